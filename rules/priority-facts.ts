@@ -1,0 +1,34 @@
+import type { StatedPriority } from '../domain/order.ts';
+
+export interface PriorityFactsInput {
+  kind: string;
+  statedPriority: StatedPriority;
+  dueAt: Date;
+  createdAt: Date;
+  lines: readonly { qty: number; price: number }[];
+}
+
+/** The facts the priority decision point offers, computed at the moment of the decision. */
+export interface PriorityFacts {
+  kind: string;
+  statedPriority: StatedPriority;
+  /** Hours from now until the due time; negative once overdue. */
+  slackHours: number;
+  orderValue: number;
+  lineCount: number;
+  ageMinutes: number;
+  [fact: string]: unknown;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function priorityFacts(order: PriorityFactsInput, now: Date): PriorityFacts {
+  return {
+    kind: order.kind,
+    statedPriority: order.statedPriority,
+    slackHours: round1((order.dueAt.getTime() - now.getTime()) / 3_600_000),
+    orderValue: round1(order.lines.reduce((sum, line) => sum + line.qty * line.price, 0)),
+    lineCount: order.lines.length,
+    ageMinutes: Math.max(0, Math.round((now.getTime() - order.createdAt.getTime()) / 60_000)),
+  };
+}

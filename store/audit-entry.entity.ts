@@ -1,0 +1,26 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/**
+ * The append-only audit log: every transition and decision, who or what caused it, and why.
+ * `seq` orders the log and is the cursor of the live event stream; `dedupeKey` makes a retried
+ * activity write its entry once.
+ */
+export const AuditEntryRecord = defineEntity({
+  name: 'AuditEntryRecord',
+  tableName: 'audit_log',
+  indexes: [{ properties: ['subjectType', 'subjectId'] }],
+  properties: {
+    seq: p.integer().primary().autoincrement(),
+    dedupeKey: p.string().unique(),
+    at: p.datetime(),
+    subjectType: p.string(),
+    subjectId: p.string(),
+    action: p.string(),
+    fromState: p.string().nullable(),
+    toState: p.string().nullable(),
+    actor: p.string(),
+    reason: p.string().nullable(),
+    data: p.json<Record<string, unknown>>().nullable(),
+  },
+});
+export type AuditEntryRecord = InferEntity<typeof AuditEntryRecord>;

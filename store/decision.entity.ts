@@ -1,0 +1,20 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { RuleExplanation } from '../domain/decision.ts';
+
+/** A decision keeps what the rules saw and why they answered as they did, with the exact ruleset version. */
+export const DecisionRecord = defineEntity({
+  name: 'DecisionRecord',
+  tableName: 'decisions',
+  properties: {
+    id: p.string().primary(),
+    orderId: p.string().index(),
+    decisionPoint: p.string(),
+    rulesetId: p.string(),
+    rulesetVersion: p.integer(),
+    facts: p.json<Record<string, unknown>>(),
+    outcome: p.json<{ score: number }>(),
+    rules: p.json<RuleExplanation[]>(),
+    decidedAt: p.datetime(),
+  },
+});
+export type DecisionRecord = InferEntity<typeof DecisionRecord>;

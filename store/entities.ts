@@ -1,0 +1,8 @@
+import { AuditEntryRecord } from './audit-entry.entity.ts';
+import { DecisionRecord } from './decision.entity.ts';
+import { OrderRecord } from './order.entity.ts';
+import { RulesetVersionRecord } from './ruleset-version.entity.ts';
+import { RulesetRecord } from './ruleset.entity.ts';
+import { WorkAreaRecord } from './work-area.entity.ts';
+
+export const ENTITIES = [OrderRecord, WorkAreaRecord, RulesetRecord, RulesetVersionRecord, DecisionRecord, AuditEntryRecord];

@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MikroORM, SqliteDriver } from '@mikro-orm/sql';
+import { ENTITIES } from './entities.ts';
+import { SharedSqliteDialect } from './sqlite-dialect.ts';
+
+export type Store = MikroORM;
+
+// SQLite has no privileges to revoke, so the audit log's append-only rule is enforced by triggers.
+const AUDIT_GUARDS = [
+  `create trigger if not exists audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`,
+  `create trigger if not exists audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`,
+];
+
+/** Opens the SQLite store, bringing its schema up to date with the entities. */
+export async function openStore(options: { file: string; debug?: boolean }): Promise<Store> {
+  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const orm = await MikroORM.init({
+    driver: SqliteDriver,
+    dbName: options.file,
+    driverOptions: new SharedSqliteDialect(options.file),
+    entities: ENTITIES,
+    debug: options.debug ?? false,
+  });
+  await orm.schema.update();
+  for (const sql of AUDIT_GUARDS) await orm.em.getConnection().execute(sql);
+  return orm;
+}

@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import type { Decision } from '../domain/decision.ts';
+import type { OrderDetail, OrderState, OrderSummary, StatedPriority, TimelineEntry } from '../domain/order.ts';
+import { AuditEntryRecord } from './audit-entry.entity.ts';
+import { DecisionRecord } from './decision.entity.ts';
+import { OrderRecord } from './order.entity.ts';
+
+export function toOrderSummary(order: OrderRecord): OrderSummary {
+  return {
+    id: order.id,
+    reference: order.reference ?? null,
+    account: order.account,
+    kind: order.kind,
+    statedPriority: order.statedPriority as StatedPriority,
+    dueAt: order.dueAt.toISOString(),
+    workAreaId: order.workAreaId,
+    state: order.state,
+    priorityScore: order.priorityScore ?? null,
+    lines: order.lines,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+  };
+}
+
+function toDecision(record: DecisionRecord): Decision {
+  return {
+    id: record.id,
+    orderId: record.orderId,
+    decisionPoint: record.decisionPoint,
+    rulesetId: record.rulesetId,
+    rulesetVersion: record.rulesetVersion,
+    facts: record.facts,
+    outcome: record.outcome,
+    rules: record.rules,
+    decidedAt: record.decidedAt.toISOString(),
+  };
+}
+
+function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
+  return {
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    from: (entry.fromState ?? null) as OrderState | null,
+    to: entry.toState as OrderState,
+    event: entry.action,
+    actor: entry.actor,
+    reason: entry.reason ?? null,
+  };
+}
+
+export async function listOrders(em: EntityManager, limit = 500): Promise<OrderSummary[]> {
+  const orders = await em.find(OrderRecord, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
+  return orders.map(toOrderSummary);
+}
+
+/** The order as the read model knows it; the caller adds what depends on the lifecycle (allowed actions). */
+export async function findOrderDetail(em: EntityManager, id: string): Promise<Omit<OrderDetail, 'allowedActions'> | null> {
+  const order = await em.findOne(OrderRecord, { id });
+  if (!order) return null;
+  const [transitions, decisions] = await Promise.all([
+    em.find(AuditEntryRecord, { subjectType: 'order', subjectId: id, action: { $ne: 'intake' } }, { orderBy: { seq: 'asc' } }),
+    em.find(DecisionRecord, { orderId: id }, { orderBy: { decidedAt: 'asc' } }),
+  ]);
+  return { ...toOrderSummary(order), timeline: transitions.map(toTimelineEntry), decisions: decisions.map(toDecision) };
+}

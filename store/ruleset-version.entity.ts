@@ -1,0 +1,19 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { RulesetDefinition } from '../domain/ruleset.ts';
+
+export const RulesetVersionRecord = defineEntity({
+  name: 'RulesetVersionRecord',
+  tableName: 'ruleset_versions',
+  uniques: [{ properties: ['rulesetId', 'version'] }],
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    rulesetId: p.string().index(),
+    version: p.integer(),
+    status: p.string().$type<'draft' | 'published' | 'retired'>(),
+    definition: p.json<RulesetDefinition>(),
+    author: p.string(),
+    note: p.string().nullable(),
+    publishedAt: p.datetime().nullable(),
+  },
+});
+export type RulesetVersionRecord = InferEntity<typeof RulesetVersionRecord>;
