@@ -69,7 +69,8 @@ describe('default priority ruleset', () => {
   });
 
   it('shows a missing fact as missing and counts its condition as false', async () => {
-    const { orderValue: _dropped, ...facts } = order({ lines: [{ qty: 100, price: 60 }] });
+    const { orderValue, ...facts } = order({ lines: [{ qty: 100, price: 60 }] });
+    expect(orderValue).toBe(6000);
     const outcome = await evaluatePriority(defaultPriorityRuleset, facts);
     const highValue = outcome.rules.find((r) => r.name === 'High-value order');
     const leaf = highValue?.conditions.kind === 'all' ? (highValue.conditions.children[0] as ConditionLeaf) : undefined;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Decision } from '../domain/decision.ts';
-import type { OrderDetail, OrderState, OrderSummary, StatedPriority, TimelineEntry } from '../domain/order.ts';
+import type { OrderDetail, OrderState, OrderSummary, TimelineEntry } from '../domain/order.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
 import { OrderRecord } from './order.entity.ts';
@@ -11,7 +11,7 @@ export function toOrderSummary(order: OrderRecord): OrderSummary {
     reference: order.reference ?? null,
     account: order.account,
     kind: order.kind,
-    statedPriority: order.statedPriority as StatedPriority,
+    statedPriority: order.statedPriority,
     dueAt: order.dueAt.toISOString(),
     workAreaId: order.workAreaId,
     state: order.state,

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { OrderKind, OrderState } from '../domain/order.ts';
+import type { OrderKind, OrderState, StatedPriority } from '../domain/order.ts';
 
 export const OrderRecord = defineEntity({
   name: 'OrderRecord',
@@ -9,7 +9,7 @@ export const OrderRecord = defineEntity({
     reference: p.string().nullable(),
     account: p.string(),
     kind: p.string().$type<OrderKind>(),
-    statedPriority: p.string(),
+    statedPriority: p.string().$type<StatedPriority>(),
     dueAt: p.datetime(),
     workAreaId: p.string().index(),
     lines: p.json<{ sku: string; qty: number; price: number }[]>(),

@@ -5,12 +5,11 @@ import { allowedActions, refusalMessage } from './order-actions.ts';
 import { orderMachine, type OrderMachineEvent } from './order.machine.ts';
 
 const input = { orderId: 'o-1', workAreaId: 'pick-a' };
-const EVENTS: OrderMachineEvent[] = [
-  { type: 'PRIORITIZED', score: 12, decisionId: 'd-1' },
-  { type: 'RELEASE', workAreaId: 'pick-a' },
-  { type: 'START', actor: 'ana' },
-  { type: 'COMPLETE', actor: 'ana' },
-];
+const PRIORITIZED: OrderMachineEvent = { type: 'PRIORITIZED', score: 12, decisionId: 'd-1' };
+const RELEASE: OrderMachineEvent = { type: 'RELEASE', workAreaId: 'pick-a' };
+const START: OrderMachineEvent = { type: 'START', actor: 'ana' };
+const COMPLETE: OrderMachineEvent = { type: 'COMPLETE', actor: 'ana' };
+const EVENTS = [PRIORITIZED, RELEASE, START, COMPLETE];
 
 /** state × event → next state, or null where the lifecycle refuses the event. */
 const TABLE: Record<OrderState, Record<OrderMachineEvent['type'], OrderState | null>> = {
@@ -38,9 +37,9 @@ describe('order machine', () => {
   });
 
   it.each([
-    { state: 'captured', event: EVENTS[0], effects: ['requestRelease'] },
-    { state: 'queued', event: EVENTS[1], effects: [] },
-    { state: 'in_progress', event: EVENTS[3], effects: ['freeCapacity'] },
+    { state: 'captured', event: PRIORITIZED, effects: ['requestRelease'] },
+    { state: 'queued', event: RELEASE, effects: [] },
+    { state: 'in_progress', event: COMPLETE, effects: ['freeCapacity'] },
   ] as const)('$state + $event.type emits $effects', ({ state, event, effects }) => {
     const [, actions] = transition(orderMachine, at(state), event);
     expect(actions.map((a) => a.type)).toEqual(effects);

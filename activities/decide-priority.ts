@@ -1,0 +1,69 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Engine } from 'json-rules-engine';
+import type { RulesetView } from '../domain/ruleset.ts';
+import { evaluatePriority, priorityEngine } from '../rules/evaluate-priority.ts';
+import { priorityFacts } from '../rules/priority-facts.ts';
+import { appendAudit } from '../store/audit-log.ts';
+import { DecisionRecord } from '../store/decision.entity.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { findPublishedRuleset } from '../store/rulesets.ts';
+import type { ActivityDeps } from './activity-deps.ts';
+
+export interface PriorityDecisionRef {
+  decisionId: string;
+  score: number;
+}
+
+/**
+ * Asks the published priority ruleset for the order's effective priority and stores the decision with
+ * the ruleset version, the facts and every condition's result. `decisionKey` makes a retry return the
+ * decision the first attempt stored instead of deciding again.
+ */
+export function decidePriorityActivity(deps: ActivityDeps) {
+  // A published version never changes, so its engine is built once per version.
+  const engines = new Map<string, Engine>();
+  const engineFor = (ruleset: RulesetView) => {
+    const key = `${ruleset.id}@${ruleset.version}`;
+    let engine = engines.get(key);
+    if (!engine) engines.set(key, (engine = priorityEngine(ruleset.definition)));
+    return engine;
+  };
+
+  return async function decidePriority({ orderId, decisionKey }: { orderId: string; decisionKey: string }): Promise<PriorityDecisionRef> {
+    const em = deps.store.em.fork();
+    const earlier = await em.findOne(DecisionRecord, { id: decisionKey });
+    if (earlier) return { decisionId: earlier.id, score: earlier.outcome.score };
+
+    const order = await em.findOne(OrderRecord, { id: orderId });
+    if (!order) throw ApplicationFailure.nonRetryable(`order ${orderId} is not in the store`, 'OrderNotFound');
+    const ruleset = await findPublishedRuleset(em, 'priority');
+    if (!ruleset) throw ApplicationFailure.nonRetryable('no priority ruleset is published', 'NoPublishedRuleset');
+
+    const now = deps.clock();
+    const facts = priorityFacts(order, now);
+    const outcome = await evaluatePriority(ruleset.definition, facts, engineFor(ruleset));
+    await em.transactional(async (tx) => {
+      tx.create(DecisionRecord, {
+        id: decisionKey,
+        orderId,
+        decisionPoint: 'priority',
+        rulesetId: ruleset.id,
+        rulesetVersion: ruleset.version,
+        facts,
+        outcome: { score: outcome.score },
+        rules: outcome.rules,
+        decidedAt: now,
+      });
+      appendAudit(tx, {
+        dedupeKey: `decision:${decisionKey}`,
+        subjectType: 'decision',
+        subjectId: orderId,
+        action: 'priority_decided',
+        actor: `ruleset:${ruleset.id}@${ruleset.version}`,
+        data: { decisionId: decisionKey, score: outcome.score, fired: outcome.rules.filter((r) => r.fired).map((r) => r.name) },
+        at: now,
+      });
+    });
+    return { decisionId: decisionKey, score: outcome.score };
+  };
+}

@@ -1,0 +1,17 @@
+import type { ActivityDeps } from './activity-deps.ts';
+import { decidePriorityActivity } from './decide-priority.ts';
+import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
+import { loadWorkAreaActivity } from './load-work-area.ts';
+import { recordTransitionActivity } from './record-transition.ts';
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    decidePriority: decidePriorityActivity(deps),
+    recordTransition: recordTransitionActivity(deps),
+    enqueueForRelease: enqueueForReleaseActivity(deps),
+    loadWorkArea: loadWorkAreaActivity(deps),
+  };
+}
+
+export type OrderActivities = ReturnType<typeof createActivities>;
+export type { ActivityDeps } from './activity-deps.ts';

@@ -1,0 +1,42 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { OrderState } from '../domain/order.ts';
+import { appendAudit, isRecorded } from '../store/audit-log.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import type { ActivityDeps } from './activity-deps.ts';
+
+export interface TransitionRecord {
+  key: string;
+  orderId: string;
+  from: OrderState | null;
+  to: OrderState;
+  event: string;
+  actor: string;
+  reason: string | null;
+  priorityScore: number | null;
+  data: Record<string, unknown> | null;
+}
+
+/** Projects a transition to the read model and the audit log in one transaction, once per key. */
+export function recordTransitionActivity(deps: ActivityDeps) {
+  return async function recordTransition(t: TransitionRecord): Promise<void> {
+    await deps.store.em.fork().transactional(async (tx) => {
+      if (await isRecorded(tx, t.key)) return;
+      const order = await tx.findOne(OrderRecord, { id: t.orderId });
+      if (!order) throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
+      order.state = t.to;
+      order.priorityScore = t.priorityScore;
+      appendAudit(tx, {
+        dedupeKey: t.key,
+        subjectType: 'order',
+        subjectId: t.orderId,
+        action: t.event,
+        fromState: t.from,
+        toState: t.to,
+        actor: t.actor,
+        reason: t.reason,
+        data: t.data,
+        at: deps.clock(),
+      });
+    });
+  };
+}

@@ -1,0 +1,36 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Something the caller can fix: answered with its status and a message a person can act on. */
+export class UserError extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly code: string;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(status: ContentfulStatusCode, code: string, message: string, issues?: FieldIssue[]) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+export const notFound = (what: string) => new UserError(404, 'not_found', `${what} does not exist.`);
+
+/** The one place errors become HTTP answers: user errors as 4xx, anything else logged and answered 500. */
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof UserError) {
+    return c.json({ error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } }, err.status);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    return c.json({ error: { code: 'bad_request', message: err.message || 'The request was refused.' } }, err.status);
+  }
+  console.error(`[api] ${c.req.method} ${c.req.path} failed:`, err);
+  return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } }, 500);
+}

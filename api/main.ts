@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { repoRoot } from '../launcher/repo-root.ts';
+import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-config.ts';
+import { openStore } from '../store/open-store.ts';
+import { storeFileFromEnv } from '../store/store-config.ts';
+import { createApp } from './app.ts';
+
+/** The API process: serves the API and the built designer until SIGINT or SIGTERM. */
+const config = loadTemporalConfig();
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? '127.0.0.1';
+const store = await openStore({ file: storeFileFromEnv() });
+const connection = await Connection.connect(connectionOptions(config));
+const app = createApp({
+  store,
+  temporal: new Client({ connection, namespace: config.connection.namespace }),
+  taskQueue: config.connection.taskQueue,
+  staticDir: join(repoRoot, 'designer/dist'),
+});
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => console.log(`[api] listening on http://${hostname}:${info.port}`));
+
+async function stop() {
+  // Event streams never end by themselves; close them so the server can.
+  if ('closeAllConnections' in server) server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await connection.close();
+  await store.close();
+  console.log('[api] stopped');
+  process.exit(0);
+}
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

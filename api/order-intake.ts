@@ -1,0 +1,89 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/sql';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { NewOrder, OrderSummary } from '../domain/order.ts';
+import { appendAudit } from '../store/audit-log.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { toOrderSummary } from '../store/order-read-model.ts';
+import { DEFAULT_WORK_AREA } from '../store/seed.ts';
+import { WorkAreaRecord } from '../store/work-area.entity.ts';
+import { orderWorkflowId } from '../workflows/definitions.ts';
+import type { orderWorkflow } from '../workflows/order.workflow.ts';
+import type { ApiDeps } from './api-deps.ts';
+import { UserError } from './errors.ts';
+
+export interface IntakeResult {
+  order: OrderSummary;
+  /** True when the idempotency key had been seen: the order is the one the first request created. */
+  replayed: boolean;
+}
+
+const hashOf = (order: NewOrder) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
+
+/**
+ * Stores a new order and starts its workflow. With an idempotency key, a repeated request returns the
+ * first order and (re)starts its workflow if the first attempt stopped between the two steps.
+ */
+export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: string | null): Promise<IntakeResult> {
+  const em = deps.store.em.fork();
+  const requestHash = hashOf(input);
+  const existing = idempotencyKey ? await em.findOne(OrderRecord, { idempotencyKey }) : null;
+  if (existing) return { order: await replay(deps, existing, requestHash), replayed: true };
+
+  const workAreaId = input.workAreaId ?? DEFAULT_WORK_AREA.id;
+  if (!(await em.findOne(WorkAreaRecord, { id: workAreaId }))) {
+    const known = (await em.findAll(WorkAreaRecord)).map((a) => a.id).join(', ') || 'none';
+    throw new UserError(400, 'invalid_request', `Work area "${workAreaId}" does not exist (known: ${known}).`, [{ path: 'workAreaId', message: 'unknown work area' }]);
+  }
+
+  const id = randomUUID();
+  try {
+    await em.transactional(async (tx) => {
+      tx.create(OrderRecord, {
+        id,
+        reference: input.reference ?? null,
+        account: input.account,
+        kind: input.kind,
+        statedPriority: input.statedPriority,
+        dueAt: new Date(input.dueAt),
+        workAreaId,
+        lines: input.lines,
+        state: 'captured',
+        priorityScore: null,
+        idempotencyKey,
+        requestHash,
+      });
+      appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', actor: 'api', data: { idempotencyKey } });
+    });
+  } catch (err) {
+    // Two requests with one key raced; the loser answers with the winner's order.
+    if (idempotencyKey && err instanceof UniqueConstraintViolationException) {
+      const winner = await deps.store.em.fork().findOneOrFail(OrderRecord, { idempotencyKey });
+      return { order: await replay(deps, winner, requestHash), replayed: true };
+    }
+    throw err;
+  }
+  const order = await deps.store.em.fork().findOneOrFail(OrderRecord, { id });
+  await startWorkflow(deps, order);
+  return { order: toOrderSummary(order), replayed: false };
+}
+
+async function replay(deps: ApiDeps, order: OrderRecord, requestHash: string): Promise<OrderSummary> {
+  if (order.requestHash !== requestHash) {
+    throw new UserError(409, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different order. Use a new key for a new order.');
+  }
+  await startWorkflow(deps, order);
+  return toOrderSummary(order);
+}
+
+async function startWorkflow(deps: ApiDeps, order: OrderRecord): Promise<void> {
+  try {
+    await deps.temporal.workflow.start<typeof orderWorkflow>('orderWorkflow', {
+      workflowId: orderWorkflowId(order.id),
+      taskQueue: deps.taskQueue,
+      args: [{ orderId: order.id, workAreaId: order.workAreaId, dueAt: order.dueAt.toISOString() }],
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+}

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { OrderEvent } from '../../domain/order-event.ts';
+import type { OrderState } from '../../domain/order.ts';
+import { AuditEntryRecord } from '../../store/audit-entry.entity.ts';
+import type { ApiDeps } from '../api-deps.ts';
+
+/**
+ * Live order transitions as server-sent events. The stream tails the audit log, so it sees transitions
+ * made by any worker process; `Last-Event-ID` resumes after a reconnect without losing events.
+ */
+export function eventRoutes(deps: ApiDeps) {
+  const pollMs = deps.eventPollMs ?? 500;
+  return new Hono().get('/', (c) =>
+    streamSSE(c, async (stream) => {
+      const em = () => deps.store.em.fork();
+      const resumeFrom = Number(c.req.header('Last-Event-ID'));
+      let cursor = Number.isFinite(resumeFrom) && resumeFrom >= 0 ? resumeFrom : await latestSeq(em());
+      let aborted = false;
+      stream.onAbort(() => {
+        aborted = true;
+      });
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ seq: cursor }) });
+      while (!aborted) {
+        const entries = await em().find(
+          AuditEntryRecord,
+          { seq: { $gt: cursor }, subjectType: 'order', toState: { $ne: null } },
+          { orderBy: { seq: 'asc' }, limit: 200 },
+        );
+        for (const entry of entries) {
+          const event: OrderEvent = { seq: entry.seq, orderId: entry.subjectId, state: entry.toState as OrderState, at: entry.at.toISOString() };
+          await stream.writeSSE({ event: 'order', id: String(entry.seq), data: JSON.stringify(event) });
+          cursor = entry.seq;
+        }
+        if (entries.length === 0) await stream.sleep(pollMs);
+      }
+    }),
+  );
+}
+
+async function latestSeq(em: ReturnType<ApiDeps['store']['em']['fork']>): Promise<number> {
+  const [last] = await em.find(AuditEntryRecord, {}, { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq'] });
+  return last?.seq ?? 0;
+}

@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureTemporal } from '../launcher/ensure-temporal.ts';
+import { repoRoot } from '../launcher/repo-root.ts';
+import { loadTemporalConfig } from '../launcher/temporal-config.ts';
+import { openStore } from '../store/open-store.ts';
+import { seedDefaults } from '../store/seed.ts';
+import { storeFileFromEnv } from '../store/store-config.ts';
+import { demoOrders } from './demo-orders.ts';
+
+/**
+ * `npm start`: Temporal (a configured server, or the local dev server), the store with its defaults,
+ * a worker and the API as child processes, and a few demo orders. Ctrl-C stops all of it.
+ */
+const port = Number(process.env.PORT ?? 3000);
+const appUrl = `http://127.0.0.1:${port}`;
+const config = loadTemporalConfig();
+const temporal = await ensureTemporal(config);
+console.log(temporal.external ? `Using the Temporal server at ${temporal.address}` : `Started the Temporal dev server at ${temporal.address}`);
+
+const dbFile = storeFileFromEnv();
+const store = await openStore({ file: dbFile });
+await seedDefaults(store.em.fork());
+await store.close();
+
+const env = { ...process.env, TEMPORAL_ADDRESS: temporal.address, SLUICE_DB_FILE: dbFile, PORT: String(port) };
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function launch(name: string, entry: string): ChildProcess {
+  const child = spawn(process.execPath, [join(repoRoot, entry)], { env, stdio: 'inherit' });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
+      void stop(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function stop(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping Sluice…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          child.once('exit', () => {
+            clearTimeout(force);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await temporal.stop();
+  console.log('Stopped.');
+  process.exit(exitCode);
+}
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+
+launch('The worker', 'worker/main.ts');
+launch('The API', 'api/main.ts');
+await waitForApi();
+for (const { key, order } of demoOrders()) {
+  const res = await fetch(`${appUrl}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(order) });
+  if (!res.ok) console.warn(`demo order ${key} was refused: ${res.status} ${await res.text()}`);
+}
+
+console.log(`
+Sluice is running.
+  App (orders, priority rules):  ${appUrl}
+  API:                           ${appUrl}/orders
+  Temporal UI:                   ${temporal.uiUrl ?? '(not available for this server)'}
+  Store:                         ${dbFile}
+Press Ctrl-C to stop.`);
+
+async function waitForApi(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      if ((await fetch(`${appUrl}/work-areas`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  console.error(`The API did not answer at ${appUrl} within 30 s.`);
+  await stop(1);
+}

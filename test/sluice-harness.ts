@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker, type WorkflowBundle } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createApp } from '../api/app.ts';
+import { openStore, type Store } from '../store/open-store.ts';
+import { seedDefaults } from '../store/seed.ts';
+import { WorkAreaRecord } from '../store/work-area.entity.ts';
+import { createSluiceWorker } from '../worker/create-worker.ts';
+
+export interface Harness {
+  store: Store;
+  client: Client;
+  taskQueue: string;
+  workAreaId: string;
+  app: ReturnType<typeof createApp>;
+  /** Runs a worker until `close()`; without it, workflows start but do not move. */
+  startWorker(bundle: WorkflowBundle): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real SQLite file, a client of the test run's Temporal server, and the API on top. Each harness gets
+ * its own task queue and work area, so test files never share a workflow.
+ */
+export async function createHarness(options: { wipLimit?: number; staticDir?: string } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'));
+  const store = await openStore({ file: join(dir, 'sluice.sqlite') });
+  await seedDefaults(store.em.fork());
+  const suffix = randomUUID().slice(0, 8);
+  const workAreaId = `test-${suffix}`;
+  const em = store.em.fork();
+  em.create(WorkAreaRecord, { id: workAreaId, name: `Test area ${suffix}`, kind: 'pick_zone', wipLimit: options.wipLimit ?? 1 });
+  await em.flush();
+
+  const address = inject('temporalAddress');
+  const namespace = inject('temporalNamespace');
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace });
+  const taskQueue = `sluice-test-${suffix}`;
+  const app = createApp({ store, temporal: client, taskQueue, eventPollMs: 50, ...(options.staticDir ? { staticDir: options.staticDir } : {}) });
+
+  const running: { worker: Worker; run: Promise<void>; connection: NativeConnection }[] = [];
+  return {
+    store,
+    client,
+    taskQueue,
+    workAreaId,
+    app,
+    async startWorker(bundle) {
+      const workerConnection = await NativeConnection.connect({ address });
+      const worker = await createSluiceWorker({ connection: workerConnection, namespace, taskQueue, store, client, workflowBundle: bundle });
+      running.push({ worker, run: worker.run(), connection: workerConnection });
+      return worker;
+    },
+    async close() {
+      for (const { worker, run, connection: c } of running) {
+        worker.shutdown();
+        await run;
+        await c.close();
+      }
+      await connection.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns a value, or fails with what it last saw. */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

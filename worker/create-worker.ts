@@ -1,0 +1,48 @@
+import type { Client } from '@temporalio/client';
+import { bundleWorkflowCode, type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { createActivities } from '../activities/index.ts';
+import { repoRoot } from '../launcher/repo-root.ts';
+import type { Store } from '../store/open-store.ts';
+
+export const WORKFLOWS_PATH = `${repoRoot}/workflows/index.ts`;
+
+/** Bundles the workflow code once; tests share one bundle across workers. */
+export function bundleWorkflows(): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+}
+
+export interface SluiceWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  store: Store;
+  /** The client activities use to signal other workflows. */
+  client: Client;
+  workflowBundle?: WorkflowBundle;
+  clock?: () => Date;
+}
+
+/** A worker that runs the order and work-area workflows and every activity. */
+export function createSluiceWorker(options: SluiceWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities({
+      store: options.store,
+      temporal: options.client,
+      taskQueue: options.taskQueue,
+      clock: options.clock ?? (() => new Date()),
+    }),
+  });
+}
+
+const quietBundlerLogger = {
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string, meta?: Record<string, unknown>) => console.warn(message, meta ?? ''),
+  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta ?? ''),
+  log: () => {},
+};

@@ -1,0 +1,34 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-config.ts';
+import { openStore } from '../store/open-store.ts';
+import { storeFileFromEnv } from '../store/store-config.ts';
+import { createSluiceWorker } from './create-worker.ts';
+
+/** The worker process: runs workflows and activities until SIGINT or SIGTERM (Temporal's runtime handles both). */
+const config = loadTemporalConfig();
+const { namespace, taskQueue } = config.connection;
+const options = connectionOptions(config);
+const store = await openStore({ file: storeFileFromEnv() });
+const clientConnection = await Connection.connect(options);
+const connection = await NativeConnection.connect({
+  address: options.address,
+  tls: Boolean(options.tls),
+  ...(options.apiKey ? { apiKey: String(options.apiKey) } : {}),
+});
+const worker = await createSluiceWorker({
+  connection,
+  namespace,
+  taskQueue,
+  store,
+  client: new Client({ connection: clientConnection, namespace }),
+});
+console.log(`[worker] polling task queue "${taskQueue}" in namespace "${namespace}" at ${options.address}`);
+try {
+  await worker.run();
+} finally {
+  await connection.close();
+  await clientConnection.close();
+  await store.close();
+  console.log('[worker] stopped');
+}

@@ -1,0 +1,50 @@
+import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { OrderActivities } from '../activities/index.ts';
+import { capacityFreedSignal, enqueueSignal, orderWorkflowId, releaseSignal } from './definitions.ts';
+import { pickReleases, type PoolEntry } from './release-pool.ts';
+
+export interface AreaControllerInput {
+  workAreaId: string;
+  pool?: PoolEntry[];
+  inProcess?: string[];
+}
+
+const { loadWorkArea } = proxyActivities<OrderActivities>({ startToCloseTimeout: '10 seconds' });
+
+/**
+ * One controller per work area owns the area's pool and its work in process. Temporal runs a workflow's
+ * code one task at a time, so every release decision sees every earlier one: the WIP limit holds however
+ * many workers, API processes or concurrent orders there are.
+ */
+export async function areaControllerWorkflow(input: AreaControllerInput): Promise<void> {
+  let pool: PoolEntry[] = input.pool ?? [];
+  const inProcess = new Set(input.inProcess ?? []);
+
+  setHandler(enqueueSignal, (entry) => {
+    if (inProcess.has(entry.orderId) || pool.some((e) => e.orderId === entry.orderId)) return;
+    pool.push(entry);
+  });
+  setHandler(capacityFreedSignal, ({ orderId }) => {
+    inProcess.delete(orderId);
+  });
+
+  const area = await loadWorkArea(input.workAreaId);
+  for (;;) {
+    await condition(() => (pool.length > 0 && inProcess.size < area.wipLimit) || workflowInfo().continueAsNewSuggested);
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof areaControllerWorkflow>({ workAreaId: input.workAreaId, pool, inProcess: [...inProcess] });
+    }
+    for (const entry of pickReleases(pool, inProcess.size, area.wipLimit)) {
+      pool = pool.filter((e) => e.orderId !== entry.orderId);
+      inProcess.add(entry.orderId);
+      try {
+        await getExternalWorkflowHandle(orderWorkflowId(entry.orderId)).signal(releaseSignal, { workAreaId: input.workAreaId });
+      } catch (err) {
+        // The order's workflow is gone (terminated by hand): its slot must not stay taken.
+        inProcess.delete(entry.orderId);
+        log.warn('release signal failed; slot freed', { orderId: entry.orderId, error: String(err) });
+      }
+    }
+  }
+}

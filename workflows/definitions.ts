@@ -1,0 +1,26 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { OrderActionName, OrderState } from '../domain/order.ts';
+import type { PoolEntry } from './release-pool.ts';
+
+/** Shared by workflows, activities and the API: the names Temporal knows each message by. */
+
+export interface OrderActionCommand {
+  action: OrderActionName;
+  actor: string;
+  reason?: string;
+}
+
+/** A person's action on an order; the update answers with the new state or refuses. */
+export const orderActionUpdate = defineUpdate<OrderState, [OrderActionCommand]>('orderAction');
+export const orderStateQuery = defineQuery<OrderState>('orderState');
+/** Sent by a work area's controller when the order may enter the area. */
+export const releaseSignal = defineSignal<[{ workAreaId: string }]>('release');
+
+export const enqueueSignal = defineSignal<[PoolEntry]>('enqueue');
+export const capacityFreedSignal = defineSignal<[{ orderId: string }]>('capacityFreed');
+
+export const orderWorkflowId = (orderId: string) => `order-${orderId}`;
+export const areaWorkflowId = (workAreaId: string) => `area-${workAreaId}`;
+
+/** Failure types the API maps to HTTP answers. */
+export const ACTION_NOT_ALLOWED = 'ActionNotAllowed';

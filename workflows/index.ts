@@ -1,0 +1,2 @@
+export { areaControllerWorkflow } from './area-controller.workflow.ts';
+export { orderWorkflow } from './order.workflow.ts';

@@ -1,0 +1,92 @@
+import type { WorkflowBundle } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
+import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
+import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
+import { bundleWorkflows } from '../worker/create-worker.ts';
+import { orderStateQuery, orderWorkflowId } from './definitions.ts';
+
+/** Integration: the real Temporal server of the test run, a worker, a SQLite file, through the API. */
+describe('two orders through a WIP-1 work area', () => {
+  let h: Harness;
+  let bundle: WorkflowBundle;
+
+  beforeAll(async () => {
+    bundle = await bundleWorkflows();
+    h = await createHarness({ wipLimit: 1 });
+    await h.startWorker(bundle);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const post = async (reference: string, dueAt: string): Promise<OrderSummary> => {
+    const res = await h.app.request('/orders', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `${h.taskQueue}-${reference}` },
+      body: JSON.stringify({ reference, account: 'ACME', statedPriority: 'normal', dueAt, workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 1, price: 10 }] }),
+    });
+    expect(res.status).toBe(201);
+    return (await res.json()) as OrderSummary;
+  };
+  const get = async (id: string) => (await (await h.app.request(`/orders/${id}`)).json()) as OrderDetail;
+  const stateOf = async (id: string) => (await get(id)).state;
+  const reach = (id: string, state: OrderState) => eventually(async () => ((await stateOf(id)) === state ? true : undefined), `order ${id} to be ${state}`);
+  const act = (id: string, action: string) =>
+    h.app.request(`/orders/${id}/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, reason: 'test' }) });
+
+  it('releases the second order only after the first completes', async () => {
+    const soon = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const later = new Date(Date.now() + 48 * 3_600_000).toISOString();
+    const first = await post('A', soon);
+    await reach(first.id, 'released');
+    const second = await post('B', later);
+    await reach(second.id, 'queued');
+
+    // The workflow agrees with the read model, and the queued order refuses actions with a reason.
+    expect(await h.client.workflow.getHandle(orderWorkflowId(second.id)).query(orderStateQuery)).toBe('queued');
+    const refused = await act(second.id, 'complete');
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+      'Action "complete" is not allowed while the order is queued. No action is allowed in this state.',
+    );
+
+    expect((await act(first.id, 'start')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await stateOf(second.id)).toBe('queued');
+
+    const completed = await act(first.id, 'complete');
+    expect(completed.status).toBe(200);
+    expect(((await completed.json()) as OrderDetail).state).toBe('completed');
+    await reach(second.id, 'released');
+
+    const detail = await get(first.id);
+    expect(detail.timeline.map((t) => `${t.from ?? '∅'}→${t.to}`)).toEqual([
+      '∅→captured',
+      'captured→queued',
+      'queued→released',
+      'released→in_progress',
+      'in_progress→completed',
+    ]);
+    expect(detail.timeline.at(-1)).toMatchObject({ event: 'COMPLETE', actor: 'anonymous', reason: 'test' });
+    expect(await h.client.workflow.getHandle(orderWorkflowId(first.id)).result()).toBe('completed');
+  });
+
+  it('shows the priority decision with fact values, condition results and the ruleset version', async () => {
+    const order = await post('C', new Date(Date.now() + 3 * 3_600_000).toISOString());
+    await eventually(async () => ((await get(order.id)).decisions.length > 0 ? true : undefined), 'the priority decision');
+    const [decision] = (await get(order.id)).decisions;
+    expect(decision).toMatchObject({ decisionPoint: 'priority', rulesetId: 'priority-default', rulesetVersion: 1, outcome: { score: 30 } });
+    const due = decision?.rules.find((r) => r.name === 'Due within 4 hours');
+    expect(due).toMatchObject({ fired: true, points: 30 });
+    expect(due?.conditions).toMatchObject({ kind: 'all', result: true });
+    expect(decision?.facts.slackHours).toBeGreaterThan(2.5);
+    expect((await get(order.id)).priorityScore).toBe(30);
+  });
+
+  it('writes each transition to the audit log exactly once', async () => {
+    const entries = await h.store.em.fork().find(AuditEntryRecord, { subjectType: 'order' });
+    const keys = entries.map((e) => e.dedupeKey);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

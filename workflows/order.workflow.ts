@@ -1,0 +1,126 @@
+import { allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { initialTransition, transition } from 'xstate';
+import type { OrderActivities } from '../activities/index.ts';
+import type { OrderState } from '../domain/order.ts';
+import { ACTION_NOT_ALLOWED, areaWorkflowId, type OrderActionCommand, capacityFreedSignal, orderActionUpdate, orderStateQuery, releaseSignal } from './definitions.ts';
+import { actionEvent, refusalMessage } from './machines/order-actions.ts';
+import { ORDER_EFFECTS, orderMachine, type OrderEffect, type OrderMachineEvent } from './machines/order.machine.ts';
+
+export interface OrderWorkflowInput {
+  orderId: string;
+  workAreaId: string;
+  dueAt: string;
+}
+
+const activities = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '10 seconds' },
+});
+
+const isEffect = (type: string): type is OrderEffect => (ORDER_EFFECTS as readonly string[]).includes(type);
+
+/**
+ * Drives one order through its lifecycle machine. The machine is pure: the workflow feeds it events,
+ * records every transition in the read model and audit log, and carries out the effects it names.
+ */
+export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
+  const { orderId, workAreaId } = input;
+  const [initialSnapshot, initialEffects] = initialTransition(orderMachine, { orderId, workAreaId });
+  let snapshot = initialSnapshot;
+  const state = () => snapshot.value as OrderState;
+
+  // Each transition gets a key that is stable across activity retries and workflow replays.
+  let step = 0;
+  const nextKey = () => `${workflowInfo().firstExecutionRunId}:${++step}`;
+
+  // Signals and updates interleave at every await; transitions are applied one at a time, in arrival order.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+
+  async function carryOut(effects: readonly { type: string }[]): Promise<void> {
+    for (const { type } of effects) {
+      if (!isEffect(type)) continue;
+      const followUp = await effect(type);
+      if (followUp) await apply(followUp, 'system');
+    }
+  }
+
+  async function effect(type: OrderEffect): Promise<OrderMachineEvent | null> {
+    switch (type) {
+      case 'decidePriority': {
+        const decision = await activities.decidePriority({ orderId, decisionKey: nextKey() });
+        return { type: 'PRIORITIZED', score: decision.score, decisionId: decision.decisionId };
+      }
+      case 'requestRelease':
+        await activities.enqueueForRelease({
+          workAreaId,
+          orderId,
+          priorityScore: snapshot.context.priorityScore ?? 0,
+          dueAt: input.dueAt,
+          queuedAt: new Date().toISOString(),
+        });
+        return null;
+      case 'freeCapacity':
+        await getExternalWorkflowHandle(areaWorkflowId(workAreaId)).signal(capacityFreedSignal, { orderId });
+        return null;
+    }
+  }
+
+  async function apply(event: OrderMachineEvent, actor: string, reason?: string): Promise<void> {
+    if (!snapshot.can(event)) throw ApplicationFailure.nonRetryable(`Event ${event.type} is not allowed while the order is ${state()}.`, ACTION_NOT_ALLOWED);
+    const from = state();
+    const [next, effects] = transition(orderMachine, snapshot, event);
+    snapshot = next;
+    await activities.recordTransition({
+      key: nextKey(),
+      orderId,
+      from,
+      to: state(),
+      event: event.type,
+      actor,
+      reason: reason ?? null,
+      priorityScore: snapshot.context.priorityScore,
+      data: event.type === 'PRIORITIZED' ? { decisionId: event.decisionId, score: event.score } : null,
+    });
+    await carryOut(effects);
+  }
+
+  const refuseUnlessAllowed = (command: OrderActionCommand) => {
+    if (!snapshot.can(actionEvent(command.action, command.actor))) {
+      throw ApplicationFailure.nonRetryable(refusalMessage(command.action, state()), ACTION_NOT_ALLOWED);
+    }
+  };
+
+  setHandler(orderStateQuery, state);
+  setHandler(releaseSignal, (release) =>
+    serially(() => apply({ type: 'RELEASE', workAreaId: release.workAreaId }, 'system')).catch((err: unknown) =>
+      log.warn('release ignored', { orderId, state: state(), error: String(err) }),
+    ),
+  );
+  setHandler(
+    orderActionUpdate,
+    (command) =>
+      serially(async () => {
+        // Checked again here: an earlier action may have moved the order since the validator ran.
+        refuseUnlessAllowed(command);
+        await apply(actionEvent(command.action, command.actor, command.reason), command.actor, command.reason);
+        return state();
+      }),
+    {
+      // Refuse before the update enters history, so a refused action leaves no trace in the order's history.
+      validator: refuseUnlessAllowed,
+    },
+  );
+
+  await serially(async () => {
+    await activities.recordTransition({ key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, data: null });
+    await carryOut(initialEffects);
+  });
+  await condition(() => snapshot.status === 'done');
+  await condition(allHandlersFinished);
+  return state();
+}
