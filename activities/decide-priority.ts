@@ -48,6 +48,7 @@ export function decidePriorityActivity(deps: ActivityDeps) {
         orderId,
         decisionPoint: 'priority',
         rulesetId: ruleset.id,
+        rulesetName: ruleset.name,
         rulesetVersion: ruleset.version,
         facts,
         outcome: { score: outcome.score },

@@ -53,7 +53,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         idempotencyKey,
         requestHash,
       });
-      appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', actor: 'api', data: { idempotencyKey } });
+      appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'api', data: { idempotencyKey } });
     });
   } catch (err) {
     // Two requests with one key raced; the loser answers with the winner's order.

@@ -49,6 +49,7 @@ export const decision = z.object({
   orderId: z.string(),
   decisionPoint: z.string(),
   rulesetId: z.string(),
+  rulesetName: z.string(),
   rulesetVersion: z.number(),
   facts: z.record(z.string(), z.unknown()),
   outcome: z.object({ score: z.number() }),

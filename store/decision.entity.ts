@@ -10,6 +10,7 @@ export const DecisionRecord = defineEntity({
     orderId: p.string().index(),
     decisionPoint: p.string(),
     rulesetId: p.string(),
+    rulesetName: p.string(),
     rulesetVersion: p.integer(),
     facts: p.json<Record<string, unknown>>(),
     outcome: p.json<{ score: number }>(),

@@ -28,6 +28,7 @@ function toDecision(record: DecisionRecord): Decision {
     orderId: record.orderId,
     decisionPoint: record.decisionPoint,
     rulesetId: record.rulesetId,
+    rulesetName: record.rulesetName,
     rulesetVersion: record.rulesetVersion,
     facts: record.facts,
     outcome: record.outcome,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker, type WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundle } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { openStore, type Store } from '../store/open-store.ts';
@@ -27,6 +27,7 @@ export interface Harness {
  * its own task queue and work area, so test files never share a workflow.
  */
 export async function createHarness(options: { wipLimit?: number; staticDir?: string } = {}): Promise<Harness> {
+  quietWorkerLogs();
   const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'));
   const store = await openStore({ file: join(dir, 'sluice.sqlite') });
   await seedDefaults(store.em.fork());
@@ -67,6 +68,14 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+let runtimeInstalled = false;
+/** Worker lifecycle lines drown test output; warnings and errors still show. Once per test process. */
+function quietWorkerLogs() {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
 }
 
 /** Polls until `check` returns a value, or fails with what it last saw. */

@@ -9,6 +9,8 @@ import type { ApiDeps } from '../api-deps.ts';
  * Live order transitions as server-sent events. The stream tails the audit log, so it sees transitions
  * made by any worker process; `Last-Event-ID` resumes after a reconnect without losing events.
  */
+const HEARTBEAT_MS = 15_000;
+
 export function eventRoutes(deps: ApiDeps) {
   const pollMs = deps.eventPollMs ?? 500;
   return new Hono().get('/', (c) =>
@@ -21,6 +23,7 @@ export function eventRoutes(deps: ApiDeps) {
         aborted = true;
       });
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ seq: cursor }) });
+      let lastWrite = Date.now();
       while (!aborted) {
         const entries = await em().find(
           AuditEntryRecord,
@@ -31,8 +34,15 @@ export function eventRoutes(deps: ApiDeps) {
           const event: OrderEvent = { seq: entry.seq, orderId: entry.subjectId, state: entry.toState as OrderState, at: entry.at.toISOString() };
           await stream.writeSSE({ event: 'order', id: String(entry.seq), data: JSON.stringify(event) });
           cursor = entry.seq;
+          lastWrite = Date.now();
         }
-        if (entries.length === 0) await stream.sleep(pollMs);
+        if (entries.length > 0) continue;
+        // A comment line now and then keeps proxies from closing an idle stream.
+        if (Date.now() - lastWrite > HEARTBEAT_MS) {
+          await stream.write(': keep-alive\n\n');
+          lastWrite = Date.now();
+        }
+        await stream.sleep(pollMs);
       }
     }),
   );
