@@ -1,0 +1,35 @@
+/** `pickup_delivery` → `Pickup delivery`: enum values as an ops person reads them. */
+export function humanize(value: string): string {
+  const words = value.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const OPERATOR_SYMBOLS: Record<string, string> = {
+  equal: '=',
+  notEqual: '≠',
+  lessThan: '<',
+  lessThanInclusive: '≤',
+  greaterThan: '>',
+  greaterThanInclusive: '≥',
+  in: 'is one of',
+  notIn: 'is not one of',
+  contains: 'contains',
+  doesNotContain: 'does not contain',
+};
+
+/** json-rules-engine operators in plain notation; custom operators keep their own name. */
+export function operatorLabel(operator: string): string {
+  return OPERATOR_SYMBOLS[operator] ?? operator;
+}
+
+/** A fact or rule value as text: strings bare, lists comma-separated, anything else as JSON. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(formatValue).join(', ');
+  return JSON.stringify(value);
+}
+
+export function formatPoints(points: number): string {
+  return `${points >= 0 ? '+' : '−'}${Math.abs(points)} ${Math.abs(points) === 1 ? 'point' : 'points'}`;
+}

@@ -1,0 +1,30 @@
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+
+/** e.g. "Sat 21 Nov, 14:05" in the viewer's locale and time zone. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** e.g. "in 3 hr", "25 min ago", "now": how far `iso` is from `now`, in the largest whole unit. */
+export function formatRelative(iso: string, now: number): string {
+  const delta = new Date(iso).getTime() - now;
+  if (Number.isNaN(delta)) return '';
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(delta) >= size) return relative.format(Math.trunc(delta / size), unit);
+  }
+  return relative.format(0, 'minute');
+}

@@ -1,0 +1,51 @@
+import { Divider, Group, Stack, Text, Title } from '@mantine/core';
+import type { OrderDetail } from '../../../domain/order.ts';
+import { DecisionList } from './decision-list.tsx';
+import { OrderActions } from './order-actions.tsx';
+import { OrderFacts } from './order-facts.tsx';
+import { OrderTimeline } from './order-timeline.tsx';
+import { StateBadge } from './state-badge.tsx';
+
+interface OrderDetailPanelProps {
+  order: OrderDetail;
+  workAreaName: string;
+  onActionDone: () => void;
+}
+
+/** The drawer's content, top to bottom: where the order stands, what it is, why it ranks where it does, how it got here. */
+export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDetailPanelProps) {
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="center">
+        <Group gap="xs">
+          <StateBadge state={order.state} />
+          <Text c="dimmed" size="sm">
+            for {order.account}
+          </Text>
+        </Group>
+        <Text c="dimmed" size="xs" ff="monospace">
+          {order.id}
+        </Text>
+      </Group>
+      <OrderActions key={order.id} orderId={order.id} allowedActions={order.allowedActions} onDone={onActionDone} />
+      <Divider />
+      <OrderFacts order={order} workAreaName={workAreaName} />
+      <Divider />
+      <section>
+        <Title order={4}>Why this priority</Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          The priority rules score every order: each rule whose conditions hold adds its points, and the total is
+          the effective priority that ranks the order for release.
+        </Text>
+        <DecisionList decisions={order.decisions} />
+      </section>
+      <Divider />
+      <section>
+        <Title order={4} mb="sm">
+          Timeline
+        </Title>
+        <OrderTimeline entries={order.timeline} />
+      </section>
+    </Stack>
+  );
+}

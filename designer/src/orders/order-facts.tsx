@@ -1,0 +1,96 @@
+import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { OrderDetail } from '../../../domain/order.ts';
+import { humanize } from '../format/labels.ts';
+import { formatDateTime, formatRelative } from '../format/time.ts';
+import { useNow } from '../format/use-now.ts';
+import { StatedPriority } from './stated-priority.tsx';
+
+const amount = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** What the order is: stated against effective priority first, since that is what people argue about. */
+export function OrderFacts({ order, workAreaName }: { order: OrderDetail; workAreaName: string }) {
+  const now = useNow();
+  const units = order.lines.reduce((sum, line) => sum + line.qty, 0);
+  const value = order.lines.reduce((sum, line) => sum + line.qty * line.price, 0);
+  return (
+    <Stack gap="md">
+      <Title order={4}>Facts</Title>
+      <SimpleGrid cols={2}>
+        <Paper withBorder p="sm">
+          <Fact label="Stated priority">
+            <StatedPriority priority={order.statedPriority} />
+          </Fact>
+          <Text size="xs" c="dimmed" mt={4}>
+            What the requester asked for.
+          </Text>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Fact label="Effective priority score">
+            <Text fw={700} size="xl" span>
+              {order.priorityScore ?? '—'}
+            </Text>
+          </Fact>
+          <Text size="xs" c="dimmed" mt={4}>
+            {order.priorityScore === null
+              ? 'Not scored yet: the priority rules run when the order is accepted.'
+              : 'What the priority rules made of it; this ranks the order for release.'}
+          </Text>
+        </Paper>
+      </SimpleGrid>
+      <SimpleGrid cols={3} spacing="md" verticalSpacing="sm">
+        <Fact label="Due">
+          {formatDateTime(order.dueAt)} ({formatRelative(order.dueAt, now)})
+        </Fact>
+        <Fact label="Kind">{humanize(order.kind)}</Fact>
+        <Fact label="Work area">{workAreaName}</Fact>
+        <Fact label="Account">{order.account}</Fact>
+        <Fact label="Received">{formatDateTime(order.createdAt)}</Fact>
+        <Fact label="Last change">{formatDateTime(order.updatedAt)}</Fact>
+      </SimpleGrid>
+      <Table withTableBorder verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>SKU</Table.Th>
+            <Table.Th ta="right">Qty</Table.Th>
+            <Table.Th ta="right">Unit price</Table.Th>
+            <Table.Th ta="right">Line total</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {order.lines.map((line, index) => (
+            <Table.Tr key={`${line.sku}-${index}`}>
+              <Table.Td ff="monospace">{line.sku}</Table.Td>
+              <Table.Td ta="right">{line.qty}</Table.Td>
+              <Table.Td ta="right">{amount.format(line.price)}</Table.Td>
+              <Table.Td ta="right">{amount.format(line.qty * line.price)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th>
+              {order.lines.length} {order.lines.length === 1 ? 'line' : 'lines'}
+            </Table.Th>
+            <Table.Th ta="right">{units}</Table.Th>
+            <Table.Th />
+            <Table.Th ta="right">{amount.format(value)}</Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Stack>
+  );
+}

@@ -1,0 +1,84 @@
+import { Table, Text } from '@mantine/core';
+import type { OrderSummary } from '../../../domain/order.ts';
+import { humanize } from '../format/labels.ts';
+import { useNow } from '../format/use-now.ts';
+import { DueTime } from './due-time.tsx';
+import { StatedPriority } from './stated-priority.tsx';
+import { StateBadge } from './state-badge.tsx';
+
+interface OrdersTableProps {
+  orders: OrderSummary[];
+  workAreaNames: ReadonlyMap<string, string>;
+  onOpen: (orderId: string) => void;
+}
+
+export function OrdersTable({ orders, workAreaNames, onOpen }: OrdersTableProps) {
+  const now = useNow();
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table data-testid="orders-table" highlightOnHover verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Order</Table.Th>
+            <Table.Th>Account</Table.Th>
+            <Table.Th>Kind</Table.Th>
+            <Table.Th>Stated priority</Table.Th>
+            <Table.Th>Effective score</Table.Th>
+            <Table.Th>State</Table.Th>
+            <Table.Th>Due</Table.Th>
+            <Table.Th>Work area</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {orders.map((order) => (
+            <Table.Tr
+              key={order.id}
+              data-testid={`order-row-${order.id}`}
+              tabIndex={0}
+              style={{ cursor: 'pointer' }}
+              onClick={() => onOpen(order.id)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault();
+                  onOpen(order.id);
+                }
+              }}
+            >
+              <Table.Td>
+                <Text fw={600} size="sm">
+                  {order.reference ?? order.id}
+                </Text>
+                {order.reference && (
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {order.id}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{order.account}</Table.Td>
+              <Table.Td>{humanize(order.kind)}</Table.Td>
+              <Table.Td>
+                <StatedPriority priority={order.statedPriority} />
+              </Table.Td>
+              <Table.Td>
+                {order.priorityScore === null ? (
+                  <Text size="sm" c="dimmed">
+                    not scored yet
+                  </Text>
+                ) : (
+                  <Text fw={700}>{order.priorityScore}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <StateBadge state={order.state} />
+              </Table.Td>
+              <Table.Td>
+                <DueTime dueAt={order.dueAt} done={order.state === 'completed'} now={now} />
+              </Table.Td>
+              <Table.Td>{workAreaNames.get(order.workAreaId) ?? order.workAreaId}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

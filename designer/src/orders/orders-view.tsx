@@ -1,0 +1,74 @@
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { listOrders, listWorkAreas } from '../api/client.ts';
+import { useOrderEvents } from '../api/order-event-stream.tsx';
+import { useResource } from '../api/use-resource.ts';
+import { OrderDrawer } from './order-drawer.tsx';
+import { OrdersEmpty } from './orders-empty.tsx';
+import { OrdersTable } from './orders-table.tsx';
+
+/** A burst of transitions (a release cycle moves many orders) becomes one reload. */
+const REFRESH_DEBOUNCE_MS = 300;
+
+export function OrdersView() {
+  const orders = useResource('orders', listOrders);
+  const workAreas = useResource('work-areas', listWorkAreas);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [drawerOpened, setDrawerOpened] = useState(false);
+  const refresh = useDebouncedCallback(orders.reload, REFRESH_DEBOUNCE_MS);
+  useOrderEvents(() => refresh());
+
+  const workAreaNames = useMemo(
+    () => new Map((workAreas.data ?? []).map((area) => [area.id, area.name])),
+    [workAreas.data],
+  );
+  const open = (orderId: string) => {
+    setSelectedId(orderId);
+    setDrawerOpened(true);
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Orders</Title>
+          <Text c="dimmed" size="sm">
+            Every order Sluice holds, newest first. Click an order to see its facts, its history and why it has
+            the priority it has.
+          </Text>
+        </div>
+        {orders.loading && orders.data && <Loader size="sm" aria-label="Refreshing" />}
+      </Group>
+      {orders.error && (
+        <Alert color="red" title="The orders could not be loaded">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{orders.error.message}</Text>
+            <Button size="xs" variant="light" color="red" onClick={orders.reload}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {!orders.data && orders.loading && (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text c="dimmed">Loading orders…</Text>
+        </Group>
+      )}
+      {orders.data?.length === 0 && <OrdersEmpty />}
+      {orders.data && orders.data.length > 0 && (
+        <OrdersTable orders={orders.data} workAreaNames={workAreaNames} onOpen={open} />
+      )}
+      {selectedId && (
+        <OrderDrawer
+          orderId={selectedId}
+          opened={drawerOpened}
+          onClose={() => setDrawerOpened(false)}
+          onChanged={orders.reload}
+          workAreaNames={workAreaNames}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const api = 'http://127.0.0.1:3000';
+
+/**
+ * Vite stamps this placeholder on its tags and in `<meta property="csp-nonce">`; the server serving
+ * index.html replaces it with a fresh nonce per response, the same one it puts in its CSP header.
+ */
+const CSP_NONCE_PLACEHOLDER = '__SLUICE_CSP_NONCE__';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/',
+  plugins: [react()],
+  html: { cspNonce: CSP_NONCE_PLACEHOLDER },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/orders': api,
+      '/rulesets': api,
+      '/work-areas': api,
+      '/events': api,
+    },
+  },
+});
