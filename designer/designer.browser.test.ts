@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { launchChromium } from '../test/browser.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { bundleWorkflows } from '../worker/create-worker.ts';
 
 const ARTIFACTS = join(repoRoot, 'test-artifacts');
 
@@ -40,6 +41,7 @@ describe('designer in a browser', () => {
     });
 
   it('shows the orders table and a new order appears live', async () => {
+    // No worker yet: the second order appears through the intake event alone.
     expect((await postOrder('SMOKE-1')).status).toBe(201);
     const page = await browser.newPage();
     await page.goto(url);
@@ -50,6 +52,27 @@ describe('designer in a browser', () => {
     expect((await postOrder('SMOKE-2')).status).toBe(201);
     await table.getByText('SMOKE-2').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'orders-table.png'), fullPage: true });
+    await page.close();
+  });
+
+  it("opens an order's drawer with the why of its priority, and draws the priority rules", async () => {
+    await h.startWorker(await bundleWorkflows());
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(url);
+    const row = page.getByTestId('orders-table').getByText('SMOKE-1');
+    await page.locator('[data-state="released"]').first().waitFor();
+    await row.click();
+    const drawer = page.getByTestId('order-drawer');
+    await drawer.getByText('Default priority').waitFor();
+    await drawer.getByText('Overdue: no points, because slackHours').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'order-drawer.png') });
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('tab-priority-rules').click();
+    const canvas = page.getByTestId('ruleset-canvas');
+    await canvas.getByText('Due within 4 hours').waitFor();
+    expect(await canvas.locator('.react-flow__node').count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(ARTIFACTS, 'priority-rules.png') });
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { ensureTemporal } from '../launcher/ensure-temporal.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
@@ -27,8 +28,15 @@ const env = { ...process.env, TEMPORAL_ADDRESS: temporal.address, SLUICE_DB_FILE
 const children: ChildProcess[] = [];
 let stopping = false;
 
-function launch(name: string, entry: string): ChildProcess {
-  const child = spawn(process.execPath, [join(repoRoot, entry)], { env, stdio: 'inherit' });
+/** Starts a process and resolves once it prints `readyLine` (its output is passed through). */
+function launch(name: string, entry: string, readyLine: string): Promise<void> {
+  const child = spawn(process.execPath, [join(repoRoot, entry)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = new Promise<void>((resolve) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      console.log(line);
+      if (line.includes(readyLine)) resolve();
+    });
+  });
   child.once('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
@@ -36,7 +44,7 @@ function launch(name: string, entry: string): ChildProcess {
     }
   });
   children.push(child);
-  return child;
+  return ready;
 }
 
 async function stop(exitCode: number): Promise<void> {
@@ -64,12 +72,14 @@ async function stop(exitCode: number): Promise<void> {
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
-launch('The worker', 'worker/main.ts');
-launch('The API', 'api/main.ts');
-await waitForApi();
-for (const { key, order } of demoOrders()) {
-  const res = await fetch(`${appUrl}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(order) });
-  if (!res.ok) console.warn(`demo order ${key} was refused: ${res.status} ${await res.text()}`);
+await Promise.all([launch('The worker', 'worker/main.ts', '[worker] polling'), launch('The API', 'api/main.ts', '[api] listening')]);
+// Demo orders go in through the API, like any integration's, and only into an empty store.
+const { orders } = (await (await fetch(`${appUrl}/orders`)).json()) as { orders: unknown[] };
+if (orders.length === 0) {
+  for (const { key, order } of demoOrders()) {
+    const res = await fetch(`${appUrl}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(order) });
+    if (!res.ok) console.warn(`demo order ${key} was refused: ${res.status} ${await res.text()}`);
+  }
 }
 
 console.log(`
@@ -80,16 +90,3 @@ Sluice is running.
   Store:                         ${dbFile}
 Press Ctrl-C to stop.`);
 
-async function waitForApi(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline && !stopping) {
-    try {
-      if ((await fetch(`${appUrl}/work-areas`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  console.error(`The API did not answer at ${appUrl} within 30 s.`);
-  await stop(1);
-}

@@ -1,11 +1,12 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { openStore } from '../store/open-store.ts';
 import { storeFileFromEnv } from '../store/store-config.ts';
-import { createSluiceWorker } from './create-worker.ts';
+import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
 
 /** The worker process: runs workflows and activities until SIGINT or SIGTERM (Temporal's runtime handles both). */
+Runtime.install({ logger: new DefaultLogger((process.env.SLUICE_WORKER_LOG_LEVEL ?? 'WARN') as LogLevel) });
 const config = loadTemporalConfig();
 const { namespace, taskQueue } = config.connection;
 const options = connectionOptions(config);
@@ -22,6 +23,7 @@ const worker = await createSluiceWorker({
   taskQueue,
   store,
   client: new Client({ connection: clientConnection, namespace }),
+  workflowBundle: await bundleWorkflows(),
 });
 console.log(`[worker] polling task queue "${taskQueue}" in namespace "${namespace}" at ${options.address}`);
 try {

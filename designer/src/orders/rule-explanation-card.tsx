@@ -19,13 +19,15 @@ export function RuleExplanationCard({ rule }: { rule: RuleExplanation }) {
             {rule.description}
           </Text>
         </div>
-        <Group gap={6} wrap="nowrap">
-          <Badge color={rule.fired ? 'green' : 'gray'} variant={rule.fired ? 'filled' : 'light'}>
+        <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Badge style={{ flexShrink: 0 }} color={rule.fired ? 'green' : 'gray'} variant={rule.fired ? 'filled' : 'light'}>
             {rule.fired ? 'Applied' : 'Did not apply'}
           </Badge>
-          <Text fw={700} c={rule.fired ? undefined : 'dimmed'} td={rule.fired ? undefined : 'line-through'} size="sm">
-            {formatPoints(rule.points)}
-          </Text>
+          {rule.fired && (
+            <Text fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {formatPoints(rule.points)}
+            </Text>
+          )}
         </Group>
       </Group>
       <Text size="sm" my="xs">
