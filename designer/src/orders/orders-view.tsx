@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { listOrders, listWorkAreas } from '../api/client.ts';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
+import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { OrderDrawer } from './order-drawer.tsx';
 import { OrdersEmpty } from './orders-empty.tsx';
@@ -41,14 +42,7 @@ export function OrdersView() {
         {orders.loading && orders.data && <Loader size="sm" aria-label="Refreshing" />}
       </Group>
       {orders.error && (
-        <Alert color="red" title="The orders could not be loaded">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{orders.error.message}</Text>
-            <Button size="xs" variant="light" color="red" onClick={orders.reload}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadError title="The orders could not be loaded" error={orders.error} onRetry={orders.reload} />
       )}
       {!orders.data && orders.loading && (
         <Group gap="xs">

@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Badge, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { ApiError, getPriorityRuleset } from '../api/client.ts';
+import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { humanize } from '../format/labels.ts';
 import { formatDateTime } from '../format/time.ts';
@@ -34,14 +35,7 @@ export function PriorityRulesView() {
         />
       )}
       {ruleset.error && !notPublished && (
-        <Alert color="red" title="The priority rules could not be loaded">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{ruleset.error.message}</Text>
-            <Button size="xs" variant="light" color="red" onClick={ruleset.reload}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadError title="The priority rules could not be loaded" error={ruleset.error} onRetry={ruleset.reload} />
       )}
       {view && (
         <>
