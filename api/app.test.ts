@@ -16,8 +16,7 @@ describe('API', () => {
   });
 
   const validOrder = () => ({ account: 'ACME', dueAt: '2026-12-01T12:00:00Z', workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 2, price: 9.5 }] });
-  const postOrder = (body: string, headers: Record<string, string> = {}) =>
-    h.app.request('/orders', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const postOrder = (body: string, headers: Record<string, string> = {}) => h.request('/orders', { method: 'POST', headers, body });
   const orderCount = () => h.store.em.fork().count(OrderRecord, {});
   const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; issues?: { path: string; message: string }[] } }).error;
 
@@ -40,14 +39,14 @@ describe('API', () => {
     });
 
     it('an unknown order is a 404 for reads and actions', async () => {
-      expect((await h.app.request('/orders/nope')).status).toBe(404);
-      const res = await h.app.request('/orders/nope/actions', { method: 'POST', body: JSON.stringify({ action: 'complete' }) });
+      expect((await h.request('/orders/nope')).status).toBe(404);
+      const res = await h.request('/orders/nope/actions', { method: 'POST', body: JSON.stringify({ action: 'complete' }) });
       expect(res.status).toBe(404);
       expect((await errorOf(res)).message).toBe('Order nope does not exist.');
     });
 
     it('an unknown action is refused with the allowed names', async () => {
-      const res = await h.app.request('/orders/nope/actions', { method: 'POST', body: JSON.stringify({ action: 'teleport' }) });
+      const res = await h.request('/orders/nope/actions', { method: 'POST', body: JSON.stringify({ action: 'teleport' }) });
       expect(res.status).toBe(400);
       expect((await errorOf(res)).issues?.[0]).toMatchObject({ path: 'action' });
     });
@@ -98,11 +97,11 @@ describe('API', () => {
   });
 
   it('serves the published priority ruleset and the work areas', async () => {
-    const ruleset = (await (await h.app.request('/rulesets/priority')).json()) as { version: number; definition: { rules: unknown[] } };
+    const ruleset = (await (await h.request('/rulesets/priority')).json()) as { version: number; definition: { rules: unknown[] } };
     expect(ruleset.version).toBe(1);
     expect(ruleset.definition.rules.length).toBeGreaterThan(0);
-    expect((await h.app.request('/rulesets/remit')).status).toBe(404);
-    const { workAreas } = (await (await h.app.request('/work-areas')).json()) as { workAreas: { id: string }[] };
+    expect((await h.request('/rulesets/remit')).status).toBe(404);
+    const { workAreas } = (await (await h.request('/work-areas')).json()) as { workAreas: { id: string }[] };
     expect(workAreas.map((a) => a.id)).toContain(h.workAreaId);
   });
 
@@ -112,7 +111,7 @@ describe('API', () => {
     await em.flush();
     const seq = (await h.store.em.fork().findOneOrFail(AuditEntryRecord, { dedupeKey: 'sse-1' })).seq;
     const abort = new AbortController();
-    const res = await h.app.request('/events', { headers: { 'last-event-id': String(seq - 1) }, signal: abort.signal });
+    const res = await h.request('/events', { headers: { 'last-event-id': String(seq - 1) }, signal: abort.signal });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     let text = '';

@@ -1,31 +1,91 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { ApiDeps } from './api-deps.ts';
+import { authenticate } from './auth/authenticate.ts';
+import type { AppEnv } from './auth/principal.ts';
 import { handleError, UserError } from './errors.ts';
+import { mountRoutes } from './registry/mount-routes.ts';
+import type { AnyRoute } from './registry/route.ts';
+import { authRoutes } from './routes/auth.ts';
+import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
 import { workAreaRoutes } from './routes/work-areas.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const NONCE_PLACEHOLDER = /__SLUICE_CSP_NONCE__/g;
+
+/** Every route of the API, each with its schemas and policy. */
+export function apiRoutes(deps: ApiDeps): AnyRoute[] {
+  const routes: AnyRoute[] = [
+    ...authRoutes(deps),
+    ...orderRoutes(deps),
+    ...rulesetRoutes(deps),
+    ...workAreaRoutes(deps),
+    ...eventRoutes(deps),
+    ...userRoutes(deps),
+    ...tokenRoutes(deps),
+  ];
+  routes.push(...docsRoutes(() => routes));
+  return routes;
+}
 
 /** The HTTP API and, at `/`, the built designer. */
 export function createApp(deps: ApiDeps) {
-  const app = new Hono()
-    .route('/orders', orderRoutes(deps))
-    .route('/rulesets', rulesetRoutes(deps))
-    .route('/work-areas', workAreaRoutes(deps))
-    .route('/events', eventRoutes(deps));
+  const app = new Hono<AppEnv>();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", NONCE],
+        styleSrc: ["'self'", NONCE],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => handleError(new UserError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`), c),
+    }),
+  );
+  mountRoutes(app, apiRoutes(deps), authenticate(deps.store));
   app.onError(handleError);
-
-  const staticDir = deps.staticDir;
-  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    const root = relative(process.cwd(), staticDir);
-    app.use('/assets/*', serveStatic({ root }));
-    app.get('/', serveStatic({ root, path: 'index.html' }));
-  } else {
-    app.get('/', (c) => c.text('The designer is not built yet: run `npm run build`, then reload.', 503));
-  }
+  serveDesigner(app, deps.staticDir);
   app.notFound((c) => handleError(new UserError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`), c));
   return app;
+}
+
+function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined): void {
+  const index = staticDir && join(staticDir, 'index.html');
+  if (!index || !existsSync(index)) {
+    app.get('/', (c) => c.text('The designer is not built yet: run `npm run build`, then reload.', 503));
+    return;
+  }
+  const page = readFileSync(index, 'utf8');
+  const root = relative(process.cwd(), staticDir);
+  // File names carry a content hash, so a browser may keep them for good.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('/assets/*', serveStatic({ root }));
+  app.get('/', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.html(page.replace(NONCE_PLACEHOLDER, c.get('secureHeadersNonce') ?? ''));
+  });
 }

@@ -6,12 +6,17 @@ import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-conf
 import { openStore } from '../store/open-store.ts';
 import { storeFileFromEnv } from '../store/store-config.ts';
 import { createApp } from './app.ts';
+import { ensureFirstAdmin } from './auth/bootstrap-users.ts';
 
 /** The API process: serves the API and the built designer until SIGINT or SIGTERM. */
 const config = loadTemporalConfig();
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
 const store = await openStore({ file: storeFileFromEnv() });
+const firstAdmin = await ensureFirstAdmin(store.em.fork());
+if (firstAdmin?.oneTimePassword) {
+  console.log(`[api] created the first admin "${firstAdmin.username}" with the one-time password ${firstAdmin.oneTimePassword} (shown once; it must be changed at first sign-in)`);
+}
 const connection = await Connection.connect(connectionOptions(config));
 const app = createApp({
   store,

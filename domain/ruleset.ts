@@ -47,3 +47,10 @@ export const rulesetView = z.object({
   definition: rulesetDefinition,
 });
 export type RulesetView = z.infer<typeof rulesetView>;
+
+/** `POST /rulesets/:decisionPoint/versions`: publish a new immutable version with a note. */
+export const publishRulesetRequest = z.strictObject({
+  definition: rulesetDefinition,
+  note: z.string().trim().min(1, 'say what changed and why').max(500),
+});
+export type PublishRulesetRequest = z.infer<typeof publishRulesetRequest>;

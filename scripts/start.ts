@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureTemporal } from '../launcher/ensure-temporal.ts';
+import { DEMO_USERS, ensureFirstAdmin, seedDemoUsers } from '../api/auth/bootstrap-users.ts';
+import { ROLE_LABELS } from '../domain/roles.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { openStore } from '../store/open-store.ts';
@@ -22,6 +24,9 @@ console.log(temporal.external ? `Using the Temporal server at ${temporal.address
 const dbFile = storeFileFromEnv();
 const store = await openStore({ file: dbFile });
 await seedDefaults(store.em.fork());
+const firstAdmin = await ensureFirstAdmin(store.em.fork());
+// `npm start` is the development and demo mode: one person per role with a known password.
+await seedDemoUsers(store.em.fork());
 await store.close();
 
 const env = { ...process.env, TEMPORAL_ADDRESS: temporal.address, SLUICE_DB_FILE: dbFile, PORT: String(port) };
@@ -73,20 +78,43 @@ process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
 await Promise.all([launch('The worker', 'worker/main.ts', '[worker] polling'), launch('The API', 'api/main.ts', '[api] listening')]);
-// Demo orders go in through the API, like any integration's, and only into an empty store.
-const { orders } = (await (await fetch(`${appUrl}/orders`)).json()) as { orders: unknown[] };
-if (orders.length === 0) {
-  for (const { key, order } of demoOrders()) {
-    const res = await fetch(`${appUrl}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(order) });
-    if (!res.ok) console.warn(`demo order ${key} was refused: ${res.status} ${await res.text()}`);
-  }
-}
+await seedDemoOrders();
 
 console.log(`
 Sluice is running.
   App (orders, priority rules):  ${appUrl}
   API:                           ${appUrl}/orders
   Temporal UI:                   ${temporal.uiUrl ?? '(not available for this server)'}
+  API reference:                 ${appUrl}/docs
   Store:                         ${dbFile}
+
+Sign in as (development only; one person per role):
+${DEMO_USERS.map((u) => `  ${u.username.padEnd(10)} ${u.password.padEnd(24)} ${u.roles.map((r) => ROLE_LABELS[r]).join(', ')}`).join('\n')}${
+  firstAdmin?.oneTimePassword
+    ? `\n\nFirst admin: ${firstAdmin.username} / ${firstAdmin.oneTimePassword}\n  A one-time password, shown only now: choose a new one at the first sign-in.`
+    : ''
+}
 Press Ctrl-C to stop.`);
+
+/** Demo orders go in through the API, as a dispatcher would enter them, and only into an empty store. */
+async function seedDemoOrders(): Promise<void> {
+  const dispatcher = DEMO_USERS.find((u) => u.roles.includes('dispatcher'))!;
+  const login = await fetch(`${appUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: dispatcher.username, password: dispatcher.password }),
+  });
+  if (!login.ok) return console.warn(`could not sign in to enter demo orders: ${login.status} ${await login.text()}`);
+  const headers = {
+    'content-type': 'application/json',
+    cookie: login.headers.get('set-cookie')!.split(';')[0]!,
+    'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
+  };
+  const { orders } = (await (await fetch(`${appUrl}/orders`, { headers })).json()) as { orders: unknown[] };
+  if (orders.length > 0) return;
+  for (const { key, order } of demoOrders()) {
+    const res = await fetch(`${appUrl}/orders`, { method: 'POST', headers: { ...headers, 'idempotency-key': key }, body: JSON.stringify(order) });
+    if (!res.ok) console.warn(`demo order ${key} was refused: ${res.status} ${await res.text()}`);
+  }
+}
 

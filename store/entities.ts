@@ -1,8 +1,23 @@
+import { ApiTokenRecord } from './api-token.entity.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
+import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
+import { SessionRecord } from './session.entity.ts';
+import { UserRecord } from './user.entity.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
-export const ENTITIES = [OrderRecord, WorkAreaRecord, RulesetRecord, RulesetVersionRecord, DecisionRecord, AuditEntryRecord];
+export const ENTITIES = [
+  OrderRecord,
+  WorkAreaRecord,
+  RulesetRecord,
+  RulesetVersionRecord,
+  DecisionRecord,
+  AuditEntryRecord,
+  UserRecord,
+  SessionRecord,
+  ApiTokenRecord,
+  LoginThrottleRecord,
+];

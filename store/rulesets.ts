@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import type { RulesetView } from '../domain/ruleset.ts';
+import type { RulesetDefinition, RulesetView } from '../domain/ruleset.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
 
@@ -23,4 +23,31 @@ export async function findPublishedRuleset(em: EntityManager, decisionPoint: str
     publishedAt: version.publishedAt?.toISOString() ?? null,
     definition: version.definition,
   };
+}
+
+export interface RulesetVersionSummary {
+  version: number;
+  status: 'draft' | 'published' | 'retired';
+  author: string;
+  note: string | null;
+  publishedAt: string | null;
+}
+
+export async function listVersions(em: EntityManager, rulesetId: string): Promise<RulesetVersionSummary[]> {
+  const versions = await em.find(RulesetVersionRecord, { rulesetId }, { orderBy: { version: 'desc' } });
+  return versions.map((v) => ({ version: v.version, status: v.status, author: v.author, note: v.note ?? null, publishedAt: v.publishedAt?.toISOString() ?? null }));
+}
+
+/**
+ * Publishes a definition as the next version of a ruleset; the version it replaces is retired. Published
+ * versions are never edited, so every stored decision keeps pointing at exactly the rules it used.
+ */
+export async function publishVersion(em: EntityManager, rulesetId: string, definition: RulesetDefinition, author: string, note: string): Promise<number> {
+  return em.transactional(async (tx) => {
+    const [latest] = await tx.find(RulesetVersionRecord, { rulesetId }, { orderBy: { version: 'desc' }, limit: 1 });
+    const version = (latest?.version ?? 0) + 1;
+    await tx.nativeUpdate(RulesetVersionRecord, { rulesetId, status: 'published' }, { status: 'retired' });
+    tx.create(RulesetVersionRecord, { rulesetId, version, status: 'published', definition, author, note, publishedAt: new Date() });
+    return version;
+  });
 }

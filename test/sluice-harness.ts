@@ -6,6 +6,9 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundle } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createApp } from '../api/app.ts';
+import { issueToken, secretHashOf } from '../api/auth/api-tokens.ts';
+import type { Role } from '../domain/roles.ts';
+import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
@@ -17,6 +20,10 @@ export interface Harness {
   taskQueue: string;
   workAreaId: string;
   app: ReturnType<typeof createApp>;
+  /** `Authorization` headers of an API token bound to the role (one token per role, made on first use). */
+  auth(role: Role): Promise<Record<string, string>>;
+  /** `app.request` as a caller with the role, JSON content type included. */
+  request(path: string, init?: RequestInit & { role?: Role }): Promise<Response>;
   /** Runs a worker until `close()`; without it, workflows start but do not move. */
   startWorker(bundle: WorkflowBundle): Promise<Worker>;
   close(): Promise<void>;
@@ -44,6 +51,18 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
   const taskQueue = `sluice-test-${suffix}`;
   const app = createApp({ store, temporal: client, taskQueue, eventPollMs: 50, ...(options.staticDir ? { staticDir: options.staticDir } : {}) });
 
+  const tokens = new Map<Role, string>();
+  const auth = async (role: Role) => {
+    if (!tokens.has(role)) {
+      const issued = issueToken();
+      const tx = store.em.fork();
+      tx.create(ApiTokenRecord, { id: issued.id, name: `test ${role}`, role, secretHash: secretHashOf(issued.secret), createdBy: 'test', createdAt: new Date(), lastUsedAt: null, revokedAt: null });
+      await tx.flush();
+      tokens.set(role, issued.token);
+    }
+    return { authorization: `Bearer ${tokens.get(role)}` };
+  };
+
   const running: { worker: Worker; run: Promise<void>; connection: NativeConnection }[] = [];
   return {
     store,
@@ -51,6 +70,10 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
     taskQueue,
     workAreaId,
     app,
+    auth,
+    async request(path, { role = 'dispatcher', headers, ...init } = {}) {
+      return app.request(path, { ...init, headers: { 'content-type': 'application/json', ...(await auth(role)), ...(headers as Record<string, string>) } });
+    },
     async startWorker(bundle) {
       const workerConnection = await NativeConnection.connect({ address });
       const worker = await createSluiceWorker({ connection: workerConnection, namespace, taskQueue, store, client, workflowBundle: bundle });

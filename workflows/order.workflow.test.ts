@@ -21,19 +21,18 @@ describe('two orders through a WIP-1 work area', () => {
   });
 
   const post = async (reference: string, dueAt: string): Promise<OrderSummary> => {
-    const res = await h.app.request('/orders', {
+    const res = await h.request('/orders', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `${h.taskQueue}-${reference}` },
+      headers: { 'idempotency-key': `${h.taskQueue}-${reference}` },
       body: JSON.stringify({ reference, account: 'ACME', statedPriority: 'normal', dueAt, workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 1, price: 10 }] }),
     });
     expect(res.status).toBe(201);
     return (await res.json()) as OrderSummary;
   };
-  const get = async (id: string) => (await (await h.app.request(`/orders/${id}`)).json()) as OrderDetail;
+  const get = async (id: string) => (await (await h.request(`/orders/${id}`)).json()) as OrderDetail;
   const stateOf = async (id: string) => (await get(id)).state;
   const reach = (id: string, state: OrderState) => eventually(async () => ((await stateOf(id)) === state ? true : undefined), `order ${id} to be ${state}`);
-  const act = (id: string, action: string) =>
-    h.app.request(`/orders/${id}/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, reason: 'test' }) });
+  const act = (id: string, action: string) => h.request(`/orders/${id}/actions`, { method: 'POST', body: JSON.stringify({ action, reason: 'test' }) });
 
   it('releases the second order only after the first completes', async () => {
     const soon = new Date(Date.now() + 2 * 3_600_000).toISOString();
@@ -68,7 +67,7 @@ describe('two orders through a WIP-1 work area', () => {
       'released→in_progress',
       'in_progress→completed',
     ]);
-    expect(detail.timeline.at(-1)).toMatchObject({ event: 'COMPLETE', actor: 'anonymous', reason: 'test' });
+    expect(detail.timeline.at(-1)).toMatchObject({ event: 'COMPLETE', actor: 'token:test dispatcher', reason: 'test' });
     expect(await h.client.workflow.getHandle(orderWorkflowId(first.id)).result()).toBe('completed');
   });
 

@@ -1,15 +1,14 @@
-import { Hono } from 'hono';
-import { newOrder, orderActionRequest, type OrderDetail } from '../../domain/order.ts';
+import { z } from 'zod';
+import { newOrder, orderActionRequest, orderDetail, orderSummary, type OrderDetail } from '../../domain/order.ts';
 import { findOrderDetail, listOrders } from '../../store/order-read-model.ts';
 import { allowedActions } from '../../workflows/machines/order-actions.ts';
 import type { ApiDeps } from '../api-deps.ts';
+import { actorOf } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
 import { performAction } from '../order-actions.ts';
 import { takeOrder } from '../order-intake.ts';
-import { readBody } from '../read-body.ts';
-
-// Until people sign in (authentication comes with the access issue), actions are attributed to this name.
-const ANONYMOUS = 'anonymous';
+import { defineRoute } from '../registry/route.ts';
+import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 
 export function orderRoutes(deps: ApiDeps) {
   const detail = async (id: string): Promise<OrderDetail> => {
@@ -18,22 +17,74 @@ export function orderRoutes(deps: ApiDeps) {
     return { ...order, allowedActions: allowedActions(order.state) };
   };
 
-  return new Hono()
-    .get('/', async (c) => c.json({ orders: await listOrders(deps.store.em.fork()) }))
-    .post('/', async (c) => {
-      const key = c.req.header('Idempotency-Key')?.trim() || null;
-      if (key !== null && key.length > 200) throw new UserError(400, 'invalid_request', 'Idempotency-Key must be at most 200 characters.');
-      const input = await readBody(c, newOrder);
-      const { order, replayed } = await takeOrder(deps, input, key);
-      c.header('Location', `/orders/${order.id}`);
-      if (replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(order, replayed ? 200 : 201);
-    })
-    .get('/:id', async (c) => c.json(await detail(c.req.param('id'))))
-    .post('/:id/actions', async (c) => {
-      const id = c.req.param('id');
-      const request = await readBody(c, orderActionRequest);
-      await performAction(deps, id, request, ANONYMOUS);
-      return c.json(await detail(id));
-    });
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/orders',
+      operationId: 'listOrders',
+      summary: 'List orders',
+      tag: 'Orders',
+      access: 'orders.read',
+      responses: { 200: { description: 'The newest orders first.', schema: z.object({ orders: z.array(orderSummary) }) }, ...STANDARD_ERRORS },
+      handler: async (c) => c.json({ orders: await listOrders(deps.store.em.fork()) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/orders',
+      operationId: 'createOrder',
+      summary: 'Taking an order',
+      tag: 'Orders',
+      access: 'orders.create',
+      body: newOrder,
+      responses: {
+        201: { description: 'Stored; its workflow has started.', schema: orderSummary },
+        200: { description: 'The Idempotency-Key was seen before: the order the first request created.', schema: orderSummary },
+        409: { description: 'The Idempotency-Key was used for a different order.', schema: errorBody },
+        ...STANDARD_ERRORS,
+      },
+      handler: async (c, { body }) => {
+        const key = c.req.header('Idempotency-Key')?.trim() || null;
+        if (key !== null && key.length > 200) throw new UserError(400, 'invalid_request', 'Idempotency-Key must be at most 200 characters.');
+        const { order, replayed } = await takeOrder(deps, body, key);
+        c.header('Location', `/orders/${order.id}`);
+        if (replayed) c.header('Idempotent-Replayed', 'true');
+        return c.json(order, replayed ? 200 : 201);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/orders/:id',
+      operationId: 'getOrder',
+      summary: 'Read an order',
+      tag: 'Orders',
+      access: 'orders.read',
+      params: idParams,
+      responses: {
+        200: { description: 'State, allowed actions, timeline and decisions with their explanations.', schema: orderDetail },
+        404: { description: 'No such order.', schema: errorBody },
+        ...STANDARD_ERRORS,
+      },
+      handler: async (c, { params }) => c.json(await detail(params.id)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/orders/:id/actions',
+      operationId: 'actOnOrder',
+      summary: 'Acting on an order',
+      tag: 'Orders',
+      access: 'orders.act',
+      params: idParams,
+      body: orderActionRequest,
+      responses: {
+        200: { description: 'Accepted: the order after the action.', schema: orderDetail },
+        404: { description: 'No such order.', schema: errorBody },
+        409: { description: 'The lifecycle does not allow this action now; nothing changed.', schema: errorBody },
+        ...STANDARD_ERRORS,
+      },
+      handler: async (c, { params, body, principal }) => {
+        await performAction(deps, params.id, body, actorOf(principal));
+        return c.json(await detail(params.id));
+      },
+    }),
+  ];
 }

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, ROLES, type Role } from '../domain/roles.ts';
+import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { apiRoutes } from './app.ts';
+import { checkRoutes } from './registry/mount-routes.ts';
+import type { AnyRoute } from './registry/route.ts';
+
+const SAMPLE_PARAMS: Record<string, string> = { id: 'does-not-exist', decisionPoint: 'priority' };
+const concrete = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => SAMPLE_PARAMS[name] ?? 'x');
+
+/** Every route of the registry × every role, and nobody: the policy table, proven against the running app. */
+describe('access to every route', () => {
+  let h: Harness;
+  let routes: AnyRoute[];
+  beforeAll(async () => {
+    h = await createHarness();
+    routes = apiRoutes({ store: h.store, temporal: h.client, taskQueue: h.taskQueue });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const call = async (route: AnyRoute, headers: Record<string, string>) => {
+    const res = await h.app.request(concrete(route.path), {
+      method: route.method.toUpperCase(),
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(route.method === 'get' ? {} : { body: '{}' }),
+    });
+    await res.body?.cancel();
+    return res.status;
+  };
+  const allows = (route: AnyRoute, role: Role) => route.access === 'public' || route.access === 'signed_in' || can([role], route.access);
+
+  it('covers the routes this test knows how to call', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    for (const route of routes) expect(concrete(route.path)).not.toContain(':');
+  });
+
+  it.each(ROLES)('as %s: allowed routes answer, the others refuse with 403', async (role) => {
+    const headers = await h.auth(role);
+    const outcomes = await Promise.all(routes.map(async (route) => ({ route: `${route.method} ${route.path}`, allowed: allows(route, role), status: await call(route, headers) })));
+    for (const o of outcomes) {
+      if (o.allowed) expect([401, 403], `${o.route} should let ${role} in`).not.toContain(o.status);
+      else expect(o.status, `${o.route} should refuse ${role}`).toBe(403);
+    }
+  });
+
+  it('without credentials, everything but the public routes answers 401', async () => {
+    for (const route of routes) {
+      const status = await call(route, {});
+      if (route.access === 'public') expect([401, 403], route.path).not.toContain(status);
+      else expect(status, `${route.method} ${route.path}`).toBe(401);
+    }
+  });
+
+  it('a refusal names the role that is needed', async () => {
+    const res = await h.request('/rulesets/priority/versions', { method: 'POST', role: 'dispatcher', body: '{}' });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Publishing rules needs the ops manager role; test dispatcher has dispatcher.');
+  });
+
+  it('a route without a policy stops the app from starting', () => {
+    const [first] = routes;
+    expect(() => checkRoutes([{ ...first!, access: undefined as never }])).toThrow(/has no access policy/);
+    expect(() => checkRoutes([first!, first!])).toThrow(/declared twice/);
+  });
+
+  it('a revoked or unknown token is refused', async () => {
+    const res = await h.app.request('/orders', { headers: { authorization: 'Bearer slc_000000000000_nope' } });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_token');
+  });
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Shapes every route shares. */
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export const idParams = z.object({ id: z.string().min(1) });
+
+/** The answers every protected route may give besides its own. */
+export const STANDARD_ERRORS = {
+  400: { description: 'The input is not valid: every problem is listed by field.', schema: errorBody },
+  401: { description: 'Not signed in, or an unknown API token.', schema: errorBody },
+  403: { description: 'Signed in, but without a role this needs (the message names it).', schema: errorBody },
+} as const;

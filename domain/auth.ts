@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { role } from './roles.ts';
+
+export const PASSWORD_MIN_LENGTH = 12;
+const newPassword = z.string().min(PASSWORD_MIN_LENGTH, `a password needs at least ${PASSWORD_MIN_LENGTH} characters`).max(200);
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/, 'use lower-case letters, digits, dots, dashes and underscores');
+
+export const loginRequest = z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const userView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(role),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof userView>;
+
+/** `GET /auth/me`: who is signed in, and the token to send as `X-CSRF-Token` on every change. */
+export const sessionView = z.object({
+  user: userView,
+  csrfToken: z.string(),
+  mustChangePassword: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+export const changePasswordRequest = z.strictObject({ currentPassword: z.string().min(1), newPassword });
+
+export const createUserRequest = z.strictObject({
+  username,
+  displayName: z.string().trim().min(1).max(100),
+  roles: z.array(role).min(1, 'give the user at least one role'),
+  password: newPassword,
+});
+export type CreateUserRequest = z.infer<typeof createUserRequest>;
+
+export const setRolesRequest = z.strictObject({ roles: z.array(role).min(1, 'give the user at least one role') });
+
+export const tokenView = z.object({
+  id: z.string(),
+  name: z.string(),
+  role,
+  /** The token's public part, to recognise it; the secret is never stored. */
+  prefix: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TokenView = z.infer<typeof tokenView>;
+
+export const createTokenRequest = z.strictObject({ name: z.string().trim().min(1).max(100), role });
+
+/** Answered once, on creation: `token` is shown this one time and cannot be read again. */
+export const createdToken = tokenView.extend({ token: z.string() });
+export type CreatedToken = z.infer<typeof createdToken>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const ROLES = ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'] as const;
+export const role = z.enum(ROLES);
+export type Role = z.infer<typeof role>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ops_manager: 'ops manager',
+  dispatcher: 'dispatcher',
+  specialist: 'order specialist',
+  finance: 'finance',
+  admin: 'admin',
+};
+
+/**
+ * Who may do what: the one table the API enforces and the designer reads to decide what to show.
+ * Each route names one permission; a person may act when any of their roles is listed.
+ */
+export const PERMISSIONS = {
+  'orders.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
+  'orders.create': ['ops_manager', 'dispatcher', 'admin'],
+  'orders.act': ['dispatcher', 'specialist', 'ops_manager'],
+  'rules.read': ['ops_manager', 'dispatcher', 'specialist', 'admin'],
+  'rules.publish': ['ops_manager'],
+  'workAreas.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
+  'users.manage': ['admin'],
+  'tokens.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => (PERMISSIONS[permission] as readonly Role[]).includes(r));
+}
+
+/** "the dispatcher, order specialist or ops manager role" — for messages that say what is needed. */
+export function describeRolesFor(permission: Permission): string {
+  const labels = PERMISSIONS[permission].map((r) => ROLE_LABELS[r]);
+  const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '');
+  return `the ${list} role`;
+}
