@@ -42,7 +42,9 @@ export function decidePriorityActivity(deps: ActivityDeps) {
     const now = deps.clock();
     const facts = priorityFacts(order, now);
     const outcome = await evaluatePriority(ruleset.definition, facts, engineFor(ruleset));
+    // The score lands with its decision, so the read model never shows a decision without its result.
     await em.transactional(async (tx) => {
+      await tx.nativeUpdate(OrderRecord, { id: orderId }, { priorityScore: outcome.score });
       tx.create(DecisionRecord, {
         id: decisionKey,
         orderId,

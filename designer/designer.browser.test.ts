@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS, seedDemoUsers } from '../api/auth/bootstrap-users.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { launchChromium } from '../test/browser.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
@@ -11,15 +12,17 @@ import { bundleWorkflows } from '../worker/create-worker.ts';
 
 const ARTIFACTS = join(repoRoot, 'test-artifacts');
 
-/** Smoke test: the real built designer, served by the real API, in Debian's Chromium. */
+/** The real built designer, served by the real API, in Debian's Chromium, signed in as real people. */
 describe('designer in a browser', () => {
   let h: Harness;
   let server: ServerType;
   let browser: Browser;
   let url: string;
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     h = await createHarness({ staticDir: join(repoRoot, 'designer/dist') });
+    await seedDemoUsers(h.store.em.fork());
     server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -33,22 +36,33 @@ describe('designer in a browser', () => {
     await h?.close();
   });
 
-  const postOrder = (reference: string) =>
+  const postOrder = async (reference: string) =>
     fetch(`${url}/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await h.auth('dispatcher')) },
       body: JSON.stringify({ reference, account: 'ACME', dueAt: '2026-12-01T12:00:00Z', workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 1, price: 5 }] }),
     });
 
-  it('shows the orders table and a new order appears live', async () => {
-    // No worker yet: the second order appears through the intake event alone.
-    expect((await postOrder('SMOKE-1')).status).toBe(201);
-    const page = await browser.newPage();
+  async function signIn(username: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     await page.goto(url);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === username)!.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+    return page;
+  }
+
+  it('signs in, shows the orders table, and a new order appears live', async () => {
+    expect((await postOrder('SMOKE-1')).status).toBe(201);
+    const page = await signIn('dan');
     const table = page.getByTestId('orders-table');
     await table.getByText('SMOKE-1').waitFor();
     await page.locator('[data-testid="live-indicator"][data-connected="true"]').waitFor();
-
+    // No worker yet: the second order appears through the intake event alone.
     expect((await postOrder('SMOKE-2')).status).toBe(201);
     await table.getByText('SMOKE-2').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'orders-table.png'), fullPage: true });
@@ -57,11 +71,9 @@ describe('designer in a browser', () => {
 
   it("opens an order's drawer with the why of its priority, and draws the priority rules", async () => {
     await h.startWorker(await bundleWorkflows());
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(url);
-    const row = page.getByTestId('orders-table').getByText('SMOKE-1');
+    const page = await signIn('dan');
     await page.locator('[data-state="released"]').first().waitFor();
-    await row.click();
+    await page.getByTestId('orders-table').getByText('SMOKE-1').click();
     const drawer = page.getByTestId('order-drawer');
     await drawer.getByText('Default priority').waitFor();
     await drawer.getByText('Overdue: no points, because slackHours').waitFor();
@@ -74,5 +86,28 @@ describe('designer in a browser', () => {
     expect(await canvas.locator('.react-flow__node').count()).toBeGreaterThan(10);
     await page.screenshot({ path: join(ARTIFACTS, 'priority-rules.png') });
     await page.close();
+  });
+
+  it('a dispatcher sees the rules read-only; an ops manager can edit and publish them', async () => {
+    const dispatcher = await signIn('dan');
+    await dispatcher.getByTestId('tab-priority-rules').click();
+    await dispatcher.getByTestId('rules-readonly-note').waitFor();
+    expect(await dispatcher.getByTestId('rules-edit').count()).toBe(0);
+    expect(await dispatcher.getByTestId('tab-admin').count()).toBe(0);
+    await dispatcher.screenshot({ path: join(ARTIFACTS, 'rules-as-dispatcher.png') });
+    await dispatcher.close();
+
+    const manager = await signIn('olivia');
+    await manager.getByTestId('tab-priority-rules').click();
+    await manager.getByTestId('rules-edit').click();
+    await manager.getByTestId('rules-note').fill('Published again from the browser test');
+    await manager.getByTestId('rules-publish').click();
+    await manager.getByTestId('ruleset-version-2').waitFor();
+    await manager.screenshot({ path: join(ARTIFACTS, 'rules-as-ops-manager.png') });
+    await manager.close();
+  });
+
+  it('served every page without a content security policy violation', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -24,6 +24,11 @@ export default defineConfig({
       '/rulesets': api,
       '/work-areas': api,
       '/events': api,
+      '/auth': api,
+      '/users': api,
+      '/tokens': api,
+      '/docs': api,
+      '/openapi.json': api,
     },
   },
 });

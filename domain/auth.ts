@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { role } from './roles.ts';
+import { ROLES } from './roles.ts';
+
+export const role = z.enum(ROLES);
 
 export const PASSWORD_MIN_LENGTH = 12;
 const newPassword = z.string().min(PASSWORD_MIN_LENGTH, `a password needs at least ${PASSWORD_MIN_LENGTH} characters`).max(200);

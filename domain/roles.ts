@@ -1,8 +1,5 @@
-import { z } from 'zod';
-
 export const ROLES = ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'] as const;
-export const role = z.enum(ROLES);
-export type Role = z.infer<typeof role>;
+export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   ops_manager: 'ops manager',

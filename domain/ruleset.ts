@@ -48,6 +48,16 @@ export const rulesetView = z.object({
 });
 export type RulesetView = z.infer<typeof rulesetView>;
 
+/** One line of a ruleset's history, newest first. */
+export const rulesetVersionSummary = z.object({
+  version: z.number(),
+  status: z.enum(['draft', 'published', 'retired']),
+  author: z.string(),
+  note: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+export type RulesetVersionSummary = z.infer<typeof rulesetVersionSummary>;
+
 /** `POST /rulesets/:decisionPoint/versions`: publish a new immutable version with a note. */
 export const publishRulesetRequest = z.strictObject({
   definition: rulesetDefinition,

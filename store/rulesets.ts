@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import type { RulesetDefinition, RulesetView } from '../domain/ruleset.ts';
+import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../domain/ruleset.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
 
@@ -23,14 +23,6 @@ export async function findPublishedRuleset(em: EntityManager, decisionPoint: str
     publishedAt: version.publishedAt?.toISOString() ?? null,
     definition: version.definition,
   };
-}
-
-export interface RulesetVersionSummary {
-  version: number;
-  status: 'draft' | 'published' | 'retired';
-  author: string;
-  note: string | null;
-  publishedAt: string | null;
 }
 
 export async function listVersions(em: EntityManager, rulesetId: string): Promise<RulesetVersionSummary[]> {

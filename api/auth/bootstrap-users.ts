@@ -27,11 +27,11 @@ export async function ensureFirstAdmin(em: EntityManager, env: NodeJS.ProcessEnv
 }
 
 export const DEMO_USERS: { username: string; displayName: string; roles: Role[]; password: string }[] = [
-  { username: 'olivia', displayName: 'Olivia (ops manager)', roles: ['ops_manager'], password: 'sluice-demo-ops' },
-  { username: 'dan', displayName: 'Dan (dispatcher)', roles: ['dispatcher'], password: 'sluice-demo-dispatch' },
-  { username: 'sofia', displayName: 'Sofia (order specialist)', roles: ['specialist'], password: 'sluice-demo-specialist' },
-  { username: 'fred', displayName: 'Fred (finance)', roles: ['finance'], password: 'sluice-demo-finance' },
-  { username: 'ada', displayName: 'Ada (admin)', roles: ['admin'], password: 'sluice-demo-admin' },
+  { username: 'olivia', displayName: 'Olivia Hart', roles: ['ops_manager'], password: 'sluice-demo-ops' },
+  { username: 'dan', displayName: 'Dan Okafor', roles: ['dispatcher'], password: 'sluice-demo-dispatch' },
+  { username: 'sofia', displayName: 'Sofia Lind', roles: ['specialist'], password: 'sluice-demo-specialist' },
+  { username: 'fred', displayName: 'Fred Marsh', roles: ['finance'], password: 'sluice-demo-finance' },
+  { username: 'ada', displayName: 'Ada Nowak', roles: ['admin'], password: 'sluice-demo-admin' },
 ];
 
 /** Development only: one person per role with a known password, so every desk can be tried. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publishRulesetRequest, rulesetView } from '../../domain/ruleset.ts';
+import { publishRulesetRequest, rulesetVersionSummary, rulesetView } from '../../domain/ruleset.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import { findPublishedRuleset, listVersions, publishVersion } from '../../store/rulesets.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -9,13 +9,6 @@ import { defineRoute } from '../registry/route.ts';
 import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
 
 const decisionPointParams = z.object({ decisionPoint: z.string().min(1) });
-const versionSummary = z.object({
-  version: z.number(),
-  status: z.enum(['draft', 'published', 'retired']),
-  author: z.string(),
-  note: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-});
 const NOT_FOUND = { 404: { description: 'No ruleset is published for this decision point.', schema: errorBody } };
 
 export function rulesetRoutes(deps: ApiDeps) {
@@ -45,7 +38,7 @@ export function rulesetRoutes(deps: ApiDeps) {
       tag: 'Rules',
       access: 'rules.read',
       params: decisionPointParams,
-      responses: { 200: { description: 'Newest first.', schema: z.object({ versions: z.array(versionSummary) }) }, ...NOT_FOUND, ...STANDARD_ERRORS },
+      responses: { 200: { description: 'Newest first.', schema: z.object({ versions: z.array(rulesetVersionSummary) }) }, ...NOT_FOUND, ...STANDARD_ERRORS },
       handler: async (c, { params }) => {
         const ruleset = await published(params.decisionPoint);
         return c.json({ versions: await listVersions(deps.store.em.fork(), ruleset.id) });

@@ -37,7 +37,8 @@ export function userRoutes(deps: ApiDeps) {
         if (await tx.findOne(UserRecord, { username: body.username })) {
           throw new UserError(409, 'username_taken', `The username "${body.username}" is taken.`);
         }
-        const user = addUser(tx, { username: body.username, displayName: body.displayName, roles: body.roles, passwordHash: await hashPassword(body.password) });
+        // The admin knows this password: the person replaces it at their first sign-in.
+        const user = addUser(tx, { username: body.username, displayName: body.displayName, roles: body.roles, passwordHash: await hashPassword(body.password), mustChangePassword: true });
         appendAudit(tx, { dedupeKey: `user-created:${body.username}`, subjectType: 'user', subjectId: body.username, action: 'user_created', actor: actorOf(principal), data: { roles: body.roles } });
         await tx.flush();
         return c.json(toUserView(user), 201);

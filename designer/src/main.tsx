@@ -1,23 +1,26 @@
+import './validation/zod-setup.ts';
 import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OrderEventStreamProvider } from './api/order-event-stream.tsx';
 import { App } from './app.tsx';
+import { cspNonce } from './csp-nonce.ts';
+import { SessionGate } from './session/session-gate.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-
-// Mantine injects <style> elements (AppShell, grids); under a strict CSP they need the page's nonce,
-// which the server writes into this meta tag (see vite.config.ts).
-const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
+const nonce = cspNonce;
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider getStyleNonce={styleNonce ? () => styleNonce : undefined}>
-      <OrderEventStreamProvider>
-        <App />
-      </OrderEventStreamProvider>
+    {/* Mantine injects <style> elements (AppShell, grids, inline styles); the strict CSP admits only nonced ones. */}
+    <MantineProvider getStyleNonce={nonce ? () => nonce : undefined}>
+      <SessionGate>
+        <OrderEventStreamProvider>
+          <App />
+        </OrderEventStreamProvider>
+      </SessionGate>
     </MantineProvider>
   </StrictMode>,
 );

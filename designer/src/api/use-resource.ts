@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
+import { getSignInCount, subscribeToSession } from './session-store.ts';
 
 export interface Resource<T> {
   /** The last data loaded for this key; kept while a reload runs or fails, so live views do not flicker. */
@@ -10,16 +11,21 @@ export interface Resource<T> {
 
 interface Loaded<T> {
   key: string;
-  generation: number;
+  attempt: string;
   data: T | undefined;
   error: Error | undefined;
 }
 
-/** Loads `key` with `load`, again whenever the key changes or `reload` is called; a superseded load is aborted. */
+/**
+ * Loads `key` with `load`, again whenever the key changes, `reload` is called or the person signs in again
+ * after their session expired (what failed meanwhile should come back by itself); a superseded load is aborted.
+ */
 export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Resource<T> {
   const [generation, setGeneration] = useState(0);
+  const signIns = useSyncExternalStore(subscribeToSession, getSignInCount);
   const [loaded, setLoaded] = useState<Loaded<T>>();
   const loadLatest = useEffectEvent(load);
+  const attempt = `${generation}/${signIns}`;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -28,8 +34,8 @@ export function useResource<T>(key: string, load: (signal: AbortSignal) => Promi
       setLoaded((previous) => {
         const previousData = previous?.key === key ? previous.data : undefined;
         return 'data' in outcome
-          ? { key, generation, data: outcome.data, error: undefined }
-          : { key, generation, data: previousData, error: outcome.error };
+          ? { key, attempt, data: outcome.data, error: undefined }
+          : { key, attempt, data: previousData, error: outcome.error };
       });
     };
     loadLatest(controller.signal).then(
@@ -37,9 +43,9 @@ export function useResource<T>(key: string, load: (signal: AbortSignal) => Promi
       (error: unknown) => settle({ error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => controller.abort();
-  }, [key, generation]);
+  }, [key, attempt]);
 
   const reload = useCallback(() => setGeneration((current) => current + 1), []);
   const current = loaded?.key === key ? loaded : undefined;
-  return { data: current?.data, error: current?.error, loading: current?.generation !== generation, reload };
+  return { data: current?.data, error: current?.error, loading: current?.attempt !== attempt, reload };
 }

@@ -33,3 +33,13 @@ export function formatValue(value: unknown): string {
 export function formatPoints(points: number): string {
   return `${points >= 0 ? '+' : '−'}${Math.abs(points)} ${Math.abs(points) === 1 ? 'point' : 'points'}`;
 }
+
+/** `a password needs…` → `A password needs…`: a schema's message as a field error. */
+export function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** `plural(3, 'rule', 'rules')` → `3 rules`. */
+export function plural(count: number | bigint, one: string, many: string): string {
+  return `${count} ${Number(count) === 1 ? one : many}`;
+}

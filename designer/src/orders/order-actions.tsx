@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { OrderActionName } from '../../../domain/order.ts';
-import { ApiError, runOrderAction } from '../api/client.ts';
+import { ApiError } from '../api/api-error.ts';
+import { runOrderAction } from '../api/client.ts';
 
 const ACTION_LABELS: Record<OrderActionName, string> = {
   start: 'Start work',
@@ -15,8 +16,17 @@ interface OrderActionsProps {
 }
 
 interface Failure {
-  refused: boolean;
+  title: string;
+  color: string;
   message: string;
+}
+
+/** 403: the person's role does not allow it; 409: the order's state does not, right now. Either way nothing changed. */
+function describeFailure(error: unknown): Failure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError && error.status === 403) return { title: 'Your role does not allow this', color: 'orange', message };
+  if (error instanceof ApiError && error.status === 409) return { title: 'Not allowed right now', color: 'orange', message };
+  return { title: 'The action failed', color: 'red', message };
 }
 
 /** The actions the lifecycle allows right now; a refusal shows the server's reason and changes nothing. */
@@ -33,8 +43,7 @@ export function OrderActions({ orderId, allowedActions, onDone }: OrderActionsPr
       setReason('');
       onDone();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setFailure({ refused: error instanceof ApiError && error.status === 409, message });
+      setFailure(describeFailure(error));
     } finally {
       setPending(null);
     }
@@ -72,8 +81,8 @@ export function OrderActions({ orderId, allowedActions, onDone }: OrderActionsPr
       {failure && (
         <Alert
           data-testid="action-error"
-          color={failure.refused ? 'orange' : 'red'}
-          title={failure.refused ? 'Not allowed right now' : 'The action failed'}
+          color={failure.color}
+          title={failure.title}
           withCloseButton
           closeButtonLabel="Dismiss"
           onClose={() => setFailure(null)}

@@ -1,5 +1,7 @@
 import { Divider, Group, Stack, Text, Title } from '@mantine/core';
 import type { OrderDetail } from '../../../domain/order.ts';
+import { describeRolesFor } from '../../../domain/roles.ts';
+import { useSession } from '../session/use-session.ts';
 import { DecisionList } from './decision-list.tsx';
 import { OrderActions } from './order-actions.tsx';
 import { OrderFacts } from './order-facts.tsx';
@@ -14,6 +16,7 @@ interface OrderDetailPanelProps {
 
 /** The drawer's content, top to bottom: where the order stands, what it is, why it ranks where it does, how it got here. */
 export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDetailPanelProps) {
+  const { can } = useSession();
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="center">
@@ -27,7 +30,13 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
           {order.id}
         </Text>
       </Group>
-      <OrderActions key={order.id} orderId={order.id} allowedActions={order.allowedActions} onDone={onActionDone} />
+      {can('orders.act') ? (
+        <OrderActions key={order.id} orderId={order.id} allowedActions={order.allowedActions} onDone={onActionDone} />
+      ) : (
+        <Text size="sm" c="dimmed" data-testid="action-denied-note">
+          Starting and completing work needs {describeRolesFor('orders.act')}.
+        </Text>
+      )}
       <Divider />
       <OrderFacts order={order} workAreaName={workAreaName} />
       <Divider />

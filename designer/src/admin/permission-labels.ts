@@ -1,0 +1,13 @@
+import type { Permission } from '../../../domain/roles.ts';
+
+/** Every permission in words an admin choosing roles understands; a new permission fails the build until it is here. */
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'orders.read': 'see orders and why they rank where they do',
+  'orders.create': 'take in orders through the API',
+  'orders.act': 'start and complete work on orders',
+  'rules.read': 'read the priority rules and their history',
+  'rules.publish': 'change and publish the priority rules',
+  'workAreas.read': 'see work areas and their limits',
+  'users.manage': 'add people and change their roles',
+  'tokens.manage': 'create and revoke API tokens',
+};

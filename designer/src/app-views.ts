@@ -1,0 +1,22 @@
+import { can, type Permission, type Role } from '../../domain/roles.ts';
+
+/** The app's screens, in tab order, each with the permissions that open it (any one of them is enough). */
+const VIEWS = {
+  orders: { label: 'Orders', needs: ['orders.read'] },
+  'priority-rules': { label: 'Priority rules', needs: ['rules.read'] },
+  admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage'] },
+} as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
+
+export type AppView = keyof typeof VIEWS;
+
+export interface ViewTab {
+  value: AppView;
+  label: string;
+}
+
+/** The tabs a person with these roles sees; a screen they cannot use is not offered at all. */
+export function viewsFor(roles: readonly Role[]): ViewTab[] {
+  return (Object.keys(VIEWS) as AppView[])
+    .filter((view) => VIEWS[view].needs.some((permission) => can(roles, permission)))
+    .map((view) => ({ value: view, label: VIEWS[view].label }));
+}

@@ -1,0 +1,64 @@
+import { Avatar, Badge, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
+import { ROLE_LABELS } from '../../../domain/roles.ts';
+import { ChangePasswordModal } from './change-password-modal.tsx';
+import { SignOutFailedModal } from './sign-out-failed-modal.tsx';
+import { useSession } from './use-session.ts';
+import { useSignOut } from './use-sign-out.ts';
+
+/** Who is signed in and with which roles, always in view, since that decides what the screens offer. */
+export function UserMenu() {
+  const { user } = useSession();
+  const signOut = useSignOut();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const roleLabels = user.roles.map((role) => ROLE_LABELS[role]).join(', ');
+
+  return (
+    <>
+      <Menu position="bottom-end" width={280} shadow="md">
+        <Menu.Target>
+          <UnstyledButton data-testid="user-menu" aria-label={`Signed in as ${user.displayName}: account menu`}>
+            <Group gap="xs" wrap="nowrap">
+              <Avatar name={user.displayName} color="initials" size="md" />
+              <Stack gap={0} visibleFrom="sm">
+                <Text size="sm" fw={600} lh={1.2}>
+                  {user.displayName}
+                </Text>
+                <Text size="xs" c="dimmed" lh={1.2} data-testid="user-roles">
+                  {roleLabels}
+                </Text>
+              </Stack>
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Signed in as</Menu.Label>
+          <Stack gap={4} px="sm" pb="sm">
+            <Text size="sm" fw={600}>
+              {user.displayName}{' '}
+              <Text span size="xs" c="dimmed" ff="monospace">
+                {user.username}
+              </Text>
+            </Text>
+            <Group gap={4}>
+              {user.roles.map((role) => (
+                <Badge key={role} size="sm" variant="light">
+                  {ROLE_LABELS[role]}
+                </Badge>
+              ))}
+            </Group>
+          </Stack>
+          <Menu.Divider />
+          <Menu.Item data-testid="change-password" onClick={() => setChangingPassword(true)}>
+            Change password
+          </Menu.Item>
+          <Menu.Item data-testid="sign-out" color="red" onClick={signOut.signOut}>
+            Sign out
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      <SignOutFailedModal error={signOut.error} onRetry={signOut.signOut} onClose={signOut.dismiss} />
+    </>
+  );
+}
