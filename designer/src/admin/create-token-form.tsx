@@ -1,46 +1,23 @@
 import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createTokenRequest, type CreatedToken } from '../../../domain/auth.ts';
-import { ApiError } from '../api/api-error.ts';
 import { createToken } from '../api/admin-client.ts';
-import { fieldErrors } from '../validation/field-errors.ts';
-import { flattenIssues } from '../validation/flatten-issues.ts';
+import { useCheckedSubmit } from '../validation/use-checked-submit.ts';
 import { ROLE_OPTIONS } from './role-options.ts';
 
 /** A token for one integration, acting with one role; its secret comes back once, to `onCreated`. */
 export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const parsed = createTokenRequest.safeParse({ name, role: role ?? undefined });
-    if (!parsed.success) {
-      setErrors(fieldErrors(flattenIssues(parsed.error.issues)));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      onCreated(await createToken(parsed.data));
-      setName('');
-      setRole(null);
-    } catch (error) {
-      const fromServer = fieldErrors(error instanceof ApiError ? error.issues : []);
-      setErrors(fromServer);
-      if (Object.keys(fromServer).length === 0) setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setPending(false);
-    }
-  };
+  const { errors, failure, pending, submit } = useCheckedSubmit(createTokenRequest, createToken, (token) => {
+    onCreated(token);
+    setName('');
+    setRole(null);
+  });
 
   return (
     <Paper withBorder p="md">
-      <form data-testid="create-token-form" onSubmit={(event) => void submit(event)} noValidate>
+      <form data-testid="create-token-form" onSubmit={(event) => void submit(event, { name, role: role ?? undefined })} noValidate>
         <Stack gap="sm">
           <div>
             <Title order={4}>New API token</Title>

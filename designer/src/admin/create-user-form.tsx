@@ -1,11 +1,9 @@
 import { Alert, Button, Group, MultiSelect, Paper, PasswordInput, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createUserRequest, PASSWORD_MIN_LENGTH, type UserView } from '../../../domain/auth.ts';
 import type { Role } from '../../../domain/roles.ts';
-import { ApiError } from '../api/api-error.ts';
 import { createUser } from '../api/admin-client.ts';
-import { fieldErrors } from '../validation/field-errors.ts';
-import { flattenIssues } from '../validation/flatten-issues.ts';
+import { useCheckedSubmit } from '../validation/use-checked-submit.ts';
 import { isRole, ROLE_OPTIONS } from './role-options.ts';
 import { suggestPassword } from './suggest-password.ts';
 
@@ -21,34 +19,11 @@ export function CreateUserForm({ onCreated, onCancel }: CreateUserFormProps) {
   const [roles, setRoles] = useState<Role[]>([]);
   const [password, setPassword] = useState('');
   const [passwordVisible, setPasswordVisible] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const parsed = createUserRequest.safeParse({ username, displayName, roles, password });
-    if (!parsed.success) {
-      setErrors(fieldErrors(flattenIssues(parsed.error.issues)));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      onCreated(await createUser(parsed.data));
-    } catch (error) {
-      const fromServer = fieldErrors(error instanceof ApiError ? error.issues : []);
-      setErrors(fromServer);
-      if (Object.keys(fromServer).length === 0) setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setPending(false);
-    }
-  };
+  const { errors, failure, pending, submit } = useCheckedSubmit(createUserRequest, createUser, onCreated);
 
   return (
     <Paper withBorder p="md">
-      <form data-testid="create-user-form" onSubmit={(event) => void submit(event)} noValidate>
+      <form data-testid="create-user-form" onSubmit={(event) => void submit(event, { username, displayName, roles, password })} noValidate>
         <Stack gap="sm">
           <Title order={4}>Add a person</Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
