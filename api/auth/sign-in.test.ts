@@ -99,6 +99,8 @@ describe('signing in', () => {
     const admin = await h.auth('admin');
     const password = 'correct horse battery staple';
     expect((await h.request('/users', { method: 'POST', role: 'admin', body: JSON.stringify({ username: 'pat', displayName: 'Pat', roles: ['dispatcher'], password }) })).status).toBe(201);
+    // The admin chose that password, so Pat replaces it at the first sign-in.
+    expect(((await (await login('pat', password)).json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);
     const created = await h.app.request('/tokens', { method: 'POST', headers: { ...json, ...admin }, body: JSON.stringify({ name: 'erp', role: 'dispatcher' }) });
     const { token } = (await created.json()) as { token: string };
     const secret = token.split('_').at(-1)!;
