@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Engine } from 'json-rules-engine';
 import type { RulesetView } from '../domain/ruleset.ts';
-import { evaluatePriority, priorityEngine } from '../rules/evaluate-priority.ts';
+import { evaluateWithEngine, referenceEngine } from '../rules/reference-engine.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
@@ -25,14 +25,14 @@ export function decidePriorityActivity(deps: ActivityDeps) {
   const engineFor = (ruleset: RulesetView) => {
     const key = `${ruleset.id}@${ruleset.version}`;
     let engine = engines.get(key);
-    if (!engine) engines.set(key, (engine = priorityEngine(ruleset.definition)));
+    if (!engine) engines.set(key, (engine = referenceEngine(ruleset.definition)));
     return engine;
   };
 
   return async function decidePriority({ orderId, decisionKey }: { orderId: string; decisionKey: string }): Promise<PriorityDecisionRef> {
     const em = deps.store.em.fork();
     const earlier = await em.findOne(DecisionRecord, { id: decisionKey });
-    if (earlier) return { decisionId: earlier.id, score: earlier.outcome.score };
+    if (earlier) return { decisionId: earlier.id, score: earlier.outcome.score ?? 0 };
 
     const order = await em.findOne(OrderRecord, { id: orderId });
     if (!order) throw ApplicationFailure.nonRetryable(`order ${orderId} is not in the store`, 'OrderNotFound');
@@ -41,10 +41,11 @@ export function decidePriorityActivity(deps: ActivityDeps) {
 
     const now = deps.clock();
     const facts = priorityFacts(order, now);
-    const outcome = await evaluatePriority(ruleset.definition, facts, engineFor(ruleset));
+    const { outcome, rules } = await evaluateWithEngine(ruleset.definition, facts, engineFor(ruleset));
+    const score = outcome.score ?? 0;
     // The score lands with its decision, so the read model never shows a decision without its result.
     await em.transactional(async (tx) => {
-      await tx.nativeUpdate(OrderRecord, { id: orderId }, { priorityScore: outcome.score });
+      await tx.nativeUpdate(OrderRecord, { id: orderId }, { priorityScore: score });
       tx.create(DecisionRecord, {
         id: decisionKey,
         orderId,
@@ -53,8 +54,8 @@ export function decidePriorityActivity(deps: ActivityDeps) {
         rulesetName: ruleset.name,
         rulesetVersion: ruleset.version,
         facts,
-        outcome: { score: outcome.score },
-        rules: outcome.rules,
+        outcome,
+        rules,
         decidedAt: now,
       });
       appendAudit(tx, {
@@ -63,10 +64,10 @@ export function decidePriorityActivity(deps: ActivityDeps) {
         subjectId: orderId,
         action: 'priority_decided',
         actor: `ruleset:${ruleset.id}@${ruleset.version}`,
-        data: { decisionId: decisionKey, score: outcome.score, fired: outcome.rules.filter((r) => r.fired).map((r) => r.name) },
+        data: { decisionId: decisionKey, score, fired: outcome.events.map((e) => e.rule) },
         at: now,
       });
     });
-    return { decisionId: decisionKey, score: outcome.score };
+    return { decisionId: decisionKey, score };
   };
 }

@@ -5,7 +5,10 @@ export interface ConditionLeaf {
   kind: 'condition';
   fact: string;
   operator: string;
+  /** The value compared with: a literal, or the value of `expectedFact`. */
   expected: unknown;
+  /** Set when the rule compares with another fact rather than a literal. */
+  expectedFact: string | null;
   actual: unknown;
   /** The fact was absent: the condition counts as false. */
   missing: boolean;
@@ -25,6 +28,7 @@ export const conditionNode: z.ZodType<ConditionNode> = z.lazy(() =>
       fact: z.string(),
       operator: z.string(),
       expected: z.unknown(),
+      expectedFact: z.string().nullable(),
       actual: z.unknown(),
       missing: z.boolean(),
       result: z.boolean(),
@@ -33,11 +37,30 @@ export const conditionNode: z.ZodType<ConditionNode> = z.lazy(() =>
   ]),
 );
 
+export const firedEvent = z.object({ rule: z.string().nullable(), type: z.string(), params: z.record(z.string(), z.unknown()) });
+export type FiredEvent = z.infer<typeof firedEvent>;
+
+/** What the rules decided, by the ruleset's hit policy. */
+export const decisionOutcome = z.object({
+  /** The events of every rule that held, in the order the rules ran. */
+  events: z.array(firedEvent),
+  /** Additive policy: the sum of the points. Null for the other policies. */
+  score: z.number().nullable(),
+  /** First-match: the first rule's event; collect: the first of them; when none held, the decision point's fallback. */
+  chosen: firedEvent.nullable(),
+});
+export type DecisionOutcome = z.infer<typeof decisionOutcome>;
+
 export const ruleExplanation = z.object({
   name: z.string(),
   description: z.string(),
+  /** The rule's conditions held. */
   fired: z.boolean(),
+  /** The rule's event is part of the decision (under first-match only the first rule that holds). */
+  applied: z.boolean(),
+  /** Points added (additive policy), otherwise 0. */
   points: z.number(),
+  event: z.object({ type: z.string(), params: z.record(z.string(), z.unknown()) }),
   /** One plain-language sentence: why the rule did or did not apply. */
   sentence: z.string(),
   conditions: conditionNode,
@@ -52,7 +75,7 @@ export const decision = z.object({
   rulesetName: z.string(),
   rulesetVersion: z.number(),
   facts: z.record(z.string(), z.unknown()),
-  outcome: z.object({ score: z.number() }),
+  outcome: decisionOutcome,
   rules: z.array(ruleExplanation),
   decidedAt: z.string(),
 });

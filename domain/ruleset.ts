@@ -1,39 +1,53 @@
 import { z } from 'zod';
+import { DECISION_POINTS, HIT_POLICIES } from './decision-points.ts';
 
-/** json-rules-engine condition JSON, kept structurally (the engine is the reference for its meaning). */
+/**
+ * json-rules-engine condition JSON. A condition's `value` is a literal, or `{ "fact": "otherFact" }` to
+ * compare two facts (e.g. a balance against a limit).
+ */
 export type RuleCondition =
   | { all: RuleCondition[] }
   | { any: RuleCondition[] }
   | { not: RuleCondition }
-  | { fact: string; operator: string; value: unknown; path?: string };
+  | { fact: string; operator: string; value: unknown };
 
 export const ruleCondition: z.ZodType<RuleCondition> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(ruleCondition).min(1) }),
     z.strictObject({ any: z.array(ruleCondition).min(1) }),
     z.strictObject({ not: ruleCondition }),
-    z.strictObject({ fact: z.string().min(1), operator: z.string().min(1), value: z.unknown(), path: z.string().optional() }),
+    z.strictObject({ fact: z.string().min(1), operator: z.string().min(1), value: z.unknown() }),
   ]),
 );
+/** The engine wants a group at the top of a rule. */
+const topLevelCondition = z.union([
+  z.strictObject({ all: z.array(ruleCondition).min(1) }),
+  z.strictObject({ any: z.array(ruleCondition).min(1) }),
+  z.strictObject({ not: ruleCondition }),
+]);
 
 export const rule = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().min(1),
+  name: z.string().trim().min(1),
+  /** Plain language: what the rule is for, for the people who read decisions. */
+  description: z.string().trim().min(1),
+  /** Higher runs first; under first-match the first rule that holds decides. */
   priority: z.number().int().min(1).default(1),
-  conditions: ruleCondition,
-  event: z.strictObject({ type: z.literal('score'), params: z.strictObject({ points: z.number() }) }),
+  conditions: topLevelCondition,
+  event: z.strictObject({ type: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }),
 });
 export type Rule = z.infer<typeof rule>;
 
-/** A priority ruleset: every rule whose conditions hold adds its points (additive hit policy). */
+/**
+ * A ruleset for one decision point: json-rules-engine rules plus what Sluice needs around them. The
+ * structure is checked here; whether facts, operators, values and outcomes fit the decision point is
+ * the validator's job (rules/validate-ruleset.ts), which reports every problem with its path.
+ */
 export const rulesetDefinition = z.strictObject({
-  decisionPoint: z.literal('priority'),
-  name: z.string().min(1),
-  hitPolicy: z.literal('additive'),
-  rules: z
-    .array(rule)
-    .min(1)
-    .refine((rules) => new Set(rules.map((r) => r.name)).size === rules.length, 'rule names must be unique within a ruleset'),
+  decisionPoint: z.enum(DECISION_POINTS),
+  name: z.string().trim().min(1),
+  description: z.string().optional(),
+  hitPolicy: z.enum(HIT_POLICIES),
+  rules: z.array(rule).min(1, 'a ruleset needs at least one rule'),
 });
 export type RulesetDefinition = z.infer<typeof rulesetDefinition>;
 

@@ -13,14 +13,18 @@ const OPERATOR_WORDS: Record<string, [holds: string, fails: string]> = {
   doesNotContain: ['does not contain', 'contains'],
 };
 
-const show = (value: unknown): string => (Array.isArray(value) ? value.map(show).join(', ') : typeof value === 'string' ? `"${value}"` : String(value));
+export const show = (value: unknown): string => (Array.isArray(value) ? value.map(show).join(', ') : typeof value === 'string' ? `"${value}"` : String(value));
 
 /** One plain-language clause for a condition tree, phrased by what actually happened. */
 export function describeCondition(node: ConditionNode): string {
   if (node.kind === 'condition') {
-    if (node.missing) return `${node.fact} is missing (so the condition is false)`;
+    if (node.missing) {
+      const absent = node.actual === null ? node.fact : (node.expectedFact ?? node.fact);
+      return `${absent} is missing (so the condition is false)`;
+    }
     const [holds, fails] = OPERATOR_WORDS[node.operator] ?? [node.operator, `not ${node.operator}`];
-    return `${node.fact} ${show(node.actual)} ${node.result ? holds : fails} ${show(node.expected)}`;
+    const expected = node.expectedFact ? `${node.expectedFact} ${show(node.expected)}` : show(node.expected);
+    return `${node.fact} ${show(node.actual)} ${node.result ? holds : fails} ${expected}`;
   }
   if (node.kind === 'not') {
     const [inner] = node.children;

@@ -1,16 +1,13 @@
 import type { ConditionNode } from '../domain/decision.ts';
+import type { EngineConditionResult } from './engine-result.ts';
 
-/** The per-condition result json-rules-engine reports (`RuleResult.conditions.toJSON(false)`). */
-export type EngineConditionResult =
-  | { all: EngineConditionResult[] }
-  | { any: EngineConditionResult[] }
-  | { not: EngineConditionResult }
-  | { fact: string; operator: string; value: unknown; result?: boolean };
+const factReference = (value: unknown): string | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { fact?: unknown }).fact === 'string' ? (value as { fact: string }).fact : null;
 
 /**
- * Turns the engine's condition results into an explanation tree. The fact value is read from the facts
- * the decision saw, so a missing fact shows as missing; json-rules-engine (allowUndefinedFacts)
- * evaluates a condition on a missing fact to false, and so does the explanation.
+ * Turns an evaluator's condition results into an explanation tree. Fact values are read from the facts
+ * the decision saw, so a missing fact shows as missing; the engine (allowUndefinedFacts) evaluates a
+ * condition on a missing fact to false, and so does the explanation.
  */
 export function explainCondition(node: EngineConditionResult, facts: Record<string, unknown>): ConditionNode {
   if ('all' in node) {
@@ -25,13 +22,15 @@ export function explainCondition(node: EngineConditionResult, facts: Record<stri
     const child = explainCondition(node.not, facts);
     return { kind: 'not', result: !child.result, children: [child] };
   }
-  const missing = facts[node.fact] === undefined;
+  const expectedFact = factReference(node.value);
+  const missing = facts[node.fact] === undefined || (expectedFact !== null && facts[expectedFact] === undefined);
   return {
     kind: 'condition',
     fact: node.fact,
     operator: node.operator,
-    expected: node.value,
-    actual: missing ? null : facts[node.fact],
+    expected: expectedFact !== null ? (facts[expectedFact] ?? null) : node.value,
+    expectedFact,
+    actual: facts[node.fact] ?? null,
     missing,
     result: node.result === true,
   };

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { RuleExplanation } from '../domain/decision.ts';
+import type { DecisionOutcome, RuleExplanation } from '../domain/decision.ts';
 
 /** A decision keeps what the rules saw and why they answered as they did, with the exact ruleset version. */
 export const DecisionRecord = defineEntity({
@@ -13,7 +13,7 @@ export const DecisionRecord = defineEntity({
     rulesetName: p.string(),
     rulesetVersion: p.integer(),
     facts: p.json<Record<string, unknown>>(),
-    outcome: p.json<{ score: number }>(),
+    outcome: p.json<DecisionOutcome>(),
     rules: p.json<RuleExplanation[]>(),
     decidedAt: p.datetime(),
   },

@@ -27,7 +27,7 @@ const definition: RulesetDefinition = rulesetDefinition.parse({
     {
       name: 'On demand',
       description: 'On-demand orders jump the queue a little',
-      conditions: { fact: 'kind', operator: 'equal', value: 'on_demand' },
+      conditions: { any: [{ fact: 'kind', operator: 'equal', value: 'on_demand' }] },
       event: { type: 'score', params: { points: 10 } },
     },
   ],
@@ -47,11 +47,12 @@ describe('rulesetToGraph', () => {
       ['rule-0.when.1.1.0', 'condition'],
       ['rule-0.then', 'outcome'],
       ['rule-1', 'rule'],
-      ['rule-1.when', 'condition'],
+      ['rule-1.when', 'group'],
+      ['rule-1.when.0', 'condition'],
       ['rule-1.then', 'outcome'],
     ]);
     expect(graph.nodes.find((node) => node.id === 'rule-0.when.1.1')?.data).toEqual({ operator: 'not', childCount: 1 });
-    expect(graph.nodes.find((node) => node.id === 'rule-0.then')?.data).toEqual({ points: 30 });
+    expect(graph.nodes.find((node) => node.id === 'rule-0.then')?.data).toEqual({ type: 'score', params: { points: 30 } });
     expect(graph.nodes.find((node) => node.id === 'rule-1')?.data).toEqual({
       name: 'On demand',
       description: 'On-demand orders jump the queue a little',
@@ -70,6 +71,7 @@ describe('rulesetToGraph', () => {
       'rule-0.when.1.1->rule-0.when.1.1.0',
       'rule-0->rule-0.then',
       'rule-1->rule-1.when',
+      'rule-1.when->rule-1.when.0',
       'rule-1->rule-1.then',
     ]);
     expect(graph.edges.filter((edge) => edge.label).map((edge) => [edge.target, edge.label])).toEqual([

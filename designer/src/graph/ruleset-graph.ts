@@ -3,8 +3,8 @@ import type { RuleCondition, RulesetDefinition } from '../../../domain/ruleset.t
 
 export type RuleNodeData = { name: string; description: string; priority: number };
 export type GroupNodeData = { operator: 'all' | 'any' | 'not'; childCount: number };
-export type ConditionNodeData = { fact: string; path: string | undefined; operator: string; value: unknown };
-export type OutcomeNodeData = { points: number };
+export type ConditionNodeData = { fact: string; operator: string; value: unknown };
+export type OutcomeNodeData = { type: string; params: Record<string, unknown> };
 
 export type RuleFlowNode = Node<RuleNodeData, 'rule'>;
 export type GroupFlowNode = Node<GroupNodeData, 'group'>;
@@ -46,7 +46,7 @@ function conditionTree(condition: RuleCondition, id: string): TreeNode {
   if ('not' in condition) {
     return { id, type: 'group', data: { operator: 'not', childCount: 1 }, children: [conditionTree(condition.not, `${id}.0`)] };
   }
-  const data = { fact: condition.fact, path: condition.path, operator: condition.operator, value: condition.value };
+  const data = { fact: condition.fact, operator: condition.operator, value: condition.value };
   return { id, type: 'condition', data, children: [] };
 }
 
@@ -55,7 +55,7 @@ function ruleTrees(definition: RulesetDefinition): TreeNode[] {
   return definition.rules.map((rule, index) => {
     const id = `rule-${index}`;
     const when = { ...conditionTree(rule.conditions, `${id}.when`), label: 'when' };
-    const then: TreeNode = { id: `${id}.then`, type: 'outcome', data: { points: rule.event.params.points }, label: 'then', children: [] };
+    const then: TreeNode = { id: `${id}.then`, type: 'outcome', data: { type: rule.event.type, params: rule.event.params }, label: 'then', children: [] };
     const data = { name: rule.name, description: rule.description, priority: rule.priority };
     return { id, type: 'rule', data, children: [when, then] };
   });

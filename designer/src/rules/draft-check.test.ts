@@ -34,12 +34,12 @@ describe('checkDraft', () => {
   it('lists every problem, not just the first', () => {
     const draft = withFirstRule((rule) => {
       rule.name = '';
-      rule.event = { type: 'score', params: { points: 'many' } };
+      rule.priority = 0;
     });
     const check = checkDraft(draft);
     expect(check.kind === 'invalid' ? check.issues.map((issue) => issue.path) : []).toEqual([
       'rules.0.name',
-      'rules.0.event.params.points',
+      'rules.0.priority',
     ]);
   });
 });

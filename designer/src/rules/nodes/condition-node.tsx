@@ -5,7 +5,7 @@ import type { ConditionFlowNode } from '../../graph/ruleset-graph.ts';
 import { HiddenHandle } from './hidden-handle.tsx';
 
 export function ConditionNode({ data }: NodeProps<ConditionFlowNode>) {
-  const fact = data.path ? `${data.fact} ${data.path}` : data.fact;
+  const fact = data.fact;
   const comparison = `${operatorLabel(data.operator)} ${formatValue(data.value)}`;
   return (
     <Paper withBorder p="xs" h="100%" title={`${fact} ${data.operator} ${JSON.stringify(data.value)}`}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConditionLeaf } from '../domain/decision.ts';
 import { defaultPriorityRuleset } from './defaults/index.ts';
-import { evaluatePriority } from './evaluate-priority.ts';
+import { evaluateWithEngine } from './reference-engine.ts';
 import { priorityFacts } from './priority-facts.ts';
 
 const now = new Date('2026-11-21T08:00:00Z');
@@ -46,21 +46,21 @@ describe('default priority ruleset', () => {
       fired: ['Due within 4 hours', 'Stated urgent or high', 'High-value order'],
     },
   ])('$case → $score', async ({ facts, score, fired }) => {
-    const outcome = await evaluatePriority(defaultPriorityRuleset, facts);
-    expect(outcome.score).toBe(score);
+    const outcome = await evaluateWithEngine(defaultPriorityRuleset, facts);
+    expect(outcome.outcome.score).toBe(score);
     expect(outcome.rules.filter((r) => r.fired).map((r) => r.name)).toEqual(fired);
     expect(outcome.rules).toHaveLength(defaultPriorityRuleset.rules.length);
   });
 
   it('explains every condition with the fact value, operator, expected value and result', async () => {
-    const outcome = await evaluatePriority(defaultPriorityRuleset, order({ dueAt: new Date('2026-11-21T10:00:00Z') }));
+    const outcome = await evaluateWithEngine(defaultPriorityRuleset, order({ dueAt: new Date('2026-11-21T10:00:00Z') }));
     const due = outcome.rules.find((r) => r.name === 'Due within 4 hours');
     expect(due?.conditions).toEqual({
       kind: 'all',
       result: true,
       children: [
-        { kind: 'condition', fact: 'slackHours', operator: 'greaterThanInclusive', expected: 0, actual: 2, missing: false, result: true },
-        { kind: 'condition', fact: 'slackHours', operator: 'lessThan', expected: 4, actual: 2, missing: false, result: true },
+        { kind: 'condition', fact: 'slackHours', operator: 'greaterThanInclusive', expected: 0, expectedFact: null, actual: 2, missing: false, result: true },
+        { kind: 'condition', fact: 'slackHours', operator: 'lessThan', expected: 4, expectedFact: null, actual: 2, missing: false, result: true },
       ],
     });
     expect(due?.sentence).toBe('Due within 4 hours: +30 because slackHours 2 is at least 0 and slackHours 2 is less than 4.');
@@ -71,7 +71,7 @@ describe('default priority ruleset', () => {
   it('shows a missing fact as missing and counts its condition as false', async () => {
     const { orderValue, ...facts } = order({ lines: [{ qty: 100, price: 60 }] });
     expect(orderValue).toBe(6000);
-    const outcome = await evaluatePriority(defaultPriorityRuleset, facts);
+    const outcome = await evaluateWithEngine(defaultPriorityRuleset, facts);
     const highValue = outcome.rules.find((r) => r.name === 'High-value order');
     const leaf = highValue?.conditions.kind === 'all' ? (highValue.conditions.children[0] as ConditionLeaf) : undefined;
     expect(leaf).toMatchObject({ fact: 'orderValue', missing: true, actual: null, result: false });

@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import { ROLES } from './roles.ts';
+
+/** Where in the lifecycle rules decide. */
+export const DECISION_POINTS = ['intake', 'priority', 'release', 'assignment', 'escalation', 'return', 'remit'] as const;
+export type DecisionPointId = (typeof DECISION_POINTS)[number];
+
+/** How the outcomes of the rules that hold combine into one decision. */
+export const HIT_POLICIES = ['first', 'collect', 'additive'] as const;
+export type HitPolicy = (typeof HIT_POLICIES)[number];
+
+export const FACT_TYPES = ['number', 'string', 'enum', 'boolean', 'list'] as const;
+export type FactType = (typeof FACT_TYPES)[number];
+
+export interface FactSpec {
+  name: string;
+  type: FactType;
+  unit?: string;
+  /** For enum facts: the values it takes. */
+  values?: readonly string[];
+  description: string;
+  example: unknown;
+}
+
+export interface OutcomeSpec {
+  type: string;
+  description: string;
+  params: z.ZodObject;
+}
+
+export interface DecisionPointSpec {
+  id: DecisionPointId;
+  name: string;
+  consultedWhen: string;
+  facts: readonly FactSpec[];
+  outcomes: readonly OutcomeSpec[];
+  hitPolicies: readonly HitPolicy[];
+  /** What is decided when no rule holds (first-match and collect). */
+  fallback: { type: string; params: Record<string, unknown> } | null;
+}
+
+const HOLD_TYPES = ['credit', 'inventory', 'pricing', 'address', 'manual'] as const;
+const KINDS = ['production', 'pick', 'on_demand', 'pickup', 'delivery', 'pickup_delivery'] as const;
+const TIERS = ['standard', 'key', 'major'] as const;
+const PAYMENT_MODES = ['prepaid', 'credit_terms', 'cod'] as const;
+const CARRIERS = ['internal', 'prime', 'external', 'hybrid'] as const;
+const STATED = ['low', 'normal', 'high', 'urgent'] as const;
+const STATES = ['validating', 'queued', 'released', 'assigned', 'in_progress', 'picked_up', 'in_transit', 'on_hold', 'specialist_review', 'escalated', 'awaiting_remit'] as const;
+
+const reason = z.strictObject({ reason: z.string().min(1) });
+const escalate: OutcomeSpec = {
+  type: 'escalate',
+  description: "Hand the order to a role's queue with a reason.",
+  params: z.strictObject({ role: z.enum(ROLES), reason: z.string().min(1) }),
+};
+const empty = z.strictObject({});
+
+const fact = (name: string, type: FactType, description: string, example: unknown, extra: Partial<FactSpec> = {}): FactSpec => ({ name, type, description, example, ...extra });
+const kind = fact('kind', 'enum', 'The order kind.', 'pick', { values: KINDS });
+const orderValue = fact('orderValue', 'number', 'Sum of quantity × price over the lines.', 840, { unit: 'currency' });
+const slackHours = fact('slackHours', 'number', 'Hours until the due time; negative once overdue.', 6.5, { unit: 'hours' });
+const accountTier = fact('accountTier', 'enum', "The customer account's tier.", 'standard', { values: TIERS });
+const statedPriority = fact('statedPriority', 'enum', 'The priority the requester asked for.', 'normal', { values: STATED });
+const paymentMode = fact('paymentMode', 'enum', 'How the order is paid.', 'prepaid', { values: PAYMENT_MODES });
+
+export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = {
+  intake: {
+    id: 'intake',
+    name: 'Intake',
+    consultedWhen: 'An order is captured.',
+    facts: [
+      kind,
+      accountTier,
+      orderValue,
+      paymentMode,
+      statedPriority,
+      fact('lineCount', 'number', 'Number of order lines.', 3),
+      fact('creditBalance', 'number', "The account's open balance.", 4_200, { unit: 'currency' }),
+      fact('creditLimit', 'number', "The account's credit limit.", 10_000, { unit: 'currency' }),
+      fact('inventoryShort', 'boolean', 'Some line cannot be served from stock.', false),
+      fact('priceOverride', 'boolean', 'Some line has a manually changed price.', false),
+      fact('addressVerified', 'boolean', 'The delivery address was verified.', true),
+    ],
+    outcomes: [
+      { type: 'accept', description: 'Queue the order for release.', params: empty },
+      { type: 'hold', description: 'Hold the order until the cause is cleared.', params: z.strictObject({ holdType: z.enum(HOLD_TYPES), reason: z.string().min(1) }) },
+      { type: 'specialist_review', description: 'An order specialist reviews the order first.', params: reason },
+      { type: 'reject', description: 'Refuse the order.', params: reason },
+    ],
+    hitPolicies: ['first'],
+    fallback: { type: 'accept', params: {} },
+  },
+  priority: {
+    id: 'priority',
+    name: 'Priority',
+    consultedWhen: 'An order is accepted, and on every release cycle.',
+    facts: [
+      statedPriority,
+      slackHours,
+      orderValue,
+      kind,
+      accountTier,
+      fact('lineCount', 'number', 'Number of order lines.', 3),
+      fact('ageMinutes', 'number', 'Minutes since the order was captured.', 45, { unit: 'minutes' }),
+    ],
+    outcomes: [{ type: 'score', description: 'Add points to the effective priority score.', params: z.strictObject({ points: z.number() }) }],
+    hitPolicies: ['additive'],
+    fallback: null,
+  },
+  release: {
+    id: 'release',
+    name: 'Release',
+    consultedWhen: 'A release cycle considers an order for a work area.',
+    facts: [
+      kind,
+      slackHours,
+      fact('priorityScore', 'number', 'The effective priority score.', 30),
+      fact('areaStatus', 'enum', "The work area's status.", 'open', { values: ['open', 'paused', 'stopped'] }),
+      fact('areaWip', 'number', 'Orders in process in the area.', 3),
+      fact('areaWipLimit', 'number', "The area's WIP limit.", 5),
+      fact('areaQueueLength', 'number', "Orders waiting in the area's pool.", 12),
+      fact('inShift', 'boolean', 'The area is inside its shift hours.', true),
+      fact('hourOfDay', 'number', "Hour of the day in the area's time zone.", 14, { unit: 'hour' }),
+    ],
+    outcomes: [
+      { type: 'release', description: 'Release the order into the area now.', params: empty },
+      { type: 'wait', description: 'Keep the order in the pool.', params: reason },
+      escalate,
+    ],
+    hitPolicies: ['first'],
+    fallback: { type: 'release', params: {} },
+  },
+  assignment: {
+    id: 'assignment',
+    name: 'Assignment',
+    consultedWhen: 'A released order is matched with each candidate resource.',
+    facts: [
+      kind,
+      paymentMode,
+      fact('zone', 'string', "The order's zone.", 'north'),
+      fact('resourceZone', 'string', "The candidate's zone.", 'north'),
+      fact('resourceLoad', 'number', 'Orders the candidate has in hand.', 2),
+      fact('resourceCapacity', 'number', 'Orders the candidate can hold.', 6),
+      fact('resourceSkills', 'list', "The candidate's skills.", ['forklift', 'cold_chain']),
+      fact('carrierType', 'enum', "The candidate's carrier type.", 'internal', { values: CARRIERS }),
+      fact('resourceHasOpenRemit', 'boolean', 'The candidate still owes a cash remittance.', false),
+    ],
+    outcomes: [
+      { type: 'assign', description: 'The candidate may take the order; higher preference wins.', params: z.strictObject({ preference: z.number() }) },
+      { type: 'skip', description: 'The candidate may not take the order.', params: reason },
+      escalate,
+    ],
+    hitPolicies: ['first'],
+    fallback: { type: 'assign', params: { preference: 0 } },
+  },
+  escalation: {
+    id: 'escalation',
+    name: 'Escalation',
+    consultedWhen: 'An order enters a state.',
+    facts: [
+      kind,
+      accountTier,
+      slackHours,
+      fact('state', 'enum', 'The state the order entered.', 'queued', { values: STATES }),
+      fact('ageMinutes', 'number', 'Minutes since the order was captured.', 45, { unit: 'minutes' }),
+    ],
+    outcomes: [
+      {
+        type: 'deadline',
+        description: 'Escalate to a role if the order is still in this state after the deadline.',
+        params: z.strictObject({ minutes: z.number().int().positive(), role: z.enum(ROLES) }),
+      },
+      { type: 'none', description: 'No deadline in this state.', params: empty },
+    ],
+    hitPolicies: ['first'],
+    fallback: { type: 'none', params: {} },
+  },
+  return: {
+    id: 'return',
+    name: 'Return',
+    consultedWhen: 'An order is returned.',
+    facts: [
+      kind,
+      orderValue,
+      fact('returnReason', 'enum', 'Why the order came back.', 'not_home', { values: ['customer_refused', 'address_wrong', 'damaged', 'not_home', 'other'] }),
+      fact('attempts', 'number', 'Delivery attempts so far.', 1),
+    ],
+    outcomes: [
+      { type: 'requeue', description: 'Back to the pool for another attempt.', params: empty },
+      { type: 'close', description: 'Close the order.', params: reason },
+      escalate,
+    ],
+    hitPolicies: ['first'],
+    fallback: { type: 'requeue', params: {} },
+  },
+  remit: {
+    id: 'remit',
+    name: 'Remit',
+    consultedWhen: 'A cash-on-delivery or credit order is delivered.',
+    facts: [
+      paymentMode,
+      fact('amountExpected', 'number', 'Cash the driver should have collected.', 120, { unit: 'currency' }),
+      fact('amountCollected', 'number', 'Cash the driver reports collected.', 120, { unit: 'currency' }),
+      fact('variance', 'number', 'Collected minus expected.', 0, { unit: 'currency' }),
+      fact('driverOpenRemits', 'number', 'Remittances the driver has not settled.', 0),
+      fact('driverVariances30d', 'number', 'Remits with a variance by this driver in 30 days.', 0),
+    ],
+    outcomes: [
+      { type: 'require_remit', description: 'Finance confirms the cash before the order closes.', params: empty },
+      { type: 'clear', description: 'Nothing to collect: close the order.', params: empty },
+      { type: 'finance_review', description: 'A variance or pattern for finance to look at.', params: reason },
+    ],
+    hitPolicies: ['first'],
+    fallback: { type: 'clear', params: {} },
+  },
+};
+
+/** The operators each fact type accepts, and what kind of value they compare with. */
+export const OPERATORS_BY_TYPE: Record<FactType, readonly string[]> = {
+  number: ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn'],
+  string: ['equal', 'notEqual', 'in', 'notIn'],
+  enum: ['equal', 'notEqual', 'in', 'notIn'],
+  boolean: ['equal', 'notEqual'],
+  list: ['contains', 'doesNotContain'],
+};
