@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConditionLeaf } from '../domain/decision.ts';
+import { rulesetDefinition } from '../domain/ruleset.ts';
 import { defaultPriorityRuleset } from './defaults/index.ts';
 import { evaluateWithEngine } from './reference-engine.ts';
 import { priorityFacts } from './priority-facts.ts';
@@ -77,5 +78,47 @@ describe('default priority ruleset', () => {
     expect(leaf).toMatchObject({ fact: 'orderValue', missing: true, actual: null, result: false });
     expect(highValue?.fired).toBe(false);
     expect(highValue?.sentence).toContain('orderValue is missing (so the condition is false)');
+  });
+});
+
+describe('missing facts', () => {
+  const definition = rulesetDefinition.parse({
+    decisionPoint: 'intake',
+    name: 'Missing facts',
+    hitPolicy: 'first',
+    rules: ['equal', 'notEqual', 'in', 'notIn', 'lessThan', 'greaterThanInclusive'].map((operator, i) => ({
+      name: `r${i}`,
+      description: operator,
+      conditions: { all: [{ fact: 'kind', operator, value: operator.endsWith('In') ? ['pick'] : operator.startsWith('less') || operator.startsWith('greater') ? 5 : 'pick' }] },
+      event: { type: 'accept', params: {} },
+    })),
+  });
+
+  it('make every condition false, whatever the operator', async () => {
+    const { rules, outcome } = await evaluateWithEngine(definition, {});
+    expect(rules.map((r) => r.fired)).toEqual([false, false, false, false, false, false]);
+    expect(outcome.chosen).toEqual({ rule: null, type: 'accept', params: {} });
+  });
+
+  it('a comparison with a missing fact on the right is false too', async () => {
+    const compare = rulesetDefinition.parse({
+      decisionPoint: 'intake',
+      name: 'Fact against fact',
+      hitPolicy: 'first',
+      rules: ['notEqual', 'greaterThan'].map((operator, i) => ({
+        name: `r${i}`,
+        description: operator,
+        conditions: { all: [{ fact: 'creditBalance', operator, value: { fact: 'creditLimit' } }] },
+        event: { type: 'hold', params: { holdType: 'credit', reason: 'over limit' } },
+      })),
+    });
+    const { rules } = await evaluateWithEngine(compare, { creditBalance: 12_400 });
+    expect(rules.map((r) => r.fired)).toEqual([false, false]);
+    expect(rules[1]?.sentence).toBe('r1: does not apply, because creditLimit is missing (so the condition is false).');
+    const over = await evaluateWithEngine(compare, { creditBalance: 12_400, creditLimit: 10_000 });
+    expect(over.rules.map((r) => r.sentence)).toEqual([
+      'r0: hold (holdType "credit", reason "over limit") because creditBalance 12400 is not creditLimit 10000.',
+      'r1: holds (creditBalance 12400 is more than creditLimit 10000), but "r0" decided first.',
+    ]);
   });
 });
