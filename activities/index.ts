@@ -2,6 +2,7 @@ import type { ActivityDeps } from './activity-deps.ts';
 import { decidePriorityActivity } from './decide-priority.ts';
 import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
 import { loadWorkAreaActivity } from './load-work-area.ts';
+import { notifyWaitingOrdersActivity } from './notify-waiting-orders.ts';
 import { recordTransitionActivity } from './record-transition.ts';
 
 export function createActivities(deps: ActivityDeps) {
@@ -10,6 +11,7 @@ export function createActivities(deps: ActivityDeps) {
     recordTransition: recordTransitionActivity(deps),
     enqueueForRelease: enqueueForReleaseActivity(deps),
     loadWorkArea: loadWorkAreaActivity(deps),
+    notifyWaitingOrders: notifyWaitingOrdersActivity(deps),
   };
 }
 

@@ -51,30 +51,43 @@ export const rulesetDefinition = z.strictObject({
 });
 export type RulesetDefinition = z.infer<typeof rulesetDefinition>;
 
-export const rulesetView = z.object({
-  id: z.string(),
-  decisionPoint: z.string(),
-  name: z.string(),
-  version: z.number(),
-  status: z.enum(['draft', 'published', 'retired']),
-  publishedAt: z.string().nullable(),
-  definition: rulesetDefinition,
-});
-export type RulesetView = z.infer<typeof rulesetView>;
+/**
+ * Where a version stands: a draft is being edited; a published version is `scheduled` until its
+ * effective time, then `published` (in force) until a newer one takes effect, then `retired`.
+ */
+export const RULESET_STATUSES = ['draft', 'scheduled', 'published', 'retired'] as const;
+export const rulesetStatus = z.enum(RULESET_STATUSES);
 
 /** One line of a ruleset's history, newest first. */
 export const rulesetVersionSummary = z.object({
   version: z.number(),
-  status: z.enum(['draft', 'published', 'retired']),
+  status: rulesetStatus,
   author: z.string(),
   note: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  /** For a rollback, the version whose rules it published again. */
+  basedOn: z.number().nullable(),
 });
 export type RulesetVersionSummary = z.infer<typeof rulesetVersionSummary>;
+
+export const rulesetView = rulesetVersionSummary.extend({
+  id: z.string(),
+  decisionPoint: z.enum(DECISION_POINTS),
+  name: z.string(),
+  definition: rulesetDefinition,
+});
+export type RulesetView = z.infer<typeof rulesetView>;
 
 /** `POST /rulesets/:decisionPoint/versions`: publish a new immutable version with a note. */
 export const publishRulesetRequest = z.strictObject({
   definition: rulesetDefinition,
   note: z.string().trim().min(1, 'say what changed and why').max(500),
+  /** When the version takes effect; now if absent. */
+  effectiveFrom: z.iso.datetime({ offset: true }).optional(),
 });
 export type PublishRulesetRequest = z.infer<typeof publishRulesetRequest>;
+
+export const publishDraftRequest = publishRulesetRequest.omit({ definition: true });
+export const rollbackRequest = z.strictObject({ version: z.number().int().positive(), note: z.string().trim().min(1).max(500) });
+export const draftRequest = z.strictObject({ definition: z.unknown() });

@@ -9,11 +9,14 @@ export const RulesetVersionRecord = defineEntity({
     id: p.integer().primary().autoincrement(),
     rulesetId: p.string().index(),
     version: p.integer(),
-    status: p.string().$type<'draft' | 'published' | 'retired'>(),
+    /** Stored as draft or published; scheduled, in force and retired follow from the times (see rulesets.ts). */
+    status: p.string().$type<'draft' | 'published'>(),
     definition: p.json<RulesetDefinition>(),
     author: p.string(),
     note: p.string().nullable(),
     publishedAt: p.datetime().nullable(),
+    effectiveFrom: p.datetime().nullable(),
+    basedOn: p.integer().nullable(),
   },
 });
 export type RulesetVersionRecord = InferEntity<typeof RulesetVersionRecord>;

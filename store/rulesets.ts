@@ -1,45 +1,114 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import type { DecisionPointId } from '../domain/decision-points.ts';
 import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../domain/ruleset.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
 
-/** The published version of the ruleset for a decision point, or null when none is published. */
-export async function findPublishedRuleset(em: EntityManager, decisionPoint: string): Promise<RulesetView | null> {
-  const rulesets = await em.find(RulesetRecord, { decisionPoint });
-  if (rulesets.length === 0) return null;
-  const version = await em.findOne(
-    RulesetVersionRecord,
-    { rulesetId: { $in: rulesets.map((r) => r.id) }, status: 'published' },
-    { orderBy: { publishedAt: 'desc', version: 'desc' } },
-  );
-  const ruleset = version && rulesets.find((r) => r.id === version.rulesetId);
-  if (!version || !ruleset) return null;
+/** One ruleset per decision point, named by it. */
+export const rulesetIdOf = (decisionPoint: DecisionPointId) => decisionPoint;
+
+const effectiveAt = (v: RulesetVersionRecord) => (v.effectiveFrom ?? v.publishedAt ?? new Date(8.64e15)).getTime();
+
+/** The version in force at `now`: the newest published version whose effective time has come. */
+function inForceVersion(versions: readonly RulesetVersionRecord[], now: Date): RulesetVersionRecord | undefined {
+  return versions.filter((v) => v.status === 'published' && effectiveAt(v) <= now.getTime()).sort((a, b) => b.version - a.version)[0];
+}
+
+function summarize(v: RulesetVersionRecord, inForce: RulesetVersionRecord | undefined, now: Date): RulesetVersionSummary {
+  const status =
+    v.status === 'draft' ? 'draft' : effectiveAt(v) > now.getTime() ? 'scheduled' : v.version === inForce?.version ? 'published' : 'retired';
   return {
-    id: ruleset.id,
-    decisionPoint: ruleset.decisionPoint,
-    name: ruleset.name,
-    version: version.version,
-    status: version.status,
-    publishedAt: version.publishedAt?.toISOString() ?? null,
-    definition: version.definition,
+    version: v.version,
+    status,
+    author: v.author,
+    note: v.note ?? null,
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+    effectiveFrom: v.effectiveFrom?.toISOString() ?? null,
+    basedOn: v.basedOn ?? null,
   };
 }
 
-export async function listVersions(em: EntityManager, rulesetId: string): Promise<RulesetVersionSummary[]> {
-  const versions = await em.find(RulesetVersionRecord, { rulesetId }, { orderBy: { version: 'desc' } });
-  return versions.map((v) => ({ version: v.version, status: v.status, author: v.author, note: v.note ?? null, publishedAt: v.publishedAt?.toISOString() ?? null }));
+async function load(em: EntityManager, decisionPoint: DecisionPointId) {
+  const ruleset = await em.findOne(RulesetRecord, { id: rulesetIdOf(decisionPoint) });
+  const versions = ruleset ? await em.find(RulesetVersionRecord, { rulesetId: ruleset.id }, { orderBy: { version: 'desc' } }) : [];
+  return { ruleset, versions };
+}
+
+function view(ruleset: RulesetRecord, v: RulesetVersionRecord, inForce: RulesetVersionRecord | undefined, now: Date): RulesetView {
+  return { ...summarize(v, inForce, now), id: ruleset.id, decisionPoint: ruleset.decisionPoint as DecisionPointId, name: v.definition.name, definition: v.definition };
+}
+
+/** The version of a decision point's ruleset in force now, or null when none is. */
+export async function findPublishedRuleset(em: EntityManager, decisionPoint: DecisionPointId, now = new Date()): Promise<RulesetView | null> {
+  const { ruleset, versions } = await load(em, decisionPoint);
+  const inForce = inForceVersion(versions, now);
+  return ruleset && inForce ? view(ruleset, inForce, inForce, now) : null;
+}
+
+/** One version (or the draft, with `version: 'draft'`), or null. */
+export async function findVersion(em: EntityManager, decisionPoint: DecisionPointId, version: number | 'draft', now = new Date()): Promise<RulesetView | null> {
+  const { ruleset, versions } = await load(em, decisionPoint);
+  const found = versions.find((v) => (version === 'draft' ? v.status === 'draft' : v.version === version && v.status !== 'draft'));
+  return ruleset && found ? view(ruleset, found, inForceVersion(versions, now), now) : null;
+}
+
+export async function listVersions(em: EntityManager, decisionPoint: DecisionPointId, now = new Date()): Promise<RulesetVersionSummary[]> {
+  const { versions } = await load(em, decisionPoint);
+  const inForce = inForceVersion(versions, now);
+  return versions.map((v) => summarize(v, inForce, now));
+}
+
+async function rulesetFor(tx: EntityManager, decisionPoint: DecisionPointId, name: string): Promise<RulesetRecord> {
+  return (await tx.findOne(RulesetRecord, { id: rulesetIdOf(decisionPoint) })) ?? tx.create(RulesetRecord, { id: rulesetIdOf(decisionPoint), decisionPoint, name });
+}
+
+/** Creates or replaces the one draft of a ruleset; it takes the next version number when published. */
+export async function saveDraft(em: EntityManager, definition: RulesetDefinition, author: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    const ruleset = await rulesetFor(tx, definition.decisionPoint, definition.name);
+    const draft = await tx.findOne(RulesetVersionRecord, { rulesetId: ruleset.id, status: 'draft' });
+    if (draft) {
+      draft.definition = definition;
+      draft.author = author;
+      return;
+    }
+    const [latest] = await tx.find(RulesetVersionRecord, { rulesetId: ruleset.id }, { orderBy: { version: 'desc' }, limit: 1 });
+    tx.create(RulesetVersionRecord, { rulesetId: ruleset.id, version: (latest?.version ?? 0) + 1, status: 'draft', definition, author, note: null, publishedAt: null, effectiveFrom: null, basedOn: null });
+  });
+}
+
+export async function discardDraft(em: EntityManager, decisionPoint: DecisionPointId): Promise<boolean> {
+  return (await em.nativeDelete(RulesetVersionRecord, { rulesetId: rulesetIdOf(decisionPoint), status: 'draft' })) > 0;
+}
+
+export interface PublishOptions {
+  author: string;
+  note: string;
+  effectiveFrom?: Date;
+  basedOn?: number;
 }
 
 /**
- * Publishes a definition as the next version of a ruleset; the version it replaces is retired. Published
- * versions are never edited, so every stored decision keeps pointing at exactly the rules it used.
+ * Publishes a definition as the next version (a pending draft is replaced by it). Published versions
+ * are never edited, so every stored decision keeps pointing at exactly the rules it used.
  */
-export async function publishVersion(em: EntityManager, rulesetId: string, definition: RulesetDefinition, author: string, note: string): Promise<number> {
+export async function publishVersion(em: EntityManager, definition: RulesetDefinition, options: PublishOptions): Promise<number> {
   return em.transactional(async (tx) => {
-    const [latest] = await tx.find(RulesetVersionRecord, { rulesetId }, { orderBy: { version: 'desc' }, limit: 1 });
+    const ruleset = await rulesetFor(tx, definition.decisionPoint, definition.name);
+    await tx.nativeDelete(RulesetVersionRecord, { rulesetId: ruleset.id, status: 'draft' });
+    const [latest] = await tx.find(RulesetVersionRecord, { rulesetId: ruleset.id }, { orderBy: { version: 'desc' }, limit: 1 });
     const version = (latest?.version ?? 0) + 1;
-    await tx.nativeUpdate(RulesetVersionRecord, { rulesetId, status: 'published' }, { status: 'retired' });
-    tx.create(RulesetVersionRecord, { rulesetId, version, status: 'published', definition, author, note, publishedAt: new Date() });
+    tx.create(RulesetVersionRecord, {
+      rulesetId: ruleset.id,
+      version,
+      status: 'published',
+      definition,
+      author: options.author,
+      note: options.note,
+      publishedAt: new Date(),
+      effectiveFrom: options.effectiveFrom ?? null,
+      basedOn: options.basedOn ?? null,
+    });
     return version;
   });
 }

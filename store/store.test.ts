@@ -31,7 +31,7 @@ describe('store (SQLite file)', () => {
     await seedDefaults(store.em.fork());
     expect((await store.em.fork().findOneOrFail(WorkAreaRecord, { id: 'pick-a' })).wipLimit).toBe(3);
     const ruleset = await findPublishedRuleset(store.em.fork(), 'priority');
-    expect(ruleset).toMatchObject({ id: 'priority-default', version: 1, status: 'published' });
+    expect(ruleset).toMatchObject({ id: 'priority', version: 1, status: 'published' });
     expect(ruleset?.definition.rules.length).toBeGreaterThan(0);
   });
 

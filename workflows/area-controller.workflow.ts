@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { OrderActivities } from '../activities/index.ts';
-import { capacityFreedSignal, enqueueSignal, orderWorkflowId, releaseSignal } from './definitions.ts';
+import { capacityFreedSignal, enqueueSignal, orderWorkflowId, releaseSignal, rerankSignal } from './definitions.ts';
 import { pickReleases, type PoolEntry } from './release-pool.ts';
 
 export interface AreaControllerInput {
@@ -26,6 +26,9 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
   });
   setHandler(capacityFreedSignal, ({ orderId }) => {
     inProcess.delete(orderId);
+  });
+  setHandler(rerankSignal, ({ orderId, priorityScore }) => {
+    pool = pool.map((e) => (e.orderId === orderId ? { ...e, priorityScore } : e));
   });
 
   const area = await loadWorkArea(input.workAreaId);

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DecisionPointId } from '../domain/decision-points.ts';
 import type { OrderActionName, OrderState } from '../domain/order.ts';
 import type { PoolEntry } from './release-pool.ts';
 
@@ -16,7 +17,12 @@ export const orderStateQuery = defineQuery<OrderState>('orderState');
 /** Sent by a work area's controller when the order may enter the area. */
 export const releaseSignal = defineSignal<[{ workAreaId: string }]>('release');
 
+/** New rules are in force for a decision point: a waiting order is decided again. */
+export const rulesPublishedSignal = defineSignal<[{ decisionPoint: DecisionPointId; version: number }]>('rulesPublished');
+
 export const enqueueSignal = defineSignal<[PoolEntry]>('enqueue');
+/** A waiting order's priority changed: the area re-ranks it in its pool. */
+export const rerankSignal = defineSignal<[{ orderId: string; priorityScore: number }]>('rerank');
 export const capacityFreedSignal = defineSignal<[{ orderId: string }]>('capacityFreed');
 
 export const orderWorkflowId = (orderId: string) => `order-${orderId}`;

@@ -1,2 +1,3 @@
 export { areaControllerWorkflow } from './area-controller.workflow.ts';
 export { orderWorkflow } from './order.workflow.ts';
+export { rulesPublishedWorkflow } from './rules-published.workflow.ts';

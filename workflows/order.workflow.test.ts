@@ -75,7 +75,7 @@ describe('two orders through a WIP-1 work area', () => {
     const order = await post('C', new Date(Date.now() + 3 * 3_600_000).toISOString());
     await eventually(async () => ((await get(order.id)).decisions.length > 0 ? true : undefined), 'the priority decision');
     const [decision] = (await get(order.id)).decisions;
-    expect(decision).toMatchObject({ decisionPoint: 'priority', rulesetId: 'priority-default', rulesetVersion: 1, outcome: { score: 30 } });
+    expect(decision).toMatchObject({ decisionPoint: 'priority', rulesetId: 'priority', rulesetVersion: 1, outcome: { score: 30 } });
     const due = decision?.rules.find((r) => r.name === 'Due within 4 hours');
     expect(due).toMatchObject({ fired: true, points: 30 });
     expect(due?.conditions).toMatchObject({ kind: 'all', result: true });

@@ -2,7 +2,17 @@ import { allHandlersFinished, ApplicationFailure, condition, getExternalWorkflow
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
 import type { OrderState } from '../domain/order.ts';
-import { ACTION_NOT_ALLOWED, areaWorkflowId, type OrderActionCommand, capacityFreedSignal, orderActionUpdate, orderStateQuery, releaseSignal } from './definitions.ts';
+import {
+  ACTION_NOT_ALLOWED,
+  areaWorkflowId,
+  capacityFreedSignal,
+  orderActionUpdate,
+  orderStateQuery,
+  releaseSignal,
+  rerankSignal,
+  rulesPublishedSignal,
+  type OrderActionCommand,
+} from './definitions.ts';
 import { actionEvent, refusalMessage } from './machines/order-actions.ts';
 import { ORDER_EFFECTS, orderMachine, type OrderEffect, type OrderMachineEvent } from './machines/order.machine.ts';
 
@@ -67,6 +77,9 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'freeCapacity':
         await getExternalWorkflowHandle(areaWorkflowId(workAreaId)).signal(capacityFreedSignal, { orderId });
         return null;
+      case 'updatePoolRank':
+        await getExternalWorkflowHandle(areaWorkflowId(workAreaId)).signal(rerankSignal, { orderId, priorityScore: snapshot.context.priorityScore ?? 0 });
+        return null;
     }
   }
 
@@ -84,7 +97,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       actor,
       reason: reason ?? null,
       priorityScore: snapshot.context.priorityScore,
-      data: event.type === 'PRIORITIZED' ? { decisionId: event.decisionId, score: event.score } : null,
+      data: event.type === 'PRIORITIZED' || event.type === 'REPRIORITIZED' ? { decisionId: event.decisionId, score: event.score } : null,
     });
     await carryOut(effects);
   }
@@ -100,6 +113,14 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     serially(() => apply({ type: 'RELEASE', workAreaId: release.workAreaId }, 'system')).catch((err: unknown) =>
       log.warn('release ignored', { orderId, state: state(), error: String(err) }),
     ),
+  );
+  setHandler(rulesPublishedSignal, (published) =>
+    serially(async () => {
+      // Only a waiting order is decided again; a released one keeps the decision it was released on.
+      if (published.decisionPoint !== 'priority' || state() !== 'queued') return;
+      const decision = await activities.decidePriority({ orderId, decisionKey: nextKey() });
+      await apply({ type: 'REPRIORITIZED', score: decision.score, decisionId: decision.decisionId }, 'system');
+    }).catch((err: unknown) => log.warn('re-prioritisation skipped', { orderId, error: String(err) })),
   );
   setHandler(
     orderActionUpdate,

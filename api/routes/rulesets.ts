@@ -1,79 +1,241 @@
 import { z } from 'zod';
-import { publishRulesetRequest, rulesetVersionSummary, rulesetView } from '../../domain/ruleset.ts';
+import { DECISION_POINTS, type DecisionPointId } from '../../domain/decision-points.ts';
+import { decisionOutcome, ruleExplanation } from '../../domain/decision.ts';
+import { draftRequest, publishDraftRequest, publishRulesetRequest, rollbackRequest, rulesetVersionSummary, rulesetView, type RulesetDefinition } from '../../domain/ruleset.ts';
+import { evaluateWithEngine } from '../../rules/reference-engine.ts';
+import { diffRulesets } from '../../rules/ruleset-diff.ts';
+import { validateRuleset } from '../../rules/validate-ruleset.ts';
 import { appendAudit } from '../../store/audit-log.ts';
-import { findPublishedRuleset, listVersions, publishVersion } from '../../store/rulesets.ts';
+import { discardDraft, findPublishedRuleset, findVersion, listVersions, publishVersion, saveDraft } from '../../store/rulesets.ts';
 import type { ApiDeps } from '../api-deps.ts';
-import { actorOf } from '../auth/principal.ts';
+import { actorOf, type Principal } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
+import { announcePublished } from '../rules-published.ts';
+import { factsForTest, testRunRequest } from '../rules-test-run.ts';
 
-const decisionPointParams = z.object({ decisionPoint: z.string().min(1) });
-const NOT_FOUND = { 404: { description: 'No ruleset is published for this decision point.', schema: errorBody } };
+const dpParams = z.object({ decisionPoint: z.enum(DECISION_POINTS) });
+const versionParams = dpParams.extend({ version: z.coerce.number().int().positive() });
+const versionRef = z.union([z.literal('draft'), z.coerce.number().int().positive()]);
+const problem = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
+const NOT_FOUND = { 404: { description: 'No such ruleset version.', schema: errorBody } };
+
+/** Refuses a ruleset with any error, listing every problem; nothing is saved half-way. */
+function requireValid(definition: unknown, decisionPoint: DecisionPointId): { definition: RulesetDefinition; warnings: z.infer<typeof problem>[] } {
+  const result = validateRuleset(definition);
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (result.definition && result.definition.decisionPoint !== decisionPoint) {
+    errors.push({ path: 'decisionPoint', message: `this ruleset is for ${result.definition.decisionPoint}, not ${decisionPoint}`, severity: 'error' });
+  }
+  if (errors.length > 0 || !result.definition) {
+    const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    throw new UserError(400, 'invalid_ruleset', `The ruleset has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}: ${summary}`, errors.map((e) => ({ path: `definition.${e.path}`, message: e.message })));
+  }
+  return { definition: result.definition, warnings: result.problems.filter((p) => p.severity === 'warning') };
+}
 
 export function rulesetRoutes(deps: ApiDeps) {
-  const published = async (decisionPoint: string) => {
-    const ruleset = await findPublishedRuleset(deps.store.em.fork(), decisionPoint);
-    if (!ruleset) throw notFound(`A published ruleset for the "${decisionPoint}" decision point`);
-    return ruleset;
+  const em = () => deps.store.em.fork();
+  const version = async (dp: DecisionPointId, v: number | 'draft' | undefined) => {
+    const found = v === undefined ? await findPublishedRuleset(em(), dp) : await findVersion(em(), dp, v);
+    if (!found) throw notFound(v === 'draft' ? `A draft of the ${dp} rules` : v === undefined ? `A ruleset in force for ${dp}` : `Version ${v} of the ${dp} rules`);
+    return found;
   };
+  const publish = async (definition: RulesetDefinition, principal: Principal, note: string, extra: { effectiveFrom?: string; basedOn?: number } = {}) => {
+    const tx = em();
+    const effectiveFrom = extra.effectiveFrom ? new Date(extra.effectiveFrom) : undefined;
+    const v = await publishVersion(tx, definition, { author: actorOf(principal), note, ...(effectiveFrom ? { effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) });
+    appendAudit(tx, { dedupeKey: `ruleset:${definition.decisionPoint}@${v}`, subjectType: 'ruleset', subjectId: definition.decisionPoint, action: 'ruleset_published', actor: actorOf(principal), reason: note, data: { version: v, ...extra } });
+    await tx.flush();
+    await announcePublished(deps, definition.decisionPoint, v, effectiveFrom);
+    return version(definition.decisionPoint, v);
+  };
+  const base = { tag: 'Rules', responses: { ...NOT_FOUND, ...STANDARD_ERRORS } } as const;
 
   return [
     defineRoute({
+      ...base,
       method: 'get',
       path: '/rulesets/:decisionPoint',
       operationId: 'getPublishedRuleset',
-      summary: 'Read the published ruleset of a decision point',
-      tag: 'Rules',
+      summary: 'Read the ruleset in force',
       access: 'rules.read',
-      params: decisionPointParams,
-      responses: { 200: { description: 'The version in force.', schema: rulesetView }, ...NOT_FOUND, ...STANDARD_ERRORS },
-      handler: async (c, { params }) => c.json(await published(params.decisionPoint)),
+      params: dpParams,
+      responses: { 200: { description: 'The version in force now.', schema: rulesetView }, ...base.responses },
+      handler: async (c, { params }) => c.json(await version(params.decisionPoint, undefined)),
     }),
     defineRoute({
+      ...base,
       method: 'get',
       path: '/rulesets/:decisionPoint/versions',
       operationId: 'listRulesetVersions',
       summary: 'List the versions of a ruleset',
-      tag: 'Rules',
       access: 'rules.read',
-      params: decisionPointParams,
-      responses: { 200: { description: 'Newest first.', schema: z.object({ versions: z.array(rulesetVersionSummary) }) }, ...NOT_FOUND, ...STANDARD_ERRORS },
-      handler: async (c, { params }) => {
-        const ruleset = await published(params.decisionPoint);
-        return c.json({ versions: await listVersions(deps.store.em.fork(), ruleset.id) });
-      },
+      params: dpParams,
+      responses: { 200: { description: 'Newest first, the draft included.', schema: z.object({ versions: z.array(rulesetVersionSummary) }) }, ...base.responses },
+      handler: async (c, { params }) => c.json({ versions: await listVersions(em(), params.decisionPoint) }),
     }),
     defineRoute({
+      ...base,
+      method: 'get',
+      path: '/rulesets/:decisionPoint/versions/:version',
+      operationId: 'getRulesetVersion',
+      summary: 'Read one version of a ruleset',
+      access: 'rules.read',
+      params: versionParams,
+      responses: { 200: { description: 'The version, with its rules.', schema: rulesetView }, ...base.responses },
+      handler: async (c, { params }) => c.json(await version(params.decisionPoint, params.version)),
+    }),
+    defineRoute({
+      ...base,
       method: 'post',
       path: '/rulesets/:decisionPoint/versions',
       operationId: 'publishRulesetVersion',
       summary: 'Publishing rules',
-      tag: 'Rules',
       access: 'rules.publish',
-      params: decisionPointParams,
+      params: dpParams,
       body: publishRulesetRequest,
-      responses: { 201: { description: 'Published; the previous version is retired.', schema: rulesetView }, ...NOT_FOUND, ...STANDARD_ERRORS },
+      responses: { 201: { description: 'Published as the next version.', schema: rulesetView }, ...base.responses },
       handler: async (c, { params, body, principal }) => {
-        const current = await published(params.decisionPoint);
-        if (body.definition.decisionPoint !== params.decisionPoint) {
-          throw new UserError(400, 'invalid_request', `This ruleset is for the "${body.definition.decisionPoint}" decision point, not "${params.decisionPoint}".`, [
-            { path: 'definition.decisionPoint', message: `must be "${params.decisionPoint}"` },
-          ]);
-        }
-        const em = deps.store.em.fork();
-        const version = await publishVersion(em, current.id, body.definition, actorOf(principal), body.note);
-        appendAudit(em, {
-          dedupeKey: `ruleset:${current.id}@${version}`,
-          subjectType: 'ruleset',
-          subjectId: current.id,
-          action: 'ruleset_published',
-          actor: actorOf(principal),
-          reason: body.note,
-          data: { version, previousVersion: current.version },
-        });
-        await em.flush();
-        return c.json(await published(params.decisionPoint), 201);
+        const { definition } = requireValid(body.definition, params.decisionPoint);
+        return c.json(await publish(definition, principal, body.note, body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}), 201);
+      },
+    }),
+    defineRoute({
+      ...base,
+      method: 'get',
+      path: '/rulesets/:decisionPoint/draft',
+      operationId: 'getRulesetDraft',
+      summary: 'Read the draft',
+      access: 'rules.read',
+      params: dpParams,
+      responses: { 200: { description: 'The draft being edited.', schema: rulesetView }, ...base.responses },
+      handler: async (c, { params }) => c.json(await version(params.decisionPoint, 'draft')),
+    }),
+    defineRoute({
+      ...base,
+      method: 'put',
+      path: '/rulesets/:decisionPoint/draft',
+      operationId: 'saveRulesetDraft',
+      summary: 'Editing rules',
+      access: 'rules.publish',
+      params: dpParams,
+      body: draftRequest,
+      responses: { 200: { description: 'Saved; warnings are listed.', schema: z.object({ draft: rulesetView, warnings: z.array(problem) }) }, ...base.responses },
+      handler: async (c, { params, body, principal }) => {
+        const { definition, warnings } = requireValid(body.definition, params.decisionPoint);
+        await saveDraft(em(), definition, actorOf(principal));
+        return c.json({ draft: await version(params.decisionPoint, 'draft'), warnings });
+      },
+    }),
+    defineRoute({
+      ...base,
+      method: 'delete',
+      path: '/rulesets/:decisionPoint/draft',
+      operationId: 'discardRulesetDraft',
+      summary: 'Discarding a draft',
+      access: 'rules.publish',
+      params: dpParams,
+      responses: { 204: { description: 'Discarded.' }, ...base.responses },
+      handler: async (c, { params }) => {
+        if (!(await discardDraft(em(), params.decisionPoint))) throw notFound(`A draft of the ${params.decisionPoint} rules`);
+        return c.body(null, 204);
+      },
+    }),
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/rulesets/:decisionPoint/draft/publish',
+      operationId: 'publishRulesetDraft',
+      summary: 'Publishing rules',
+      access: 'rules.publish',
+      params: dpParams,
+      body: publishDraftRequest,
+      responses: { 201: { description: 'The draft, published as the next version.', schema: rulesetView }, ...base.responses },
+      handler: async (c, { params, body, principal }) => {
+        const draft = await version(params.decisionPoint, 'draft');
+        const { definition } = requireValid(draft.definition, params.decisionPoint);
+        return c.json(await publish(definition, principal, body.note, body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}), 201);
+      },
+    }),
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/rulesets/:decisionPoint/rollback',
+      operationId: 'rollBackRuleset',
+      summary: 'Rolling back rules',
+      access: 'rules.publish',
+      params: dpParams,
+      body: rollbackRequest,
+      responses: { 201: { description: 'The old rules, published anew as the next version.', schema: rulesetView }, ...base.responses },
+      handler: async (c, { params, body, principal }) => {
+        const old = await version(params.decisionPoint, body.version);
+        return c.json(await publish(old.definition, principal, `Rollback to version ${body.version}: ${body.note}`, { basedOn: body.version }), 201);
+      },
+    }),
+    defineRoute({
+      ...base,
+      method: 'get',
+      path: '/rulesets/:decisionPoint/diff',
+      operationId: 'diffRulesetVersions',
+      summary: 'Compare two versions',
+      access: 'rules.read',
+      params: dpParams,
+      query: z.object({ from: versionRef, to: versionRef }),
+      responses: {
+        200: {
+          description: 'Rules added, removed and changed (by name), and ruleset fields that changed.',
+          schema: z.object({
+            fields: z.array(z.string()),
+            rules: z.array(z.object({ kind: z.enum(['added', 'removed', 'changed']), rule: z.string(), fields: z.array(z.string()).optional() })),
+          }),
+        },
+        ...base.responses,
+      },
+      handler: async (c, { params, query }) => {
+        const [from, to] = await Promise.all([version(params.decisionPoint, query.from), version(params.decisionPoint, query.to)]);
+        return c.json(diffRulesets(from.definition, to.definition));
+      },
+    }),
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/rulesets/:decisionPoint/validate',
+      operationId: 'validateRuleset',
+      summary: 'Check a ruleset',
+      access: 'rules.read',
+      params: dpParams,
+      body: draftRequest,
+      responses: { 200: { description: 'Every problem, each with its path; nothing is saved.', schema: z.object({ valid: z.boolean(), problems: z.array(problem) }) }, ...base.responses },
+      handler: async (c, { body }) => {
+        const { valid, problems } = validateRuleset(body.definition);
+        return c.json({ valid, problems });
+      },
+    }),
+    defineRoute({
+      ...base,
+      method: 'post',
+      path: '/rulesets/:decisionPoint/test',
+      operationId: 'testRuleset',
+      summary: 'Test-run rules',
+      access: 'rules.read',
+      params: dpParams,
+      body: testRunRequest,
+      responses: {
+        200: {
+          description: 'The outcome and explanation for each set of facts; nothing is stored.',
+          schema: z.object({ results: z.array(z.object({ orderId: z.string().nullable(), facts: z.record(z.string(), z.unknown()), outcome: decisionOutcome, rules: z.array(ruleExplanation) })) }),
+        },
+        ...base.responses,
+      },
+      handler: async (c, { params, body }) => {
+        const definition =
+          body.definition !== undefined ? requireValid(body.definition, params.decisionPoint).definition : (await version(params.decisionPoint, body.version)).definition;
+        const cases = await factsForTest(em(), params.decisionPoint, body);
+        const results = [];
+        for (const { orderId, facts } of cases) results.push({ orderId, facts, ...(await evaluateWithEngine(definition, facts)) });
+        return c.json({ results });
       },
     }),
   ];

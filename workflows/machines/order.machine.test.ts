@@ -6,18 +6,19 @@ import { orderMachine, type OrderMachineEvent } from './order.machine.ts';
 
 const input = { orderId: 'o-1', workAreaId: 'pick-a' };
 const PRIORITIZED: OrderMachineEvent = { type: 'PRIORITIZED', score: 12, decisionId: 'd-1' };
+const REPRIORITIZED: OrderMachineEvent = { type: 'REPRIORITIZED', score: 40, decisionId: 'd-2' };
 const RELEASE: OrderMachineEvent = { type: 'RELEASE', workAreaId: 'pick-a' };
 const START: OrderMachineEvent = { type: 'START', actor: 'ana' };
 const COMPLETE: OrderMachineEvent = { type: 'COMPLETE', actor: 'ana' };
-const EVENTS = [PRIORITIZED, RELEASE, START, COMPLETE];
+const EVENTS = [PRIORITIZED, REPRIORITIZED, RELEASE, START, COMPLETE];
 
 /** state × event → next state, or null where the lifecycle refuses the event. */
 const TABLE: Record<OrderState, Record<OrderMachineEvent['type'], OrderState | null>> = {
-  captured: { PRIORITIZED: 'queued', RELEASE: null, START: null, COMPLETE: null },
-  queued: { PRIORITIZED: null, RELEASE: 'released', START: null, COMPLETE: null },
-  released: { PRIORITIZED: null, RELEASE: null, START: 'in_progress', COMPLETE: null },
-  in_progress: { PRIORITIZED: null, RELEASE: null, START: null, COMPLETE: 'completed' },
-  completed: { PRIORITIZED: null, RELEASE: null, START: null, COMPLETE: null },
+  captured: { PRIORITIZED: 'queued', REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: null },
+  queued: { PRIORITIZED: null, REPRIORITIZED: 'queued', RELEASE: 'released', START: null, COMPLETE: null },
+  released: { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: 'in_progress', COMPLETE: null },
+  in_progress: { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: 'completed' },
+  completed: { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: null },
 };
 
 const at = (state: OrderState) => orderMachine.resolveState({ value: state, context: { ...input, priorityScore: null } });
@@ -39,6 +40,7 @@ describe('order machine', () => {
   it.each([
     { state: 'captured', event: PRIORITIZED, effects: ['requestRelease'] },
     { state: 'queued', event: RELEASE, effects: [] },
+    { state: 'queued', event: REPRIORITIZED, effects: ['updatePoolRank'] },
     { state: 'in_progress', event: COMPLETE, effects: ['freeCapacity'] },
   ] as const)('$state + $event.type emits $effects', ({ state, event, effects }) => {
     const [, actions] = transition(orderMachine, at(state), event);

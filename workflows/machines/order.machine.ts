@@ -12,6 +12,7 @@ export interface OrderMachineContext extends OrderMachineInput {
 /** Events carry who caused them: a person (`actor`) or the system. */
 export type OrderMachineEvent =
   | { type: 'PRIORITIZED'; score: number; decisionId: string }
+  | { type: 'REPRIORITIZED'; score: number; decisionId: string }
   | { type: 'RELEASE'; workAreaId: string }
   | { type: 'START'; actor: string; reason?: string }
   | { type: 'COMPLETE'; actor: string; reason?: string };
@@ -33,6 +34,8 @@ export const orderMachine = setup({
     requestRelease: () => {},
     /** Give the order's capacity back to its work area. */
     freeCapacity: () => {},
+    /** Tell the work area the order's new priority, so its pool ranks it anew. */
+    updatePoolRank: () => {},
     recordPriority: assign({ priorityScore: (_, params: { score: number }) => params.score }),
   },
 }).createMachine({
@@ -48,7 +51,11 @@ export const orderMachine = setup({
     },
     queued: {
       entry: 'requestRelease',
-      on: { RELEASE: 'released' },
+      on: {
+        RELEASE: 'released',
+        // New priority rules decide again while the order waits; it stays queued.
+        REPRIORITIZED: { actions: [{ type: 'recordPriority', params: ({ event }) => ({ score: event.score }) }, 'updatePoolRank'] },
+      },
     },
     released: {
       on: { START: 'in_progress' },
@@ -64,5 +71,5 @@ export const orderMachine = setup({
 });
 
 /** The side effects the workflow must carry out; `assign` is applied by the transition itself. */
-export const ORDER_EFFECTS = ['decidePriority', 'requestRelease', 'freeCapacity'] as const;
+export const ORDER_EFFECTS = ['decidePriority', 'requestRelease', 'freeCapacity', 'updatePoolRank'] as const;
 export type OrderEffect = (typeof ORDER_EFFECTS)[number];

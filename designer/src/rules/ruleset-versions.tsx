@@ -5,7 +5,7 @@ import type { Resource } from '../api/use-resource.ts';
 import { humanize } from '../format/labels.ts';
 import { formatDateTime } from '../format/time.ts';
 
-const STATUS_COLORS = { published: 'green', retired: 'gray', draft: 'yellow' } as const;
+const STATUS_COLORS = { scheduled: 'blue', published: 'green', retired: 'gray', draft: 'yellow' } as const;
 
 /** Who published which version, when and why: the answer to "why did the scores change on Tuesday?". */
 export function RulesetVersions({ versions }: { versions: Resource<RulesetVersionSummary[]> }) {

@@ -1,0 +1,17 @@
+import type { DecisionPointId } from '../domain/decision-points.ts';
+import type { rulesPublishedWorkflow } from '../workflows/rules-published.workflow.ts';
+import type { ApiDeps } from './api-deps.ts';
+
+/**
+ * In-flight policy: when priority rules are published, orders still waiting in a pool are decided
+ * again with the new version and re-ranked; orders already released keep the decision they were
+ * released on. A workflow carries it out, waiting for the effective time if there is one.
+ */
+export async function announcePublished(deps: ApiDeps, decisionPoint: DecisionPointId, version: number, effectiveFrom?: Date): Promise<void> {
+  if (decisionPoint !== 'priority') return;
+  await deps.temporal.workflow.start<typeof rulesPublishedWorkflow>('rulesPublishedWorkflow', {
+    workflowId: `rules-published-${decisionPoint}-v${version}`,
+    taskQueue: deps.taskQueue,
+    args: [{ decisionPoint, version, effectiveFrom: effectiveFrom?.toISOString() ?? null }],
+  });
+}

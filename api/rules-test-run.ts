@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { z } from 'zod';
+import type { DecisionPointId } from '../domain/decision-points.ts';
+import { priorityFacts } from '../rules/priority-facts.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { UserError } from './errors.ts';
+
+export const testRunRequest = z
+  .strictObject({
+    /** A definition to try (e.g. unsaved edits); otherwise `version`, or the version in force. */
+    definition: z.unknown().optional(),
+    version: z.union([z.literal('draft'), z.number().int().positive()]).optional(),
+    facts: z.array(z.record(z.string(), z.unknown())).max(500).optional(),
+    orderIds: z.array(z.string()).max(500).optional(),
+  })
+  .refine((r) => (r.facts?.length ?? 0) + (r.orderIds?.length ?? 0) > 0, 'give facts, orderIds, or both');
+export type TestRunRequest = z.infer<typeof testRunRequest>;
+
+/** The facts to run: as given, and for real orders as their decision point would see them now. */
+export async function factsForTest(em: EntityManager, decisionPoint: DecisionPointId, request: TestRunRequest) {
+  const cases: { orderId: string | null; facts: Record<string, unknown> }[] = (request.facts ?? []).map((facts) => ({ orderId: null, facts }));
+  if (request.orderIds?.length) {
+    if (decisionPoint !== 'priority') {
+      throw new UserError(400, 'invalid_request', `Facts of real orders are available for the priority decision point so far; give ${decisionPoint} facts directly.`);
+    }
+    const orders = await em.find(OrderRecord, { id: { $in: request.orderIds } });
+    const missing = request.orderIds.filter((id) => !orders.some((o) => o.id === id));
+    if (missing.length > 0) throw new UserError(404, 'not_found', `No such order: ${missing.join(', ')}.`);
+    const now = new Date();
+    for (const order of orders) cases.push({ orderId: order.id, facts: priorityFacts(order, now) });
+  }
+  return cases;
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderDetail, OrderSummary } from '../domain/order.ts';
+import type { RulesetDefinition } from '../domain/ruleset.ts';
+import { defaultPriorityRuleset } from '../rules/defaults/index.ts';
+import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
+import { bundleWorkflows } from '../worker/create-worker.ts';
+
+/** Integration: publishing priority rules re-decides waiting orders and leaves released ones alone. */
+describe('in-flight policy when priority rules are published', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ wipLimit: 1 });
+    await h.startWorker(await bundleWorkflows());
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const post = async (reference: string, hours: number) =>
+    (await (
+      await h.request('/orders', {
+        method: 'POST',
+        body: JSON.stringify({ reference, account: 'ACME', dueAt: new Date(Date.now() + hours * 3_600_000).toISOString(), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] }),
+      })
+    ).json()) as OrderSummary;
+  const get = async (id: string) => (await (await h.request(`/orders/${id}`)).json()) as OrderDetail;
+  const until = (id: string, check: (o: OrderDetail) => boolean, what: string) => eventually(async () => ((o) => (check(o) ? o : undefined))(await get(id)), what);
+
+  it('re-ranks queued orders with the new version and never rewrites a decision already acted upon', async () => {
+    const released = await post('RELEASED', 2);
+    await until(released.id, (o) => o.state === 'released', 'the first order to be released');
+    const waiting = await post('WAITING', 3);
+    await until(waiting.id, (o) => o.state === 'queued' && o.priorityScore === 30, 'the second order to wait with its score');
+
+    const tripled: RulesetDefinition = structuredClone(defaultPriorityRuleset);
+    for (const rule of tripled.rules) rule.event.params.points = (rule.event.params.points as number) * 3;
+    const res = await h.request('/rulesets/priority/versions', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ definition: tripled, note: 'Triple' }) });
+    expect(res.status).toBe(201);
+
+    const redecided = await until(waiting.id, (o) => o.decisions.length === 2, 'the waiting order to be decided again');
+    expect(redecided.decisions.map((d) => [d.rulesetVersion, d.outcome.score])).toEqual([
+      [1, 30],
+      [2, 90],
+    ]);
+    expect(redecided.priorityScore).toBe(90);
+    expect(redecided.state).toBe('queued');
+    expect(redecided.timeline.at(-1)).toMatchObject({ from: 'queued', to: 'queued', event: 'REPRIORITIZED', actor: 'system' });
+
+    const untouched = await get(released.id);
+    expect(untouched.decisions.map((d) => d.rulesetVersion)).toEqual([1]);
+    expect(untouched.priorityScore).toBe(30);
+  });
+});
