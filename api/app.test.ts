@@ -96,11 +96,12 @@ describe('API', () => {
     });
   });
 
-  it('serves the published priority ruleset and the work areas', async () => {
+  it('serves the rulesets in force and the work areas', async () => {
     const ruleset = (await (await h.request('/rulesets/priority')).json()) as { version: number; definition: { rules: unknown[] } };
     expect(ruleset.version).toBe(1);
     expect(ruleset.definition.rules.length).toBeGreaterThan(0);
-    expect((await h.request('/rulesets/remit')).status).toBe(404);
+    expect((await h.request('/rulesets/remit')).status).toBe(200);
+    expect((await h.request('/rulesets/teleport')).status).toBe(400);
     const { workAreas } = (await (await h.request('/work-areas')).json()) as { workAreas: { id: string }[] };
     expect(workAreas.map((a) => a.id)).toContain(h.workAreaId);
   });

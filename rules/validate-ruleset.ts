@@ -61,6 +61,11 @@ function checkCondition(condition: RuleCondition, path: string, facts: ReadonlyM
   if (problem) error(`${path}.value`, problem);
 }
 
+function sameOutcome(definition: RulesetDefinition, a: string, b: string): boolean {
+  const [x, y] = [a, b].map((name) => definition.rules.find((r) => r.name === name)!.event);
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
 /** Reachability under the hit policy: rules that can never hold, are shadowed, or overlap an earlier rule. */
 function checkReachability(definition: RulesetDefinition, facts: ReadonlyMap<string, FactSpec>, out: RulesetProblem[]): void {
   const regions = definition.rules.map((rule) => regionOf(rule.conditions, facts));
@@ -79,7 +84,8 @@ function checkReachability(definition: RulesetDefinition, facts: ReadonlyMap<str
       if (exactEarlier.length > 0 && isEmptyRegion(left)) {
         out.push({ path, message: `"${rule.name}" is unreachable: every order it matches is decided first by ${list(exactEarlier.map((e) => `"${e.name}"`))}`, severity: 'error' });
       } else {
-        for (const e of earlier) {
+        // Specific-before-general with the same outcome is ordinary; only a different outcome is worth a warning.
+        for (const e of earlier.filter((x) => !sameOutcome(definition, x.name, rule.name))) {
           if (region.exact && e.region.exact && !isEmptyRegion(intersectRegions(region, e.region))) {
             out.push({ path, message: `"${rule.name}" overlaps "${e.name}", which runs first: orders matching both get "${e.name}"'s outcome`, severity: 'warning' });
           }

@@ -1,20 +1,22 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { WorkArea } from '../domain/work-area.ts';
-import { defaultPriorityRuleset } from '../rules/defaults/index.ts';
+import { DECISION_POINTS } from '../domain/decision-points.ts';
+import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
 import { findVersion, publishVersion } from './rulesets.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
 export const DEFAULT_WORK_AREA: WorkArea = { id: 'pick-a', name: 'Pick zone A', kind: 'pick_zone', wipLimit: 1 };
 
 /**
- * What a fresh installation needs to take orders: a work area and a published priority ruleset.
+ * What a fresh installation needs to take orders: a work area and a published ruleset for every decision point.
  * Existing rows are left alone, so an ops manager's changes survive a restart.
  */
 export async function seedDefaults(em: EntityManager): Promise<void> {
   await em.transactional(async (tx) => {
     if (!(await tx.findOne(WorkAreaRecord, { id: DEFAULT_WORK_AREA.id }))) tx.create(WorkAreaRecord, DEFAULT_WORK_AREA);
-    if (!(await findVersion(tx, 'priority', 1))) {
-      await publishVersion(tx, defaultPriorityRuleset, { author: 'system', note: 'Default ruleset shipped with Sluice' });
+    for (const decisionPoint of DECISION_POINTS) {
+      if (await findVersion(tx, decisionPoint, 1)) continue;
+      await publishVersion(tx, DEFAULT_RULESETS[decisionPoint], { author: 'system', note: 'Default ruleset shipped with Sluice' });
     }
   });
 }
