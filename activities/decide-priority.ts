@@ -1,7 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Engine } from 'json-rules-engine';
 import type { RulesetView } from '../domain/ruleset.ts';
-import { evaluateWithEngine, referenceEngine } from '../rules/reference-engine.ts';
+import { compileRuleset, type CompiledRuleset } from '../rules/compile-ruleset.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
@@ -20,13 +19,14 @@ export interface PriorityDecisionRef {
  * decision the first attempt stored instead of deciding again.
  */
 export function decidePriorityActivity(deps: ActivityDeps) {
-  // A published version never changes, so its engine is built once per version.
-  const engines = new Map<string, Engine>();
-  const engineFor = (ruleset: RulesetView) => {
+  // A published version never changes, so it is compiled once. The compiled evaluator gives the same
+  // decisions and explanations as json-rules-engine (a differential test proves it), many times faster.
+  const compiled = new Map<string, CompiledRuleset>();
+  const compiledFor = (ruleset: RulesetView) => {
     const key = `${ruleset.id}@${ruleset.version}`;
-    let engine = engines.get(key);
-    if (!engine) engines.set(key, (engine = referenceEngine(ruleset.definition)));
-    return engine;
+    let found = compiled.get(key);
+    if (!found) compiled.set(key, (found = compileRuleset(ruleset.definition)));
+    return found;
   };
 
   return async function decidePriority({ orderId, decisionKey }: { orderId: string; decisionKey: string }): Promise<PriorityDecisionRef> {
@@ -41,7 +41,7 @@ export function decidePriorityActivity(deps: ActivityDeps) {
 
     const now = deps.clock();
     const facts = priorityFacts(order, now);
-    const { outcome, rules } = await evaluateWithEngine(ruleset.definition, facts, engineFor(ruleset));
+    const { outcome, rules } = compiledFor(ruleset).evaluate(facts);
     const score = outcome.score ?? 0;
     // The score lands with its decision, so the read model never shows a decision without its result.
     await em.transactional(async (tx) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DecisionPointId } from '../domain/decision-points.ts';
 import type { rulesPublishedWorkflow } from '../workflows/rules-published.workflow.ts';
 import type { ApiDeps } from './api-deps.ts';
@@ -10,7 +11,8 @@ import type { ApiDeps } from './api-deps.ts';
 export async function announcePublished(deps: ApiDeps, decisionPoint: DecisionPointId, version: number, effectiveFrom?: Date): Promise<void> {
   if (decisionPoint !== 'priority') return;
   await deps.temporal.workflow.start<typeof rulesPublishedWorkflow>('rulesPublishedWorkflow', {
-    workflowId: `rules-published-${decisionPoint}-v${version}`,
+    // Unique per announcement: version numbers repeat across deployments that share a Temporal namespace.
+    workflowId: `rules-published-${decisionPoint}-v${version}-${randomUUID()}`,
     taskQueue: deps.taskQueue,
     args: [{ decisionPoint, version, effectiveFrom: effectiveFrom?.toISOString() ?? null }],
   });

@@ -13,8 +13,15 @@ export interface Evaluation {
 
 /** The order rules run in: higher priority first, then as written. Under first-match, the first that holds decides. */
 export function runOrder(definition: RulesetDefinition): number[] {
-  return definition.rules.map((_, i) => i).sort((a, b) => definition.rules[b]!.priority - definition.rules[a]!.priority || a - b);
+  let order = runOrders.get(definition);
+  if (!order) {
+    order = definition.rules.map((_, i) => i).sort((a, b) => definition.rules[b]!.priority - definition.rules[a]!.priority || a - b);
+    runOrders.set(definition, order);
+  }
+  return order;
 }
+// A definition is not changed once evaluated (published versions are immutable), so its order is kept.
+const runOrders = new WeakMap<RulesetDefinition, number[]>();
 
 const pointsOf = (rule: Rule) => (typeof rule.event.params.points === 'number' ? rule.event.params.points : 0);
 

@@ -37,7 +37,8 @@ describe('in-flight policy when priority rules are published', () => {
     const res = await h.request('/rulesets/priority/versions', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ definition: tripled, note: 'Triple' }) });
     expect(res.status).toBe(201);
 
-    const redecided = await until(waiting.id, (o) => o.decisions.length === 2, 'the waiting order to be decided again');
+    // The new decision is stored first, then the transition that acts on it: wait for the latter.
+    const redecided = await until(waiting.id, (o) => o.timeline.at(-1)?.event === 'REPRIORITIZED', 'the waiting order to be decided again');
     expect(redecided.decisions.map((d) => [d.rulesetVersion, d.outcome.score])).toEqual([
       [1, 30],
       [2, 90],

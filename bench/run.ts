@@ -1,0 +1,25 @@
+/**
+ * `npm run bench -- <suite>`: runs one benchmark suite. Suites print figures measured in the same run,
+ * so ratios hold on a noisy machine where absolute times do not.
+ */
+interface Suite {
+  about: string;
+  load(): Promise<{ run(): Promise<void> }>;
+}
+
+const SUITES: Record<string, Suite> = {
+  rules: {
+    about: 'json-rules-engine against the compiled evaluator (priority, release), and a 100,000-order pool re-rank',
+    load: () => import('./rules.bench.ts'),
+  },
+};
+
+const name = process.argv[2];
+if (name !== undefined && Object.hasOwn(SUITES, name)) {
+  await (await SUITES[name]!.load()).run();
+} else {
+  if (name !== undefined) console.error(`Unknown benchmark suite "${name}".`);
+  console.log('Usage: npm run bench -- <suite>\n\nSuites:');
+  for (const [suite, { about }] of Object.entries(SUITES)) console.log(`  ${suite.padEnd(10)} ${about}`);
+  process.exitCode = name === undefined ? 0 : 1;
+}
