@@ -56,7 +56,9 @@ export function openApiDocument(routes: readonly AnyRoute[], info: { title: stri
         ...(spec.schema || spec.contentType ? { content: { [spec.contentType ?? 'application/json']: spec.schema ? { schema: ref(id) } : {} } } : {}),
       };
     }
-    if (route.body) requestSchemas.push([route.body, `${route.operationId}Request`]);
+    // A schema shared by several routes is one component, named after the first route that uses it.
+    const bodyId = route.body && (requestSchemas.find(([s]) => s === route.body)?.[1] ?? `${route.operationId}Request`);
+    if (route.body && !requestSchemas.some(([s]) => s === route.body)) requestSchemas.push([route.body, bodyId!]);
     (paths[openApiPath(route.path)] ??= {})[route.method] = {
       operationId: route.operationId,
       summary: route.summary,
@@ -65,7 +67,7 @@ export function openApiDocument(routes: readonly AnyRoute[], info: { title: stri
       'x-sluice-access': route.access,
       ...(route.access === 'public' ? { security: [] } : {}),
       parameters: parameters(route),
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(`${route.operationId}Request`) } } } } : {}),
+      ...(bodyId ? { requestBody: { required: true, content: { 'application/json': { schema: ref(bodyId) } } } } : {}),
       responses,
     };
   }
