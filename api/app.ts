@@ -11,6 +11,7 @@ import { handleError, UserError } from './errors.ts';
 import { mountRoutes } from './registry/mount-routes.ts';
 import type { AnyRoute } from './registry/route.ts';
 import { authRoutes } from './routes/auth.ts';
+import { decisionPointRoutes } from './routes/decision-points.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
 import { orderRoutes } from './routes/orders.ts';
@@ -27,6 +28,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
   const routes: AnyRoute[] = [
     ...authRoutes(deps),
     ...orderRoutes(deps),
+    ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
     ...workAreaRoutes(deps),
     ...eventRoutes(deps),

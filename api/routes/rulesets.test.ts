@@ -90,6 +90,18 @@ describe('ruleset versions', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('lists every decision point with its ruleset, and the catalogue of facts and outcomes', async () => {
+    const { rulesets } = await json<{ rulesets: { decisionPoint: string; inForce: { version: number } | null }[] }>(h.request('/rulesets'));
+    expect(rulesets.map((r) => r.decisionPoint)).toEqual(['intake', 'priority', 'release', 'assignment', 'escalation', 'return', 'remit']);
+    expect(rulesets.every((r) => r.inForce !== null)).toBe(true);
+    const { decisionPoints } = await json<{ decisionPoints: { id: string; facts: { name: string }[]; outcomes: { type: string; params: { properties?: object } }[] }[] }>(
+      h.request('/decision-points'),
+    );
+    const intake = decisionPoints.find((d) => d.id === 'intake')!;
+    expect(intake.facts.map((f) => f.name)).toContain('creditLimit');
+    expect(intake.outcomes.find((o) => o.type === 'hold')?.params.properties).toHaveProperty('holdType');
+  });
+
   it('only ops managers change rules; others may read and test', async () => {
     expect((await h.request('/rulesets/priority/draft', { method: 'PUT', role: 'dispatcher', body: JSON.stringify({ definition: doubled() }) })).status).toBe(403);
     expect((await h.request('/rulesets/priority/validate', { method: 'POST', role: 'dispatcher', body: JSON.stringify({ definition: doubled() }) })).status).toBe(200);
