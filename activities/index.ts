@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './activity-deps.ts';
+import { decideDeadlineActivity } from './decide-deadline.ts';
 import { decidePriorityActivity } from './decide-priority.ts';
 import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
 import { loadWorkAreaActivity } from './load-work-area.ts';
@@ -8,6 +9,7 @@ import { recordTransitionActivity } from './record-transition.ts';
 export function createActivities(deps: ActivityDeps) {
   return {
     decidePriority: decidePriorityActivity(deps),
+    decideDeadline: decideDeadlineActivity(deps),
     recordTransition: recordTransitionActivity(deps),
     enqueueForRelease: enqueueForReleaseActivity(deps),
     loadWorkArea: loadWorkAreaActivity(deps),

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { OrderState } from '../domain/order.ts';
+import type { Escalation, OrderState } from '../domain/order.ts';
 import { appendAudit, isRecorded } from '../store/audit-log.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -13,6 +13,7 @@ export interface TransitionRecord {
   actor: string;
   reason: string | null;
   priorityScore: number | null;
+  escalation: Escalation | null;
   data: Record<string, unknown> | null;
 }
 
@@ -25,6 +26,7 @@ export function recordTransitionActivity(deps: ActivityDeps) {
       if (!order) throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
       order.state = t.to;
       order.priorityScore = t.priorityScore;
+      order.escalation = t.escalation;
       appendAudit(tx, {
         dedupeKey: t.key,
         subjectType: 'order',

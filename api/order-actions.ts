@@ -13,7 +13,7 @@ export async function performAction(deps: ApiDeps, orderId: string, request: Ord
   if (!order) throw notFound(`Order ${orderId}`);
   try {
     await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(orderActionUpdate, {
-      args: [{ action: request.action, actor, ...(request.reason ? { reason: request.reason } : {}) }],
+      args: [{ action: request.action, actor, ...(request.reason ? { reason: request.reason } : {}), ...(request.role ? { role: request.role } : {}) }],
     });
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
@@ -22,7 +22,7 @@ export async function performAction(deps: ApiDeps, orderId: string, request: Ord
     }
     // A finished workflow takes no more updates: the order is past every action.
     if (err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && /already completed/i.test(err.message))) {
-      throw new UserError(409, 'action_not_allowed', refusalMessage(request.action, order.state));
+      throw new UserError(409, 'action_not_allowed', refusalMessage(request.action, order.state, order.escalation ?? null));
     }
     throw err;
   }

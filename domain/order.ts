@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { decision } from './decision.ts';
+import { ROLES } from './roles.ts';
 
 export const ORDER_KINDS = ['production', 'pick', 'on_demand', 'pickup', 'delivery', 'pickup_delivery'] as const;
 export const STATED_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const ORDER_STATES = ['captured', 'queued', 'released', 'in_progress', 'completed'] as const;
+export const ORDER_STATES = ['captured', 'queued', 'released', 'in_progress', 'escalated', 'completed'] as const;
 /** Actions a person may take on an order; each maps to a lifecycle event. */
-export const ORDER_ACTIONS = ['start', 'complete'] as const;
+export const ORDER_ACTIONS = ['start', 'complete', 'escalate', 'resolve'] as const;
 
 export const orderKind = z.enum(ORDER_KINDS);
 export const statedPriority = z.enum(STATED_PRIORITIES);
@@ -15,6 +16,12 @@ export type OrderKind = z.infer<typeof orderKind>;
 export type StatedPriority = z.infer<typeof statedPriority>;
 export type OrderState = z.infer<typeof orderState>;
 export type OrderActionName = z.infer<typeof orderActionName>;
+
+/** The states an order may be escalated from, and is sent back to when a person resolves it. */
+export const ESCALATABLE_STATES = ['queued', 'released', 'in_progress'] as const;
+export const escalation = z.object({ reason: z.string(), role: z.enum(ROLES), from: z.enum(ESCALATABLE_STATES) });
+export type Escalation = z.infer<typeof escalation>;
+export type EscalatableState = Escalation['from'];
 
 export const orderLine = z.strictObject({
   sku: z.string().trim().min(1, 'sku is required'),
@@ -34,10 +41,14 @@ export const newOrder = z.strictObject({
 });
 export type NewOrder = z.infer<typeof newOrder>;
 
-export const orderActionRequest = z.strictObject({
-  action: orderActionName,
-  reason: z.string().trim().max(500).optional(),
-});
+export const orderActionRequest = z
+  .strictObject({
+    action: orderActionName,
+    reason: z.string().trim().max(500).optional(),
+    /** For `escalate`: whose queue the order goes to (a dispatcher's by default). */
+    role: z.enum(ROLES).optional(),
+  })
+  .refine((r) => r.action !== 'escalate' || (r.reason?.length ?? 0) > 0, { path: ['reason'], message: 'say why the order is escalated' });
 export type OrderActionRequest = z.infer<typeof orderActionRequest>;
 
 export const orderSummary = z.object({
@@ -50,6 +61,8 @@ export const orderSummary = z.object({
   workAreaId: z.string(),
   state: orderState,
   priorityScore: z.number().nullable(),
+  /** Set while the order is escalated: whose queue it is in, why, and where it came from. */
+  escalation: escalation.nullable(),
   lines: z.array(orderLine),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -91,7 +91,7 @@ function installers(root: string, env: NodeJS.ProcessEnv): Installer[] {
   ];
 }
 
-function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { env, timeout: installTimeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (!error) return resolve();
@@ -101,7 +101,7 @@ function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
   });
 }
 
-function isExecutableFile(path: string): boolean {
+export function isExecutableFile(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return false;
     accessSync(path, constants.X_OK);

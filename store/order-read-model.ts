@@ -16,6 +16,7 @@ export function toOrderSummary(order: OrderRecord): OrderSummary {
     workAreaId: order.workAreaId,
     state: order.state,
     priorityScore: order.priorityScore ?? null,
+    escalation: order.escalation ?? null,
     lines: order.lines,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),

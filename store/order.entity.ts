@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { OrderKind, OrderState, StatedPriority } from '../domain/order.ts';
+import type { Escalation, OrderKind, OrderState, StatedPriority } from '../domain/order.ts';
 
 export const OrderRecord = defineEntity({
   name: 'OrderRecord',
@@ -15,6 +15,7 @@ export const OrderRecord = defineEntity({
     lines: p.json<{ sku: string; qty: number; price: number }[]>(),
     state: p.string().$type<OrderState>().index(),
     priorityScore: p.float().nullable(),
+    escalation: p.json<Escalation>().nullable(),
     /** Intake is idempotent per key: a retried POST finds the order it created the first time. */
     idempotencyKey: p.string().nullable().unique(),
     /** Hash of the request body the key was first used with; a different body under the same key is refused. */

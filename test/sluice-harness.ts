@@ -29,11 +29,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Another Temporal server than the run's dev server, e.g. a time-skipping test environment. */
+export interface TemporalOverride {
+  client: Client;
+  workerConnection: NativeConnection;
+  namespace: string;
+}
+
 /**
  * A real SQLite file, a client of the test run's Temporal server, and the API on top. Each harness gets
  * its own task queue and work area, so test files never share a workflow.
  */
-export async function createHarness(options: { wipLimit?: number; staticDir?: string } = {}): Promise<Harness> {
+export async function createHarness(options: { wipLimit?: number; staticDir?: string; temporal?: TemporalOverride } = {}): Promise<Harness> {
   quietWorkerLogs();
   const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'));
   const store = await openStore({ file: join(dir, 'sluice.sqlite') });
@@ -44,10 +51,10 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
   em.create(WorkAreaRecord, { id: workAreaId, name: `Test area ${suffix}`, kind: 'pick_zone', wipLimit: options.wipLimit ?? 1 });
   await em.flush();
 
-  const address = inject('temporalAddress');
-  const namespace = inject('temporalNamespace');
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace });
+  const own = options.temporal ? null : await Connection.connect({ address: inject('temporalAddress') });
+  const namespace = options.temporal?.namespace ?? inject('temporalNamespace');
+  const client = options.temporal?.client ?? new Client({ connection: own!, namespace });
+  const workerConnection = () => (options.temporal ? Promise.resolve(options.temporal.workerConnection) : NativeConnection.connect({ address: inject('temporalAddress') }));
   const taskQueue = `sluice-test-${suffix}`;
   const app = createApp({ store, temporal: client, taskQueue, eventPollMs: 50, ...(options.staticDir ? { staticDir: options.staticDir } : {}) });
 
@@ -75,18 +82,19 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
       return app.request(path, { ...init, headers: { 'content-type': 'application/json', ...(await auth(role)), ...(headers as Record<string, string>) } });
     },
     async startWorker(bundle) {
-      const workerConnection = await NativeConnection.connect({ address });
-      const worker = await createSluiceWorker({ connection: workerConnection, namespace, taskQueue, store, client, workflowBundle: bundle });
-      running.push({ worker, run: worker.run(), connection: workerConnection });
+      const connection = await workerConnection();
+      const worker = await createSluiceWorker({ connection, namespace, taskQueue, store, client, workflowBundle: bundle });
+      running.push({ worker, run: worker.run(), connection });
       return worker;
     },
     async close() {
       for (const { worker, run, connection: c } of running) {
         worker.shutdown();
         await run;
-        await c.close();
+        // A connection the caller gave belongs to the caller.
+        if (!options.temporal) await c.close();
       }
-      await connection.close();
+      await own?.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -95,7 +103,7 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
 
 let runtimeInstalled = false;
 /** Worker lifecycle lines drown test output; warnings and errors still show. Once per test process. */
-function quietWorkerLogs() {
+export function quietWorkerLogs() {
   if (runtimeInstalled) return;
   Runtime.install({ logger: new DefaultLogger('WARN') });
   runtimeInstalled = true;

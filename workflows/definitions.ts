@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DecisionPointId } from '../domain/decision-points.ts';
 import type { OrderActionName, OrderState } from '../domain/order.ts';
+import type { Role } from '../domain/roles.ts';
 import type { PoolEntry } from './release-pool.ts';
 
 /** Shared by workflows, activities and the API: the names Temporal knows each message by. */
@@ -9,6 +10,8 @@ export interface OrderActionCommand {
   action: OrderActionName;
   actor: string;
   reason?: string;
+  /** For `escalate`: whose queue the order goes to. */
+  role?: Role;
 }
 
 /** A person's action on an order; the update answers with the new state or refuses. */

@@ -1,4 +1,16 @@
-import { allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  getExternalWorkflowHandle,
+  isCancellation,
+  log,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
 import type { OrderState } from '../domain/order.ts';
@@ -29,6 +41,13 @@ const activities = proxyActivities<OrderActivities>({
 
 const isEffect = (type: string): type is OrderEffect => (ORDER_EFFECTS as readonly string[]).includes(type);
 
+/** What the audit log keeps of an event beyond its name. */
+function transitionData(event: OrderMachineEvent): Record<string, unknown> | null {
+  if (event.type === 'PRIORITIZED' || event.type === 'REPRIORITIZED') return { decisionId: event.decisionId, score: event.score };
+  if (event.type === 'ESCALATE') return { role: event.role };
+  return null;
+}
+
 /**
  * Drives one order through its lifecycle machine. The machine is pure: the workflow feeds it events,
  * records every transition in the read model and audit log, and carries out the effects it names.
@@ -50,6 +69,37 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     tail = run.catch(() => undefined);
     return run;
   };
+
+  // The escalation deadline of the current state: a durable timer, cancelled when the order leaves it.
+  let deadline: CancellationScope | null = null;
+  const disarmDeadline = () => {
+    deadline?.cancel();
+    deadline = null;
+  };
+
+  async function armDeadline(): Promise<null> {
+    const armedIn = state();
+    const found = await activities.decideDeadline({ orderId, state: armedIn, decisionKey: nextKey() });
+    if (!found) return null;
+    const scope = new CancellationScope();
+    deadline = scope;
+    scope
+      .run(() => sleep(found.minutes * 60_000))
+      .then(
+        () =>
+          serially(async () => {
+            if (deadline !== scope) return;
+            deadline = null;
+            const reason = `Still ${armedIn.replace('_', ' ')} after ${found.minutes} minutes`;
+            await apply({ type: 'ESCALATE', actor: 'system', reason, role: found.role }, 'system', reason);
+          }),
+        (err: unknown) => {
+          if (!isCancellation(err)) throw err;
+        },
+      )
+      .catch((err: unknown) => log.warn('deadline escalation failed', { orderId, error: String(err) }));
+    return null;
+  }
 
   async function carryOut(effects: readonly { type: string }[]): Promise<void> {
     for (const { type } of effects) {
@@ -80,6 +130,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'updatePoolRank':
         await getExternalWorkflowHandle(areaWorkflowId(workAreaId)).signal(rerankSignal, { orderId, priorityScore: snapshot.context.priorityScore ?? 0 });
         return null;
+      case 'armDeadline':
+        return armDeadline();
     }
   }
 
@@ -88,6 +140,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     const from = state();
     const [next, effects] = transition(orderMachine, snapshot, event);
     snapshot = next;
+    if (state() !== from) disarmDeadline();
     await activities.recordTransition({
       key: nextKey(),
       orderId,
@@ -97,14 +150,15 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       actor,
       reason: reason ?? null,
       priorityScore: snapshot.context.priorityScore,
-      data: event.type === 'PRIORITIZED' || event.type === 'REPRIORITIZED' ? { decisionId: event.decisionId, score: event.score } : null,
+      escalation: snapshot.context.escalation,
+      data: transitionData(event),
     });
     await carryOut(effects);
   }
 
   const refuseUnlessAllowed = (command: OrderActionCommand) => {
-    if (!snapshot.can(actionEvent(command.action, command.actor))) {
-      throw ApplicationFailure.nonRetryable(refusalMessage(command.action, state()), ACTION_NOT_ALLOWED);
+    if (!snapshot.can(actionEvent(command.action, command))) {
+      throw ApplicationFailure.nonRetryable(refusalMessage(command.action, state(), snapshot.context.escalation), ACTION_NOT_ALLOWED);
     }
   };
 
@@ -128,7 +182,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       serially(async () => {
         // Checked again here: an earlier action may have moved the order since the validator ran.
         refuseUnlessAllowed(command);
-        await apply(actionEvent(command.action, command.actor, command.reason), command.actor, command.reason);
+        await apply(actionEvent(command.action, command), command.actor, command.reason);
         return state();
       }),
     {
@@ -138,7 +192,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   );
 
   await serially(async () => {
-    await activities.recordTransition({ key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, data: null });
+    await activities.recordTransition({ key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, escalation: null, data: null });
     await carryOut(initialEffects);
   });
   await condition(() => snapshot.status === 'done');

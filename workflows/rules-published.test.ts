@@ -39,7 +39,8 @@ describe('in-flight policy when priority rules are published', () => {
 
     // The new decision is stored first, then the transition that acts on it: wait for the latter.
     const redecided = await until(waiting.id, (o) => o.timeline.at(-1)?.event === 'REPRIORITIZED', 'the waiting order to be decided again');
-    expect(redecided.decisions.map((d) => [d.rulesetVersion, d.outcome.score])).toEqual([
+    const priority = (o: OrderDetail) => o.decisions.filter((d) => d.decisionPoint === 'priority');
+    expect(priority(redecided).map((d) => [d.rulesetVersion, d.outcome.score])).toEqual([
       [1, 30],
       [2, 90],
     ]);
@@ -48,7 +49,7 @@ describe('in-flight policy when priority rules are published', () => {
     expect(redecided.timeline.at(-1)).toMatchObject({ from: 'queued', to: 'queued', event: 'REPRIORITIZED', actor: 'system' });
 
     const untouched = await get(released.id);
-    expect(untouched.decisions.map((d) => d.rulesetVersion)).toEqual([1]);
+    expect(priority(untouched).map((d) => d.rulesetVersion)).toEqual([1]);
     expect(untouched.priorityScore).toBe(30);
   });
 });

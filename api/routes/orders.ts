@@ -14,7 +14,7 @@ export function orderRoutes(deps: ApiDeps) {
   const detail = async (id: string): Promise<OrderDetail> => {
     const order = await findOrderDetail(deps.store.em.fork(), id);
     if (!order) throw notFound(`Order ${id}`);
-    return { ...order, allowedActions: allowedActions(order.state) };
+    return { ...order, allowedActions: allowedActions(order.state, order.escalation) };
   };
 
   return [

@@ -1,26 +1,39 @@
-import type { OrderActionName, OrderState } from '../../domain/order.ts';
+import type { Escalation, OrderActionName, OrderState } from '../../domain/order.ts';
+import type { Role } from '../../domain/roles.ts';
 import { orderMachine, type OrderMachineEvent } from './order.machine.ts';
 
+/** What a person's action carries besides its name. */
+export interface ActionDetails {
+  actor: string;
+  reason?: string;
+  role?: Role;
+}
+
 /** The lifecycle event each human action sends. */
-const ACTION_EVENTS = {
-  start: 'START',
-  complete: 'COMPLETE',
-} as const satisfies Record<OrderActionName, OrderMachineEvent['type']>;
+const ACTION_EVENTS: { [A in OrderActionName]: (d: ActionDetails) => OrderMachineEvent } = {
+  start: ({ actor, reason }) => ({ type: 'START', actor, ...(reason ? { reason } : {}) }),
+  complete: ({ actor, reason }) => ({ type: 'COMPLETE', actor, ...(reason ? { reason } : {}) }),
+  escalate: ({ actor, reason, role }) => ({ type: 'ESCALATE', actor, reason: reason ?? 'escalated by a person', role: role ?? 'dispatcher' }),
+  resolve: ({ actor, reason }) => ({ type: 'RESOLVE', actor, ...(reason ? { reason } : {}) }),
+};
 
 export const HUMAN_ACTIONS = Object.keys(ACTION_EVENTS) as OrderActionName[];
 
-export function actionEvent(action: OrderActionName, actor: string, reason?: string): OrderMachineEvent {
-  return { type: ACTION_EVENTS[action], actor, ...(reason ? { reason } : {}) };
+export function actionEvent(action: OrderActionName, details: ActionDetails): OrderMachineEvent {
+  return ACTION_EVENTS[action](details);
 }
 
-/** Which human actions the lifecycle allows in a state; the API shows these, the workflow enforces them. */
-export function allowedActions(state: OrderState): OrderActionName[] {
-  const snapshot = orderMachine.resolveState({ value: state, context: { orderId: '', workAreaId: '', priorityScore: null } });
-  return HUMAN_ACTIONS.filter((action) => snapshot.can(actionEvent(action, 'nobody')));
+/**
+ * Which human actions the lifecycle allows in a state; the API shows these, the workflow enforces them.
+ * An escalated order's escalation says where a person may send it back.
+ */
+export function allowedActions(state: OrderState, escalation: Escalation | null = null): OrderActionName[] {
+  const snapshot = orderMachine.resolveState({ value: state, context: { orderId: '', workAreaId: '', priorityScore: null, escalation } });
+  return HUMAN_ACTIONS.filter((action) => snapshot.can(actionEvent(action, { actor: 'nobody' })));
 }
 
-export function refusalMessage(action: OrderActionName, state: OrderState): string {
-  const allowed = allowedActions(state);
+export function refusalMessage(action: OrderActionName, state: OrderState, escalation: Escalation | null = null): string {
+  const allowed = allowedActions(state, escalation);
   const now = allowed.length > 0 ? `Allowed now: ${allowed.join(', ')}.` : 'No action is allowed in this state.';
   return `Action "${action}" is not allowed while the order is ${state.replace('_', ' ')}. ${now}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
-import { ORDER_STATES, type OrderState } from '../../domain/order.ts';
+import { ORDER_STATES, type Escalation, type OrderState } from '../../domain/order.ts';
 import { allowedActions, refusalMessage } from './order-actions.ts';
 import { orderMachine, type OrderMachineEvent } from './order.machine.ts';
 
@@ -10,18 +10,25 @@ const REPRIORITIZED: OrderMachineEvent = { type: 'REPRIORITIZED', score: 40, dec
 const RELEASE: OrderMachineEvent = { type: 'RELEASE', workAreaId: 'pick-a' };
 const START: OrderMachineEvent = { type: 'START', actor: 'ana' };
 const COMPLETE: OrderMachineEvent = { type: 'COMPLETE', actor: 'ana' };
-const EVENTS = [PRIORITIZED, REPRIORITIZED, RELEASE, START, COMPLETE];
+const ESCALATE: OrderMachineEvent = { type: 'ESCALATE', actor: 'system', reason: 'Still queued after 240 minutes', role: 'dispatcher' };
+const RESOLVE: OrderMachineEvent = { type: 'RESOLVE', actor: 'dan' };
+const EVENTS = [PRIORITIZED, REPRIORITIZED, RELEASE, START, COMPLETE, ESCALATE, RESOLVE];
+type EventType = OrderMachineEvent['type'];
 
-/** state × event → next state, or null where the lifecycle refuses the event. */
-const TABLE: Record<OrderState, Record<OrderMachineEvent['type'], OrderState | null>> = {
-  captured: { PRIORITIZED: 'queued', REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: null },
-  queued: { PRIORITIZED: null, REPRIORITIZED: 'queued', RELEASE: 'released', START: null, COMPLETE: null },
-  released: { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: 'in_progress', COMPLETE: null },
-  in_progress: { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: 'completed' },
-  completed: { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: null },
+const none = { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: null, ESCALATE: null, RESOLVE: null };
+/** state × event → next state, or null where the lifecycle refuses the event. `escalated` came from queued. */
+const TABLE: Record<OrderState, Record<EventType, OrderState | null>> = {
+  captured: { ...none, PRIORITIZED: 'queued' },
+  queued: { ...none, REPRIORITIZED: 'queued', RELEASE: 'released', ESCALATE: 'escalated' },
+  released: { ...none, START: 'in_progress', ESCALATE: 'escalated' },
+  in_progress: { ...none, COMPLETE: 'completed', ESCALATE: 'escalated' },
+  escalated: { ...none, RELEASE: 'released', RESOLVE: 'queued' },
+  completed: none,
 };
 
-const at = (state: OrderState) => orderMachine.resolveState({ value: state, context: { ...input, priorityScore: null } });
+const escalatedFrom = (from: Escalation['from']): Escalation => ({ reason: 'late', role: 'dispatcher', from });
+const at = (state: OrderState, escalation: Escalation | null = state === 'escalated' ? escalatedFrom('queued') : null) =>
+  orderMachine.resolveState({ value: state, context: { ...input, priorityScore: null, escalation } });
 
 describe('order machine', () => {
   it('starts captured and asks for a priority decision', () => {
@@ -38,9 +45,11 @@ describe('order machine', () => {
   });
 
   it.each([
-    { state: 'captured', event: PRIORITIZED, effects: ['requestRelease'] },
-    { state: 'queued', event: RELEASE, effects: [] },
+    { state: 'captured', event: PRIORITIZED, effects: ['requestRelease', 'armDeadline'] },
+    { state: 'queued', event: RELEASE, effects: ['armDeadline'] },
     { state: 'queued', event: REPRIORITIZED, effects: ['updatePoolRank'] },
+    { state: 'queued', event: ESCALATE, effects: [] },
+    { state: 'escalated', event: RESOLVE, effects: ['requestRelease', 'armDeadline'] },
     { state: 'in_progress', event: COMPLETE, effects: ['freeCapacity'] },
   ] as const)('$state + $event.type emits $effects', ({ state, event, effects }) => {
     const [, actions] = transition(orderMachine, at(state), event);
@@ -48,8 +57,20 @@ describe('order machine', () => {
   });
 
   it('keeps the priority score in context', () => {
-    const [snapshot] = transition(orderMachine, at('captured'), { type: 'PRIORITIZED', score: 42, decisionId: 'd' });
-    expect(snapshot.context.priorityScore).toBe(42);
+    const [snapshot] = transition(orderMachine, at('captured'), PRIORITIZED);
+    expect(snapshot.context.priorityScore).toBe(12);
+  });
+
+  it.each(['queued', 'released', 'in_progress'] as const)('an order escalated from %s is resolved back to it, and only to it', (from) => {
+    const [escalated] = transition(orderMachine, at(from), ESCALATE);
+    expect(escalated.context.escalation).toEqual({ reason: 'Still queued after 240 minutes', role: 'dispatcher', from });
+    const [resolved] = transition(orderMachine, escalated, RESOLVE);
+    expect(resolved.value).toBe(from);
+    expect(resolved.context.escalation).toBeNull();
+  });
+
+  it('an order escalated after its release is not released again', () => {
+    expect(at('escalated', escalatedFrom('released')).can(RELEASE)).toBe(false);
   });
 
   it('completed is final', () => {
@@ -60,16 +81,17 @@ describe('order machine', () => {
 describe('human actions', () => {
   it.each([
     { state: 'captured', allowed: [] },
-    { state: 'queued', allowed: [] },
-    { state: 'released', allowed: ['start'] },
-    { state: 'in_progress', allowed: ['complete'] },
+    { state: 'queued', allowed: ['escalate'] },
+    { state: 'released', allowed: ['start', 'escalate'] },
+    { state: 'in_progress', allowed: ['complete', 'escalate'] },
+    { state: 'escalated', allowed: ['resolve'] },
     { state: 'completed', allowed: [] },
   ] as const)('$state allows $allowed', ({ state, allowed }) => {
-    expect(allowedActions(state)).toEqual(allowed);
+    expect(allowedActions(state, state === 'escalated' ? escalatedFrom('released') : null)).toEqual(allowed);
   });
 
   it('explains a refusal in words a dispatcher can act on', () => {
-    expect(refusalMessage('complete', 'queued')).toBe('Action "complete" is not allowed while the order is queued. No action is allowed in this state.');
-    expect(refusalMessage('complete', 'released')).toBe('Action "complete" is not allowed while the order is released. Allowed now: start.');
+    expect(refusalMessage('complete', 'captured')).toBe('Action "complete" is not allowed while the order is captured. No action is allowed in this state.');
+    expect(refusalMessage('complete', 'released')).toBe('Action "complete" is not allowed while the order is released. Allowed now: start, escalate.');
   });
 });

@@ -1,12 +1,16 @@
 import { assign, setup } from 'xstate';
+import type { EscalatableState, Escalation } from '../../domain/order.ts';
+import type { Role } from '../../domain/roles.ts';
 
 export interface OrderMachineInput {
   orderId: string;
   workAreaId: string;
 }
 
+
 export interface OrderMachineContext extends OrderMachineInput {
   priorityScore: number | null;
+  escalation: Escalation | null;
 }
 
 /** Events carry who caused them: a person (`actor`) or the system. */
@@ -15,11 +19,21 @@ export type OrderMachineEvent =
   | { type: 'REPRIORITIZED'; score: number; decisionId: string }
   | { type: 'RELEASE'; workAreaId: string }
   | { type: 'START'; actor: string; reason?: string }
-  | { type: 'COMPLETE'; actor: string; reason?: string };
+  | { type: 'COMPLETE'; actor: string; reason?: string }
+  | { type: 'ESCALATE'; actor: string; reason: string; role: Role }
+  | { type: 'RESOLVE'; actor: string; reason?: string };
+
+const escalateFrom = (from: EscalatableState) =>
+  ({
+    target: 'escalated',
+    actions: { type: 'recordEscalation', params: ({ event }: { event: OrderMachineEvent }) => ({ event, from }) },
+  }) as const;
+const resolveTo = (to: EscalatableState) => ({ target: to, guard: { type: 'escalatedFrom', params: { state: to } }, actions: 'clearEscalation' }) as const;
 
 /**
- * The walking-skeleton lifecycle: captured → queued → released → in_progress → completed.
- * Actions only name what must happen; the workflow turns each into an activity or a signal.
+ * The lifecycle so far: captured → queued → released → in_progress → completed, and `escalated` from
+ * any active state, back to where it came from once a person resolves it. Actions only name what must
+ * happen; the workflow turns each into an activity, a durable timer or a signal.
  */
 export const orderMachine = setup({
   types: {
@@ -36,12 +50,22 @@ export const orderMachine = setup({
     freeCapacity: () => {},
     /** Tell the work area the order's new priority, so its pool ranks it anew. */
     updatePoolRank: () => {},
+    /** Ask the escalation decision point for this state's deadline, and start its durable timer. */
+    armDeadline: () => {},
     recordPriority: assign({ priorityScore: (_, params: { score: number }) => params.score }),
+    recordEscalation: assign({
+      escalation: (_, { event, from }: { event: OrderMachineEvent; from: EscalatableState }) =>
+        event.type === 'ESCALATE' ? { reason: event.reason, role: event.role, from } : null,
+    }),
+    clearEscalation: assign({ escalation: null }),
+  },
+  guards: {
+    escalatedFrom: ({ context }, params: { state: EscalatableState }) => context.escalation?.from === params.state,
   },
 }).createMachine({
   id: 'order',
   initial: 'captured',
-  context: ({ input }) => ({ ...input, priorityScore: null }),
+  context: ({ input }) => ({ ...input, priorityScore: null, escalation: null }),
   states: {
     captured: {
       entry: 'decidePriority',
@@ -50,18 +74,28 @@ export const orderMachine = setup({
       },
     },
     queued: {
-      entry: 'requestRelease',
+      entry: ['requestRelease', 'armDeadline'],
       on: {
         RELEASE: 'released',
         // New priority rules decide again while the order waits; it stays queued.
         REPRIORITIZED: { actions: [{ type: 'recordPriority', params: ({ event }) => ({ score: event.score }) }, 'updatePoolRank'] },
+        ESCALATE: escalateFrom('queued'),
       },
     },
     released: {
-      on: { START: 'in_progress' },
+      entry: 'armDeadline',
+      on: { START: 'in_progress', ESCALATE: escalateFrom('released') },
     },
     in_progress: {
-      on: { COMPLETE: 'completed' },
+      entry: 'armDeadline',
+      on: { COMPLETE: 'completed', ESCALATE: escalateFrom('in_progress') },
+    },
+    escalated: {
+      on: {
+        RESOLVE: [resolveTo('queued'), resolveTo('released'), resolveTo('in_progress')],
+        // An order escalated while it waited stays in its area's pool; if the area releases it, it goes.
+        RELEASE: { target: 'released', guard: { type: 'escalatedFrom', params: { state: 'queued' } }, actions: 'clearEscalation' },
+      },
     },
     completed: {
       type: 'final',
@@ -71,5 +105,5 @@ export const orderMachine = setup({
 });
 
 /** The side effects the workflow must carry out; `assign` is applied by the transition itself. */
-export const ORDER_EFFECTS = ['decidePriority', 'requestRelease', 'freeCapacity', 'updatePoolRank'] as const;
+export const ORDER_EFFECTS = ['decidePriority', 'requestRelease', 'freeCapacity', 'updatePoolRank', 'armDeadline'] as const;
 export type OrderEffect = (typeof ORDER_EFFECTS)[number];

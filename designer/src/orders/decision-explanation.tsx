@@ -4,11 +4,25 @@ import { formatPoints, humanize } from '../format/labels.ts';
 import { formatDateTime } from '../format/time.ts';
 import { RuleExplanationCard } from './rule-explanation-card.tsx';
 
-/** One decision: which ruleset version decided, the score, and how each rule contributed to it. */
+/** What a decision came to: a score, or the outcome chosen (by which rule, or the fallback). */
+export function describeOutcome(decision: Decision): { label: string; value: string } {
+  const { score, chosen } = decision.outcome;
+  if (score !== null) return { label: 'Total score', value: String(score) };
+  if (!chosen) return { label: 'Outcome', value: 'none' };
+  const params = Object.values(chosen.params).map(String).join(', ');
+  return { label: chosen.rule ? `Outcome (${chosen.rule})` : 'Outcome (no rule applied)', value: `${humanize(chosen.type)}${params ? `: ${params}` : ''}` };
+}
+
+/** One decision: which ruleset version decided, what it came to, and how each rule contributed. */
 export function DecisionExplanation({ decision }: { decision: Decision }) {
-  const fired = decision.rules.filter((rule) => rule.fired);
+  const fired = decision.rules.filter((rule) => rule.applied);
   const sum =
-    fired.length === 0 ? 'nothing added' : fired.map((rule) => `${formatPoints(rule.points)} (${rule.name})`).join(' ');
+    decision.outcome.score === null
+      ? fired.map((rule) => rule.name).join(', ') || 'none'
+      : fired.length === 0
+        ? 'nothing added'
+        : fired.map((rule) => `${formatPoints(rule.points)} (${rule.name})`).join(' ');
+  const outcome = describeOutcome(decision);
   return (
     <Stack gap="sm" data-testid={`decision-${decision.id}`}>
       <Paper withBorder p="sm" bg="gray.0">
@@ -26,10 +40,10 @@ export function DecisionExplanation({ decision }: { decision: Decision }) {
           </div>
           <div>
             <Text size="xs" c="dimmed" ta="right">
-              Total score
+              {outcome.label}
             </Text>
-            <Text fw={800} size="xl" ta="right">
-              {decision.outcome.score}
+            <Text fw={800} size={decision.outcome.score === null ? 'md' : 'xl'} ta="right">
+              {outcome.value}
             </Text>
           </div>
         </Group>

@@ -2,9 +2,9 @@ import { Accordion, Text } from '@mantine/core';
 import type { Decision } from '../../../domain/decision.ts';
 import { humanize } from '../format/labels.ts';
 import { formatDateTime } from '../format/time.ts';
-import { DecisionExplanation } from './decision-explanation.tsx';
+import { DecisionExplanation, describeOutcome } from './decision-explanation.tsx';
 
-/** The latest decision in full; earlier ones (from previous release cycles) folded away below it. */
+/** The latest decision of each decision point in full, priority first; earlier ones folded away below. */
 export function DecisionList({ decisions }: { decisions: Decision[] }) {
   if (decisions.length === 0) {
     return (
@@ -13,17 +13,22 @@ export function DecisionList({ decisions }: { decisions: Decision[] }) {
       </Text>
     );
   }
-  const [latest, ...earlier] = decisions.toSorted((a, b) => b.decidedAt.localeCompare(a.decidedAt));
+  const newestFirst = decisions.toSorted((a, b) => b.decidedAt.localeCompare(a.decidedAt));
+  const latest = newestFirst
+    .filter((d, i) => newestFirst.findIndex((x) => x.decisionPoint === d.decisionPoint) === i)
+    .sort((a, b) => Number(b.decisionPoint === 'priority') - Number(a.decisionPoint === 'priority'));
+  const earlier = newestFirst.filter((d) => !latest.includes(d));
   return (
     <>
-      {latest && <DecisionExplanation decision={latest} />}
+      {latest.map((decision) => (
+        <DecisionExplanation key={decision.id} decision={decision} />
+      ))}
       {earlier.length > 0 && (
         <Accordion variant="separated" mt="md">
           {earlier.map((decision) => (
             <Accordion.Item key={decision.id} value={decision.id}>
               <Accordion.Control>
-                Earlier: {humanize(decision.decisionPoint)} decision of {formatDateTime(decision.decidedAt)}, score{' '}
-                {decision.outcome.score}
+                Earlier: {humanize(decision.decisionPoint)} decision of {formatDateTime(decision.decidedAt)} — {describeOutcome(decision).value}
               </Accordion.Control>
               <Accordion.Panel>
                 <DecisionExplanation decision={decision} />

@@ -7,6 +7,8 @@ import { runOrderAction } from '../api/client.ts';
 const ACTION_LABELS: Record<OrderActionName, string> = {
   start: 'Start work',
   complete: 'Complete',
+  escalate: 'Escalate',
+  resolve: 'Resolve: send back',
 };
 
 interface OrderActionsProps {
@@ -58,7 +60,7 @@ export function OrderActions({ orderId, allowedActions, onDone }: OrderActionsPr
       ) : (
         <Group align="flex-end" wrap="nowrap">
           <TextInput
-            label="Reason (optional)"
+            label={allowedActions.includes('escalate') ? 'Reason (required to escalate)' : 'Reason (optional)'}
             placeholder="Recorded in the timeline with your action"
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}

@@ -1,6 +1,7 @@
-import { Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import type { OrderDetail } from '../../../domain/order.ts';
-import { describeRolesFor } from '../../../domain/roles.ts';
+import { describeRolesFor, ROLE_LABELS } from '../../../domain/roles.ts';
+import { humanize } from '../format/labels.ts';
 import { useSession } from '../session/use-session.ts';
 import { DecisionList } from './decision-list.tsx';
 import { OrderActions } from './order-actions.tsx';
@@ -30,21 +31,27 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
           {order.id}
         </Text>
       </Group>
+      {order.escalation && (
+        <Alert color="red" title={`Escalated to the ${ROLE_LABELS[order.escalation.role]} queue`} data-testid="escalation-note">
+          {order.escalation.reason}. Resolving it sends the order back to {humanize(order.escalation.from).toLowerCase()}.
+        </Alert>
+      )}
       {can('orders.act') ? (
         <OrderActions key={order.id} orderId={order.id} allowedActions={order.allowedActions} onDone={onActionDone} />
       ) : (
         <Text size="sm" c="dimmed" data-testid="action-denied-note">
-          Starting and completing work needs {describeRolesFor('orders.act')}.
+          Acting on orders (starting, completing, escalating) needs {describeRolesFor('orders.act')}.
         </Text>
       )}
       <Divider />
       <OrderFacts order={order} workAreaName={workAreaName} />
       <Divider />
       <section>
-        <Title order={4}>Why this priority</Title>
+        <Title order={4}>Why: what the rules decided</Title>
         <Text size="sm" c="dimmed" mb="sm">
           The priority rules score every order: each rule whose conditions hold adds its points, and the total is
-          the effective priority that ranks the order for release.
+          the effective priority that ranks the order for release. The escalation rules set how long it may stay in
+          each state before a person takes it over.
         </Text>
         <DecisionList decisions={order.decisions} />
       </section>

@@ -8,6 +8,7 @@ const STATE_COLORS: Record<OrderState, MantineColor> = {
   queued: 'blue',
   released: 'violet',
   in_progress: 'orange',
+  escalated: 'red',
   completed: 'green',
 };
 
