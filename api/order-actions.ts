@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { OrderActionRequest } from '../domain/order.ts';
+import type { Role } from '../domain/roles.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { refusalMessage } from '../workflows/machines/order-actions.ts';
 import { ACTION_NOT_ALLOWED, orderActionUpdate, orderWorkflowId } from '../workflows/definitions.ts';
@@ -8,12 +9,12 @@ import type { ApiDeps } from './api-deps.ts';
 import { notFound, UserError } from './errors.ts';
 
 /** Sends a person's action to the order's workflow as an update; a refusal becomes a 409 with the reason. */
-export async function performAction(deps: ApiDeps, orderId: string, request: OrderActionRequest, actor: string): Promise<void> {
+export async function performAction(deps: ApiDeps, orderId: string, request: OrderActionRequest, actor: { name: string; roles: Role[] }): Promise<void> {
   const order = await deps.store.em.fork().findOne(OrderRecord, { id: orderId });
   if (!order) throw notFound(`Order ${orderId}`);
   try {
     await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(orderActionUpdate, {
-      args: [{ action: request.action, actor, ...(request.reason ? { reason: request.reason } : {}), ...(request.role ? { role: request.role } : {}) }],
+      args: [{ action: request.action, actor: actor.name, actorRoles: actor.roles, ...(request.reason ? { reason: request.reason } : {}), ...(request.role ? { role: request.role } : {}) }],
     });
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;

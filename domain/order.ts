@@ -4,9 +4,9 @@ import { ROLES } from './roles.ts';
 
 export const ORDER_KINDS = ['production', 'pick', 'on_demand', 'pickup', 'delivery', 'pickup_delivery'] as const;
 export const STATED_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const ORDER_STATES = ['captured', 'queued', 'released', 'in_progress', 'escalated', 'completed'] as const;
+export const ORDER_STATES = ['captured', 'queued', 'released', 'in_progress', 'escalated', 'completed', 'cancelled'] as const;
 /** Actions a person may take on an order; each maps to a lifecycle event. */
-export const ORDER_ACTIONS = ['start', 'complete', 'escalate', 'resolve'] as const;
+export const ORDER_ACTIONS = ['start', 'complete', 'escalate', 'resolve', 'cancel'] as const;
 
 export const orderKind = z.enum(ORDER_KINDS);
 export const statedPriority = z.enum(STATED_PRIORITIES);
@@ -48,7 +48,7 @@ export const orderActionRequest = z
     /** For `escalate`: whose queue the order goes to (a dispatcher's by default). */
     role: z.enum(ROLES).optional(),
   })
-  .refine((r) => r.action !== 'escalate' || (r.reason?.length ?? 0) > 0, { path: ['reason'], message: 'say why the order is escalated' });
+  .refine((r) => (r.action !== 'escalate' && r.action !== 'cancel') || (r.reason?.length ?? 0) > 0, { path: ['reason'], message: 'say why' });
 export type OrderActionRequest = z.infer<typeof orderActionRequest>;
 
 export const orderSummary = z.object({

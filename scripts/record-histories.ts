@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -20,7 +20,8 @@ import { orderWorkflowId } from '../workflows/definitions.ts';
  * `npm run histories:record`: drives the lifecycle's main paths on a fresh dev server and saves each
  * order's workflow history under workflows/histories/. The replay test replays them on every change,
  * so a change to the machine or the workflow that would break running orders fails CI. Re-record only
- * when a change is deliberately incompatible and running orders are handled (patched() or versioning).
+ * when a change is deliberately incompatible and running orders are handled (patched() or versioning):
+ * existing recordings are kept, new scenarios are added.
  */
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const dir = mkdtempSync(join(tmpdir(), 'sluice-record-'));
@@ -85,9 +86,25 @@ try {
   recorded['escalated-and-resolved'] = waiting.id;
   recorded['escalated-in-progress'] = blocker.id;
 
+  // Cancelled while waiting, and cancelled after release (which frees the slot for the next).
+  const holder = await order('HOLDER');
+  await until(holder.id, 'released');
+  const dropped = await order('DROPPED');
+  await until(dropped.id, 'queued');
+  await act(dropped.id, 'cancel', { reason: 'Customer withdrew' });
+  await act(holder.id, 'cancel', { reason: 'Duplicate' });
+  recorded['cancelled-while-waiting'] = dropped.id;
+  recorded['cancelled-after-release'] = holder.id;
+
   for (const [name, id] of Object.entries(recorded)) {
+    const file = join(repoRoot, 'workflows/histories', `${name}.json`);
+    // A recording made by older code is what proves compatibility: it is never overwritten.
+    if (existsSync(file)) {
+      console.log(`kept workflows/histories/${name}.json`);
+      continue;
+    }
     const history = await client.workflow.getHandle(orderWorkflowId(id)).fetchHistory();
-    writeFileSync(join(repoRoot, 'workflows/histories', `${name}.json`), `${JSON.stringify(history, null, 1)}\n`);
+    writeFileSync(file, `${JSON.stringify(history, null, 1)}\n`);
     console.log(`recorded workflows/histories/${name}.json (${history.events?.length ?? 0} events)`);
   }
 } finally {

@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { OrderActivities } from '../activities/index.ts';
-import { capacityFreedSignal, enqueueSignal, orderWorkflowId, releaseSignal, rerankSignal } from './definitions.ts';
+import { capacityFreedSignal, enqueueSignal, orderWorkflowId, releaseSignal, rerankSignal, withdrawSignal } from './definitions.ts';
 import { pickReleases, type PoolEntry } from './release-pool.ts';
 
 export interface AreaControllerInput {
@@ -25,6 +25,11 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
     pool.push(entry);
   });
   setHandler(capacityFreedSignal, ({ orderId }) => {
+    inProcess.delete(orderId);
+  });
+  // Also frees a slot the area released to the order while it was cancelling, so no slot leaks.
+  setHandler(withdrawSignal, ({ orderId }) => {
+    pool = pool.filter((e) => e.orderId !== orderId);
     inProcess.delete(orderId);
   });
   setHandler(rerankSignal, ({ orderId, priorityScore }) => {

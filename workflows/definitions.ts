@@ -12,6 +12,8 @@ export interface OrderActionCommand {
   reason?: string;
   /** For `escalate`: whose queue the order goes to. */
   role?: Role;
+  /** The roles the person acted with, for the audit log. */
+  actorRoles?: Role[];
 }
 
 /** A person's action on an order; the update answers with the new state or refuses. */
@@ -27,6 +29,8 @@ export const enqueueSignal = defineSignal<[PoolEntry]>('enqueue');
 /** A waiting order's priority changed: the area re-ranks it in its pool. */
 export const rerankSignal = defineSignal<[{ orderId: string; priorityScore: number }]>('rerank');
 export const capacityFreedSignal = defineSignal<[{ orderId: string }]>('capacityFreed');
+/** The order leaves the area without finishing (cancelled): out of the pool, and its slot back if it held one. */
+export const withdrawSignal = defineSignal<[{ orderId: string }]>('withdraw');
 
 export const orderWorkflowId = (orderId: string) => `order-${orderId}`;
 export const areaWorkflowId = (workAreaId: string) => `area-${workAreaId}`;

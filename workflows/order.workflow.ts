@@ -23,6 +23,7 @@ import {
   releaseSignal,
   rerankSignal,
   rulesPublishedSignal,
+  withdrawSignal,
   type OrderActionCommand,
 } from './definitions.ts';
 import { actionEvent, refusalMessage } from './machines/order-actions.ts';
@@ -132,10 +133,13 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         return null;
       case 'armDeadline':
         return armDeadline();
+      case 'withdraw':
+        await getExternalWorkflowHandle(areaWorkflowId(workAreaId)).signal(withdrawSignal, { orderId });
+        return null;
     }
   }
 
-  async function apply(event: OrderMachineEvent, actor: string, reason?: string): Promise<void> {
+  async function apply(event: OrderMachineEvent, actor: string, reason?: string, actorRoles?: readonly string[]): Promise<void> {
     if (!snapshot.can(event)) throw ApplicationFailure.nonRetryable(`Event ${event.type} is not allowed while the order is ${state()}.`, ACTION_NOT_ALLOWED);
     const from = state();
     const [next, effects] = transition(orderMachine, snapshot, event);
@@ -151,7 +155,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       reason: reason ?? null,
       priorityScore: snapshot.context.priorityScore,
       escalation: snapshot.context.escalation,
-      data: transitionData(event),
+      data: actorRoles ? { ...transitionData(event), actorRoles } : transitionData(event),
     });
     await carryOut(effects);
   }
@@ -182,7 +186,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       serially(async () => {
         // Checked again here: an earlier action may have moved the order since the validator ran.
         refuseUnlessAllowed(command);
-        await apply(actionEvent(command.action, command), command.actor, command.reason);
+        await apply(actionEvent(command.action, command), command.actor, command.reason, command.actorRoles);
         return state();
       }),
     {

@@ -82,7 +82,7 @@ export function orderRoutes(deps: ApiDeps) {
         ...STANDARD_ERRORS,
       },
       handler: async (c, { params, body, principal }) => {
-        await performAction(deps, params.id, body, actorOf(principal));
+        await performAction(deps, params.id, body, { name: actorOf(principal), roles: principal.roles });
         return c.json(await detail(params.id));
       },
     }),

@@ -15,6 +15,7 @@ const ACTION_EVENTS: { [A in OrderActionName]: (d: ActionDetails) => OrderMachin
   complete: ({ actor, reason }) => ({ type: 'COMPLETE', actor, ...(reason ? { reason } : {}) }),
   escalate: ({ actor, reason, role }) => ({ type: 'ESCALATE', actor, reason: reason ?? 'escalated by a person', role: role ?? 'dispatcher' }),
   resolve: ({ actor, reason }) => ({ type: 'RESOLVE', actor, ...(reason ? { reason } : {}) }),
+  cancel: ({ actor, reason }) => ({ type: 'CANCEL', actor, reason: reason ?? 'cancelled by a person' }),
 };
 
 export const HUMAN_ACTIONS = Object.keys(ACTION_EVENTS) as OrderActionName[];

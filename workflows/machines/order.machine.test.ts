@@ -12,18 +12,20 @@ const START: OrderMachineEvent = { type: 'START', actor: 'ana' };
 const COMPLETE: OrderMachineEvent = { type: 'COMPLETE', actor: 'ana' };
 const ESCALATE: OrderMachineEvent = { type: 'ESCALATE', actor: 'system', reason: 'Still queued after 240 minutes', role: 'dispatcher' };
 const RESOLVE: OrderMachineEvent = { type: 'RESOLVE', actor: 'dan' };
-const EVENTS = [PRIORITIZED, REPRIORITIZED, RELEASE, START, COMPLETE, ESCALATE, RESOLVE];
+const CANCEL: OrderMachineEvent = { type: 'CANCEL', actor: 'dan', reason: 'customer withdrew' };
+const EVENTS = [PRIORITIZED, REPRIORITIZED, RELEASE, START, COMPLETE, ESCALATE, RESOLVE, CANCEL];
 type EventType = OrderMachineEvent['type'];
 
-const none = { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: null, ESCALATE: null, RESOLVE: null };
+const none = { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: null, ESCALATE: null, RESOLVE: null, CANCEL: null };
 /** state × event → next state, or null where the lifecycle refuses the event. `escalated` came from queued. */
 const TABLE: Record<OrderState, Record<EventType, OrderState | null>> = {
   captured: { ...none, PRIORITIZED: 'queued' },
-  queued: { ...none, REPRIORITIZED: 'queued', RELEASE: 'released', ESCALATE: 'escalated' },
-  released: { ...none, START: 'in_progress', ESCALATE: 'escalated' },
+  queued: { ...none, REPRIORITIZED: 'queued', RELEASE: 'released', ESCALATE: 'escalated', CANCEL: 'cancelled' },
+  released: { ...none, START: 'in_progress', ESCALATE: 'escalated', CANCEL: 'cancelled' },
   in_progress: { ...none, COMPLETE: 'completed', ESCALATE: 'escalated' },
-  escalated: { ...none, RELEASE: 'released', RESOLVE: 'queued' },
+  escalated: { ...none, RELEASE: 'released', RESOLVE: 'queued', CANCEL: 'cancelled' },
   completed: none,
+  cancelled: none,
 };
 
 const escalatedFrom = (from: Escalation['from']): Escalation => ({ reason: 'late', role: 'dispatcher', from });
@@ -51,6 +53,8 @@ describe('order machine', () => {
     { state: 'queued', event: ESCALATE, effects: [] },
     { state: 'escalated', event: RESOLVE, effects: ['requestRelease', 'armDeadline'] },
     { state: 'in_progress', event: COMPLETE, effects: ['freeCapacity'] },
+    { state: 'queued', event: CANCEL, effects: ['withdraw'] },
+    { state: 'released', event: CANCEL, effects: ['withdraw'] },
   ] as const)('$state + $event.type emits $effects', ({ state, event, effects }) => {
     const [, actions] = transition(orderMachine, at(state), event);
     expect(actions.map((a) => a.type)).toEqual(effects);
@@ -73,25 +77,31 @@ describe('order machine', () => {
     expect(at('escalated', escalatedFrom('released')).can(RELEASE)).toBe(false);
   });
 
-  it('completed is final', () => {
+  it('completed and cancelled are final', () => {
     expect(at('completed').status).toBe('done');
+    expect(at('cancelled').status).toBe('done');
+  });
+
+  it('an order escalated while in progress can no longer be cancelled', () => {
+    expect(at('escalated', escalatedFrom('in_progress')).can(CANCEL)).toBe(false);
   });
 });
 
 describe('human actions', () => {
   it.each([
     { state: 'captured', allowed: [] },
-    { state: 'queued', allowed: ['escalate'] },
-    { state: 'released', allowed: ['start', 'escalate'] },
+    { state: 'queued', allowed: ['escalate', 'cancel'] },
+    { state: 'released', allowed: ['start', 'escalate', 'cancel'] },
     { state: 'in_progress', allowed: ['complete', 'escalate'] },
-    { state: 'escalated', allowed: ['resolve'] },
+    { state: 'escalated', allowed: ['resolve', 'cancel'] },
     { state: 'completed', allowed: [] },
+    { state: 'cancelled', allowed: [] },
   ] as const)('$state allows $allowed', ({ state, allowed }) => {
     expect(allowedActions(state, state === 'escalated' ? escalatedFrom('released') : null)).toEqual(allowed);
   });
 
   it('explains a refusal in words a dispatcher can act on', () => {
     expect(refusalMessage('complete', 'captured')).toBe('Action "complete" is not allowed while the order is captured. No action is allowed in this state.');
-    expect(refusalMessage('complete', 'released')).toBe('Action "complete" is not allowed while the order is released. Allowed now: start, escalate.');
+    expect(refusalMessage('complete', 'released')).toBe('Action "complete" is not allowed while the order is released. Allowed now: start, escalate, cancel.');
   });
 });

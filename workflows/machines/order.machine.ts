@@ -21,7 +21,8 @@ export type OrderMachineEvent =
   | { type: 'START'; actor: string; reason?: string }
   | { type: 'COMPLETE'; actor: string; reason?: string }
   | { type: 'ESCALATE'; actor: string; reason: string; role: Role }
-  | { type: 'RESOLVE'; actor: string; reason?: string };
+  | { type: 'RESOLVE'; actor: string; reason?: string }
+  | { type: 'CANCEL'; actor: string; reason: string };
 
 const escalateFrom = (from: EscalatableState) =>
   ({
@@ -31,8 +32,8 @@ const escalateFrom = (from: EscalatableState) =>
 const resolveTo = (to: EscalatableState) => ({ target: to, guard: { type: 'escalatedFrom', params: { state: to } }, actions: 'clearEscalation' }) as const;
 
 /**
- * The lifecycle so far: captured → queued → released → in_progress → completed, and `escalated` from
- * any active state, back to where it came from once a person resolves it. Actions only name what must
+ * The lifecycle so far: captured → queued → released → in_progress → completed; `escalated` from
+ * any active state, back to where it came from once a person resolves it; `cancelled` before work starts. Actions only name what must
  * happen; the workflow turns each into an activity, a durable timer or a signal.
  */
 export const orderMachine = setup({
@@ -52,6 +53,8 @@ export const orderMachine = setup({
     updatePoolRank: () => {},
     /** Ask the escalation decision point for this state's deadline, and start its durable timer. */
     armDeadline: () => {},
+    /** Take the order out of its work area: out of the pool, and its slot back if it held one. */
+    withdraw: () => {},
     recordPriority: assign({ priorityScore: (_, params: { score: number }) => params.score }),
     recordEscalation: assign({
       escalation: (_, { event, from }: { event: OrderMachineEvent; from: EscalatableState }) =>
@@ -61,6 +64,7 @@ export const orderMachine = setup({
   },
   guards: {
     escalatedFrom: ({ context }, params: { state: EscalatableState }) => context.escalation?.from === params.state,
+    beforeWorkStarted: ({ context }) => context.escalation?.from !== 'in_progress',
   },
 }).createMachine({
   id: 'order',
@@ -80,11 +84,12 @@ export const orderMachine = setup({
         // New priority rules decide again while the order waits; it stays queued.
         REPRIORITIZED: { actions: [{ type: 'recordPriority', params: ({ event }) => ({ score: event.score }) }, 'updatePoolRank'] },
         ESCALATE: escalateFrom('queued'),
+        CANCEL: { target: 'cancelled', actions: 'withdraw' },
       },
     },
     released: {
       entry: 'armDeadline',
-      on: { START: 'in_progress', ESCALATE: escalateFrom('released') },
+      on: { START: 'in_progress', ESCALATE: escalateFrom('released'), CANCEL: { target: 'cancelled', actions: 'withdraw' } },
     },
     in_progress: {
       entry: 'armDeadline',
@@ -95,7 +100,12 @@ export const orderMachine = setup({
         RESOLVE: [resolveTo('queued'), resolveTo('released'), resolveTo('in_progress')],
         // An order escalated while it waited stays in its area's pool; if the area releases it, it goes.
         RELEASE: { target: 'released', guard: { type: 'escalatedFrom', params: { state: 'queued' } }, actions: 'clearEscalation' },
+        // Work has not started unless it was escalated from in progress.
+        CANCEL: { target: 'cancelled', guard: 'beforeWorkStarted', actions: 'withdraw' },
       },
+    },
+    cancelled: {
+      type: 'final',
     },
     completed: {
       type: 'final',
@@ -105,5 +115,5 @@ export const orderMachine = setup({
 });
 
 /** The side effects the workflow must carry out; `assign` is applied by the transition itself. */
-export const ORDER_EFFECTS = ['decidePriority', 'requestRelease', 'freeCapacity', 'updatePoolRank', 'armDeadline'] as const;
+export const ORDER_EFFECTS = ['decidePriority', 'requestRelease', 'freeCapacity', 'updatePoolRank', 'armDeadline', 'withdraw'] as const;
 export type OrderEffect = (typeof ORDER_EFFECTS)[number];

@@ -9,6 +9,7 @@ const ACTION_LABELS: Record<OrderActionName, string> = {
   complete: 'Complete',
   escalate: 'Escalate',
   resolve: 'Resolve: send back',
+  cancel: 'Cancel order',
 };
 
 interface OrderActionsProps {
@@ -60,7 +61,7 @@ export function OrderActions({ orderId, allowedActions, onDone }: OrderActionsPr
       ) : (
         <Group align="flex-end" wrap="nowrap">
           <TextInput
-            label={allowedActions.includes('escalate') ? 'Reason (required to escalate)' : 'Reason (optional)'}
+            label={allowedActions.some((a) => a === 'escalate' || a === 'cancel') ? 'Reason (required to escalate or cancel)' : 'Reason (optional)'}
             placeholder="Recorded in the timeline with your action"
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}

@@ -10,6 +10,7 @@ const STATE_COLORS: Record<OrderState, MantineColor> = {
   in_progress: 'orange',
   escalated: 'red',
   completed: 'green',
+  cancelled: 'dark',
 };
 
 export function StateBadge({ state }: { state: OrderState }) {
