@@ -50,7 +50,7 @@ describe('escalation deadlines (time-skipping)', () => {
     const escalated = await reach(waiting.id, 'escalated');
     expect(escalated.escalation).toEqual({ reason: 'Still queued after 240 minutes', role: 'dispatcher', from: 'queued' });
     expect(escalated.timeline.at(-1)).toMatchObject({ from: 'queued', to: 'escalated', event: 'ESCALATE', actor: 'system' });
-    expect(escalated.allowedActions).toEqual(['resolve']);
+    expect(escalated.allowedActions).toEqual(['resolve', 'cancel']);
 
     // A dispatcher sends it back to the pool, where it waits with a fresh deadline.
     expect((await act(waiting.id, 'resolve')).status).toBe(200);
