@@ -12,6 +12,10 @@ const SUITES: Record<string, Suite> = {
     about: 'json-rules-engine against the compiled evaluator (priority, release), and a 100,000-order pool re-rank',
     load: () => import('./rules.bench.ts'),
   },
+  lifecycle: {
+    about: 'orders per second through the happy path on a dev server, against a bare workflow doing as much',
+    load: () => import('./lifecycle.bench.ts'),
+  },
 };
 
 const name = process.argv[2];

@@ -43,16 +43,22 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
       await condition(allHandlersFinished);
       return continueAsNew<typeof areaControllerWorkflow>({ workAreaId: input.workAreaId, pool, inProcess: [...inProcess] });
     }
-    for (const entry of pickReleases(pool, inProcess.size, area.wipLimit)) {
+    const releases = pickReleases(pool, inProcess.size, area.wipLimit);
+    for (const entry of releases) {
       pool = pool.filter((e) => e.orderId !== entry.orderId);
       inProcess.add(entry.orderId);
-      try {
-        await getExternalWorkflowHandle(orderWorkflowId(entry.orderId)).signal(releaseSignal, { workAreaId: input.workAreaId });
-      } catch (err) {
-        // The order's workflow is gone (terminated by hand): its slot must not stay taken.
-        inProcess.delete(entry.orderId);
-        log.warn('release signal failed; slot freed', { orderId: entry.orderId, error: String(err) });
-      }
     }
+    // The slots are taken before any signal goes out, so the signals can all be in flight at once.
+    await Promise.all(
+      releases.map(async (entry) => {
+        try {
+          await getExternalWorkflowHandle(orderWorkflowId(entry.orderId)).signal(releaseSignal, { workAreaId: input.workAreaId });
+        } catch (err) {
+          // The order's workflow is gone (terminated by hand): its slot must not stay taken.
+          inProcess.delete(entry.orderId);
+          log.warn('release signal failed; slot freed', { orderId: entry.orderId, error: String(err) });
+        }
+      }),
+    );
   }
 }
