@@ -28,6 +28,8 @@ export type DevServerOptions = {
   log?: (line: string) => void;
   // Called when the server dies on its own, not through stop().
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  // Server dynamic configuration, e.g. a low `limit.historyCount.suggestContinueAsNew` for a test.
+  dynamicConfig?: Record<string, string | number | boolean>;
 };
 
 export type DevServer = { address: string; uiUrl: string | null; pid: number; stop(): Promise<void> };
@@ -117,6 +119,7 @@ function devServerArgs(options: DevServerOptions, port: number, uiPort: number |
     // A developer's ~/.config/temporalio profile or TEMPORAL_* variables must not change the server we start.
     '--disable-config-file',
     '--disable-config-env',
+    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${String(value)}`]),
   ];
 }
 

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
+  continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
   log,
@@ -14,6 +15,7 @@ import {
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
 import type { OrderState } from '../domain/order.ts';
+import type { Role } from '../domain/roles.ts';
 import {
   ACTION_NOT_ALLOWED,
   areaWorkflowId,
@@ -27,12 +29,29 @@ import {
   type OrderActionCommand,
 } from './definitions.ts';
 import { actionEvent, refusalMessage } from './machines/order-actions.ts';
-import { ORDER_EFFECTS, orderMachine, type OrderEffect, type OrderMachineEvent } from './machines/order.machine.ts';
+import { ORDER_EFFECTS, orderMachine, type OrderEffect, type OrderMachineContext, type OrderMachineEvent } from './machines/order.machine.ts';
 
 export interface OrderWorkflowInput {
   orderId: string;
   workAreaId: string;
   dueAt: string;
+  /** Set when the workflow continues as new: where the previous run left the order. */
+  resume?: OrderResume;
+}
+
+/** A pending escalation deadline, carried across continue-as-new with its absolute firing time. */
+interface PendingDeadline {
+  armedIn: OrderState;
+  firesAt: number;
+  minutes: number;
+  role: Role;
+}
+
+export interface OrderResume {
+  state: OrderState;
+  context: OrderMachineContext;
+  step: number;
+  deadline: PendingDeadline | null;
 }
 
 const activities = proxyActivities<OrderActivities>({
@@ -54,51 +73,60 @@ function transitionData(event: OrderMachineEvent): Record<string, unknown> | nul
  * records every transition in the read model and audit log, and carries out the effects it names.
  */
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
-  const { orderId, workAreaId } = input;
+  const { orderId, workAreaId, resume } = input;
   const [initialSnapshot, initialEffects] = initialTransition(orderMachine, { orderId, workAreaId });
-  let snapshot = initialSnapshot;
+  let snapshot = resume ? orderMachine.resolveState({ value: resume.state, context: resume.context }) : initialSnapshot;
   const state = () => snapshot.value as OrderState;
 
-  // Each transition gets a key that is stable across activity retries and workflow replays.
-  let step = 0;
+  // Each transition gets a key that is stable across activity retries, replays and continue-as-new.
+  let step = resume?.step ?? 0;
   const nextKey = () => `${workflowInfo().firstExecutionRunId}:${++step}`;
 
   // Signals and updates interleave at every await; transitions are applied one at a time, in arrival order.
   let tail: Promise<unknown> = Promise.resolve();
+  let busy = 0;
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = tail.then(work);
+    busy += 1;
+    const run = tail.then(work).finally(() => {
+      busy -= 1;
+    });
     tail = run.catch(() => undefined);
     return run;
   };
 
   // The escalation deadline of the current state: a durable timer, cancelled when the order leaves it.
-  let deadline: CancellationScope | null = null;
+  let deadline: { scope: CancellationScope; pending: PendingDeadline } | null = null;
   const disarmDeadline = () => {
-    deadline?.cancel();
+    deadline?.scope.cancel();
     deadline = null;
   };
+  const pendingDeadline = () => deadline?.pending ?? null;
 
-  async function armDeadline(): Promise<null> {
-    const armedIn = state();
-    const found = await activities.decideDeadline({ orderId, state: armedIn, decisionKey: nextKey() });
-    if (!found) return null;
+  function startDeadline(pending: PendingDeadline): void {
     const scope = new CancellationScope();
-    deadline = scope;
+    const armed = { scope, pending };
+    deadline = armed;
     scope
-      .run(() => sleep(found.minutes * 60_000))
+      .run(() => sleep(Math.max(1, pending.firesAt - Date.now())))
       .then(
         () =>
           serially(async () => {
-            if (deadline !== scope) return;
+            if (deadline !== armed) return;
             deadline = null;
-            const reason = `Still ${armedIn.replace('_', ' ')} after ${found.minutes} minutes`;
-            await apply({ type: 'ESCALATE', actor: 'system', reason, role: found.role }, 'system', reason);
+            const reason = `Still ${pending.armedIn.replace('_', ' ')} after ${pending.minutes} minutes`;
+            await apply({ type: 'ESCALATE', actor: 'system', reason, role: pending.role }, 'system', reason);
           }),
         (err: unknown) => {
           if (!isCancellation(err)) throw err;
         },
       )
       .catch((err: unknown) => log.warn('deadline escalation failed', { orderId, error: String(err) }));
+  }
+
+  async function armDeadline(): Promise<null> {
+    const armedIn = state();
+    const found = await activities.decideDeadline({ orderId, state: armedIn, decisionKey: nextKey() });
+    if (found) startDeadline({ armedIn, firesAt: Date.now() + found.minutes * 60_000, minutes: found.minutes, role: found.role });
     return null;
   }
 
@@ -195,11 +223,19 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     },
   );
 
-  await serially(async () => {
-    await activities.recordTransition({ key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, escalation: null, data: null });
-    await carryOut(initialEffects);
-  });
-  await condition(() => snapshot.status === 'done');
-  await condition(allHandlersFinished);
-  return state();
+  if (resume) {
+    if (resume.deadline) startDeadline(resume.deadline);
+  } else {
+    await serially(async () => {
+      await activities.recordTransition({ key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, escalation: null, data: null });
+      await carryOut(initialEffects);
+    });
+  }
+  // A long-lived order (escalated and resolved again and again) keeps its history bounded by continuing
+  // as new between transitions, carrying its state, its step count and its pending deadline.
+  const idle = () => busy === 0 && allHandlersFinished();
+  await condition(() => snapshot.status === 'done' || (workflowInfo().continueAsNewSuggested && idle()));
+  await condition(idle);
+  if (snapshot.status === 'done') return state();
+  return continueAsNew<typeof orderWorkflow>({ ...input, resume: { state: state(), context: snapshot.context, step, deadline: pendingDeadline() } });
 }
