@@ -7,6 +7,7 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBun
 import { inject } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { issueToken, secretHashOf } from '../api/auth/api-tokens.ts';
+import type { OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
@@ -24,6 +25,11 @@ export interface Harness {
   auth(role: Role): Promise<Record<string, string>>;
   /** `app.request` as a caller with the role, JSON content type included. */
   request(path: string, init?: RequestInit & { role?: Role }): Promise<Response>;
+  /** Takes a one-line order into the harness's work area, due in so many hours. */
+  postOrder(reference: string, dueInHours: number): Promise<OrderSummary>;
+  getOrder(id: string): Promise<OrderDetail>;
+  /** Waits until the read model shows the order in the state, and answers it. */
+  reach(id: string, state: OrderState): Promise<OrderDetail>;
   /** Runs a worker until `close()`; without it, workflows start but do not move. */
   startWorker(bundle: WorkflowBundle): Promise<Worker>;
   close(): Promise<void>;
@@ -70,6 +76,10 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
     return { authorization: `Bearer ${tokens.get(role)}` };
   };
 
+  const request: Harness['request'] = async (path, { role = 'dispatcher', headers, ...init } = {}) =>
+    app.request(path, { ...init, headers: { 'content-type': 'application/json', ...(await auth(role)), ...(headers as Record<string, string>) } });
+  const getOrder = async (id: string) => (await (await request(`/orders/${id}`)).json()) as OrderDetail;
+
   const running: { worker: Worker; run: Promise<void>; connection: NativeConnection }[] = [];
   return {
     store,
@@ -78,9 +88,14 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
     workAreaId,
     app,
     auth,
-    async request(path, { role = 'dispatcher', headers, ...init } = {}) {
-      return app.request(path, { ...init, headers: { 'content-type': 'application/json', ...(await auth(role)), ...(headers as Record<string, string>) } });
+    request,
+    async postOrder(reference, dueInHours) {
+      const dueAt = new Date(Date.now() + dueInHours * 3_600_000).toISOString();
+      const res = await request('/orders', { method: 'POST', body: JSON.stringify({ reference, account: 'ACME', dueAt, workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] }) });
+      return (await res.json()) as OrderSummary;
     },
+    getOrder,
+    reach: (id, state) => eventually(async () => ((o) => (o.state === state ? o : undefined))(await getOrder(id)), `order ${id} to be ${state}`),
     async startWorker(bundle) {
       const connection = await workerConnection();
       const worker = await createSluiceWorker({ connection, namespace, taskQueue, store, client, workflowBundle: bundle });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
+import type { OrderSummary } from '../domain/order.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
-import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
+import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
 import { orderWorkflowId } from './definitions.ts';
 
@@ -16,32 +16,23 @@ describe('cancelling an order', () => {
     await h?.close();
   });
 
-  const post = async (reference: string, hours: number) =>
-    (await (
-      await h.request('/orders', {
-        method: 'POST',
-        body: JSON.stringify({ reference, account: 'ACME', dueAt: new Date(Date.now() + hours * 3_600_000).toISOString(), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] }),
-      })
-    ).json()) as OrderSummary;
-  const get = async (id: string) => (await (await h.request(`/orders/${id}`)).json()) as OrderDetail;
-  const reach = (id: string, state: OrderState) => eventually(async () => ((o) => (o.state === state ? o : undefined))(await get(id)), `${id} to be ${state}`);
   const cancel = (id: string, reason?: string) => h.request(`/orders/${id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'cancel', ...(reason ? { reason } : {}) }) });
 
   it('a waiting order leaves the pool, a released one gives its slot back, and the next order goes', async () => {
-    const holding = await post('HOLDING', 2);
-    await reach(holding.id, 'released');
-    const dropped = await post('DROPPED', 3);
-    const next = await post('NEXT', 30);
-    await reach(dropped.id, 'queued');
-    await reach(next.id, 'queued');
+    const holding = await h.postOrder('HOLDING', 2);
+    await h.reach(holding.id, 'released');
+    const dropped = await h.postOrder('DROPPED', 3);
+    const next = await h.postOrder('NEXT', 30);
+    await h.reach(dropped.id, 'queued');
+    await h.reach(next.id, 'queued');
 
     expect((await cancel(dropped.id)).status).toBe(400);
     expect((await cancel(dropped.id, 'Customer withdrew the order')).status).toBe(200);
     expect(await h.client.workflow.getHandle(orderWorkflowId(dropped.id)).result()).toBe('cancelled');
 
     expect((await cancel(holding.id, 'Duplicate of another order')).status).toBe(200);
-    await reach(next.id, 'released');
-    expect((await get(dropped.id)).timeline.map((t) => t.to)).not.toContain('released');
+    await h.reach(next.id, 'released');
+    expect((await h.getOrder(dropped.id)).timeline.map((t) => t.to)).not.toContain('released');
 
     const [entry] = await h.store.em.fork().find(AuditEntryRecord, { subjectId: holding.id, action: 'CANCEL' });
     expect(entry).toMatchObject({ fromState: 'released', toState: 'cancelled', actor: 'token:test dispatcher', reason: 'Duplicate of another order', data: { actorRoles: ['dispatcher'] } });

@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
+import type { OrderSummary } from '../domain/order.ts';
 import { findOrInstallTestServer } from '../launcher/temporal-test-server.ts';
 import { createHarness, eventually, quietWorkerLogs, type Harness } from '../test/sluice-harness.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
@@ -25,36 +25,35 @@ describe('escalation deadlines (time-skipping)', () => {
     await env?.teardown();
   });
 
-  const post = async (reference: string, dueInHours: number) =>
-    (await (
-      await h.request('/orders', {
-        method: 'POST',
-        body: JSON.stringify({ reference, account: 'ACME', dueAt: new Date(Date.now() + dueInHours * 3_600_000).toISOString(), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] }),
-      })
-    ).json()) as OrderSummary;
-  const get = async (id: string) => (await (await h.request(`/orders/${id}`)).json()) as OrderDetail;
-  const reach = (id: string, state: OrderState) => eventually(async () => ((o) => (o.state === state ? o : undefined))(await get(id)), `${id} to be ${state}`);
+  // Time only jumps once the workflow has started its timer: wait for it in the history first.
+  const timersStarted = async (id: string) => {
+    const history = await env.client.workflow.getHandle(orderWorkflowId(id)).fetchHistory();
+    return (history.events ?? []).filter((e) => e.timerStartedEventAttributes).length;
+  };
+  const awaitTimers = (id: string, count: number) => eventually(async () => ((await timersStarted(id)) >= count ? true : undefined), `timer ${count} of ${id}`);
   const act = (id: string, action: string) => h.request(`/orders/${id}/actions`, { method: 'POST', body: JSON.stringify({ action, reason: 'test' }) });
 
   it('a 4-hour deadline on a waiting order fires and escalates it to the dispatcher, without waiting 4 hours', async () => {
-    const first = await post('FIRST', 48);
-    await reach(first.id, 'released');
-    const waiting = await post('WAITING', 48);
-    const queued = await reach(waiting.id, 'queued');
-    const deadline = queued.decisions.find((d) => d.decisionPoint === 'escalation');
+    const first = await h.postOrder('FIRST', 48);
+    await h.reach(first.id, 'released');
+    const waiting = await h.postOrder('WAITING', 48);
+    await h.reach(waiting.id, 'queued');
+    await awaitTimers(first.id, 1);
+    await awaitTimers(waiting.id, 1);
+    const deadline = (await h.getOrder(waiting.id)).decisions.find((d) => d.decisionPoint === 'escalation');
     expect(deadline?.outcome.chosen).toMatchObject({ type: 'deadline', params: { minutes: 240, role: 'dispatcher' } });
 
     await env.sleep('3 hours');
-    expect((await get(waiting.id)).state).toBe('queued');
+    expect((await h.getOrder(waiting.id)).state).toBe('queued');
     await env.sleep('61 minutes');
-    const escalated = await reach(waiting.id, 'escalated');
+    const escalated = await h.reach(waiting.id, 'escalated');
     expect(escalated.escalation).toEqual({ reason: 'Still queued after 240 minutes', role: 'dispatcher', from: 'queued' });
     expect(escalated.timeline.at(-1)).toMatchObject({ from: 'queued', to: 'escalated', event: 'ESCALATE', actor: 'system' });
     expect(escalated.allowedActions).toEqual(['resolve', 'cancel']);
 
     // A dispatcher sends it back to the pool, where it waits with a fresh deadline.
     expect((await act(waiting.id, 'resolve')).status).toBe(200);
-    const resolved = await reach(waiting.id, 'queued');
+    const resolved = await h.reach(waiting.id, 'queued');
     expect(resolved.escalation).toBeNull();
   });
 
@@ -62,15 +61,15 @@ describe('escalation deadlines (time-skipping)', () => {
     const { orders } = (await (await h.request('/orders')).json()) as { orders: OrderSummary[] };
     const first = orders.find((o) => o.reference === 'FIRST')!;
     // Released an hour before the clock jumped 4 hours: its released deadline (60 minutes) fired meanwhile.
-    const overdue = await reach(first.id, 'escalated');
+    const overdue = await h.reach(first.id, 'escalated');
     expect(overdue.escalation).toMatchObject({ from: 'released', role: 'dispatcher' });
     expect((await act(first.id, 'resolve')).status).toBe(200);
-    await reach(first.id, 'released');
+    await h.reach(first.id, 'released');
 
     // Starting within the hour leaves `released`: its deadline is cancelled and never fires.
     expect((await act(first.id, 'start')).status).toBe(200);
     await env.sleep('2 hours');
-    expect((await get(first.id)).state).toBe('in_progress');
+    expect((await h.getOrder(first.id)).state).toBe('in_progress');
 
     const history = await env.client.workflow.getHandle(orderWorkflowId(first.id)).fetchHistory();
     const kinds = (history.events ?? []).map((e) => Object.keys(e).find((k) => k.endsWith('Attributes')));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderDetail, OrderSummary } from '../domain/order.ts';
+import type { OrderDetail } from '../domain/order.ts';
 import type { RulesetDefinition } from '../domain/ruleset.ts';
 import { defaultPriorityRuleset } from '../rules/defaults/index.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
@@ -16,20 +16,12 @@ describe('in-flight policy when priority rules are published', () => {
     await h?.close();
   });
 
-  const post = async (reference: string, hours: number) =>
-    (await (
-      await h.request('/orders', {
-        method: 'POST',
-        body: JSON.stringify({ reference, account: 'ACME', dueAt: new Date(Date.now() + hours * 3_600_000).toISOString(), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] }),
-      })
-    ).json()) as OrderSummary;
-  const get = async (id: string) => (await (await h.request(`/orders/${id}`)).json()) as OrderDetail;
-  const until = (id: string, check: (o: OrderDetail) => boolean, what: string) => eventually(async () => ((o) => (check(o) ? o : undefined))(await get(id)), what);
+  const until = (id: string, check: (o: OrderDetail) => boolean, what: string) => eventually(async () => ((o) => (check(o) ? o : undefined))(await h.getOrder(id)), what);
 
   it('re-ranks queued orders with the new version and never rewrites a decision already acted upon', async () => {
-    const released = await post('RELEASED', 2);
+    const released = await h.postOrder('RELEASED', 2);
     await until(released.id, (o) => o.state === 'released', 'the first order to be released');
-    const waiting = await post('WAITING', 3);
+    const waiting = await h.postOrder('WAITING', 3);
     await until(waiting.id, (o) => o.state === 'queued' && o.priorityScore === 30, 'the second order to wait with its score');
 
     const tripled: RulesetDefinition = structuredClone(defaultPriorityRuleset);
@@ -48,7 +40,7 @@ describe('in-flight policy when priority rules are published', () => {
     expect(redecided.state).toBe('queued');
     expect(redecided.timeline.at(-1)).toMatchObject({ from: 'queued', to: 'queued', event: 'REPRIORITIZED', actor: 'system' });
 
-    const untouched = await get(released.id);
+    const untouched = await h.getOrder(released.id);
     expect(priority(untouched).map((d) => d.rulesetVersion)).toEqual([1]);
     expect(untouched.priorityScore).toBe(30);
   });
