@@ -5,6 +5,7 @@ import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
 import { loadWorkAreaActivity } from './load-work-area.ts';
 import { notifyWaitingOrdersActivity } from './notify-waiting-orders.ts';
 import { recordTransitionActivity } from './record-transition.ts';
+import { restatePriorityActivity } from './restate-priority.ts';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -14,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
     enqueueForRelease: enqueueForReleaseActivity(deps),
     loadWorkArea: loadWorkAreaActivity(deps),
     notifyWaitingOrders: notifyWaitingOrdersActivity(deps),
+    restatePriority: restatePriorityActivity(deps),
   };
 }
 

@@ -14,7 +14,7 @@ export async function performAction(deps: ApiDeps, orderId: string, request: Ord
   if (!order) throw notFound(`Order ${orderId}`);
   try {
     await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(orderActionUpdate, {
-      args: [{ action: request.action, actor: actor.name, actorRoles: actor.roles, ...(request.reason ? { reason: request.reason } : {}), ...(request.role ? { role: request.role } : {}) }],
+      args: [{ action: request.action, actor: actor.name, actorRoles: actor.roles, ...(request.reason ? { reason: request.reason } : {}), ...(request.role ? { role: request.role } : {}), ...(request.statedPriority ? { statedPriority: request.statedPriority } : {}) }],
     });
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;

@@ -6,7 +6,7 @@ export const ORDER_KINDS = ['production', 'pick', 'on_demand', 'pickup', 'delive
 export const STATED_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const ORDER_STATES = ['captured', 'queued', 'released', 'in_progress', 'escalated', 'completed', 'cancelled'] as const;
 /** Actions a person may take on an order; each maps to a lifecycle event. */
-export const ORDER_ACTIONS = ['start', 'complete', 'escalate', 'resolve', 'cancel'] as const;
+export const ORDER_ACTIONS = ['start', 'complete', 'escalate', 'resolve', 'cancel', 'change_priority'] as const;
 
 export const orderKind = z.enum(ORDER_KINDS);
 export const statedPriority = z.enum(STATED_PRIORITIES);
@@ -47,8 +47,11 @@ export const orderActionRequest = z
     reason: z.string().trim().max(500).optional(),
     /** For `escalate`: whose queue the order goes to (a dispatcher's by default). */
     role: z.enum(ROLES).optional(),
+    /** For `change_priority`: the priority the requester now states. */
+    statedPriority: z.enum(STATED_PRIORITIES).optional(),
   })
-  .refine((r) => (r.action !== 'escalate' && r.action !== 'cancel') || (r.reason?.length ?? 0) > 0, { path: ['reason'], message: 'say why' });
+  .refine((r) => (r.action !== 'escalate' && r.action !== 'cancel') || (r.reason?.length ?? 0) > 0, { path: ['reason'], message: 'say why' })
+  .refine((r) => r.action !== 'change_priority' || r.statedPriority !== undefined, { path: ['statedPriority'], message: 'give the new stated priority' });
 export type OrderActionRequest = z.infer<typeof orderActionRequest>;
 
 export const orderSummary = z.object({

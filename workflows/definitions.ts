@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DecisionPointId } from '../domain/decision-points.ts';
-import type { OrderActionName, OrderState } from '../domain/order.ts';
+import type { OrderActionName, OrderState, StatedPriority } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import type { PoolEntry } from './release-pool.ts';
 
@@ -14,6 +14,8 @@ export interface OrderActionCommand {
   role?: Role;
   /** The roles the person acted with, for the audit log. */
   actorRoles?: Role[];
+  /** For `change_priority`. */
+  statedPriority?: StatedPriority;
 }
 
 /** A person's action on an order; the update answers with the new state or refuses. */

@@ -47,7 +47,7 @@ describe('two orders through a WIP-1 work area', () => {
     const refused = await act(second.id, 'complete');
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
-      'Action "complete" is not allowed while the order is queued. Allowed now: escalate, cancel.',
+      'Action "complete" is not allowed while the order is queued. Allowed now: escalate, cancel, change_priority.',
     );
 
     expect((await act(first.id, 'start')).status).toBe(200);

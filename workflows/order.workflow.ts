@@ -14,7 +14,7 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
-import type { OrderState } from '../domain/order.ts';
+import type { OrderState, StatedPriority } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import {
   ACTION_NOT_ALLOWED,
@@ -65,6 +65,7 @@ const isEffect = (type: string): type is OrderEffect => (ORDER_EFFECTS as readon
 function transitionData(event: OrderMachineEvent): Record<string, unknown> | null {
   if (event.type === 'PRIORITIZED' || event.type === 'REPRIORITIZED') return { decisionId: event.decisionId, score: event.score };
   if (event.type === 'ESCALATE') return { role: event.role };
+  if (event.type === 'CHANGE_PRIORITY') return { statedPriority: event.statedPriority };
   return null;
 }
 
@@ -130,15 +131,15 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     return null;
   }
 
-  async function carryOut(effects: readonly { type: string }[]): Promise<void> {
-    for (const { type } of effects) {
+  async function carryOut(effects: readonly { type: string; params?: unknown }[]): Promise<void> {
+    for (const { type, params } of effects) {
       if (!isEffect(type)) continue;
-      const followUp = await effect(type);
+      const followUp = await effect(type, params);
       if (followUp) await apply(followUp, 'system');
     }
   }
 
-  async function effect(type: OrderEffect): Promise<OrderMachineEvent | null> {
+  async function effect(type: OrderEffect, params: unknown): Promise<OrderMachineEvent | null> {
     switch (type) {
       case 'decidePriority': {
         const decision = await activities.decidePriority({ orderId, decisionKey: nextKey() });
@@ -161,6 +162,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         return null;
       case 'armDeadline':
         return armDeadline();
+      case 'restatePriority': {
+        const { statedPriority } = params as { statedPriority: StatedPriority };
+        await activities.restatePriority({ orderId, statedPriority });
+        const decision = await activities.decidePriority({ orderId, decisionKey: nextKey() });
+        return { type: 'REPRIORITIZED', score: decision.score, decisionId: decision.decisionId };
+      }
       case 'withdraw':
         await getExternalWorkflowHandle(areaWorkflowId(workAreaId)).signal(withdrawSignal, { orderId });
         return null;

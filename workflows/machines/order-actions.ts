@@ -1,4 +1,4 @@
-import type { Escalation, OrderActionName, OrderState } from '../../domain/order.ts';
+import type { Escalation, OrderActionName, OrderState, StatedPriority } from '../../domain/order.ts';
 import type { Role } from '../../domain/roles.ts';
 import { orderMachine, type OrderMachineEvent } from './order.machine.ts';
 
@@ -7,6 +7,7 @@ export interface ActionDetails {
   actor: string;
   reason?: string;
   role?: Role;
+  statedPriority?: StatedPriority;
 }
 
 /** The lifecycle event each human action sends. */
@@ -16,6 +17,7 @@ const ACTION_EVENTS: { [A in OrderActionName]: (d: ActionDetails) => OrderMachin
   escalate: ({ actor, reason, role }) => ({ type: 'ESCALATE', actor, reason: reason ?? 'escalated by a person', role: role ?? 'dispatcher' }),
   resolve: ({ actor, reason }) => ({ type: 'RESOLVE', actor, ...(reason ? { reason } : {}) }),
   cancel: ({ actor, reason }) => ({ type: 'CANCEL', actor, reason: reason ?? 'cancelled by a person' }),
+  change_priority: ({ actor, reason, statedPriority }) => ({ type: 'CHANGE_PRIORITY', actor, statedPriority: statedPriority ?? 'normal', ...(reason ? { reason } : {}) }),
 };
 
 export const HUMAN_ACTIONS = Object.keys(ACTION_EVENTS) as OrderActionName[];

@@ -13,14 +13,15 @@ const COMPLETE: OrderMachineEvent = { type: 'COMPLETE', actor: 'ana' };
 const ESCALATE: OrderMachineEvent = { type: 'ESCALATE', actor: 'system', reason: 'Still queued after 240 minutes', role: 'dispatcher' };
 const RESOLVE: OrderMachineEvent = { type: 'RESOLVE', actor: 'dan' };
 const CANCEL: OrderMachineEvent = { type: 'CANCEL', actor: 'dan', reason: 'customer withdrew' };
-const EVENTS = [PRIORITIZED, REPRIORITIZED, RELEASE, START, COMPLETE, ESCALATE, RESOLVE, CANCEL];
+const CHANGE_PRIORITY: OrderMachineEvent = { type: 'CHANGE_PRIORITY', actor: 'dan', statedPriority: 'urgent' };
+const EVENTS = [PRIORITIZED, REPRIORITIZED, RELEASE, START, COMPLETE, ESCALATE, RESOLVE, CANCEL, CHANGE_PRIORITY];
 type EventType = OrderMachineEvent['type'];
 
-const none = { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: null, ESCALATE: null, RESOLVE: null, CANCEL: null };
+const none = { PRIORITIZED: null, REPRIORITIZED: null, RELEASE: null, START: null, COMPLETE: null, ESCALATE: null, RESOLVE: null, CANCEL: null, CHANGE_PRIORITY: null };
 /** state × event → next state, or null where the lifecycle refuses the event. `escalated` came from queued. */
 const TABLE: Record<OrderState, Record<EventType, OrderState | null>> = {
   captured: { ...none, PRIORITIZED: 'queued' },
-  queued: { ...none, REPRIORITIZED: 'queued', RELEASE: 'released', ESCALATE: 'escalated', CANCEL: 'cancelled' },
+  queued: { ...none, REPRIORITIZED: 'queued', RELEASE: 'released', ESCALATE: 'escalated', CANCEL: 'cancelled', CHANGE_PRIORITY: 'queued' },
   released: { ...none, START: 'in_progress', ESCALATE: 'escalated', CANCEL: 'cancelled' },
   in_progress: { ...none, COMPLETE: 'completed', ESCALATE: 'escalated' },
   escalated: { ...none, RELEASE: 'released', RESOLVE: 'queued', CANCEL: 'cancelled' },
@@ -55,6 +56,7 @@ describe('order machine', () => {
     { state: 'in_progress', event: COMPLETE, effects: ['freeCapacity'] },
     { state: 'queued', event: CANCEL, effects: ['withdraw'] },
     { state: 'released', event: CANCEL, effects: ['withdraw'] },
+    { state: 'queued', event: CHANGE_PRIORITY, effects: ['restatePriority'] },
   ] as const)('$state + $event.type emits $effects', ({ state, event, effects }) => {
     const [, actions] = transition(orderMachine, at(state), event);
     expect(actions.map((a) => a.type)).toEqual(effects);
@@ -90,7 +92,7 @@ describe('order machine', () => {
 describe('human actions', () => {
   it.each([
     { state: 'captured', allowed: [] },
-    { state: 'queued', allowed: ['escalate', 'cancel'] },
+    { state: 'queued', allowed: ['escalate', 'cancel', 'change_priority'] },
     { state: 'released', allowed: ['start', 'escalate', 'cancel'] },
     { state: 'in_progress', allowed: ['complete', 'escalate'] },
     { state: 'escalated', allowed: ['resolve', 'cancel'] },

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { EscalatableState, Escalation } from '../../domain/order.ts';
+import type { EscalatableState, Escalation, StatedPriority } from '../../domain/order.ts';
 import type { Role } from '../../domain/roles.ts';
 
 export interface OrderMachineInput {
@@ -22,7 +22,8 @@ export type OrderMachineEvent =
   | { type: 'COMPLETE'; actor: string; reason?: string }
   | { type: 'ESCALATE'; actor: string; reason: string; role: Role }
   | { type: 'RESOLVE'; actor: string; reason?: string }
-  | { type: 'CANCEL'; actor: string; reason: string };
+  | { type: 'CANCEL'; actor: string; reason: string }
+  | { type: 'CHANGE_PRIORITY'; actor: string; statedPriority: StatedPriority; reason?: string };
 
 const escalateFrom = (from: EscalatableState) =>
   ({
@@ -55,6 +56,8 @@ export const orderMachine = setup({
     armDeadline: () => {},
     /** Take the order out of its work area: out of the pool, and its slot back if it held one. */
     withdraw: () => {},
+    /** Store the priority the requester now states, and decide the effective priority again. */
+    restatePriority: (_, _params: { statedPriority: StatedPriority }) => {},
     recordPriority: assign({ priorityScore: (_, params: { score: number }) => params.score }),
     recordEscalation: assign({
       escalation: (_, { event, from }: { event: OrderMachineEvent; from: EscalatableState }) =>
@@ -85,6 +88,7 @@ export const orderMachine = setup({
         REPRIORITIZED: { actions: [{ type: 'recordPriority', params: ({ event }) => ({ score: event.score }) }, 'updatePoolRank'] },
         ESCALATE: escalateFrom('queued'),
         CANCEL: { target: 'cancelled', actions: 'withdraw' },
+        CHANGE_PRIORITY: { actions: { type: 'restatePriority', params: ({ event }) => ({ statedPriority: event.statedPriority }) } },
       },
     },
     released: {
@@ -115,5 +119,5 @@ export const orderMachine = setup({
 });
 
 /** The side effects the workflow must carry out; `assign` is applied by the transition itself. */
-export const ORDER_EFFECTS = ['decidePriority', 'requestRelease', 'freeCapacity', 'updatePoolRank', 'armDeadline', 'withdraw'] as const;
+export const ORDER_EFFECTS = ['decidePriority', 'requestRelease', 'freeCapacity', 'updatePoolRank', 'armDeadline', 'withdraw', 'restatePriority'] as const;
 export type OrderEffect = (typeof ORDER_EFFECTS)[number];

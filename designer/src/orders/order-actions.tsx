@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { OrderActionName } from '../../../domain/order.ts';
+import { STATED_PRIORITIES, type OrderActionName, type StatedPriority } from '../../../domain/order.ts';
 import { ApiError } from '../api/api-error.ts';
 import { runOrderAction } from '../api/client.ts';
 
@@ -10,6 +10,7 @@ const ACTION_LABELS: Record<OrderActionName, string> = {
   escalate: 'Escalate',
   resolve: 'Resolve: send back',
   cancel: 'Cancel order',
+  change_priority: 'Change stated priority',
 };
 
 interface OrderActionsProps {
@@ -35,6 +36,7 @@ function describeFailure(error: unknown): Failure {
 /** The actions the lifecycle allows right now; a refusal shows the server's reason and changes nothing. */
 export function OrderActions({ orderId, allowedActions, onDone }: OrderActionsProps) {
   const [reason, setReason] = useState('');
+  const [statedPriority, setStatedPriority] = useState<StatedPriority>('high');
   const [pending, setPending] = useState<OrderActionName | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
@@ -42,7 +44,7 @@ export function OrderActions({ orderId, allowedActions, onDone }: OrderActionsPr
     setPending(action);
     setFailure(null);
     try {
-      await runOrderAction(orderId, action, reason.trim() || undefined);
+      await runOrderAction(orderId, action, reason.trim() || undefined, action === 'change_priority' ? statedPriority : undefined);
       setReason('');
       onDone();
     } catch (error) {
@@ -68,6 +70,17 @@ export function OrderActions({ orderId, allowedActions, onDone }: OrderActionsPr
             maxLength={500}
             style={{ flex: 1 }}
           />
+          {allowedActions.includes('change_priority') && (
+            <Select
+              data-testid="action-priority"
+              label="New stated priority"
+              data={STATED_PRIORITIES.map((p) => ({ value: p, label: p }))}
+              value={statedPriority}
+              onChange={(value) => value && setStatedPriority(value as StatedPriority)}
+              allowDeselect={false}
+              w={140}
+            />
+          )}
           {allowedActions.map((action) => (
             <Button
               key={action}
