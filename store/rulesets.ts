@@ -28,9 +28,10 @@ function summarize(v: RulesetVersionRecord, inForce: RulesetVersionRecord | unde
   };
 }
 
-async function load(em: EntityManager, decisionPoint: DecisionPointId) {
+async function load(em: EntityManager, decisionPoint: DecisionPointId, only?: 'published') {
   const ruleset = await em.findOne(RulesetRecord, { id: rulesetIdOf(decisionPoint) });
-  const versions = ruleset ? await em.find(RulesetVersionRecord, { rulesetId: ruleset.id }, { orderBy: { version: 'desc' } }) : [];
+  const filter = only ? { rulesetId: rulesetIdOf(decisionPoint), status: only } : { rulesetId: rulesetIdOf(decisionPoint) };
+  const versions = ruleset ? await em.find(RulesetVersionRecord, filter, { orderBy: { version: 'desc' } }) : [];
   return { ruleset, versions };
 }
 
@@ -40,7 +41,8 @@ function view(ruleset: RulesetRecord, v: RulesetVersionRecord, inForce: RulesetV
 
 /** The version of a decision point's ruleset in force now, or null when none is. */
 export async function findPublishedRuleset(em: EntityManager, decisionPoint: DecisionPointId, now = new Date()): Promise<RulesetView | null> {
-  const { ruleset, versions } = await load(em, decisionPoint);
+  // Every decision asks this, so it reads the published versions only.
+  const { ruleset, versions } = await load(em, decisionPoint, 'published');
   const inForce = inForceVersion(versions, now);
   return ruleset && inForce ? view(ruleset, inForce, inForce, now) : null;
 }
@@ -50,6 +52,18 @@ export async function findVersion(em: EntityManager, decisionPoint: DecisionPoin
   const { ruleset, versions } = await load(em, decisionPoint);
   const found = versions.find((v) => (version === 'draft' ? v.status === 'draft' : v.version === version && v.status !== 'draft'));
   return ruleset && found ? view(ruleset, found, inForceVersion(versions, now), now) : null;
+}
+
+/** A ruleset at a glance, from one read: its name, the version in force and the draft, if any. */
+export async function rulesetOverview(em: EntityManager, decisionPoint: DecisionPointId, now = new Date()) {
+  const { ruleset, versions } = await load(em, decisionPoint);
+  const inForce = inForceVersion(versions, now);
+  const draft = versions.find((v) => v.status === 'draft');
+  return {
+    name: inForce?.definition.name ?? null,
+    inForce: inForce && ruleset ? summarize(inForce, inForce, now) : null,
+    draft: draft ? summarize(draft, inForce, now) : null,
+  };
 }
 
 export async function listVersions(em: EntityManager, decisionPoint: DecisionPointId, now = new Date()): Promise<RulesetVersionSummary[]> {

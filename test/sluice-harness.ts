@@ -13,7 +13,7 @@ import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
-import { createSluiceWorker } from '../worker/create-worker.ts';
+import { bundleWorkflows, createSluiceWorker } from '../worker/create-worker.ts';
 
 export interface Harness {
   store: Store;
@@ -30,7 +30,7 @@ export interface Harness {
   getOrder(id: string): Promise<OrderDetail>;
   /** Waits until the read model shows the order in the state, and answers it. */
   reach(id: string, state: OrderState): Promise<OrderDetail>;
-  /** Runs a worker until `close()`; without it, workflows start but do not move. */
+  /** Runs a worker until `close()` (`worker: true` starts one); without it, workflows start but do not move. */
   startWorker(bundle: WorkflowBundle): Promise<Worker>;
   close(): Promise<void>;
 }
@@ -46,7 +46,7 @@ export interface TemporalOverride {
  * A real SQLite file, a client of the test run's Temporal server, and the API on top. Each harness gets
  * its own task queue and work area, so test files never share a workflow.
  */
-export async function createHarness(options: { wipLimit?: number; staticDir?: string; temporal?: TemporalOverride } = {}): Promise<Harness> {
+export async function createHarness(options: { wipLimit?: number; staticDir?: string; temporal?: TemporalOverride; worker?: boolean } = {}): Promise<Harness> {
   quietWorkerLogs();
   const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'));
   const store = await openStore({ file: join(dir, 'sluice.sqlite') });
@@ -81,7 +81,7 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
   const getOrder = async (id: string) => (await (await request(`/orders/${id}`)).json()) as OrderDetail;
 
   const running: { worker: Worker; run: Promise<void>; connection: NativeConnection }[] = [];
-  return {
+  const harness: Harness = {
     store,
     client,
     taskQueue,
@@ -114,7 +114,13 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  if (options.worker) await harness.startWorker(await sharedBundle());
+  return harness;
 }
+
+let bundle: Promise<WorkflowBundle> | undefined;
+/** The workflow code, bundled once per test process. */
+const sharedBundle = () => (bundle ??= bundleWorkflows());
 
 let runtimeInstalled = false;
 /** Worker lifecycle lines drown test output; warnings and errors still show. Once per test process. */

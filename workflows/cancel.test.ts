@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../domain/order.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
-import { bundleWorkflows } from '../worker/create-worker.ts';
 import { orderWorkflowId } from './definitions.ts';
 
 /** Integration: cancelling before work starts takes the order out of its area without leaking capacity. */
 describe('cancelling an order', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ wipLimit: 1 });
-    await h.startWorker(await bundleWorkflows());
+    h = await createHarness({ wipLimit: 1, worker: true });
   });
   afterAll(async () => {
     await h?.close();

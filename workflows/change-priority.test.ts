@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
-import { bundleWorkflows } from '../worker/create-worker.ts';
 
 /** Integration: a waiting order's stated priority changes, and the rules decide its effective priority again. */
 describe('changing the stated priority', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ wipLimit: 1 });
-    await h.startWorker(await bundleWorkflows());
+    h = await createHarness({ wipLimit: 1, worker: true });
   });
   afterAll(async () => {
     await h?.close();

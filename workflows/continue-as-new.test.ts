@@ -5,7 +5,6 @@ import type { OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
 import { freePort } from '../launcher/free-port.ts';
 import { startDevServer, type DevServer } from '../launcher/temporal-dev-server.ts';
 import { createHarness, eventually, quietWorkerLogs, type Harness } from '../test/sluice-harness.ts';
-import { bundleWorkflows } from '../worker/create-worker.ts';
 import type { OrderWorkflowInput } from './order.workflow.ts';
 import { orderWorkflowId } from './definitions.ts';
 
@@ -21,8 +20,7 @@ describe('continue-as-new', () => {
     quietWorkerLogs();
     server = await startDevServer({ ip: '127.0.0.1', port: await freePort(), uiPort: false, namespace: 'default', logLevel: 'error', dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 75 } });
     const client = new Client({ connection: await Connection.connect({ address: server.address }) });
-    h = await createHarness({ wipLimit: 1, temporal: { client, workerConnection: await NativeConnection.connect({ address: server.address }), namespace: 'default' } });
-    await h.startWorker(await bundleWorkflows());
+    h = await createHarness({ wipLimit: 1, temporal: { client, workerConnection: await NativeConnection.connect({ address: server.address }), namespace: 'default' }, worker: true });
   });
   afterAll(async () => {
     await h?.close();

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../domain/order.ts';
 import { findOrInstallTestServer } from '../launcher/temporal-test-server.ts';
 import { createHarness, eventually, quietWorkerLogs, type Harness } from '../test/sluice-harness.ts';
-import { bundleWorkflows } from '../worker/create-worker.ts';
 import { orderWorkflowId } from './definitions.ts';
 
 /**
@@ -17,8 +16,7 @@ describe('escalation deadlines (time-skipping)', () => {
     quietWorkerLogs();
     const path = await findOrInstallTestServer();
     env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
-    h = await createHarness({ wipLimit: 1, temporal: { client: env.client, workerConnection: env.nativeConnection, namespace: env.namespace ?? 'default' } });
-    await h.startWorker(await bundleWorkflows());
+    h = await createHarness({ wipLimit: 1, temporal: { client: env.client, workerConnection: env.nativeConnection, namespace: env.namespace ?? 'default' }, worker: true });
   });
   afterAll(async () => {
     await h?.close();

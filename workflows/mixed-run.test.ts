@@ -3,7 +3,6 @@ import type { OrderActionName, OrderSummary } from '../domain/order.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
-import { bundleWorkflows } from '../worker/create-worker.ts';
 import { orderStateQuery, orderWorkflowId } from './definitions.ts';
 
 const ORDERS = 500;
@@ -23,8 +22,7 @@ function prng(seed: number) {
 describe(`a mixed run of ${ORDERS} orders`, () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ wipLimit: WIP_LIMIT });
-    await h.startWorker(await bundleWorkflows());
+    h = await createHarness({ wipLimit: WIP_LIMIT, worker: true });
   });
   afterAll(async () => {
     await h?.close();

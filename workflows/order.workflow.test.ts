@@ -1,20 +1,15 @@
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
-import { bundleWorkflows } from '../worker/create-worker.ts';
 import { orderStateQuery, orderWorkflowId } from './definitions.ts';
 
 /** Integration: the real Temporal server of the test run, a worker, a SQLite file, through the API. */
 describe('two orders through a WIP-1 work area', () => {
   let h: Harness;
-  let bundle: WorkflowBundle;
 
   beforeAll(async () => {
-    bundle = await bundleWorkflows();
-    h = await createHarness({ wipLimit: 1 });
-    await h.startWorker(bundle);
+    h = await createHarness({ wipLimit: 1, worker: true });
   });
   afterAll(async () => {
     await h?.close();

@@ -3,14 +3,12 @@ import type { OrderDetail } from '../domain/order.ts';
 import type { RulesetDefinition } from '../domain/ruleset.ts';
 import { defaultPriorityRuleset } from '../rules/defaults/index.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
-import { bundleWorkflows } from '../worker/create-worker.ts';
 
 /** Integration: publishing priority rules re-decides waiting orders and leaves released ones alone. */
 describe('in-flight policy when priority rules are published', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ wipLimit: 1 });
-    await h.startWorker(await bundleWorkflows());
+    h = await createHarness({ wipLimit: 1, worker: true });
   });
   afterAll(async () => {
     await h?.close();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DECISION_POINT_SPECS, DECISION_POINTS, FACT_TYPES, HIT_POLICIES, OPERATORS_BY_TYPE } from '../../domain/decision-points.ts';
 import { rulesetVersionSummary } from '../../domain/ruleset.ts';
-import { findVersion, listVersions } from '../../store/rulesets.ts';
+import { rulesetOverview } from '../../store/rulesets.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { defineRoute } from '../registry/route.ts';
 import { STANDARD_ERRORS } from '../schemas.ts';
@@ -67,13 +67,7 @@ export function decisionPointRoutes(deps: ApiDeps) {
       },
       handler: async (c) => {
         const rulesets = await Promise.all(
-          DECISION_POINTS.map(async (decisionPoint) => {
-            const em = deps.store.em.fork();
-            const versions = await listVersions(em, decisionPoint);
-            const inForce = versions.find((v) => v.status === 'published') ?? null;
-            const named = inForce ? await findVersion(em, decisionPoint, inForce.version) : null;
-            return { decisionPoint, name: named?.name ?? null, inForce, draft: versions.find((v) => v.status === 'draft') ?? null };
-          }),
+          DECISION_POINTS.map(async (decisionPoint) => ({ decisionPoint, ...(await rulesetOverview(deps.store.em.fork(), decisionPoint)) })),
         );
         return c.json({ rulesets });
       },

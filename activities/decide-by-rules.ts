@@ -1,0 +1,45 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { EntityManager } from '@mikro-orm/sql';
+import type { DecisionPointId } from '../domain/decision-points.ts';
+import type { DecisionOutcome } from '../domain/decision.ts';
+import { DecisionRecord } from '../store/decision.entity.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { findPublishedRuleset } from '../store/rulesets.ts';
+import type { ActivityDeps } from './activity-deps.ts';
+import { compiledRulesets } from './compiled-rulesets.ts';
+import { storeDecision } from './store-decision.ts';
+
+export interface RulesDecisionRequest {
+  decisionPoint: DecisionPointId;
+  orderId: string;
+  /** Also the decision's id: a retry finds the decision its first attempt stored instead of deciding again. */
+  decisionKey: string;
+  facts: (order: OrderRecord, now: Date) => Record<string, unknown>;
+  /** Writes that must land with the decision, in its transaction. */
+  alsoInTransaction?: (tx: EntityManager, outcome: DecisionOutcome) => Promise<unknown>;
+}
+
+/**
+ * One decision by the ruleset in force for a decision point, stored with the ruleset version, the facts
+ * and every condition's result. Null when no ruleset of that decision point is in force.
+ */
+export function decideByRules(deps: ActivityDeps) {
+  const compiledFor = compiledRulesets();
+  return async function decide(request: RulesDecisionRequest): Promise<DecisionOutcome | null> {
+    const em = deps.store.em.fork();
+    const earlier = await em.findOne(DecisionRecord, { id: request.decisionKey });
+    if (earlier) return earlier.outcome;
+
+    const order = await em.findOne(OrderRecord, { id: request.orderId });
+    if (!order) throw ApplicationFailure.nonRetryable(`order ${request.orderId} is not in the store`, 'OrderNotFound');
+    const ruleset = await findPublishedRuleset(em, request.decisionPoint);
+    if (!ruleset) return null;
+
+    const now = deps.clock();
+    const facts = request.facts(order, now);
+    const evaluation = compiledFor(ruleset).evaluate(facts);
+    const also = request.alsoInTransaction;
+    await storeDecision(em, { id: request.decisionKey, orderId: request.orderId, ruleset, facts, evaluation, at: now }, also && ((tx) => also(tx, evaluation.outcome)));
+    return evaluation.outcome;
+  };
+}
