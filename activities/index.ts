@@ -1,4 +1,8 @@
 import type { ActivityDeps } from './activity-deps.ts';
+import { assignOrderActivity } from './assign-order.ts';
+import { decideIntakeActivity } from './decide-intake.ts';
+import { decideRemitActivity } from './decide-remit.ts';
+import { decideReturnActivity } from './decide-return.ts';
 import { decideDeadlineActivity } from './decide-deadline.ts';
 import { decidePriorityActivity } from './decide-priority.ts';
 import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
@@ -6,6 +10,7 @@ import { loadWorkAreaActivity } from './load-work-area.ts';
 import { notifyWaitingOrdersActivity } from './notify-waiting-orders.ts';
 import { recordTransitionActivity } from './record-transition.ts';
 import { restatePriorityActivity } from './restate-priority.ts';
+import { splitOrderActivity } from './split-order.ts';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -16,6 +21,11 @@ export function createActivities(deps: ActivityDeps) {
     loadWorkArea: loadWorkAreaActivity(deps),
     notifyWaitingOrders: notifyWaitingOrdersActivity(deps),
     restatePriority: restatePriorityActivity(deps),
+    decideIntake: decideIntakeActivity(deps),
+    assignOrder: assignOrderActivity(deps),
+    decideReturn: decideReturnActivity(deps),
+    decideRemit: decideRemitActivity(deps),
+    splitOrder: splitOrderActivity(deps),
   };
 }
 

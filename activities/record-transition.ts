@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Escalation, OrderState } from '../domain/order.ts';
+import { nextLastMileStatus } from '../domain/last-mile.ts';
+import type { Escalation, Hold, OrderState } from '../domain/order.ts';
 import { appendAudit, isRecorded } from '../store/audit-log.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -14,6 +15,8 @@ export interface TransitionRecord {
   reason: string | null;
   priorityScore: number | null;
   escalation: Escalation | null;
+  holds: Hold[];
+  assignee: string | null;
   data: Record<string, unknown> | null;
 }
 
@@ -25,8 +28,11 @@ export function recordTransitionActivity(deps: ActivityDeps) {
       const order = await tx.findOne(OrderRecord, { id: t.orderId });
       if (!order) throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
       order.state = t.to;
+      order.lastMileStatus = nextLastMileStatus(order.kind, order.lastMileStatus ?? null, t.to);
       order.priorityScore = t.priorityScore;
       order.escalation = t.escalation;
+      order.holds = t.holds;
+      order.assignee = t.assignee;
       appendAudit(tx, {
         dedupeKey: t.key,
         subjectType: 'order',

@@ -1,21 +1,46 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { OrderActionRequest } from '../domain/order.ts';
+import { mayPerform, roleRefusal, type ActionScope } from '../domain/action-roles.ts';
+import type { HoldType, OrderActionRequest } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import { OrderRecord } from '../store/order.entity.ts';
-import { refusalMessage } from '../workflows/machines/order-actions.ts';
-import { ACTION_NOT_ALLOWED, orderActionUpdate, orderWorkflowId } from '../workflows/definitions.ts';
+import { toOrderSummary } from '../store/order-read-model.ts';
+import { lifecycleViewOf, refusalMessage } from '../workflows/machines/order-actions.ts';
+import { ACTION_NOT_ALLOWED, holdCauseClearedSignal, orderActionUpdate, orderWorkflowId, type OrderActionCommand } from '../workflows/definitions.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { notFound, UserError } from './errors.ts';
 
-/** Sends a person's action to the order's workflow as an update; a refusal becomes a 409 with the reason. */
-export async function performAction(deps: ApiDeps, orderId: string, request: OrderActionRequest, actor: { name: string; roles: Role[] }): Promise<void> {
+async function findOrder(deps: ApiDeps, orderId: string): Promise<OrderRecord> {
   const order = await deps.store.em.fork().findOne(OrderRecord, { id: orderId });
   if (!order) throw notFound(`Order ${orderId}`);
+  return order;
+}
+
+/** Every line in exactly one part: a split must neither lose nor duplicate a line. */
+function checkSplit(parts: number[][], lineCount: number): void {
+  const seen = parts.flat().sort((a, b) => a - b);
+  const expected = Array.from({ length: lineCount }, (_, i) => i);
+  if (seen.length !== expected.length || seen.some((n, i) => n !== expected[i])) {
+    throw new UserError(400, 'invalid_request', `Each of the order's ${lineCount} lines (numbered 0 to ${lineCount - 1}) must be in exactly one part.`, [
+      { path: 'parts', message: 'every line in exactly one part' },
+    ]);
+  }
+}
+
+/**
+ * Sends a person's action to the order's workflow as an update. A role that may not take the action gets
+ * a 403 naming the role it needs; a refusal by the lifecycle becomes a 409 with the reason.
+ */
+export async function performAction(deps: ApiDeps, orderId: string, request: OrderActionRequest, actor: { name: string; roles: Role[] }): Promise<void> {
+  const order = await findOrder(deps, orderId);
+  const scope: ActionScope = { action: request.action, holdType: request.holdType, escalationRole: order.escalation?.role ?? null };
+  if (!mayPerform(actor.roles, scope)) throw new UserError(403, 'forbidden', roleRefusal(scope));
+  if (request.action === 'split' && request.parts) checkSplit(request.parts, order.lines.length);
+
+  const { action, ...details } = request;
+  const command: OrderActionCommand = { action, actor: actor.name, actorRoles: actor.roles, ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) };
   try {
-    await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(orderActionUpdate, {
-      args: [{ action: request.action, actor: actor.name, actorRoles: actor.roles, ...(request.reason ? { reason: request.reason } : {}), ...(request.role ? { role: request.role } : {}), ...(request.statedPriority ? { statedPriority: request.statedPriority } : {}) }],
-    });
+    await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(orderActionUpdate, { args: [command] });
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === ACTION_NOT_ALLOWED) {
@@ -23,8 +48,19 @@ export async function performAction(deps: ApiDeps, orderId: string, request: Ord
     }
     // A finished workflow takes no more updates: the order is past every action.
     if (err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && /already completed/i.test(err.message))) {
-      throw new UserError(409, 'action_not_allowed', refusalMessage(request.action, order.state, order.escalation ?? null));
+      throw new UserError(409, 'action_not_allowed', refusalMessage(request.action, lifecycleViewOf(toOrderSummary(order)), command));
     }
     throw err;
+  }
+}
+
+/** The capturing system reports a hold's cause gone; the order's workflow releases that hold if it has it. */
+export async function reportHoldCauseCleared(deps: ApiDeps, orderId: string, holdType: HoldType, source: string): Promise<void> {
+  await findOrder(deps, orderId);
+  try {
+    await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).signal(holdCauseClearedSignal, { holdType, source });
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw err;
+    throw new UserError(409, 'action_not_allowed', 'The order is finished: it has no holds to release.');
   }
 }

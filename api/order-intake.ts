@@ -48,6 +48,10 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         dueAt: new Date(input.dueAt),
         workAreaId,
         lines: input.lines,
+        paymentMode: input.paymentMode,
+        accountTier: input.accountTier ?? null,
+        checks: input.checks ?? null,
+        parentId: null,
         state: 'captured',
         priorityScore: null,
         idempotencyKey,
@@ -81,7 +85,7 @@ async function startWorkflow(deps: ApiDeps, order: OrderRecord): Promise<void> {
     await deps.temporal.workflow.start<typeof orderWorkflow>('orderWorkflow', {
       workflowId: orderWorkflowId(order.id),
       taskQueue: deps.taskQueue,
-      args: [{ orderId: order.id, workAreaId: order.workAreaId, dueAt: order.dueAt.toISOString() }],
+      args: [{ orderId: order.id, workAreaId: order.workAreaId, dueAt: order.dueAt.toISOString(), kind: order.kind, paymentMode: order.paymentMode }],
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -1,33 +1,34 @@
 import { z } from 'zod';
 import { decision } from './decision.ts';
+import { LAST_MILE_STATUSES } from './last-mile.ts';
+import { escalation, hold, holdType, orderActionName, orderState, paymentMode, returnReason } from './lifecycle.ts';
 import { ROLES } from './roles.ts';
+
+export * from './lifecycle.ts';
 
 export const ORDER_KINDS = ['production', 'pick', 'on_demand', 'pickup', 'delivery', 'pickup_delivery'] as const;
 export const STATED_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const ORDER_STATES = ['captured', 'queued', 'released', 'in_progress', 'escalated', 'completed', 'cancelled'] as const;
-/** Actions a person may take on an order; each maps to a lifecycle event. */
-export const ORDER_ACTIONS = ['start', 'complete', 'escalate', 'resolve', 'cancel', 'change_priority'] as const;
+export const ACCOUNT_TIERS = ['standard', 'key', 'major'] as const;
 
 export const orderKind = z.enum(ORDER_KINDS);
 export const statedPriority = z.enum(STATED_PRIORITIES);
-export const orderState = z.enum(ORDER_STATES);
-export const orderActionName = z.enum(ORDER_ACTIONS);
 export type OrderKind = z.infer<typeof orderKind>;
 export type StatedPriority = z.infer<typeof statedPriority>;
-export type OrderState = z.infer<typeof orderState>;
-export type OrderActionName = z.infer<typeof orderActionName>;
-
-/** The states an order may be escalated from, and is sent back to when a person resolves it. */
-export const ESCALATABLE_STATES = ['queued', 'released', 'in_progress'] as const;
-export const escalation = z.object({ reason: z.string(), role: z.enum(ROLES), from: z.enum(ESCALATABLE_STATES) });
-export type Escalation = z.infer<typeof escalation>;
-export type EscalatableState = Escalation['from'];
 
 export const orderLine = z.strictObject({
   sku: z.string().trim().min(1, 'sku is required'),
   qty: z.number().int('qty must be a whole number').positive('qty must be at least 1'),
   price: z.number().nonnegative('price cannot be negative'),
 });
+
+export const intakeChecks = z.strictObject({
+  creditBalance: z.number().optional(),
+  creditLimit: z.number().optional(),
+  inventoryShort: z.boolean().optional(),
+  priceOverride: z.boolean().optional(),
+  addressVerified: z.boolean().optional(),
+});
+export type IntakeChecks = z.infer<typeof intakeChecks>;
 
 /** What an integration posts to `POST /orders`. */
 export const newOrder = z.strictObject({
@@ -37,9 +38,15 @@ export const newOrder = z.strictObject({
   statedPriority: statedPriority.default('normal'),
   dueAt: z.iso.datetime({ offset: true, message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-11-21T14:00:00Z' }),
   workAreaId: z.string().trim().min(1).optional(),
+  paymentMode: paymentMode.default('prepaid'),
+  accountTier: z.enum(ACCOUNT_TIERS).optional(),
+  /** What the capturing system knows about credit, stock, prices and the address; intake rules read it. */
+  checks: intakeChecks.optional(),
   lines: z.array(orderLine).min(1, 'an order needs at least one line'),
 });
 export type NewOrder = z.infer<typeof newOrder>;
+
+const NEEDS_REASON = new Set(['hold', 'force_release', 'reassign', 'return', 'reject', 'escalate', 'cancel']);
 
 export const orderActionRequest = z
   .strictObject({
@@ -49,9 +56,25 @@ export const orderActionRequest = z
     role: z.enum(ROLES).optional(),
     /** For `change_priority`: the priority the requester now states. */
     statedPriority: z.enum(STATED_PRIORITIES).optional(),
+    /** For `hold` and `release_hold`. */
+    holdType: holdType.optional(),
+    /** For `resolve`: where the order goes back to (by default the state it was escalated from). */
+    resolveTo: orderState.optional(),
+    /** For `reassign`: who takes the order over. */
+    resource: z.string().trim().min(1).max(100).optional(),
+    /** For `return`. */
+    returnReason: returnReason.optional(),
+    /** For `split`: the order's line numbers (from 0) in each child order; every line in exactly one. */
+    parts: z.array(z.array(z.number().int().nonnegative()).min(1, 'a part needs at least one line')).min(2, 'split into at least two parts').optional(),
+    /** For `deliver` and `confirm_remit`: the cash collected or remitted. */
+    amount: z.number().nonnegative().optional(),
   })
-  .refine((r) => (r.action !== 'escalate' && r.action !== 'cancel') || (r.reason?.length ?? 0) > 0, { path: ['reason'], message: 'say why' })
-  .refine((r) => r.action !== 'change_priority' || r.statedPriority !== undefined, { path: ['statedPriority'], message: 'give the new stated priority' });
+  .refine((r) => !NEEDS_REASON.has(r.action) || (r.reason?.length ?? 0) > 0, { path: ['reason'], message: 'say why' })
+  .refine((r) => r.action !== 'change_priority' || r.statedPriority !== undefined, { path: ['statedPriority'], message: 'give the new stated priority' })
+  .refine((r) => (r.action !== 'hold' && r.action !== 'release_hold') || r.holdType !== undefined, { path: ['holdType'], message: 'name the hold type' })
+  .refine((r) => r.action !== 'reassign' || r.resource !== undefined, { path: ['resource'], message: 'name who takes the order over' })
+  .refine((r) => r.action !== 'return' || r.returnReason !== undefined, { path: ['returnReason'], message: 'give the return reason' })
+  .refine((r) => r.action !== 'split' || r.parts !== undefined, { path: ['parts'], message: 'give the lines of each part' });
 export type OrderActionRequest = z.infer<typeof orderActionRequest>;
 
 export const orderSummary = z.object({
@@ -62,10 +85,18 @@ export const orderSummary = z.object({
   statedPriority: statedPriority,
   dueAt: z.string(),
   workAreaId: z.string(),
+  paymentMode: paymentMode,
   state: orderState,
+  /** For delivery kinds: the status a last-mile dispatcher knows; null for fulfilment kinds. */
+  lastMileStatus: z.enum(LAST_MILE_STATUSES).nullable(),
   priorityScore: z.number().nullable(),
   /** Set while the order is escalated: whose queue it is in, why, and where it came from. */
   escalation: escalation.nullable(),
+  holds: z.array(hold),
+  /** Who the order is assigned to once released (a resource of its work area), or the specialist who claimed it. */
+  assignee: z.string().nullable(),
+  /** The order this one was split from. */
+  parentId: z.string().nullable(),
   lines: z.array(orderLine),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -16,7 +16,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const PERMISSIONS = {
   'orders.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
   'orders.create': ['ops_manager', 'dispatcher', 'admin'],
-  'orders.act': ['dispatcher', 'specialist', 'ops_manager'],
+  'orders.act': ['dispatcher', 'specialist', 'finance', 'ops_manager'],
   'rules.read': ['ops_manager', 'dispatcher', 'specialist', 'admin'],
   'rules.publish': ['ops_manager'],
   'workAreas.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
@@ -31,7 +31,11 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
 
 /** "the dispatcher, order specialist or ops manager role" — for messages that say what is needed. */
 export function describeRolesFor(permission: Permission): string {
-  const labels = PERMISSIONS[permission].map((r) => ROLE_LABELS[r]);
+  return describeRoles(PERMISSIONS[permission]);
+}
+
+export function describeRoles(roles: readonly Role[]): string {
+  const labels = roles.map((r) => ROLE_LABELS[r]);
   const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '');
   return `the ${list} role`;
 }

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { Escalation, OrderKind, OrderState, StatedPriority } from '../domain/order.ts';
+import type { LastMileStatus } from '../domain/last-mile.ts';
+import type { Escalation, Hold, IntakeChecks, OrderKind, OrderState, PaymentMode, StatedPriority } from '../domain/order.ts';
 
 export const OrderRecord = defineEntity({
   name: 'OrderRecord',
@@ -13,9 +14,16 @@ export const OrderRecord = defineEntity({
     dueAt: p.datetime(),
     workAreaId: p.string().index(),
     lines: p.json<{ sku: string; qty: number; price: number }[]>(),
+    paymentMode: p.string().$type<PaymentMode>().default('prepaid'),
+    accountTier: p.string().nullable(),
+    checks: p.json<IntakeChecks>().nullable(),
+    parentId: p.string().nullable().index(),
     state: p.string().$type<OrderState>().index(),
+    lastMileStatus: p.string().$type<LastMileStatus>().nullable(),
     priorityScore: p.float().nullable(),
     escalation: p.json<Escalation>().nullable(),
+    holds: p.json<Hold[]>().nullable(),
+    assignee: p.string().nullable(),
     /** Intake is idempotent per key: a retried POST finds the order it created the first time. */
     idempotencyKey: p.string().nullable().unique(),
     /** Hash of the request body the key was first used with; a different body under the same key is refused. */

@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { OrderActivities } from '../activities/index.ts';
-import { capacityFreedSignal, enqueueSignal, orderWorkflowId, releaseSignal, rerankSignal, withdrawSignal } from './definitions.ts';
+import { capacityFreedSignal, enqueueSignal, forceReleaseSignal, orderWorkflowId, releaseSignal, rerankSignal, withdrawSignal } from './definitions.ts';
 import { pickReleases, type PoolEntry } from './release-pool.ts';
 
 export interface AreaControllerInput {
@@ -31,6 +31,11 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
   setHandler(withdrawSignal, ({ orderId }) => {
     pool = pool.filter((e) => e.orderId !== orderId);
     inProcess.delete(orderId);
+  });
+  // A dispatcher's audited override: the order is in process now, even past the limit; releases wait until WIP is under it again.
+  setHandler(forceReleaseSignal, ({ orderId }) => {
+    pool = pool.filter((e) => e.orderId !== orderId);
+    inProcess.add(orderId);
   });
   setHandler(rerankSignal, ({ orderId, priorityScore }) => {
     pool = pool.map((e) => (e.orderId === orderId ? { ...e, priorityScore } : e));

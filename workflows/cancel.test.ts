@@ -18,7 +18,7 @@ describe('cancelling an order', () => {
 
   it('a waiting order leaves the pool, a released one gives its slot back, and the next order goes', async () => {
     const holding = await h.postOrder('HOLDING', 2);
-    await h.reach(holding.id, 'released');
+    await h.reach(holding.id, 'assigned');
     const dropped = await h.postOrder('DROPPED', 3);
     const next = await h.postOrder('NEXT', 30);
     await h.reach(dropped.id, 'queued');
@@ -29,11 +29,11 @@ describe('cancelling an order', () => {
     expect(await h.client.workflow.getHandle(orderWorkflowId(dropped.id)).result()).toBe('cancelled');
 
     expect((await cancel(holding.id, 'Duplicate of another order')).status).toBe(200);
-    await h.reach(next.id, 'released');
+    await h.reach(next.id, 'assigned');
     expect((await h.getOrder(dropped.id)).timeline.map((t) => t.to)).not.toContain('released');
 
     const [entry] = await h.store.em.fork().find(AuditEntryRecord, { subjectId: holding.id, action: 'CANCEL' });
-    expect(entry).toMatchObject({ fromState: 'released', toState: 'cancelled', actor: 'token:test dispatcher', reason: 'Duplicate of another order', data: { actorRoles: ['dispatcher'] } });
+    expect(entry).toMatchObject({ fromState: 'assigned', toState: 'cancelled', actor: 'token:test dispatcher', reason: 'Duplicate of another order', data: { actorRoles: ['dispatcher'] } });
   });
 
   it('work that has started cannot be cancelled', async () => {
@@ -43,7 +43,7 @@ describe('cancelling an order', () => {
     const refused = await cancel(next.id, 'Too late');
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
-      'Action "cancel" is not allowed while the order is in progress. Allowed now: complete, escalate.',
+      'Action "cancel" is not allowed while the order is in progress. Allowed now: hold, reassign, complete, escalate.',
     );
   });
 });

@@ -13,7 +13,7 @@ describe('changing the stated priority', () => {
 
   it('stores the new stated priority, decides again and re-ranks the order in its pool', async () => {
     const holding = await h.postOrder('HOLDING', 2);
-    await h.reach(holding.id, 'released');
+    await h.reach(holding.id, 'assigned');
     const waiting = await h.postOrder('WAITING', 48);
     const before = await h.reach(waiting.id, 'queued');
     expect(before.priorityScore).toBe(0);

@@ -10,7 +10,7 @@ import { orderWorkflowId } from './definitions.ts';
 
 /**
  * A dev server of its own that suggests continue-as-new after 75 history events (which lands, as a rule,
- * while the order is released with a deadline running), so an order that is
+ * while the order is assigned with a deadline running), so an order that is
  * escalated and resolved a few times continues as new: its state, step count and deadline go along.
  */
 describe('continue-as-new', () => {
@@ -35,7 +35,7 @@ describe('continue-as-new', () => {
     const order = (await (
       await h.request('/orders', { method: 'POST', body: JSON.stringify({ account: 'ACME', dueAt: '2026-12-01T12:00:00Z', workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] }) })
     ).json()) as OrderSummary;
-    await reach(order.id, 'released');
+    await reach(order.id, 'assigned');
     const handle = h.client.workflow.getHandle(orderWorkflowId(order.id));
     const continued = async () => {
       const { raw, runId } = await handle.describe();
@@ -44,25 +44,26 @@ describe('continue-as-new', () => {
     for (let i = 0; i < 10 && !(await continued()); i++) {
       expect((await act(order.id, 'escalate')).status).toBe(200);
       expect((await act(order.id, 'resolve')).status).toBe(200);
-      await eventually(async () => ((await continued()) || (await get(order.id)).state === 'released' ? true : undefined), 'the order to settle');
+      await eventually(async () => ((await continued()) || (await get(order.id)).state === 'assigned' ? true : undefined), 'the order to settle');
     }
     expect(await continued()).toBe(true);
 
     const history = await handle.fetchHistory();
     const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
     const input = JSON.parse(Buffer.from(started!.input!.payloads![0]!.data!).toString()) as OrderWorkflowInput;
-    // Wherever the run ended, the next one starts there; a released order brings its running deadline along.
+    // Wherever the run ended, the next one starts there, with the machine it started with and its running deadline.
     const resume = input.resume!;
     expect(resume.step).toBeGreaterThanOrEqual(7);
-    if (resume.state === 'released') expect(resume.deadline).toMatchObject({ armedIn: 'released', minutes: 60, role: 'dispatcher' });
-    else expect(resume).toMatchObject({ state: 'escalated', deadline: null, context: { escalation: { from: 'released' } } });
+    expect(resume.machineVersion).toBe(2);
+    if (resume.state === 'assigned') expect(resume.deadline).toMatchObject({ armedIn: 'assigned', minutes: 120, role: 'dispatcher' });
+    else expect(resume).toMatchObject({ state: 'escalated', deadline: { armedIn: 'escalated', role: 'ops_manager' }, context: { escalation: { from: 'assigned' } } });
 
     if ((await get(order.id)).state === 'escalated') expect((await act(order.id, 'resolve')).status).toBe(200);
     expect((await act(order.id, 'start')).status).toBe(200);
     expect((await act(order.id, 'complete')).status).toBe(200);
-    expect(await handle.result()).toBe('completed');
+    expect(await handle.result()).toBe('closed');
     const timeline = (await get(order.id)).timeline;
-    expect(timeline.at(-1)).toMatchObject({ from: 'in_progress', to: 'completed' });
+    expect(timeline.at(-1)).toMatchObject({ from: 'completed', to: 'closed' });
     expect(timeline.filter((t) => t.event === 'ESCALATE').length).toBe(timeline.filter((t) => t.event === 'RESOLVE').length);
   });
 });

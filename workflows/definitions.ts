@@ -1,21 +1,16 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DecisionPointId } from '../domain/decision-points.ts';
-import type { OrderActionName, OrderState, StatedPriority } from '../domain/order.ts';
+import type { HoldType, OrderActionName, OrderState } from '../domain/lifecycle.ts';
 import type { Role } from '../domain/roles.ts';
+import type { ActionDetails } from './machines/order-actions.ts';
 import type { PoolEntry } from './release-pool.ts';
 
 /** Shared by workflows, activities and the API: the names Temporal knows each message by. */
 
-export interface OrderActionCommand {
+export interface OrderActionCommand extends ActionDetails {
   action: OrderActionName;
-  actor: string;
-  reason?: string;
-  /** For `escalate`: whose queue the order goes to. */
-  role?: Role;
   /** The roles the person acted with, for the audit log. */
   actorRoles?: Role[];
-  /** For `change_priority`. */
-  statedPriority?: StatedPriority;
 }
 
 /** A person's action on an order; the update answers with the new state or refuses. */
@@ -27,9 +22,14 @@ export const releaseSignal = defineSignal<[{ workAreaId: string }]>('release');
 /** New rules are in force for a decision point: a waiting order is decided again. */
 export const rulesPublishedSignal = defineSignal<[{ decisionPoint: DecisionPointId; version: number }]>('rulesPublished');
 
+/** The system that caused a hold reports the cause gone (stock arrived, credit paid): the hold is released. */
+export const holdCauseClearedSignal = defineSignal<[{ holdType: HoldType; source: string }]>('holdCauseCleared');
+
 export const enqueueSignal = defineSignal<[PoolEntry]>('enqueue');
 /** A waiting order's priority changed: the area re-ranks it in its pool. */
 export const rerankSignal = defineSignal<[{ orderId: string; priorityScore: number }]>('rerank');
+/** A dispatcher's override: the order takes a slot now, over the WIP limit if need be. */
+export const forceReleaseSignal = defineSignal<[{ orderId: string }]>('forceRelease');
 export const capacityFreedSignal = defineSignal<[{ orderId: string }]>('capacityFreed');
 /** The order leaves the area without finishing (cancelled): out of the pool, and its slot back if it held one. */
 export const withdrawSignal = defineSignal<[{ orderId: string }]>('withdraw');

@@ -33,7 +33,7 @@ describe('escalation deadlines (time-skipping)', () => {
 
   it('a 4-hour deadline on a waiting order fires and escalates it to the dispatcher, without waiting 4 hours', async () => {
     const first = await h.postOrder('FIRST', 48);
-    await h.reach(first.id, 'released');
+    await h.reach(first.id, 'assigned');
     const waiting = await h.postOrder('WAITING', 48);
     await h.reach(waiting.id, 'queued');
     await awaitTimers(first.id, 1);
@@ -47,7 +47,7 @@ describe('escalation deadlines (time-skipping)', () => {
     const escalated = await h.reach(waiting.id, 'escalated');
     expect(escalated.escalation).toEqual({ reason: 'Still queued after 240 minutes', role: 'dispatcher', from: 'queued' });
     expect(escalated.timeline.at(-1)).toMatchObject({ from: 'queued', to: 'escalated', event: 'ESCALATE', actor: 'system' });
-    expect(escalated.allowedActions).toEqual(['resolve', 'cancel']);
+    expect(escalated.allowedActions).toEqual(['force_release', 'escalate', 'resolve', 'cancel']);
 
     // A dispatcher sends it back to the pool, where it waits with a fresh deadline.
     expect((await act(waiting.id, 'resolve')).status).toBe(200);
@@ -58,13 +58,13 @@ describe('escalation deadlines (time-skipping)', () => {
   it('leaving the state cancels its deadline', async () => {
     const { orders } = (await (await h.request('/orders')).json()) as { orders: OrderSummary[] };
     const first = orders.find((o) => o.reference === 'FIRST')!;
-    // Released an hour before the clock jumped 4 hours: its released deadline (60 minutes) fired meanwhile.
+    // Assigned before the clock jumped 4 hours: its assigned deadline (120 minutes) fired meanwhile.
     const overdue = await h.reach(first.id, 'escalated');
-    expect(overdue.escalation).toMatchObject({ from: 'released', role: 'dispatcher' });
+    expect(overdue.escalation).toMatchObject({ from: 'assigned', role: 'dispatcher' });
     expect((await act(first.id, 'resolve')).status).toBe(200);
-    await h.reach(first.id, 'released');
+    await h.reach(first.id, 'assigned');
 
-    // Starting within the hour leaves `released`: its deadline is cancelled and never fires.
+    // Starting within the hour leaves `assigned`: its deadline is cancelled and never fires.
     expect((await act(first.id, 'start')).status).toBe(200);
     await env.sleep('2 hours');
     expect((await h.getOrder(first.id)).state).toBe('in_progress');

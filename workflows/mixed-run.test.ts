@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderActionName, OrderSummary } from '../domain/order.ts';
+import type { OrderActionRequest, OrderKind, OrderSummary } from '../domain/order.ts';
+import type { Role } from '../domain/roles.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
-import { orderStateQuery, orderWorkflowId } from './definitions.ts';
+import { orderWorkflowId } from './definitions.ts';
 
 const ORDERS = 500;
 const WIP_LIMIT = 8;
-const FINAL = new Set(['completed', 'cancelled']);
+const FINAL = new Set(['closed', 'cancelled']);
+const KINDS: OrderKind[] = ['pick', 'production', 'delivery', 'on_demand', 'pickup', 'pickup_delivery'];
 
 /** A deterministic pseudo-random sequence, so a failing run can be repeated. */
 function prng(seed: number) {
@@ -16,8 +18,10 @@ function prng(seed: number) {
 }
 
 /**
- * Integration: 500 orders through one area with a mix of people's actions — start, complete, escalate,
- * resolve, cancel — until every order is done. Then the read model and every workflow must agree.
+ * Integration: 500 orders of every kind (some paid in cash) through one area with a mix of people's
+ * actions — holds, forced releases, field events, failed attempts, returns, remits, escalations,
+ * cancellations — until every order is closed or cancelled. Then the read model and every workflow agree,
+ * and replaying the audit log shows the WIP limit held except for audited overrides.
  */
 describe(`a mixed run of ${ORDERS} orders`, () => {
   let h: Harness;
@@ -36,7 +40,15 @@ describe(`a mixed run of ${ORDERS} orders`, () => {
         Array.from({ length: 50 }, async (_, i) => {
           const res = await h.request('/orders', {
             method: 'POST',
-            body: JSON.stringify({ reference: `MIX-${batch * 50 + i}`, account: 'ACME', dueAt: new Date(Date.now() + (1 + random() * 48) * 3_600_000).toISOString(), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] }),
+            body: JSON.stringify({
+              reference: `MIX-${batch * 50 + i}`,
+              account: 'ACME',
+              kind: KINDS[(batch * 50 + i) % KINDS.length],
+              paymentMode: random() < 0.3 ? 'cod' : 'prepaid',
+              dueAt: new Date(Date.now() + (1 + random() * 48) * 3_600_000).toISOString(),
+              workAreaId: h.workAreaId,
+              lines: [{ sku: 'A', qty: 1, price: 1 }],
+            }),
           });
           return ((await res.json()) as OrderSummary).id;
         }),
@@ -44,48 +56,80 @@ describe(`a mixed run of ${ORDERS} orders`, () => {
       created.push(...answers);
     }
 
-    const choose = (state: string): OrderActionName | null => {
+    type Step = Omit<OrderActionRequest, 'reason'> & { role?: Role };
+    const choose = (o: Pick<OrderRecord, 'state' | 'kind' | 'holds'>): Step | null => {
       const r = random();
-      if (state === 'queued') return r < 0.003 ? 'cancel' : r < 0.006 ? 'escalate' : null;
-      if (state === 'released') return r < 0.8 ? 'start' : r < 0.9 ? 'cancel' : 'escalate';
-      if (state === 'in_progress') return r < 0.9 ? 'complete' : 'escalate';
-      if (state === 'escalated') return r < 0.8 ? 'resolve' : 'cancel';
-      return null;
+      const delivery = o.kind !== 'pick' && o.kind !== 'production';
+      switch (o.state) {
+        case 'queued':
+          return r < 0.003 ? { action: 'cancel' } : r < 0.006 ? { action: 'escalate' } : r < 0.009 ? { action: 'hold', holdType: 'manual' } : r < 0.01 ? { action: 'force_release' } : null;
+        case 'on_hold':
+          return r < 0.5 ? { action: 'release_hold', holdType: o.holds?.[0]?.type ?? 'manual' } : null;
+        case 'assigned':
+          return r < 0.8 ? { action: delivery ? 'pick_up' : 'start' } : r < 0.87 ? { action: 'cancel' } : r < 0.94 ? { action: 'escalate' } : { action: 'return', returnReason: 'other' };
+        case 'in_progress':
+          return r < 0.9 ? { action: 'complete' } : { action: 'escalate' };
+        case 'picked_up':
+          return { action: o.kind === 'pickup_delivery' ? 'stage' : 'depart' };
+        case 'staged':
+          return { action: 'depart' };
+        case 'in_transit':
+          return r < 0.8 ? { action: 'deliver' } : r < 0.9 ? { action: 'fail_attempt' } : { action: 'return', returnReason: 'not_home' };
+        case 'attempt_failed':
+          return r < 0.7 ? { action: 'depart' } : { action: 'return', returnReason: 'not_home' };
+        case 'awaiting_remit':
+          return { action: 'confirm_remit', amount: 1, role: 'finance' };
+        case 'escalated':
+          return r < 0.8 ? { action: 'resolve', role: 'ops_manager' } : { action: 'cancel' };
+        default:
+          return null;
+      }
     };
     for (let round = 0; round < 2_000; round++) {
-      const orders = await h.store.em.fork().find(OrderRecord, { id: { $in: created } }, { fields: ['id', 'state'] });
+      const orders = await h.store.em.fork().find(OrderRecord, { id: { $in: created } }, { fields: ['id', 'state', 'kind', 'holds'] });
       if (orders.every((o) => FINAL.has(o.state))) break;
       await Promise.all(
         orders.map(async (o) => {
-          const action = choose(o.state);
-          if (!action) return;
+          const step = choose(o);
+          if (!step) return;
+          const { role, ...request } = step;
           // A 409 is a race with the system (the order moved on meanwhile): the next round sees the new state.
-          const res = await h.request(`/orders/${o.id}/actions`, { method: 'POST', body: JSON.stringify({ action, reason: 'mixed run' }) });
+          const res = await h.request(`/orders/${o.id}/actions`, { method: 'POST', ...(role ? { role } : {}), body: JSON.stringify({ ...request, reason: 'mixed run' }) });
           expect([200, 409]).toContain(res.status);
         }),
       );
     }
 
     const readModel = new Map((await h.store.em.fork().find(OrderRecord, { id: { $in: created } })).map((o) => [o.id, o.state]));
-    const workflows = await Promise.all(created.map(async (id) => [id, await h.client.workflow.getHandle(orderWorkflowId(id)).query(orderStateQuery)] as const));
+    // Every order is finished, so each workflow's result is its final state (a query would replay 500 histories).
+    const workflows = await Promise.all(created.map(async (id) => [id, await h.client.workflow.getHandle(orderWorkflowId(id)).result()] as const));
     const disagreements = workflows.filter(([id, state]) => readModel.get(id) !== state);
     expect(disagreements).toEqual([]);
     expect([...readModel.values()].every((s) => FINAL.has(s))).toBe(true);
 
-    // Replaying the audit log: an order holds a slot from its release until it completes or is cancelled.
-    // The log records a slot's release before the area is told, so the count never runs ahead of the area.
+    // Replaying the audit log: an order holds a slot from its release until its work is done, it is
+    // cancelled or returned, or a person sends it back to the pool. The log records a release after the area
+    // took the slot and a slot's end before the area is told, so the count never runs ahead of the area's.
+    // The area releases only under its limit; a forced release (an audited override) may go past it.
     const log = await h.store.em.fork().find(AuditEntryRecord, { subjectType: 'order', subjectId: { $in: created } }, { orderBy: { seq: 'asc' } });
     const holding = new Set<string>();
+    const SLOT_ENDS = new Set(['completed', 'delivered', 'cancelled', 'returned', 'queued']);
     let peak = 0;
+    let overLimitByTheArea = 0;
+    let forced = 0;
     for (const e of log) {
-      if (e.toState === 'released') holding.add(e.subjectId);
-      if (e.toState === 'completed' || e.toState === 'cancelled') holding.delete(e.subjectId);
+      if (e.toState === 'released' && e.fromState !== 'released') {
+        holding.add(e.subjectId);
+        if (e.action === 'FORCE_RELEASE') forced += 1;
+        else if (holding.size > WIP_LIMIT) overLimitByTheArea += 1;
+      }
+      if (SLOT_ENDS.has(e.toState ?? '') && e.fromState !== e.toState) holding.delete(e.subjectId);
       peak = Math.max(peak, holding.size);
     }
-    expect(peak).toBeLessThanOrEqual(WIP_LIMIT);
-    expect(peak).toBe(WIP_LIMIT);
+    expect(overLimitByTheArea).toBe(0);
+    expect(peak).toBeGreaterThanOrEqual(WIP_LIMIT);
 
     const outcomes = [...readModel.values()].reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
-    console.log(`mixed run: ${ORDERS} orders →`, outcomes, `peak work in process ${peak} of ${WIP_LIMIT}`);
+    console.log(`mixed run: ${ORDERS} orders →`, outcomes, `peak work in process ${peak} of ${WIP_LIMIT} (${forced} forced releases)`);
   });
 });

@@ -33,7 +33,7 @@ describe('two orders through a WIP-1 work area', () => {
     const soon = new Date(Date.now() + 2 * 3_600_000).toISOString();
     const later = new Date(Date.now() + 48 * 3_600_000).toISOString();
     const first = await post('A', soon);
-    await reach(first.id, 'released');
+    await reach(first.id, 'assigned');
     const second = await post('B', later);
     await reach(second.id, 'queued');
 
@@ -42,7 +42,7 @@ describe('two orders through a WIP-1 work area', () => {
     const refused = await act(second.id, 'complete');
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
-      'Action "complete" is not allowed while the order is queued. Allowed now: escalate, cancel, change_priority.',
+      'Action "complete" is not allowed while the order is queued. Allowed now: hold, force_release, escalate, cancel, change_priority.',
     );
 
     expect((await act(first.id, 'start')).status).toBe(200);
@@ -51,25 +51,30 @@ describe('two orders through a WIP-1 work area', () => {
 
     const completed = await act(first.id, 'complete');
     expect(completed.status).toBe(200);
-    expect(((await completed.json()) as OrderDetail).state).toBe('completed');
-    await reach(second.id, 'released');
+    // Prepaid: the remit rules have nothing to collect, so the completed order closes at once.
+    expect(((await completed.json()) as OrderDetail).state).toBe('closed');
+    await reach(second.id, 'assigned');
 
     const detail = await get(first.id);
-    expect(detail.timeline.map((t) => `${t.from ?? '∅'}→${t.to}`)).toEqual([
-      '∅→captured',
-      'captured→queued',
-      'queued→released',
-      'released→in_progress',
-      'in_progress→completed',
+    expect(detail.timeline.map((t) => `${t.from ?? '∅'}→${t.to} ${t.event}`)).toEqual([
+      '∅→validating CAPTURED',
+      'validating→validating INTAKE_DECIDED',
+      'validating→queued PRIORITIZED',
+      'queued→released RELEASE',
+      'released→assigned ASSIGNED',
+      'assigned→in_progress START',
+      'in_progress→completed COMPLETE',
+      'completed→closed REMIT_DECIDED',
     ]);
-    expect(detail.timeline.at(-1)).toMatchObject({ event: 'COMPLETE', actor: 'token:test dispatcher', reason: 'test' });
-    expect(await h.client.workflow.getHandle(orderWorkflowId(first.id)).result()).toBe('completed');
+    expect(detail.timeline.find((t) => t.event === 'COMPLETE')).toMatchObject({ actor: 'token:test dispatcher', reason: 'test' });
+    expect(detail.decisions.map((d) => d.decisionPoint)).toEqual(['intake', 'priority', 'escalation', 'escalation', 'escalation', 'remit']);
+    expect(await h.client.workflow.getHandle(orderWorkflowId(first.id)).result()).toBe('closed');
   });
 
   it('shows the priority decision with fact values, condition results and the ruleset version', async () => {
     const order = await post('C', new Date(Date.now() + 3 * 3_600_000).toISOString());
-    await eventually(async () => ((await get(order.id)).decisions.length > 0 ? true : undefined), 'the priority decision');
-    const [decision] = (await get(order.id)).decisions;
+    await eventually(async () => ((await get(order.id)).decisions.some((d) => d.decisionPoint === 'priority') ? true : undefined), 'the priority decision');
+    const decision = (await get(order.id)).decisions.find((d) => d.decisionPoint === 'priority');
     expect(decision).toMatchObject({ decisionPoint: 'priority', rulesetId: 'priority', rulesetVersion: 1, outcome: { score: 30 } });
     const due = decision?.rules.find((r) => r.name === 'Due within 4 hours');
     expect(due).toMatchObject({ fired: true, points: 30 });

@@ -7,34 +7,50 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   log,
+  ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
+  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
-import type { OrderState, StatedPriority } from '../domain/order.ts';
+import type { OrderState, PaymentMode } from '../domain/lifecycle.ts';
+import type { OrderKind, StatedPriority } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import {
   ACTION_NOT_ALLOWED,
   areaWorkflowId,
   capacityFreedSignal,
+  forceReleaseSignal,
+  holdCauseClearedSignal,
   orderActionUpdate,
   orderStateQuery,
+  orderWorkflowId,
   releaseSignal,
   rerankSignal,
   rulesPublishedSignal,
   withdrawSignal,
   type OrderActionCommand,
 } from './definitions.ts';
+import { legacyOrderMachine } from './machines/legacy/order-v1.machine.ts';
+import { machineFor, type OrderMachine } from './machines/machine-for-kind.ts';
 import { actionEvent, refusalMessage } from './machines/order-actions.ts';
-import { ORDER_EFFECTS, orderMachine, type OrderEffect, type OrderMachineContext, type OrderMachineEvent } from './machines/order.machine.ts';
+import type { OrderMachineContext } from './machines/order-core.ts';
+import type { OrderMachineEvent } from './machines/order-events.ts';
+import { transitionData } from './transition-data.ts';
 
 export interface OrderWorkflowInput {
   orderId: string;
   workAreaId: string;
   dueAt: string;
+  /** Absent on orders started before lifecycle v2 (they run the v1 machine to the end). */
+  kind?: OrderKind;
+  paymentMode?: PaymentMode;
+  /** The order this one was split from. */
+  splitFrom?: string | null;
   /** Set when the workflow continues as new: where the previous run left the order. */
   resume?: OrderResume;
 }
@@ -48,6 +64,8 @@ interface PendingDeadline {
 }
 
 export interface OrderResume {
+  /** Which lifecycle machine the order runs: the one it started with, whatever the code has since. */
+  machineVersion?: 1 | 2;
   state: OrderState;
   context: OrderMachineContext;
   step: number;
@@ -59,15 +77,8 @@ const activities = proxyActivities<OrderActivities>({
   retry: { maximumInterval: '10 seconds' },
 });
 
-const isEffect = (type: string): type is OrderEffect => (ORDER_EFFECTS as readonly string[]).includes(type);
-
-/** What the audit log keeps of an event beyond its name. */
-function transitionData(event: OrderMachineEvent): Record<string, unknown> | null {
-  if (event.type === 'PRIORITIZED' || event.type === 'REPRIORITIZED') return { decisionId: event.decisionId, score: event.score };
-  if (event.type === 'ESCALATE') return { role: event.role };
-  if (event.type === 'CHANGE_PRIORITY') return { statedPriority: event.statedPriority };
-  return null;
-}
+/** Marks histories of orders started with the per-kind machines; orders without it keep the v1 machine. */
+export const LIFECYCLE_V2_PATCH = 'lifecycle-v2';
 
 /**
  * Drives one order through its lifecycle machine. The machine is pure: the workflow feeds it events,
@@ -75,9 +86,14 @@ function transitionData(event: OrderMachineEvent): Record<string, unknown> | nul
  */
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
   const { orderId, workAreaId, resume } = input;
-  const [initialSnapshot, initialEffects] = initialTransition(orderMachine, { orderId, workAreaId });
-  let snapshot = resume ? orderMachine.resolveState({ value: resume.state, context: resume.context }) : initialSnapshot;
+  // A continued run keeps its machine; a new one records which machine it starts with (replays of older histories see v1).
+  const machineVersion = resume ? (resume.machineVersion ?? 1) : patched(LIFECYCLE_V2_PATCH) ? 2 : 1;
+  const machine: OrderMachine = machineVersion === 2 ? machineFor(input.kind ?? 'pick') : (legacyOrderMachine as unknown as OrderMachine);
+  const [initialSnapshot, initialEffects] = initialTransition(machine, { orderId, workAreaId, kind: input.kind ?? 'pick', paymentMode: input.paymentMode ?? 'prepaid', splitFrom: input.splitFrom ?? null });
+  let snapshot = resume ? machine.resolveState({ value: resume.state, context: resume.context }) : initialSnapshot;
   const state = () => snapshot.value as OrderState;
+  const context = () => snapshot.context;
+  const area = () => getExternalWorkflowHandle(areaWorkflowId(workAreaId));
 
   // Each transition gets a key that is stable across activity retries, replays and continue-as-new.
   let step = resume?.step ?? 0;
@@ -131,53 +147,78 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     return null;
   }
 
+  // Follow-up events (a decision's outcome) are applied once every effect of the transition has run.
   async function carryOut(effects: readonly { type: string; params?: unknown }[]): Promise<void> {
+    const followUps: OrderMachineEvent[] = [];
     for (const { type, params } of effects) {
-      if (!isEffect(type)) continue;
       const followUp = await effect(type, params);
-      if (followUp) await apply(followUp, 'system');
+      if (followUp) followUps.push(followUp);
     }
+    for (const followUp of followUps) await apply(followUp, 'system', 'reason' in followUp ? followUp.reason : undefined);
   }
 
-  async function effect(type: OrderEffect, params: unknown): Promise<OrderMachineEvent | null> {
+  const decision = (decided: { score: number; decisionId: string }, type: 'PRIORITIZED' | 'REPRIORITIZED') => ({ type, score: decided.score, decisionId: decided.decisionId }) as const;
+
+  async function effect(type: string, params: unknown): Promise<OrderMachineEvent | null> {
     switch (type) {
-      case 'decidePriority': {
-        const decision = await activities.decidePriority({ orderId, decisionKey: nextKey() });
-        return { type: 'PRIORITIZED', score: decision.score, decisionId: decision.decisionId };
-      }
+      case 'decideIntake':
+        // A split's children were reviewed by the specialist who split them.
+        if (context().splitFrom) return { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
+        return { type: 'INTAKE_DECIDED', ...(await activities.decideIntake({ orderId, decisionKey: nextKey() })) };
+      case 'decidePriority':
+        return decision(await activities.decidePriority({ orderId, decisionKey: nextKey() }), 'PRIORITIZED');
       case 'requestRelease':
-        await activities.enqueueForRelease({
-          workAreaId,
-          orderId,
-          priorityScore: snapshot.context.priorityScore ?? 0,
-          dueAt: input.dueAt,
-          queuedAt: new Date().toISOString(),
-        });
+        await activities.enqueueForRelease({ workAreaId, orderId, priorityScore: context().priorityScore ?? 0, dueAt: input.dueAt, queuedAt: new Date().toISOString() });
         return null;
+      case 'forceRelease':
+        await area().signal(forceReleaseSignal, { orderId });
+        return null;
+      case 'assign':
+        return { type: 'ASSIGNED', resource: (await activities.assignOrder({ orderId, workAreaId })).resource };
       case 'freeCapacity':
-        await getExternalWorkflowHandle(areaWorkflowId(workAreaId)).signal(capacityFreedSignal, { orderId });
+        await area().signal(capacityFreedSignal, { orderId });
         return null;
       case 'updatePoolRank':
-        await getExternalWorkflowHandle(areaWorkflowId(workAreaId)).signal(rerankSignal, { orderId, priorityScore: snapshot.context.priorityScore ?? 0 });
+        await area().signal(rerankSignal, { orderId, priorityScore: context().priorityScore ?? 0 });
         return null;
       case 'armDeadline':
         return armDeadline();
       case 'restatePriority': {
         const { statedPriority } = params as { statedPriority: StatedPriority };
         await activities.restatePriority({ orderId, statedPriority });
-        const decision = await activities.decidePriority({ orderId, decisionKey: nextKey() });
-        return { type: 'REPRIORITIZED', score: decision.score, decisionId: decision.decisionId };
+        return decision(await activities.decidePriority({ orderId, decisionKey: nextKey() }), 'REPRIORITIZED');
       }
       case 'withdraw':
-        await getExternalWorkflowHandle(areaWorkflowId(workAreaId)).signal(withdrawSignal, { orderId });
+        await area().signal(withdrawSignal, { orderId });
         return null;
+      case 'decideReturn':
+        return { type: 'RETURN_DECIDED', ...(await activities.decideReturn({ orderId, returnReason: context().returnReason ?? 'other', attempts: context().attempts, decisionKey: nextKey() })) };
+      case 'decideRemit':
+        return { type: 'REMIT_DECIDED', ...(await activities.decideRemit({ orderId, amountCollected: context().amountCollected, decisionKey: nextKey() })) };
+      case 'splitOrder':
+        await splitInto((params as { parts: number[][] }).parts);
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  // Each child is an order of its own, with its own workflow that outlives this one.
+  async function splitInto(parts: number[][]): Promise<void> {
+    const children = await activities.splitOrder({ orderId, parts });
+    for (const child of children) {
+      await startChild(orderWorkflow, {
+        workflowId: orderWorkflowId(child.orderId),
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        args: [{ orderId: child.orderId, workAreaId: child.workAreaId, dueAt: child.dueAt, kind: child.kind, paymentMode: child.paymentMode, splitFrom: orderId }],
+      });
     }
   }
 
   async function apply(event: OrderMachineEvent, actor: string, reason?: string, actorRoles?: readonly string[]): Promise<void> {
     if (!snapshot.can(event)) throw ApplicationFailure.nonRetryable(`Event ${event.type} is not allowed while the order is ${state()}.`, ACTION_NOT_ALLOWED);
     const from = state();
-    const [next, effects] = transition(orderMachine, snapshot, event);
+    const [next, effects] = transition(machine, snapshot, event);
     snapshot = next;
     if (state() !== from) disarmDeadline();
     await activities.recordTransition({
@@ -188,8 +229,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       event: event.type,
       actor,
       reason: reason ?? null,
-      priorityScore: snapshot.context.priorityScore,
-      escalation: snapshot.context.escalation,
+      priorityScore: context().priorityScore,
+      escalation: context().escalation,
+      holds: context().holds ?? [],
+      assignee: context().assignee ?? null,
       data: actorRoles ? { ...transitionData(event), actorRoles } : transitionData(event),
     });
     await carryOut(effects);
@@ -197,7 +240,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   const refuseUnlessAllowed = (command: OrderActionCommand) => {
     if (!snapshot.can(actionEvent(command.action, command))) {
-      throw ApplicationFailure.nonRetryable(refusalMessage(command.action, state(), snapshot.context.escalation), ACTION_NOT_ALLOWED);
+      throw ApplicationFailure.nonRetryable(refusalMessage(command.action, { state: state(), context: context() }, command), ACTION_NOT_ALLOWED);
     }
   };
 
@@ -214,6 +257,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       const decision = await activities.decidePriority({ orderId, decisionKey: nextKey() });
       await apply({ type: 'REPRIORITIZED', score: decision.score, decisionId: decision.decisionId }, 'system');
     }).catch((err: unknown) => log.warn('re-prioritisation skipped', { orderId, error: String(err) })),
+  );
+  setHandler(holdCauseClearedSignal, ({ holdType, source }) =>
+    serially(async () => {
+      const event = { type: 'RELEASE_HOLD', actor: source, holdType } as const;
+      if (snapshot.can(event)) await apply(event, source, `The cause of the ${holdType} hold is gone.`);
+    }).catch((err: unknown) => log.warn('hold clearance failed', { orderId, error: String(err) })),
   );
   setHandler(
     orderActionUpdate,
@@ -234,7 +283,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     if (resume.deadline) startDeadline(resume.deadline);
   } else {
     await serially(async () => {
-      await activities.recordTransition({ key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, escalation: null, data: null });
+      await activities.recordTransition({ key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, escalation: null, holds: [], assignee: null, data: null });
       await carryOut(initialEffects);
     });
   }
@@ -244,5 +293,5 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   await condition(() => snapshot.status === 'done' || (workflowInfo().continueAsNewSuggested && idle()));
   await condition(idle);
   if (snapshot.status === 'done') return state();
-  return continueAsNew<typeof orderWorkflow>({ ...input, resume: { state: state(), context: snapshot.context, step, deadline: pendingDeadline() } });
+  return continueAsNew<typeof orderWorkflow>({ ...input, resume: { machineVersion, state: state(), context: context(), step, deadline: pendingDeadline() } });
 }

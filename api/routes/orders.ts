@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { newOrder, orderActionRequest, orderDetail, orderSummary, type OrderDetail } from '../../domain/order.ts';
+import { holdType, newOrder, orderActionRequest, orderDetail, orderSummary, type OrderDetail } from '../../domain/order.ts';
 import { findOrderDetail, listOrders } from '../../store/order-read-model.ts';
-import { allowedActions } from '../../workflows/machines/order-actions.ts';
+import { allowedActions, lifecycleViewOf } from '../../workflows/machines/order-actions.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
-import { performAction } from '../order-actions.ts';
+import { performAction, reportHoldCauseCleared } from '../order-actions.ts';
 import { takeOrder } from '../order-intake.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
@@ -14,7 +14,7 @@ export function orderRoutes(deps: ApiDeps) {
   const detail = async (id: string): Promise<OrderDetail> => {
     const order = await findOrderDetail(deps.store.em.fork(), id);
     if (!order) throw notFound(`Order ${id}`);
-    return { ...order, allowedActions: allowedActions(order.state, order.escalation) };
+    return { ...order, allowedActions: allowedActions(lifecycleViewOf(order)) };
   };
 
   return [
@@ -84,6 +84,21 @@ export function orderRoutes(deps: ApiDeps) {
       handler: async (c, { params, body, principal }) => {
         await performAction(deps, params.id, body, { name: actorOf(principal), roles: principal.roles });
         return c.json(await detail(params.id));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/orders/:id/holds/:holdType/cause-cleared',
+      operationId: 'reportHoldCauseCleared',
+      // For the systems that capture orders (stock arrived, a payment came in).
+      summary: 'Reporting that the cause of a hold is gone',
+      tag: 'Orders',
+      access: 'orders.create',
+      params: z.object({ id: z.string(), holdType }),
+      responses: { 202: { description: 'Passed to the order; a hold of that type, if any, is released.', schema: z.object({ accepted: z.literal(true) }) }, 404: { description: 'No such order.', schema: errorBody }, ...STANDARD_ERRORS },
+      handler: async (c, { params, principal }) => {
+        await reportHoldCauseCleared(deps, params.id, params.holdType, actorOf(principal));
+        return c.json({ accepted: true as const }, 202);
       },
     }),
   ];

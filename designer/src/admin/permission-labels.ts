@@ -4,7 +4,7 @@ import type { Permission } from '../../../domain/roles.ts';
 export const PERMISSION_LABELS: Record<Permission, string> = {
   'orders.read': 'see orders and why they rank where they do',
   'orders.create': 'take in orders through the API',
-  'orders.act': 'start and complete work on orders',
+  'orders.act': 'act on orders (each action names the roles it needs)',
   'rules.read': 'read the priority rules and their history',
   'rules.publish': 'change and publish the priority rules',
   'workAreas.read': 'see work areas and their limits',

@@ -1,4 +1,4 @@
-import type { OrderActionName, OrderActionRequest, OrderDetail, OrderSummary, StatedPriority } from '../../../domain/order.ts';
+import type { OrderActionRequest, OrderDetail, OrderSummary } from '../../../domain/order.ts';
 import type { PublishRulesetRequest, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
 import type { WorkArea } from '../../../domain/work-area.ts';
 import { request } from './request.ts';
@@ -12,8 +12,7 @@ export function getOrder(id: string, signal?: AbortSignal): Promise<OrderDetail>
   return request<OrderDetail>(`/orders/${encodeURIComponent(id)}`, { signal });
 }
 
-export function runOrderAction(id: string, action: OrderActionName, reason?: string, statedPriority?: StatedPriority): Promise<OrderDetail> {
-  const body: OrderActionRequest = { action, ...(reason ? { reason } : {}), ...(statedPriority ? { statedPriority } : {}) };
+export function runOrderAction(id: string, body: OrderActionRequest): Promise<OrderDetail> {
   return request<OrderDetail>(`/orders/${encodeURIComponent(id)}/actions`, { method: 'POST', body });
 }
 

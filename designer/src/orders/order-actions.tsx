@@ -1,99 +1,107 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { STATED_PRIORITIES, type OrderActionName, type StatedPriority } from '../../../domain/order.ts';
+import type { OrderActionName, OrderDetail } from '../../../domain/order.ts';
 import { ApiError } from '../api/api-error.ts';
 import { runOrderAction } from '../api/client.ts';
-
-const ACTION_LABELS: Record<OrderActionName, string> = {
-  start: 'Start work',
-  complete: 'Complete',
-  escalate: 'Escalate',
-  resolve: 'Resolve: send back',
-  cancel: 'Cancel order',
-  change_priority: 'Change stated priority',
-};
+import { useSession } from '../session/use-session.ts';
+import { actionChoices, actionsFor, actionsForOthers } from './action-availability.ts';
+import { afterAction, initialFields, withChoices, type ActionFields } from './action-fields.ts';
+import { describeActionFailure, type ActionFailure } from './action-failure.ts';
+import { ActionInputs, hasInputs } from './action-inputs.tsx';
+import { ACTION_LABELS } from './action-labels.ts';
+import { buildActionRequest, requiresReason, serverFieldErrors, type FieldErrors } from './action-request.ts';
+import { OthersActionsNote } from './others-actions-note.tsx';
 
 interface OrderActionsProps {
-  orderId: string;
-  allowedActions: OrderActionName[];
+  order: OrderDetail;
   onDone: () => void;
 }
 
-interface Failure {
-  title: string;
-  color: string;
-  message: string;
+/** "a, b or c" */
+const orList = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? ''));
+
+function reasonLabel(actions: OrderActionName[]): string {
+  const required = actions.filter(requiresReason).map((action) => ACTION_LABELS[action].toLowerCase());
+  return required.length > 0 ? `Reason (required to ${orList(required)})` : 'Reason (optional)';
 }
 
-/** 403: the person's role does not allow it; 409: the order's state does not, right now. Either way nothing changed. */
-function describeFailure(error: unknown): Failure {
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ApiError && error.status === 403) return { title: 'Your role does not allow this', color: 'orange', message };
-  if (error instanceof ApiError && error.status === 409) return { title: 'Not allowed right now', color: 'orange', message };
-  return { title: 'The action failed', color: 'red', message };
-}
-
-/** The actions the lifecycle allows right now; a refusal shows the server's reason and changes nothing. */
-export function OrderActions({ orderId, allowedActions, onDone }: OrderActionsProps) {
-  const [reason, setReason] = useState('');
-  const [statedPriority, setStatedPriority] = useState<StatedPriority>('high');
+/**
+ * The actions the lifecycle allows right now and the person's roles may take, each with the inputs it
+ * needs. A refusal shows the server's reason and changes nothing.
+ */
+export function OrderActions({ order, onDone }: OrderActionsProps) {
+  const { user } = useSession();
+  const [entered, setEntered] = useState(() => initialFields(order.lines.length));
   const [pending, setPending] = useState<OrderActionName | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const [invalid, setInvalid] = useState<{ action: OrderActionName; errors: FieldErrors } | null>(null);
+
+  const actions = actionsFor(order, user.roles);
+  const plain = actions.filter((action) => !hasInputs(action));
+  const choices = actionChoices(order, user.roles);
+  const fields = withChoices(entered, choices);
+  const errorsOf = (action: OrderActionName) => (invalid?.action === action ? invalid.errors : {});
+  const change = (patch: Partial<ActionFields>) => setEntered((current) => ({ ...current, ...patch }));
 
   const run = async (action: OrderActionName) => {
-    setPending(action);
     setFailure(null);
+    const built = buildActionRequest(action, fields);
+    setInvalid(built.ok ? null : { action, errors: built.errors });
+    if (!built.ok) return;
+    setPending(action);
     try {
-      await runOrderAction(orderId, action, reason.trim() || undefined, action === 'change_priority' ? statedPriority : undefined);
-      setReason('');
+      await runOrderAction(order.id, built.request);
+      setEntered(afterAction);
       onDone();
     } catch (error) {
-      setFailure(describeFailure(error));
+      if (error instanceof ApiError && error.issues.length > 0) setInvalid({ action, errors: serverFieldErrors(error.issues) });
+      setFailure(describeActionFailure(error));
     } finally {
       setPending(null);
     }
   };
 
+  const button = (action: OrderActionName) => (
+    <Button
+      key={action}
+      data-testid={`action-${action}`}
+      loading={pending === action}
+      disabled={pending !== null && pending !== action}
+      onClick={() => void run(action)}
+    >
+      {ACTION_LABELS[action]}
+    </Button>
+  );
+
   return (
     <Stack gap="xs">
-      {allowedActions.length === 0 ? (
+      {actions.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No action is open to you in this state: Sluice moves the order on by itself.
+          {order.allowedActions.length === 0
+            ? 'No action is open to you in this state: Sluice moves the order on by itself.'
+            : 'Nothing here is yours to do right now.'}
         </Text>
       ) : (
-        <Group align="flex-end" wrap="nowrap">
+        <>
           <TextInput
-            label={allowedActions.some((a) => a === 'escalate' || a === 'cancel') ? 'Reason (required to escalate or cancel)' : 'Reason (optional)'}
+            data-testid="action-reason"
+            label={reasonLabel(actions)}
             placeholder="Recorded in the timeline with your action"
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
+            value={entered.reason}
+            onChange={(event) => change({ reason: event.currentTarget.value })}
             maxLength={500}
-            style={{ flex: 1 }}
+            error={invalid?.errors.reason}
           />
-          {allowedActions.includes('change_priority') && (
-            <Select
-              data-testid="action-priority"
-              label="New stated priority"
-              data={STATED_PRIORITIES.map((p) => ({ value: p, label: p }))}
-              value={statedPriority}
-              onChange={(value) => value && setStatedPriority(value as StatedPriority)}
-              allowDeselect={false}
-              w={140}
-            />
-          )}
-          {allowedActions.map((action) => (
-            <Button
-              key={action}
-              data-testid={`action-${action}`}
-              loading={pending === action}
-              disabled={pending !== null && pending !== action}
-              onClick={() => void run(action)}
-            >
-              {ACTION_LABELS[action]}
-            </Button>
+          {plain.length > 0 && <Group gap="xs">{plain.map(button)}</Group>}
+          {actions.filter(hasInputs).map((action) => (
+            <Group key={action} gap="xs" align="flex-end">
+              <ActionInputs action={action} fields={fields} choices={choices} errors={errorsOf(action)} lines={order.lines} onChange={change} />
+              {button(action)}
+            </Group>
           ))}
-        </Group>
+        </>
       )}
+      <OthersActionsNote actions={actionsForOthers(order, user.roles)} />
       {failure && (
         <Alert
           data-testid="action-error"

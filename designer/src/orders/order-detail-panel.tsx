@@ -1,9 +1,9 @@
-import { Alert, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { Divider, Group, Stack, Text, Title } from '@mantine/core';
 import type { OrderDetail } from '../../../domain/order.ts';
-import { describeRolesFor, ROLE_LABELS } from '../../../domain/roles.ts';
-import { humanize } from '../format/labels.ts';
+import { describeRolesFor } from '../../../domain/roles.ts';
 import { useSession } from '../session/use-session.ts';
 import { DecisionList } from './decision-list.tsx';
+import { EscalationNote } from './escalation-note.tsx';
 import { OrderActions } from './order-actions.tsx';
 import { OrderFacts } from './order-facts.tsx';
 import { OrderTimeline } from './order-timeline.tsx';
@@ -31,16 +31,12 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
           {order.id}
         </Text>
       </Group>
-      {order.escalation && (
-        <Alert color="red" title={`Escalated to the ${ROLE_LABELS[order.escalation.role]} queue`} data-testid="escalation-note">
-          {order.escalation.reason}. Resolving it sends the order back to {humanize(order.escalation.from).toLowerCase()}.
-        </Alert>
-      )}
+      {order.escalation && <EscalationNote escalation={order.escalation} />}
       {can('orders.act') ? (
-        <OrderActions key={order.id} orderId={order.id} allowedActions={order.allowedActions} onDone={onActionDone} />
+        <OrderActions key={order.id} order={order} onDone={onActionDone} />
       ) : (
         <Text size="sm" c="dimmed" data-testid="action-denied-note">
-          Acting on orders (starting, completing, escalating) needs {describeRolesFor('orders.act')}.
+          Acting on orders (reviewing, holding, moving, escalating) needs {describeRolesFor('orders.act')}.
         </Text>
       )}
       <Divider />

@@ -1,10 +1,18 @@
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { OrderDetail } from '../../../domain/order.ts';
+import type { OrderDetail, PaymentMode } from '../../../domain/order.ts';
 import { humanize } from '../format/labels.ts';
 import { formatDateTime, formatRelative } from '../format/time.ts';
 import { useNow } from '../format/use-now.ts';
+import { LastMileBadge } from './last-mile-badge.tsx';
+import { OrderHolds } from './order-holds.tsx';
 import { StatedPriority } from './stated-priority.tsx';
+
+const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = {
+  prepaid: 'Prepaid',
+  credit_terms: 'Credit terms',
+  cod: 'Cash on delivery',
+};
 
 const amount = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -56,11 +64,30 @@ export function OrderFacts({ order, workAreaName }: { order: OrderDetail; workAr
           {formatDateTime(order.dueAt)} ({formatRelative(order.dueAt, now)})
         </Fact>
         <Fact label="Kind">{humanize(order.kind)}</Fact>
+        <Fact label="Payment">{PAYMENT_MODE_LABELS[order.paymentMode]}</Fact>
+        {order.lastMileStatus && (
+          <Fact label="Last mile">
+            <LastMileBadge status={order.lastMileStatus} />
+          </Fact>
+        )}
+        <Fact label="Assignee">{order.assignee ?? <Text span size="sm" c="dimmed">nobody yet</Text>}</Fact>
+        {order.parentId && (
+          <Fact label="Split from">
+            <Text span size="sm" ff="monospace" data-testid="order-parent">
+              {order.parentId}
+            </Text>
+          </Fact>
+        )}
         <Fact label="Work area">{workAreaName}</Fact>
         <Fact label="Account">{order.account}</Fact>
         <Fact label="Received">{formatDateTime(order.createdAt)}</Fact>
         <Fact label="Last change">{formatDateTime(order.updatedAt)}</Fact>
       </SimpleGrid>
+      {order.holds.length > 0 && (
+        <Fact label="Holds">
+          <OrderHolds holds={order.holds} />
+        </Fact>
+      )}
       <Table withTableBorder verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>

@@ -1,10 +1,13 @@
 import { Table, Text } from '@mantine/core';
 import type { OrderSummary } from '../../../domain/order.ts';
+import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { humanize } from '../format/labels.ts';
 import { useNow } from '../format/use-now.ts';
 import { DueTime } from './due-time.tsx';
+import { LastMileBadge } from './last-mile-badge.tsx';
 import { StatedPriority } from './stated-priority.tsx';
 import { StateBadge } from './state-badge.tsx';
+import { workDone } from './work-done.ts';
 
 interface OrdersTableProps {
   orders: OrderSummary[];
@@ -15,7 +18,7 @@ interface OrdersTableProps {
 export function OrdersTable({ orders, workAreaNames, onOpen }: OrdersTableProps) {
   const now = useNow();
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <Table.ScrollContainer minWidth={1080}>
       <Table data-testid="orders-table" highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -25,6 +28,7 @@ export function OrdersTable({ orders, workAreaNames, onOpen }: OrdersTableProps)
             <Table.Th>Stated priority</Table.Th>
             <Table.Th>Effective score</Table.Th>
             <Table.Th>State</Table.Th>
+            <Table.Th>Last mile</Table.Th>
             <Table.Th>Due</Table.Th>
             <Table.Th>Work area</Table.Th>
           </Table.Tr>
@@ -70,9 +74,15 @@ export function OrdersTable({ orders, workAreaNames, onOpen }: OrdersTableProps)
               </Table.Td>
               <Table.Td>
                 <StateBadge state={order.state} />
+                {order.escalation && (
+                  <Text size="xs" c="dimmed" mt={2}>
+                    {ROLE_LABELS[order.escalation.role]} queue
+                  </Text>
+                )}
               </Table.Td>
+              <Table.Td>{order.lastMileStatus && <LastMileBadge status={order.lastMileStatus} />}</Table.Td>
               <Table.Td>
-                <DueTime dueAt={order.dueAt} done={order.state === 'completed'} now={now} />
+                <DueTime dueAt={order.dueAt} done={workDone(order)} now={now} />
               </Table.Td>
               <Table.Td>{workAreaNames.get(order.workAreaId) ?? order.workAreaId}</Table.Td>
             </Table.Tr>

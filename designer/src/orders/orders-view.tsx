@@ -5,6 +5,10 @@ import { listOrders, listWorkAreas } from '../api/client.ts';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
 import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
+import { plural } from '../format/labels.ts';
+import { useSession } from '../session/use-session.ts';
+import { DeskFilter } from './desk-filter.tsx';
+import { deskFor, DESK_LABELS, onDesk } from './desks.ts';
 import { OrderDrawer } from './order-drawer.tsx';
 import { OrdersEmpty } from './orders-empty.tsx';
 import { OrdersTable } from './orders-table.tsx';
@@ -13,10 +17,12 @@ import { OrdersTable } from './orders-table.tsx';
 const REFRESH_DEBOUNCE_MS = 300;
 
 export function OrdersView() {
+  const { user } = useSession();
   const orders = useResource('orders', listOrders);
   const workAreas = useResource('work-areas', listWorkAreas);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [drawerOpened, setDrawerOpened] = useState(false);
+  const [desk, setDesk] = useState(() => deskFor(user.roles));
   const refresh = useDebouncedCallback(orders.reload, REFRESH_DEBOUNCE_MS);
   useOrderEvents(() => refresh());
 
@@ -24,6 +30,7 @@ export function OrdersView() {
     () => new Map((workAreas.data ?? []).map((area) => [area.id, area.name])),
     [workAreas.data],
   );
+  const onThisDesk = (orders.data ?? []).filter((order) => onDesk(desk, order));
   const open = (orderId: string) => {
     setSelectedId(orderId);
     setDrawerOpened(true);
@@ -52,7 +59,21 @@ export function OrdersView() {
       )}
       {orders.data?.length === 0 && <OrdersEmpty />}
       {orders.data && orders.data.length > 0 && (
-        <OrdersTable orders={orders.data} workAreaNames={workAreaNames} onOpen={open} />
+        <>
+          <Group justify="space-between">
+            <DeskFilter value={desk} onChange={setDesk} />
+            <Text c="dimmed" size="sm">
+              {onThisDesk.length} of {plural(orders.data.length, 'order', 'orders')}
+            </Text>
+          </Group>
+          {onThisDesk.length > 0 ? (
+            <OrdersTable orders={onThisDesk} workAreaNames={workAreaNames} onOpen={open} />
+          ) : (
+            <Text c="dimmed" size="sm" data-testid="desk-empty">
+              Nothing on the {DESK_LABELS[desk]} desk right now.
+            </Text>
+          )}
+        </>
       )}
       {selectedId && (
         <OrderDrawer

@@ -1,6 +1,13 @@
 import { assign, setup } from 'xstate';
-import type { EscalatableState, Escalation, StatedPriority } from '../../domain/order.ts';
-import type { Role } from '../../domain/roles.ts';
+import type { StatedPriority } from '../../../domain/order.ts';
+import type { Role } from '../../../domain/roles.ts';
+
+type EscalatableState = 'queued' | 'released' | 'in_progress';
+interface Escalation {
+  reason: string;
+  role: Role;
+  from: EscalatableState;
+}
 
 export interface OrderMachineInput {
   orderId: string;
@@ -33,11 +40,12 @@ const escalateFrom = (from: EscalatableState) =>
 const resolveTo = (to: EscalatableState) => ({ target: to, guard: { type: 'escalatedFrom', params: { state: to } }, actions: 'clearEscalation' }) as const;
 
 /**
- * The lifecycle so far: captured → queued → released → in_progress → completed; `escalated` from
- * any active state, back to where it came from once a person resolves it; `cancelled` before work starts. Actions only name what must
- * happen; the workflow turns each into an activity, a durable timer or a signal.
+ * Frozen: the first lifecycle (captured → queued → released → in_progress → completed, escalated, cancelled),
+ * kept only for orders whose workflow started before the per-kind machines (their histories carry no
+ * `lifecycle-v2` marker). Replaying the recorded v1 histories proves they still run. Never edit it; remove it
+ * once no v1 order is running.
  */
-export const orderMachine = setup({
+export const legacyOrderMachine = setup({
   types: {
     input: {} as OrderMachineInput,
     context: {} as OrderMachineContext,
@@ -117,7 +125,3 @@ export const orderMachine = setup({
     },
   },
 });
-
-/** The side effects the workflow must carry out; `assign` is applied by the transition itself. */
-export const ORDER_EFFECTS = ['decidePriority', 'requestRelease', 'freeCapacity', 'updatePoolRank', 'armDeadline', 'withdraw', 'restatePriority'] as const;
-export type OrderEffect = (typeof ORDER_EFFECTS)[number];

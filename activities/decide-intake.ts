@@ -1,0 +1,22 @@
+import type { HoldType } from '../domain/lifecycle.ts';
+import { intakeFacts } from '../rules/intake-facts.ts';
+import type { ActivityDeps } from './activity-deps.ts';
+import { decideByRules } from './decide-by-rules.ts';
+import { chosenOutcome, stringParam } from './decide-outcome.ts';
+
+export interface IntakeDecision {
+  outcome: 'accept' | 'hold' | 'specialist_review' | 'reject';
+  holdType?: HoldType;
+  reason?: string;
+}
+
+/** Asks the intake ruleset whether to accept, hold, send to a specialist or reject a captured order. */
+export function decideIntakeActivity(deps: ActivityDeps) {
+  const decide = decideByRules(deps);
+  return async function decideIntake({ orderId, decisionKey }: { orderId: string; decisionKey: string }): Promise<IntakeDecision> {
+    const chosen = chosenOutcome('intake', await decide({ decisionPoint: 'intake', orderId, decisionKey, facts: intakeFacts }));
+    const reason = stringParam(chosen, 'reason');
+    const holdType = stringParam(chosen, 'holdType') as HoldType | undefined;
+    return { outcome: chosen.type as IntakeDecision['outcome'], ...(holdType ? { holdType } : {}), ...(reason ? { reason } : {}) };
+  };
+}

@@ -1,0 +1,19 @@
+import { remitFacts } from '../rules/return-remit-facts.ts';
+import type { ActivityDeps } from './activity-deps.ts';
+import { decideByRules } from './decide-by-rules.ts';
+import { chosenOutcome, stringParam } from './decide-outcome.ts';
+
+export interface RemitDecision {
+  outcome: 'clear' | 'require_remit' | 'finance_review';
+  reason?: string;
+}
+
+/** Asks the remit ruleset whether finance must confirm money before a finished order closes. */
+export function decideRemitActivity(deps: ActivityDeps) {
+  const decide = decideByRules(deps);
+  return async function decideRemit({ orderId, amountCollected, decisionKey }: { orderId: string; amountCollected: number | null; decisionKey: string }): Promise<RemitDecision> {
+    const chosen = chosenOutcome('remit', await decide({ decisionPoint: 'remit', orderId, decisionKey, facts: (order, now) => remitFacts(order, amountCollected, now) }));
+    const reason = stringParam(chosen, 'reason');
+    return { outcome: chosen.type as RemitDecision['outcome'], ...(reason ? { reason } : {}) };
+  };
+}

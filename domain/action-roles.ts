@@ -1,0 +1,64 @@
+import type { HoldType, OrderActionName } from './lifecycle.ts';
+import { describeRoles, type Role } from './roles.ts';
+
+/**
+ * Who may take each action on an order, beyond the lifecycle allowing it. Dispatchers work exceptions
+ * and the floor (field events arrive through a dispatcher's app or token); specialists own reviews and
+ * splits; finance owns money.
+ */
+export const ACTION_ROLES: Record<OrderActionName, readonly Role[]> = {
+  claim: ['specialist'],
+  approve: ['specialist'],
+  reject: ['specialist'],
+  split: ['specialist'],
+  hold: ['dispatcher', 'specialist', 'finance'],
+  release_hold: ['dispatcher', 'specialist', 'finance'],
+  force_release: ['dispatcher'],
+  reassign: ['dispatcher'],
+  start: ['dispatcher'],
+  complete: ['dispatcher'],
+  pick_up: ['dispatcher'],
+  stage: ['dispatcher'],
+  depart: ['dispatcher'],
+  deliver: ['dispatcher'],
+  fail_attempt: ['dispatcher'],
+  return: ['dispatcher'],
+  confirm_remit: ['finance'],
+  escalate: ['dispatcher', 'specialist', 'finance', 'ops_manager'],
+  resolve: ['dispatcher', 'specialist', 'finance', 'ops_manager'],
+  cancel: ['dispatcher', 'specialist'],
+  change_priority: ['dispatcher', 'specialist'],
+};
+
+/** A hold is released by the people who own its cause: finance for credit, a specialist for prices. */
+export const HOLD_RELEASERS: Record<HoldType, readonly Role[]> = {
+  credit: ['finance'],
+  pricing: ['specialist'],
+  inventory: ['dispatcher', 'specialist'],
+  address: ['dispatcher', 'specialist'],
+  manual: ['dispatcher', 'specialist'],
+};
+
+export interface ActionScope {
+  action: OrderActionName;
+  holdType?: HoldType | undefined;
+  /** For `resolve`: the role whose queue the escalation is in; the ops manager may resolve any. */
+  escalationRole?: Role | null | undefined;
+}
+
+export function rolesFor({ action, holdType, escalationRole }: ActionScope): readonly Role[] {
+  if (action === 'release_hold' && holdType) return HOLD_RELEASERS[holdType];
+  if (action === 'resolve' && escalationRole) return [...new Set<Role>([escalationRole, 'ops_manager'])];
+  return ACTION_ROLES[action];
+}
+
+export function mayPerform(roles: readonly Role[], scope: ActionScope): boolean {
+  const allowed = rolesFor(scope);
+  return roles.some((r) => allowed.includes(r));
+}
+
+/** "Releasing a credit hold needs the finance role." */
+export function roleRefusal(scope: ActionScope): string {
+  const what = scope.action === 'release_hold' && scope.holdType ? `Releasing a ${scope.holdType} hold` : `The action "${scope.action}"`;
+  return `${what} needs ${describeRoles(rolesFor(scope))}.`;
+}

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewOrder, OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
+import type { Role } from '../domain/roles.ts';
+import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
+import { orderWorkflowId } from './definitions.ts';
+
+type OrderInput = Partial<Omit<NewOrder, 'checks'>> & { checks?: NewOrder['checks'] };
+
+/**
+ * Integration, one path of the lifecycle per test: the real dev server, a worker, the default rules and
+ * the API, acting as the role each step needs.
+ */
+describe('lifecycle paths', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ wipLimit: 50, worker: true });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  let n = 0;
+  const post = async (order: OrderInput = {}): Promise<OrderSummary> => {
+    const res = await h.request('/orders', {
+      method: 'POST',
+      body: JSON.stringify({ reference: `PATH-${++n}`, account: 'ACME', dueAt: new Date(Date.now() + 24 * 3_600_000).toISOString(), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 2, price: 30 }], ...order }),
+    });
+    expect(res.status).toBe(201);
+    return (await res.json()) as OrderSummary;
+  };
+  const act = async (id: string, role: Role, body: Record<string, unknown>) => {
+    const res = await h.request(`/orders/${id}/actions`, { method: 'POST', role, body: JSON.stringify({ reason: 'test', ...body }) });
+    return { status: res.status, body: (await res.json()) as OrderDetail & { error?: { message: string } } };
+  };
+  const ok = async (id: string, role: Role, body: Record<string, unknown>) => {
+    const answer = await act(id, role, body);
+    expect(answer.status, answer.body.error?.message).toBe(200);
+    return answer.body;
+  };
+  const reach = (id: string, state: OrderState) => h.reach(id, state);
+
+  it('fulfilment: validating → queued → released → assigned → in progress → completed → closed', async () => {
+    const order = await post({ kind: 'production' });
+    await reach(order.id, 'assigned');
+    await ok(order.id, 'dispatcher', { action: 'start' });
+    await ok(order.id, 'dispatcher', { action: 'complete' });
+    const done = await reach(order.id, 'closed');
+    expect(done.timeline.map((t) => t.to)).toEqual(['validating', 'validating', 'queued', 'released', 'assigned', 'in_progress', 'completed', 'closed']);
+    expect(done.assignee).toBe(`${h.workAreaId} team`);
+    expect(done.lastMileStatus).toBeNull();
+    expect(await h.client.workflow.getHandle(orderWorkflowId(order.id)).result()).toBe('closed');
+  });
+
+  it('delivery, cash on delivery: the last-mile status follows, and finance confirms the remit before it closes', async () => {
+    const order = await post({ kind: 'delivery', paymentMode: 'cod', checks: { addressVerified: true } });
+    expect((await reach(order.id, 'assigned')).lastMileStatus).toBe('Assigned');
+    expect((await ok(order.id, 'dispatcher', { action: 'pick_up' })).lastMileStatus).toBe('Picked Up');
+    expect((await ok(order.id, 'dispatcher', { action: 'depart' })).lastMileStatus).toBe('In Transit');
+    const delivered = await ok(order.id, 'dispatcher', { action: 'deliver', amount: 60 });
+    expect(delivered).toMatchObject({ state: 'awaiting_remit', lastMileStatus: 'Delivered' });
+    expect(delivered.decisions.at(-2)).toMatchObject({ decisionPoint: 'remit', facts: { paymentMode: 'cod', amountExpected: 60, amountCollected: 60, variance: 0 } });
+
+    const refused = await act(order.id, 'dispatcher', { action: 'confirm_remit', amount: 60 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error?.message).toBe('The action "confirm_remit" needs the finance role.');
+    const closed = await ok(order.id, 'finance', { action: 'confirm_remit', amount: 60 });
+    expect(closed).toMatchObject({ state: 'closed', lastMileStatus: 'Delivered' });
+  });
+
+  it('delivery: a cash variance goes to finance review', async () => {
+    const order = await post({ kind: 'on_demand', paymentMode: 'cod' });
+    await reach(order.id, 'assigned');
+    await ok(order.id, 'dispatcher', { action: 'pick_up' });
+    await ok(order.id, 'dispatcher', { action: 'depart' });
+    const short = await ok(order.id, 'dispatcher', { action: 'deliver', amount: 50 });
+    expect(short).toMatchObject({ state: 'escalated', escalation: { from: 'awaiting_remit', role: 'finance', reason: 'The cash collected differs from the amount due.' } });
+    // Finance sorts it out and closes it; a dispatcher could not resolve finance's escalation.
+    expect((await act(order.id, 'dispatcher', { action: 'resolve' })).status).toBe(403);
+    expect(await ok(order.id, 'finance', { action: 'resolve', resolveTo: 'closed', reason: 'Driver paid the difference' })).toMatchObject({ state: 'closed' });
+  });
+
+  it('pickup & delivery stops at the warehouse; a failed attempt and a return send the order back to the pool', async () => {
+    const order = await post({ kind: 'pickup_delivery' });
+    await reach(order.id, 'assigned');
+    await ok(order.id, 'dispatcher', { action: 'pick_up' });
+    const skipped = await act(order.id, 'dispatcher', { action: 'depart' });
+    expect(skipped.status).toBe(409);
+    expect(skipped.body.error?.message).toBe('Action "depart" is not allowed while the order is picked up. Allowed now: hold, stage, escalate.');
+    await ok(order.id, 'dispatcher', { action: 'stage' });
+    await ok(order.id, 'dispatcher', { action: 'depart' });
+    expect(await ok(order.id, 'dispatcher', { action: 'fail_attempt', reason: 'Nobody home' })).toMatchObject({ state: 'attempt_failed', lastMileStatus: 'In Transit' });
+    await ok(order.id, 'dispatcher', { action: 'return', returnReason: 'not_home' });
+    // The return rules requeue a first not-home return: back to the pool, released and assigned again.
+    const again = await reach(order.id, 'assigned');
+    expect(again.timeline.map((t) => t.to)).toEqual(expect.arrayContaining(['returned', 'queued']));
+    expect(again.decisions.find((d) => d.decisionPoint === 'return')).toMatchObject({ outcome: { chosen: { type: 'requeue' } }, facts: { returnReason: 'not_home', attempts: 1 } });
+  });
+
+  it('a damaged return is closed and stays Returned for the dispatcher', async () => {
+    const order = await post({ kind: 'pickup' });
+    await reach(order.id, 'assigned');
+    await ok(order.id, 'dispatcher', { action: 'pick_up' });
+    await ok(order.id, 'dispatcher', { action: 'depart' });
+    await ok(order.id, 'dispatcher', { action: 'return', returnReason: 'damaged', reason: 'Box crushed' });
+    expect(await reach(order.id, 'closed')).toMatchObject({ lastMileStatus: 'Returned' });
+  });
+
+  it('a credit hold at intake: only finance releases it, and the order is accepted', async () => {
+    const order = await post({ paymentMode: 'credit_terms', checks: { creditBalance: 12_000, creditLimit: 10_000 } });
+    const held = await reach(order.id, 'on_hold');
+    expect(held.holds).toEqual([{ type: 'credit', reason: "The account's open balance is above its credit limit.", placedBy: 'intake rules' }]);
+    expect(held.allowedActions).toEqual(['hold', 'release_hold', 'escalate', 'cancel']);
+    const refused = await act(order.id, 'dispatcher', { action: 'release_hold', holdType: 'credit' });
+    expect(refused).toMatchObject({ status: 403, body: { error: { message: 'Releasing a credit hold needs the finance role.' } } });
+    await ok(order.id, 'finance', { action: 'release_hold', holdType: 'credit', reason: 'Payment received' });
+    const released = await reach(order.id, 'assigned');
+    expect(released.holds).toEqual([]);
+    expect(released.timeline.map((t) => `${t.from}→${t.to}`)).toEqual(expect.arrayContaining(['on_hold→validating', 'validating→queued']));
+  });
+
+  it('an inventory hold is released when the capturing system reports the stock arrived', async () => {
+    const order = await post({ checks: { inventoryShort: true } });
+    await reach(order.id, 'on_hold');
+    const res = await h.request(`/orders/${order.id}/holds/inventory/cause-cleared`, { method: 'POST' });
+    expect(res.status).toBe(202);
+    const accepted = await reach(order.id, 'assigned');
+    expect(accepted.timeline.find((t) => t.event === 'RELEASE_HOLD')).toMatchObject({ actor: 'token:test dispatcher', reason: 'The cause of the inventory hold is gone.' });
+  });
+
+  it('a hold on assigned work blocks starting it until it is released', async () => {
+    const order = await post();
+    await reach(order.id, 'assigned');
+    await ok(order.id, 'dispatcher', { action: 'hold', holdType: 'manual', reason: 'Customer asked to wait' });
+    const blocked = await act(order.id, 'dispatcher', { action: 'start' });
+    expect(blocked).toMatchObject({ status: 409, body: { error: { message: 'Action "start" is blocked by the manual hold (Customer asked to wait). The hold must be released first.' } } });
+    expect((await h.getOrder(order.id)).state).toBe('assigned');
+    await ok(order.id, 'dispatcher', { action: 'release_hold', holdType: 'manual' });
+    expect(await ok(order.id, 'dispatcher', { action: 'start' })).toMatchObject({ state: 'in_progress' });
+  });
+
+  it('reassigning, and sending escalated work back to the pool', async () => {
+    const order = await post();
+    await reach(order.id, 'assigned');
+    expect(await ok(order.id, 'dispatcher', { action: 'reassign', resource: 'Ana', reason: 'Team short-handed' })).toMatchObject({ assignee: 'Ana' });
+    await ok(order.id, 'dispatcher', { action: 'escalate', reason: 'Ana is off sick' });
+    const back = await ok(order.id, 'dispatcher', { action: 'resolve', resolveTo: 'queued' });
+    expect(back.timeline.map((t) => t.to).slice(-3)).toEqual(expect.arrayContaining(['escalated', 'queued']));
+    expect(await reach(order.id, 'assigned')).toMatchObject({ assignee: `${h.workAreaId} team` });
+  });
+
+  it('a major account goes to a specialist, who splits it into child orders that each run their own lifecycle', async () => {
+    const order = await post({ accountTier: 'major', lines: [{ sku: 'A', qty: 1, price: 10 }, { sku: 'B', qty: 2, price: 20 }, { sku: 'C', qty: 3, price: 30 }] });
+    await reach(order.id, 'specialist_review');
+    expect((await act(order.id, 'dispatcher', { action: 'split', parts: [[0], [1, 2]] })).status).toBe(403);
+    const bad = await act(order.id, 'specialist', { action: 'split', parts: [[0], [1]] });
+    expect(bad).toMatchObject({ status: 400, body: { error: { message: "Each of the order's 3 lines (numbered 0 to 2) must be in exactly one part." } } });
+    await ok(order.id, 'specialist', { action: 'claim' });
+    expect(await ok(order.id, 'specialist', { action: 'split', parts: [[0], [1, 2]], reason: 'Ship what is in stock now' })).toMatchObject({ state: 'split' });
+
+    const children = await eventually(async () => {
+      const found = await h.store.em.fork().find(OrderRecord, { parentId: order.id }, { orderBy: { id: 'asc' } });
+      return found.length === 2 ? found : undefined;
+    }, 'the child orders');
+    expect(children.map((c) => c.lines.map((l) => l.sku))).toEqual([['A'], ['B', 'C']]);
+    for (const child of children) {
+      // Reviewed already: the children are accepted without going back to the specialist.
+      const assigned = await reach(child.id, 'assigned');
+      expect(assigned).toMatchObject({ parentId: order.id, reference: expect.stringMatching(/^PATH-\d+\/[12]$/) });
+    }
+  });
+
+  it('a specialist approves a reviewed order into the pool; a refused approval changes nothing', async () => {
+    const order = await post({ accountTier: 'major' });
+    await reach(order.id, 'specialist_review');
+    await ok(order.id, 'specialist', { action: 'hold', holdType: 'pricing', reason: 'Price to confirm' });
+    const blocked = await act(order.id, 'specialist', { action: 'approve' });
+    expect(blocked.status).toBe(409);
+    expect((await h.getOrder(order.id)).state).toBe('specialist_review');
+    await ok(order.id, 'specialist', { action: 'release_hold', holdType: 'pricing' });
+    await ok(order.id, 'specialist', { action: 'approve' });
+    await reach(order.id, 'assigned');
+  });
+
+  it('audits every accepted action with actor, roles, reason and before/after state', async () => {
+    const entries = await h.store.em.fork().find(AuditEntryRecord, { subjectType: 'order', action: 'REASSIGN' });
+    expect(entries[0]).toMatchObject({ fromState: 'assigned', toState: 'assigned', actor: 'token:test dispatcher', reason: 'Team short-handed', data: { resource: 'Ana', actorRoles: ['dispatcher'] } });
+  });
+});
+
+describe('force-release past the WIP limit', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ wipLimit: 1, worker: true });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('takes the order into its area at once, audited as an override; the area waits until WIP is under its limit', async () => {
+    const first = await h.postOrder('FIRST', 24);
+    await h.reach(first.id, 'assigned');
+    const second = await h.postOrder('SECOND', 24);
+    const third = await h.postOrder('THIRD', 48);
+    await h.reach(second.id, 'queued');
+    await h.reach(third.id, 'queued');
+
+    const forced = await h.request(`/orders/${third.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'force_release', reason: 'Line idle, customer waiting' }) });
+    expect(forced.status).toBe(200);
+    await h.reach(third.id, 'assigned');
+    const audit = await h.store.em.fork().findOneOrFail(AuditEntryRecord, { subjectId: third.id, action: 'FORCE_RELEASE' });
+    expect(audit).toMatchObject({ fromState: 'queued', toState: 'released', reason: 'Line idle, customer waiting', data: { override: true } });
+
+    // Two in process against a limit of one: finishing one is not enough for the next release.
+    for (const action of ['start', 'complete']) await h.request(`/orders/${first.id}/actions`, { method: 'POST', body: JSON.stringify({ action }) });
+    await h.reach(first.id, 'closed');
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await h.getOrder(second.id)).state).toBe('queued');
+    for (const action of ['start', 'complete']) await h.request(`/orders/${third.id}/actions`, { method: 'POST', body: JSON.stringify({ action }) });
+    await h.reach(second.id, 'assigned');
+  });
+});

@@ -1,0 +1,34 @@
+import { initialContext, orderCore } from './order-core.ts';
+import { escalatedState, escalateFrom, holdInPlace, intakeStates, remitCheckpoint } from './order-states.ts';
+
+/** Fulfilment kinds (production, pick): released → assigned → in_progress → completed → closed. */
+export const fulfilmentMachine = orderCore.createMachine({
+  id: 'fulfilment',
+  initial: 'captured',
+  context: ({ input }) => initialContext(input),
+  states: {
+    ...intakeStates,
+    assigned: {
+      entry: 'armDeadline',
+      on: {
+        START: { guard: 'notHeld', target: 'in_progress' },
+        REASSIGN: { actions: 'setAssignee' },
+        RETURN: { target: 'returned', actions: 'recordReturn' },
+        ...holdInPlace,
+        ESCALATE: escalateFrom('assigned'),
+        CANCEL: { target: 'cancelled', actions: 'withdraw' },
+      },
+    },
+    in_progress: {
+      entry: 'armDeadline',
+      on: {
+        COMPLETE: { guard: 'notHeld', target: 'completed' },
+        REASSIGN: { actions: 'setAssignee' },
+        ...holdInPlace,
+        ESCALATE: escalateFrom('in_progress'),
+      },
+    },
+    completed: remitCheckpoint('completed'),
+    escalated: escalatedState(['validating', 'on_hold', 'specialist_review', 'queued', 'released', 'assigned', 'in_progress', 'awaiting_remit', 'closed']),
+  },
+});

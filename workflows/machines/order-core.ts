@@ -1,0 +1,149 @@
+import { assign, setup } from 'xstate';
+import type { Escalation, Hold, HoldType, OrderState, PaymentMode, ReturnReason } from '../../domain/lifecycle.ts';
+import type { OrderKind, StatedPriority } from '../../domain/order.ts';
+import type { OrderMachineEvent } from './order-events.ts';
+import { blockingHold } from './hold-blocks.ts';
+import { RESOLVE_TARGETS } from './resolve-targets.ts';
+
+export interface OrderMachineInput {
+  orderId: string;
+  workAreaId: string;
+  kind: OrderKind;
+  paymentMode: PaymentMode;
+  /** Set on a child of a split: a specialist has reviewed its lines already. */
+  splitFrom: string | null;
+}
+
+export interface OrderMachineContext extends OrderMachineInput {
+  /** True once intake (or a specialist) accepted the order and it has a priority. */
+  accepted: boolean;
+  priorityScore: number | null;
+  escalation: Escalation | null;
+  holds: Hold[];
+  /** Hold types a person or the cause has released: intake does not place them again on this order. */
+  clearedHolds: HoldType[];
+  assignee: string | null;
+  attempts: number;
+  returnReason: ReturnReason | null;
+  amountCollected: number | null;
+}
+
+export const initialContext = (input: OrderMachineInput): OrderMachineContext => ({
+  ...input,
+  accepted: false,
+  priorityScore: null,
+  escalation: null,
+  holds: [],
+  clearedHolds: [],
+  assignee: null,
+  attempts: 0,
+  returnReason: null,
+  amountCollected: null,
+});
+
+/** States where the order holds a slot of its work area's capacity. */
+const HOLDS_CAPACITY: readonly OrderState[] = ['released', 'assigned', 'in_progress', 'picked_up', 'staged', 'in_transit', 'attempt_failed'];
+/** States an escalated order may still be cancelled from: work has not started. */
+const BEFORE_WORK: readonly OrderState[] = ['validating', 'on_hold', 'specialist_review', 'queued', 'released', 'assigned'];
+
+type Ctx = { context: OrderMachineContext; event: OrderMachineEvent };
+
+/** Where a RESOLVE sends the order (by default the first target for where it was escalated from), if allowed. */
+function resolvesTo({ context, event }: Ctx, state: OrderState): boolean {
+  const from = context.escalation?.from;
+  if (event.type !== 'RESOLVE' || from === undefined) return false;
+  const targets = RESOLVE_TARGETS[from];
+  return (event.to ?? targets[0]) === state && targets.includes(state);
+}
+
+const isLastHold = (context: OrderMachineContext, event: OrderMachineEvent) =>
+  event.type === 'RELEASE_HOLD' && context.holds.length === 1 && context.holds[0]?.type === event.holdType;
+
+/**
+ * What every order kind shares: the named actions and guards. Actions that are not `assign`s only name
+ * what must happen; the workflow turns each into an activity, a durable timer or a signal.
+ */
+export const orderCore = setup({
+  types: {
+    input: {} as OrderMachineInput,
+    context: {} as OrderMachineContext,
+    events: {} as OrderMachineEvent,
+  },
+  actions: {
+    /** Ask the intake decision point whether to accept, hold, review or reject the order. */
+    decideIntake: () => {},
+    /** Ask the priority decision point for the effective priority score. */
+    decidePriority: () => {},
+    /** Put the order in its work area's pool; the area releases it when capacity allows. */
+    requestRelease: () => {},
+    /** Take a slot of the area's capacity now, over its WIP limit if need be (a person's audited override). */
+    forceRelease: () => {},
+    /** Match the released order with who executes it. */
+    assign: () => {},
+    /** Give the order's capacity back to its work area. */
+    freeCapacity: () => {},
+    /** Tell the work area the order's new priority, so its pool ranks it anew. */
+    updatePoolRank: () => {},
+    /** Ask the escalation decision point for this state's deadline, and start its durable timer. */
+    armDeadline: () => {},
+    /** Take the order out of its work area: out of the pool, and its slot back if it held one. */
+    withdraw: () => {},
+    /** Store the priority the requester now states, and decide the effective priority again. */
+    restatePriority: (_, _params: { statedPriority: StatedPriority }) => {},
+    /** Ask the return decision point whether to requeue, close or escalate the returned order. */
+    decideReturn: () => {},
+    /** Ask the remit decision point whether finance must confirm money before the order closes. */
+    decideRemit: () => {},
+    /** Create the child orders of a split; each runs its own lifecycle. */
+    splitOrder: (_, _params: { parts: number[][] }) => {},
+    recordPriority: assign({ priorityScore: (_, params: { score: number }) => params.score, accepted: true }),
+    recordEscalation: assign({ escalation: (_, params: Escalation) => params }),
+    reEscalate: assign({ escalation: ({ context, event }) => (event.type === 'ESCALATE' && context.escalation ? { ...context.escalation, reason: event.reason, role: event.role } : context.escalation) }),
+    clearEscalation: assign({ escalation: null }),
+    addHold: assign({
+      holds: ({ context, event }) => {
+        if (event.type === 'HOLD') return [...context.holds, { type: event.holdType, reason: event.reason, placedBy: event.actor }];
+        if (event.type === 'INTAKE_DECIDED' && event.holdType) return [...context.holds, { type: event.holdType, reason: event.reason ?? 'held at intake', placedBy: 'intake rules' }];
+        return context.holds;
+      },
+    }),
+    removeHold: assign(({ context, event }) =>
+      event.type === 'RELEASE_HOLD' ? { holds: context.holds.filter((h) => h.type !== event.holdType), clearedHolds: [...new Set([...context.clearedHolds, event.holdType])] } : {},
+    ),
+    setAssignee: assign({
+      assignee: ({ context, event }) => {
+        if (event.type === 'ASSIGNED' || event.type === 'REASSIGN') return event.resource;
+        if (event.type === 'CLAIM') return event.actor;
+        return context.assignee;
+      },
+    }),
+    clearAssignee: assign({ assignee: null }),
+    countAttempt: assign({ attempts: ({ context }) => context.attempts + 1 }),
+    recordReturn: assign({ returnReason: ({ context, event }) => (event.type === 'RETURN' ? event.returnReason : context.returnReason) }),
+    recordCollected: assign({ amountCollected: ({ context, event }) => (event.type === 'DELIVER' ? (event.amount ?? null) : context.amountCollected) }),
+  },
+  guards: {
+    intakeSays: ({ event }, params: { outcome: string }) => event.type === 'INTAKE_DECIDED' && event.outcome === params.outcome,
+    /** Accepted, or held for a cause a person already released on this order (otherwise it would loop). */
+    intakeAccepts: ({ context, event }) =>
+      event.type === 'INTAKE_DECIDED' && (event.outcome === 'accept' || (event.outcome === 'hold' && event.holdType !== undefined && context.clearedHolds.includes(event.holdType))),
+    returnSays: ({ event }, params: { outcome: string }) => event.type === 'RETURN_DECIDED' && event.outcome === params.outcome,
+    remitSays: ({ event }, params: { outcome: string }) => event.type === 'REMIT_DECIDED' && event.outcome === params.outcome,
+    /** No hold on the order blocks this event. */
+    notHeld: ({ context, event }) => blockingHold(context.holds, event.type) === null,
+    newHold: ({ context, event }) => event.type === 'HOLD' && !context.holds.some((h) => h.type === event.holdType),
+    hasHold: ({ context, event }) => event.type === 'RELEASE_HOLD' && context.holds.some((h) => h.type === event.holdType),
+    /** The hold being released is the last one: the order can move on. */
+    lastHold: ({ context, event }) => isLastHold(context, event),
+    lastHoldOfAccepted: ({ context, event }) => isLastHold(context, event) && context.accepted,
+    preApproved: ({ context }) => context.splitFrom !== null,
+    resolvesTo: (ctx, params: { state: OrderState }) => resolvesTo(ctx, params.state),
+    /** Back to the pool from a state that held a slot: the slot must go back first. */
+    resolvesToPoolFromCapacity: (ctx) => resolvesTo(ctx, 'queued') && ctx.context.escalation !== null && HOLDS_CAPACITY.includes(ctx.context.escalation.from),
+    escalatedFromPool: ({ context }) => context.escalation?.from === 'queued',
+    /** A person may force an order escalated from the pool into its area, unless a hold stops it. */
+    forceableFromPool: ({ context, event }) => context.escalation?.from === 'queued' && blockingHold(context.holds, event.type) === null,
+    escalatedBeforeWork: ({ context }) => context.escalation !== null && BEFORE_WORK.includes(context.escalation.from),
+  },
+});
+

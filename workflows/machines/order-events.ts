@@ -1,0 +1,43 @@
+import type { HoldType, OrderState, ReturnReason } from '../../domain/lifecycle.ts';
+import type { StatedPriority } from '../../domain/order.ts';
+import type { Role } from '../../domain/roles.ts';
+
+/** An event a person causes: who, and optionally why. */
+type ByPerson<T extends string, Extra = object> = { type: T; actor: string; reason?: string } & Extra;
+
+/** What the decision points and the work area tell the lifecycle. */
+export type SystemEvent =
+  | { type: 'INTAKE_DECIDED'; outcome: 'accept' | 'hold' | 'specialist_review' | 'reject'; holdType?: HoldType; reason?: string }
+  | { type: 'PRIORITIZED'; score: number; decisionId: string }
+  | { type: 'REPRIORITIZED'; score: number; decisionId: string }
+  | { type: 'RELEASE'; workAreaId: string }
+  | { type: 'ASSIGNED'; resource: string }
+  | { type: 'RETURN_DECIDED'; outcome: 'requeue' | 'close' | 'escalate'; reason?: string; role?: Role }
+  | { type: 'REMIT_DECIDED'; outcome: 'clear' | 'require_remit' | 'finance_review'; reason?: string };
+
+/** What people do; each arrives as a Temporal Update through `POST /orders/:id/actions`. */
+export type HumanEvent =
+  | ByPerson<'CLAIM'>
+  | ByPerson<'APPROVE'>
+  | ByPerson<'REJECT', { reason: string }>
+  | ByPerson<'SPLIT', { parts: number[][] }>
+  | ByPerson<'HOLD', { holdType: HoldType; reason: string }>
+  | ByPerson<'RELEASE_HOLD', { holdType: HoldType }>
+  | ByPerson<'FORCE_RELEASE', { reason: string }>
+  | ByPerson<'REASSIGN', { resource: string }>
+  | ByPerson<'START'>
+  | ByPerson<'COMPLETE'>
+  | ByPerson<'PICK_UP'>
+  | ByPerson<'STAGE'>
+  | ByPerson<'DEPART'>
+  | ByPerson<'DELIVER', { amount?: number }>
+  | ByPerson<'FAIL_ATTEMPT'>
+  | ByPerson<'RETURN', { returnReason: ReturnReason; reason: string }>
+  | ByPerson<'CONFIRM_REMIT', { amount?: number }>
+  | ByPerson<'ESCALATE', { reason: string; role: Role }>
+  | ByPerson<'RESOLVE', { to?: OrderState }>
+  | ByPerson<'CANCEL', { reason: string }>
+  | ByPerson<'CHANGE_PRIORITY', { statedPriority: StatedPriority }>;
+
+export type OrderMachineEvent = SystemEvent | HumanEvent;
+export type OrderEventType = OrderMachineEvent['type'];
