@@ -59,6 +59,9 @@ describe('designer in a browser', () => {
   it('signs in, shows the orders table, and a new order appears live', async () => {
     expect((await postOrder('SMOKE-1')).status).toBe(201);
     const page = await signIn('dan');
+    // A dispatcher lands on the exceptions desk; the new order is on the full list.
+    await page.locator('[data-testid="desk-filter"][data-desk="exceptions"]').waitFor();
+    await page.getByTestId('desk-filter').getByText('All', { exact: true }).click();
     const table = page.getByTestId('orders-table');
     await table.getByText('SMOKE-1').waitFor();
     await page.locator('[data-testid="live-indicator"][data-connected="true"]').waitFor();
@@ -72,7 +75,8 @@ describe('designer in a browser', () => {
   it("opens an order's drawer with the why of its priority, and draws the priority rules", async () => {
     await h.startWorker(await bundleWorkflows());
     const page = await signIn('dan');
-    await page.locator('[data-state="released"]').first().waitFor();
+    await page.getByTestId('desk-filter').getByText('All', { exact: true }).click();
+    await page.locator('[data-state="assigned"]').first().waitFor();
     await page.getByTestId('orders-table').getByText('SMOKE-1').click();
     const drawer = page.getByTestId('order-drawer');
     await drawer.getByText('Default priority').waitFor();
@@ -85,6 +89,25 @@ describe('designer in a browser', () => {
     await canvas.getByText('Due within 4 hours').waitFor();
     expect(await canvas.locator('.react-flow__node').count()).toBeGreaterThan(10);
     await page.screenshot({ path: join(ARTIFACTS, 'priority-rules.png') });
+    await page.close();
+  });
+
+  it("an escalated order waits on the dispatcher's exceptions desk, and resolving it from the drawer sends it back", async () => {
+    const order = (await (await postOrder('SMOKE-3')).json()) as { id: string };
+    await h.reach(order.id, 'assigned');
+    const escalate = await h.request(`/orders/${order.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'escalate', reason: 'Forklift broken' }) });
+    expect(escalate.status).toBe(200);
+
+    const page = await signIn('dan');
+    const table = page.getByTestId('orders-table');
+    await table.getByText('SMOKE-3').click();
+    const drawer = page.getByTestId('order-drawer');
+    await drawer.getByTestId('escalation-note').getByText('Forklift broken').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'exceptions-desk.png') });
+    await drawer.getByTestId('action-resolve').click();
+    await drawer.locator('[data-state="assigned"]').first().waitFor();
+    await page.keyboard.press('Escape');
+    await table.getByText('SMOKE-3').waitFor({ state: 'detached' });
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { decision } from './decision.ts';
 import { LAST_MILE_STATUSES } from './last-mile.ts';
 import { escalation, hold, holdType, orderActionName, orderState, paymentMode, returnReason } from './lifecycle.ts';
-import { ROLES } from './roles.ts';
+import { PERMISSIONS } from './roles.ts';
 
 export * from './lifecycle.ts';
 
@@ -52,8 +52,8 @@ export const orderActionRequest = z
   .strictObject({
     action: orderActionName,
     reason: z.string().trim().max(500).optional(),
-    /** For `escalate`: whose queue the order goes to (a dispatcher's by default). */
-    role: z.enum(ROLES).optional(),
+    /** For `escalate`: whose queue the order goes to (a dispatcher's by default); only roles that act on orders have one. */
+    role: z.enum(PERMISSIONS['orders.act']).optional(),
     /** For `change_priority`: the priority the requester now states. */
     statedPriority: z.enum(STATED_PRIORITIES).optional(),
     /** For `hold` and `release_hold`. */
@@ -74,7 +74,8 @@ export const orderActionRequest = z
   .refine((r) => (r.action !== 'hold' && r.action !== 'release_hold') || r.holdType !== undefined, { path: ['holdType'], message: 'name the hold type' })
   .refine((r) => r.action !== 'reassign' || r.resource !== undefined, { path: ['resource'], message: 'name who takes the order over' })
   .refine((r) => r.action !== 'return' || r.returnReason !== undefined, { path: ['returnReason'], message: 'give the return reason' })
-  .refine((r) => r.action !== 'split' || r.parts !== undefined, { path: ['parts'], message: 'give the lines of each part' });
+  .refine((r) => r.action !== 'split' || r.parts !== undefined, { path: ['parts'], message: 'give the lines of each part' })
+  .refine((r) => r.action !== 'confirm_remit' || r.amount !== undefined, { path: ['amount'], message: 'give the amount remitted' });
 export type OrderActionRequest = z.infer<typeof orderActionRequest>;
 
 export const orderSummary = z.object({

@@ -41,9 +41,9 @@ async function as(role: Role): Promise<Record<string, string>> {
   await em.flush();
   return { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' };
 }
-const dispatcher = await as('dispatcher');
-const call = async <T>(path: string, body?: unknown): Promise<T> => {
-  const res = await app.request(path, { method: body === undefined ? 'GET' : 'POST', headers: dispatcher, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const tokens = { dispatcher: await as('dispatcher'), specialist: await as('specialist'), finance: await as('finance') };
+const call = async <T>(path: string, body?: unknown, role: keyof typeof tokens = 'dispatcher'): Promise<T> => {
+  const res = await app.request(path, { method: body === undefined ? 'GET' : 'POST', headers: tokens[role], ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 };
@@ -54,50 +54,93 @@ const until = async (id: string, state: string) => {
   }
   throw new Error(`order ${id} never reached ${state}`);
 };
-const order = (reference: string) =>
-  call<OrderSummary>('/orders', { reference, account: 'ACME', dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 1 }] });
-const act = (id: string, action: string, extra: Record<string, unknown> = {}) => call(`/orders/${id}/actions`, { action, ...extra });
+const order = (reference: string, extra: Record<string, unknown> = {}) =>
+  call<OrderSummary>('/orders', { reference, account: 'ACME', dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 1 }, { sku: 'B', qty: 2, price: 3 }], ...extra });
+const act = (id: string, action: string, extra: Record<string, unknown> = {}, role: keyof typeof tokens = 'dispatcher') =>
+  call(`/orders/${id}/actions`, { action, reason: 'recorded', ...extra }, role);
+/** A person's steps on an order, one after the other. */
+const finish = async (id: string, steps: [string, Record<string, unknown>?][]) => {
+  for (const [action, extra] of steps) await act(id, action, extra);
+};
 
 const recorded: Record<string, string> = {};
 try {
-  // Happy path: released at once (the default area holds one order at a time), started, completed.
-  const happy = await order('HAPPY');
-  await until(happy.id, 'released');
-  await act(happy.id, 'start');
-  await act(happy.id, 'complete');
-  recorded['happy-path'] = happy.id;
+  // Every kind's happy path, one at a time through the one-slot default area.
+  const FIELD: [string, Record<string, unknown>?][] = [['pick_up'], ['depart'], ['deliver']];
+  const HAPPY: Record<string, [string, Record<string, unknown>?][]> = {
+    pick: [['start'], ['complete']],
+    production: [['start'], ['complete']],
+    delivery: FIELD,
+    on_demand: FIELD,
+    pickup: FIELD,
+    pickup_delivery: [['pick_up'], ['stage'], ['depart'], ['deliver']],
+  };
+  for (const [kind, steps] of Object.entries(HAPPY)) {
+    const o = await order(`HAPPY-${kind}`, { kind });
+    await until(o.id, 'assigned');
+    await finish(o.id, steps);
+    await until(o.id, 'closed');
+    recorded[`v2-${kind}-happy-path`] = o.id;
+  }
 
-  // Waits behind another order, is escalated by a person, resolved back to the pool, then released.
+  // Cash on delivery: finance confirms the remit before the order closes.
+  const cod = await order('COD', { kind: 'delivery', paymentMode: 'cod' });
+  await until(cod.id, 'assigned');
+  await finish(cod.id, [['pick_up'], ['depart'], ['deliver', { amount: 7 }]]);
+  await until(cod.id, 'awaiting_remit');
+  await act(cod.id, 'confirm_remit', { amount: 7 }, 'finance');
+  recorded['v2-delivery-cod-remit'] = cod.id;
+
+  // A failed attempt, a return, requeued by the return rules, then delivered.
+  const returned = await order('RETURNED', { kind: 'delivery' });
+  await until(returned.id, 'assigned');
+  await finish(returned.id, [['pick_up'], ['depart'], ['fail_attempt'], ['return', { returnReason: 'not_home' }]]);
+  await until(returned.id, 'assigned');
+  await finish(returned.id, FIELD);
+  recorded['v2-delivery-failed-attempt-returned'] = returned.id;
+
+  // Held at intake for credit, released by finance; a manual hold blocks the start until released.
+  const credit = await order('CREDIT', { paymentMode: 'credit_terms', checks: { creditBalance: 12_000, creditLimit: 10_000 } });
+  await until(credit.id, 'on_hold');
+  await act(credit.id, 'release_hold', { holdType: 'credit' }, 'finance');
+  await until(credit.id, 'assigned');
+  await act(credit.id, 'hold', { holdType: 'manual' });
+  await act(credit.id, 'release_hold', { holdType: 'manual' });
+  await finish(credit.id, [['start'], ['complete']]);
+  recorded['v2-credit-hold-and-manual-hold'] = credit.id;
+
+  // A major account's order: a specialist claims and splits it; the children run on their own.
+  const major = await order('MAJOR', { accountTier: 'major' });
+  await until(major.id, 'specialist_review');
+  await act(major.id, 'claim', {}, 'specialist');
+  await act(major.id, 'split', { parts: [[0], [1]] }, 'specialist');
+  await until(`${major.id}-1`, 'assigned');
+  await finish(`${major.id}-1`, [['start'], ['complete']]);
+  await until(`${major.id}-2`, 'assigned');
+  await finish(`${major.id}-2`, [['start'], ['complete']]);
+  recorded['v2-specialist-split'] = major.id;
+  recorded['v2-split-child'] = `${major.id}-1`;
+
+  // Waits behind another order, escalated, resolved, force-released past the limit; the blocker is
+  // escalated, sent back to the pool, and cancelled there.
   const blocker = await order('BLOCKER');
-  await until(blocker.id, 'released');
+  await until(blocker.id, 'assigned');
   const waiting = await order('WAITING');
   await until(waiting.id, 'queued');
-  await act(waiting.id, 'escalate', { reason: 'Customer called twice', role: 'dispatcher' });
-  await until(waiting.id, 'escalated');
-  await act(waiting.id, 'resolve', { reason: 'Promised for today' });
-  await until(waiting.id, 'queued');
-  await act(blocker.id, 'start');
-  await act(blocker.id, 'escalate', { reason: 'Line jammed', role: 'dispatcher' });
-  await act(blocker.id, 'resolve');
-  await act(blocker.id, 'complete');
-  await until(waiting.id, 'released');
-  await act(waiting.id, 'start');
-  await act(waiting.id, 'complete');
-  recorded['escalated-and-resolved'] = waiting.id;
-  recorded['escalated-in-progress'] = blocker.id;
-
-  // Cancelled while waiting, and cancelled after release (which frees the slot for the next).
-  const holder = await order('HOLDER');
-  await until(holder.id, 'released');
-  const dropped = await order('DROPPED');
-  await until(dropped.id, 'queued');
-  await act(dropped.id, 'cancel', { reason: 'Customer withdrew' });
-  await act(holder.id, 'cancel', { reason: 'Duplicate' });
-  recorded['cancelled-while-waiting'] = dropped.id;
-  recorded['cancelled-after-release'] = holder.id;
+  await act(waiting.id, 'escalate', { role: 'dispatcher' });
+  await act(waiting.id, 'resolve');
+  await act(waiting.id, 'force_release');
+  await until(waiting.id, 'assigned');
+  await act(blocker.id, 'escalate');
+  await act(blocker.id, 'resolve', { resolveTo: 'queued' });
+  await act(blocker.id, 'cancel');
+  await finish(waiting.id, [['reassign', { resource: 'Ana' }], ['start'], ['complete']]);
+  recorded['v2-escalated-force-released'] = waiting.id;
+  recorded['v2-escalated-back-to-pool-cancelled'] = blocker.id;
 
   for (const [name, id] of Object.entries(recorded)) {
     const file = join(repoRoot, 'workflows/histories', `${name}.json`);
+    await client.workflow.getHandle(orderWorkflowId(id)).result();
     // A recording made by older code is what proves compatibility: it is never overwritten.
     if (existsSync(file)) {
       console.log(`kept workflows/histories/${name}.json`);

@@ -62,7 +62,7 @@ describe(`a mixed run of ${ORDERS} orders`, () => {
       const delivery = o.kind !== 'pick' && o.kind !== 'production';
       switch (o.state) {
         case 'queued':
-          return r < 0.003 ? { action: 'cancel' } : r < 0.006 ? { action: 'escalate' } : r < 0.009 ? { action: 'hold', holdType: 'manual' } : r < 0.01 ? { action: 'force_release' } : null;
+          return r < 0.001 ? { action: 'cancel' } : r < 0.003 ? { action: 'escalate' } : r < 0.005 ? { action: 'hold', holdType: 'manual' } : r < 0.0055 ? { action: 'force_release' } : null;
         case 'on_hold':
           return r < 0.5 ? { action: 'release_hold', holdType: o.holds?.[0]?.type ?? 'manual' } : null;
         case 'assigned':
@@ -88,6 +88,8 @@ describe(`a mixed run of ${ORDERS} orders`, () => {
     for (let round = 0; round < 2_000; round++) {
       const orders = await h.store.em.fork().find(OrderRecord, { id: { $in: created } }, { fields: ['id', 'state', 'kind', 'holds'] });
       if (orders.every((o) => FINAL.has(o.state))) break;
+      // The store answers synchronously: without a real pause, a round with nothing to do starves the worker.
+      await new Promise((r) => setTimeout(r, 50));
       await Promise.all(
         orders.map(async (o) => {
           const step = choose(o);

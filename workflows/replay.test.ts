@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ORDER_KINDS } from '../domain/order.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
 
@@ -19,8 +20,9 @@ describe('replaying recorded order histories', () => {
   });
 
   const files = readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
-  it('has histories to replay', () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
+  it("covers every kind's happy path, and orders started on the first lifecycle (v1, kept running by patched())", () => {
+    for (const kind of ORDER_KINDS) expect(files).toContain(`v2-${kind}-happy-path.json`);
+    expect(files.filter((f) => f.startsWith('v1-')).length).toBeGreaterThanOrEqual(5);
   });
 
   it.each(files)('%s replays without nondeterminism', async (file) => {

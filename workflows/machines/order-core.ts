@@ -3,7 +3,7 @@ import type { Escalation, Hold, HoldType, OrderState, PaymentMode, ReturnReason 
 import type { OrderKind, StatedPriority } from '../../domain/order.ts';
 import type { OrderMachineEvent } from './order-events.ts';
 import { blockingHold } from './hold-blocks.ts';
-import { RESOLVE_TARGETS } from './resolve-targets.ts';
+import { RESOLVE_TARGETS } from '../../domain/resolve-targets.ts';
 
 export interface OrderMachineInput {
   orderId: string;

@@ -1,7 +1,7 @@
 import { mayPerform, rolesFor, type ActionScope } from '../../../domain/action-roles.ts';
 import { HOLD_TYPES, type Hold, type HoldType, type OrderActionName, type OrderDetail, type OrderState } from '../../../domain/order.ts';
 import type { Role } from '../../../domain/roles.ts';
-import { RESOLVE_TARGETS } from '../../../workflows/machines/resolve-targets.ts';
+import { RESOLVE_TARGETS } from '../../../domain/resolve-targets.ts';
 
 export type ActionableOrder = Pick<OrderDetail, 'allowedActions' | 'holds' | 'escalation' | 'lines'>;
 

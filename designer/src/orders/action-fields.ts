@@ -1,5 +1,5 @@
 import type { HoldType, OrderState, ReturnReason, StatedPriority } from '../../../domain/order.ts';
-import type { Role } from '../../../domain/roles.ts';
+import type { OrderActionRequest } from '../../../domain/order.ts';
 import type { ActionChoices } from './action-availability.ts';
 import { defaultLineParts } from './split-parts.ts';
 
@@ -12,7 +12,7 @@ export interface ActionFields {
   resolveTo: OrderState | null;
   resource: string;
   returnReason: ReturnReason | null;
-  escalateTo: Role;
+  escalateTo: NonNullable<OrderActionRequest['role']>;
   /** For a split: the part (from 1) each line goes to, by line index. */
   lineParts: number[];
   amount: number | null;

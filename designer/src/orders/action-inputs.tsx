@@ -1,7 +1,7 @@
 import { NumberInput, Select, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { RETURN_REASONS, STATED_PRIORITIES, type OrderActionName, type OrderSummary } from '../../../domain/order.ts';
-import { can, ROLE_LABELS, ROLES } from '../../../domain/roles.ts';
+import { PERMISSIONS, ROLE_LABELS } from '../../../domain/roles.ts';
 import { humanize, sentence } from '../format/labels.ts';
 import type { ActionChoices } from './action-availability.ts';
 import type { ActionFields } from './action-fields.ts';
@@ -18,7 +18,7 @@ export interface ActionInputsProps {
 
 const options = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: humanize(value) }));
 /** Only a role that acts on orders can work an escalation off its queue. */
-const QUEUE_OPTIONS = ROLES.filter((role) => can([role], 'orders.act')).map((role) => ({ value: role, label: sentence(ROLE_LABELS[role]) }));
+const QUEUE_OPTIONS = PERMISSIONS['orders.act'].map((role) => ({ value: role, label: sentence(ROLE_LABELS[role]) }));
 
 function amountInput(label: string) {
   return function AmountInput({ fields, errors, onChange }: ActionInputsProps) {

@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core';
 import type { Escalation } from '../../../domain/order.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
-import { RESOLVE_TARGETS } from '../../../workflows/machines/resolve-targets.ts';
+import { RESOLVE_TARGETS } from '../../../domain/resolve-targets.ts';
 import { humanize } from '../format/labels.ts';
 
 /** Whose queue the order waits in, why, and where resolving it may send it. */

@@ -1,4 +1,4 @@
-import type { EscalatableState, OrderState } from '../../domain/lifecycle.ts';
+import type { EscalatableState, OrderState } from './lifecycle.ts';
 
 /**
  * Where a person may send an escalated order, by the state it was escalated from (the first is the
