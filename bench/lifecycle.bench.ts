@@ -23,7 +23,7 @@ import { bareActionUpdate, bareReleaseSignal } from './bare-order.workflow.ts';
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 200);
 const WARM_UP = 20;
 
-/** Tails the audit log (as the live event stream does) and tells when an order has been released. */
+/** Tails the audit log (as the live event stream does) and tells when an order has been released and assigned. */
 function releaseWatcher(store: Store) {
   const waiting = new Map<string, () => void>();
   const released = new Set<string>();
@@ -31,7 +31,7 @@ function releaseWatcher(store: Store) {
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
-      const entries = await store.em.fork().find(AuditEntryRecord, { seq: { $gt: cursor }, toState: 'released' }, { orderBy: { seq: 'asc' } });
+      const entries = await store.em.fork().find(AuditEntryRecord, { seq: { $gt: cursor }, toState: 'assigned' }, { orderBy: { seq: 'asc' } });
       for (const e of entries) {
         cursor = e.seq;
         released.add(e.subjectId);
@@ -50,8 +50,8 @@ function releaseWatcher(store: Store) {
 }
 
 /**
- * `npm run bench -- lifecycle`: orders per second through the happy path (intake, priority and
- * deadline decisions, release by the area, start, complete) on a dev server, against a bare workflow
+ * `npm run bench -- lifecycle`: orders per second through a pick order's happy path (intake, priority,
+ * deadline and remit decisions, release by the area, assignment, start, complete, close) on a dev server, against a bare workflow
  * with the same number of activities, signals and updates, in the same run.
  */
 export async function run(): Promise<void> {

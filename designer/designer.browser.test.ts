@@ -93,8 +93,9 @@ describe('designer in a browser', () => {
   });
 
   it("an escalated order waits on the dispatcher's exceptions desk, and resolving it from the drawer sends it back", async () => {
+    // The area (one order at a time) is busy with SMOKE-1: this one waits in the pool.
     const order = (await (await postOrder('SMOKE-3')).json()) as { id: string };
-    await h.reach(order.id, 'assigned');
+    await h.reach(order.id, 'queued');
     const escalate = await h.request(`/orders/${order.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'escalate', reason: 'Forklift broken' }) });
     expect(escalate.status).toBe(200);
 
@@ -105,7 +106,7 @@ describe('designer in a browser', () => {
     await drawer.getByTestId('escalation-note').getByText('Forklift broken').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'exceptions-desk.png') });
     await drawer.getByTestId('action-resolve').click();
-    await drawer.locator('[data-state="assigned"]').first().waitFor();
+    await drawer.locator('[data-state="queued"]').first().waitFor();
     await page.keyboard.press('Escape');
     await table.getByText('SMOKE-3').waitFor({ state: 'detached' });
     await page.close();

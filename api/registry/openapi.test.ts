@@ -52,7 +52,7 @@ describe('the OpenAPI document and the app’s HTTP hardening', () => {
     expect(res.headers.get('content-type')).toContain('text/html');
     const page = await res.text();
     expect(page).toContain('/orders/{id}/actions');
-    expect(page).toContain('Roles: dispatcher, order specialist, ops manager');
+    expect(page).toContain('Roles: dispatcher, order specialist, finance, ops manager');
   });
 
   it('serves the designer under a content security policy whose nonce the page carries', async () => {
