@@ -38,7 +38,7 @@ import {
 import { legacyOrderMachine } from './machines/legacy/order-v1.machine.ts';
 import { machineFor, type OrderMachine } from './machines/machine-for-kind.ts';
 import { actionEvent, refusalMessage } from './machines/order-actions.ts';
-import type { OrderMachineContext } from './machines/order-core.ts';
+import { initialContext, type OrderMachineContext } from './machines/order-core.ts';
 import type { OrderMachineEvent } from './machines/order-events.ts';
 import { transitionData } from './transition-data.ts';
 
@@ -89,7 +89,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   // A continued run keeps its machine; a new one records which machine it starts with (replays of older histories see v1).
   const machineVersion = resume ? (resume.machineVersion ?? 1) : patched(LIFECYCLE_V2_PATCH) ? 2 : 1;
   const machine: OrderMachine = machineVersion === 2 ? machineFor(input.kind ?? 'pick') : (legacyOrderMachine as unknown as OrderMachine);
-  const [initialSnapshot, initialEffects] = initialTransition(machine, { orderId, workAreaId, kind: input.kind ?? 'pick', paymentMode: input.paymentMode ?? 'prepaid', splitFrom: input.splitFrom ?? null });
+  const machineInput = { orderId, workAreaId, kind: input.kind ?? 'pick', paymentMode: input.paymentMode ?? 'prepaid', splitFrom: input.splitFrom ?? null } as const;
+  const [initialSnapshot, initialEffects] = initialTransition(machine, machineInput);
   let snapshot = resume ? machine.resolveState({ value: resume.state, context: resume.context }) : initialSnapshot;
   const state = () => snapshot.value as OrderState;
   const context = () => snapshot.context;
@@ -240,7 +241,9 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   const refuseUnlessAllowed = (command: OrderActionCommand) => {
     if (!snapshot.can(actionEvent(command.action, command))) {
-      throw ApplicationFailure.nonRetryable(refusalMessage(command.action, { state: state(), context: context() }, command), ACTION_NOT_ALLOWED);
+      // A v1 order's context lacks what later machines added; the defaults stand in for the message.
+      const view = { state: state(), context: { ...initialContext(machineInput), ...context() } };
+      throw ApplicationFailure.nonRetryable(refusalMessage(command.action, view, command), ACTION_NOT_ALLOWED);
     }
   };
 

@@ -1,5 +1,5 @@
 import { initialContext, orderCore } from './order-core.ts';
-import { escalatedState, escalateFrom, holdInPlace, intakeStates, remitCheckpoint } from './order-states.ts';
+import { assignedState, escalatedState, escalateFrom, holdInPlace, intakeStates, remitCheckpoint } from './order-states.ts';
 
 /**
  * Delivery kinds: released → assigned → picked_up → in_transit → delivered → (awaiting_remit) → closed, a
@@ -13,17 +13,7 @@ function deliveryMachine(id: string, staging: boolean) {
     context: ({ input }) => initialContext(input),
     states: {
       ...intakeStates,
-      assigned: {
-        entry: 'armDeadline',
-        on: {
-          PICK_UP: { guard: 'notHeld', target: 'picked_up' },
-          REASSIGN: { actions: 'setAssignee' },
-          RETURN: { target: 'returned', actions: 'recordReturn' },
-          ...holdInPlace,
-          ESCALATE: escalateFrom('assigned'),
-          CANCEL: { target: 'cancelled', actions: 'withdraw' },
-        },
-      },
+      assigned: assignedState({ PICK_UP: { guard: 'notHeld', target: 'picked_up' } } as const),
       picked_up: {
         entry: 'armDeadline',
         on: {

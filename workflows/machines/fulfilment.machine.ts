@@ -1,5 +1,5 @@
 import { initialContext, orderCore } from './order-core.ts';
-import { escalatedState, escalateFrom, holdInPlace, intakeStates, remitCheckpoint } from './order-states.ts';
+import { assignedState, escalatedState, escalateFrom, holdInPlace, intakeStates, remitCheckpoint } from './order-states.ts';
 
 /** Fulfilment kinds (production, pick): released → assigned → in_progress → completed → closed. */
 export const fulfilmentMachine = orderCore.createMachine({
@@ -8,17 +8,7 @@ export const fulfilmentMachine = orderCore.createMachine({
   context: ({ input }) => initialContext(input),
   states: {
     ...intakeStates,
-    assigned: {
-      entry: 'armDeadline',
-      on: {
-        START: { guard: 'notHeld', target: 'in_progress' },
-        REASSIGN: { actions: 'setAssignee' },
-        RETURN: { target: 'returned', actions: 'recordReturn' },
-        ...holdInPlace,
-        ESCALATE: escalateFrom('assigned'),
-        CANCEL: { target: 'cancelled', actions: 'withdraw' },
-      },
-    },
+    assigned: assignedState({ START: { guard: 'notHeld', target: 'in_progress' } } as const),
     in_progress: {
       entry: 'armDeadline',
       on: {

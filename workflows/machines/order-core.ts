@@ -136,7 +136,6 @@ export const orderCore = setup({
     /** The hold being released is the last one: the order can move on. */
     lastHold: ({ context, event }) => isLastHold(context, event),
     lastHoldOfAccepted: ({ context, event }) => isLastHold(context, event) && context.accepted,
-    preApproved: ({ context }) => context.splitFrom !== null,
     resolvesTo: (ctx, params: { state: OrderState }) => resolvesTo(ctx, params.state),
     /** Back to the pool from a state that held a slot: the slot must go back first. */
     resolvesToPoolFromCapacity: (ctx) => resolvesTo(ctx, 'queued') && ctx.context.escalation !== null && HOLDS_CAPACITY.includes(ctx.context.escalation.from),

@@ -128,6 +128,20 @@ export const intakeStates = {
   closed: { type: 'final' },
 } as const;
 
+/** Assigned: the kind's first step of work, and the exceptions open until then. */
+export const assignedState = <Work extends object>(work: Work) =>
+  ({
+    entry: 'armDeadline',
+    on: {
+      ...work,
+      REASSIGN: { actions: 'setAssignee' },
+      RETURN: { target: 'returned', actions: 'recordReturn' },
+      ...holdInPlace,
+      ESCALATE: escalateFrom('assigned'),
+      CANCEL: cancelWithdrawing,
+    },
+  }) as const;
+
 /** completed | delivered: the capacity is given back and the remit rules say whether finance must confirm money. */
 export const remitCheckpoint = (from: 'completed' | 'delivered') =>
   ({
