@@ -1,5 +1,7 @@
 import { SqliteDialect } from 'kysely';
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+
+const STATEMENT_CACHE_SIZE = 500;
 
 /**
  * Kysely dialect over `node:sqlite`, set up for several processes sharing one file: the API and the
@@ -13,15 +15,25 @@ export class SharedSqliteDialect extends SqliteDialect {
         const { DatabaseSync: Database } = process.getBuiltinModule('node:sqlite');
         const db: DatabaseSync = new Database(file, { timeout: busyTimeoutMs });
         db.exec('pragma journal_mode = wal; pragma synchronous = normal;');
+        // The ORM sends the same few statements over and over: preparing each once saves a parse per query.
+        const prepared = new Map<string, StatementSync>();
+        const statement = (sql: string) => {
+          let stmt = prepared.get(sql);
+          if (!stmt) {
+            if (prepared.size >= STATEMENT_CACHE_SIZE) prepared.delete(prepared.keys().next().value!);
+            prepared.set(sql, (stmt = db.prepare(sql)));
+          }
+          return stmt;
+        };
         return {
           close: () => db.close(),
           prepare(sql: string) {
-            const stmt = db.prepare(sql);
             return {
               reader: /^\s*(select|pragma|explain|with)/i.test(sql) || /\breturning\b/i.test(sql),
-              all: (params: readonly unknown[]) => stmt.all(...(params as never[])),
-              run: (params: readonly unknown[]) => stmt.run(...(params as never[])),
-              iterate: (params: readonly unknown[]) => stmt.iterate(...(params as never[])),
+              all: (params: readonly unknown[]) => statement(sql).all(...(params as never[])),
+              run: (params: readonly unknown[]) => statement(sql).run(...(params as never[])),
+              // An iterator keeps its statement busy until it is finished: it gets a statement of its own.
+              iterate: (params: readonly unknown[]) => db.prepare(sql).iterate(...(params as never[])),
             };
           },
         };

@@ -112,9 +112,12 @@ describe(`a mixed run of ${ORDERS} orders`, () => {
     // Replaying the audit log: an order holds a slot from its release until its work is done, it is
     // cancelled or returned, or a person sends it back to the pool. The log records a release after the area
     // took the slot and a slot's end before the area is told, so the count never runs ahead of the area's.
-    // The area releases only under its limit; a forced release (an audited override) may go past it.
+    // The area releases only under its limit; a forced release (an audited override) may go past it, and
+    // the log records it before the area hears of it, so a release may follow that the override explains.
     const log = await h.store.em.fork().find(AuditEntryRecord, { subjectType: 'order', subjectId: { $in: created } }, { orderBy: { seq: 'asc' } });
+    // WIP may exceed the limit only by the overrides holding a slot at that moment.
     const holding = new Set<string>();
+    const overrides = new Set<string>();
     const SLOT_ENDS = new Set(['completed', 'delivered', 'cancelled', 'returned', 'queued']);
     let peak = 0;
     let overLimitByTheArea = 0;
@@ -122,10 +125,15 @@ describe(`a mixed run of ${ORDERS} orders`, () => {
     for (const e of log) {
       if (e.toState === 'released' && e.fromState !== 'released') {
         holding.add(e.subjectId);
-        if (e.action === 'FORCE_RELEASE') forced += 1;
-        else if (holding.size > WIP_LIMIT) overLimitByTheArea += 1;
+        if (e.action === 'FORCE_RELEASE') {
+          overrides.add(e.subjectId);
+          forced += 1;
+        } else if (holding.size > WIP_LIMIT + overrides.size) overLimitByTheArea += 1;
       }
-      if (SLOT_ENDS.has(e.toState ?? '') && e.fromState !== e.toState) holding.delete(e.subjectId);
+      if (SLOT_ENDS.has(e.toState ?? '') && e.fromState !== e.toState) {
+        holding.delete(e.subjectId);
+        overrides.delete(e.subjectId);
+      }
       peak = Math.max(peak, holding.size);
     }
     expect(overLimitByTheArea).toBe(0);

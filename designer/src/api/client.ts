@@ -1,6 +1,8 @@
+import type { DecisionPointId } from '../../../domain/decision-points.ts';
 import type { OrderActionRequest, OrderDetail, OrderSummary } from '../../../domain/order.ts';
-import type { PublishRulesetRequest, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
+import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
 import type { WorkArea } from '../../../domain/work-area.ts';
+import { ApiError } from './api-error.ts';
 import { request } from './request.ts';
 
 
@@ -16,16 +18,41 @@ export function runOrderAction(id: string, body: OrderActionRequest): Promise<Or
   return request<OrderDetail>(`/orders/${encodeURIComponent(id)}/actions`, { method: 'POST', body });
 }
 
-export function getPriorityRuleset(signal?: AbortSignal): Promise<RulesetView> {
-  return request<RulesetView>('/rulesets/priority', { signal });
+const rulesetPath = (dp: DecisionPointId, rest = '') => `/rulesets/${encodeURIComponent(dp)}${rest}`;
+
+/** The version in force; null when none has been published yet. */
+export async function getRuleset(dp: DecisionPointId, signal?: AbortSignal): Promise<RulesetView | null> {
+  return orNullIfMissing(request<RulesetView>(rulesetPath(dp), { signal }));
 }
 
-export async function listPriorityVersions(signal?: AbortSignal): Promise<RulesetVersionSummary[]> {
-  return (await request<{ versions: RulesetVersionSummary[] }>('/rulesets/priority/versions', { signal })).versions;
+/** The draft being edited; null when there is none. */
+export async function getRulesetDraft(dp: DecisionPointId, signal?: AbortSignal): Promise<RulesetView | null> {
+  return orNullIfMissing(request<RulesetView>(rulesetPath(dp, '/draft'), { signal }));
 }
 
-export function publishPriorityRuleset(body: PublishRulesetRequest): Promise<RulesetView> {
-  return request<RulesetView>('/rulesets/priority/versions', { method: 'POST', body });
+async function orNullIfMissing<T>(pending: Promise<T>): Promise<T | null> {
+  try {
+    return await pending;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export async function listRulesetVersions(dp: DecisionPointId, signal?: AbortSignal): Promise<RulesetVersionSummary[]> {
+  return (await request<{ versions: RulesetVersionSummary[] }>(rulesetPath(dp, '/versions'), { signal })).versions;
+}
+
+export function saveRulesetDraft(dp: DecisionPointId, definition: RulesetDefinition): Promise<{ draft: RulesetView }> {
+  return request<{ draft: RulesetView }>(rulesetPath(dp, '/draft'), { method: 'PUT', body: { definition } });
+}
+
+export function discardRulesetDraft(dp: DecisionPointId): Promise<void> {
+  return request<void>(rulesetPath(dp, '/draft'), { method: 'DELETE' });
+}
+
+export function publishRulesetDraft(dp: DecisionPointId, note: string): Promise<RulesetView> {
+  return request<RulesetView>(rulesetPath(dp, '/draft/publish'), { method: 'POST', body: { note } });
 }
 
 export async function listWorkAreas(signal?: AbortSignal): Promise<WorkArea[]> {

@@ -1,21 +1,25 @@
-import { Paper, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { NodeProps } from '@xyflow/react';
 import { formatValue, operatorLabel } from '../../format/labels.ts';
-import type { ConditionFlowNode } from '../../graph/ruleset-graph.ts';
-import { HiddenHandle } from './hidden-handle.tsx';
+import { factReference } from '../../graph/condition-fit.ts';
+import type { FlowNode } from './flow-nodes.ts';
+import { NodeFrame } from './node-frame.tsx';
+import { NodeHandle } from './node-handle.tsx';
 
-export function ConditionNode({ data }: NodeProps<ConditionFlowNode>) {
-  const fact = data.fact;
-  const comparison = `${operatorLabel(data.operator)} ${formatValue(data.value)}`;
+/** A literal as written, or the other fact's name: "creditBalance > creditLimit". */
+export const describeValue = (value: unknown) => factReference(value) ?? formatValue(value);
+
+export function ConditionNode({ id, data, selected }: NodeProps<FlowNode<'condition'>>) {
+  const comparison = `${operatorLabel(data.operator)} ${describeValue(data.value)}`;
   return (
-    <Paper withBorder p="xs" h="100%" title={`${fact} ${data.operator} ${JSON.stringify(data.value)}`}>
-      <HiddenHandle type="target" />
+    <NodeFrame id={id} selected={selected} withBorder p="xs" title={`${data.fact} ${data.operator} ${JSON.stringify(data.value)}`}>
+      <NodeHandle type="target" />
       <Text size="sm" ff="monospace" fw={600} truncate>
-        {fact}
+        {data.fact}
       </Text>
-      <Text size="sm" ff="monospace" truncate>
+      <Text size="sm" ff="monospace" truncate fs={factReference(data.value) ? 'italic' : undefined}>
         {comparison}
       </Text>
-    </Paper>
+    </NodeFrame>
   );
 }

@@ -1,30 +1,32 @@
-import { Paper, Text, type MantineColor } from '@mantine/core';
+import { Text, type MantineColor } from '@mantine/core';
 import type { NodeProps } from '@xyflow/react';
-import type { GroupFlowNode, GroupNodeData } from '../../graph/ruleset-graph.ts';
-import { HiddenHandle } from './hidden-handle.tsx';
+import type { GroupOperator } from '../../graph/rules-graph-model.ts';
+import type { FlowNode } from './flow-nodes.ts';
+import { NodeFrame } from './node-frame.tsx';
+import { NodeHandle } from './node-handle.tsx';
 
-const GROUP_STYLE: Record<GroupNodeData['operator'], { color: MantineColor; help: string }> = {
+export const GROUP_STYLE: Record<GroupOperator, { color: MantineColor; help: string }> = {
   all: { color: 'indigo', help: 'Holds when every branch holds' },
   any: { color: 'teal', help: 'Holds when at least one branch holds' },
   not: { color: 'red', help: 'Holds when its branch does not hold' },
 };
 
-export function GroupNode({ data }: NodeProps<GroupFlowNode>) {
+export function GroupNode({ id, data, selected }: NodeProps<FlowNode<'group'>>) {
   const { color, help } = GROUP_STYLE[data.operator];
-  const label = data.operator === 'not' ? 'NOT' : `${data.operator.toUpperCase()} of ${data.childCount}`;
   return (
-    <Paper
-      h="100%"
+    <NodeFrame
+      id={id}
+      selected={selected}
       radius="xl"
       bg={`${color}.0`}
       title={help}
       style={{ border: `1px solid var(--mantine-color-${color}-4)`, display: 'grid', placeItems: 'center' }}
     >
-      <HiddenHandle type="target" />
+      <NodeHandle type="target" />
       <Text fw={700} size="sm" c={`${color}.8`}>
-        {label}
+        {data.operator.toUpperCase()}
       </Text>
-      <HiddenHandle type="source" />
-    </Paper>
+      <NodeHandle type="source" />
+    </NodeFrame>
   );
 }

@@ -1,27 +1,32 @@
-import { Paper, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { NodeProps } from '@xyflow/react';
-import { formatPoints } from '../../format/labels.ts';
-import type { OutcomeFlowNode } from '../../graph/ruleset-graph.ts';
-import { HiddenHandle } from './hidden-handle.tsx';
+import { formatPoints, formatValue, humanize } from '../../format/labels.ts';
+import type { NodeDataByKind } from '../../graph/rules-graph-model.ts';
+import type { FlowNode } from './flow-nodes.ts';
+import { NodeFrame } from './node-frame.tsx';
+import { NodeHandle } from './node-handle.tsx';
 
-function describeOutcome({ type, params }: { type: string; params: Record<string, unknown> }): string {
-  const details = Object.values(params).map(String).join(', ');
-  return details ? `${type.replace(/_/g, ' ')}: ${details}` : type.replace(/_/g, ' ');
+function describeOutcome({ type, params }: NodeDataByKind['outcome']): string {
+  if (type === 'score' && typeof params.points === 'number') return formatPoints(params.points);
+  const details = Object.values(params).map(formatValue).join(', ');
+  return details ? `${humanize(type)}: ${details}` : humanize(type);
 }
 
-export function OutcomeNode({ data }: NodeProps<OutcomeFlowNode>) {
-  const isScore = data.type === 'score' && typeof data.params.points === 'number';
+export function OutcomeNode({ id, data, selected }: NodeProps<FlowNode<'outcome'>>) {
+  const text = describeOutcome(data);
   return (
-    <Paper
-      h="100%"
+    <NodeFrame
+      id={id}
+      selected={selected}
       bg="green.0"
+      p={6}
       style={{ border: '1px solid var(--mantine-color-green-5)', display: 'grid', placeItems: 'center' }}
-      title={isScore ? "Added to the effective priority score when the rule's conditions hold" : "The outcome when the rule's conditions hold"}
+      title={`The outcome when the rule's conditions hold: ${text}`}
     >
-      <HiddenHandle type="target" />
-      <Text fw={800} c="green.9" size={isScore ? undefined : 'xs'} ta="center">
-        {isScore ? formatPoints(data.params.points as number) : describeOutcome(data)}
+      <NodeHandle type="target" />
+      <Text fw={800} c="green.9" size={data.type === 'score' ? 'md' : 'xs'} ta="center" lineClamp={2}>
+        {text}
       </Text>
-    </Paper>
+    </NodeFrame>
   );
 }

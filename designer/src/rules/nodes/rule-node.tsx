@@ -1,23 +1,24 @@
-import { Badge, Group, Paper, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import type { NodeProps } from '@xyflow/react';
-import type { RuleFlowNode } from '../../graph/ruleset-graph.ts';
-import { HiddenHandle } from './hidden-handle.tsx';
+import type { FlowNode } from './flow-nodes.ts';
+import { NodeFrame } from './node-frame.tsx';
+import { NodeHandle } from './node-handle.tsx';
 
-export function RuleNode({ data }: NodeProps<RuleFlowNode>) {
+export function RuleNode({ id, data, selected }: NodeProps<FlowNode<'rule'>>) {
   return (
-    <Paper withBorder shadow="xs" p="xs" h="100%" style={{ borderTop: '4px solid var(--mantine-color-blue-6)' }}>
+    <NodeFrame id={id} selected={selected} withBorder shadow="xs" p="xs" style={{ borderTop: '4px solid var(--mantine-color-blue-6)' }}>
       <Group justify="space-between" wrap="nowrap" gap={6}>
-        <Text fw={700} size="sm" truncate title={data.name}>
-          {data.name}
+        <Text fw={700} size="sm" truncate title={data.name} c={data.name ? undefined : 'dimmed'}>
+          {data.name || 'Unnamed rule'}
         </Text>
         <Badge size="xs" variant="light" style={{ flexShrink: 0 }} title="Evaluation order: higher runs first">
           priority {data.priority}
         </Badge>
       </Group>
       <Text size="xs" c="dimmed" lineClamp={3} mt={4} title={data.description}>
-        {data.description}
+        {data.description || 'Say what the rule is for.'}
       </Text>
-      <HiddenHandle type="source" />
-    </Paper>
+      <NodeHandle type="source" />
+    </NodeFrame>
   );
 }

@@ -1,0 +1,21 @@
+import { SegmentedControl, Stack, Text } from '@mantine/core';
+import type { GroupOperator } from '../../graph/rules-graph-model.ts';
+import { GROUP_STYLE } from '../nodes/group-node.tsx';
+
+export function GroupFields({ operator, onChange }: { operator: GroupOperator; onChange: (operator: GroupOperator) => void }) {
+  return (
+    <Stack gap="sm">
+      <SegmentedControl
+        data-testid="inspector-group-operator"
+        data={[
+          { value: 'all', label: 'ALL' },
+          { value: 'any', label: 'ANY' },
+          { value: 'not', label: 'NOT' },
+        ]}
+        value={operator}
+        onChange={(value) => onChange(value as GroupOperator)}
+      />
+      <Text size="sm">{GROUP_STYLE[operator].help}.</Text>
+    </Stack>
+  );
+}
