@@ -33,6 +33,8 @@ export function recordTransitionActivity(deps: ActivityDeps) {
       order.escalation = t.escalation;
       order.holds = t.holds;
       order.assignee = t.assignee;
+      if (t.to === 'queued' && t.from !== 'queued') order.queuedAt = deps.clock();
+      if (t.to === 'released' && t.from !== 'released') order.releasedAt = deps.clock();
       appendAudit(tx, {
         dedupeKey: t.key,
         subjectType: 'order',

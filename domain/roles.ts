@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'rules.read': ['ops_manager', 'dispatcher', 'specialist', 'admin'],
   'rules.publish': ['ops_manager'],
   'workAreas.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
+  'workAreas.manage': ['admin', 'ops_manager'],
+  'workAreas.status': ['dispatcher', 'ops_manager', 'admin'],
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

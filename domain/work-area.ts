@@ -1,9 +1,66 @@
 import { z } from 'zod';
 
-export const workArea = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(['production_line', 'pick_zone', 'pack_station', 'driver_pool']),
-  wipLimit: z.number().int().positive(),
+export const WORK_AREA_KINDS = ['production_line', 'pick_zone', 'pack_station', 'driver_pool'] as const;
+/** Open areas release work; paused ones hold their pool for a while (overflow); stopped ones are down. */
+export const WORK_AREA_STATUSES = ['open', 'paused', 'stopped'] as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time of day as HH:MM, e.g. 06:00');
+const shiftHours = z
+  .strictObject({ from: clock, to: clock })
+  .refine((h) => h.from < h.to, { message: 'a shift ends after it starts (split a night shift at midnight)' });
+export type ShiftHours = z.infer<typeof shiftHours>;
+
+/**
+ * When an area works, in its own time zone: open hours per weekday, and dated exceptions (a holiday,
+ * an extra Saturday) that replace the weekday's hours. No calendar: the area is always open.
+ */
+export const shiftCalendar = z.strictObject({
+  weekly: z.partialRecord(z.enum(WEEKDAYS), z.array(shiftHours)),
+  exceptions: z.array(z.strictObject({ date: z.iso.date({ message: 'a date as YYYY-MM-DD' }), hours: z.array(shiftHours) })).default([]),
 });
+export type ShiftCalendar = z.infer<typeof shiftCalendar>;
+
+export const capacityModel = z.strictObject({
+  /** What the WIP limit counts: orders, or units (the order lines' quantities). */
+  unit: z.enum(['orders', 'units']).default('orders'),
+  wipLimit: z.number().int().positive('the WIP limit is at least 1'),
+  /** Optional workload norm: hours of released, unfinished work the area may hold. */
+  workloadNormHours: z.number().positive().nullable().default(null),
+});
+export type CapacityModel = z.infer<typeof capacityModel>;
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'an IANA time zone, e.g. Europe/Amsterdam' },
+);
+
+/** What an admin or ops manager sets; `id` is fixed once created. */
+export const workAreaSettings = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(WORK_AREA_KINDS),
+  zone: z.string().trim().min(1).max(50).nullable().default(null),
+  timeZone: timeZone.default('UTC'),
+  status: z.enum(WORK_AREA_STATUSES).default('open'),
+  capacity: capacityModel,
+  shiftCalendar: shiftCalendar.nullable().default(null),
+  /** Planned hours from release to due: an order should be released by its due time minus these. */
+  plannedLeadTimeHours: z.number().nonnegative().default(0),
+});
+export type WorkAreaSettings = z.infer<typeof workAreaSettings>;
+
+export const newWorkArea = workAreaSettings.extend({
+  id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, e.g. pick-b'),
+});
+
+export const workArea = workAreaSettings.extend({ id: z.string() });
 export type WorkArea = z.infer<typeof workArea>;
+export type WorkAreaStatus = WorkArea['status'];

@@ -3,7 +3,7 @@ import { AuditEntryRecord } from './audit-entry.entity.ts';
 
 export interface NewAuditEntry {
   dedupeKey: string;
-  subjectType: 'order' | 'decision' | 'user' | 'token' | 'ruleset';
+  subjectType: 'order' | 'decision' | 'user' | 'token' | 'ruleset' | 'work_area';
   subjectId: string;
   action: string;
   fromState?: string | null;

@@ -24,6 +24,9 @@ export const OrderRecord = defineEntity({
     escalation: p.json<Escalation>().nullable(),
     holds: p.json<Hold[]>().nullable(),
     assignee: p.string().nullable(),
+    /** When the order last entered its area's pool, and when it was last released: the operating measures read them. */
+    queuedAt: p.datetime().nullable(),
+    releasedAt: p.datetime().nullable(),
     /** Intake is idempotent per key: a retried POST finds the order it created the first time. */
     idempotencyKey: p.string().nullable().unique(),
     /** Hash of the request body the key was first used with; a different body under the same key is refused. */

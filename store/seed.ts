@@ -3,9 +3,19 @@ import type { WorkArea } from '../domain/work-area.ts';
 import { DECISION_POINTS } from '../domain/decision-points.ts';
 import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
 import { findVersion, publishVersion } from './rulesets.ts';
-import { WorkAreaRecord } from './work-area.entity.ts';
+import { WorkAreaRecord, workAreaColumns } from './work-area.entity.ts';
 
-export const DEFAULT_WORK_AREA: WorkArea = { id: 'pick-a', name: 'Pick zone A', kind: 'pick_zone', wipLimit: 1 };
+export const DEFAULT_WORK_AREA: WorkArea = {
+  id: 'pick-a',
+  name: 'Pick zone A',
+  kind: 'pick_zone',
+  zone: null,
+  timeZone: 'UTC',
+  status: 'open',
+  capacity: { unit: 'orders', wipLimit: 1, workloadNormHours: null },
+  shiftCalendar: null,
+  plannedLeadTimeHours: 0,
+};
 
 /**
  * What a fresh installation needs to take orders: a work area and a published ruleset for every decision point.
@@ -13,7 +23,7 @@ export const DEFAULT_WORK_AREA: WorkArea = { id: 'pick-a', name: 'Pick zone A', 
  */
 export async function seedDefaults(em: EntityManager): Promise<void> {
   await em.transactional(async (tx) => {
-    if (!(await tx.findOne(WorkAreaRecord, { id: DEFAULT_WORK_AREA.id }))) tx.create(WorkAreaRecord, DEFAULT_WORK_AREA);
+    if (!(await tx.findOne(WorkAreaRecord, { id: DEFAULT_WORK_AREA.id }))) tx.create(WorkAreaRecord, { id: DEFAULT_WORK_AREA.id, ...workAreaColumns(DEFAULT_WORK_AREA) });
     for (const decisionPoint of DECISION_POINTS) {
       if (await findVersion(tx, decisionPoint, 1)) continue;
       await publishVersion(tx, DEFAULT_RULESETS[decisionPoint], { author: 'system', note: 'Default ruleset shipped with Sluice' });

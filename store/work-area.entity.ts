@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { WorkArea } from '../domain/work-area.ts';
+import type { CapacityModel, ShiftCalendar, WorkArea, WorkAreaSettings } from '../domain/work-area.ts';
 
 export const WorkAreaRecord = defineEntity({
   name: 'WorkAreaRecord',
@@ -8,7 +8,45 @@ export const WorkAreaRecord = defineEntity({
     id: p.string().primary(),
     name: p.string(),
     kind: p.string().$type<WorkArea['kind']>(),
+    zone: p.string().nullable(),
+    timeZone: p.string().default('UTC'),
+    status: p.string().$type<WorkArea['status']>().default('open'),
+    /** Kept as a column of its own: the area controller and the measures read it on every cycle. */
     wipLimit: p.integer(),
+    capacityUnit: p.string().$type<CapacityModel['unit']>().default('orders'),
+    workloadNormHours: p.float().nullable(),
+    shiftCalendar: p.json<ShiftCalendar>().nullable(),
+    plannedLeadTimeHours: p.float().default(0),
   },
 });
 export type WorkAreaRecord = InferEntity<typeof WorkAreaRecord>;
+
+export function toWorkArea(r: WorkAreaRecord): WorkArea {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    zone: r.zone ?? null,
+    timeZone: r.timeZone,
+    status: r.status,
+    capacity: { unit: r.capacityUnit, wipLimit: r.wipLimit, workloadNormHours: r.workloadNormHours ?? null },
+    shiftCalendar: r.shiftCalendar ?? null,
+    plannedLeadTimeHours: r.plannedLeadTimeHours,
+  };
+}
+
+/** The columns that hold an area's settings. */
+export function workAreaColumns(s: WorkAreaSettings) {
+  return {
+    name: s.name,
+    kind: s.kind,
+    zone: s.zone,
+    timeZone: s.timeZone,
+    status: s.status,
+    wipLimit: s.capacity.wipLimit,
+    capacityUnit: s.capacity.unit,
+    workloadNormHours: s.capacity.workloadNormHours,
+    shiftCalendar: s.shiftCalendar,
+    plannedLeadTimeHours: s.plannedLeadTimeHours,
+  };
+}

@@ -28,6 +28,8 @@ export const holdCauseClearedSignal = defineSignal<[{ holdType: HoldType; source
 export const enqueueSignal = defineSignal<[PoolEntry]>('enqueue');
 /** A waiting order's priority changed: the area re-ranks it in its pool. */
 export const rerankSignal = defineSignal<[{ orderId: string; priorityScore: number }]>('rerank');
+/** An admin or ops manager changed the area (status, limit, shift calendar): its controller reads it again. */
+export const areaChangedSignal = defineSignal('areaChanged');
 /** A dispatcher's override: the order takes a slot now, over the WIP limit if need be. */
 export const forceReleaseSignal = defineSignal<[{ orderId: string }]>('forceRelease');
 export const capacityFreedSignal = defineSignal<[{ orderId: string }]>('capacityFreed');

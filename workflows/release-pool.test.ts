@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { pickReleases, type PoolEntry } from './release-pool.ts';
 
-const entry = (orderId: string, priorityScore: number, dueAt = '2026-11-21T12:00:00Z', queuedAt = '2026-11-21T08:00:00Z'): PoolEntry => ({
+const entry = (orderId: string, priorityScore: number, dueAt = '2026-11-21T12:00:00Z', queuedAt = '2026-11-21T08:00:00Z', units = 1): PoolEntry => ({
   orderId,
   priorityScore,
   dueAt,
   queuedAt,
+  units,
 });
+const heavy = (orderId: string, priorityScore: number, units: number) => entry(orderId, priorityScore, undefined, undefined, units);
 
 describe('pickReleases', () => {
   it.each([
@@ -24,5 +26,14 @@ describe('pickReleases', () => {
     { case: 'fills every free slot', pool: [entry('a', 1), entry('b', 2), entry('c', 3)], inProcess: 1, limit: 3, released: ['c', 'b'] },
   ])('$case', ({ pool, inProcess, limit, released }) => {
     expect(pickReleases(pool, inProcess, limit).map((e) => e.orderId)).toEqual(released);
+  });
+
+  it.each([
+    { case: 'units fill the limit in rank order', pool: [heavy('a', 9, 4), heavy('b', 5, 4), heavy('c', 1, 1)], used: 0, limit: 10, released: ['a', 'b', 'c'] },
+    { case: 'a heavy order is not overtaken by lighter ones', pool: [heavy('a', 9, 4), heavy('b', 5, 8), heavy('c', 1, 1)], used: 0, limit: 10, released: ['a'] },
+    { case: 'an order heavier than the limit goes into an empty area', pool: [heavy('a', 9, 40), heavy('b', 5, 1)], used: 0, limit: 10, released: ['a'] },
+    { case: 'but not into a busy one', pool: [heavy('a', 9, 40)], used: 1, limit: 10, released: [] },
+  ])('in units: $case', ({ pool, used, limit, released }) => {
+    expect(pickReleases(pool, used, limit, (e) => e.units ?? 1).map((e) => e.orderId)).toEqual(released);
   });
 });

@@ -4,6 +4,8 @@ export interface PoolEntry {
   priorityScore: number;
   dueAt: string;
   queuedAt: string;
+  /** What the order weighs against a WIP limit counted in units (the lines' quantities). */
+  units?: number;
 }
 
 /** Pool order: effective priority first, then the earlier due time, then the earlier arrival. */
@@ -11,8 +13,20 @@ export function comparePoolEntries(a: PoolEntry, b: PoolEntry): number {
   return b.priorityScore - a.priorityScore || a.dueAt.localeCompare(b.dueAt) || a.queuedAt.localeCompare(b.queuedAt) || a.orderId.localeCompare(b.orderId);
 }
 
-/** The entries to release now: the best-ranked ones that fit the free capacity. */
-export function pickReleases(pool: readonly PoolEntry[], inProcess: number, wipLimit: number): PoolEntry[] {
-  const free = Math.max(0, wipLimit - inProcess);
-  return [...pool].sort(comparePoolEntries).slice(0, free);
+/**
+ * The entries to release now: the best-ranked ones, in rank order, while they fit the free capacity
+ * (`weight` 1 per order, or its units). Ranking is kept strict: a heavy order is not overtaken by lighter
+ * ones behind it. An order heavier than the whole limit goes when the area is empty, or it would wait forever.
+ */
+export function pickReleases(pool: readonly PoolEntry[], used: number, limit: number, weight: (e: PoolEntry) => number = () => 1): PoolEntry[] {
+  const picked: PoolEntry[] = [];
+  let load = used;
+  for (const entry of [...pool].sort(comparePoolEntries)) {
+    const w = weight(entry);
+    if (load + w > limit && !(load === 0 && picked.length === 0)) break;
+    picked.push(entry);
+    load += w;
+    if (load >= limit) break;
+  }
+  return picked;
 }

@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { workArea } from '../../domain/work-area.ts';
-import { WorkAreaRecord } from '../../store/work-area.entity.ts';
+import { operatingMeasures } from '../../domain/operating-measures.ts';
+import { newWorkArea, WORK_AREA_STATUSES, workArea, workAreaSettings } from '../../domain/work-area.ts';
+import { measureOperations } from '../../store/operating-measures.ts';
+import { toWorkArea, WorkAreaRecord } from '../../store/work-area.entity.ts';
 import type { ApiDeps } from '../api-deps.ts';
+import { actorOf } from '../auth/principal.ts';
 import { defineRoute } from '../registry/route.ts';
-import { STANDARD_ERRORS } from '../schemas.ts';
+import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
+import { createWorkArea, findWorkArea, setWorkAreaStatus, updateWorkArea } from '../work-areas.ts';
+
+const statusChange = z.strictObject({ status: z.enum(WORK_AREA_STATUSES), reason: z.string().trim().min(1, 'say why').max(500) });
 
 export function workAreaRoutes(deps: ApiDeps) {
+  const notFound = { 404: { description: 'No such work area.', schema: errorBody } };
   return [
     defineRoute({
       method: 'get',
@@ -14,11 +21,64 @@ export function workAreaRoutes(deps: ApiDeps) {
       summary: 'List work areas',
       tag: 'Work areas',
       access: 'workAreas.read',
-      responses: { 200: { description: 'Every work area with its WIP limit.', schema: z.object({ workAreas: z.array(workArea) }) }, ...STANDARD_ERRORS },
-      handler: async (c) => {
-        const areas = await deps.store.em.fork().findAll(WorkAreaRecord, { orderBy: { id: 'asc' } });
-        return c.json({ workAreas: areas.map(({ id, name, kind, wipLimit }) => ({ id, name, kind, wipLimit })) });
-      },
+      responses: { 200: { description: 'Every work area with its status, capacity and shifts.', schema: z.object({ workAreas: z.array(workArea) }) }, ...STANDARD_ERRORS },
+      handler: async (c) => c.json({ workAreas: (await deps.store.em.fork().findAll(WorkAreaRecord, { orderBy: { id: 'asc' } })).map(toWorkArea) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/work-areas/measures',
+      operationId: 'workAreaMeasures',
+      summary: 'Operating measures',
+      tag: 'Work areas',
+      access: 'workAreas.read',
+      responses: { 200: { description: 'Per area: pool, WIP and load against the limit, oldest wait, on-time release; and queue balance.', schema: operatingMeasures }, ...STANDARD_ERRORS },
+      handler: async (c) => c.json(await measureOperations(deps.store.em.fork(), new Date())),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/work-areas/:id',
+      operationId: 'getWorkArea',
+      summary: 'Read a work area',
+      tag: 'Work areas',
+      access: 'workAreas.read',
+      params: idParams,
+      responses: { 200: { description: 'The work area.', schema: workArea }, ...notFound, ...STANDARD_ERRORS },
+      handler: async (c, { params }) => c.json(await findWorkArea(deps, params.id)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/work-areas',
+      operationId: 'createWorkArea',
+      summary: 'Create a work area',
+      tag: 'Work areas',
+      access: 'workAreas.manage',
+      body: newWorkArea,
+      responses: { 201: { description: 'Created.', schema: workArea }, 409: { description: 'The id is taken.', schema: errorBody }, ...STANDARD_ERRORS },
+      handler: async (c, { body, principal }) => c.json(await createWorkArea(deps, body, actorOf(principal)), 201),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/work-areas/:id',
+      operationId: 'updateWorkArea',
+      summary: 'Change a work area',
+      tag: 'Work areas',
+      access: 'workAreas.manage',
+      params: idParams,
+      body: workAreaSettings,
+      responses: { 200: { description: 'Changed; the area releases by the new settings from its next cycle.', schema: workArea }, ...notFound, ...STANDARD_ERRORS },
+      handler: async (c, { params, body, principal }) => c.json(await updateWorkArea(deps, params.id, body, actorOf(principal))),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/work-areas/:id/status',
+      operationId: 'setWorkAreaStatus',
+      summary: 'Open, pause or stop a work area',
+      tag: 'Work areas',
+      access: 'workAreas.status',
+      params: idParams,
+      body: statusChange,
+      responses: { 200: { description: 'A paused or stopped area releases nothing; its waiting orders keep their deadlines.', schema: workArea }, ...notFound, ...STANDARD_ERRORS },
+      handler: async (c, { params, body, principal }) => c.json(await setWorkAreaStatus(deps, params.id, body.status, actorOf(principal), body.reason)),
     }),
   ];
 }

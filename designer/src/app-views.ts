@@ -3,7 +3,8 @@ import { can, type Permission, type Role } from '../../domain/roles.ts';
 /** The app's screens, in tab order, each with the permissions that open it (any one of them is enough). */
 const VIEWS = {
   orders: { label: 'Orders', needs: ['orders.read'] },
-  'priority-rules': { label: 'Priority rules', needs: ['rules.read'] },
+  // The rules of every decision point; the id predates that and stays, as tests and bookmarks name it.
+  'priority-rules': { label: 'Rules', needs: ['rules.read'] },
   admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 

@@ -9,9 +9,7 @@ import { useSession } from './session/use-session.ts';
 
 // The canvas (React Flow) and the forms' schemas are most of the bundle, and only these views need
 // them: each loads on its first visit.
-const PriorityRulesView = lazy(async () => ({
-  default: (await import('./rules/priority-rules-view.tsx')).PriorityRulesView,
-}));
+const RulesView = lazy(async () => ({ default: (await import('./rules/rules-view.tsx')).RulesView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -61,7 +59,7 @@ export function App() {
           </Tabs.Panel>
           <Tabs.Panel value="priority-rules">
             <Suspense fallback={<Loader size="sm" />}>
-              <PriorityRulesView />
+              <RulesView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="admin">

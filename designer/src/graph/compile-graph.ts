@@ -1,5 +1,5 @@
 import type { Rule, RuleCondition, RulesetDefinition } from '../../../domain/ruleset.ts';
-import { indexGraph, type GraphIndex, type GraphNode, type RulesGraph } from './rules-graph-model.ts';
+import { indexGraph, KIND_NAME, type GraphIndex, type GraphNode, type RulesGraph } from './rules-graph-model.ts';
 
 /** What keeps part of the graph from becoming rules, on the node to fix. */
 export interface StructureProblem {
@@ -14,8 +14,6 @@ export interface CompiledGraph {
   nodeAtPath: ReadonlyMap<string, string>;
   problems: StructureProblem[];
 }
-
-const KIND_LABEL = { rule: 'a rule', group: 'a group', condition: 'a condition', outcome: 'an outcome' } as const;
 
 class RuleCompiler {
   readonly paths = new Map<string, string>();
@@ -51,7 +49,7 @@ class RuleCompiler {
     if (!this.enter(node, path)) return null;
     if (node.type === 'condition') return { fact: node.data.fact, operator: node.data.operator, value: node.data.value };
     if (node.type === 'group') return this.group(node, path);
-    this.problem(node.id, `${KIND_LABEL[node.type]} cannot be a branch of a group; link it from a rule`);
+    this.problem(node.id, `${KIND_NAME[node.type]} cannot be a branch of a group; link it from a rule`);
     return null;
   }
 
@@ -117,7 +115,7 @@ export function graphToRuleset(graph: RulesGraph): CompiledGraph {
   }
   for (const node of graph.nodes) {
     if (!visited.has(node.id) && !index.parents.has(node.id)) {
-      problems.push({ nodeId: node.id, message: `${KIND_LABEL[node.type]} not linked to any rule has no effect, and is left out when saved` });
+      problems.push({ nodeId: node.id, message: `${KIND_NAME[node.type]} not linked to any rule has no effect, and is left out when saved` });
     }
   }
   return { definition: { ...graph.ruleset, rules }, nodeAtPath, problems };

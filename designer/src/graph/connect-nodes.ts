@@ -1,6 +1,6 @@
 import { DECISION_POINT_SPECS } from '../../../domain/decision-points.ts';
 import { conditionProblem } from './condition-fit.ts';
-import { edgeId, indexGraph, type GraphIndex, type NodeKind, type RulesGraph } from './rules-graph-model.ts';
+import { edgeId, indexGraph, KIND_NAME, type GraphIndex, type NodeKind, type RulesGraph } from './rules-graph-model.ts';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
@@ -11,7 +11,6 @@ const TARGETS: Record<NodeKind, readonly NodeKind[]> = {
   condition: [],
   outcome: [],
 };
-const NAME: Record<NodeKind, string> = { rule: 'a rule', group: 'a group', condition: 'a condition', outcome: 'an outcome' };
 
 const refuse = (reason: string): Verdict => ({ ok: false, reason });
 
@@ -40,10 +39,10 @@ export function checkConnection(graph: RulesGraph, sourceId: string, targetId: s
   if (!source || !target) return refuse('that node no longer exists');
   if (sourceId === targetId) return refuse('a node cannot be linked to itself');
   if (!TARGETS[source.type].includes(target.type)) {
-    return refuse(TARGETS[source.type].length === 0 ? `${NAME[source.type]} is an end point: links go from a rule or group to it` : `${NAME[source.type]} cannot lead to ${NAME[target.type]}`);
+    return refuse(TARGETS[source.type].length === 0 ? `${KIND_NAME[source.type]} is an end point: links go from a rule or group to it` : `${KIND_NAME[source.type]} cannot lead to ${KIND_NAME[target.type]}`);
   }
   const parent = index.parents.get(targetId)?.[0];
-  if (parent !== undefined) return refuse(`it is already linked from ${NAME[index.node.get(parent)!.type]}: remove that link first`);
+  if (parent !== undefined) return refuse(`it is already linked from ${KIND_NAME[index.node.get(parent)!.type]}: remove that link first`);
   if (isAncestor(index, targetId, sourceId)) return refuse('this link would make a loop');
 
   const children = (index.children.get(sourceId) ?? []).map((id) => index.node.get(id)!);

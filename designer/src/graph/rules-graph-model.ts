@@ -16,7 +16,7 @@ export const NODE_KINDS = ['rule', 'group', 'condition', 'outcome'] as const sat
 
 export type XY = { x: number; y: number };
 
-/** Shaped like a React Flow node, so the canvas can hand it over without copying. */
+/** Shaped like a React Flow node, so the canvas only adds its size and whether it is selected. */
 export type GraphNode<K extends NodeKind = NodeKind> = {
   [T in K]: { id: string; type: T; position: XY; data: NodeDataByKind[T] };
 }[K];
@@ -41,6 +41,9 @@ export const NODE_SIZE: Record<NodeKind, { width: number; height: number }> = {
   condition: { width: 270, height: 64 },
   outcome: { width: 190, height: 56 },
 };
+
+/** How messages name a kind of node: "an outcome cannot…". */
+export const KIND_NAME: Record<NodeKind, string> = { rule: 'a rule', group: 'a group', condition: 'a condition', outcome: 'an outcome' };
 
 export const edgeId = (source: string, target: string) => `${source}->${target}`;
 

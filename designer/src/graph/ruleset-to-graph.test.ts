@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { rulesetDefinition } from '../../../domain/ruleset.ts';
-import { layoutForest } from './layout-forest.ts';
-import { NODE_SIZE, type RulesGraph } from './rules-graph-model.ts';
 import { rulesetToGraph } from './ruleset-to-graph.ts';
 
 const definition = rulesetDefinition.parse({
@@ -29,16 +27,6 @@ const definition = rulesetDefinition.parse({
     },
   ],
 });
-
-function expectNoOverlaps(graph: RulesGraph) {
-  const boxes = graph.nodes.map((n) => ({ id: n.id, left: n.position.x, top: n.position.y, right: n.position.x + NODE_SIZE[n.type].width, bottom: n.position.y + NODE_SIZE[n.type].height }));
-  for (const [i, a] of boxes.entries()) {
-    for (const b of boxes.slice(i + 1)) {
-      const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-      expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
-    }
-  }
-}
 
 describe('rulesetToGraph', () => {
   const graph = rulesetToGraph(definition);
@@ -78,27 +66,7 @@ describe('rulesetToGraph', () => {
     ]);
   });
 
-  it('places no two nodes on top of each other, children right of their parent', () => {
-    expectNoOverlaps(graph);
-    const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-    for (const edge of graph.edges) {
-      const source = byId.get(edge.source)!;
-      expect(byId.get(edge.target)!.position.x, edge.id).toBeGreaterThan(source.position.x + NODE_SIZE[source.type].width);
-    }
-  });
-
   it('is deterministic', () => {
     expect(rulesetToGraph(structuredClone(definition))).toEqual(graph);
-  });
-});
-
-describe('layoutForest', () => {
-  it('also places nodes not linked to a rule, below the rules', () => {
-    const stray = { id: 'stray', type: 'condition', position: { x: -500, y: -500 }, data: { fact: 'kind', operator: 'equal', value: 'pick' } } as const;
-    const graph = rulesetToGraph(definition);
-    const laidOut = layoutForest({ ...graph, nodes: [stray, ...graph.nodes] });
-    expectNoOverlaps(laidOut);
-    const strayY = laidOut.nodes.find((n) => n.id === 'stray')!.position.y;
-    expect(Math.max(...laidOut.nodes.filter((n) => n.id !== 'stray').map((n) => n.position.y))).toBeLessThan(strayY);
   });
 });

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Paper, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import type { DecisionPointSpec } from '../../../domain/decision-points.ts';
 import type { NewNode } from '../graph/graph-edits.ts';
 
@@ -40,11 +40,9 @@ export function Palette({ spec, onAdd }: { spec: DecisionPointSpec; onAdd: (requ
                 data-testid={`palette-fact-${fact.name}`}
                 onClick={() => onAdd({ kind: 'condition', fact: fact.name })}
                 rightSection={
-                  <Group gap={4} wrap="nowrap">
-                    <Badge size="xs" variant="outline" color="gray">
-                      {fact.unit ?? fact.type}
-                    </Badge>
-                  </Group>
+                  <Badge size="xs" variant="outline" color="gray">
+                    {fact.unit ?? fact.type}
+                  </Badge>
                 }
               >
                 <Text size="xs" ff="monospace" truncate>

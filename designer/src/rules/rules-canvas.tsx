@@ -34,14 +34,17 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
 };
 
 /**
- * React Flow re-measures a node whose object changed, and hides its links until it has; so an unchanged
- * model node must map to the very same flow node. The model is immutable, which makes it the cache key.
+ * React Flow re-creates its internal node when the node object changes, so an unchanged model node maps
+ * to the very same flow node (the model is immutable, which makes it the cache key). A changed one says
+ * it is already measured, at its fixed size, or React Flow would drop its handles and hide its links
+ * until it measured the node again: on every frame of a drag.
  */
 const flowNodes = new WeakMap<GraphNode, { plain?: FlowNode; selected?: FlowNode }>();
 function toFlowNode(node: GraphNode, selected: boolean): FlowNode {
   const cached = flowNodes.get(node) ?? {};
   const slot = selected ? 'selected' : 'plain';
-  cached[slot] ??= { ...node, ...NODE_SIZE[node.type], selected } as FlowNode;
+  const size = NODE_SIZE[node.type];
+  cached[slot] ??= { ...node, ...size, measured: size, selected } as FlowNode;
   flowNodes.set(node, cached);
   return cached[slot];
 }

@@ -36,7 +36,8 @@ export function RulesetVersions({ versions }: { versions: Resource<RulesetVersio
           </Table.Thead>
           <Table.Tbody>
             {versions.data.map((version) => (
-              <Table.Tr key={version.version} data-testid={`ruleset-version-${version.version}`}>
+              // A draft takes the next number only when published, so it is not named by it.
+              <Table.Tr key={version.version} data-testid={version.status === 'draft' ? 'ruleset-draft' : `ruleset-version-${version.version}`}>
                 <Table.Td fw={600}>{version.version}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={STATUS_COLORS[version.status]}>

@@ -20,8 +20,8 @@ const CHILD_GAP = { x: 72, y: 84 };
  * The designer's working state: the graph with undo and redo, the selection and the clipboard. Every
  * edit goes through the pure graph operations, so what the canvas allows is what the tests cover.
  */
-export function useRulesEditor(initial: RulesGraph) {
-  const [history, setHistory] = useState<History<RulesGraph>>(() => startHistory(initial));
+export function useRulesEditor(initial: () => RulesGraph) {
+  const [history, setHistory] = useState<History<RulesGraph>>(() => startHistory(initial()));
   const [selected, setSelection] = useState<Selection>(NOTHING);
   const [clipboard, setClipboard] = useState<{ fragment: Fragment; pastes: number } | null>(null);
   const graph = history.present;

@@ -1,0 +1,59 @@
+import { Button, Group, Kbd, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+interface DesignerToolbarProps {
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  onLayout: () => void;
+  onExport: () => void;
+  onImport: () => void;
+  children?: ReactNode;
+}
+
+const keys = (...names: string[]) => (
+  <>
+    {names.map((name, i) => (
+      <span key={name}>
+        {i > 0 && '+'}
+        <Kbd size="xs">{name}</Kbd>
+      </span>
+    ))}
+  </>
+);
+
+export function DesignerToolbar({ canUndo, canRedo, onUndo, onRedo, onLayout, onExport, onImport, children }: DesignerToolbarProps) {
+  return (
+    <Group justify="space-between" gap="xs">
+      <Group gap="xs">
+        <Tooltip label={<>Undo {keys('Ctrl', 'Z')}</>}>
+          <Button size="xs" variant="default" data-testid="rules-undo" disabled={!canUndo} onClick={onUndo}>
+            Undo
+          </Button>
+        </Tooltip>
+        <Tooltip label={<>Redo {keys('Ctrl', 'Shift', 'Z')}</>}>
+          <Button size="xs" variant="default" data-testid="rules-redo" disabled={!canRedo} onClick={onRedo}>
+            Redo
+          </Button>
+        </Tooltip>
+        <Tooltip label="Lay the rules out again, one block per rule">
+          <Button size="xs" variant="default" data-testid="rules-layout" onClick={onLayout}>
+            Tidy up
+          </Button>
+        </Tooltip>
+        <Tooltip label="Download the rules as they compile now">
+          <Button size="xs" variant="default" data-testid="rules-json-export" onClick={onExport}>
+            Export JSON
+          </Button>
+        </Tooltip>
+        <Tooltip label="See the rules as JSON, or replace them with JSON pasted or loaded from a file">
+          <Button size="xs" variant="default" data-testid="rules-json-import" onClick={onImport}>
+            JSON view / import…
+          </Button>
+        </Tooltip>
+      </Group>
+      {children}
+    </Group>
+  );
+}

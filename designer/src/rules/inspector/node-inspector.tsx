@@ -1,0 +1,55 @@
+import { Badge, Group, Kbd, Paper, ScrollArea, Text } from '@mantine/core';
+import type { RulesEditor } from '../use-rules-editor.ts';
+import { ConditionFields } from './condition-fields.tsx';
+import { GroupFields } from './group-fields.tsx';
+import { OutcomeFields } from './outcome-fields.tsx';
+import { RuleFields } from './rule-fields.tsx';
+import { RulesetFields } from './ruleset-fields.tsx';
+
+const TITLES = { rule: 'Rule', group: 'Group', condition: 'Condition', outcome: 'Outcome' } as const;
+
+/** Edits what is selected: one node's fields, fitting its kind; with nothing selected, the ruleset's. */
+export function NodeInspector({ editor }: { editor: RulesEditor }) {
+  const { graph, selection } = editor;
+  const dp = graph.ruleset.decisionPoint;
+  const node = selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
+
+  const body = () => {
+    if (selection.nodes.length > 1) {
+      return (
+        <Text size="sm">
+          {selection.nodes.length} nodes selected: <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">C</Kbd> copies them, <Kbd size="xs">Delete</Kbd> removes them.
+        </Text>
+      );
+    }
+    if (!node) return <RulesetFields header={graph.ruleset} onChange={editor.updateHeader} />;
+    switch (node.type) {
+      case 'rule':
+        return <RuleFields data={node.data} hitPolicy={graph.ruleset.hitPolicy} onChange={(data, field) => editor.update(node.id, 'rule', data, field)} />;
+      case 'group':
+        return <GroupFields operator={node.data.operator} onChange={(operator) => editor.update(node.id, 'group', { operator }, 'operator')} />;
+      case 'condition':
+        return <ConditionFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'condition', data, field)} />;
+      case 'outcome':
+        return <OutcomeFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'outcome', data, field)} />;
+    }
+  };
+
+  return (
+    <Paper withBorder p="sm" data-testid="node-inspector" data-node={node?.id}>
+      <Group justify="space-between" mb="xs">
+        <Text fw={700} size="sm">
+          {node ? TITLES[node.type] : selection.nodes.length > 1 ? 'Selection' : 'Ruleset'}
+        </Text>
+        {node && (
+          <Badge size="xs" variant="outline" color="gray">
+            {node.id}
+          </Badge>
+        )}
+      </Group>
+      <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
+        {body()}
+      </ScrollArea.Autosize>
+    </Paper>
+  );
+}

@@ -1,0 +1,32 @@
+import { Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { DECISION_POINT_SPECS } from '../../../../domain/decision-points.ts';
+import type { RulesetHeader } from '../../graph/rules-graph-model.ts';
+import { fallbackText } from '../ruleset-legend.tsx';
+
+type Editable = Pick<RulesetHeader, 'name' | 'description'>;
+
+/** With nothing selected: the ruleset itself, and how its decision point combines the rules. */
+export function RulesetFields({ header, onChange }: { header: RulesetHeader; onChange: (header: Editable, field: string) => void }) {
+  const spec = DECISION_POINT_SPECS[header.decisionPoint];
+  return (
+    <Stack gap="sm">
+      <TextInput label="Ruleset name" data-testid="inspector-ruleset-name" value={header.name} onChange={(e) => onChange({ ...header, name: e.currentTarget.value }, 'name')} />
+      <Textarea
+        label="Description"
+        data-testid="inspector-ruleset-description"
+        autosize
+        minRows={2}
+        maxRows={6}
+        value={header.description ?? ''}
+        onChange={(e) => onChange({ ...header, description: e.currentTarget.value }, 'description')}
+      />
+      <Text size="xs" c="dimmed">
+        {spec.consultedWhen} {header.hitPolicy === 'first' ? 'The first rule that holds, highest priority first, decides.' : 'Every rule that holds adds its points.'}
+        {` When no rule holds: ${fallbackText(spec)}.`}
+      </Text>
+      <Text size="xs" c="dimmed">
+        Select a node to edit it.
+      </Text>
+    </Stack>
+  );
+}

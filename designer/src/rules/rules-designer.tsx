@@ -1,0 +1,160 @@
+import { Alert, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useReactFlow } from '@xyflow/react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../domain/decision-points.ts';
+import type { RulesetDefinition, RulesetView } from '../../../domain/ruleset.ts';
+import { graphToRuleset } from '../graph/compile-graph.ts';
+import type { NewNode } from '../graph/graph-edits.ts';
+import { checkGraph, type CanvasProblem } from '../graph/graph-problems.ts';
+import { NODE_SIZE } from '../graph/rules-graph-model.ts';
+import { rulesetToGraph } from '../graph/ruleset-to-graph.ts';
+import { DesignerToolbar } from './designer-toolbar.tsx';
+import { downloadJson } from './download-json.ts';
+import { DraftActions } from './draft-actions.tsx';
+import { NodeInspector } from './inspector/node-inspector.tsx';
+import { JsonImportModal } from './json-import-modal.tsx';
+import { Palette } from './palette.tsx';
+import { ProblemsPanel } from './problems-panel.tsx';
+import { RulesCanvas, type CanvasEditing } from './rules-canvas.tsx';
+import { useDesignerKeys } from './use-designer-keys.ts';
+import { useRulesEditor } from './use-rules-editor.ts';
+
+export interface DesignerStart {
+  definition: RulesetDefinition;
+  /** What the canvas starts from, to say so. */
+  source: string;
+  /** The server's draft, when the canvas starts from it. */
+  draft: RulesetDefinition | null;
+}
+
+interface RulesDesignerProps {
+  dp: DecisionPointId;
+  start: DesignerStart;
+  onClose: () => void;
+  onDraftChanged: () => void;
+  onPublished: (published: RulesetView) => void;
+}
+
+const CANVAS_HEIGHT = 'calc(100dvh - 330px)';
+const json = (definition: RulesetDefinition | null) => (definition ? JSON.stringify(definition) : null);
+
+/** The editable canvas for one decision point's draft, with the palette, the inspector and live problems. */
+export function RulesDesigner({ dp, start, onClose, onDraftChanged, onPublished }: RulesDesignerProps) {
+  const spec = DECISION_POINT_SPECS[dp];
+  const editor = useRulesEditor(() => rulesetToGraph(start.definition));
+  const flow = useReactFlow();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [savedJson, setSavedJson] = useState(() => json(start.draft));
+  const [refused, setRefused] = useState<string | null>(null);
+  const [jsonOpen, setJsonOpen] = useState(false);
+
+  const definition = useMemo(() => graphToRuleset(editor.graph).definition, [editor.graph]);
+  // Validating a large ruleset takes a moment; typing stays responsive and the problems follow.
+  const checked = useDeferredValue(editor.graph);
+  const check = useMemo(() => checkGraph(checked), [checked]);
+  const problemsByNode = useMemo(() => {
+    const map = new Map<string, CanvasProblem[]>();
+    for (const p of check.problems) if (p.nodeId !== null) map.set(p.nodeId, [...(map.get(p.nodeId) ?? []), p]);
+    return map;
+  }, [check]);
+  const errors = check.problems.filter((p) => p.severity === 'error').length;
+
+  useDesignerKeys({ undo: editor.undo, redo: editor.redo, copy: editor.copy, paste: editor.paste }, !jsonOpen);
+
+  const focus = (nodeId: string) => {
+    editor.setSelection({ nodes: [nodeId], edges: [] });
+    void flow.fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.2, padding: 0.6 });
+  };
+
+  const add = (request: NewNode) => {
+    const box = canvasRef.current?.getBoundingClientRect();
+    const center = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+    const size = NODE_SIZE[request.kind];
+    editor.add(request, { x: center.x - size.width / 2, y: center.y - size.height / 2 });
+    setRefused(null);
+  };
+
+  const editing: CanvasEditing = {
+    selection: editor.selection,
+    onSelectionChange: editor.setSelection,
+    onMove: editor.move,
+    onConnect: (source, target) => {
+      const linked = editor.connect(source, target);
+      setRefused(linked.ok ? null : linked.reason);
+    },
+    onDelete: editor.remove,
+    onRefused: setRefused,
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid="rules-designer" data-decision-point={dp}>
+      <Stack gap="sm">
+        <div>
+          <Group gap="sm">
+            <Title order={3}>Draft of the {spec.name.toLowerCase()} rules</Title>
+            <Badge color="yellow">draft</Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {start.source} The version in force keeps deciding until you publish.
+          </Text>
+        </div>
+        <DesignerToolbar
+          canUndo={editor.canUndo}
+          canRedo={editor.canRedo}
+          onUndo={editor.undo}
+          onRedo={editor.redo}
+          onLayout={() => {
+            editor.layout();
+            requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+          }}
+          onExport={() => downloadJson(`${dp}-rules.json`, definition)}
+          onImport={() => setJsonOpen(true)}
+        >
+          <Text size="xs" c="dimmed">
+            Drag from a node&apos;s right handle to another&apos;s left to link them. Delete removes the selection.
+          </Text>
+        </DesignerToolbar>
+        {refused && (
+          <Alert color="orange" p="xs" withCloseButton onClose={() => setRefused(null)} data-testid="rules-link-refused">
+            Not linked: {refused}.
+          </Alert>
+        )}
+        <Box style={{ display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr) 340px', gap: 'var(--mantine-spacing-sm)' }}>
+          <Box h={CANVAS_HEIGHT} mih={460}>
+            <Palette spec={spec} onAdd={add} />
+          </Box>
+          <RulesCanvas graph={editor.graph} problems={problemsByNode} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
+          <Stack gap="sm">
+            <NodeInspector editor={editor} />
+            <ProblemsPanel problems={check.problems} nodes={checked.nodes} definition={check.compiled.definition} onFocus={focus} />
+          </Stack>
+        </Box>
+        <DraftActions
+          dp={dp}
+          definition={definition}
+          errors={errors}
+          saved={{ exists: savedJson !== null, current: savedJson === json(definition) }}
+          onSaved={(saved) => {
+            setSavedJson(json(saved));
+            onDraftChanged();
+          }}
+          onDiscarded={() => {
+            onDraftChanged();
+            onClose();
+          }}
+          onPublished={onPublished}
+        />
+      </Stack>
+      <JsonImportModal
+        opened={jsonOpen}
+        decisionPoint={dp}
+        current={definition}
+        onImport={(imported) => {
+          editor.replace(rulesetToGraph(imported));
+          requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+        }}
+        onClose={() => setJsonOpen(false)}
+      />
+    </Paper>
+  );
+}

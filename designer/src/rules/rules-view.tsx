@@ -1,0 +1,137 @@
+import { Alert, Badge, Button, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useMemo, useState } from 'react';
+import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../domain/decision-points.ts';
+import { describeRolesFor } from '../../../domain/roles.ts';
+import type { RulesetView } from '../../../domain/ruleset.ts';
+import { getRuleset, getRulesetDraft, listRulesetVersions } from '../api/client.ts';
+import { LoadError } from '../api/load-error.tsx';
+import { useResource } from '../api/use-resource.ts';
+import { humanize } from '../format/labels.ts';
+import { formatDateTime } from '../format/time.ts';
+import { rulesetToGraph } from '../graph/ruleset-to-graph.ts';
+import { useSession } from '../session/use-session.ts';
+import { DecisionPointPicker } from './decision-point-picker.tsx';
+import { RulesCanvas } from './rules-canvas.tsx';
+import { RulesDesigner, type DesignerStart } from './rules-designer.tsx';
+import { RulesetLegend } from './ruleset-legend.tsx';
+import { RulesetVersions } from './ruleset-versions.tsx';
+
+/** The rules of each decision point: the version in force for everyone, and a designer for those who may change them. */
+export function RulesView() {
+  const { can } = useSession();
+  const mayPublish = can('rules.publish');
+  const [dp, setDp] = useState<DecisionPointId>('priority');
+  const spec = DECISION_POINT_SPECS[dp];
+  const ruleset = useResource(`ruleset:${dp}`, (signal) => getRuleset(dp, signal));
+  // Only someone who may edit continues a draft; others are not shown work in progress.
+  const draft = useResource(`draft:${dp}:${mayPublish}`, (signal) => (mayPublish ? getRulesetDraft(dp, signal) : Promise.resolve(null)));
+  const versions = useResource(`versions:${dp}`, (signal) => listRulesetVersions(dp, signal));
+  const [start, setStart] = useState<DesignerStart | null>(null);
+  const [justPublished, setJustPublished] = useState<RulesetView | null>(null);
+  // Until the reload lands, the version just published is newer than what was loaded before it.
+  const view = justPublished?.decisionPoint === dp && justPublished.version > (ruleset.data?.version ?? 0) ? justPublished : ruleset.data;
+  const graph = useMemo(() => (view ? rulesetToGraph(view.definition) : null), [view]);
+  const ready = view !== undefined && draft.data !== undefined;
+
+  const edit = () => {
+    setJustPublished(null);
+    if (draft.data) setStart({ definition: draft.data.definition, source: `Continuing the draft ${draft.data.author} saved.`, draft: draft.data.definition });
+    else if (view) setStart({ definition: view.definition, source: `Based on version ${view.version}.`, draft: null });
+    else setStart({ definition: { decisionPoint: dp, name: `${spec.name} rules`, hitPolicy: spec.hitPolicies[0]!, rules: [] }, source: 'A new ruleset.', draft: null });
+  };
+  const published = (next: RulesetView) => {
+    setStart(null);
+    setJustPublished(next);
+    ruleset.reload();
+    draft.reload();
+    versions.reload();
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Rules</Title>
+          <Text c="dimmed" size="sm">
+            What each decision point decides, from an order&apos;s facts. Shown here: the version in force.
+          </Text>
+          {!mayPublish && (
+            <Text size="sm" mt={4} data-testid="rules-readonly-note">
+              Only {describeRolesFor('rules.publish')} can change these rules.
+            </Text>
+          )}
+        </div>
+        {mayPublish && ready && !start && (
+          <Button data-testid="rules-edit" onClick={edit}>
+            {draft.data ? 'Continue the draft' : view ? 'Edit rules' : 'Write rules'}
+          </Button>
+        )}
+      </Group>
+      <DecisionPointPicker
+        value={dp}
+        disabled={start !== null}
+        onChange={(next) => {
+          setDp(next);
+          setJustPublished(null);
+        }}
+      />
+      {justPublished && (
+        <Alert color="green" title={`Version ${justPublished.version} is published`} data-testid="rules-published" withCloseButton closeButtonLabel="Dismiss" onClose={() => setJustPublished(null)}>
+          New {spec.name.toLowerCase()} decisions use it from now on; the version before it is retired. The canvas below shows it.
+        </Alert>
+      )}
+      {mayPublish && !start && draft.data && (
+        <Alert color="yellow" data-testid="rules-draft-waiting">
+          A draft saved by {draft.data.author} is waiting to be published: continue it to review and publish it.
+        </Alert>
+      )}
+      {(ruleset.loading || draft.loading) && view === undefined && (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text c="dimmed">Loading the {spec.name.toLowerCase()} rules…</Text>
+        </Group>
+      )}
+      {ruleset.error && <LoadError title={`The ${spec.name.toLowerCase()} rules could not be loaded`} error={ruleset.error} onRetry={ruleset.reload} />}
+      {draft.error && <LoadError title="The draft could not be loaded" error={draft.error} onRetry={draft.reload} />}
+      {start && (
+        <ReactFlowProvider>
+          <RulesDesigner
+            key={dp}
+            dp={dp}
+            start={start}
+            onClose={() => setStart(null)}
+            onDraftChanged={() => {
+              draft.reload();
+              versions.reload();
+            }}
+            onPublished={published}
+          />
+        </ReactFlowProvider>
+      )}
+      {!start && view === null && (
+        <EmptyState py="xl" title={`No ${spec.name.toLowerCase()} ruleset is published`} description={`${spec.consultedWhen} Until rules are published, the built-in behaviour applies.`} />
+      )}
+      {!start && view && graph && (
+        <>
+          <Group gap="sm" data-testid="ruleset-header">
+            <Title order={3}>{view.name}</Title>
+            <Badge variant="outline">version {view.version}</Badge>
+            <Badge color={view.status === 'published' ? 'green' : 'gray'}>{humanize(view.status)}</Badge>
+            {view.publishedAt && (
+              <Text size="sm" c="dimmed">
+                published {formatDateTime(view.publishedAt)}
+              </Text>
+            )}
+            <Text size="sm" c="dimmed">
+              · {view.definition.rules.length} {view.definition.rules.length === 1 ? 'rule' : 'rules'}
+            </Text>
+          </Group>
+          <RulesetLegend spec={spec} hitPolicy={view.definition.hitPolicy} />
+          <RulesCanvas key={`${dp}@${view.version}`} graph={graph} />
+        </>
+      )}
+      <RulesetVersions versions={versions} />
+    </Stack>
+  );
+}
