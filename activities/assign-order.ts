@@ -1,11 +1,73 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { DECISION_POINT_SPECS } from '../domain/decision-points.ts';
+import type { Role } from '../domain/roles.ts';
+import { DecisionRecord } from '../store/decision.entity.ts';
+import { IN_PROCESS_STATES } from '../store/operating-measures.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { ResourceRecord } from '../store/resource.entity.ts';
+import { findPublishedRuleset } from '../store/rulesets.ts';
 import type { ActivityDeps } from './activity-deps.ts';
+import { compiledRulesets } from './compiled-rulesets.ts';
+import { storeDecision } from './store-decision.ts';
+
+export type Assignment = { resource: string } | { escalate: { reason: string; role: Role } };
+
+async function loadOf(em: EntityManager, resourceId: string) {
+  const [inHand, openRemits] = await Promise.all([
+    em.count(OrderRecord, { assignee: resourceId, state: { $in: [...IN_PROCESS_STATES] } }),
+    em.count(OrderRecord, { assignee: resourceId, state: 'awaiting_remit' }),
+  ]);
+  return { inHand, openRemits };
+}
 
 /**
- * Who executes a released order. Until work areas have resources of their own (capacity issue #6), the
- * order goes to its area's team, and a dispatcher reassigns it to a person with `reassign`.
+ * Who executes a released order: the assignment rules judge every available resource of the area; the
+ * highest preference wins, ties to the least loaded. The winner's decision is stored with its facts and
+ * explanation. Nobody eligible: the order escalates to a dispatcher with every candidate's reason. An area
+ * with no resources on record hands the order to its team as a whole.
  */
-export function assignOrderActivity(_deps: ActivityDeps) {
-  return async function assignOrder({ workAreaId }: { orderId: string; workAreaId: string }): Promise<{ resource: string }> {
-    return { resource: `${workAreaId} team` };
+export function assignOrderActivity(deps: ActivityDeps) {
+  const compiledFor = compiledRulesets();
+  return async function assignOrder({ orderId, workAreaId, decisionKey }: { orderId: string; workAreaId: string; decisionKey: string }): Promise<Assignment> {
+    const em = deps.store.em.fork();
+    const earlier = await em.findOne(DecisionRecord, { id: decisionKey });
+    if (earlier) return { resource: earlier.facts.resourceId as string };
+
+    const resources = await em.find(ResourceRecord, { workAreaId }, { orderBy: { id: 'asc' } });
+    if (resources.length === 0) return { resource: `${workAreaId} team` };
+    const order = await em.findOneOrFail(OrderRecord, { id: orderId });
+    const ruleset = await findPublishedRuleset(em, 'assignment');
+    const now = deps.clock();
+
+    const judged = [];
+    const refusals: string[] = [];
+    for (const r of resources) {
+      if (!r.available) {
+        refusals.push(`${r.name}: not available`);
+        continue;
+      }
+      const { inHand, openRemits } = await loadOf(em, r.id);
+      const facts = {
+        resourceId: r.id,
+        kind: order.kind,
+        paymentMode: order.paymentMode,
+        ...(order.zone ? { zone: order.zone } : {}),
+        ...(r.zone ? { resourceZone: r.zone } : {}),
+        resourceLoad: inHand,
+        resourceCapacity: r.capacity,
+        resourceSkills: r.skills,
+        carrierType: r.carrierType,
+        resourceHasOpenRemit: openRemits > 0,
+      };
+      const evaluation = ruleset ? compiledFor(ruleset).evaluate(facts) : null;
+      const chosen = evaluation?.outcome.chosen ?? DECISION_POINT_SPECS.assignment.fallback!;
+      if (chosen.type === 'escalate') return { escalate: { reason: String(chosen.params.reason), role: chosen.params.role as Role } };
+      if (chosen.type === 'skip') refusals.push(`${r.name}: ${String(chosen.params.reason)}`);
+      else judged.push({ r, facts, evaluation, preference: Number(chosen.params.preference ?? 0), inHand });
+    }
+    const best = judged.sort((a, b) => b.preference - a.preference || a.inHand - b.inHand || a.r.id.localeCompare(b.r.id))[0];
+    if (!best) return { escalate: { reason: `Nobody can take the order. ${refusals.join('; ')}.`, role: 'dispatcher' } };
+    if (ruleset && best.evaluation) await storeDecision(em, { id: decisionKey, orderId, ruleset, facts: best.facts, evaluation: best.evaluation, at: now });
+    return { resource: best.r.id };
   };
 }

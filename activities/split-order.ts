@@ -34,6 +34,7 @@ export function splitOrderActivity(deps: ActivityDeps) {
             dueAt: parent.dueAt,
             workAreaId: parent.workAreaId,
             lines: lineNumbers.map((n) => parent.lines[n]!),
+            zone: parent.zone ?? null,
             paymentMode: parent.paymentMode,
             accountTier: parent.accountTier ?? null,
             checks: parent.checks ?? null,

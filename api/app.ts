@@ -18,6 +18,7 @@ import { orderRoutes } from './routes/orders.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
+import { resourceRoutes } from './routes/resources.ts';
 import { workAreaRoutes } from './routes/work-areas.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -31,6 +32,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
     ...workAreaRoutes(deps),
+    ...resourceRoutes(deps),
     ...eventRoutes(deps),
     ...userRoutes(deps),
     ...tokenRoutes(deps),

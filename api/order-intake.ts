@@ -48,6 +48,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         dueAt: new Date(input.dueAt),
         workAreaId,
         lines: input.lines,
+        zone: input.zone ?? null,
         paymentMode: input.paymentMode,
         accountTier: input.accountTier ?? null,
         checks: input.checks ?? null,

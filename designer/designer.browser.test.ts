@@ -131,6 +131,41 @@ describe('designer in a browser', () => {
     await manager.close();
   });
 
+  it('an ops manager builds a rule from scratch on the canvas, sees the error, fixes it and publishes', async () => {
+    const page = await signIn('olivia');
+    await page.getByTestId('tab-priority-rules').click();
+    await page.getByTestId('decision-point-return').click();
+    await page.getByTestId('rules-edit').click();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+
+    await page.getByTestId('palette-rule').click();
+    await page.getByTestId('inspector-rule-name').fill('Five attempts');
+    await page.getByTestId('palette-fact-attempts').click();
+    await page.getByTestId('inspector-condition-value').fill('5');
+    await page.getByTestId('palette-outcome').click();
+    await page.getByTestId('inspector-outcome-type').click();
+    await page.getByRole('option', { name: /close/i }).click();
+    await page.getByTestId('inspector-param-reason').fill('Five attempts are enough.');
+    // Every rule explains itself: the problems panel says the new one does not yet; clicking the problem selects the rule.
+    await page.locator('[data-testid="problems-panel"][data-errors="1"]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'rules-canvas-problem.png') });
+    await page.getByTestId('problem-0').click();
+    await page.getByTestId('inspector-rule-description').fill('A customer we missed five times has moved or does not want it: close the order.');
+    // Now the validator sees the rule can never decide: "Three failed attempts" runs first. Raising its priority fixes that.
+    await page.getByTestId('problems-panel').getByText('"Five attempts" is unreachable', { exact: false }).waitFor();
+    await page.getByTestId('inspector-rule-priority').fill('95');
+    await page.locator('[data-testid="problems-panel"][data-errors="0"]').waitFor();
+
+    await page.getByTestId('rules-note').fill('Close after five attempts');
+    await page.getByTestId('rules-publish').click();
+    await page.getByTestId('ruleset-version-2').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'rules-canvas-published.png'), fullPage: true });
+    const published = (await (await h.request('/rulesets/return', { role: 'ops_manager' })).json()) as { version: number; definition: { rules: { name: string; event: unknown }[] } };
+    expect(published.version).toBe(2);
+    expect(published.definition.rules.find((r) => r.name === 'Five attempts')).toMatchObject({ event: { type: 'close', params: { reason: 'Five attempts are enough.' } } });
+    await page.close();
+  });
+
   it('served every page without a content security policy violation', () => {
     expect(cspViolations).toEqual([]);
   });

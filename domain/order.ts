@@ -38,6 +38,8 @@ export const newOrder = z.strictObject({
   statedPriority: statedPriority.default('normal'),
   dueAt: z.iso.datetime({ offset: true, message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-11-21T14:00:00Z' }),
   workAreaId: z.string().trim().min(1).optional(),
+  /** Where the work is (a delivery zone, a part of the warehouse): assignment prefers resources of the same zone. */
+  zone: z.string().trim().min(1).max(50).optional(),
   paymentMode: paymentMode.default('prepaid'),
   accountTier: z.enum(ACCOUNT_TIERS).optional(),
   /** What the capturing system knows about credit, stock, prices and the address; intake rules read it. */
@@ -86,6 +88,7 @@ export const orderSummary = z.object({
   statedPriority: statedPriority,
   dueAt: z.string(),
   workAreaId: z.string(),
+  zone: z.string().nullable(),
   paymentMode: paymentMode,
   state: orderState,
   /** For delivery kinds: the status a last-mile dispatcher knows; null for fulfilment kinds. */

@@ -3,6 +3,7 @@ import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
 import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderRecord } from './order.entity.ts';
+import { ResourceRecord } from './resource.entity.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
 import { SessionRecord } from './session.entity.ts';
@@ -12,6 +13,7 @@ import { WorkAreaRecord } from './work-area.entity.ts';
 export const ENTITIES = [
   OrderRecord,
   WorkAreaRecord,
+  ResourceRecord,
   RulesetRecord,
   RulesetVersionRecord,
   DecisionRecord,

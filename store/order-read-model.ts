@@ -14,6 +14,7 @@ export function toOrderSummary(order: OrderRecord): OrderSummary {
     statedPriority: order.statedPriority,
     dueAt: order.dueAt.toISOString(),
     workAreaId: order.workAreaId,
+    zone: order.zone ?? null,
     paymentMode: order.paymentMode,
     state: order.state,
     lastMileStatus: order.lastMileStatus ?? null,

@@ -14,6 +14,7 @@ export const OrderRecord = defineEntity({
     dueAt: p.datetime(),
     workAreaId: p.string().index(),
     lines: p.json<{ sku: string; qty: number; price: number }[]>(),
+    zone: p.string().nullable(),
     paymentMode: p.string().$type<PaymentMode>().default('prepaid'),
     accountTier: p.string().nullable(),
     checks: p.json<IntakeChecks>().nullable(),

@@ -174,8 +174,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'forceRelease':
         await area().signal(forceReleaseSignal, { orderId });
         return null;
-      case 'assign':
-        return { type: 'ASSIGNED', resource: (await activities.assignOrder({ orderId, workAreaId })).resource };
+      case 'assign': {
+        const assignment = await activities.assignOrder({ orderId, workAreaId, decisionKey: nextKey() });
+        return 'resource' in assignment ? { type: 'ASSIGNED', resource: assignment.resource } : { type: 'ASSIGNMENT_FAILED', ...assignment.escalate };
+      }
       case 'freeCapacity':
         await area().signal(capacityFreedSignal, { orderId });
         return null;

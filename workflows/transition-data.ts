@@ -8,6 +8,8 @@ export function transitionData(event: OrderMachineEvent): Record<string, unknown
       return { decisionId: event.decisionId, score: event.score };
     case 'INTAKE_DECIDED':
       return { outcome: event.outcome, ...(event.holdType ? { holdType: event.holdType } : {}) };
+    case 'ASSIGNMENT_FAILED':
+      return { role: event.role };
     case 'RETURN_DECIDED':
     case 'REMIT_DECIDED':
       return { outcome: event.outcome };

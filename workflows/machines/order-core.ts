@@ -140,6 +140,7 @@ export const orderCore = setup({
     /** Back to the pool from a state that held a slot: the slot must go back first. */
     resolvesToPoolFromCapacity: (ctx) => resolvesTo(ctx, 'queued') && ctx.context.escalation !== null && HOLDS_CAPACITY.includes(ctx.context.escalation.from),
     escalatedFromPool: ({ context }) => context.escalation?.from === 'queued',
+    escalatedFromRelease: ({ context }) => context.escalation?.from === 'released',
     /** A person may force an order escalated from the pool into its area, unless a hold stops it. */
     forceableFromPool: ({ context, event }) => context.escalation?.from === 'queued' && blockingHold(context.holds, event.type) === null,
     escalatedBeforeWork: ({ context }) => context.escalation !== null && BEFORE_WORK.includes(context.escalation.from),

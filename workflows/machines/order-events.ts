@@ -12,6 +12,7 @@ export type SystemEvent =
   | { type: 'REPRIORITIZED'; score: number; decisionId: string }
   | { type: 'RELEASE'; workAreaId: string }
   | { type: 'ASSIGNED'; resource: string }
+  | { type: 'ASSIGNMENT_FAILED'; reason: string; role: Role }
   | { type: 'RETURN_DECIDED'; outcome: 'requeue' | 'close' | 'escalate'; reason?: string; role?: Role }
   | { type: 'REMIT_DECIDED'; outcome: 'clear' | 'require_remit' | 'finance_review'; reason?: string };
 

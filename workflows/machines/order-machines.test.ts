@@ -14,6 +14,7 @@ const EVENTS: Record<OrderEventType, OrderMachineEvent> = {
   REPRIORITIZED: { type: 'REPRIORITIZED', score: 40, decisionId: 'd-2' },
   RELEASE: { type: 'RELEASE', workAreaId: 'pick-a' },
   ASSIGNED: { type: 'ASSIGNED', resource: 'team-1' },
+  ASSIGNMENT_FAILED: { type: 'ASSIGNMENT_FAILED', reason: 'Nobody in the zone', role: 'dispatcher' },
   RETURN_DECIDED: { type: 'RETURN_DECIDED', outcome: 'requeue' },
   REMIT_DECIDED: { type: 'REMIT_DECIDED', outcome: 'clear' },
   CLAIM: { type: 'CLAIM', ...by },
@@ -50,7 +51,7 @@ const CORE: Partial<Record<OrderState, Row>> = {
   on_hold: { HOLD: 'on_hold', RELEASE_HOLD: 'validating', ESCALATE: 'escalated', CANCEL: 'cancelled' },
   specialist_review: { CLAIM: 'specialist_review', APPROVE: 'specialist_review', PRIORITIZED: 'queued', REJECT: 'rejected', SPLIT: 'split', HOLD: 'specialist_review', ESCALATE: 'escalated', CANCEL: 'cancelled' },
   queued: { RELEASE: 'released', FORCE_RELEASE: 'released', REPRIORITIZED: 'queued', CHANGE_PRIORITY: 'queued', HOLD: 'on_hold', ESCALATE: 'escalated', CANCEL: 'cancelled' },
-  released: { ASSIGNED: 'assigned', HOLD: 'released', ESCALATE: 'escalated', CANCEL: 'cancelled' },
+  released: { ASSIGNED: 'assigned', ASSIGNMENT_FAILED: 'escalated', HOLD: 'released', ESCALATE: 'escalated', CANCEL: 'cancelled' },
   returned: { RETURN_DECIDED: 'queued' },
   awaiting_remit: { CONFIRM_REMIT: 'closed', HOLD: 'awaiting_remit', ESCALATE: 'escalated' },
   escalated: { RESOLVE: 'queued', ESCALATE: 'escalated', RELEASE: 'released', FORCE_RELEASE: 'released', CANCEL: 'cancelled' },
@@ -193,6 +194,15 @@ describe('escalations', () => {
     expect(result.state).toBe(state);
     expect(result.effects).toEqual(expected);
     expect(result.context.escalation).toBeNull();
+  });
+
+  it('nobody to assign: escalated from released, a dispatcher names who takes it', () => {
+    const [failed] = transition(machineFor('delivery'), at('delivery', 'released'), EVENTS.ASSIGNMENT_FAILED);
+    expect(failed.context.escalation).toEqual({ from: 'released', reason: 'Nobody in the zone', role: 'dispatcher' });
+    const [assigned] = transition(machineFor('delivery'), failed, EVENTS.REASSIGN);
+    expect(assigned.value).toBe('assigned');
+    expect(assigned.context).toMatchObject({ assignee: 'team-2', escalation: null });
+    expect(at('pick', 'escalated', escalated('queued')).can(EVENTS.REASSIGN)).toBe(false);
   });
 
   it.each(['validating', 'on_hold', 'specialist_review', 'queued', 'released', 'assigned'] as const)('cancel is open when escalated from %s', (from) => {

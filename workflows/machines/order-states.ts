@@ -24,7 +24,7 @@ const escalateByRules = (from: EscalatableState, role: Role, fallbackReason: str
     params: ({ event }: { event: OrderMachineEvent }): Escalation => ({
       from,
       reason: ('reason' in event && event.reason) || fallbackReason,
-      role: (event.type === 'RETURN_DECIDED' && event.role) || role,
+      role: ((event.type === 'RETURN_DECIDED' || event.type === 'ASSIGNMENT_FAILED') && event.role) || role,
     }),
   }) as const;
 
@@ -101,6 +101,8 @@ export const intakeStates = {
     entry: 'assign',
     on: {
       ASSIGNED: { target: 'assigned', actions: 'setAssignee' },
+      // Nobody eligible: a dispatcher assigns it by hand (reassign) or sends it back to the pool.
+      ASSIGNMENT_FAILED: { target: 'escalated', actions: escalateByRules('released', 'dispatcher', 'Nobody can take the order.') },
       ...holdInPlace,
       ESCALATE: escalateFrom('released'),
       CANCEL: cancelWithdrawing,
@@ -174,6 +176,8 @@ export function escalatedState(targets: readonly OrderState[]) {
       // An order escalated while it waited stays in its area's pool; if the area releases it, it goes.
       RELEASE: { target: 'released', guard: 'escalatedFromPool', actions: 'clearEscalation' },
       FORCE_RELEASE: { target: 'released', guard: 'forceableFromPool', actions: ['clearEscalation', 'forceRelease'] },
+      // Nobody could be assigned automatically: the dispatcher names who takes it.
+      REASSIGN: { target: 'assigned', guard: 'escalatedFromRelease', actions: ['setAssignee', 'clearEscalation'] },
       CANCEL: { target: 'cancelled', guard: 'escalatedBeforeWork', actions: 'withdraw' },
     },
   } as const;

@@ -14,6 +14,7 @@ export interface Selection {
 const NOTHING: Selection = { nodes: [], edges: [] };
 /** Where a pasted copy lands relative to what was copied, so it does not hide the original. */
 const PASTE_OFFSET = 40;
+const STACK_OFFSET = 24;
 const CHILD_GAP = { x: 72, y: 84 };
 
 /**
@@ -35,7 +36,10 @@ export function useRulesEditor(initial: () => RulesGraph) {
 
   /** Adds a node; with one node selected, links it under that node or its nearest ancestor that takes it. */
   const add = (request: NewNode, viewCenter: XY) => {
-    const added = addNode(graph, request, viewCenter);
+    // Nodes added one after another at the same spot would hide each other.
+    let position = viewCenter;
+    while (graph.nodes.some((n) => n.position.x === position.x && n.position.y === position.y)) position = { x: position.x + STACK_OFFSET, y: position.y + STACK_OFFSET };
+    const added = addNode(graph, request, position);
     const from = selection.nodes.length === 1 ? selection.nodes[0]! : null;
     const parent = from === null ? null : parentFor(added.graph, from, added.id);
     let next = added.graph;

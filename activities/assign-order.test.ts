@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderSummary } from '../domain/order.ts';
+import { createHarness, type Harness } from '../test/sluice-harness.ts';
+
+/** Integration: released orders are assigned by the assignment rules over the area's resources. */
+describe('assignment on release', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ wipLimit: 10, worker: true });
+    const add = (body: object) => h.request(`/work-areas/${h.workAreaId}/resources`, { method: 'POST', role: 'ops_manager', body: JSON.stringify(body) });
+    expect((await add({ id: 'ana', name: 'Ana', kind: 'driver', zone: 'north', capacity: 1 })).status).toBe(201);
+    expect((await add({ id: 'bo', name: 'Bo', kind: 'driver', zone: 'south', capacity: 2, carrierType: 'external' })).status).toBe(201);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const order = async (reference: string, extra: object) =>
+    (await (
+      await h.request('/orders', {
+        method: 'POST',
+        body: JSON.stringify({ reference, account: 'ACME', kind: 'delivery', dueAt: new Date(Date.now() + 24 * 3_600_000).toISOString(), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 40 }], ...extra }),
+      })
+    ).json()) as OrderSummary;
+
+  it('prefers the same zone, skips a resource at capacity, and stores the decision that chose', async () => {
+    const first = await order('NORTH-1', { zone: 'north' });
+    const assigned = await h.reach(first.id, 'assigned');
+    expect(assigned.assignee).toBe('ana');
+    expect(assigned.decisions.find((d) => d.decisionPoint === 'assignment')).toMatchObject({ facts: { resourceId: 'ana', zone: 'north', resourceZone: 'north', resourceLoad: 0 }, outcome: { chosen: { type: 'assign', params: { preference: 30 } } } });
+
+    const second = await order('NORTH-2', { zone: 'north' });
+    expect((await h.reach(second.id, 'assigned')).assignee).toBe('bo');
+  });
+
+  it('nobody eligible: the order is escalated to a dispatcher with every candidate’s reason, who names someone', async () => {
+    const cod = await order('COD-SOUTH', { zone: 'south', paymentMode: 'cod' });
+    const escalated = await h.reach(cod.id, 'escalated');
+    expect(escalated.escalation).toEqual({
+      from: 'released',
+      role: 'dispatcher',
+      reason: 'Nobody can take the order. Ana: The candidate is at capacity.; Bo: Cash on delivery needs an internal driver..',
+    });
+    const reassigned = await h.request(`/orders/${cod.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'reassign', resource: 'carl', reason: 'Carl covers the south today' }) });
+    expect(reassigned.status).toBe(200);
+    expect(await reassigned.json()).toMatchObject({ state: 'assigned', assignee: 'carl', escalation: null });
+  });
+
+  it('an unavailable resource is never a candidate', async () => {
+    const off = await h.request('/resources/bo/availability', { method: 'PUT', body: JSON.stringify({ available: false, reason: 'Van in the garage' }) });
+    expect(off.status).toBe(200);
+    const late = await order('SOUTH-2', { zone: 'south' });
+    expect((await h.reach(late.id, 'escalated')).escalation?.reason).toContain('Bo: not available');
+  });
+});
