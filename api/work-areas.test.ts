@@ -5,6 +5,7 @@ import type { Role } from '../domain/roles.ts';
 import type { WorkArea } from '../domain/work-area.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { areaWorkflowId } from '../workflows/definitions.ts';
 
 /**
  * Integration: work areas as admins and ops managers set them, and the area controller obeying them —
@@ -114,6 +115,9 @@ describe('work areas', () => {
     expect(queueBalance.pool.max).toBeGreaterThanOrEqual(1);
     await finish(big.id);
     await h.reach(more.id, 'assigned');
+    // Waiting for room that is not there yet must not spin the controller (a workflow task that never ends).
+    const history = await h.client.workflow.getHandle(areaWorkflowId(h.workAreaId)).fetchHistory();
+    expect((history.events ?? []).filter((e) => e.workflowTaskFailedEventAttributes)).toEqual([]);
   });
 
   it('counts releases and how many came after their planned release time', async () => {

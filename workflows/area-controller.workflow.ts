@@ -32,7 +32,9 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
   const weight = (entry: PoolEntry) => (area.capacity.unit === 'units' ? (entry.units ?? 1) : 1);
   const used = () => [...inProcess.values()].reduce((sum, w) => sum + w, 0);
   const working = () => area.status === 'open' && isInShift(area.shiftCalendar, area.timeZone, new Date());
-  const waiting = () => pool.length > 0 && used() < area.capacity.wipLimit;
+  // What the area could release now: the best-ranked orders that fit (in units, the next may not fit yet).
+  const releasable = () => (pool.length > 0 && used() < area.capacity.wipLimit ? pickReleases(pool, used(), area.capacity.wipLimit, weight) : []);
+  const waiting = () => releasable().length > 0;
 
   setHandler(enqueueSignal, (entry) => {
     if (inProcess.has(entry.orderId) || pool.some((e) => e.orderId === entry.orderId)) return;
@@ -61,7 +63,7 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
   });
 
   for (;;) {
-    const ready = () => changed || workflowInfo().continueAsNewSuggested || (waiting() && working());
+    const ready = () => changed || workflowInfo().continueAsNewSuggested || (working() && waiting());
     if (waiting() && !working()) await condition(ready, SHIFT_TICK);
     else await condition(ready);
     if (changed) {
@@ -73,8 +75,8 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
       await condition(allHandlersFinished);
       return continueAsNew<typeof areaControllerWorkflow>({ workAreaId: input.workAreaId, pool, inProcess: [...inProcess] });
     }
-    if (!waiting() || !working()) continue;
-    const releases = pickReleases(pool, used(), area.capacity.wipLimit, weight);
+    const releases = working() ? releasable() : [];
+    if (releases.length === 0) continue;
     for (const entry of releases) {
       pool = pool.filter((e) => e.orderId !== entry.orderId);
       inProcess.set(entry.orderId, weight(entry));
