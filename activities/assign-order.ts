@@ -1,23 +1,22 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { DECISION_POINT_SPECS } from '../domain/decision-points.ts';
+import { IN_PROCESS_STATES } from '../domain/lifecycle.ts';
 import type { Role } from '../domain/roles.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
-import { IN_PROCESS_STATES } from '../store/operating-measures.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ResourceRecord } from '../store/resource.entity.ts';
 import { findPublishedRuleset } from '../store/rulesets.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { compiledRulesets } from './compiled-rulesets.ts';
+import { chosenOutcome } from './decide-outcome.ts';
 import { storeDecision } from './store-decision.ts';
 
 export type Assignment = { resource: string } | { escalate: { reason: string; role: Role } };
 
-async function loadOf(em: EntityManager, resourceId: string) {
-  const [inHand, openRemits] = await Promise.all([
-    em.count(OrderRecord, { assignee: resourceId, state: { $in: [...IN_PROCESS_STATES] } }),
-    em.count(OrderRecord, { assignee: resourceId, state: 'awaiting_remit' }),
-  ]);
-  return { inHand, openRemits };
+/** Per resource: the orders it has in hand, and the cash remittances it still owes — one read for all candidates. */
+async function loadsOf(em: EntityManager, resourceIds: string[]) {
+  const held = await em.find(OrderRecord, { assignee: { $in: resourceIds }, state: { $in: [...IN_PROCESS_STATES, 'awaiting_remit'] } }, { fields: ['assignee', 'state'] });
+  const count = (id: string, inHand: boolean) => held.filter((o) => o.assignee === id && (o.state === 'awaiting_remit') !== inHand).length;
+  return (id: string) => ({ inHand: count(id, true), openRemits: count(id, false) });
 }
 
 /**
@@ -38,6 +37,7 @@ export function assignOrderActivity(deps: ActivityDeps) {
     const order = await em.findOneOrFail(OrderRecord, { id: orderId });
     const ruleset = await findPublishedRuleset(em, 'assignment');
     const now = deps.clock();
+    const loadOf = await loadsOf(em, resources.filter((r) => r.available).map((r) => r.id));
 
     const judged = [];
     const refusals: string[] = [];
@@ -46,7 +46,7 @@ export function assignOrderActivity(deps: ActivityDeps) {
         refusals.push(`${r.name}: not available`);
         continue;
       }
-      const { inHand, openRemits } = await loadOf(em, r.id);
+      const { inHand, openRemits } = loadOf(r.id);
       const facts = {
         resourceId: r.id,
         kind: order.kind,
@@ -60,7 +60,7 @@ export function assignOrderActivity(deps: ActivityDeps) {
         resourceHasOpenRemit: openRemits > 0,
       };
       const evaluation = ruleset ? compiledFor(ruleset).evaluate(facts) : null;
-      const chosen = evaluation?.outcome.chosen ?? DECISION_POINT_SPECS.assignment.fallback!;
+      const chosen = chosenOutcome('assignment', evaluation?.outcome ?? null);
       if (chosen.type === 'escalate') return { escalate: { reason: String(chosen.params.reason), role: chosen.params.role as Role } };
       if (chosen.type === 'skip') refusals.push(`${r.name}: ${String(chosen.params.reason)}`);
       else judged.push({ r, facts, evaluation, preference: Number(chosen.params.preference ?? 0), inHand });

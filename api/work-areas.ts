@@ -38,17 +38,18 @@ export async function findWorkArea(deps: ApiDeps, id: string): Promise<WorkArea>
 
 /** Changes an area's settings (audited with before and after) and lets its controller know. */
 export async function updateWorkArea(deps: ApiDeps, id: string, change: Partial<WorkAreaSettings>, actor: string, reason: string | null = null): Promise<WorkArea> {
-  await deps.store.em.fork().transactional(async (tx) => {
+  const after = await deps.store.em.fork().transactional(async (tx) => {
     const record = await tx.findOne(WorkAreaRecord, { id });
     if (!record) throw notFound(`Work area ${id}`);
     const before = toWorkArea(record);
-    const after = { ...before, ...change };
-    tx.assign(record, workAreaColumns(after));
+    const changed: WorkArea = { ...before, ...change };
+    tx.assign(record, workAreaColumns(changed));
     const action = Object.keys(change).length === 1 && change.status ? `status:${change.status}` : 'changed';
-    appendAudit(tx, { dedupeKey: `work-area:${id}:${randomUUID()}`, subjectType: 'work_area', subjectId: id, action, actor, reason, data: { before, after } });
+    appendAudit(tx, { dedupeKey: `work-area:${id}:${randomUUID()}`, subjectType: 'work_area', subjectId: id, action, actor, reason, data: { before, after: changed } });
+    return changed;
   });
   await tellController(deps, id);
-  return findWorkArea(deps, id);
+  return after;
 }
 
 export const setWorkAreaStatus = (deps: ApiDeps, id: string, status: WorkAreaStatus, actor: string, reason: string) => updateWorkArea(deps, id, { status }, actor, reason);

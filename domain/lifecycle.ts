@@ -28,6 +28,9 @@ export const ORDER_STATES = [
 export const orderState = z.enum(ORDER_STATES);
 export type OrderState = z.infer<typeof orderState>;
 
+/** States in which an order holds a slot of its work area's capacity (work in process). */
+export const IN_PROCESS_STATES: readonly OrderState[] = ['released', 'assigned', 'in_progress', 'picked_up', 'staged', 'in_transit', 'attempt_failed'];
+
 /** The active states an order may be escalated from, by a person or a breached deadline. */
 export const ESCALATABLE_STATES = [
   'validating',

@@ -1,13 +1,11 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import type { OrderState } from '../domain/lifecycle.ts';
+import { IN_PROCESS_STATES } from '../domain/lifecycle.ts';
 import type { AreaMeasures, OperatingMeasures, Spread } from '../domain/operating-measures.ts';
 import { isInShift } from '../domain/shift-calendar.ts';
 import type { WorkArea } from '../domain/work-area.ts';
 import { OrderRecord } from './order.entity.ts';
 import { toWorkArea, WorkAreaRecord } from './work-area.entity.ts';
 
-/** States in which an order holds a slot of its area's capacity. */
-export const IN_PROCESS_STATES: readonly OrderState[] = ['released', 'assigned', 'in_progress', 'picked_up', 'staged', 'in_transit', 'attempt_failed'];
 
 type MeasuredOrder = Pick<OrderRecord, 'state' | 'lines' | 'dueAt' | 'queuedAt' | 'releasedAt'>;
 

@@ -3,7 +3,7 @@ import type { OrderActivities } from '../activities/index.ts';
 import { isInShift } from '../domain/shift-calendar.ts';
 import type { WorkArea } from '../domain/work-area.ts';
 import { areaChangedSignal, capacityFreedSignal, enqueueSignal, forceReleaseSignal, orderWorkflowId, releaseSignal, rerankSignal, withdrawSignal } from './definitions.ts';
-import { pickReleases, type PoolEntry } from './release-pool.ts';
+import { nextFits, pickReleases, type PoolEntry } from './release-pool.ts';
 
 export interface AreaControllerInput {
   workAreaId: string;
@@ -32,9 +32,8 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
   const weight = (entry: PoolEntry) => (area.capacity.unit === 'units' ? (entry.units ?? 1) : 1);
   const used = () => [...inProcess.values()].reduce((sum, w) => sum + w, 0);
   const working = () => area.status === 'open' && isInShift(area.shiftCalendar, area.timeZone, new Date());
-  // What the area could release now: the best-ranked orders that fit (in units, the next may not fit yet).
-  const releasable = () => (pool.length > 0 && used() < area.capacity.wipLimit ? pickReleases(pool, used(), area.capacity.wipLimit, weight) : []);
-  const waiting = () => releasable().length > 0;
+  // Work waits when the best-ranked order fits (in units, it may not fit yet).
+  const waiting = () => nextFits(pool, used(), area.capacity.wipLimit, weight);
 
   setHandler(enqueueSignal, (entry) => {
     if (inProcess.has(entry.orderId) || pool.some((e) => e.orderId === entry.orderId)) return;
@@ -75,8 +74,8 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
       await condition(allHandlersFinished);
       return continueAsNew<typeof areaControllerWorkflow>({ workAreaId: input.workAreaId, pool, inProcess: [...inProcess] });
     }
-    const releases = working() ? releasable() : [];
-    if (releases.length === 0) continue;
+    if (!waiting() || !working()) continue;
+    const releases = pickReleases(pool, used(), area.capacity.wipLimit, weight);
     for (const entry of releases) {
       pool = pool.filter((e) => e.orderId !== entry.orderId);
       inProcess.set(entry.orderId, weight(entry));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickReleases, type PoolEntry } from './release-pool.ts';
+import { nextFits, pickReleases, type PoolEntry } from './release-pool.ts';
 
 const entry = (orderId: string, priorityScore: number, dueAt = '2026-11-21T12:00:00Z', queuedAt = '2026-11-21T08:00:00Z', units = 1): PoolEntry => ({
   orderId,
@@ -35,5 +35,16 @@ describe('pickReleases', () => {
     { case: 'but not into a busy one', pool: [heavy('a', 9, 40)], used: 1, limit: 10, released: [] },
   ])('in units: $case', ({ pool, used, limit, released }) => {
     expect(pickReleases(pool, used, limit, (e) => e.units ?? 1).map((e) => e.orderId)).toEqual(released);
+  });
+
+  it.each([
+    { case: 'an empty pool', pool: [], used: 0, limit: 10, fits: false },
+    { case: 'a full area', pool: [heavy('a', 1, 1)], used: 10, limit: 10, fits: false },
+    { case: 'the best-ranked fits', pool: [heavy('a', 1, 9), heavy('b', 9, 2)], used: 7, limit: 10, fits: true },
+    { case: 'the best-ranked does not fit yet, though a lighter one would', pool: [heavy('a', 9, 4), heavy('b', 1, 1)], used: 7, limit: 10, fits: false },
+    { case: 'too heavy for the limit, into an empty area', pool: [heavy('a', 9, 40)], used: 0, limit: 10, fits: true },
+  ])('next fits: $case → $fits', ({ pool, used, limit, fits }) => {
+    expect(nextFits(pool, used, limit, (e) => e.units ?? 1)).toBe(fits);
+    expect(pickReleases(pool, used, limit, (e) => e.units ?? 1).length > 0).toBe(fits);
   });
 });

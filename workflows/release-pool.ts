@@ -13,6 +13,18 @@ export function comparePoolEntries(a: PoolEntry, b: PoolEntry): number {
   return b.priorityScore - a.priorityScore || a.dueAt.localeCompare(b.dueAt) || a.queuedAt.localeCompare(b.queuedAt) || a.orderId.localeCompare(b.orderId);
 }
 
+const fits = (load: number, w: number, limit: number) => load + w <= limit || load === 0;
+
+/**
+ * Whether the best-ranked entry fits now: what an area waits for. One pass over the pool, no sort, because
+ * the controller asks after every signal it receives.
+ */
+export function nextFits(pool: readonly PoolEntry[], used: number, limit: number, weight: (e: PoolEntry) => number = () => 1): boolean {
+  if (pool.length === 0 || used >= limit) return false;
+  const best = pool.reduce((a, b) => (comparePoolEntries(a, b) <= 0 ? a : b));
+  return fits(used, weight(best), limit);
+}
+
 /**
  * The entries to release now: the best-ranked ones, in rank order, while they fit the free capacity
  * (`weight` 1 per order, or its units). Ranking is kept strict: a heavy order is not overtaken by lighter
@@ -23,7 +35,7 @@ export function pickReleases(pool: readonly PoolEntry[], used: number, limit: nu
   let load = used;
   for (const entry of [...pool].sort(comparePoolEntries)) {
     const w = weight(entry);
-    if (load + w > limit && !(load === 0 && picked.length === 0)) break;
+    if (!fits(load, w, limit)) break;
     picked.push(entry);
     load += w;
     if (load >= limit) break;

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { Escalation, Hold, HoldType, OrderState, PaymentMode, ReturnReason } from '../../domain/lifecycle.ts';
+import { IN_PROCESS_STATES, type Escalation, type Hold, type HoldType, type OrderState, type PaymentMode, type ReturnReason } from '../../domain/lifecycle.ts';
 import type { OrderKind, StatedPriority } from '../../domain/order.ts';
 import type { OrderMachineEvent } from './order-events.ts';
 import { blockingHold } from './hold-blocks.ts';
@@ -41,8 +41,6 @@ export const initialContext = (input: OrderMachineInput): OrderMachineContext =>
   amountCollected: null,
 });
 
-/** States where the order holds a slot of its work area's capacity. */
-const HOLDS_CAPACITY: readonly OrderState[] = ['released', 'assigned', 'in_progress', 'picked_up', 'staged', 'in_transit', 'attempt_failed'];
 /** States an escalated order may still be cancelled from: work has not started. */
 const BEFORE_WORK: readonly OrderState[] = ['validating', 'on_hold', 'specialist_review', 'queued', 'released', 'assigned'];
 
@@ -138,7 +136,7 @@ export const orderCore = setup({
     lastHoldOfAccepted: ({ context, event }) => isLastHold(context, event) && context.accepted,
     resolvesTo: (ctx, params: { state: OrderState }) => resolvesTo(ctx, params.state),
     /** Back to the pool from a state that held a slot: the slot must go back first. */
-    resolvesToPoolFromCapacity: (ctx) => resolvesTo(ctx, 'queued') && ctx.context.escalation !== null && HOLDS_CAPACITY.includes(ctx.context.escalation.from),
+    resolvesToPoolFromCapacity: (ctx) => resolvesTo(ctx, 'queued') && ctx.context.escalation !== null && IN_PROCESS_STATES.includes(ctx.context.escalation.from),
     escalatedFromPool: ({ context }) => context.escalation?.from === 'queued',
     escalatedFromRelease: ({ context }) => context.escalation?.from === 'released',
     /** A person may force an order escalated from the pool into its area, unless a hold stops it. */
