@@ -15,6 +15,7 @@ import { decisionPointRoutes } from './routes/decision-points.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
 import { orderRoutes } from './routes/orders.ts';
+import { rulesetTestingRoutes } from './routes/ruleset-testing.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
@@ -31,6 +32,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...orderRoutes(deps),
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
+    ...rulesetTestingRoutes(deps),
     ...workAreaRoutes(deps),
     ...resourceRoutes(deps),
     ...eventRoutes(deps),

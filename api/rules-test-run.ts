@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { z } from 'zod';
 import type { DecisionPointId } from '../domain/decision-points.ts';
-import { priorityFacts } from '../rules/priority-facts.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { UserError } from './errors.ts';
+import { factsOfOrders } from './order-facts.ts';
 
 export const testRunRequest = z
   .strictObject({
@@ -20,14 +20,15 @@ export type TestRunRequest = z.infer<typeof testRunRequest>;
 export async function factsForTest(em: EntityManager, decisionPoint: DecisionPointId, request: TestRunRequest) {
   const cases: { orderId: string | null; facts: Record<string, unknown> }[] = (request.facts ?? []).map((facts) => ({ orderId: null, facts }));
   if (request.orderIds?.length) {
-    if (decisionPoint !== 'priority') {
-      throw new UserError(400, 'invalid_request', `Facts of real orders are available for the priority decision point so far; give ${decisionPoint} facts directly.`);
-    }
     const orders = await em.find(OrderRecord, { id: { $in: request.orderIds } });
     const missing = request.orderIds.filter((id) => !orders.some((o) => o.id === id));
     if (missing.length > 0) throw new UserError(404, 'not_found', `No such order: ${missing.join(', ')}.`);
-    const now = new Date();
-    for (const order of orders) cases.push({ orderId: order.id, facts: priorityFacts(order, now) });
+    const known = await factsOfOrders(em, decisionPoint, orders, new Date());
+    for (const order of orders) {
+      const found = known.get(order.id)!;
+      if ('unknown' in found) throw new UserError(400, 'facts_unknown', found.unknown);
+      cases.push({ orderId: order.id, facts: found.facts });
+    }
   }
   return cases;
 }

@@ -66,7 +66,7 @@ function pooledOrder(i: number): PooledOrder {
   };
 }
 
-const priorityFactsOf = (order: PooledOrder, now: Date) => ({ ...priorityFacts(order, now), accountTier: order.accountTier });
+
 
 function releaseFacts(): Facts {
   const areaWipLimit = 4 + Math.floor(rng() * 8);
@@ -132,7 +132,7 @@ async function measure(decisionPoint: DecisionPointId, definition: RulesetDefini
 /** Recomputes every order's facts for now, scores them with the compiled fast path, and sorts the pool. */
 function rerank(pool: readonly PooledOrder[], score: (facts: Facts) => number, now: Date) {
   const start = performance.now();
-  const entries: PoolEntry[] = pool.map((order) => ({ orderId: order.id, priorityScore: score(priorityFactsOf(order, now)), dueAt: order.dueAt.toISOString(), queuedAt: order.queuedAt }));
+  const entries: PoolEntry[] = pool.map((order) => ({ orderId: order.id, priorityScore: score(priorityFacts(order, now)), dueAt: order.dueAt.toISOString(), queuedAt: order.queuedAt }));
   const scored = performance.now();
   entries.sort(comparePoolEntries);
   const sorted = performance.now();
@@ -143,7 +143,7 @@ export async function run(): Promise<void> {
   console.log(`Rules benchmark: ${ORDERS.toLocaleString('en')} generated orders per ruleset (seed ${SEED}), ${WARM_UP.toLocaleString('en')} warm-up decisions before each measure, Node ${process.version}.`);
   const pool = Array.from({ length: ORDERS }, (_, i) => pooledOrder(i));
   const now = new Date(NOW);
-  const priorityOrders = pool.map((order) => priorityFactsOf(order, now));
+  const priorityOrders = pool.map((order) => priorityFacts(order, now));
   const releaseOrders = Array.from({ length: ORDERS }, releaseFacts);
 
   const ratios = [await measure('priority', DEFAULT_RULESETS.priority, priorityOrders), await measure('release', DEFAULT_RULESETS.release, releaseOrders)];

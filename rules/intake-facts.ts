@@ -3,20 +3,19 @@ import { priorityFacts, type PriorityFactsInput } from './priority-facts.ts';
 
 export interface IntakeFactsInput extends PriorityFactsInput {
   paymentMode: string;
-  accountTier?: string | null;
   checks?: IntakeChecks | null;
 }
 
 /** The facts the intake decision point offers. What the capturing system did not say stays missing. */
 export function intakeFacts(order: IntakeFactsInput, now: Date): Record<string, unknown> {
-  const { kind, statedPriority, orderValue, lineCount } = priorityFacts(order, now);
+  const { kind, statedPriority, orderValue, lineCount, accountTier } = priorityFacts(order, now);
   return {
     kind,
     statedPriority,
     orderValue,
     lineCount,
     paymentMode: order.paymentMode,
-    ...(order.accountTier ? { accountTier: order.accountTier } : {}),
+    ...(accountTier ? { accountTier } : {}),
     ...order.checks,
   };
 }

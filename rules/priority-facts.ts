@@ -6,6 +6,7 @@ export interface PriorityFactsInput {
   dueAt: Date;
   createdAt: Date;
   lines: readonly { qty: number; price: number }[];
+  accountTier?: string | null;
 }
 
 /** The facts the priority decision point offers, computed at the moment of the decision. */
@@ -17,6 +18,8 @@ export interface PriorityFacts {
   orderValue: number;
   lineCount: number;
   ageMinutes: number;
+  /** Missing when the capturing system did not say. */
+  accountTier?: string;
   [fact: string]: unknown;
 }
 
@@ -30,5 +33,6 @@ export function priorityFacts(order: PriorityFactsInput, now: Date): PriorityFac
     orderValue: round1(order.lines.reduce((sum, line) => sum + line.qty * line.price, 0)),
     lineCount: order.lines.length,
     ageMinutes: Math.max(0, Math.round((now.getTime() - order.createdAt.getTime()) / 60_000)),
+    ...(order.accountTier ? { accountTier: order.accountTier } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { DecisionRecord } from './decision.entity.ts';
 import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
+import { RulesetTestCaseRecord } from './ruleset-test-case.entity.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
 import { SessionRecord } from './session.entity.ts';
@@ -16,6 +17,7 @@ export const ENTITIES = [
   ResourceRecord,
   RulesetRecord,
   RulesetVersionRecord,
+  RulesetTestCaseRecord,
   DecisionRecord,
   AuditEntryRecord,
   UserRecord,

@@ -56,8 +56,12 @@ function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
   };
 }
 
-export async function listOrders(em: EntityManager, limit = 500): Promise<OrderSummary[]> {
-  const orders = await em.find(OrderRecord, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
+/** Newest first; `q` finds orders whose id, reference or account contains it. */
+export async function listOrders(em: EntityManager, { q, limit = 500 }: { q?: string; limit?: number } = {}): Promise<OrderSummary[]> {
+  // Without an ESCAPE clause a typed % or _ acts as a wildcard: harmless for a search box.
+  const like = `%${q ?? ''}%`;
+  const where = q ? { $or: [{ id: { $like: like } }, { reference: { $like: like } }, { account: { $like: like } }] } : {};
+  const orders = await em.find(OrderRecord, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
   return orders.map(toOrderSummary);
 }
 

@@ -25,8 +25,9 @@ export function orderRoutes(deps: ApiDeps) {
       summary: 'List orders',
       tag: 'Orders',
       access: 'orders.read',
-      responses: { 200: { description: 'The newest orders first.', schema: z.object({ orders: z.array(orderSummary) }) }, ...STANDARD_ERRORS },
-      handler: async (c) => c.json({ orders: await listOrders(deps.store.em.fork()) }),
+      query: z.object({ q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(500) }),
+      responses: { 200: { description: 'The newest orders first; `q` keeps those whose id, reference or account contains it.', schema: z.object({ orders: z.array(orderSummary) }) }, ...STANDARD_ERRORS },
+      handler: async (c, { query }) => c.json({ orders: await listOrders(deps.store.em.fork(), { ...(query.q ? { q: query.q } : {}), limit: query.limit }) }),
     }),
     defineRoute({
       method: 'post',

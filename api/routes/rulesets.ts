@@ -1,47 +1,27 @@
 import { z } from 'zod';
 import { DECISION_POINTS, type DecisionPointId } from '../../domain/decision-points.ts';
-import { decisionOutcome, ruleExplanation } from '../../domain/decision.ts';
 import { draftRequest, publishDraftRequest, publishRulesetRequest, rollbackRequest, rulesetVersionSummary, rulesetView, type RulesetDefinition } from '../../domain/ruleset.ts';
-import { evaluateWithEngine } from '../../rules/reference-engine.ts';
 import { diffRulesets } from '../../rules/ruleset-diff.ts';
 import { validateRuleset } from '../../rules/validate-ruleset.ts';
 import { appendAudit } from '../../store/audit-log.ts';
-import { discardDraft, findPublishedRuleset, findVersion, listVersions, publishVersion, saveDraft } from '../../store/rulesets.ts';
+import { discardDraft, listVersions, publishVersion, saveDraft } from '../../store/rulesets.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
-import { notFound, UserError } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
 import { announcePublished } from '../rules-published.ts';
-import { factsForTest, testRunRequest } from '../rules-test-run.ts';
+import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
 
-const dpParams = z.object({ decisionPoint: z.enum(DECISION_POINTS) });
+export const dpParams = z.object({ decisionPoint: z.enum(DECISION_POINTS) });
 const versionParams = dpParams.extend({ version: z.coerce.number().int().positive() });
 const versionRef = z.union([z.literal('draft'), z.coerce.number().int().positive()]);
-const problem = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
+export const problem = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
 const NOT_FOUND = { 404: { description: 'No such ruleset version.', schema: errorBody } };
-
-/** Refuses a ruleset with any error, listing every problem; nothing is saved half-way. */
-function requireValid(definition: unknown, decisionPoint: DecisionPointId): { definition: RulesetDefinition; warnings: z.infer<typeof problem>[] } {
-  const result = validateRuleset(definition);
-  const errors = result.problems.filter((p) => p.severity === 'error');
-  if (result.definition && result.definition.decisionPoint !== decisionPoint) {
-    errors.push({ path: 'decisionPoint', message: `this ruleset is for ${result.definition.decisionPoint}, not ${decisionPoint}`, severity: 'error' });
-  }
-  if (errors.length > 0 || !result.definition) {
-    const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-    throw new UserError(400, 'invalid_ruleset', `The ruleset has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}: ${summary}`, errors.map((e) => ({ path: `definition.${e.path}`, message: e.message })));
-  }
-  return { definition: result.definition, warnings: result.problems.filter((p) => p.severity === 'warning') };
-}
 
 export function rulesetRoutes(deps: ApiDeps) {
   const em = () => deps.store.em.fork();
-  const version = async (dp: DecisionPointId, v: number | 'draft' | undefined) => {
-    const found = v === undefined ? await findPublishedRuleset(em(), dp) : await findVersion(em(), dp, v);
-    if (!found) throw notFound(v === 'draft' ? `A draft of the ${dp} rules` : v === undefined ? `A ruleset in force for ${dp}` : `Version ${v} of the ${dp} rules`);
-    return found;
-  };
+  const version = (dp: DecisionPointId, v: number | 'draft' | undefined) => rulesetVersionOrFail(em(), dp, v);
   const publish = async (definition: RulesetDefinition, principal: Principal, note: string, extra: { effectiveFrom?: string; basedOn?: number } = {}) => {
     const tx = em();
     const effectiveFrom = extra.effectiveFrom ? new Date(extra.effectiveFrom) : undefined;
@@ -211,31 +191,6 @@ export function rulesetRoutes(deps: ApiDeps) {
       handler: async (c, { body }) => {
         const { valid, problems } = validateRuleset(body.definition);
         return c.json({ valid, problems });
-      },
-    }),
-    defineRoute({
-      ...base,
-      method: 'post',
-      path: '/rulesets/:decisionPoint/test',
-      operationId: 'testRuleset',
-      summary: 'Test-run rules',
-      access: 'rules.read',
-      params: dpParams,
-      body: testRunRequest,
-      responses: {
-        200: {
-          description: 'The outcome and explanation for each set of facts; nothing is stored.',
-          schema: z.object({ results: z.array(z.object({ orderId: z.string().nullable(), facts: z.record(z.string(), z.unknown()), outcome: decisionOutcome, rules: z.array(ruleExplanation) })) }),
-        },
-        ...base.responses,
-      },
-      handler: async (c, { params, body }) => {
-        const definition =
-          body.definition !== undefined ? requireValid(body.definition, params.decisionPoint).definition : (await version(params.decisionPoint, body.version)).definition;
-        const cases = await factsForTest(em(), params.decisionPoint, body);
-        const results = [];
-        for (const { orderId, facts } of cases) results.push({ orderId, facts, ...(await evaluateWithEngine(definition, facts)) });
-        return c.json({ results });
       },
     }),
   ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DecisionOutcome } from '../../domain/decision.ts';
 
 /**
  * A stored test case for a ruleset: the facts a decision sees and what it must decide. First-match
@@ -12,3 +13,8 @@ export const rulesetCase = z.strictObject({
 export type RulesetCase = z.infer<typeof rulesetCase>;
 
 export const rulesetCases = z.array(rulesetCase).min(1);
+
+/** A case's expectation as the outcome a decision would carry; which rule produced it is not part of it. */
+export function expectedOutcome(expect: RulesetCase['expect']): DecisionOutcome {
+  return 'score' in expect ? { events: [], score: expect.score, chosen: null } : { events: [], score: null, chosen: { rule: null, ...expect } };
+}
