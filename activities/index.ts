@@ -6,10 +6,11 @@ import { decideReturnActivity } from './decide-return.ts';
 import { decideDeadlineActivity } from './decide-deadline.ts';
 import { decidePriorityActivity } from './decide-priority.ts';
 import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
-import { loadWorkAreaActivity } from './load-work-area.ts';
 import { notifyWaitingOrdersActivity } from './notify-waiting-orders.ts';
 import { recordTransitionActivity } from './record-transition.ts';
+import { requestReleaseCyclesActivity } from './request-release-cycles.ts';
 import { restatePriorityActivity } from './restate-priority.ts';
+import { runReleaseCycleActivity } from './run-release-cycle.ts';
 import { splitOrderActivity } from './split-order.ts';
 
 export function createActivities(deps: ActivityDeps) {
@@ -18,7 +19,6 @@ export function createActivities(deps: ActivityDeps) {
     decideDeadline: decideDeadlineActivity(deps),
     recordTransition: recordTransitionActivity(deps),
     enqueueForRelease: enqueueForReleaseActivity(deps),
-    loadWorkArea: loadWorkAreaActivity(deps),
     notifyWaitingOrders: notifyWaitingOrdersActivity(deps),
     restatePriority: restatePriorityActivity(deps),
     decideIntake: decideIntakeActivity(deps),
@@ -26,6 +26,8 @@ export function createActivities(deps: ActivityDeps) {
     decideReturn: decideReturnActivity(deps),
     decideRemit: decideRemitActivity(deps),
     splitOrder: splitOrderActivity(deps),
+    runReleaseCycle: runReleaseCycleActivity(deps),
+    requestReleaseCycles: requestReleaseCyclesActivity(deps),
   };
 }
 

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { nextLastMileStatus } from '../domain/last-mile.ts';
+import { holdsSlot } from '../domain/lifecycle.ts';
 import type { Escalation, Hold, OrderState } from '../domain/order.ts';
 import { appendAudit, isRecorded } from '../store/audit-log.ts';
 import { OrderRecord } from '../store/order.entity.ts';
@@ -33,7 +34,11 @@ export function recordTransitionActivity(deps: ActivityDeps) {
       order.escalation = t.escalation;
       order.holds = t.holds;
       order.assignee = t.assignee;
-      if (t.to === 'queued' && t.from !== 'queued') order.queuedAt = deps.clock();
+      order.holdsSlot = holdsSlot(t.to, t.escalation);
+      if (t.to === 'queued' && t.from !== 'queued') {
+        order.queuedAt = deps.clock();
+        order.releaseCycleId = null;
+      }
       if (t.to === 'released' && t.from !== 'released') order.releasedAt = deps.clock();
       appendAudit(tx, {
         dedupeKey: t.key,

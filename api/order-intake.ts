@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/sql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { NewOrder, OrderSummary } from '../domain/order.ts';
+import { unitsOf, type NewOrder, type OrderSummary } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
@@ -48,6 +48,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         dueAt: new Date(input.dueAt),
         workAreaId,
         lines: input.lines,
+        units: unitsOf(input.lines),
         zone: input.zone ?? null,
         paymentMode: input.paymentMode,
         accountTier: input.accountTier ?? null,

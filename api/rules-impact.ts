@@ -4,21 +4,21 @@ import type { RulesetDefinition, RulesetView } from '../domain/ruleset.ts';
 import { LISTED_CHANGES, type RulesImpact } from '../domain/ruleset-testing.ts';
 import { compileRuleset } from '../rules/compile-ruleset.ts';
 import { summarizeOutcome } from '../rules/outcome-summary.ts';
+import { compareRanked } from '../rules/release-cycle.ts';
 import { OrderRecord } from '../store/order.entity.ts';
-import { comparePoolEntries, type PoolEntry } from '../workflows/release-pool.ts';
 import { factsOfOrders } from './order-facts.ts';
 
 type Judged = { order: OrderRecord; before: DecisionOutcome | null; after: DecisionOutcome };
 
 /** Each order's place in its work area's pool when ranked by `score`, 1 for the first. */
 function ranks(judged: readonly Judged[], score: (j: Judged) => number): Map<string, number> {
-  const byArea = new Map<string, (PoolEntry & { id: string })[]>();
+  const byArea = new Map<string, Parameters<typeof compareRanked>[0][]>();
   for (const j of judged) {
-    const entry = { id: j.order.id, orderId: j.order.id, priorityScore: score(j), dueAt: j.order.dueAt.toISOString(), queuedAt: (j.order.queuedAt ?? j.order.createdAt).toISOString() };
+    const entry = { id: j.order.id, score: score(j), dueAt: j.order.dueAt, queuedAt: j.order.queuedAt ?? j.order.createdAt };
     byArea.set(j.order.workAreaId, [...(byArea.get(j.order.workAreaId) ?? []), entry]);
   }
   const rank = new Map<string, number>();
-  for (const pool of byArea.values()) pool.sort(comparePoolEntries).forEach((e, i) => rank.set(e.id, i + 1));
+  for (const pool of byArea.values()) pool.sort(compareRanked).forEach((e, i) => rank.set(e.id, i + 1));
   return rank;
 }
 

@@ -4,7 +4,7 @@ import { compileRuleset } from '../rules/compile-ruleset.ts';
 import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
 import { evaluateWithEngine, referenceEngine, referenceResults } from '../rules/reference-engine.ts';
-import { comparePoolEntries, type PoolEntry } from '../workflows/release-pool.ts';
+import { compareRanked } from '../rules/release-cycle.ts';
 
 /**
  * The rules suite: decisions per second of json-rules-engine and of the compiled evaluator over the
@@ -47,7 +47,7 @@ interface PooledOrder {
   statedPriority: (typeof STATED)[number];
   dueAt: Date;
   createdAt: Date;
-  queuedAt: string;
+  queuedAt: Date;
   lines: { qty: number; price: number }[];
 }
 
@@ -61,7 +61,7 @@ function pooledOrder(i: number): PooledOrder {
     statedPriority: pick(STATED),
     dueAt: new Date(NOW + between(-12, 96) * HOUR),
     createdAt: new Date(createdAt),
-    queuedAt: new Date(createdAt + between(0, 2) * HOUR).toISOString(),
+    queuedAt: new Date(createdAt + between(0, 2) * HOUR),
     lines,
   };
 }
@@ -132,9 +132,9 @@ async function measure(decisionPoint: DecisionPointId, definition: RulesetDefini
 /** Recomputes every order's facts for now, scores them with the compiled fast path, and sorts the pool. */
 function rerank(pool: readonly PooledOrder[], score: (facts: Facts) => number, now: Date) {
   const start = performance.now();
-  const entries: PoolEntry[] = pool.map((order) => ({ orderId: order.id, priorityScore: score(priorityFacts(order, now)), dueAt: order.dueAt.toISOString(), queuedAt: order.queuedAt }));
+  const entries = pool.map((order) => ({ id: order.id, score: score(priorityFacts(order, now)), dueAt: order.dueAt, queuedAt: order.queuedAt }));
   const scored = performance.now();
-  entries.sort(comparePoolEntries);
+  entries.sort(compareRanked);
   const sorted = performance.now();
   return { entries, scoreMs: scored - start, sortMs: sorted - scored, totalMs: sorted - start };
 }
@@ -152,7 +152,7 @@ export async function run(): Promise<void> {
   rerank(pool, priority.score, now);
   const { entries, scoreMs, sortMs, totalMs } = rerank(pool, priority.score, new Date(NOW + 60_000));
   console.log(`\nPool re-rank of ${entries.length.toLocaleString('en')} orders (facts recomputed for now, compiled score(), sorted by score, due time, arrival):`);
-  console.log(`  facts + score ${scoreMs.toFixed(0)} ms, sort ${sortMs.toFixed(0)} ms, total ${totalMs.toFixed(0)} ms; top: ${entries[0]!.orderId} (score ${entries[0]!.priorityScore})`);
+  console.log(`  facts + score ${scoreMs.toFixed(0)} ms, sort ${sortMs.toFixed(0)} ms, total ${totalMs.toFixed(0)} ms; top: ${entries[0]!.id} (score ${entries[0]!.score})`);
 
   console.log('\nTargets:');
   for (const { decisionPoint, ratio } of ratios) console.log(`  ${decisionPoint}: compiled decide() ${ratio.toFixed(1)}× json-rules-engine (explained, as the activity runs it): ${ratio >= 50 ? 'met' : 'NOT met'} (≥ 50×)`);

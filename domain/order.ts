@@ -48,6 +48,9 @@ export const newOrder = z.strictObject({
 });
 export type NewOrder = z.infer<typeof newOrder>;
 
+/** What an order weighs against a WIP limit counted in units. */
+export const unitsOf = (lines: readonly { qty: number }[]) => lines.reduce((sum, line) => sum + line.qty, 0);
+
 const NEEDS_REASON = new Set(['hold', 'force_release', 'reassign', 'return', 'reject', 'escalate', 'cancel']);
 
 export const orderActionRequest = z

@@ -3,6 +3,7 @@ import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
 import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderRecord } from './order.entity.ts';
+import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
 import { RulesetTestCaseRecord } from './ruleset-test-case.entity.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   OrderRecord,
   WorkAreaRecord,
   ResourceRecord,
+  ReleaseCycleRecord,
   RulesetRecord,
   RulesetVersionRecord,
   RulesetTestCaseRecord,

@@ -28,6 +28,15 @@ export const OrderRecord = defineEntity({
     /** When the order last entered its area's pool, and when it was last released: the operating measures read them. */
     queuedAt: p.datetime().nullable(),
     releasedAt: p.datetime().nullable(),
+    /** What the order weighs against a limit counted in units: its lines' quantities. */
+    units: p.integer().default(1),
+    /** The order takes a slot of its area's capacity (work in process, or escalated from there). */
+    holdsSlot: p.boolean().default(false),
+    /**
+     * The release cycle that released the order. Set while still queued, it reserves the slot until the
+     * order's workflow takes the release; entering the pool again clears it.
+     */
+    releaseCycleId: p.string().nullable(),
     /** Intake is idempotent per key: a retried POST finds the order it created the first time. */
     idempotencyKey: p.string().nullable().unique(),
     /** Hash of the request body the key was first used with; a different body under the same key is refused. */
@@ -35,5 +44,7 @@ export const OrderRecord = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
+  // A release cycle reads one area's pool and the slots taken in it.
+  indexes: [{ properties: ['workAreaId', 'state'] }],
 });
 export type OrderRecord = InferEntity<typeof OrderRecord>;

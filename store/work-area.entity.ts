@@ -17,6 +17,8 @@ export const WorkAreaRecord = defineEntity({
     workloadNormHours: p.float().nullable(),
     shiftCalendar: p.json<ShiftCalendar>().nullable(),
     plannedLeadTimeHours: p.float().default(0),
+    /** Release cycles run so far; a cycle commits only if no other cycle of the area committed meanwhile. */
+    cycles: p.integer().default(0),
   },
 });
 export type WorkAreaRecord = InferEntity<typeof WorkAreaRecord>;

@@ -1,96 +1,78 @@
 import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { OrderActivities } from '../activities/index.ts';
-import { isInShift } from '../domain/shift-calendar.ts';
-import type { WorkArea } from '../domain/work-area.ts';
-import { areaChangedSignal, capacityFreedSignal, enqueueSignal, forceReleaseSignal, orderWorkflowId, releaseSignal, rerankSignal, withdrawSignal } from './definitions.ts';
-import { nextFits, pickReleases, type PoolEntry } from './release-pool.ts';
+import type { CycleTrigger } from '../domain/cycle-trigger.ts';
+import {
+  areaChangedSignal,
+  capacityFreedSignal,
+  cycleRequestSignal,
+  enqueueSignal,
+  forceReleaseSignal,
+  orderWorkflowId,
+  releaseEscalationSignal,
+  releaseSignal,
+  rerankSignal,
+  withdrawSignal,
+} from './definitions.ts';
 
 export interface AreaControllerInput {
   workAreaId: string;
-  pool?: PoolEntry[];
-  /** Orders in process with the weight each holds against the limit (1, or its units); plain ids from runs before units. */
-  inProcess?: ([string, number] | string)[];
+  /** Triggers that arrived while the previous run was continuing as new. */
+  pending?: CycleTrigger[];
 }
 
-const { loadWorkArea } = proxyActivities<OrderActivities>({ startToCloseTimeout: '10 seconds' });
+const { runReleaseCycle } = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '1 minute',
+  // A conflicting cycle is retried at once: it only lost a race with the cycle that committed first.
+  retry: { initialInterval: '100 milliseconds', maximumInterval: '5 seconds' },
+});
 
-/** While work waits in a closed area, the controller looks again this often: a shift may have begun. */
-const SHIFT_TICK = '1 minute';
+/** While orders wait, a cycle runs at least this often: a shift may begin, priorities age, a rule may let go. */
+const WAITING_TICK = '1 minute';
+/** The periodic tick of an area with nothing waiting. */
+const IDLE_TICK = '15 minutes';
 
 /**
- * One controller per work area owns the area's pool and its work in process. Temporal runs a workflow's
- * code one task at a time, so every release decision sees every earlier one: the WIP limit holds however
- * many workers, API processes or concurrent orders there are. A paused or stopped area, or one outside its
- * shift, releases nothing; its waiting orders keep their own escalation deadlines.
+ * One controller per work area runs its release cycles, one at a time, when something changes (an order
+ * queued, capacity freed, the area changed, rules published, a priority restated) and on a periodic tick.
+ * The pool and the slots live in the store; a cycle (an activity) reserves the slots it releases in the
+ * same transaction that reads them, and only then does the controller tell the orders. Triggers arriving
+ * during a cycle are batched into the next one.
  */
 export async function areaControllerWorkflow(input: AreaControllerInput): Promise<void> {
-  let pool: PoolEntry[] = input.pool ?? [];
-  const inProcess = new Map<string, number>((input.inProcess ?? []).map((e) => (typeof e === 'string' ? [e, 1] : e)));
-  let area: WorkArea = await loadWorkArea(input.workAreaId);
-  let changed = false;
+  const { workAreaId } = input;
+  const triggers = new Set<CycleTrigger>(input.pending?.length ? input.pending : ['started']);
+  setHandler(enqueueSignal, () => void triggers.add('order_queued'));
+  setHandler(capacityFreedSignal, () => void triggers.add('capacity_freed'));
+  setHandler(withdrawSignal, () => void triggers.add('capacity_freed'));
+  setHandler(rerankSignal, () => void triggers.add('reranked'));
+  setHandler(areaChangedSignal, () => void triggers.add('area_changed'));
+  setHandler(cycleRequestSignal, ({ trigger }) => void triggers.add(trigger));
+  // A forced release is recorded by the order itself, slot included; it frees nothing, so no cycle is due.
+  setHandler(forceReleaseSignal, () => undefined);
 
-  const weight = (entry: PoolEntry) => (area.capacity.unit === 'units' ? (entry.units ?? 1) : 1);
-  const used = () => [...inProcess.values()].reduce((sum, w) => sum + w, 0);
-  const working = () => area.status === 'open' && isInShift(area.shiftCalendar, area.timeZone, new Date());
-  // Work waits when the best-ranked order fits (in units, it may not fit yet).
-  const waiting = () => nextFits(pool, used(), area.capacity.wipLimit, weight);
-
-  setHandler(enqueueSignal, (entry) => {
-    if (inProcess.has(entry.orderId) || pool.some((e) => e.orderId === entry.orderId)) return;
-    pool.push(entry);
-  });
-  setHandler(capacityFreedSignal, ({ orderId }) => {
-    inProcess.delete(orderId);
-  });
-  // Also frees a slot the area released to the order while it was cancelling, so no slot leaks.
-  setHandler(withdrawSignal, ({ orderId }) => {
-    pool = pool.filter((e) => e.orderId !== orderId);
-    inProcess.delete(orderId);
-  });
-  // A dispatcher's audited override: the order is in process now, even past the limit; releases wait until WIP is under it again.
-  setHandler(forceReleaseSignal, ({ orderId }) => {
-    const entry = pool.find((e) => e.orderId === orderId);
-    pool = pool.filter((e) => e.orderId !== orderId);
-    inProcess.set(orderId, entry ? weight(entry) : 1);
-  });
-  setHandler(rerankSignal, ({ orderId, priorityScore }) => {
-    pool = pool.map((e) => (e.orderId === orderId ? { ...e, priorityScore } : e));
-  });
-  // Status, limit or shift calendar changed: read the area again before the next release.
-  setHandler(areaChangedSignal, () => {
-    changed = true;
-  });
-
+  let waiting = 0;
   for (;;) {
-    const ready = () => changed || workflowInfo().continueAsNewSuggested || (working() && waiting());
-    if (waiting() && !working()) await condition(ready, SHIFT_TICK);
-    else await condition(ready);
-    if (changed) {
-      changed = false;
-      area = await loadWorkArea(input.workAreaId);
-      continue;
-    }
+    const signalled = await condition(() => triggers.size > 0 || workflowInfo().continueAsNewSuggested, waiting > 0 ? WAITING_TICK : IDLE_TICK);
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      return continueAsNew<typeof areaControllerWorkflow>({ workAreaId: input.workAreaId, pool, inProcess: [...inProcess] });
+      return continueAsNew<typeof areaControllerWorkflow>({ workAreaId, pending: [...triggers] });
     }
-    if (!waiting() || !working()) continue;
-    const releases = pickReleases(pool, used(), area.capacity.wipLimit, weight);
-    for (const entry of releases) {
-      pool = pool.filter((e) => e.orderId !== entry.orderId);
-      inProcess.set(entry.orderId, weight(entry));
-    }
-    // The slots are taken before any signal goes out, so the signals can all be in flight at once.
-    await Promise.all(
-      releases.map(async (entry) => {
-        try {
-          await getExternalWorkflowHandle(orderWorkflowId(entry.orderId)).signal(releaseSignal, { workAreaId: input.workAreaId });
-        } catch (err) {
-          // The order's workflow is gone (terminated by hand): its slot must not stay taken.
-          inProcess.delete(entry.orderId);
-          log.warn('release signal failed; slot freed', { orderId: entry.orderId, error: String(err) });
-        }
-      }),
-    );
+    if (!signalled) triggers.add('tick');
+    const batch = [...triggers];
+    triggers.clear();
+    const cycle = await runReleaseCycle({ workAreaId, triggers: batch });
+    waiting = cycle.waiting;
+    const tell = async (orderId: string, send: (h: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>) => {
+      try {
+        await send(getExternalWorkflowHandle(orderWorkflowId(orderId)));
+      } catch (err) {
+        // The order's workflow is gone (terminated by hand); its reserved slot stays taken, so the limit holds.
+        log.warn('release cycle could not reach an order', { orderId, cycleId: cycle.cycleId, error: String(err) });
+      }
+    };
+    await Promise.all([
+      ...cycle.release.map((orderId) => tell(orderId, (h) => h.signal(releaseSignal, { workAreaId }))),
+      ...cycle.escalate.map(({ orderId, reason, role }) => tell(orderId, (h) => h.signal(releaseEscalationSignal, { reason, role }))),
+    ]);
   }
 }

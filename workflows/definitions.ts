@@ -1,9 +1,10 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CycleTrigger } from '../domain/cycle-trigger.ts';
 import type { DecisionPointId } from '../domain/decision-points.ts';
 import type { HoldType, OrderActionName, OrderState } from '../domain/lifecycle.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ActionDetails } from './machines/order-actions.ts';
-import type { PoolEntry } from './release-pool.ts';
+import type { PoolEntry } from './pool-entry.ts';
 
 /** Shared by workflows, activities and the API: the names Temporal knows each message by. */
 
@@ -18,6 +19,8 @@ export const orderActionUpdate = defineUpdate<OrderState, [OrderActionCommand]>(
 export const orderStateQuery = defineQuery<OrderState>('orderState');
 /** Sent by a work area's controller when the order may enter the area. */
 export const releaseSignal = defineSignal<[{ workAreaId: string }]>('release');
+/** A release cycle's rules escalated the waiting order to a person. */
+export const releaseEscalationSignal = defineSignal<[{ reason: string; role: Role }]>('releaseEscalation');
 
 /** New rules are in force for a decision point: a waiting order is decided again. */
 export const rulesPublishedSignal = defineSignal<[{ decisionPoint: DecisionPointId; version: number }]>('rulesPublished');
@@ -25,8 +28,11 @@ export const rulesPublishedSignal = defineSignal<[{ decisionPoint: DecisionPoint
 /** The system that caused a hold reports the cause gone (stock arrived, credit paid): the hold is released. */
 export const holdCauseClearedSignal = defineSignal<[{ holdType: HoldType; source: string }]>('holdCauseCleared');
 
+/** An order entered the area's pool (the pool itself is in the store): the area runs a release cycle. */
 export const enqueueSignal = defineSignal<[PoolEntry]>('enqueue');
-/** A waiting order's priority changed: the area re-ranks it in its pool. */
+/** Something outside the area changed what a cycle would decide (rules published): the area runs a cycle. */
+export const cycleRequestSignal = defineSignal<[{ trigger: CycleTrigger }]>('cycleRequest');
+/** A waiting order's priority changed: the area ranks its pool again. */
 export const rerankSignal = defineSignal<[{ orderId: string; priorityScore: number }]>('rerank');
 /** An admin or ops manager changed the area (status, limit, shift calendar): its controller reads it again. */
 export const areaChangedSignal = defineSignal('areaChanged');

@@ -29,6 +29,7 @@ import {
   orderActionUpdate,
   orderStateQuery,
   orderWorkflowId,
+  releaseEscalationSignal,
   releaseSignal,
   rerankSignal,
   rulesPublishedSignal,
@@ -250,10 +251,20 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   };
 
   setHandler(orderStateQuery, state);
+  // A cycle sends a release again until the order has taken it (after a crash it cannot know), so a
+  // release that finds the order gone on is expected and dropped quietly.
   setHandler(releaseSignal, (release) =>
-    serially(() => apply({ type: 'RELEASE', workAreaId: release.workAreaId }, 'system')).catch((err: unknown) =>
-      log.warn('release ignored', { orderId, state: state(), error: String(err) }),
-    ),
+    serially(async () => {
+      const event = { type: 'RELEASE', workAreaId: release.workAreaId } as const;
+      if (snapshot.can(event)) await apply(event, 'system');
+      else log.debug('release not taken', { orderId, state: state() });
+    }).catch((err: unknown) => log.warn('release failed', { orderId, state: state(), error: String(err) })),
+  );
+  setHandler(releaseEscalationSignal, ({ reason, role }) =>
+    serially(async () => {
+      const event = { type: 'ESCALATE', actor: 'system', reason, role } as const;
+      if (snapshot.can(event)) await apply(event, 'system', reason);
+    }).catch((err: unknown) => log.warn('release escalation failed', { orderId, error: String(err) })),
   );
   setHandler(rulesPublishedSignal, (published) =>
     serially(async () => {

@@ -9,9 +9,15 @@ export interface RulesPublishedInput {
 }
 
 const { notifyWaitingOrders } = proxyActivities<OrderActivities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '1 minute' });
+const { requestReleaseCycles } = proxyActivities<OrderActivities>({ startToCloseTimeout: '5 minutes' });
 
-/** Tells every order still waiting for release that new rules are in force, once they are. */
+/**
+ * Tells every order still waiting for release that new rules are in force, once they are; new priority or
+ * release rules change what a release cycle decides, so every area runs one.
+ */
 export async function rulesPublishedWorkflow(input: RulesPublishedInput): Promise<number> {
   if (input.effectiveFrom) await sleep(Math.max(0, Date.parse(input.effectiveFrom) - Date.now()));
-  return notifyWaitingOrders({ decisionPoint: input.decisionPoint, version: input.version });
+  const notified = await notifyWaitingOrders({ decisionPoint: input.decisionPoint, version: input.version });
+  if (input.decisionPoint === 'priority' || input.decisionPoint === 'release') await requestReleaseCycles({ trigger: 'rules_published' });
+  return notified;
 }

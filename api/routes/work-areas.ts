@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { operatingMeasures } from '../../domain/operating-measures.ts';
+import { releaseCycleView } from '../../domain/release-cycle-view.ts';
 import { newWorkArea, WORK_AREA_STATUSES, workArea, workAreaSettings } from '../../domain/work-area.ts';
 import { measureOperations } from '../../store/operating-measures.ts';
+import { ReleaseCycleRecord } from '../../store/release-cycle.entity.ts';
 import { toWorkArea, WorkAreaRecord } from '../../store/work-area.entity.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
@@ -44,6 +46,22 @@ export function workAreaRoutes(deps: ApiDeps) {
       params: idParams,
       responses: { 200: { description: 'The work area.', schema: workArea }, ...notFound, ...STANDARD_ERRORS },
       handler: async (c, { params }) => c.json(await findWorkArea(deps, params.id)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/work-areas/:id/cycles',
+      operationId: 'listReleaseCycles',
+      summary: 'Release cycles of a work area',
+      tag: 'Work areas',
+      access: 'workAreas.read',
+      params: idParams,
+      query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
+      responses: { 200: { description: 'The newest cycles first: triggers, candidates, released, escalated, and why the others wait.', schema: z.object({ cycles: z.array(releaseCycleView) }) }, ...notFound, ...STANDARD_ERRORS },
+      handler: async (c, { params, query }) => {
+        await findWorkArea(deps, params.id);
+        const cycles = await deps.store.em.fork().find(ReleaseCycleRecord, { workAreaId: params.id }, { orderBy: { seq: 'desc' }, limit: query.limit });
+        return c.json({ cycles: cycles.map((r) => ({ ...r, startedAt: r.startedAt.toISOString() })) });
+      },
     }),
     defineRoute({
       method: 'post',

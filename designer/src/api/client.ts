@@ -5,9 +5,14 @@ import type { WorkArea } from '../../../domain/work-area.ts';
 import { ApiError } from './api-error.ts';
 import { request } from './request.ts';
 
-
 export async function listOrders(signal?: AbortSignal): Promise<OrderSummary[]> {
   return (await request<{ orders: OrderSummary[] }>('/orders', { signal })).orders;
+}
+
+/** Newest first, those whose id, reference or account contains `q`; the newest when `q` is empty. */
+export async function searchOrders(q: string, limit: number, signal?: AbortSignal): Promise<OrderSummary[]> {
+  const query = new URLSearchParams({ limit: String(limit), ...(q.trim() ? { q: q.trim() } : {}) });
+  return (await request<{ orders: OrderSummary[] }>(`/orders?${query}`, { signal })).orders;
 }
 
 export function getOrder(id: string, signal?: AbortSignal): Promise<OrderDetail> {
@@ -18,7 +23,7 @@ export function runOrderAction(id: string, body: OrderActionRequest): Promise<Or
   return request<OrderDetail>(`/orders/${encodeURIComponent(id)}/actions`, { method: 'POST', body });
 }
 
-const rulesetPath = (dp: DecisionPointId, rest = '') => `/rulesets/${encodeURIComponent(dp)}${rest}`;
+export const rulesetPath = (dp: DecisionPointId, rest = '') => `/rulesets/${encodeURIComponent(dp)}${rest}`;
 
 /** The version in force; null when none has been published yet. */
 export async function getRuleset(dp: DecisionPointId, signal?: AbortSignal): Promise<RulesetView | null> {
@@ -41,6 +46,15 @@ async function orNullIfMissing<T>(pending: Promise<T>): Promise<T | null> {
 
 export async function listRulesetVersions(dp: DecisionPointId, signal?: AbortSignal): Promise<RulesetVersionSummary[]> {
   return (await request<{ versions: RulesetVersionSummary[] }>(rulesetPath(dp, '/versions'), { signal })).versions;
+}
+
+export function getRulesetVersion(dp: DecisionPointId, version: number, signal?: AbortSignal): Promise<RulesetView> {
+  return request<RulesetView>(rulesetPath(dp, `/versions/${version}`), { signal });
+}
+
+/** Publishes an old version's rules anew, as the next version. */
+export function rollBackRuleset(dp: DecisionPointId, version: number, note: string): Promise<RulesetView> {
+  return request<RulesetView>(rulesetPath(dp, '/rollback'), { method: 'POST', body: { version, note } });
 }
 
 export function saveRulesetDraft(dp: DecisionPointId, definition: RulesetDefinition): Promise<{ draft: RulesetView }> {

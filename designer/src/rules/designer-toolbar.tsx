@@ -9,6 +9,8 @@ interface DesignerToolbarProps {
   onLayout: () => void;
   onExport: () => void;
   onImport: () => void;
+  onTest: () => void;
+  onCompare: () => void;
   children?: ReactNode;
 }
 
@@ -23,7 +25,7 @@ const keys = (...names: string[]) => (
   </>
 );
 
-export function DesignerToolbar({ canUndo, canRedo, onUndo, onRedo, onLayout, onExport, onImport, children }: DesignerToolbarProps) {
+export function DesignerToolbar({ canUndo, canRedo, onUndo, onRedo, onLayout, onExport, onImport, onTest, onCompare, children }: DesignerToolbarProps) {
   return (
     <Group justify="space-between" gap="xs">
       <Group gap="xs">
@@ -50,6 +52,16 @@ export function DesignerToolbar({ canUndo, canRedo, onUndo, onRedo, onLayout, on
         <Tooltip label="See the rules as JSON, or replace them with JSON pasted or loaded from a file">
           <Button size="xs" variant="default" data-testid="rules-json-import" onClick={onImport}>
             JSON view / import…
+          </Button>
+        </Tooltip>
+        <Tooltip label="Run the draft on facts or real orders and see the path it takes on the canvas; keep runs as test cases">
+          <Button size="xs" variant="light" data-testid="rules-test" onClick={onTest}>
+            Test
+          </Button>
+        </Tooltip>
+        <Tooltip label="See what the canvas changes against a published version, or compare two versions">
+          <Button size="xs" variant="default" data-testid="rules-compare" onClick={onCompare}>
+            Compare…
           </Button>
         </Tooltip>
       </Group>

@@ -1,13 +1,12 @@
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { DecisionPointId } from '../../../domain/decision-points.ts';
 import type { RulesetDefinition, RulesetView } from '../../../domain/ruleset.ts';
-import { ApiError, type ApiIssue } from '../api/api-error.ts';
-import { discardRulesetDraft, publishRulesetDraft, saveRulesetDraft } from '../api/client.ts';
+import { discardRulesetDraft, saveRulesetDraft } from '../api/client.ts';
 import { ConfirmModal } from '../common/confirm-modal.tsx';
-import { plural, sentence } from '../format/labels.ts';
-import { checkNote, sortPublishIssues } from './draft-check.ts';
-import { IssueList } from './issue-list.tsx';
+import { plural } from '../format/labels.ts';
+import { PublishModal } from './publish/publish-modal.tsx';
+import { RefusalNotice, refusalOf, type Refusal } from './publish/refusal-notice.tsx';
 
 interface DraftActionsProps {
   dp: DecisionPointId;
@@ -20,26 +19,15 @@ interface DraftActionsProps {
   onPublished: (published: RulesetView) => void;
 }
 
-interface Refusal {
-  message: string;
-  issues: ApiIssue[];
-}
-
-const refusalOf = (error: unknown): Refusal => ({
-  message: error instanceof Error ? error.message : String(error),
-  issues: sortPublishIssues(error instanceof ApiError ? error.issues : []).definition,
-});
-
-/** Saving the draft, publishing it with a note, or throwing it away; errors on the canvas block the first two. */
+/** Saving the draft, publishing it (after seeing its impact, with a note), or throwing it away; errors on the canvas block the first two. */
 export function DraftActions({ dp, definition, errors, saved, onSaved, onDiscarded, onPublished }: DraftActionsProps) {
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string>();
-  const [pending, setPending] = useState<'save' | 'publish' | 'discard' | null>(null);
+  const [pending, setPending] = useState<'save' | 'discard' | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const blocked = errors > 0 ? `Fix the ${plural(errors, 'error', 'errors')} listed under Problems first.` : undefined;
 
-  const run = async (what: 'save' | 'publish' | 'discard', action: () => Promise<void>) => {
+  const run = async (what: 'save' | 'discard', action: () => Promise<void>) => {
     setPending(what);
     setRefusal(null);
     try {
@@ -56,49 +44,9 @@ export function DraftActions({ dp, definition, errors, saved, onSaved, onDiscard
     onSaved(definition);
   };
 
-  const publish = () => {
-    const noteProblem = checkNote(note);
-    setNoteError(noteProblem && sentence(noteProblem));
-    if (noteProblem || blocked) return;
-    void run('publish', async () => {
-      // The API publishes the stored draft, so the canvas is stored first unless it already is.
-      if (!saved.current) await save();
-      try {
-        onPublished(await publishRulesetDraft(dp, note.trim()));
-      } catch (error) {
-        const sorted = sortPublishIssues(error instanceof ApiError ? error.issues : []);
-        if (sorted.note) setNoteError(sentence(sorted.note));
-        throw error;
-      }
-    });
-  };
-
   return (
     <Stack gap="sm">
-      {refusal &&
-        (refusal.issues.length > 0 ? (
-          <IssueList title="Sluice refused this draft; fix these and try again" issues={refusal.issues} draft={definition} />
-        ) : (
-          <Alert color="red" title="That did not work" data-testid="rules-publish-error">
-            {refusal.message}
-          </Alert>
-        ))}
-      <Textarea
-        data-testid="rules-note"
-        label="What changed and why"
-        description="Kept in the version history, so others can see why decisions moved."
-        placeholder="e.g. Orders due within 4 hours now get 40 points instead of 30: too many were released late."
-        required
-        autosize
-        minRows={2}
-        maxLength={500}
-        value={note}
-        onChange={(event) => {
-          setNote(event.currentTarget.value);
-          setNoteError(undefined);
-        }}
-        error={noteError}
-      />
+      {refusal && <RefusalNotice refusal={refusal} definition={definition} />}
       <Group justify="space-between">
         <Text size="sm" c={blocked ? 'red' : 'dimmed'} data-testid="rules-draft-status">
           {blocked ?? (saved.current ? 'The draft is saved.' : saved.exists ? 'Changes since the draft was saved.' : 'Not saved as a draft yet.')}
@@ -110,11 +58,23 @@ export function DraftActions({ dp, definition, errors, saved, onSaved, onDiscard
           <Button variant="light" data-testid="rules-save-draft" loading={pending === 'save'} disabled={!!blocked || saved.current} onClick={() => void run('save', save)}>
             Save draft
           </Button>
-          <Button data-testid="rules-publish" loading={pending === 'publish'} onClick={publish}>
-            Publish new version
+          <Button data-testid="rules-publish" disabled={!!blocked} title="See what it would change for the waiting orders, then publish with a note" onClick={() => setPublishing(true)}>
+            Publish new version…
           </Button>
         </Group>
       </Group>
+      <PublishModal
+        opened={publishing}
+        onClose={() => setPublishing(false)}
+        dp={dp}
+        definition={definition}
+        savedCurrent={saved.current}
+        onSaved={onSaved}
+        onPublished={(published) => {
+          setPublishing(false);
+          onPublished(published);
+        }}
+      />
       <ConfirmModal
         opened={confirmingDiscard}
         title="Discard this draft?"

@@ -15,7 +15,9 @@ import { useMemo, useRef, type Ref } from 'react';
 import { checkConnection } from '../graph/connect-nodes.ts';
 import type { CanvasProblem } from '../graph/graph-problems.ts';
 import { NODE_SIZE, type GraphEdge, type GraphNode, type NodeKind, type RulesGraph, type XY } from '../graph/rules-graph-model.ts';
-import { CanvasContext, type CanvasState } from './canvas-context.ts';
+import type { DiffMark } from '../graph/diff-graph.ts';
+import type { NodePaint } from '../graph/paint-path.ts';
+import { CanvasContext, NO_MARKS, type CanvasState } from './canvas-context.ts';
 import { ConditionNode } from './nodes/condition-node.tsx';
 import type { FlowNode } from './nodes/flow-nodes.ts';
 import { GroupNode } from './nodes/group-node.tsx';
@@ -68,10 +70,15 @@ export interface CanvasEditing {
 interface RulesCanvasProps {
   graph: RulesGraph;
   problems?: ReadonlyMap<string, readonly CanvasProblem[]>;
+  /** The path a test run took, painted on the nodes. */
+  paint?: ReadonlyMap<string, NodePaint>;
+  /** How each node differs from an older version. */
+  diff?: ReadonlyMap<string, DiffMark>;
   /** Without it the canvas is read-only: nothing can be moved, linked or edited. */
   editing?: CanvasEditing;
   containerRef?: Ref<HTMLDivElement>;
   height?: string;
+  testId?: string;
 }
 
 function applySelection(current: Selection, changes: readonly { type: string; id: string; selected?: boolean }[], key: 'nodes' | 'edges'): Selection {
@@ -84,7 +91,7 @@ function applySelection(current: Selection, changes: readonly { type: string; id
   return { ...current, [key]: [...chosen] };
 }
 
-export function RulesCanvas({ graph, problems, editing, containerRef, height = 'calc(100dvh - 360px)' }: RulesCanvasProps) {
+export function RulesCanvas({ graph, problems, paint, diff, editing, containerRef, height = 'calc(100dvh - 360px)', testId = 'ruleset-canvas' }: RulesCanvasProps) {
   const readOnly = editing === undefined;
   const drags = useRef(0);
   const selectedNodes = useMemo(() => new Set(editing?.selection.nodes), [editing?.selection.nodes]);
@@ -94,7 +101,10 @@ export function RulesCanvas({ graph, problems, editing, containerRef, height = '
     const kinds = new Map(graph.nodes.map((n) => [n.id, n.type]));
     return graph.edges.map((e) => toFlowEdge(e, kinds.get(e.target), kinds.get(e.source) === 'rule', selectedEdges.has(e.id)));
   }, [graph.nodes, graph.edges, selectedEdges]);
-  const canvas = useMemo((): CanvasState => ({ readOnly, problems: problems ?? new Map() }), [readOnly, problems]);
+  const canvas = useMemo(
+    (): CanvasState => ({ readOnly, problems: problems ?? NO_MARKS, paint: paint ?? NO_MARKS, diff: diff ?? NO_MARKS }),
+    [readOnly, problems, paint, diff],
+  );
 
   const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
     if (!editing) return;
@@ -118,8 +128,9 @@ export function RulesCanvas({ graph, problems, editing, containerRef, height = '
     <CanvasContext value={canvas}>
       <Box
         ref={containerRef}
-        data-testid="ruleset-canvas"
+        data-testid={testId}
         data-readonly={readOnly}
+        data-painted={(paint?.size ?? 0) > 0}
         h={height}
         mih={460}
         style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}

@@ -2,21 +2,25 @@ import { Alert, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/co
 import { useReactFlow } from '@xyflow/react';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../domain/decision-points.ts';
-import type { RulesetDefinition, RulesetView } from '../../../domain/ruleset.ts';
+import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
 import { graphToRuleset } from '../graph/compile-graph.ts';
 import type { NewNode } from '../graph/graph-edits.ts';
 import { checkGraph, type CanvasProblem } from '../graph/graph-problems.ts';
 import { NODE_SIZE } from '../graph/rules-graph-model.ts';
-import { rulesetToGraph } from '../graph/ruleset-to-graph.ts';
+import { CompareModal } from './compare/compare-modal.tsx';
 import { DesignerToolbar } from './designer-toolbar.tsx';
 import { downloadJson } from './download-json.ts';
 import { DraftActions } from './draft-actions.tsx';
 import { NodeInspector } from './inspector/node-inspector.tsx';
 import { JsonImportModal } from './json-import-modal.tsx';
+import { openRuleset, useOpenTiming } from './open-timing.ts';
+import { PathBanner } from './path-banner.tsx';
 import { Palette } from './palette.tsx';
 import { ProblemsPanel } from './problems-panel.tsx';
 import { RulesCanvas, type CanvasEditing } from './rules-canvas.tsx';
+import { TestPanel } from './test-panel/test-panel.tsx';
 import { useDesignerKeys } from './use-designer-keys.ts';
+import { usePaintedPath } from './use-painted-path.ts';
 import { useRulesEditor } from './use-rules-editor.ts';
 
 export interface DesignerStart {
@@ -30,6 +34,8 @@ export interface DesignerStart {
 interface RulesDesignerProps {
   dp: DecisionPointId;
   start: DesignerStart;
+  /** The ruleset's history, to compare the canvas with. */
+  versions: readonly RulesetVersionSummary[];
   onClose: () => void;
   onDraftChanged: () => void;
   onPublished: (published: RulesetView) => void;
@@ -39,16 +45,23 @@ const CANVAS_HEIGHT = 'calc(100dvh - 330px)';
 const json = (definition: RulesetDefinition | null) => (definition ? JSON.stringify(definition) : null);
 
 /** The editable canvas for one decision point's draft, with the palette, the inspector and live problems. */
-export function RulesDesigner({ dp, start, onClose, onDraftChanged, onPublished }: RulesDesignerProps) {
+export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, onPublished }: RulesDesignerProps) {
   const spec = DECISION_POINT_SPECS[dp];
-  const editor = useRulesEditor(() => rulesetToGraph(start.definition));
+  const [opened, setOpened] = useState(() => openRuleset(start.definition));
+  useOpenTiming(opened);
+  const editor = useRulesEditor(() => opened.graph);
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
   const [savedJson, setSavedJson] = useState(() => json(start.draft));
   const [refused, setRefused] = useState<string | null>(null);
   const [jsonOpen, setJsonOpen] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [comparing, setComparing] = useState<{ canvas: RulesetDefinition } | null>(null);
 
-  const definition = useMemo(() => graphToRuleset(editor.graph).definition, [editor.graph]);
+  // The graph just opened was compiled while it was timed; compiling it again would only repeat that.
+  const compiled = useMemo(() => (editor.graph === opened.graph ? opened.compiled : graphToRuleset(editor.graph)), [editor.graph, opened]);
+  const { definition } = compiled;
+  const path = usePaintedPath(compiled);
   // Validating a large ruleset takes a moment; typing stays responsive and the problems follow.
   const checked = useDeferredValue(editor.graph);
   const check = useMemo(() => checkGraph(checked), [checked]);
@@ -59,7 +72,7 @@ export function RulesDesigner({ dp, start, onClose, onDraftChanged, onPublished 
   }, [check]);
   const errors = check.problems.filter((p) => p.severity === 'error').length;
 
-  useDesignerKeys({ undo: editor.undo, redo: editor.redo, copy: editor.copy, paste: editor.paste }, !jsonOpen);
+  useDesignerKeys({ undo: editor.undo, redo: editor.redo, copy: editor.copy, paste: editor.paste }, !jsonOpen && comparing === null);
 
   const focus = (nodeId: string) => {
     editor.setSelection({ nodes: [nodeId], edges: [] });
@@ -109,6 +122,8 @@ export function RulesDesigner({ dp, start, onClose, onDraftChanged, onPublished 
           }}
           onExport={() => downloadJson(`${dp}-rules.json`, definition)}
           onImport={() => setJsonOpen(true)}
+          onTest={() => setTesting(true)}
+          onCompare={() => setComparing({ canvas: definition })}
         >
           <Text size="xs" c="dimmed">
             Drag from a node&apos;s right handle to another&apos;s left to link them. Delete removes the selection.
@@ -119,11 +134,12 @@ export function RulesDesigner({ dp, start, onClose, onDraftChanged, onPublished 
             Not linked: {refused}.
           </Alert>
         )}
+        <PathBanner path={path} />
         <Box style={{ display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr) 340px', gap: 'var(--mantine-spacing-sm)' }}>
           <Box h={CANVAS_HEIGHT} mih={460}>
             <Palette spec={spec} onAdd={add} />
           </Box>
-          <RulesCanvas graph={editor.graph} problems={problemsByNode} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
+          <RulesCanvas graph={editor.graph} problems={problemsByNode} paint={path.paint} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
           <Stack gap="sm">
             <NodeInspector editor={editor} />
             <ProblemsPanel problems={check.problems} nodes={checked.nodes} definition={check.compiled.definition} onFocus={focus} />
@@ -150,11 +166,15 @@ export function RulesDesigner({ dp, start, onClose, onDraftChanged, onPublished 
         decisionPoint={dp}
         current={definition}
         onImport={(imported) => {
-          editor.replace(rulesetToGraph(imported));
+          const next = openRuleset(imported);
+          setOpened(next);
+          editor.replace(next.graph);
           requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
         }}
         onClose={() => setJsonOpen(false)}
       />
+      <TestPanel opened={testing} onClose={() => setTesting(false)} dp={dp} definition={definition} runLabel="Run draft" mayEdit path={path} />
+      <CompareModal opened={comparing ? {} : null} onClose={() => setComparing(null)} dp={dp} versions={versions} canvas={comparing?.canvas ?? null} />
     </Paper>
   );
 }

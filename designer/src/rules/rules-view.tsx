@@ -1,21 +1,17 @@
-import { Alert, Badge, Button, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../domain/decision-points.ts';
 import { describeRolesFor } from '../../../domain/roles.ts';
 import type { RulesetView } from '../../../domain/ruleset.ts';
 import { getRuleset, getRulesetDraft, listRulesetVersions } from '../api/client.ts';
 import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
-import { humanize } from '../format/labels.ts';
-import { formatDateTime } from '../format/time.ts';
-import { rulesetToGraph } from '../graph/ruleset-to-graph.ts';
 import { useSession } from '../session/use-session.ts';
 import { DecisionPointPicker } from './decision-point-picker.tsx';
-import { RulesCanvas } from './rules-canvas.tsx';
+import { PublishedRuleset } from './published-ruleset.tsx';
 import { RulesDesigner, type DesignerStart } from './rules-designer.tsx';
-import { RulesetLegend } from './ruleset-legend.tsx';
-import { RulesetVersions } from './ruleset-versions.tsx';
+import { RulesetHistory } from './ruleset-history.tsx';
 
 /** The rules of each decision point: the version in force for everyone, and a designer for those who may change them. */
 export function RulesView() {
@@ -31,7 +27,6 @@ export function RulesView() {
   const [justPublished, setJustPublished] = useState<RulesetView | null>(null);
   // Until the reload lands, the version just published is newer than what was loaded before it.
   const view = justPublished?.decisionPoint === dp && justPublished.version > (ruleset.data?.version ?? 0) ? justPublished : ruleset.data;
-  const graph = useMemo(() => (view ? rulesetToGraph(view.definition) : null), [view]);
   const ready = view !== undefined && draft.data !== undefined;
 
   const edit = () => {
@@ -40,12 +35,15 @@ export function RulesView() {
     else if (view) setStart({ definition: view.definition, source: `Based on version ${view.version}.`, draft: null });
     else setStart({ definition: { decisionPoint: dp, name: `${spec.name} rules`, hitPolicy: spec.hitPolicies[0]!, rules: [] }, source: 'A new ruleset.', draft: null });
   };
-  const published = (next: RulesetView) => {
-    setStart(null);
+  const rolledBack = (next: RulesetView) => {
     setJustPublished(next);
     ruleset.reload();
-    draft.reload();
     versions.reload();
+  };
+  const published = (next: RulesetView) => {
+    setStart(null);
+    rolledBack(next);
+    draft.reload();
   };
 
   return (
@@ -78,7 +76,9 @@ export function RulesView() {
       />
       {justPublished && (
         <Alert color="green" title={`Version ${justPublished.version} is published`} data-testid="rules-published" withCloseButton closeButtonLabel="Dismiss" onClose={() => setJustPublished(null)}>
-          New {spec.name.toLowerCase()} decisions use it from now on; the version before it is retired. The canvas below shows it.
+          {justPublished.basedOn !== null && `It brings back the rules of version ${justPublished.basedOn}. `}
+          New {spec.name.toLowerCase()} decisions use it from now on; the version before it is retired.
+          {!start && ' The canvas below shows it.'}
         </Alert>
       )}
       {mayPublish && !start && draft.data && (
@@ -100,6 +100,7 @@ export function RulesView() {
             key={dp}
             dp={dp}
             start={start}
+            versions={versions.data ?? []}
             onClose={() => setStart(null)}
             onDraftChanged={() => {
               draft.reload();
@@ -112,26 +113,8 @@ export function RulesView() {
       {!start && view === null && (
         <EmptyState py="xl" title={`No ${spec.name.toLowerCase()} ruleset is published`} description={`${spec.consultedWhen} Until rules are published, the built-in behaviour applies.`} />
       )}
-      {!start && view && graph && (
-        <>
-          <Group gap="sm" data-testid="ruleset-header">
-            <Title order={3}>{view.name}</Title>
-            <Badge variant="outline">version {view.version}</Badge>
-            <Badge color={view.status === 'published' ? 'green' : 'gray'}>{humanize(view.status)}</Badge>
-            {view.publishedAt && (
-              <Text size="sm" c="dimmed">
-                published {formatDateTime(view.publishedAt)}
-              </Text>
-            )}
-            <Text size="sm" c="dimmed">
-              · {view.definition.rules.length} {view.definition.rules.length === 1 ? 'rule' : 'rules'}
-            </Text>
-          </Group>
-          <RulesetLegend spec={spec} hitPolicy={view.definition.hitPolicy} />
-          <RulesCanvas key={`${dp}@${view.version}`} graph={graph} />
-        </>
-      )}
-      <RulesetVersions versions={versions} />
+      {!start && view && <PublishedRuleset key={`${dp}@${view.version}`} view={view} mayPublish={mayPublish} />}
+      <RulesetHistory dp={dp} versions={versions} mayPublish={mayPublish} onRolledBack={rolledBack} />
     </Stack>
   );
 }

@@ -12,7 +12,7 @@ export const describeValue = (value: unknown) => factReference(value) ?? formatV
 export function ConditionNode({ id, data, selected }: NodeProps<FlowNode<'condition'>>) {
   const comparison = `${operatorLabel(data.operator)} ${describeValue(data.value)}`;
   return (
-    <NodeFrame id={id} selected={selected} withBorder p="xs" title={`${data.fact} ${data.operator} ${JSON.stringify(data.value)}`}>
+    <NodeFrame id={id} kind="condition" selected={selected} withBorder p="xs" title={`${data.fact} ${data.operator} ${JSON.stringify(data.value)}`}>
       <NodeHandle type="target" />
       <Text size="sm" ff="monospace" fw={600} truncate>
         {data.fact}

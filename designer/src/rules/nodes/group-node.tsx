@@ -16,6 +16,7 @@ export function GroupNode({ id, data, selected }: NodeProps<FlowNode<'group'>>) 
   return (
     <NodeFrame
       id={id}
+      kind="group"
       selected={selected}
       radius="xl"
       bg={`${color}.0`}

@@ -17,6 +17,7 @@ export function OutcomeNode({ id, data, selected }: NodeProps<FlowNode<'outcome'
   return (
     <NodeFrame
       id={id}
+      kind="outcome"
       selected={selected}
       bg="green.0"
       p={6}

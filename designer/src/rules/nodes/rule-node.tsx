@@ -6,7 +6,7 @@ import { NodeHandle } from './node-handle.tsx';
 
 export function RuleNode({ id, data, selected }: NodeProps<FlowNode<'rule'>>) {
   return (
-    <NodeFrame id={id} selected={selected} withBorder shadow="xs" p="xs" style={{ borderTop: '4px solid var(--mantine-color-blue-6)' }}>
+    <NodeFrame id={id} kind="rule" selected={selected} withBorder shadow="xs" p="xs" style={{ borderTop: '4px solid var(--mantine-color-blue-6)' }}>
       <Group justify="space-between" wrap="nowrap" gap={6}>
         <Text fw={700} size="sm" truncate title={data.name} c={data.name ? undefined : 'dimmed'}>
           {data.name || 'Unnamed rule'}

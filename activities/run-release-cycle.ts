@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { CycleTrigger } from '../domain/cycle-trigger.ts';
+import type { Role } from '../domain/roles.ts';
+import { isInShift, localTime } from '../domain/shift-calendar.ts';
+import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
+import { readPool, readTakenCapacity } from '../store/release-pool-reads.ts';
+import { findPublishedRuleset } from '../store/rulesets.ts';
+import { WorkAreaRecord } from '../store/work-area.entity.ts';
+import type { ActivityDeps } from './activity-deps.ts';
+import { compiledRulesets } from './compiled-rulesets.ts';
+
+export interface ReleaseCycleResult {
+  cycleId: string;
+  /** Orders to signal: released by this cycle, and any released earlier whose workflows have not taken it yet. */
+  release: string[];
+  escalate: { orderId: string; reason: string; role: Role }[];
+  /** Orders left waiting in the pool. */
+  waiting: number;
+}
+
+/** Two cycles of one area committed at once: the later one is retried on the state the earlier left. */
+export const CYCLE_CONFLICT = 'ReleaseCycleConflict';
+
+function countReasons(waited: CyclePlan['waited']): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { reason } of waited) counts[reason] = (counts[reason] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * One release cycle of one area, in one transaction: read the pool and the capacity taken, plan (rank, ask
+ * the release rules, fit the capacity), reserve the released orders' slots and keep the cycle's record. The
+ * reservation is what makes the limit hold: a slot is taken in the store before any order hears of it, and
+ * the area's cycle count only moves forward from the value the cycle read, so two cycles of one area can
+ * never both commit on the same state (a retry after a crash, or a slow attempt overtaken by its retry).
+ */
+export function runReleaseCycleActivity(deps: ActivityDeps) {
+  const compiledFor = compiledRulesets();
+  return async function runReleaseCycle({ workAreaId, triggers }: { workAreaId: string; triggers: CycleTrigger[] }): Promise<ReleaseCycleResult> {
+    const started = performance.now();
+    const now = deps.clock();
+    return deps.store.em.fork().transactional(async (tx) => {
+      const area = await tx.findOne(WorkAreaRecord, { id: workAreaId });
+      if (!area) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
+      const [pool, taken, priority, release] = await Promise.all([
+        readPool(tx, workAreaId),
+        readTakenCapacity(tx, workAreaId, area.capacityUnit),
+        findPublishedRuleset(tx, 'priority', now),
+        findPublishedRuleset(tx, 'release', now),
+      ]);
+      const inShift = isInShift(area.shiftCalendar ?? null, area.timeZone, now);
+      const hourOfDay = Number(localTime(now, area.timeZone).time.slice(0, 2));
+      const plan = planReleaseCycle(
+        pool,
+        { status: area.status, inShift, hourOfDay, unit: area.capacityUnit, wipLimit: area.wipLimit, used: taken.used },
+        { score: priority ? compiledFor(priority).score : null, decide: release ? compiledFor(release).decide : null },
+        now,
+      );
+
+      const cycleId = randomUUID();
+      const moved = await tx.nativeUpdate(WorkAreaRecord, { id: workAreaId, cycles: area.cycles }, { cycles: area.cycles + 1 });
+      if (moved !== 1) throw ApplicationFailure.retryable(`Another release cycle of ${workAreaId} committed first.`, CYCLE_CONFLICT);
+      const released = plan.released.map((r) => r.orderId);
+      if (released.length > 0) {
+        const reserved = await tx.nativeUpdate(OrderRecord, { id: { $in: released }, state: 'queued', releaseCycleId: null }, { releaseCycleId: cycleId });
+        if (reserved !== released.length) throw ApplicationFailure.retryable(`The pool of ${workAreaId} changed during the cycle.`, CYCLE_CONFLICT);
+      }
+      tx.create(ReleaseCycleRecord, {
+        id: cycleId,
+        workAreaId,
+        seq: area.cycles + 1,
+        startedAt: now,
+        durationMs: performance.now() - started,
+        triggers,
+        areaStatus: area.status,
+        inShift,
+        capacityUnit: area.capacityUnit,
+        limit: area.wipLimit,
+        usedBefore: taken.used,
+        usedAfter: plan.usedAfter,
+        candidates: pool.length,
+        released: plan.released,
+        escalated: plan.escalated,
+        waited: plan.waited.slice(0, WAITED_KEPT),
+        waitedByReason: countReasons(plan.waited),
+        priorityVersion: priority?.version ?? null,
+        releaseVersion: release?.version ?? null,
+      });
+      return {
+        cycleId,
+        release: [...taken.onTheirWay, ...released],
+        escalate: plan.escalated.map(({ orderId, reason, role }) => ({ orderId, reason, role })),
+        waiting: plan.waited.length,
+      };
+    });
+  };
+}

@@ -1,0 +1,90 @@
+import { Button, Divider, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import type { DecisionPointId } from '../../../../domain/decision-points.ts';
+import type { RulesetDefinition, RulesetView } from '../../../../domain/ruleset.ts';
+import { ApiError } from '../../api/api-error.ts';
+import { publishRulesetDraft, saveRulesetDraft } from '../../api/client.ts';
+import { sentence } from '../../format/labels.ts';
+import { checkNote, sortPublishIssues } from '../draft-check.ts';
+import { ImpactPreview } from './impact-preview.tsx';
+import { RefusalNotice, refusalOf, type Refusal } from './refusal-notice.tsx';
+
+interface PublishModalProps {
+  opened: boolean;
+  onClose: () => void;
+  dp: DecisionPointId;
+  definition: RulesetDefinition;
+  /** Whether the server's draft is what the canvas shows; the API publishes the stored draft. */
+  savedCurrent: boolean;
+  onSaved: (definition: RulesetDefinition) => void;
+  onPublished: (published: RulesetView) => void;
+}
+
+function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublished }: Omit<PublishModalProps, 'opened'>) {
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+
+  const publish = async () => {
+    const noteProblem = checkNote(note);
+    setNoteError(noteProblem && sentence(noteProblem));
+    if (noteProblem) return;
+    setPending(true);
+    setRefusal(null);
+    try {
+      if (!savedCurrent) {
+        await saveRulesetDraft(dp, definition);
+        onSaved(definition);
+      }
+      onPublished(await publishRulesetDraft(dp, note.trim()));
+    } catch (error) {
+      const sorted = sortPublishIssues(error instanceof ApiError ? error.issues : []);
+      if (sorted.note) setNoteError(sentence(sorted.note));
+      setRefusal(refusalOf(error));
+      setPending(false);
+    }
+  };
+
+  return (
+    <Stack gap="md" data-testid="rules-publish-modal">
+      <ImpactPreview dp={dp} definition={definition} />
+      <Divider />
+      {refusal && <RefusalNotice refusal={refusal} definition={definition} />}
+      <Textarea
+        data-testid="rules-note"
+        data-autofocus
+        label="What changed and why"
+        description="Kept in the version history, so others can see why decisions moved."
+        placeholder="e.g. Orders due within 4 hours now get 40 points instead of 30: too many were released late."
+        required
+        autosize
+        minRows={2}
+        maxLength={500}
+        value={note}
+        onChange={(event) => {
+          setNote(event.currentTarget.value);
+          setNoteError(undefined);
+        }}
+        error={noteError}
+      />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button data-testid="rules-publish-confirm" loading={pending} onClick={() => void publish()}>
+          Publish version
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Publishing, one step at a time: what it would change for the waiting orders, then why, then confirm. */
+export function PublishModal({ opened, ...form }: PublishModalProps) {
+  return (
+    <Modal opened={opened} onClose={form.onClose} title="Publish a new version" size="xl">
+      {opened && <PublishForm {...form} />}
+    </Modal>
+  );
+}

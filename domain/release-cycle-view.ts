@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { CYCLE_TRIGGERS } from './cycle-trigger.ts';
+import { ROLES } from './roles.ts';
+import { WORK_AREA_STATUSES } from './work-area.ts';
+
+const ranked = z.object({ orderId: z.string(), rank: z.number(), score: z.number() });
+
+/** One release cycle of one area, as a dispatcher reads it: what it saw, what it released, why the others wait. */
+export const releaseCycleView = z.object({
+  id: z.string(),
+  workAreaId: z.string(),
+  seq: z.number(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  triggers: z.array(z.enum(CYCLE_TRIGGERS)),
+  areaStatus: z.enum(WORK_AREA_STATUSES),
+  inShift: z.boolean(),
+  capacityUnit: z.string(),
+  limit: z.number(),
+  usedBefore: z.number(),
+  usedAfter: z.number(),
+  candidates: z.number(),
+  released: z.array(ranked.extend({ weight: z.number() })),
+  escalated: z.array(ranked.extend({ reason: z.string(), role: z.enum(ROLES) })),
+  /** The best-ranked waiting orders with their reasons; `waitedByReason` counts them all. */
+  waited: z.array(ranked.extend({ reason: z.string() })),
+  waitedByReason: z.record(z.string(), z.number()),
+  priorityVersion: z.number().nullable(),
+  releaseVersion: z.number().nullable(),
+});
+export type ReleaseCycleView = z.infer<typeof releaseCycleView>;

@@ -1,0 +1,39 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { CycleTrigger } from '../domain/cycle-trigger.ts';
+import type { Role } from '../domain/roles.ts';
+import type { WorkAreaStatus } from '../domain/work-area.ts';
+
+type Ranked = { orderId: string; rank: number; score: number };
+
+/** What one release cycle of one area saw and did: the record a dispatcher reads to learn why an order waits. */
+export const ReleaseCycleRecord = defineEntity({
+  name: 'ReleaseCycleRecord',
+  tableName: 'release_cycles',
+  properties: {
+    id: p.string().primary(),
+    workAreaId: p.string(),
+    /** The area's cycle count: cycles of one area are numbered 1, 2, 3… */
+    seq: p.integer(),
+    startedAt: p.datetime(),
+    durationMs: p.float(),
+    triggers: p.json<CycleTrigger[]>(),
+    areaStatus: p.string().$type<WorkAreaStatus>(),
+    inShift: p.boolean(),
+    capacityUnit: p.string(),
+    limit: p.integer(),
+    usedBefore: p.integer(),
+    usedAfter: p.integer(),
+    /** Orders in the pool when the cycle ranked it. */
+    candidates: p.integer(),
+    released: p.json<(Ranked & { weight: number })[]>(),
+    escalated: p.json<(Ranked & { reason: string; role: Role })[]>(),
+    /** The best-ranked waiting orders with their reasons (the first `WAITED_KEPT`); the rest are counted by reason. */
+    waited: p.json<(Ranked & { reason: string })[]>(),
+    waitedByReason: p.json<Record<string, number>>(),
+    priorityVersion: p.integer().nullable(),
+    releaseVersion: p.integer().nullable(),
+  },
+  indexes: [{ properties: ['workAreaId', 'seq'] }],
+});
+export type ReleaseCycleRecord = InferEntity<typeof ReleaseCycleRecord>;
+export const WAITED_KEPT = 100;
