@@ -4,6 +4,7 @@ import type { CycleTrigger } from '../domain/cycle-trigger.ts';
 import type { Role } from '../domain/roles.ts';
 import { isInShift, localTime } from '../domain/shift-calendar.ts';
 import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
+import { inTransaction } from '../store/in-transaction.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
 import { readPool, readTakenCapacity } from '../store/release-pool-reads.ts';
@@ -14,8 +15,11 @@ import { compiledRulesets } from './compiled-rulesets.ts';
 
 export interface ReleaseCycleResult {
   cycleId: string;
-  /** Orders to signal: released by this cycle, and any released earlier whose workflows have not taken it yet. */
-  release: string[];
+  /**
+   * Orders to signal: released by this cycle, and any released earlier whose workflows have not taken it
+   * yet; each with when it entered the pool, so an order that left the pool since knows the release is stale.
+   */
+  release: { orderId: string; queuedAt: string }[];
   escalate: { orderId: string; reason: string; role: Role }[];
   /** Orders left waiting in the pool. */
   waiting: number;
@@ -42,7 +46,7 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
   return async function runReleaseCycle({ workAreaId, triggers }: { workAreaId: string; triggers: CycleTrigger[] }): Promise<ReleaseCycleResult> {
     const started = performance.now();
     const now = deps.clock();
-    return deps.store.em.fork().transactional(async (tx) => {
+    return inTransaction(deps.store.em, async (tx) => {
       const area = await tx.findOne(WorkAreaRecord, { id: workAreaId });
       if (!area) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
       const [pool, taken, priority, release] = await Promise.all([
@@ -64,8 +68,9 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       const moved = await tx.nativeUpdate(WorkAreaRecord, { id: workAreaId, cycles: area.cycles }, { cycles: area.cycles + 1 });
       if (moved !== 1) throw ApplicationFailure.retryable(`Another release cycle of ${workAreaId} committed first.`, CYCLE_CONFLICT);
       const released = plan.released.map((r) => r.orderId);
+      const releasedOrders = new Map(pool.filter((o) => released.includes(o.id)).map((o) => [o.id, o]));
       if (released.length > 0) {
-        const reserved = await tx.nativeUpdate(OrderRecord, { id: { $in: released }, state: 'queued', releaseCycleId: null }, { releaseCycleId: cycleId });
+        const reserved = await tx.nativeUpdate(OrderRecord, { id: { $in: released }, inPool: true, releaseCycleId: null }, { releaseCycleId: cycleId });
         if (reserved !== released.length) throw ApplicationFailure.retryable(`The pool of ${workAreaId} changed during the cycle.`, CYCLE_CONFLICT);
       }
       tx.create(ReleaseCycleRecord, {
@@ -91,7 +96,7 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       });
       return {
         cycleId,
-        release: [...taken.onTheirWay, ...released],
+        release: [...taken.onTheirWay, ...released.map((id) => ({ orderId: id, queuedAt: releasedOrders.get(id)!.queuedAt.toISOString() }))],
         escalate: plan.escalated.map(({ orderId, reason, role }) => ({ orderId, reason, role })),
         waiting: plan.waited.length,
       };

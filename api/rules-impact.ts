@@ -4,7 +4,7 @@ import type { RulesetDefinition, RulesetView } from '../domain/ruleset.ts';
 import { LISTED_CHANGES, type RulesImpact } from '../domain/ruleset-testing.ts';
 import { compileRuleset } from '../rules/compile-ruleset.ts';
 import { summarizeOutcome } from '../rules/outcome-summary.ts';
-import { compareRanked } from '../rules/release-cycle.ts';
+import { compareRanked, type Rankable } from '../rules/release-cycle.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { factsOfOrders } from './order-facts.ts';
 
@@ -12,9 +12,9 @@ type Judged = { order: OrderRecord; before: DecisionOutcome | null; after: Decis
 
 /** Each order's place in its work area's pool when ranked by `score`, 1 for the first. */
 function ranks(judged: readonly Judged[], score: (j: Judged) => number): Map<string, number> {
-  const byArea = new Map<string, Parameters<typeof compareRanked>[0][]>();
+  const byArea = new Map<string, Rankable[]>();
   for (const j of judged) {
-    const entry = { id: j.order.id, score: score(j), dueAt: j.order.dueAt, queuedAt: j.order.queuedAt ?? j.order.createdAt };
+    const entry = { id: j.order.id, score: score(j), due: j.order.dueAt.getTime(), queued: (j.order.queuedAt ?? j.order.createdAt).getTime() };
     byArea.set(j.order.workAreaId, [...(byArea.get(j.order.workAreaId) ?? []), entry]);
   }
   const rank = new Map<string, number>();

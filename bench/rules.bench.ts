@@ -5,6 +5,7 @@ import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
 import { evaluateWithEngine, referenceEngine, referenceResults } from '../rules/reference-engine.ts';
 import { compareRanked } from '../rules/release-cycle.ts';
+import { between, KINDS, pick, pooledOrder, random, round1, type PooledOrder } from './generated-orders.ts';
 
 /**
  * The rules suite: decisions per second of json-rules-engine and of the compiled evaluator over the
@@ -16,65 +17,18 @@ const ORDERS = 100_000;
 const WARM_UP = 10_000;
 const SEED = 20_261_121;
 const NOW = Date.parse('2026-11-21T14:00:00Z');
-const HOUR = 3_600_000;
 
 type Facts = Record<string, unknown>;
 
-/** mulberry32: a small seeded PRNG, so every run measures the same orders. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const rng = random(SEED);
-const pick = <T>(values: readonly T[]): T => values[Math.floor(rng() * values.length)]!;
-const between = (min: number, max: number) => min + rng() * (max - min);
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-const KINDS = ['production', 'pick', 'on_demand', 'pickup', 'delivery', 'pickup_delivery'] as const;
-const STATED = ['low', 'normal', 'normal', 'normal', 'high', 'urgent'] as const;
-
-/** A pool order as the re-rank sees it: the inputs of its priority facts, plus what the pool sorts by. */
-interface PooledOrder {
-  id: string;
-  kind: string;
-  accountTier: string;
-  statedPriority: (typeof STATED)[number];
-  dueAt: Date;
-  createdAt: Date;
-  queuedAt: Date;
-  lines: { qty: number; price: number }[];
-}
-
-function pooledOrder(i: number): PooledOrder {
-  const createdAt = NOW - between(0, 72) * HOUR;
-  const lines = Array.from({ length: 1 + Math.floor(rng() ** 2 * 30) }, () => ({ qty: 1 + Math.floor(rng() * 20), price: round1(between(1, 400)) }));
-  return {
-    id: `o${i}`,
-    kind: pick(KINDS),
-    accountTier: pick(['standard', 'standard', 'standard', 'key', 'major']),
-    statedPriority: pick(STATED),
-    dueAt: new Date(NOW + between(-12, 96) * HOUR),
-    createdAt: new Date(createdAt),
-    queuedAt: new Date(createdAt + between(0, 2) * HOUR),
-    lines,
-  };
-}
-
-
 
 function releaseFacts(): Facts {
   const areaWipLimit = 4 + Math.floor(rng() * 8);
   return {
-    kind: pick(KINDS),
-    slackHours: round1(between(-12, 96)),
-    priorityScore: Math.floor(between(-10, 120)),
-    areaStatus: pick(['open', 'open', 'open', 'open', 'paused', 'stopped']),
+    kind: pick(rng, KINDS),
+    slackHours: round1(between(rng, -12, 96)),
+    priorityScore: Math.floor(between(rng, -10, 120)),
+    areaStatus: pick(rng, ['open', 'open', 'open', 'open', 'paused', 'stopped']),
     areaWip: Math.floor(rng() * (areaWipLimit + 2)),
     areaWipLimit,
     areaQueueLength: Math.floor(rng() * 300),
@@ -132,7 +86,7 @@ async function measure(decisionPoint: DecisionPointId, definition: RulesetDefini
 /** Recomputes every order's facts for now, scores them with the compiled fast path, and sorts the pool. */
 function rerank(pool: readonly PooledOrder[], score: (facts: Facts) => number, now: Date) {
   const start = performance.now();
-  const entries = pool.map((order) => ({ id: order.id, score: score(priorityFacts(order, now)), dueAt: order.dueAt, queuedAt: order.queuedAt }));
+  const entries = pool.map((order) => ({ id: order.id, score: score(priorityFacts(order, now)), due: order.dueAt.getTime(), queued: order.queuedAt.getTime() }));
   const scored = performance.now();
   entries.sort(compareRanked);
   const sorted = performance.now();
@@ -141,7 +95,7 @@ function rerank(pool: readonly PooledOrder[], score: (facts: Facts) => number, n
 
 export async function run(): Promise<void> {
   console.log(`Rules benchmark: ${ORDERS.toLocaleString('en')} generated orders per ruleset (seed ${SEED}), ${WARM_UP.toLocaleString('en')} warm-up decisions before each measure, Node ${process.version}.`);
-  const pool = Array.from({ length: ORDERS }, (_, i) => pooledOrder(i));
+  const pool = Array.from({ length: ORDERS }, (_, i) => pooledOrder(rng, `o${i}`, NOW));
   const now = new Date(NOW);
   const priorityOrders = pool.map((order) => priorityFacts(order, now));
   const releaseOrders = Array.from({ length: ORDERS }, releaseFacts);

@@ -16,6 +16,10 @@ const SUITES: Record<string, Suite> = {
     about: 'orders per second through the happy path on a dev server, against a bare workflow doing as much',
     load: () => import('./lifecycle.bench.ts'),
   },
+  release: {
+    about: 'release-cycle time over a 100,000-order pool against a rank-only cycle, and freed capacity to release (p50, p99) against a bare relay',
+    load: () => import('./release.bench.ts'),
+  },
 };
 
 const name = process.argv[2];

@@ -51,6 +51,9 @@ export type EscalatableState = (typeof ESCALATABLE_STATES)[number];
 export const escalation = z.object({ reason: z.string(), role: z.enum(ROLES), from: z.enum(ESCALATABLE_STATES) });
 export type Escalation = z.infer<typeof escalation>;
 
+/** Whether an order in `state` waits in its area's pool: queued, or escalated while it waited (the area may still release it). */
+export const inPool = (state: OrderState, escalation: Escalation | null): boolean => state === 'queued' || (state === 'escalated' && escalation?.from === 'queued');
+
 /** Whether an order in `state` takes a slot of its area: in process, or escalated from there (the slot waits for it). */
 export const holdsSlot = (state: OrderState, escalation: Escalation | null): boolean =>
   IN_PROCESS_STATES.includes(state) || (state === 'escalated' && escalation !== null && IN_PROCESS_STATES.includes(escalation.from));

@@ -39,11 +39,12 @@ export interface CyclePlan {
   usedAfter: number;
 }
 
-type Rankable = { id: string; score: number; dueAt: Date; queuedAt: Date };
+/** What ranks an order in its pool; times in epoch milliseconds, so sorting a large pool allocates nothing. */
+export type Rankable = { id: string; score: number; due: number; queued: number };
 
 /** Pool order: the higher effective priority first, then the earlier due time, then the earlier arrival. */
 export function compareRanked(a: Rankable, b: Rankable): number {
-  return b.score - a.score || a.dueAt.getTime() - b.dueAt.getTime() || a.queuedAt.getTime() - b.queuedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.score - a.score || a.due - b.due || a.queued - b.queued || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 const CLOSED: Record<Exclude<WorkAreaStatus, 'open'>, string> = { paused: 'The work area is paused.', stopped: 'The work area is stopped.' };
@@ -59,9 +60,9 @@ const CLOSED: Record<Exclude<WorkAreaStatus, 'open'>, string> = { paused: 'The w
 export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, rules: CycleRules, now: Date): CyclePlan {
   const scored = pool.map((order) => {
     const facts = priorityFacts(order, now);
-    return { order, facts, score: rules.score ? rules.score(facts) : 0 };
+    return { order, facts, id: order.id, score: rules.score ? rules.score(facts) : 0, due: order.dueAt.getTime(), queued: order.queuedAt.getTime() };
   });
-  scored.sort((a, b) => compareRanked({ ...a.order, score: a.score }, { ...b.order, score: b.score }));
+  scored.sort(compareRanked);
 
   const plan: CyclePlan = { released: [], escalated: [], waited: [], usedAfter: area.used };
   let blockedBy: string | null = null;

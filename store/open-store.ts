@@ -13,12 +13,12 @@ const AUDIT_GUARDS = [
 ];
 
 /** Opens the SQLite store, bringing its schema up to date with the entities. */
-export async function openStore(options: { file: string; debug?: boolean }): Promise<Store> {
+export async function openStore(options: { file: string; debug?: boolean; busyTimeoutMs?: number }): Promise<Store> {
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
   const orm = await MikroORM.init({
     driver: SqliteDriver,
     dbName: options.file,
-    driverOptions: new SharedSqliteDialect(options.file),
+    driverOptions: new SharedSqliteDialect(options.file, options.busyTimeoutMs),
     entities: ENTITIES,
     debug: options.debug ?? false,
   });

@@ -30,11 +30,13 @@ export const OrderRecord = defineEntity({
     releasedAt: p.datetime().nullable(),
     /** What the order weighs against a limit counted in units: its lines' quantities. */
     units: p.integer().default(1),
+    /** The order waits in its area's pool (queued, or escalated while queued). */
+    inPool: p.boolean().default(false),
     /** The order takes a slot of its area's capacity (work in process, or escalated from there). */
     holdsSlot: p.boolean().default(false),
     /**
-     * The release cycle that released the order. Set while still queued, it reserves the slot until the
-     * order's workflow takes the release; entering the pool again clears it.
+     * The release cycle that granted the order a slot, while it is still in the pool: the grant reserves
+     * the slot until the order's workflow takes the release. Leaving the pool (released or not) ends it.
      */
     releaseCycleId: p.string().nullable(),
     /** Intake is idempotent per key: a retried POST finds the order it created the first time. */
@@ -45,6 +47,6 @@ export const OrderRecord = defineEntity({
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   // A release cycle reads one area's pool and the slots taken in it.
-  indexes: [{ properties: ['workAreaId', 'state'] }],
+  indexes: [{ properties: ['workAreaId', 'inPool'] }],
 });
 export type OrderRecord = InferEntity<typeof OrderRecord>;

@@ -22,7 +22,7 @@ type PoolRow = {
 export async function readPool(em: EntityManager, workAreaId: string): Promise<PoolOrder[]> {
   const rows = await em.execute<PoolRow[]>(
     `select id, kind, stated_priority, due_at, created_at, queued_at, lines, account_tier, units from orders
-     where work_area_id = ? and state = 'queued' and release_cycle_id is null`,
+     where work_area_id = ? and in_pool = 1 and release_cycle_id is null`,
     [workAreaId],
   );
   return rows.map((r) => ({
@@ -45,8 +45,8 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
 export async function readTakenCapacity(em: EntityManager, workAreaId: string, unit: 'orders' | 'units') {
   const [holding, onTheirWay] = await Promise.all([
     em.find(OrderRecord, { workAreaId, holdsSlot: true }, { fields: ['id', 'units'] }),
-    em.find(OrderRecord, { workAreaId, state: 'queued', releaseCycleId: { $ne: null } }, { fields: ['id', 'units'] }),
+    em.find(OrderRecord, { workAreaId, inPool: true, releaseCycleId: { $ne: null } }, { fields: ['id', 'units', 'queuedAt'] }),
   ]);
   const weigh = (orders: { units: number }[]) => orders.reduce((sum, o) => sum + (unit === 'units' ? o.units : 1), 0);
-  return { used: weigh(holding) + weigh(onTheirWay), onTheirWay: onTheirWay.map((o) => o.id) };
+  return { used: weigh(holding) + weigh(onTheirWay), onTheirWay: onTheirWay.map((o) => ({ orderId: o.id, queuedAt: (o.queuedAt ?? new Date(0)).toISOString() })) };
 }

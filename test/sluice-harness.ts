@@ -17,6 +17,8 @@ import { bundleWorkflows, createSluiceWorker } from '../worker/create-worker.ts'
 
 export interface Harness {
   store: Store;
+  /** The SQLite file behind `store`, for worker processes of their own. */
+  storeFile: string;
   client: Client;
   taskQueue: string;
   workAreaId: string;
@@ -49,7 +51,8 @@ export interface TemporalOverride {
 export async function createHarness(options: { wipLimit?: number; staticDir?: string; temporal?: TemporalOverride; worker?: boolean } = {}): Promise<Harness> {
   quietWorkerLogs();
   const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'));
-  const store = await openStore({ file: join(dir, 'sluice.sqlite') });
+  const storeFile = join(dir, 'sluice.sqlite');
+  const store = await openStore({ file: storeFile });
   await seedDefaults(store.em.fork());
   const suffix = randomUUID().slice(0, 8);
   const workAreaId = `test-${suffix}`;
@@ -83,6 +86,7 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
   const running: { worker: Worker; run: Promise<void>; connection: NativeConnection }[] = [];
   const harness: Harness = {
     store,
+    storeFile,
     client,
     taskQueue,
     workAreaId,

@@ -21,7 +21,8 @@ export interface AreaControllerInput {
 }
 
 const { runReleaseCycle } = proxyActivities<OrderActivities>({
-  startToCloseTimeout: '1 minute',
+  // Short: a cycle of a 100,000-order pool takes about a second, and a cycle lost with its worker stalls the area until this runs out.
+  startToCloseTimeout: '15 seconds',
   // A conflicting cycle is retried at once: it only lost a race with the cycle that committed first.
   retry: { initialInterval: '100 milliseconds', maximumInterval: '5 seconds' },
 });
@@ -71,7 +72,7 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
       }
     };
     await Promise.all([
-      ...cycle.release.map((orderId) => tell(orderId, (h) => h.signal(releaseSignal, { workAreaId }))),
+      ...cycle.release.map(({ orderId, queuedAt }) => tell(orderId, (h) => h.signal(releaseSignal, { workAreaId, queuedAt }))),
       ...cycle.escalate.map(({ orderId, reason, role }) => tell(orderId, (h) => h.signal(releaseEscalationSignal, { reason, role }))),
     ]);
   }

@@ -18,7 +18,7 @@ export interface OrderActionCommand extends ActionDetails {
 export const orderActionUpdate = defineUpdate<OrderState, [OrderActionCommand]>('orderAction');
 export const orderStateQuery = defineQuery<OrderState>('orderState');
 /** Sent by a work area's controller when the order may enter the area. */
-export const releaseSignal = defineSignal<[{ workAreaId: string }]>('release');
+export const releaseSignal = defineSignal<[{ workAreaId: string; queuedAt?: string }]>('release');
 /** A release cycle's rules escalated the waiting order to a person. */
 export const releaseEscalationSignal = defineSignal<[{ reason: string; role: Role }]>('releaseEscalation');
 

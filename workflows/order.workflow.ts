@@ -17,7 +17,7 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
-import type { OrderState, PaymentMode } from '../domain/lifecycle.ts';
+import { inPool, type OrderState, type PaymentMode } from '../domain/lifecycle.ts';
 import type { OrderKind, StatedPriority } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import {
@@ -71,6 +71,8 @@ export interface OrderResume {
   context: OrderMachineContext;
   step: number;
   deadline: PendingDeadline | null;
+  /** When the order last entered its area's pool. */
+  poolEnteredAt?: string | null;
 }
 
 const activities = proxyActivities<OrderActivities>({
@@ -99,6 +101,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   // Each transition gets a key that is stable across activity retries, replays and continue-as-new.
   let step = resume?.step ?? 0;
+  // A release is granted to the order's stay in the pool that the cycle saw: one from an earlier stay is stale.
+  let poolEnteredAt = resume?.poolEnteredAt ?? null;
   const nextKey = () => `${workflowInfo().firstExecutionRunId}:${++step}`;
 
   // Signals and updates interleave at every await; transitions are applied one at a time, in arrival order.
@@ -222,9 +226,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   async function apply(event: OrderMachineEvent, actor: string, reason?: string, actorRoles?: readonly string[]): Promise<void> {
     if (!snapshot.can(event)) throw ApplicationFailure.nonRetryable(`Event ${event.type} is not allowed while the order is ${state()}.`, ACTION_NOT_ALLOWED);
     const from = state();
+    const wasInPool = inPool(from, context().escalation ?? null);
     const [next, effects] = transition(machine, snapshot, event);
     snapshot = next;
     if (state() !== from) disarmDeadline();
+    const entersPool = !wasInPool && inPool(state(), context().escalation ?? null);
+    if (entersPool) poolEnteredAt = new Date().toISOString();
     await activities.recordTransition({
       key: nextKey(),
       orderId,
@@ -238,6 +245,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       holds: context().holds ?? [],
       assignee: context().assignee ?? null,
       data: actorRoles ? { ...transitionData(event), actorRoles } : transitionData(event),
+      poolEnteredAt: entersPool ? poolEnteredAt : null,
     });
     await carryOut(effects);
   }
@@ -256,7 +264,9 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   setHandler(releaseSignal, (release) =>
     serially(async () => {
       const event = { type: 'RELEASE', workAreaId: release.workAreaId } as const;
-      if (snapshot.can(event)) await apply(event, 'system');
+      // Orders that entered the pool before stays were stamped accept any release.
+      const stale = release.queuedAt !== undefined && poolEnteredAt !== null && release.queuedAt !== poolEnteredAt;
+      if (!stale && snapshot.can(event)) await apply(event, 'system');
       else log.debug('release not taken', { orderId, state: state() });
     }).catch((err: unknown) => log.warn('release failed', { orderId, state: state(), error: String(err) })),
   );
@@ -309,5 +319,5 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   await condition(() => snapshot.status === 'done' || (workflowInfo().continueAsNewSuggested && idle()));
   await condition(idle);
   if (snapshot.status === 'done') return state();
-  return continueAsNew<typeof orderWorkflow>({ ...input, resume: { machineVersion, state: state(), context: context(), step, deadline: pendingDeadline() } });
+  return continueAsNew<typeof orderWorkflow>({ ...input, resume: { machineVersion, state: state(), context: context(), step, deadline: pendingDeadline(), poolEnteredAt } });
 }

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createApp } from '../api/app.ts';
+import { issueToken, secretHashOf } from '../api/auth/api-tokens.ts';
+import type { OrderSummary } from '../domain/order.ts';
+import { freePort } from '../launcher/free-port.ts';
+import { startDevServer } from '../launcher/temporal-dev-server.ts';
+import { ApiTokenRecord } from '../store/api-token.entity.ts';
+import { openStore, type Store } from '../store/open-store.ts';
+import { seedDefaults } from '../store/seed.ts';
+import { bundleWorkflows, createSluiceWorker } from '../worker/create-worker.ts';
+
+export interface DevStack {
+  store: Store;
+  client: Client;
+  /** Posts an order through the API, as an integration would, and answers its id. */
+  postOrder(order: Record<string, unknown>): Promise<string>;
+  /** Runs a further worker (a baseline's) on the same dev server until the stack stops. */
+  startWorker(options: { taskQueue: string; workflowsPath: string; activities: object }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sluice as a benchmark drives it, all in this process: a local Temporal dev server, a seeded SQLite store
+ * in a temporary folder, a Sluice worker on `taskQueue` and the API, with a dispatcher's token to post orders.
+ */
+export async function startDevStack(taskQueue: string): Promise<DevStack> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
+  const server = await startDevServer({ ip: '127.0.0.1', port: await freePort(), uiPort: false, namespace: 'default', logLevel: 'error' });
+  const store = await openStore({ file: join(dir, 'sluice.sqlite') });
+  await seedDefaults(store.em.fork());
+  const em = store.em.fork();
+  const issued = issueToken();
+  em.create(ApiTokenRecord, { id: issued.id, name: 'bench', role: 'dispatcher', secretHash: secretHashOf(issued.secret), createdBy: 'bench', createdAt: new Date(), lastUsedAt: null, revokedAt: null });
+  await em.flush();
+  const headers = { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' };
+
+  const client = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const workers: Worker[] = [await createSluiceWorker({ connection: await NativeConnection.connect({ address: server.address }), namespace: 'default', taskQueue, store, client, workflowBundle: await bundleWorkflows() })];
+  const running = [workers[0]!.run()];
+  const app = createApp({ store, temporal: client, taskQueue });
+
+  return {
+    store,
+    client,
+    postOrder: async (order) => {
+      const res = await app.request('/orders', { method: 'POST', headers, body: JSON.stringify(order) });
+      if (!res.ok) throw new Error(`POST /orders answered ${res.status}: ${await res.text()}`);
+      return ((await res.json()) as OrderSummary).id;
+    },
+    startWorker: async ({ taskQueue: queue, workflowsPath, activities }) => {
+      const worker = await Worker.create({ connection: await NativeConnection.connect({ address: server.address }), taskQueue: queue, workflowsPath, activities });
+      workers.push(worker);
+      running.push(worker.run());
+    },
+    stop: async () => {
+      for (const worker of workers) worker.shutdown();
+      await Promise.all(running);
+      await store.close();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
