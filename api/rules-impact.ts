@@ -15,7 +15,9 @@ function ranks(judged: readonly Judged[], score: (j: Judged) => number): Map<str
   const byArea = new Map<string, Rankable[]>();
   for (const j of judged) {
     const entry = { id: j.order.id, score: score(j), due: j.order.dueAt.getTime(), queued: (j.order.queuedAt ?? j.order.createdAt).getTime() };
-    byArea.set(j.order.workAreaId, [...(byArea.get(j.order.workAreaId) ?? []), entry]);
+    const pool = byArea.get(j.order.workAreaId);
+    if (pool) pool.push(entry);
+    else byArea.set(j.order.workAreaId, [entry]);
   }
   const rank = new Map<string, number>();
   for (const pool of byArea.values()) pool.sort(compareRanked).forEach((e, i) => rank.set(e.id, i + 1));
@@ -29,13 +31,13 @@ function ranks(judged: readonly Judged[], score: (j: Judged) => number): Map<str
  */
 export async function impactOf(em: EntityManager, draft: RulesetDefinition, published: RulesetView | null, now: Date): Promise<RulesImpact> {
   const dp = draft.decisionPoint;
-  const waiting = await em.find(OrderRecord, { state: 'queued' }, { orderBy: { id: 'asc' } });
+  const waiting = await em.find(OrderRecord, { inPool: true }, { orderBy: { id: 'asc' } });
   const known = await factsOfOrders(em, dp, waiting, now);
   const [before, after] = [published ? compileRuleset(published.definition) : null, compileRuleset(draft)];
   const judged: Judged[] = [];
   for (const order of waiting) {
     const found = known.get(order.id)!;
-    if ('facts' in found) judged.push({ order, before: before?.evaluate(found.facts).outcome ?? null, after: after.evaluate(found.facts).outcome });
+    if ('facts' in found) judged.push({ order, before: before?.decide(found.facts) ?? null, after: after.decide(found.facts) });
   }
   const ranked = dp === 'priority';
   const rankBefore = ranked ? ranks(judged, (j) => j.before?.score ?? 0) : null;

@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+import { unitsOf } from '../domain/order.ts';
 import type { PooledOrder } from './generated-orders.ts';
 
 export interface PoolEntry {
@@ -23,7 +24,7 @@ export function insertPool(file: string, entries: Iterable<PoolEntry>): number {
     db.exec('begin immediate');
     for (const { order, workAreaId, priorityScore } of entries) {
       const lines = order.lines.map((line, n) => ({ sku: `SKU-${n + 1}`, ...line }));
-      const units = order.lines.reduce((sum, line) => sum + line.qty, 0);
+      const units = unitsOf(order.lines);
       const createdAt = order.createdAt.getTime();
       insert.run(order.id, 'ACME', order.kind, order.statedPriority, order.dueAt.getTime(), workAreaId, JSON.stringify(lines), order.accountTier, 'queued', priorityScore, order.queuedAt.getTime(), units, 1, 0, createdAt, createdAt);
       count += 1;

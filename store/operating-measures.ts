@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { IN_PROCESS_STATES } from '../domain/lifecycle.ts';
 import type { AreaMeasures, OperatingMeasures, Spread } from '../domain/operating-measures.ts';
 import { isInShift } from '../domain/shift-calendar.ts';
 import type { WorkArea } from '../domain/work-area.ts';
@@ -7,15 +6,15 @@ import { OrderRecord } from './order.entity.ts';
 import { toWorkArea, WorkAreaRecord } from './work-area.entity.ts';
 
 
-type MeasuredOrder = Pick<OrderRecord, 'state' | 'lines' | 'dueAt' | 'queuedAt' | 'releasedAt'>;
+type MeasuredOrder = Pick<OrderRecord, 'inPool' | 'holdsSlot' | 'releaseCycleId' | 'units' | 'dueAt' | 'queuedAt' | 'releasedAt'>;
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const unitsOf = (o: MeasuredOrder) => o.lines.reduce((sum, l) => sum + l.qty, 0);
 
 export function measureArea(area: WorkArea, orders: readonly MeasuredOrder[], now: Date): AreaMeasures {
-  const pool = orders.filter((o) => o.state === 'queued');
-  const inProcess = orders.filter((o) => IN_PROCESS_STATES.includes(o.state));
-  const load = area.capacity.unit === 'units' ? inProcess.reduce((sum, o) => sum + unitsOf(o), 0) : inProcess.length;
+  // Counted as the release cycle counts them: a slot is taken by work holding one, and by a release on its way.
+  const pool = orders.filter((o) => o.inPool && !o.releaseCycleId);
+  const inProcess = orders.filter((o) => o.holdsSlot || (o.inPool && o.releaseCycleId));
+  const load = area.capacity.unit === 'units' ? inProcess.reduce((sum, o) => sum + o.units, 0) : inProcess.length;
   const released = orders.filter((o) => o.releasedAt);
   const late = released.filter((o) => o.releasedAt!.getTime() > o.dueAt.getTime() - area.plannedLeadTimeHours * 3_600_000);
   const oldestQueued = Math.min(...pool.map((o) => (o.queuedAt ?? now).getTime()));
@@ -48,8 +47,18 @@ export function spreadOf(values: readonly number[]): Spread {
 /** Operating measures of every work area, from the read model. */
 export async function measureOperations(em: EntityManager, now: Date): Promise<OperatingMeasures> {
   const areas = (await em.findAll(WorkAreaRecord, { orderBy: { id: 'asc' } })).map(toWorkArea);
-  const orders = await em.find(OrderRecord, { workAreaId: { $in: areas.map((a) => a.id) } }, { fields: ['workAreaId', 'state', 'lines', 'dueAt', 'queuedAt', 'releasedAt'] });
-  const measured = areas.map((area) => measureArea(area, orders.filter((o) => o.workAreaId === area.id), now));
+  const orders = await em.find(
+    OrderRecord,
+    { workAreaId: { $in: areas.map((a) => a.id) } },
+    { fields: ['workAreaId', 'inPool', 'holdsSlot', 'releaseCycleId', 'units', 'dueAt', 'queuedAt', 'releasedAt'] },
+  );
+  const byArea = new Map<string, MeasuredOrder[]>();
+  for (const o of orders) {
+    const list = byArea.get(o.workAreaId);
+    if (list) list.push(o);
+    else byArea.set(o.workAreaId, [o]);
+  }
+  const measured = areas.map((area) => measureArea(area, byArea.get(area.id) ?? [], now));
   return {
     at: now.toISOString(),
     areas: measured,

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_PROCESS_STATES, type OrderActionRequest, type OrderKind, type OrderSummary } from '../domain/order.ts';
+import { IN_PROCESS_STATES, type OrderActionRequest, type OrderKind } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { replayCapacity } from '../test/audit-replay.ts';
+import { postOrders } from '../test/post-orders.ts';
 import { prng } from '../test/prng.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { orderWorkflowId } from './definitions.ts';
@@ -30,27 +31,15 @@ describe(`a mixed run of ${ORDERS} orders`, () => {
 
   it('ends with the read model and every workflow in the same final state', { timeout: 600_000 }, async () => {
     const random = prng(20261121);
-    const created: string[] = [];
-    for (let batch = 0; batch < ORDERS / 50; batch++) {
-      const answers = await Promise.all(
-        Array.from({ length: 50 }, async (_, i) => {
-          const res = await h.request('/orders', {
-            method: 'POST',
-            body: JSON.stringify({
-              reference: `MIX-${batch * 50 + i}`,
-              account: 'ACME',
-              kind: KINDS[(batch * 50 + i) % KINDS.length],
-              paymentMode: random() < 0.3 ? 'cod' : 'prepaid',
-              dueAt: new Date(Date.now() + (1 + random() * 48) * 3_600_000).toISOString(),
-              workAreaId: h.workAreaId,
-              lines: [{ sku: 'A', qty: 1, price: 1 }],
-            }),
-          });
-          return ((await res.json()) as OrderSummary).id;
-        }),
-      );
-      created.push(...answers);
-    }
+    const created = await postOrders(h, ORDERS, (i) => ({
+      reference: `MIX-${i}`,
+      account: 'ACME',
+      kind: KINDS[i % KINDS.length],
+      paymentMode: random() < 0.3 ? 'cod' : 'prepaid',
+      dueAt: new Date(Date.now() + (1 + random() * 48) * 3_600_000).toISOString(),
+      workAreaId: h.workAreaId,
+      lines: [{ sku: 'A', qty: 1, price: 1 }],
+    }));
 
     type Step = Omit<OrderActionRequest, 'reason'> & { role?: Role };
     const choose = (o: Pick<OrderRecord, 'state' | 'kind' | 'holds'>): Step | null => {

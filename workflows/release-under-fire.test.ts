@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { OrderActionRequest, OrderSummary } from '../domain/order.ts';
+import type { OrderActionRequest } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
@@ -9,6 +9,7 @@ import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { replayCapacity } from '../test/audit-replay.ts';
+import { postOrders } from '../test/post-orders.ts';
 import { prng } from '../test/prng.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { orderWorkflowId } from './definitions.ts';
@@ -65,26 +66,14 @@ describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worke
   it('never exceeds a limit, loses no order and releases none twice', { timeout: 1_200_000 }, async () => {
     const random = prng(20261122);
     const areaIds = [...limits.keys()];
-    const created: string[] = [];
-    for (let batch = 0; batch < ORDERS / 50; batch++) {
-      const answers = await Promise.all(
-        Array.from({ length: 50 }, async (_, i) => {
-          const res = await h.request('/orders', {
-            method: 'POST',
-            body: JSON.stringify({
-              reference: `FIRE-${batch * 50 + i}`,
-              account: 'ACME',
-              kind: random() < 0.5 ? 'pick' : 'production',
-              dueAt: new Date(Date.now() + (1 + random() * 48) * 3_600_000).toISOString(),
-              workAreaId: areaIds[Math.floor(random() * AREAS)],
-              lines: [{ sku: 'A', qty: 1 + Math.floor(random() * 3), price: 1 }],
-            }),
-          });
-          return ((await res.json()) as OrderSummary).id;
-        }),
-      );
-      created.push(...answers);
-    }
+    const created = await postOrders(h, ORDERS, (i) => ({
+      reference: `FIRE-${i}`,
+      account: 'ACME',
+      kind: random() < 0.5 ? 'pick' : 'production',
+      dueAt: new Date(Date.now() + (1 + random() * 48) * 3_600_000).toISOString(),
+      workAreaId: areaIds[Math.floor(random() * AREAS)],
+      lines: [{ sku: 'A', qty: 1 + Math.floor(random() * 3), price: 1 }],
+    }));
 
     type Step = Omit<OrderActionRequest, 'reason'> & { role?: Role };
     const choose = (state: string): Step | null => {

@@ -37,6 +37,7 @@ describe('ruleset testing', () => {
       workAreaId: h.workAreaId,
       lines: [{ sku: 'A', qty: 1, price: 10 }],
       state,
+      inPool: state === 'queued',
       queuedAt: new Date(),
     });
     await em.flush();

@@ -1,6 +1,6 @@
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { OrderDetail, PaymentMode } from '../../../domain/order.ts';
+import { unitsOf, type OrderDetail, type PaymentMode } from '../../../domain/order.ts';
 import { humanize } from '../format/labels.ts';
 import { formatDateTime, formatRelative } from '../format/time.ts';
 import { useNow } from '../format/use-now.ts';
@@ -32,7 +32,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 /** What the order is: stated against effective priority first, since that is what people argue about. */
 export function OrderFacts({ order, workAreaName }: { order: OrderDetail; workAreaName: string }) {
   const now = useNow();
-  const units = order.lines.reduce((sum, line) => sum + line.qty, 0);
+  const units = unitsOf(order.lines);
   const value = order.lines.reduce((sum, line) => sum + line.qty * line.price, 0);
   return (
     <Stack gap="md">

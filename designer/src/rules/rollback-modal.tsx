@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { DecisionPointId } from '../../../domain/decision-points.ts';
 import type { RulesetView } from '../../../domain/ruleset.ts';
 import { rollBackRuleset } from '../api/client.ts';
-import { sentence } from '../format/labels.ts';
-import { checkNote } from './draft-check.ts';
+import { NoteField, useNote } from './note-field.tsx';
 
 interface RollbackModalProps {
   dp: DecisionPointId;
@@ -15,19 +14,17 @@ interface RollbackModalProps {
 }
 
 function RollbackForm({ dp, version, onClose, onRolledBack }: Omit<RollbackModalProps, 'version'> & { version: number }) {
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string>();
+  const note = useNote();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   const rollBack = async () => {
-    const problem = checkNote(note);
-    setNoteError(problem && sentence(problem));
-    if (problem) return;
+    const text = note.checked();
+    if (text === null) return;
     setPending(true);
     setError(null);
     try {
-      onRolledBack(await rollBackRuleset(dp, version, note.trim()));
+      onRolledBack(await rollBackRuleset(dp, version, text));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
       setPending(false);
@@ -44,22 +41,12 @@ function RollbackForm({ dp, version, onClose, onRolledBack }: Omit<RollbackModal
           {error}
         </Alert>
       )}
-      <Textarea
-        data-testid="rules-rollback-note"
-        data-autofocus
+      <NoteField
+        note={note}
+        testId="rules-rollback-note"
         label="Why roll back"
         description="Kept in the version history with the new version."
         placeholder="e.g. The new weights released too many small orders first."
-        required
-        autosize
-        minRows={2}
-        maxLength={400}
-        value={note}
-        onChange={(event) => {
-          setNote(event.currentTarget.value);
-          setNoteError(undefined);
-        }}
-        error={noteError}
       />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>

@@ -1,11 +1,12 @@
-import { Button, Divider, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Divider, Group, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { DecisionPointId } from '../../../../domain/decision-points.ts';
 import type { RulesetDefinition, RulesetView } from '../../../../domain/ruleset.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { publishRulesetDraft, saveRulesetDraft } from '../../api/client.ts';
 import { sentence } from '../../format/labels.ts';
-import { checkNote, sortPublishIssues } from '../draft-check.ts';
+import { sortPublishIssues } from '../draft-check.ts';
+import { NoteField, useNote } from '../note-field.tsx';
 import { ImpactPreview } from './impact-preview.tsx';
 import { RefusalNotice, refusalOf, type Refusal } from './refusal-notice.tsx';
 
@@ -21,15 +22,13 @@ interface PublishModalProps {
 }
 
 function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublished }: Omit<PublishModalProps, 'opened'>) {
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string>();
+  const note = useNote();
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
 
   const publish = async () => {
-    const noteProblem = checkNote(note);
-    setNoteError(noteProblem && sentence(noteProblem));
-    if (noteProblem) return;
+    const text = note.checked();
+    if (text === null) return;
     setPending(true);
     setRefusal(null);
     try {
@@ -37,10 +36,10 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
         await saveRulesetDraft(dp, definition);
         onSaved(definition);
       }
-      onPublished(await publishRulesetDraft(dp, note.trim()));
+      onPublished(await publishRulesetDraft(dp, text));
     } catch (error) {
       const sorted = sortPublishIssues(error instanceof ApiError ? error.issues : []);
-      if (sorted.note) setNoteError(sentence(sorted.note));
+      if (sorted.note) note.setError(sentence(sorted.note));
       setRefusal(refusalOf(error));
       setPending(false);
     }
@@ -51,22 +50,12 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
       <ImpactPreview dp={dp} definition={definition} />
       <Divider />
       {refusal && <RefusalNotice refusal={refusal} definition={definition} />}
-      <Textarea
-        data-testid="rules-note"
-        data-autofocus
+      <NoteField
+        note={note}
+        testId="rules-note"
         label="What changed and why"
         description="Kept in the version history, so others can see why decisions moved."
         placeholder="e.g. Orders due within 4 hours now get 40 points instead of 30: too many were released late."
-        required
-        autosize
-        minRows={2}
-        maxLength={500}
-        value={note}
-        onChange={(event) => {
-          setNote(event.currentTarget.value);
-          setNoteError(undefined);
-        }}
-        error={noteError}
       />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>

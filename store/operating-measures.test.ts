@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { measureArea } from './operating-measures.ts';
+import { DEFAULT_WORK_AREA } from './seed.ts';
+
+const now = new Date('2026-11-21T10:00:00Z');
+const order = (o: { inPool?: boolean; holdsSlot?: boolean; releaseCycleId?: string | null; units?: number }) => ({
+  inPool: false,
+  holdsSlot: false,
+  releaseCycleId: null,
+  units: 1,
+  dueAt: new Date('2026-11-22T10:00:00Z'),
+  queuedAt: new Date('2026-11-21T09:00:00Z'),
+  releasedAt: null,
+  ...o,
+});
+
+describe('operating measures of an area', () => {
+  it('count WIP and the pool as the release cycle does: escalated work keeps its slot, a release on its way takes one', () => {
+    const area = { ...DEFAULT_WORK_AREA, capacity: { unit: 'units' as const, wipLimit: 10, workloadNormHours: null } };
+    const measures = measureArea(
+      area,
+      [
+        order({ holdsSlot: true, units: 3 }), // in process, or escalated from there
+        order({ inPool: true, releaseCycleId: 'cycle-1', units: 2 }), // granted, the workflow has not taken it yet
+        order({ inPool: true }), // waiting, escalated while waiting included
+        order({}), // closed
+      ],
+      now,
+    );
+    expect(measures).toMatchObject({ poolLength: 1, wip: 2, load: 5, utilization: 0.5, oldestWaitMinutes: 60 });
+  });
+});
