@@ -43,8 +43,8 @@ describe('designer in a browser', () => {
       body: JSON.stringify({ reference, account: 'ACME', dueAt: '2026-12-01T12:00:00Z', workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 1, price: 5 }] }),
     });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  async function signIn(username: string, where: { timezoneId?: string; locale?: string } = {}): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, ...where });
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
@@ -189,6 +189,38 @@ describe('designer in a browser', () => {
     const published = (await (await h.request('/rulesets/return', { role: 'ops_manager' })).json()) as { version: number; definition: { rules: { name: string; event: unknown }[] } };
     expect(published.version).toBe(2);
     expect(published.definition.rules.find((r) => r.name === 'Five attempts')).toMatchObject({ event: { type: 'close', params: { reason: 'Five attempts are enough.' } } });
+    await page.close();
+  });
+
+  it('an ops manager in Berlin writes a date rule in local time; it means that instant', async () => {
+    const page = await signIn('olivia', { timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+    await page.getByTestId('tab-priority-rules').click();
+    await page.getByTestId('decision-point-escalation').click();
+    await page.getByTestId('rules-edit').click();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByTestId('palette-rule').click();
+    await page.getByTestId('inspector-rule-name').fill('Christmas Eve cut-off');
+    await page.getByTestId('inspector-rule-description').fill('Orders due before the Christmas Eve cut-off get a dispatcher within 10 minutes.');
+    await page.getByTestId('inspector-rule-priority').fill('99');
+    await page.getByTestId('palette-fact-dueAt').click();
+    // 18:00 on the Berlin clock is 17:00 UTC in December.
+    await page.getByTestId('inspector-condition-value').fill('2026-12-24T18:00');
+    await page.getByText('the rule keeps 2026-12-24T17:00:00.000Z in UTC', { exact: false }).waitFor();
+    await page.locator('.react-flow__node [data-kind="condition"]', { hasText: '24 Dec 2026, 18:00' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'rules-date-editor.png') });
+    await page.getByTestId('palette-outcome').click();
+    await page.getByTestId('inspector-param-minutes').fill('10');
+    await page.locator('[data-testid="problems-panel"][data-errors="0"]').waitFor();
+
+    // Half past five UTC is after the cut-off, half past four before it: the painted path tells them apart.
+    const cutOff = page.locator('.react-flow__node [data-kind="condition"]', { hasText: '24 Dec 2026, 18:00' });
+    await page.getByTestId('rules-test').click();
+    for (const [dueAt, path] of [['2026-12-24T17:30:00Z', 'false'], ['2026-12-24T16:30:00Z', 'true']] as const) {
+      await page.getByTestId('test-facts').fill(JSON.stringify({ kind: 'pick', state: 'queued', slackHours: 30, dueAt, ageMinutes: 5 }));
+      await page.getByTestId('test-run').click();
+      await page.locator('.react-flow__node [data-kind="condition"][data-path="' + path + '"]', { hasText: `actual: ${dueAt}` }).waitFor();
+      expect(await cutOff.getAttribute('data-path')).toBe(path);
+    }
     await page.close();
   });
 

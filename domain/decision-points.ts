@@ -9,7 +9,7 @@ export type DecisionPointId = (typeof DECISION_POINTS)[number];
 export const HIT_POLICIES = ['first', 'collect', 'additive'] as const;
 export type HitPolicy = (typeof HIT_POLICIES)[number];
 
-export const FACT_TYPES = ['number', 'string', 'enum', 'boolean', 'list'] as const;
+export const FACT_TYPES = ['number', 'string', 'enum', 'boolean', 'list', 'date'] as const;
 export type FactType = (typeof FACT_TYPES)[number];
 
 export interface FactSpec {
@@ -59,6 +59,7 @@ const fact = (name: string, type: FactType, description: string, example: unknow
 const kind = fact('kind', 'enum', 'The order kind.', 'pick', { values: KINDS });
 const orderValue = fact('orderValue', 'number', 'Sum of quantity × price over the lines.', 840, { unit: 'currency' });
 const slackHours = fact('slackHours', 'number', 'Hours until the due time; negative once overdue.', 6.5, { unit: 'hours' });
+const dueAt = fact('dueAt', 'date', 'When the order is due (a date and time with a zone).', '2026-12-24T17:00:00.000Z');
 const accountTier = fact('accountTier', 'enum', "The customer account's tier.", 'standard', { values: TIERS });
 const statedPriority = fact('statedPriority', 'enum', 'The priority the requester asked for.', 'normal', { values: STATED });
 const paymentMode = fact('paymentMode', 'enum', 'How the order is paid.', 'prepaid', { values: PAYMENT_MODES });
@@ -72,6 +73,7 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
       kind,
       accountTier,
       orderValue,
+      dueAt,
       paymentMode,
       statedPriority,
       fact('lineCount', 'number', 'Number of order lines.', 3),
@@ -97,6 +99,7 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
     facts: [
       statedPriority,
       slackHours,
+      dueAt,
       orderValue,
       kind,
       accountTier,
@@ -114,6 +117,7 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
     facts: [
       kind,
       slackHours,
+      dueAt,
       fact('priorityScore', 'number', 'The effective priority score.', 30),
       fact('areaStatus', 'enum', "The work area's status.", 'open', { values: ['open', 'paused', 'stopped'] }),
       fact('areaWip', 'number', 'Orders in process in the area.', 3),
@@ -161,6 +165,7 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
       kind,
       accountTier,
       slackHours,
+      dueAt,
       fact('state', 'enum', 'The state the order entered.', 'queued', { values: STATES }),
       fact('ageMinutes', 'number', 'Minutes since the order was captured.', 45, { unit: 'minutes' }),
     ],
@@ -222,4 +227,5 @@ export const OPERATORS_BY_TYPE: Record<FactType, readonly string[]> = {
   enum: ['equal', 'notEqual', 'in', 'notIn'],
   boolean: ['equal', 'notEqual'],
   list: ['contains', 'doesNotContain'],
+  date: ['before', 'after'],
 };

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DECISION_POINT_SPECS, DECISION_POINTS, OPERATORS_BY_TYPE, type FactSpec } from '../domain/decision-points.ts';
 import { rulesetDefinition, type Rule, type RuleCondition, type RulesetDefinition } from '../domain/ruleset.ts';
 import { compileRuleset } from './compile-ruleset.ts';
+import { instantOf } from './date-instant.ts';
 import { evaluateWithEngine, referenceEngine } from './reference-engine.ts';
 
 /*
@@ -49,12 +50,18 @@ const leaves = (node: RuleCondition): Extract<RuleCondition, { fact: string }>[]
 function factValues(spec: FactSpec, literals: readonly unknown[]): fc.Arbitrary<unknown> {
   const numbers = literals.filter((v): v is number => typeof v === 'number').flatMap((v) => [v, v - 1, v + 1, v - 0.1, v + 0.1, v - 0.05]);
   const strings = literals.filter((v): v is string => typeof v === 'string');
+  // A rule's own instant, a millisecond either side, and the same instant written in another zone.
+  const dates = ['2026-12-24T17:00:00.000Z', ...strings.filter((v) => instantOf(v) !== null)].flatMap((v) => {
+    const t = instantOf(v)!;
+    return [v, new Date(t - 1).toISOString(), new Date(t + 1).toISOString(), new Date(t).toISOString().replace('Z', '+00:00')];
+  });
   const typed: Record<FactSpec['type'], fc.Arbitrary<unknown>> = {
     number: fc.oneof(fc.constantFrom(0, -0, -1, 1, ...numbers), fc.integer({ min: -1_000, max: 20_000 }), fc.double({ min: -500, max: 500, noNaN: true })),
     enum: fc.constantFrom(...(spec.values ?? []), ...strings, 'not_in_catalogue'),
     string: fc.constantFrom('north', 'south', '', ...strings),
     boolean: fc.boolean(),
     list: fc.subarray(['forklift', 'cold_chain', 'hazmat', ...strings]),
+    date: fc.oneof(fc.constantFrom(...dates), fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString())),
   };
   return fc.oneof({ arbitrary: typed[spec.type], weight: 16 }, { arbitrary: fc.constant(MISSING), weight: 2 }, { arbitrary: mismatched, weight: 1 });
 }
@@ -107,7 +114,10 @@ describe('compiled evaluator = json-rules-engine', () => {
 // Random rulesets: a small fact vocabulary whose values take any type, so every operator meets
 // matching, mismatched and missing values, and literals or other facts to compare with.
 const VOCABULARY = ['n', 'm', 's', 'l', 'b', 'toString'];
-const scalar = fc.constantFrom(0, -0, 1, -1, 2.5, 10, Number.NaN, Number.POSITIVE_INFINITY, '', '1', '10', '2.5x', 'a', 'b', true, false, null);
+const scalar = fc.constantFrom(
+  0, -0, 1, -1, 2.5, 10, Number.NaN, Number.POSITIVE_INFINITY, '', '1', '10', '2.5x', 'a', 'b', true, false, null,
+  '2026-12-24T17:00:00Z', '2026-12-24T18:00:00+01:00', '2026-12-25T09:30:00.5-05:00', '2026-12-24', '2026-12-24T17:00:00',
+);
 const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }));
 const randomFacts = factsOf(Object.fromEntries(VOCABULARY.slice(0, -1).map((name) => [name, fc.oneof({ arbitrary: value, weight: 6 }, { arbitrary: fc.constant(MISSING), weight: 1 })])));
 

@@ -1,6 +1,7 @@
 import { DECISION_POINT_SPECS } from '../domain/decision-points.ts';
 import type { DecisionOutcome, FiredEvent } from '../domain/decision.ts';
 import type { RuleCondition, RulesetDefinition } from '../domain/ruleset.ts';
+import { DATE_OPERATORS } from './date-instant.ts';
 import type { EngineConditionResult, EngineRuleResult } from './engine-result.ts';
 import { explainEvaluation, runOrder, type Evaluation } from './explain-evaluation.ts';
 
@@ -32,7 +33,7 @@ type Operator = (fact: unknown, value: unknown) => boolean;
 
 const isNumber = (a: unknown) => (typeof a === 'number' ? a === a : !Number.isNaN(Number.parseFloat(a as string)));
 
-/** json-rules-engine's default operators, with Sluice's replacements from missing-fact-operators.ts. */
+/** json-rules-engine's default operators, with Sluice's replacements from missing-fact-operators.ts and its date operators. */
 const OPERATORS: Readonly<Record<string, Operator>> = {
   equal: (a, b) => a !== undefined && a === b,
   notEqual: (a, b) => a !== undefined && b !== undefined && a !== b,
@@ -45,6 +46,7 @@ const OPERATORS: Readonly<Record<string, Operator>> = {
   lessThanInclusive: (a, b) => isNumber(a) && (a as number) <= (b as number),
   greaterThan: (a, b) => isNumber(a) && (a as number) > (b as number),
   greaterThanInclusive: (a, b) => isNumber(a) && (a as number) >= (b as number),
+  ...DATE_OPERATORS,
 };
 
 const isEnumerable = Object.prototype.propertyIsEnumerable;

@@ -11,6 +11,8 @@ const OPERATOR_WORDS: Record<string, [holds: string, fails: string]> = {
   notIn: ['is not one of', 'is one of'],
   contains: ['contains', 'does not contain'],
   doesNotContain: ['does not contain', 'contains'],
+  before: ['is before', 'is not before'],
+  after: ['is after', 'is not after'],
 };
 
 export const show = (value: unknown): string => (Array.isArray(value) ? value.map(show).join(', ') : typeof value === 'string' ? `"${value}"` : String(value));

@@ -8,11 +8,12 @@ export interface IntakeFactsInput extends PriorityFactsInput {
 
 /** The facts the intake decision point offers. What the capturing system did not say stays missing. */
 export function intakeFacts(order: IntakeFactsInput, now: Date): Record<string, unknown> {
-  const { kind, statedPriority, orderValue, lineCount, accountTier } = priorityFacts(order, now);
+  const { kind, statedPriority, orderValue, dueAt, lineCount, accountTier } = priorityFacts(order, now);
   return {
     kind,
     statedPriority,
     orderValue,
+    dueAt,
     lineCount,
     paymentMode: order.paymentMode,
     ...(accountTier ? { accountTier } : {}),

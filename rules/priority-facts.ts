@@ -15,6 +15,8 @@ export interface PriorityFacts {
   statedPriority: StatedPriority;
   /** Hours from now until the due time; negative once overdue. */
   slackHours: number;
+  /** The due time as an ISO 8601 date-time, for rules about calendar dates. */
+  dueAt: string;
   orderValue: number;
   lineCount: number;
   ageMinutes: number;
@@ -30,6 +32,7 @@ export function priorityFacts(order: PriorityFactsInput, now: Date): PriorityFac
     kind: order.kind,
     statedPriority: order.statedPriority,
     slackHours: round1((order.dueAt.getTime() - now.getTime()) / 3_600_000),
+    dueAt: order.dueAt.toISOString(),
     orderValue: round1(order.lines.reduce((sum, line) => sum + line.qty * line.price, 0)),
     lineCount: order.lines.length,
     ageMinutes: Math.max(0, Math.round((now.getTime() - order.createdAt.getTime()) / 60_000)),

@@ -25,10 +25,42 @@ describe('priority facts', () => {
       kind: 'pick',
       statedPriority: 'normal',
       slackHours: 2.5,
+      dueAt: '2026-11-21T10:30:00.000Z',
       orderValue: 42.5,
       lineCount: 2,
       ageMinutes: 30,
     });
+  });
+});
+
+describe('a rule on a date fact', () => {
+  const christmas = rulesetDefinition.parse({
+    decisionPoint: 'priority',
+    name: 'Christmas rush',
+    hitPolicy: 'additive',
+    rules: [
+      {
+        name: 'Due before Christmas',
+        description: 'Orders due before Christmas go first.',
+        priority: 1,
+        conditions: { all: [{ fact: 'dueAt', operator: 'before', value: '2026-12-25T00:00:00+01:00' }] },
+        event: { type: 'score', params: { points: 20 } },
+      },
+    ],
+  });
+
+  it.each([
+    { dueAt: '2026-12-24T22:59:59Z', score: 20 },
+    { dueAt: '2026-12-24T23:00:00Z', score: 0 },
+    { dueAt: '2027-01-04T09:00:00Z', score: 0 },
+  ])('due $dueAt → $score', async ({ dueAt, score }) => {
+    const outcome = await evaluateWithEngine(christmas, order({ dueAt: new Date(dueAt) }));
+    expect(outcome.outcome.score).toBe(score);
+  });
+
+  it('counts as false when the fact is missing', async () => {
+    const { dueAt: _, ...withoutDue } = order();
+    expect((await evaluateWithEngine(christmas, withoutDue)).outcome.score).toBe(0);
   });
 });
 

@@ -2,16 +2,18 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import type { RulesetDefinition } from '../domain/ruleset.ts';
 import type { EngineConditionResult, EngineRuleResult } from './engine-result.ts';
 import { explainEvaluation, type Evaluation } from './explain-evaluation.ts';
+import { DATE_OPERATORS } from './date-instant.ts';
 import { MISSING_FACT_OPERATORS } from './missing-fact-operators.ts';
 
 /**
  * json-rules-engine is the reference semantics of rules. Each rule is registered under its index, so
  * results map back to rules whatever their names; a missing fact makes its condition false (see
- * missing-fact-operators.ts).
+ * missing-fact-operators.ts). Dates compare with Sluice's own operators (date-instant.ts).
  */
 export function referenceEngine(definition: RulesetDefinition): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const operator of MISSING_FACT_OPERATORS) engine.addOperator(operator);
+  for (const [name, holds] of Object.entries(DATE_OPERATORS)) engine.addOperator(name, holds);
   definition.rules.forEach((rule, i) => {
     engine.addRule({ name: String(i), priority: rule.priority, conditions: rule.conditions as never, event: { type: rule.event.type, params: rule.event.params } });
   });

@@ -72,6 +72,7 @@ export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, ru
     const releaseFacts = {
       kind: facts.kind,
       slackHours: facts.slackHours,
+      dueAt: facts.dueAt,
       priorityScore: score,
       areaStatus: area.status,
       areaWip: plan.usedAfter,

@@ -42,6 +42,34 @@ describe('validateRuleset', () => {
       problem: 'error rules.0.conditions.any.0.value: "teleport" is not a value of kind',
     },
     {
+      case: 'a date without a zone',
+      input: intake(rule('A', { all: [leaf('dueAt', 'before', '2026-12-24T17:00:00')] }, hold)),
+      problem: 'error rules.0.conditions.all.0.value: "2026-12-24T17:00:00" is not a date and time with a zone (e.g. 2026-12-24T17:00:00Z)',
+    },
+    {
+      case: 'a date that is not on the calendar',
+      input: intake(rule('A', { all: [leaf('dueAt', 'after', '2026-02-30T09:00:00Z')] }, hold)),
+      problem: 'error rules.0.conditions.all.0.value: "2026-02-30T09:00:00Z" is not a date and time',
+    },
+    {
+      case: 'a number operator on a date',
+      input: intake(rule('A', { all: [leaf('dueAt', 'lessThan', '2026-12-24T17:00:00Z')] }, hold)),
+      problem: 'error rules.0.conditions.all.0.operator: "lessThan" does not fit dueAt, a date fact: use before, after',
+    },
+    {
+      case: 'contradictory dates, even written in different zones',
+      input: intake(rule('A', { all: [leaf('dueAt', 'before', '2026-12-24T17:00:00Z'), leaf('dueAt', 'after', '2026-12-24T18:00:00+01:00')] }, hold)),
+      problem: 'error rules.0.conditions: "A" can never apply: its conditions contradict each other',
+    },
+    {
+      case: 'a date rule shadowed by an earlier one',
+      input: intake(
+        rule('Before Christmas', { all: [leaf('dueAt', 'before', '2026-12-25T00:00:00Z')] }, hold, 5),
+        rule('Before Christmas Eve', { all: [leaf('dueAt', 'before', '2026-12-24T00:00:00Z')] }, { type: 'reject', params: { reason: 'x' } }, 1),
+      ),
+      problem: 'error rules.1: "Before Christmas Eve" is unreachable: every order it matches is decided first by "Before Christmas"',
+    },
+    {
       case: 'comparing facts of different types',
       input: intake(rule('A', { all: [leaf('orderValue', 'greaterThan', { fact: 'kind' })] }, hold)),
       problem: 'error rules.0.conditions.all.0.value: orderValue cannot be compared with kind by "greaterThan"',
@@ -103,6 +131,13 @@ describe('validateRuleset', () => {
     },
   ])('finds $case', ({ input, problem }) => {
     expect(problemsOf(input).some((p) => p.startsWith(problem))).toBe(true);
+  });
+
+  it('accepts date rules in any zone', () => {
+    const input = intake(
+      rule('Late December', { all: [leaf('dueAt', 'after', '2026-12-20T00:00:00+01:00'), leaf('dueAt', 'before', '2026-12-31T23:59:59.999Z')] }, hold),
+    );
+    expect(validateRuleset(input)).toMatchObject({ valid: true, problems: [] });
   });
 
   it('a missing fact keeps a negated rule reachable', () => {

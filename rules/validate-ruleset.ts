@@ -1,5 +1,6 @@
 import { DECISION_POINT_SPECS, OPERATORS_BY_TYPE, type FactSpec } from '../domain/decision-points.ts';
 import { rulesetDefinition, type RuleCondition, type RulesetDefinition } from '../domain/ruleset.ts';
+import { isDateTime } from './date-instant.ts';
 import { runOrder } from './explain-evaluation.ts';
 import { complementRegion, intersectRegions, isEmptyRegion, regionOf, type Region } from './regions/region.ts';
 
@@ -30,6 +31,7 @@ function valueProblem(spec: FactSpec, operator: string, value: unknown): string 
     if (spec.type === 'number' && (typeof v !== 'number' || !Number.isFinite(v))) return `${JSON.stringify(v)} is not a number (${spec.name} is a number${spec.unit ? ` in ${spec.unit}` : ''})`;
     if (spec.type === 'boolean' && typeof v !== 'boolean') return `${JSON.stringify(v)} is not true or false`;
     if ((spec.type === 'string' || spec.type === 'list') && typeof v !== 'string') return `${JSON.stringify(v)} is not text`;
+    if (spec.type === 'date' && !isDateTime(v)) return `${JSON.stringify(v)} is not a date and time with a zone (e.g. 2026-12-24T17:00:00Z)`;
     if (spec.type === 'enum' && !spec.values?.includes(v as string)) return `${JSON.stringify(v)} is not a value of ${spec.name} (${list(spec.values ?? [])})`;
   }
   return null;

@@ -1,4 +1,5 @@
 import { DECISION_POINT_SPECS, type DecisionPointId, type FactSpec } from '../../domain/decision-points.ts';
+import { isDateTime } from '../date-instant.ts';
 
 function fitsType(spec: FactSpec, value: unknown): boolean {
   switch (spec.type) {
@@ -12,6 +13,8 @@ function fitsType(spec: FactSpec, value: unknown): boolean {
       return typeof value === 'string' && (spec.values ?? []).includes(value);
     case 'list':
       return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'date':
+      return isDateTime(value);
   }
 }
 

@@ -1,9 +1,11 @@
 import type { FactSpec } from '../../domain/decision-points.ts';
+import { instantOf } from '../date-instant.ts';
 import { above, ALL_NUMBERS, below, complement, intersect, isEmpty, point, type NumberSet } from './number-set.ts';
 
 /**
  * The values one fact may take in some region of the fact space, including "missing". Finite facts
- * (enum, boolean) list their values; numbers are interval sets; free strings are "these" or "all but these".
+ * (enum, boolean) list their values; numbers are interval sets, and so are dates, as instants; free strings
+ * are "these" or "all but these".
  */
 export type Domain =
   | { kind: 'number'; set: NumberSet; missing: boolean }
@@ -11,7 +13,7 @@ export type Domain =
   | { kind: 'strings'; mode: 'in' | 'notIn'; values: ReadonlySet<string>; missing: boolean };
 
 export function fullDomain(spec: FactSpec): Domain | null {
-  if (spec.type === 'number') return { kind: 'number', set: ALL_NUMBERS, missing: true };
+  if (spec.type === 'number' || spec.type === 'date') return { kind: 'number', set: ALL_NUMBERS, missing: true };
   if (spec.type === 'enum') return { kind: 'finite', values: new Set(spec.values), missing: true };
   if (spec.type === 'boolean') return { kind: 'finite', values: new Set(['true', 'false']), missing: true };
   if (spec.type === 'string') return { kind: 'strings', mode: 'notIn', values: new Set(), missing: true };
@@ -23,6 +25,13 @@ export function literalDomain(spec: FactSpec, operator: string, value: unknown):
   const full = fullDomain(spec);
   if (!full) return null;
   const values = Array.isArray(value) ? value : [value];
+  if (spec.type === 'date') {
+    const instant = instantOf(value);
+    if (instant === null) return null;
+    const sets: Record<string, () => NumberSet> = { before: () => below(instant, false), after: () => above(instant, false) };
+    const make = sets[operator];
+    return make ? { kind: 'number', set: make(), missing: false } : null;
+  }
   if (full.kind === 'number') {
     const numbers = values.filter((v): v is number => typeof v === 'number');
     if (numbers.length !== values.length) return null;

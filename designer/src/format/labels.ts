@@ -15,6 +15,8 @@ const OPERATOR_SYMBOLS: Record<string, string> = {
   notIn: 'is not one of',
   contains: 'contains',
   doesNotContain: 'does not contain',
+  before: 'before',
+  after: 'after',
 };
 
 /** json-rules-engine operators in plain notation; custom operators keep their own name. */

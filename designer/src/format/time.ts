@@ -5,12 +5,19 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
 });
+const calendarDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
 
 /** e.g. "Sat 21 Nov, 14:05" in the viewer's locale and time zone. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** e.g. "24 Dec 2026, 18:00": a date a rule states, where the year matters. */
+export function formatCalendarDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : calendarDateTime.format(date);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -10,6 +10,9 @@ describe('conditionProblem', () => {
     ['a value not of the enum', { fact: 'accountTier', operator: 'equal', value: 'gold' }, '"gold" is not a value of accountTier (standard, key, major)'],
     ['an empty list', { fact: 'lineCount', operator: 'in', value: [] }, '"in" needs a non-empty list of values'],
     ['text for a number', { fact: 'orderValue', operator: 'equal', value: '5' }, '"5" is not a number (orderValue is a number in currency)'],
+    ['a date before a date-time', { fact: 'dueAt', operator: 'before', value: '2026-12-24T17:00:00.000Z' }, null],
+    ['a date with no time', { fact: 'dueAt', operator: 'after', value: '2026-12-24' }, '"2026-12-24" is not a date and time with a zone (e.g. 2026-12-24T17:00:00Z)'],
+    ['a number operator on a date', { fact: 'dueAt', operator: 'greaterThan', value: '2026-12-24T17:00:00Z' }, '"greaterThan" does not fit dueAt, a date fact: use before, after'],
   ])('%s', (_, condition, problem) => {
     expect(conditionProblem('intake', condition)).toBe(problem);
   });
@@ -23,6 +26,7 @@ describe('editing a condition', () => {
   it.each([
     ['a number to an enum', { fact: 'orderValue', operator: 'lessThan', value: 10 }, 'accountTier', { fact: 'accountTier', operator: 'equal', value: 'standard' }],
     ['one enum to another', { fact: 'accountTier', operator: 'in', value: ['key'] }, 'kind', { fact: 'kind', operator: 'in', value: ['pick'] }],
+    ['a number to a date', { fact: 'orderValue', operator: 'greaterThan', value: 10 }, 'dueAt', { fact: 'dueAt', operator: 'before', value: '2026-12-24T17:00:00.000Z' }],
     ['to the fact it was compared with', { fact: 'creditBalance', operator: 'lessThan', value: { fact: 'creditLimit' } }, 'creditLimit', { fact: 'creditLimit', operator: 'lessThan', value: 10_000 }],
   ])('starts over from the example of the new fact: %s', (_, condition, fact, expected) => {
     expect(withFact('intake', condition, fact)).toEqual(expected);

@@ -1,5 +1,6 @@
 import { MultiSelect, NumberInput, SegmentedControl, Select, Stack, TagsInput, TextInput } from '@mantine/core';
 import type { DecisionPointId, FactSpec } from '../../../../domain/decision-points.ts';
+import { fromLocalInput, toLocalInput, viewerTimeZone } from '../../format/local-date-time.ts';
 import { comparableFacts, exampleValue, factReference, takesList } from '../../graph/condition-fit.ts';
 
 interface ValueInputProps {
@@ -53,6 +54,19 @@ function LiteralInput({ spec, operator, value, onChange }: Omit<ValueInputProps,
           ]}
           value={String(value === true)}
           onChange={(v) => onChange(v === 'true')}
+        />
+      );
+    case 'date':
+      return (
+        <TextInput
+          {...common}
+          type="datetime-local"
+          description={`Your local time (${viewerTimeZone()}); the rule keeps ${typeof value === 'string' && value ? value : 'it'} in UTC.`}
+          value={toLocalInput(value)}
+          onChange={(e) => {
+            const iso = fromLocalInput(e.currentTarget.value);
+            if (iso) onChange(iso);
+          }}
         />
       );
     case 'string':
