@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { HOLD_TYPES } from './lifecycle-states.ts';
 import { ROLES } from './roles.ts';
+
+export { HOLD_TYPES, IN_PROCESS_STATES, holdsSlot, inPool } from './lifecycle-states.ts';
 
 /** Every state an order can be in, across all order kinds (each kind's machine uses a subset). */
 export const ORDER_STATES = [
@@ -28,9 +31,6 @@ export const ORDER_STATES = [
 export const orderState = z.enum(ORDER_STATES);
 export type OrderState = z.infer<typeof orderState>;
 
-/** States in which an order holds a slot of its work area's capacity (work in process). */
-export const IN_PROCESS_STATES: readonly OrderState[] = ['released', 'assigned', 'in_progress', 'picked_up', 'staged', 'in_transit', 'attempt_failed'];
-
 /** The active states an order may be escalated from, by a person or a breached deadline. */
 export const ESCALATABLE_STATES = [
   'validating',
@@ -51,14 +51,6 @@ export type EscalatableState = (typeof ESCALATABLE_STATES)[number];
 export const escalation = z.object({ reason: z.string(), role: z.enum(ROLES), from: z.enum(ESCALATABLE_STATES) });
 export type Escalation = z.infer<typeof escalation>;
 
-/** Whether an order in `state` waits in its area's pool: queued, or escalated while it waited (the area may still release it). */
-export const inPool = (state: OrderState, escalation: Escalation | null): boolean => state === 'queued' || (state === 'escalated' && escalation?.from === 'queued');
-
-/** Whether an order in `state` takes a slot of its area: in process, or escalated from there (the slot waits for it). */
-export const holdsSlot = (state: OrderState, escalation: Escalation | null): boolean =>
-  IN_PROCESS_STATES.includes(state) || (state === 'escalated' && escalation !== null && IN_PROCESS_STATES.includes(escalation.from));
-
-export const HOLD_TYPES = ['credit', 'inventory', 'pricing', 'address', 'manual'] as const;
 export const holdType = z.enum(HOLD_TYPES);
 export type HoldType = z.infer<typeof holdType>;
 export const hold = z.object({ type: holdType, reason: z.string(), placedBy: z.string() });

@@ -6,9 +6,17 @@ import type { Store } from '../store/open-store.ts';
 
 export const WORKFLOWS_PATH = `${repoRoot}/workflows/index.ts`;
 
+/*
+ * The sandbox runs the module scope of everything a workflow imports once for every workflow, unless the
+ * module is preloaded into the worker's shared context. The lifecycle machines and xstate are pure and
+ * keep no per-workflow state, so they are built once per worker instead of once per order; the shared
+ * context freezes them, which a pure machine never notices.
+ */
+const PRELOAD_MODULES = ['xstate', `${repoRoot}/workflows/machines/machine-for-kind.ts`, `${repoRoot}/workflows/machines/legacy/order-v1.machine.ts`];
+
 /** Bundles the workflow code once; tests share one bundle across workers. */
 export function bundleWorkflows(): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger, preloadModules: PRELOAD_MODULES });
 }
 
 export interface SluiceWorkerOptions {
@@ -28,7 +36,7 @@ export function createSluiceWorker(options: SluiceWorkerOptions): Promise<Worker
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: PRELOAD_MODULES } }),
     activities: createActivities({
       store: options.store,
       temporal: options.client,

@@ -17,7 +17,8 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
-import { inPool, type OrderState, type PaymentMode } from '../domain/lifecycle.ts';
+import type { OrderState, PaymentMode } from '../domain/lifecycle.ts';
+import { inPool } from '../domain/lifecycle-states.ts';
 import type { OrderKind, StatedPriority } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import {

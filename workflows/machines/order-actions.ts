@@ -1,4 +1,5 @@
-import { HOLD_TYPES, type HoldType, type OrderActionName, type OrderState, type ReturnReason } from '../../domain/lifecycle.ts';
+import type { HoldType, OrderActionName, OrderState, ReturnReason } from '../../domain/lifecycle.ts';
+import { HOLD_TYPES } from '../../domain/lifecycle-states.ts';
 import type { OrderSummary, StatedPriority } from '../../domain/order.ts';
 import type { Role } from '../../domain/roles.ts';
 import { blockingHold } from './hold-blocks.ts';

@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
-import { IN_PROCESS_STATES, type Escalation, type Hold, type HoldType, type OrderState, type PaymentMode, type ReturnReason } from '../../domain/lifecycle.ts';
+import type { Escalation, Hold, HoldType, OrderState, PaymentMode, ReturnReason } from '../../domain/lifecycle.ts';
+import { IN_PROCESS_STATES } from '../../domain/lifecycle-states.ts';
 import type { OrderKind, StatedPriority } from '../../domain/order.ts';
 import type { OrderMachineEvent } from './order-events.ts';
 import { blockingHold } from './hold-blocks.ts';
