@@ -7,6 +7,7 @@ import type { OrderState } from '../domain/lifecycle.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
+import { readPool } from '../store/release-pool-reads.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { runReleaseCycleActivity } from './run-release-cycle.ts';
@@ -87,5 +88,19 @@ describe('a release cycle in the store', () => {
     const paused = await area(5, [{}]);
     await stores[0]!.em.fork().nativeUpdate(WorkAreaRecord, { id: paused }, { status: 'paused', capacityUnit: 'units' });
     expect(await cycleOf(stores[0]!)({ workAreaId: paused, triggers: ['area_changed'] })).toMatchObject({ release: [], waiting: 1 });
+  });
+
+  it("reads the pool with the orders' stored line totals, and an older order's lines where it has none", async () => {
+    const id = await area(3, [{}, {}]);
+    const em = stores[0]!.em.fork();
+    const lines = [{ sku: 'A', qty: 2, price: 7.5 }, { sku: 'B', qty: 1, price: 5 }];
+    // Totals that disagree with the order's one line (1 × 1) show they, not the lines, are read.
+    await em.nativeUpdate(OrderRecord, { id: `${id}-o0` }, { orderValue: 20, lineCount: 2 });
+    await em.nativeUpdate(OrderRecord, { id: `${id}-o1` }, { lines, orderValue: null, lineCount: null });
+    const pool = await readPool(stores[0]!.em.fork(), id);
+    expect(pool.map((o) => ('orderValue' in o ? [o.id, o.orderValue, o.lineCount] : o.id))).toEqual([
+      [`${id}-o0`, 20, 2],
+      [`${id}-o1`, 20, 2],
+    ]);
   });
 });

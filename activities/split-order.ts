@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { unitsOf, type OrderKind, type PaymentMode } from '../domain/order.ts';
+import { lineTotals, unitsOf, type OrderKind, type PaymentMode } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -35,6 +35,7 @@ export function splitOrderActivity(deps: ActivityDeps) {
             workAreaId: parent.workAreaId,
             lines: lineNumbers.map((n) => parent.lines[n]!),
             units: unitsOf(lineNumbers.map((n) => parent.lines[n]!)),
+            ...lineTotals(lineNumbers.map((n) => parent.lines[n]!)),
             zone: parent.zone ?? null,
             paymentMode: parent.paymentMode,
             accountTier: parent.accountTier ?? null,

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/sql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { unitsOf, type NewOrder, type OrderSummary } from '../domain/order.ts';
+import { lineTotals, unitsOf, type NewOrder, type OrderSummary } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
@@ -49,6 +49,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         workAreaId,
         lines: input.lines,
         units: unitsOf(input.lines),
+        ...lineTotals(input.lines),
         zone: input.zone ?? null,
         paymentMode: input.paymentMode,
         accountTier: input.accountTier ?? null,

@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { unitsOf } from '../domain/order.ts';
+import { lineTotals, unitsOf } from '../domain/order.ts';
 import type { PooledOrder } from './generated-orders.ts';
 
 export interface PoolEntry {
@@ -9,7 +9,7 @@ export interface PoolEntry {
   priorityScore: number;
 }
 
-const COLUMNS = ['id', 'account', 'kind', 'stated_priority', 'due_at', 'work_area_id', 'lines', 'account_tier', 'state', 'priority_score', 'queued_at', 'units', 'in_pool', 'holds_slot', 'created_at', 'updated_at'];
+const COLUMNS = ['id', 'account', 'kind', 'stated_priority', 'due_at', 'work_area_id', 'lines', 'account_tier', 'state', 'priority_score', 'queued_at', 'units', 'order_value', 'line_count', 'in_pool', 'holds_slot', 'created_at', 'updated_at'];
 
 /**
  * Writes waiting orders straight into the store's orders table, in one transaction on a connection of its
@@ -25,8 +25,9 @@ export function insertPool(file: string, entries: Iterable<PoolEntry>): number {
     for (const { order, workAreaId, priorityScore } of entries) {
       const lines = order.lines.map((line, n) => ({ sku: `SKU-${n + 1}`, ...line }));
       const units = unitsOf(order.lines);
+      const { orderValue, lineCount } = lineTotals(order.lines);
       const createdAt = order.createdAt.getTime();
-      insert.run(order.id, 'ACME', order.kind, order.statedPriority, order.dueAt.getTime(), workAreaId, JSON.stringify(lines), order.accountTier, 'queued', priorityScore, order.queuedAt.getTime(), units, 1, 0, createdAt, createdAt);
+      insert.run(order.id, 'ACME', order.kind, order.statedPriority, order.dueAt.getTime(), workAreaId, JSON.stringify(lines), order.accountTier, 'queued', priorityScore, order.queuedAt.getTime(), units, orderValue, lineCount, 1, 0, createdAt, createdAt);
       count += 1;
     }
     db.exec('commit');

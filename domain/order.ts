@@ -51,6 +51,9 @@ export type NewOrder = z.infer<typeof newOrder>;
 /** What an order weighs against a WIP limit counted in units. */
 export const unitsOf = (lines: readonly { qty: number }[]) => lines.reduce((sum, line) => sum + line.qty, 0);
 
+/** An order's value (quantity × price over the lines) and its number of lines: what rules read of the lines. */
+export const lineTotals = (lines: readonly { qty: number; price: number }[]) => ({ orderValue: lines.reduce((sum, line) => sum + line.qty * line.price, 0), lineCount: lines.length });
+
 const NEEDS_REASON = new Set(['hold', 'force_release', 'reassign', 'return', 'reject', 'escalate', 'cancel']);
 
 export const orderActionRequest = z

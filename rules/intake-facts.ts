@@ -1,10 +1,10 @@
 import type { IntakeChecks } from '../domain/order.ts';
 import { priorityFacts, type PriorityFactsInput } from './priority-facts.ts';
 
-export interface IntakeFactsInput extends PriorityFactsInput {
+export type IntakeFactsInput = PriorityFactsInput & {
   paymentMode: string;
   checks?: IntakeChecks | null;
-}
+};
 
 /** The facts the intake decision point offers. What the capturing system did not say stays missing. */
 export function intakeFacts(order: IntakeFactsInput, now: Date): Record<string, unknown> {

@@ -1,13 +1,15 @@
-import type { StatedPriority } from '../domain/order.ts';
+import { lineTotals, type StatedPriority } from '../domain/order.ts';
 
-export interface PriorityFactsInput {
+/** An order's lines, or only their totals (a release cycle reads those from the store). */
+type OrderLines = { lines: readonly { qty: number; price: number }[] } | { orderValue: number; lineCount: number };
+
+export type PriorityFactsInput = OrderLines & {
   kind: string;
   statedPriority: StatedPriority;
   dueAt: Date;
   createdAt: Date;
-  lines: readonly { qty: number; price: number }[];
   accountTier?: string | null;
-}
+};
 
 /** The facts the priority decision point offers, computed at the moment of the decision. */
 export interface PriorityFacts {
@@ -28,13 +30,14 @@ export interface PriorityFacts {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function priorityFacts(order: PriorityFactsInput, now: Date): PriorityFacts {
+  const { orderValue, lineCount } = 'lines' in order ? lineTotals(order.lines) : order;
   return {
     kind: order.kind,
     statedPriority: order.statedPriority,
     slackHours: round1((order.dueAt.getTime() - now.getTime()) / 3_600_000),
     dueAt: order.dueAt.toISOString(),
-    orderValue: round1(order.lines.reduce((sum, line) => sum + line.qty * line.price, 0)),
-    lineCount: order.lines.length,
+    orderValue: round1(orderValue),
+    lineCount,
     ageMinutes: Math.max(0, Math.round((now.getTime() - order.createdAt.getTime()) / 60_000)),
     ...(order.accountTier ? { accountTier: order.accountTier } : {}),
   };

@@ -4,12 +4,12 @@ import type { WorkAreaStatus } from '../domain/work-area.ts';
 import { priorityFacts, type PriorityFactsInput } from './priority-facts.ts';
 
 /** An order waiting in an area's pool, as a release cycle reads it. */
-export interface PoolOrder extends PriorityFactsInput {
+export type PoolOrder = PriorityFactsInput & {
   id: string;
   queuedAt: Date;
   /** What the order weighs against a limit counted in units. */
   units: number;
-}
+};
 
 /** The area as the cycle finds it. */
 export interface CycleArea {

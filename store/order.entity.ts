@@ -30,6 +30,12 @@ export const OrderRecord = defineEntity({
     releasedAt: p.datetime().nullable(),
     /** What the order weighs against a limit counted in units: its lines' quantities. */
     units: p.integer().default(1),
+    /**
+     * The lines' totals, so that a release cycle reading a pool of a hundred thousand orders need not parse
+     * their lines. Null on orders taken before they were stored; their lines are read instead.
+     */
+    orderValue: p.float().nullable(),
+    lineCount: p.integer().nullable(),
     /** The order waits in its area's pool (queued, or escalated while queued). */
     inPool: p.boolean().default(false),
     /** The order takes a slot of its area's capacity (work in process, or escalated from there). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import type { OrderKind, StatedPriority } from '../domain/order.ts';
+import { lineTotals, type OrderKind, type StatedPriority } from '../domain/order.ts';
 import type { PoolOrder } from '../rules/release-cycle.ts';
 import { OrderRecord } from './order.entity.ts';
 
@@ -10,18 +10,23 @@ type PoolRow = {
   due_at: number;
   created_at: number;
   queued_at: number | null;
-  lines: string;
+  order_value: number | null;
+  line_count: number | null;
+  /** Only for orders taken before their totals were stored. */
+  lines: string | null;
   account_tier: string | null;
   units: number;
 };
 
 /**
  * An area's pool as a release cycle ranks it: every queued order no cycle has released yet. Read as plain
- * rows, not entities: a pool may hold a hundred thousand orders and the cycle only reads them.
+ * rows, not entities, and with the lines' stored totals rather than the lines: a pool may hold a hundred
+ * thousand orders and the cycle only reads them.
  */
 export async function readPool(em: EntityManager, workAreaId: string): Promise<PoolOrder[]> {
   const rows = await em.execute<PoolRow[]>(
-    `select id, kind, stated_priority, due_at, created_at, queued_at, lines, account_tier, units from orders
+    `select id, kind, stated_priority, due_at, created_at, queued_at, order_value, line_count,
+       case when order_value is null or line_count is null then lines end as lines, account_tier, units from orders
      where work_area_id = ? and in_pool = 1 and release_cycle_id is null`,
     [workAreaId],
   );
@@ -32,7 +37,7 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
     dueAt: new Date(r.due_at),
     createdAt: new Date(r.created_at),
     queuedAt: new Date(r.queued_at ?? r.created_at),
-    lines: JSON.parse(r.lines) as PoolOrder['lines'],
+    ...(r.order_value === null || r.line_count === null ? lineTotals(JSON.parse(r.lines!) as { qty: number; price: number }[]) : { orderValue: r.order_value, lineCount: r.line_count }),
     accountTier: r.account_tier,
     units: r.units,
   }));
