@@ -52,4 +52,22 @@ describe('assignment on release', () => {
     const late = await order('SOUTH-2', { zone: 'south' });
     expect((await h.reach(late.id, 'escalated')).escalation?.reason).toContain('Bo: not available');
   });
+
+  it('an order that needs a skill goes only to a candidate who has it; nobody has it: a dispatcher is asked', async () => {
+    const add = (body: object) => h.request(`/work-areas/${h.workAreaId}/resources`, { method: 'POST', role: 'ops_manager', body: JSON.stringify(body) });
+    expect((await add({ id: 'dee', name: 'Dee', kind: 'driver', zone: 'east', capacity: 5 })).status).toBe(201);
+    expect((await add({ id: 'eli', name: 'Eli', kind: 'driver', zone: 'west', capacity: 5, skills: ['cold_chain'] })).status).toBe(201);
+
+    // Dee works the order's zone, which would win, but has no cold chain.
+    const chilled = await order('COLD-1', { zone: 'east', requiredSkills: ['cold_chain'] });
+    expect(chilled.requiredSkills).toEqual(['cold_chain']);
+    const assigned = await h.reach(chilled.id, 'assigned');
+    expect(assigned.assignee).toBe('eli');
+    expect(assigned.decisions.find((d) => d.decisionPoint === 'assignment')?.facts).toMatchObject({ requiredSkills: ['cold_chain'], missingSkills: [], hasRequiredSkills: true });
+
+    const hazardous = await order('HAZ-1', { zone: 'east', requiredSkills: ['hazmat'] });
+    const escalated = await h.reach(hazardous.id, 'escalated');
+    expect(escalated.escalation?.reason).toContain('Dee: The candidate lacks a skill the order needs.');
+    expect(escalated.escalation?.reason).toContain('Eli: The candidate lacks a skill the order needs.');
+  });
 });

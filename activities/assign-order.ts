@@ -4,6 +4,7 @@ import type { Role } from '../domain/roles.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ResourceRecord } from '../store/resource.entity.ts';
+import { priorityFacts } from '../rules/priority-facts.ts';
 import { findPublishedRuleset } from '../store/rulesets.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { compiledRulesets } from './compiled-rulesets.ts';
@@ -38,6 +39,8 @@ export function assignOrderActivity(deps: ActivityDeps) {
     const ruleset = await findPublishedRuleset(em, 'assignment');
     const now = deps.clock();
     const loadOf = await loadsOf(em, resources.filter((r) => r.available).map((r) => r.id));
+    const { orderValue } = priorityFacts(order, now);
+    const requiredSkills = order.requiredSkills ?? [];
 
     const judged = [];
     const refusals: string[] = [];
@@ -47,10 +50,15 @@ export function assignOrderActivity(deps: ActivityDeps) {
         continue;
       }
       const { inHand, openRemits } = loadOf(r.id);
+      const missingSkills = requiredSkills.filter((skill) => !r.skills.includes(skill));
       const facts = {
         resourceId: r.id,
         kind: order.kind,
         paymentMode: order.paymentMode,
+        orderValue,
+        requiredSkills,
+        missingSkills,
+        hasRequiredSkills: missingSkills.length === 0,
         ...(order.zone ? { zone: order.zone } : {}),
         ...(r.zone ? { resourceZone: r.zone } : {}),
         resourceLoad: inHand,

@@ -37,6 +37,7 @@ export function splitOrderActivity(deps: ActivityDeps) {
             units: unitsOf(lineNumbers.map((n) => parent.lines[n]!)),
             ...lineTotals(lineNumbers.map((n) => parent.lines[n]!)),
             zone: parent.zone ?? null,
+            requiredSkills: parent.requiredSkills ?? null,
             paymentMode: parent.paymentMode,
             accountTier: parent.accountTier ?? null,
             checks: parent.checks ?? null,

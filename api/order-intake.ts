@@ -51,6 +51,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         units: unitsOf(input.lines),
         ...lineTotals(input.lines),
         zone: input.zone ?? null,
+        requiredSkills: input.requiredSkills ?? null,
         paymentMode: input.paymentMode,
         accountTier: input.accountTier ?? null,
         checks: input.checks ?? null,

@@ -141,8 +141,12 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
     facts: [
       kind,
       paymentMode,
+      orderValue,
       fact('zone', 'string', "The order's zone.", 'north'),
       fact('resourceZone', 'string', "The candidate's zone.", 'north'),
+      fact('requiredSkills', 'list', 'Skills the order needs.', ['cold_chain']),
+      fact('missingSkills', 'list', 'Skills the order needs that the candidate lacks.', ['hazmat']),
+      fact('hasRequiredSkills', 'boolean', 'The candidate has every skill the order needs.', true),
       fact('resourceLoad', 'number', 'Orders the candidate has in hand.', 2),
       fact('resourceCapacity', 'number', 'Orders the candidate can hold.', 6),
       fact('resourceSkills', 'list', "The candidate's skills.", ['forklift', 'cold_chain']),

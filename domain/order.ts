@@ -40,6 +40,8 @@ export const newOrder = z.strictObject({
   workAreaId: z.string().trim().min(1).optional(),
   /** Where the work is (a delivery zone, a part of the warehouse): assignment prefers resources of the same zone. */
   zone: z.string().trim().min(1).max(50).optional(),
+  /** Skills whoever executes the order must have (cold_chain, hazmat, forklift…); assignment rules read them. */
+  requiredSkills: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
   paymentMode: paymentMode.default('prepaid'),
   accountTier: z.enum(ACCOUNT_TIERS).optional(),
   /** What the capturing system knows about credit, stock, prices and the address; intake rules read it. */
@@ -95,6 +97,7 @@ export const orderSummary = z.object({
   dueAt: z.string(),
   workAreaId: z.string(),
   zone: z.string().nullable(),
+  requiredSkills: z.array(z.string()),
   paymentMode: paymentMode,
   state: orderState,
   /** For delivery kinds: the status a last-mile dispatcher knows; null for fulfilment kinds. */

@@ -15,6 +15,7 @@ export function toOrderSummary(order: OrderRecord): OrderSummary {
     dueAt: order.dueAt.toISOString(),
     workAreaId: order.workAreaId,
     zone: order.zone ?? null,
+    requiredSkills: order.requiredSkills ?? [],
     paymentMode: order.paymentMode,
     state: order.state,
     lastMileStatus: order.lastMileStatus ?? null,

@@ -15,6 +15,7 @@ export const OrderRecord = defineEntity({
     workAreaId: p.string().index(),
     lines: p.json<{ sku: string; qty: number; price: number }[]>(),
     zone: p.string().nullable(),
+    requiredSkills: p.json<string[]>().nullable(),
     paymentMode: p.string().$type<PaymentMode>().default('prepaid'),
     accountTier: p.string().nullable(),
     checks: p.json<IntakeChecks>().nullable(),

@@ -79,6 +79,7 @@ export function OrderFacts({ order, workAreaName }: { order: OrderDetail; workAr
           </Fact>
         )}
         <Fact label="Work area">{workAreaName}</Fact>
+        {order.requiredSkills.length > 0 && <Fact label="Needs skills">{order.requiredSkills.map(humanize).join(', ')}</Fact>}
         <Fact label="Account">{order.account}</Fact>
         <Fact label="Received">{formatDateTime(order.createdAt)}</Fact>
         <Fact label="Last change">{formatDateTime(order.updatedAt)}</Fact>
