@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderState } from '../domain/lifecycle.ts';
+import { createOperations } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
@@ -102,5 +103,28 @@ describe('a release cycle in the store', () => {
       [`${id}-o0`, 20, 2],
       [`${id}-o1`, 20, 2],
     ]);
+  });
+
+  it("keeps a downstream area's workload norm: routed load in process counts, an order that would overfill it waits", async () => {
+    const em = stores[0]!.em.fork();
+    em.create(WorkAreaRecord, { id: 'paint', name: 'Paint shop', kind: 'production_line', wipLimit: 10, workloadNormHours: 10, loadCorrection: 'plain' });
+    await em.flush();
+    const gate = await area(5, [{ state: 'in_progress' }, {}, {}]);
+    const hoursAtPaint = [6, 5, 3];
+    const em2 = stores[0]!.em.fork();
+    hoursAtPaint.forEach((hours, i) =>
+      createOperations(em2, `${gate}-o${i}`, [
+        { workAreaId: gate, hours: 1 },
+        { workAreaId: 'paint', hours },
+      ]),
+    );
+    await em2.flush();
+
+    const cycle = await cycleOf(stores[0]!)({ workAreaId: gate, triggers: ['order_queued'] });
+    expect(cycle.release.map((r) => r.orderId)).toEqual([`${gate}-o2`]);
+    const record = await stores[0]!.em.fork().findOneOrFail(ReleaseCycleRecord, { id: cycle.cycleId });
+    expect(record.waited).toMatchObject([{ orderId: `${gate}-o1`, reason: "Would bring paint's load to 11.0 h; its workload norm is 10 h." }]);
+    expect(record.workloads).toEqual([{ workAreaId: 'paint', normHours: 10, before: 6, after: 9 }]);
+    expect((await stores[0]!.em.fork().findOneOrFail(WorkAreaRecord, { id: 'paint' })).loadVersion).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
-import { readPool, readTakenCapacity } from '../store/release-pool-reads.ts';
+import { readNormedAreas, readPool, readPoolOperations, readTakenCapacity } from '../store/release-pool-reads.ts';
 import { findPublishedRuleset } from '../store/rulesets.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -49,17 +49,23 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
     return inTransaction(deps.store.em, async (tx) => {
       const area = await tx.findOne(WorkAreaRecord, { id: workAreaId });
       if (!area) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
-      const [pool, taken, priority, release] = await Promise.all([
+      const [pool, operations, taken, priority, release] = await Promise.all([
         readPool(tx, workAreaId),
+        readPoolOperations(tx, workAreaId),
         readTakenCapacity(tx, workAreaId, area.capacityUnit),
         findPublishedRuleset(tx, 'priority', now),
         findPublishedRuleset(tx, 'release', now),
       ]);
+      for (const order of pool) {
+        const ops = operations.get(order.id);
+        if (ops) order.operations = ops;
+      }
+      const norms = await readNormedAreas(tx, [...new Set([workAreaId, ...[...operations.values()].flat().map((op) => op.workAreaId)])]);
       const inShift = isInShift(area.shiftCalendar ?? null, area.timeZone, now);
       const hourOfDay = Number(localTime(now, area.timeZone).time.slice(0, 2));
       const plan = planReleaseCycle(
         pool,
-        { status: area.status, inShift, hourOfDay, unit: area.capacityUnit, wipLimit: area.wipLimit, used: taken.used },
+        { status: area.status, inShift, hourOfDay, unit: area.capacityUnit, wipLimit: area.wipLimit, used: taken.used, norms, starvationRelease: area.starvationRelease },
         { score: priority ? compiledFor(priority).score : null, decide: release ? compiledFor(release).decide : null },
         now,
       );
@@ -67,6 +73,12 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       const cycleId = randomUUID();
       const moved = await tx.nativeUpdate(WorkAreaRecord, { id: workAreaId, cycles: area.cycles }, { cycles: area.cycles + 1 });
       if (moved !== 1) throw ApplicationFailure.retryable(`Another release cycle of ${workAreaId} committed first.`, CYCLE_CONFLICT);
+      // Load added to an area's norm on the strength of one reading: no other cycle may have added some meanwhile.
+      for (const [id, norm] of norms) {
+        if (plan.loadsAfter[id]! <= norm.loadHours) continue;
+        const loaded = await tx.nativeUpdate(WorkAreaRecord, { id, loadVersion: norm.loadVersion }, { loadVersion: norm.loadVersion + 1 });
+        if (loaded !== 1) throw ApplicationFailure.retryable(`Another release cycle added load to ${id} first.`, CYCLE_CONFLICT);
+      }
       const released = plan.released.map((r) => r.orderId);
       const releasedOrders = new Map(pool.filter((o) => released.includes(o.id)).map((o) => [o.id, o]));
       if (released.length > 0) {
@@ -91,6 +103,7 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
         escalated: plan.escalated,
         waited: plan.waited.slice(0, WAITED_KEPT),
         waitedByReason: countReasons(plan.waited),
+        workloads: [...norms].map(([id, norm]) => ({ workAreaId: id, normHours: norm.normHours, before: norm.loadHours, after: plan.loadsAfter[id]! })),
         priorityVersion: priority?.version ?? null,
         releaseVersion: release?.version ?? null,
       });

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { lineTotals, unitsOf, type OrderKind, type PaymentMode } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
+import { createOperations } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 
@@ -25,6 +26,10 @@ export function splitOrderActivity(deps: ActivityDeps) {
       for (const [i, lineNumbers] of parts.entries()) {
         const id = `${orderId}-${i + 1}`;
         if (!(await tx.findOne(OrderRecord, { id }))) {
+          const lines = lineNumbers.map((n) => parent.lines[n]!);
+          // Each part needs every operation, for its share of the work: the hours follow the units.
+          const share = unitsOf(lines) / Math.max(1, unitsOf(parent.lines));
+          const routing = parent.routing?.map((step) => ({ ...step, hours: step.hours * share })) ?? null;
           tx.create(OrderRecord, {
             id,
             reference: parent.reference ? `${parent.reference}/${i + 1}` : null,
@@ -33,11 +38,12 @@ export function splitOrderActivity(deps: ActivityDeps) {
             statedPriority: parent.statedPriority,
             dueAt: parent.dueAt,
             workAreaId: parent.workAreaId,
-            lines: lineNumbers.map((n) => parent.lines[n]!),
-            units: unitsOf(lineNumbers.map((n) => parent.lines[n]!)),
-            ...lineTotals(lineNumbers.map((n) => parent.lines[n]!)),
+            lines,
+            units: unitsOf(lines),
+            ...lineTotals(lines),
             zone: parent.zone ?? null,
             requiredSkills: parent.requiredSkills ?? null,
+            routing,
             paymentMode: parent.paymentMode,
             accountTier: parent.accountTier ?? null,
             checks: parent.checks ?? null,
@@ -47,6 +53,7 @@ export function splitOrderActivity(deps: ActivityDeps) {
             idempotencyKey: null,
             requestHash: null,
           });
+          if (routing) createOperations(tx, id, routing);
           appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'split', data: { parentId: orderId, lines: lineNumbers } });
         }
         children.push({ orderId: id, workAreaId: parent.workAreaId, dueAt: parent.dueAt.toISOString(), kind: parent.kind, paymentMode: parent.paymentMode });

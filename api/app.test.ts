@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { appendAudit } from '../store/audit-log.ts';
+import { OrderOperationRecord } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { orderWorkflowId } from '../workflows/definitions.ts';
@@ -59,6 +60,28 @@ describe('API', () => {
   });
 
   describe('intake', () => {
+    it('takes a production order with its routing, and refuses routings that do not fit', async () => {
+      const routed = (kind: string, routing: object[]) => postOrder(JSON.stringify({ ...validOrder(), kind, routing }));
+      const res = await routed('production', [{ workAreaId: h.workAreaId, hours: 2.5 }]);
+      expect(res.status).toBe(201);
+      const order = (await res.json()) as { id: string; routing: unknown };
+      expect(order.routing).toEqual([{ workAreaId: h.workAreaId, hours: 2.5 }]);
+      expect(await h.store.em.fork().find(OrderOperationRecord, { orderId: order.id })).toMatchObject([{ workAreaId: h.workAreaId, position: 1, hours: 2.5 }]);
+
+      const before = await orderCount();
+      for (const [refused, path, says] of [
+        [await routed('pick', [{ workAreaId: h.workAreaId, hours: 1 }]), 'routing', 'Only production orders carry a routing'],
+        [await routed('production', [{ workAreaId: 'nowhere', hours: 1 }]), 'routing.0.workAreaId', 'A routing starts at the order\'s work area'],
+        [await routed('production', [{ workAreaId: h.workAreaId, hours: 1 }, { workAreaId: 'nowhere', hours: 1 }]), 'routing.1.workAreaId', 'Routing step 2: work area "nowhere" does not exist'],
+      ] as const) {
+        expect(refused.status).toBe(400);
+        const error = await errorOf(refused);
+        expect(error.issues?.map((i) => i.path)).toEqual([path]);
+        expect(error.message).toContain(says);
+      }
+      expect(await orderCount()).toBe(before);
+    });
+
     it('stores the order, starts its workflow, and answers with it', async () => {
       const res = await postOrder(JSON.stringify(validOrder()));
       expect(res.status).toBe(201);

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/sql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/sql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { lineTotals, unitsOf, type NewOrder, type OrderSummary } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
+import { createOperations } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
 import { DEFAULT_WORK_AREA } from '../store/seed.ts';
@@ -20,6 +21,21 @@ export interface IntakeResult {
 
 const hashOf = (order: NewOrder) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
 
+const invalid = (message: string, path: string, detail: string) => new UserError(400, 'invalid_request', message, [{ path, message: detail }]);
+
+/** The order's work area and every area on its routing exist, and the routing starts where the order waits. */
+async function checkAreas(em: EntityManager, workAreaId: string, input: NewOrder): Promise<void> {
+  const known = new Set((await em.find(WorkAreaRecord, {}, { fields: ['id'] })).map((a) => a.id));
+  const list = [...known].join(', ') || 'none';
+  if (!known.has(workAreaId)) throw invalid(`Work area "${workAreaId}" does not exist (known: ${list}).`, 'workAreaId', 'unknown work area');
+  if (!input.routing) return;
+  if (input.kind !== 'production') throw invalid(`Only production orders carry a routing; this one is a ${input.kind} order.`, 'routing', 'only for production orders');
+  const first = input.routing[0]!.workAreaId;
+  if (first !== workAreaId) throw invalid(`A routing starts at the order's work area, "${workAreaId}", where it waits for release; this one starts at "${first}".`, 'routing.0.workAreaId', 'not the order\'s work area');
+  const unknown = input.routing.findIndex((step) => !known.has(step.workAreaId));
+  if (unknown >= 0) throw invalid(`Routing step ${unknown + 1}: work area "${input.routing[unknown]!.workAreaId}" does not exist (known: ${list}).`, `routing.${unknown}.workAreaId`, 'unknown work area');
+}
+
 /**
  * Stores a new order and starts its workflow. With an idempotency key, a repeated request returns the
  * first order and (re)starts its workflow if the first attempt stopped between the two steps.
@@ -30,11 +46,8 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
   const existing = idempotencyKey ? await em.findOne(OrderRecord, { idempotencyKey }) : null;
   if (existing) return { order: await replay(deps, existing, requestHash), replayed: true };
 
-  const workAreaId = input.workAreaId ?? DEFAULT_WORK_AREA.id;
-  if (!(await em.findOne(WorkAreaRecord, { id: workAreaId }))) {
-    const known = (await em.findAll(WorkAreaRecord)).map((a) => a.id).join(', ') || 'none';
-    throw new UserError(400, 'invalid_request', `Work area "${workAreaId}" does not exist (known: ${known}).`, [{ path: 'workAreaId', message: 'unknown work area' }]);
-  }
+  const workAreaId = input.workAreaId ?? input.routing?.[0]?.workAreaId ?? DEFAULT_WORK_AREA.id;
+  await checkAreas(em, workAreaId, input);
 
   const id = randomUUID();
   try {
@@ -52,6 +65,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         ...lineTotals(input.lines),
         zone: input.zone ?? null,
         requiredSkills: input.requiredSkills ?? null,
+        routing: input.routing ?? null,
         paymentMode: input.paymentMode,
         accountTier: input.accountTier ?? null,
         checks: input.checks ?? null,
@@ -61,6 +75,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         idempotencyKey,
         requestHash,
       });
+      if (input.routing) createOperations(tx, id, input.routing);
       appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'api', data: { idempotencyKey } });
     });
   } catch (err) {

@@ -44,7 +44,7 @@ describe('work areas', () => {
     expect((await h.request('/work-areas', { method: 'POST', role: 'dispatcher', body: JSON.stringify(body) })).status).toBe(403);
     const created = await h.request('/work-areas', { method: 'POST', role: 'ops_manager', body: JSON.stringify(body) });
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ id: 'pack-1', status: 'open', capacity: { unit: 'orders', wipLimit: 4, workloadNormHours: null }, shiftCalendar: null, plannedLeadTimeHours: 0 });
+    expect(await created.json()).toMatchObject({ id: 'pack-1', status: 'open', capacity: { unit: 'orders', wipLimit: 4, workloadNormHours: null, loadCorrection: 'position', starvationRelease: false }, shiftCalendar: null, plannedLeadTimeHours: 0 });
     expect((await h.request('/work-areas', { method: 'POST', role: 'admin', body: JSON.stringify(body) })).status).toBe(409);
 
     const bad = await h.request('/work-areas', {
@@ -80,8 +80,8 @@ describe('work areas', () => {
     await h.reach(first.id, 'assigned');
     const second = await order('LIMIT-2');
     await h.reach(second.id, 'queued');
-    expect((await change({ capacity: { unit: 'orders', wipLimit: 2, workloadNormHours: null } }, 'dispatcher')).status).toBe(403);
-    expect((await change({ capacity: { unit: 'orders', wipLimit: 2, workloadNormHours: null } })).status).toBe(200);
+    expect((await change({ capacity: { unit: 'orders', wipLimit: 2, workloadNormHours: null, loadCorrection: 'position', starvationRelease: false } }, 'dispatcher')).status).toBe(403);
+    expect((await change({ capacity: { unit: 'orders', wipLimit: 2, workloadNormHours: null, loadCorrection: 'position', starvationRelease: false } })).status).toBe(200);
     await h.reach(second.id, 'assigned');
     expect((await measures()).mine).toMatchObject({ wip: 2, load: 2, limit: 2, utilization: 1 });
     await finish(first.id);
@@ -102,7 +102,7 @@ describe('work areas', () => {
   });
 
   it('a limit in units counts the quantities of the orders in process', async () => {
-    expect((await change({ capacity: { unit: 'units', wipLimit: 5, workloadNormHours: null } })).status).toBe(200);
+    expect((await change({ capacity: { unit: 'units', wipLimit: 5, workloadNormHours: null, loadCorrection: 'position', starvationRelease: false } })).status).toBe(200);
     const big = await order('UNITS-4', 4);
     await h.reach(big.id, 'assigned');
     const more = await order('UNITS-2', 2);

@@ -15,6 +15,8 @@ export const areaMeasures = z.object({
   unit: z.enum(['orders', 'units']),
   /** load ÷ limit; above 1 only through audited overrides. */
   utilization: z.number(),
+  /** Areas with a workload norm: hours of released, unfinished routed work on the area (as its cycles count them), and the norm. */
+  workload: z.object({ hours: z.number(), normHours: z.number() }).nullable(),
   oldestWaitMinutes: z.number().nullable(),
   released: z.number(),
   /** Released after their planned release time (due time minus the area's planned lead time). */

@@ -30,6 +30,10 @@ export const intakeChecks = z.strictObject({
 });
 export type IntakeChecks = z.infer<typeof intakeChecks>;
 
+/** One step of a production order's routing: a work area and the hours of processing there. */
+export const routingStep = z.strictObject({ workAreaId: z.string().trim().min(1), hours: z.number().positive().max(10_000) });
+export type RoutingStep = z.infer<typeof routingStep>;
+
 /** What an integration posts to `POST /orders`. */
 export const newOrder = z.strictObject({
   reference: z.string().trim().min(1).max(64).optional(),
@@ -42,6 +46,12 @@ export const newOrder = z.strictObject({
   zone: z.string().trim().min(1).max(50).optional(),
   /** Skills whoever executes the order must have (cold_chain, hazmat, forklift…); assignment rules read them. */
   requiredSkills: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  /**
+   * Production orders only: the work areas the order passes, in order, with the processing hours at each.
+   * It starts at the order's work area, where it waits for release; its hours count against the workload
+   * norm of every area on it while the order is released and unfinished.
+   */
+  routing: z.array(routingStep).min(1, 'a routing has at least one step').max(20).optional(),
   paymentMode: paymentMode.default('prepaid'),
   accountTier: z.enum(ACCOUNT_TIERS).optional(),
   /** What the capturing system knows about credit, stock, prices and the address; intake rules read it. */
@@ -98,6 +108,8 @@ export const orderSummary = z.object({
   workAreaId: z.string(),
   zone: z.string().nullable(),
   requiredSkills: z.array(z.string()),
+  /** A production order's routing; empty when it has none. */
+  routing: z.array(routingStep),
   paymentMode: paymentMode,
   state: orderState,
   /** For delivery kinds: the status a last-mile dispatcher knows; null for fulfilment kinds. */

@@ -20,11 +20,14 @@ export const releaseCycleView = z.object({
   usedBefore: z.number(),
   usedAfter: z.number(),
   candidates: z.number(),
-  released: z.array(ranked.extend({ weight: z.number() })),
+  /** `starved`: released past a workload norm because the area had nothing in process. */
+  released: z.array(ranked.extend({ weight: z.number(), starved: z.literal(true).optional() })),
   escalated: z.array(ranked.extend({ reason: z.string(), role: z.enum(ROLES) })),
   /** The best-ranked waiting orders with their reasons; `waitedByReason` counts them all. */
   waited: z.array(ranked.extend({ reason: z.string() })),
   waitedByReason: z.record(z.string(), z.number()),
+  /** The areas with a workload norm that the pool's routings touch: their load in hours before and after the cycle. */
+  workloads: z.array(z.object({ workAreaId: z.string(), normHours: z.number(), before: z.number(), after: z.number() })),
   priorityVersion: z.number().nullable(),
   releaseVersion: z.number().nullable(),
 });

@@ -22,12 +22,19 @@ export const shiftCalendar = z.strictObject({
 });
 export type ShiftCalendar = z.infer<typeof shiftCalendar>;
 
+export const LOAD_CORRECTIONS = ['plain', 'position'] as const;
+export type LoadCorrection = (typeof LOAD_CORRECTIONS)[number];
+
 export const capacityModel = z.strictObject({
   /** What the WIP limit counts: orders, or units (the order lines' quantities). */
   unit: z.enum(['orders', 'units']).default('orders'),
   wipLimit: z.number().int().positive('the WIP limit is at least 1'),
   /** Optional workload norm: hours of released, unfinished work the area may hold. */
   workloadNormHours: z.number().positive().nullable().default(null),
+  /** How a routing's operation counts against the norm: its hours, or its hours divided by its position in the routing. */
+  loadCorrection: z.enum(LOAD_CORRECTIONS).default('position'),
+  /** Starvation release: with nothing in process, the area takes the best pool order that only its norms hold back. */
+  starvationRelease: z.boolean().default(false),
 });
 export type CapacityModel = z.infer<typeof capacityModel>;
 

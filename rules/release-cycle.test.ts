@@ -95,6 +95,58 @@ describe('a release cycle', () => {
     expect(summary(planReleaseCycle(pool, area, rules, now))).toEqual(expected);
   });
 
+  describe('workload norms along a routing', () => {
+    // Orders queued at g; their routings pass d, which holds 5 of its 10 hours already.
+    const routed = (id: string, atD: number, o: Partial<PoolOrder> = {}) =>
+      order(id, { kind: 'production', operations: [{ workAreaId: 'g', hours: 2, position: 1 }, { workAreaId: 'd', hours: atD, position: 2 }], ...o });
+    const withNorm = (correction: 'plain' | 'position', loadHours = 5, extra: Partial<CycleArea> = {}): CycleArea => ({
+      ...open,
+      wipLimit: 5,
+      norms: new Map([['d', { normHours: 10, correction, loadHours }]]),
+      ...extra,
+    });
+
+    it.each([
+      {
+        name: 'an order that would take a downstream area past its norm waits; the next one is considered',
+        pool: [routed('big', 8, { statedPriority: 'urgent' }), routed('small', 2)],
+        area: withNorm('plain'),
+        expected: { released: ['small'], waited: ["big: Would bring d's load to 13.0 h; its workload norm is 10 h."], loadsAfter: { d: 7 } },
+      },
+      {
+        name: 'corrected by position, the second operation counts half',
+        pool: [routed('big', 8, { statedPriority: 'urgent' }), routed('small', 2)],
+        area: withNorm('position'),
+        expected: { released: ['big', 'small'], waited: [], loadsAfter: { d: 10 } },
+      },
+      {
+        name: 'an area holding no load takes an order bigger than its norm',
+        pool: [routed('huge', 30)],
+        area: withNorm('plain', 0),
+        expected: { released: ['huge'], waited: [], loadsAfter: { d: 30 } },
+      },
+      {
+        name: 'orders without a routing carry no hours',
+        pool: [order('plain-pick')],
+        area: withNorm('plain', 10),
+        expected: { released: ['plain-pick'], waited: [], loadsAfter: { d: 10 } },
+      },
+    ])('$name', ({ pool, area, expected }) => {
+      const plan = planReleaseCycle(pool, area, none, now);
+      expect({ released: plan.released.map((r) => r.orderId), waited: plan.waited.map((r) => `${r.orderId}: ${r.reason}`), loadsAfter: plan.loadsAfter }).toEqual(expected);
+    });
+
+    it('starvation release: an area with nothing in process takes the best order only its norms hold back', () => {
+      const pool = [routed('first', 8, { statedPriority: 'urgent' }), routed('second', 9)];
+      expect(planReleaseCycle(pool, withNorm('plain', 9), none, now).released).toEqual([]);
+      const starved = planReleaseCycle(pool, withNorm('plain', 9, { starvationRelease: true }), none, now);
+      expect(starved.released).toEqual([{ orderId: 'first', rank: 1, score: 0, weight: 1, starved: true }]);
+      expect(starved.waited.map((w) => w.orderId)).toEqual(['second']);
+      // Work in process in the area itself: it is not starving.
+      expect(planReleaseCycle(pool, withNorm('plain', 9, { starvationRelease: true, used: 1 }), none, now).released).toEqual([]);
+    });
+  });
+
   it('gives each order its rank and score', () => {
     const plan = planReleaseCycle([order('low', { statedPriority: 'low' }), order('urgent', { statedPriority: 'urgent' })], { ...open, wipLimit: 1 }, defaults, now);
     expect(plan.released).toEqual([{ orderId: 'urgent', rank: 1, score: 10, weight: 1 }]);

@@ -1,7 +1,10 @@
 import type { DecisionOutcome } from '../domain/decision.ts';
 import type { Role } from '../domain/roles.ts';
-import type { WorkAreaStatus } from '../domain/work-area.ts';
+import type { LoadCorrection, WorkAreaStatus } from '../domain/work-area.ts';
 import { priorityFacts, type PriorityFactsInput } from './priority-facts.ts';
+
+/** One step of a production order's routing: where, for how many hours, and its place in the routing (1 = first). */
+export type Operation = { workAreaId: string; hours: number; position: number };
 
 /** An order waiting in an area's pool, as a release cycle reads it. */
 export type PoolOrder = PriorityFactsInput & {
@@ -9,7 +12,21 @@ export type PoolOrder = PriorityFactsInput & {
   queuedAt: Date;
   /** What the order weighs against a limit counted in units. */
   units: number;
+  /** A production order's routing; it starts at the pool's own area. None: the order carries no processing times. */
+  operations?: readonly Operation[];
 };
+
+/**
+ * An area with a workload norm that some candidate's routing passes through: the hours of released,
+ * unfinished work it may hold, how an operation counts against it, and what it holds now.
+ */
+export type NormedArea = { normHours: number; correction: LoadCorrection; loadHours: number };
+
+/**
+ * What an operation adds to an area's load: its hours (plain), or its hours divided by its position in
+ * the routing (corrected, as in workload control: work further downstream arrives later and is discounted).
+ */
+export const operationLoad = (op: Operation, correction: LoadCorrection) => (correction === 'position' ? op.hours / op.position : op.hours);
 
 /** The area as the cycle finds it. */
 export interface CycleArea {
@@ -21,6 +38,10 @@ export interface CycleArea {
   wipLimit: number;
   /** Capacity taken by work in process (and releases still on their way), in `unit`. */
   used: number;
+  /** The areas with a workload norm that the candidates' routings touch, by id. */
+  norms?: ReadonlyMap<string, NormedArea>;
+  /** Starvation release: an area with nothing in process takes its best order held back only by norms. */
+  starvationRelease?: boolean;
 }
 
 export interface CycleRules {
@@ -32,11 +53,14 @@ export interface CycleRules {
 
 export type Ranked = { orderId: string; rank: number; score: number };
 export interface CyclePlan {
-  released: (Ranked & { weight: number })[];
+  /** `starved`: released past a workload norm because the area had nothing in process. */
+  released: (Ranked & { weight: number; starved?: true })[];
   escalated: (Ranked & { reason: string; role: Role })[];
   /** Every other order of the pool, with why it waits. */
   waited: (Ranked & { reason: string })[];
   usedAfter: number;
+  /** The normed areas' loads in hours once the released orders count, by id. */
+  loadsAfter: Record<string, number>;
 }
 
 /** What ranks an order in its pool; times in epoch milliseconds, so sorting a large pool allocates nothing. */
@@ -49,13 +73,35 @@ export function compareRanked(a: Rankable, b: Rankable): number {
 
 const CLOSED: Record<Exclude<WorkAreaStatus, 'open'>, string> = { paused: 'The work area is paused.', stopped: 'The work area is stopped.' };
 
+/** Why the order's routing would take some normed area past its norm, or null. An empty area takes any order. */
+function normProblem(order: PoolOrder, norms: ReadonlyMap<string, NormedArea>, loads: Map<string, number>): string | null {
+  for (const op of order.operations ?? []) {
+    const norm = norms.get(op.workAreaId);
+    if (!norm) continue;
+    const load = loads.get(op.workAreaId)!;
+    const after = load + operationLoad(op, norm.correction);
+    if (load > 0 && after > norm.normHours + 1e-9) return `Would bring ${op.workAreaId}'s load to ${after.toFixed(1)} h; its workload norm is ${norm.normHours} h.`;
+  }
+  return null;
+}
+
+function addLoad(order: PoolOrder, norms: ReadonlyMap<string, NormedArea>, loads: Map<string, number>): void {
+  for (const op of order.operations ?? []) {
+    const norm = norms.get(op.workAreaId);
+    if (norm) loads.set(op.workAreaId, loads.get(op.workAreaId)! + operationLoad(op, norm.correction));
+  }
+}
+
 /**
  * One release cycle of one area, decided without I/O: rank the pool by effective priority (ties: the
  * earlier due time, then the earlier arrival), ask the release rules about every order in rank order, and
  * release those the rules let go while they fit the capacity. The capacity is the invariant, not the rules:
  * a ruleset without an "area full" rule still cannot release past the limit. Ranking is strict: once an
  * order does not fit, lighter orders behind it wait too; only an order heavier than the whole limit goes
- * when the area is empty, or it would never go.
+ * when the area is empty, or it would never go. Workload norms are checked after the WIP limit, on every
+ * area of an order's routing: an order that would take one past its norm waits and the next is considered,
+ * as in workload control's periodic release; with starvation release on, an area with nothing in process
+ * still takes the best of those.
  */
 export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, rules: CycleRules, now: Date): CyclePlan {
   const scored = pool.map((order) => {
@@ -64,8 +110,11 @@ export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, ru
   });
   scored.sort(compareRanked);
 
-  const plan: CyclePlan = { released: [], escalated: [], waited: [], usedAfter: area.used };
+  const norms = area.norms ?? new Map<string, NormedArea>();
+  const loads = new Map([...norms].map(([id, n]) => [id, n.loadHours]));
+  const plan: CyclePlan = { released: [], escalated: [], waited: [], usedAfter: area.used, loadsAfter: {} };
   let blockedBy: string | null = null;
+  let heldByNorm: { order: PoolOrder; waitedAt: number; weight: number } | null = null;
   for (const [i, { order, facts, score }] of scored.entries()) {
     const ranked = { orderId: order.id, rank: i + 1, score };
     const weight = area.unit === 'units' ? order.units : 1;
@@ -88,13 +137,27 @@ export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, ru
     else if (!area.inShift) plan.waited.push({ ...ranked, reason: 'The work area is outside its shift hours.' });
     else if (blockedBy) plan.waited.push({ ...ranked, reason: `Ranked behind ${blockedBy}, which does not fit yet.` });
     else if (plan.usedAfter + weight <= area.wipLimit || plan.usedAfter === 0) {
+      const overNorm = normProblem(order, norms, loads);
+      if (overNorm) {
+        heldByNorm ??= { order, waitedAt: plan.waited.length, weight };
+        plan.waited.push({ ...ranked, reason: overNorm });
+        continue;
+      }
       plan.released.push({ ...ranked, weight });
       plan.usedAfter += weight;
+      addLoad(order, norms, loads);
     } else if (plan.usedAfter >= area.wipLimit) plan.waited.push({ ...ranked, reason: 'The work area is at its WIP limit.' });
     else {
       blockedBy = order.id;
       plan.waited.push({ ...ranked, reason: `Needs ${weight} ${area.unit}; ${area.wipLimit - plan.usedAfter} free.` });
     }
   }
+  if (area.starvationRelease && area.used === 0 && plan.released.length === 0 && heldByNorm) {
+    const [starved] = plan.waited.splice(heldByNorm.waitedAt, 1);
+    plan.released.push({ orderId: starved!.orderId, rank: starved!.rank, score: starved!.score, weight: heldByNorm.weight, starved: true });
+    plan.usedAfter += heldByNorm.weight;
+    addLoad(heldByNorm.order, norms, loads);
+  }
+  plan.loadsAfter = Object.fromEntries(loads);
   return plan;
 }

@@ -16,7 +16,7 @@ const order = (o: { inPool?: boolean; holdsSlot?: boolean; releaseCycleId?: stri
 
 describe('operating measures of an area', () => {
   it('count WIP and the pool as the release cycle does: escalated work keeps its slot, a release on its way takes one', () => {
-    const area = { ...DEFAULT_WORK_AREA, capacity: { unit: 'units' as const, wipLimit: 10, workloadNormHours: null } };
+    const area = { ...DEFAULT_WORK_AREA, capacity: { unit: 'units' as const, wipLimit: 10, workloadNormHours: null, loadCorrection: 'position' as const, starvationRelease: false } };
     const measures = measureArea(
       area,
       [
@@ -28,5 +28,11 @@ describe('operating measures of an area', () => {
       now,
     );
     expect(measures).toMatchObject({ poolLength: 1, wip: 2, load: 5, utilization: 0.5, oldestWaitMinutes: 60 });
+  });
+
+  it('report the routed workload against the norm, for areas that have one', () => {
+    const capacity = { unit: 'orders' as const, wipLimit: 10, workloadNormHours: 12, loadCorrection: 'plain' as const, starvationRelease: false };
+    expect(measureArea({ ...DEFAULT_WORK_AREA, capacity }, [], now, 4.5).workload).toEqual({ hours: 4.5, normHours: 12 });
+    expect(measureArea(DEFAULT_WORK_AREA, [], now, 4.5).workload).toBeNull();
   });
 });

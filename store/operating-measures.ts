@@ -3,6 +3,7 @@ import type { AreaMeasures, OperatingMeasures, Spread } from '../domain/operatin
 import { isInShift } from '../domain/shift-calendar.ts';
 import type { WorkArea } from '../domain/work-area.ts';
 import { OrderRecord } from './order.entity.ts';
+import { readNormedAreas } from './release-pool-reads.ts';
 import { toWorkArea, WorkAreaRecord } from './work-area.entity.ts';
 
 
@@ -10,7 +11,7 @@ type MeasuredOrder = Pick<OrderRecord, 'inPool' | 'holdsSlot' | 'releaseCycleId'
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export function measureArea(area: WorkArea, orders: readonly MeasuredOrder[], now: Date): AreaMeasures {
+export function measureArea(area: WorkArea, orders: readonly MeasuredOrder[], now: Date, workloadHours = 0): AreaMeasures {
   // Counted as the release cycle counts them: a slot is taken by work holding one, and by a release on its way.
   const pool = orders.filter((o) => o.inPool && !o.releaseCycleId);
   const inProcess = orders.filter((o) => o.holdsSlot || (o.inPool && o.releaseCycleId));
@@ -28,6 +29,7 @@ export function measureArea(area: WorkArea, orders: readonly MeasuredOrder[], no
     limit: area.capacity.wipLimit,
     unit: area.capacity.unit,
     utilization: round(load / area.capacity.wipLimit),
+    workload: area.capacity.workloadNormHours === null ? null : { hours: round(workloadHours), normHours: area.capacity.workloadNormHours },
     oldestWaitMinutes: pool.length > 0 ? Math.round((now.getTime() - oldestQueued) / 60_000) : null,
     released: released.length,
     releasedLate: late.length,
@@ -58,7 +60,8 @@ export async function measureOperations(em: EntityManager, now: Date): Promise<O
     if (list) list.push(o);
     else byArea.set(o.workAreaId, [o]);
   }
-  const measured = areas.map((area) => measureArea(area, byArea.get(area.id) ?? [], now));
+  const normed = await readNormedAreas(em, areas.map((a) => a.id));
+  const measured = areas.map((area) => measureArea(area, byArea.get(area.id) ?? [], now, normed.get(area.id)?.loadHours));
   return {
     at: now.toISOString(),
     areas: measured,

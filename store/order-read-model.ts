@@ -16,6 +16,7 @@ export function toOrderSummary(order: OrderRecord): OrderSummary {
     workAreaId: order.workAreaId,
     zone: order.zone ?? null,
     requiredSkills: order.requiredSkills ?? [],
+    routing: order.routing ?? [],
     paymentMode: order.paymentMode,
     state: order.state,
     lastMileStatus: order.lastMileStatus ?? null,

@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { LastMileStatus } from '../domain/last-mile.ts';
-import type { Escalation, Hold, IntakeChecks, OrderKind, OrderState, PaymentMode, StatedPriority } from '../domain/order.ts';
+import type { Escalation, Hold, IntakeChecks, OrderKind, OrderState, PaymentMode, RoutingStep, StatedPriority } from '../domain/order.ts';
 
 export const OrderRecord = defineEntity({
   name: 'OrderRecord',
@@ -16,6 +16,8 @@ export const OrderRecord = defineEntity({
     lines: p.json<{ sku: string; qty: number; price: number }[]>(),
     zone: p.string().nullable(),
     requiredSkills: p.json<string[]>().nullable(),
+    /** A production order's routing as posted; order_operations holds it row by row for load queries. */
+    routing: p.json<RoutingStep[]>().nullable(),
     paymentMode: p.string().$type<PaymentMode>().default('prepaid'),
     accountTier: p.string().nullable(),
     checks: p.json<IntakeChecks>().nullable(),

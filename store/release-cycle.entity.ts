@@ -4,6 +4,7 @@ import type { Role } from '../domain/roles.ts';
 import type { WorkAreaStatus } from '../domain/work-area.ts';
 
 type Ranked = { orderId: string; rank: number; score: number };
+type CycleWorkload = { workAreaId: string; normHours: number; before: number; after: number };
 
 /** What one release cycle of one area saw and did: the record a dispatcher reads to learn why an order waits. */
 export const ReleaseCycleRecord = defineEntity({
@@ -25,11 +26,13 @@ export const ReleaseCycleRecord = defineEntity({
     usedAfter: p.integer(),
     /** Orders in the pool when the cycle ranked it. */
     candidates: p.integer(),
-    released: p.json<(Ranked & { weight: number })[]>(),
+    released: p.json<(Ranked & { weight: number; starved?: true })[]>(),
     escalated: p.json<(Ranked & { reason: string; role: Role })[]>(),
     /** The best-ranked waiting orders with their reasons (the first `WAITED_KEPT`); the rest are counted by reason. */
     waited: p.json<(Ranked & { reason: string })[]>(),
     waitedByReason: p.json<Record<string, number>>(),
+    /** The areas with a workload norm that the pool's routings touch: their load in hours before and after the cycle. */
+    workloads: p.json<CycleWorkload[]>().nullable(),
     priorityVersion: p.integer().nullable(),
     releaseVersion: p.integer().nullable(),
   },

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { lineTotals, type OrderKind, type StatedPriority } from '../domain/order.ts';
-import type { PoolOrder } from '../rules/release-cycle.ts';
+import type { LoadCorrection } from '../domain/work-area.ts';
+import type { NormedArea, Operation, PoolOrder } from '../rules/release-cycle.ts';
 import { OrderRecord } from './order.entity.ts';
+import { WorkAreaRecord } from './work-area.entity.ts';
 
 type PoolRow = {
   id: string;
@@ -54,4 +56,45 @@ export async function readTakenCapacity(em: EntityManager, workAreaId: string, u
   ]);
   const weigh = (orders: { units: number }[]) => orders.reduce((sum, o) => sum + (unit === 'units' ? o.units : 1), 0);
   return { used: weigh(holding) + weigh(onTheirWay), onTheirWay: onTheirWay.map((o) => ({ orderId: o.id, queuedAt: (o.queuedAt ?? new Date(0)).toISOString() })) };
+}
+
+/** The routings of the orders in an area's pool, by order; orders without one are absent. */
+export async function readPoolOperations(em: EntityManager, workAreaId: string): Promise<Map<string, Operation[]>> {
+  const rows = await em.execute<{ order_id: string; work_area_id: string; position: number; hours: number }[]>(
+    `select op.order_id, op.work_area_id, op.position, op.hours from order_operations op join orders o on o.id = op.order_id
+     where o.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null order by op.order_id, op.position`,
+    [workAreaId],
+  );
+  const byOrder = new Map<string, Operation[]>();
+  for (const r of rows) {
+    const ops = byOrder.get(r.order_id) ?? [];
+    ops.push({ workAreaId: r.work_area_id, position: r.position, hours: r.hours });
+    byOrder.set(r.order_id, ops);
+  }
+  return byOrder;
+}
+
+/**
+ * Of `areaIds`, the areas with a workload norm, each with the load of its released, unfinished work in
+ * hours (orders holding a slot, or granted one, whose routing passes the area) and its load version.
+ */
+export async function readNormedAreas(em: EntityManager, areaIds: readonly string[]): Promise<Map<string, NormedArea & { loadVersion: number }>> {
+  const areas = areaIds.length === 0 ? [] : await em.find(WorkAreaRecord, { id: { $in: [...areaIds] }, workloadNormHours: { $ne: null } });
+  if (areas.length === 0) return new Map();
+  const loads = await em.execute<{ work_area_id: string; plain: number; corrected: number }[]>(
+    `select op.work_area_id, sum(op.hours) as plain, sum(op.hours / op.position) as corrected
+     from order_operations op join orders o on o.id = op.order_id
+     where op.work_area_id in (${areas.map(() => '?').join(', ')}) and (o.holds_slot = 1 or (o.in_pool = 1 and o.release_cycle_id is not null))
+     group by op.work_area_id`,
+    areas.map((a) => a.id),
+  );
+  const loadOf = new Map(loads.map((l) => [l.work_area_id, l]));
+  return new Map(
+    areas.map((a) => {
+      const correction: LoadCorrection = a.loadCorrection;
+      const load = loadOf.get(a.id);
+      const loadHours = load ? (correction === 'position' ? load.corrected : load.plain) : 0;
+      return [a.id, { normHours: a.workloadNormHours!, correction, loadHours, loadVersion: a.loadVersion }];
+    }),
+  );
 }

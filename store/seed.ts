@@ -15,7 +15,7 @@ export const DEFAULT_WORK_AREA: WorkArea = {
   zone: null,
   timeZone: 'UTC',
   status: 'open',
-  capacity: { unit: 'orders', wipLimit: 1, workloadNormHours: null },
+  capacity: { unit: 'orders', wipLimit: 1, workloadNormHours: null, loadCorrection: 'position', starvationRelease: false },
   shiftCalendar: null,
   plannedLeadTimeHours: 0,
 };

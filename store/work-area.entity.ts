@@ -15,10 +15,18 @@ export const WorkAreaRecord = defineEntity({
     wipLimit: p.integer(),
     capacityUnit: p.string().$type<CapacityModel['unit']>().default('orders'),
     workloadNormHours: p.float().nullable(),
+    loadCorrection: p.string().$type<CapacityModel['loadCorrection']>().default('position'),
+    starvationRelease: p.boolean().default(false),
     shiftCalendar: p.json<ShiftCalendar>().nullable(),
     plannedLeadTimeHours: p.float().default(0),
     /** Release cycles run so far; a cycle commits only if no other cycle of the area committed meanwhile. */
     cycles: p.integer().default(0),
+    /**
+     * Moves each time a cycle (of this area or another) adds load to this area's workload norm; a cycle
+     * commits only if every normed area it loads is still at the version it read, so two cycles of
+     * different areas cannot both fill a third area's norm from the same reading.
+     */
+    loadVersion: p.integer().default(0),
   },
 });
 export type WorkAreaRecord = InferEntity<typeof WorkAreaRecord>;
@@ -31,7 +39,7 @@ export function toWorkArea(r: WorkAreaRecord): WorkArea {
     zone: r.zone ?? null,
     timeZone: r.timeZone,
     status: r.status,
-    capacity: { unit: r.capacityUnit, wipLimit: r.wipLimit, workloadNormHours: r.workloadNormHours ?? null },
+    capacity: { unit: r.capacityUnit, wipLimit: r.wipLimit, workloadNormHours: r.workloadNormHours ?? null, loadCorrection: r.loadCorrection, starvationRelease: r.starvationRelease },
     shiftCalendar: r.shiftCalendar ?? null,
     plannedLeadTimeHours: r.plannedLeadTimeHours,
   };
@@ -48,6 +56,8 @@ export function workAreaColumns(s: WorkAreaSettings) {
     wipLimit: s.capacity.wipLimit,
     capacityUnit: s.capacity.unit,
     workloadNormHours: s.capacity.workloadNormHours,
+    loadCorrection: s.capacity.loadCorrection,
+    starvationRelease: s.capacity.starvationRelease,
     shiftCalendar: s.shiftCalendar,
     plannedLeadTimeHours: s.plannedLeadTimeHours,
   };

@@ -60,7 +60,7 @@ export function workAreaRoutes(deps: ApiDeps) {
       handler: async (c, { params, query }) => {
         await findWorkArea(deps, params.id);
         const cycles = await deps.store.em.fork().find(ReleaseCycleRecord, { workAreaId: params.id }, { orderBy: { seq: 'desc' }, limit: query.limit });
-        return c.json({ cycles: cycles.map((r) => ({ ...r, startedAt: r.startedAt.toISOString() })) });
+        return c.json({ cycles: cycles.map((r) => ({ ...r, startedAt: r.startedAt.toISOString(), workloads: r.workloads ?? [] })) });
       },
     }),
     defineRoute({
