@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { IN_PROCESS_STATES } from '../domain/lifecycle.ts';
 import type { Role } from '../domain/roles.ts';
+import { priorityFacts } from '../rules/priority-facts.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ResourceRecord } from '../store/resource.entity.ts';
-import { priorityFacts } from '../rules/priority-facts.ts';
 import { findPublishedRuleset } from '../store/rulesets.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { compiledRulesets } from './compiled-rulesets.ts';
