@@ -1,20 +1,24 @@
+import { OrderRecord } from '../store/order.entity.ts';
 import type { areaControllerWorkflow } from '../workflows/area-controller.workflow.ts';
 import { areaWorkflowId, enqueueSignal } from '../workflows/definitions.ts';
 import type { PoolEntry } from '../workflows/pool-entry.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 
 /**
- * Tells the order's work area that it waits in the pool (its state in the store says so already), starting
- * the area's controller if it is not running yet, so a release cycle follows.
+ * Tells the areas that may release the order that it waits in their pools (its state in the store says so
+ * already), starting an area's controller if it is not running yet, so a release cycle follows in each.
  */
 export function enqueueForReleaseActivity(deps: ActivityDeps) {
   return async function enqueueForRelease({ workAreaId, ...entry }: PoolEntry & { workAreaId: string }): Promise<void> {
-    await deps.temporal.workflow.signalWithStart<typeof areaControllerWorkflow, [PoolEntry]>('areaControllerWorkflow', {
-      workflowId: areaWorkflowId(workAreaId),
-      taskQueue: deps.taskQueue,
-      args: [{ workAreaId }],
-      signal: enqueueSignal,
-      signalArgs: [entry],
-    });
+    const order = await deps.store.em.fork().findOne(OrderRecord, { id: entry.orderId }, { fields: ['candidateAreas'] });
+    for (const areaId of order?.candidateAreas ?? [workAreaId]) {
+      await deps.temporal.workflow.signalWithStart<typeof areaControllerWorkflow, [PoolEntry]>('areaControllerWorkflow', {
+        workflowId: areaWorkflowId(areaId),
+        taskQueue: deps.taskQueue,
+        args: [{ workAreaId: areaId }],
+        signal: enqueueSignal,
+        signalArgs: [entry],
+      });
+    }
   };
 }

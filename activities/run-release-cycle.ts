@@ -65,7 +65,7 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       const hourOfDay = Number(localTime(now, area.timeZone).time.slice(0, 2));
       const plan = planReleaseCycle(
         pool,
-        { status: area.status, inShift, hourOfDay, unit: area.capacityUnit, wipLimit: area.wipLimit, used: taken.used, norms, starvationRelease: area.starvationRelease },
+        { id: workAreaId, zone: area.zone ?? null, status: area.status, inShift, hourOfDay, unit: area.capacityUnit, wipLimit: area.wipLimit, used: taken.used, norms, starvationRelease: area.starvationRelease },
         { score: priority ? compiledFor(priority).score : null, decide: release ? compiledFor(release).decide : null },
         now,
       );
@@ -82,7 +82,8 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       const released = plan.released.map((r) => r.orderId);
       const releasedOrders = new Map(pool.filter((o) => released.includes(o.id)).map((o) => [o.id, o]));
       if (released.length > 0) {
-        const reserved = await tx.nativeUpdate(OrderRecord, { id: { $in: released }, inPool: true, releaseCycleId: null }, { releaseCycleId: cycleId });
+        // An order several areas may release is this area's from its grant on: its slot counts here.
+        const reserved = await tx.nativeUpdate(OrderRecord, { id: { $in: released }, inPool: true, releaseCycleId: null }, { releaseCycleId: cycleId, workAreaId });
         if (reserved !== released.length) throw ApplicationFailure.retryable(`The pool of ${workAreaId} changed during the cycle.`, CYCLE_CONFLICT);
       }
       tx.create(ReleaseCycleRecord, {

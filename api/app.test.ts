@@ -60,6 +60,14 @@ describe('API', () => {
   });
 
   describe('intake', () => {
+    it('places an order without a work area in every area of its kind serving its zone, or else the default area', async () => {
+      const { workAreaId: _, ...anywhere } = validOrder();
+      const pick = (await (await postOrder(JSON.stringify(anywhere))).json()) as { workAreaId: string; candidateAreas: string[] };
+      expect(pick).toMatchObject({ workAreaId: 'pick-a', candidateAreas: ['pick-a', h.workAreaId] });
+      const delivery = (await (await postOrder(JSON.stringify({ ...anywhere, kind: 'delivery' }))).json()) as { workAreaId: string; candidateAreas: string[] };
+      expect(delivery).toMatchObject({ workAreaId: 'pick-a', candidateAreas: ['pick-a'] });
+    });
+
     it('takes a production order with its routing, and refuses routings that do not fit', async () => {
       const routed = (kind: string, routing: object[]) => postOrder(JSON.stringify({ ...validOrder(), kind, routing }));
       const res = await routed('production', [{ workAreaId: h.workAreaId, hours: 2.5 }]);

@@ -3,6 +3,8 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { lineTotals, unitsOf, type NewOrder, type OrderSummary } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
+import { AREA_KIND_FOR } from '../domain/work-area.ts';
+import { createCandidateAreas } from '../store/order-candidate-area.entity.ts';
 import { createOperations } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
@@ -23,9 +25,26 @@ const hashOf = (order: NewOrder) => createHash('sha256').update(JSON.stringify(o
 
 const invalid = (message: string, path: string, detail: string) => new UserError(400, 'invalid_request', message, [{ path, message: detail }]);
 
+/**
+ * Where the order may be released. A work area or a routing names one area, which must exist (and a routing
+ * start there and pass only known areas). Otherwise every area of the kind that works the order's kind and
+ * serves its zone (an area without a zone serves all) is a candidate; the order waits in each of their pools
+ * and the first to grant it a slot takes it. With no such area, the order goes to the default area.
+ */
+async function placeOrder(em: EntityManager, input: NewOrder): Promise<{ workAreaId: string; candidates: string[] }> {
+  const areas = await em.find(WorkAreaRecord, {}, { fields: ['id', 'kind', 'zone'], orderBy: { id: 'asc' } });
+  const named = input.workAreaId ?? input.routing?.[0]?.workAreaId;
+  if (named === undefined) {
+    const candidates = areas.filter((a) => a.kind === AREA_KIND_FOR[input.kind] && (!a.zone || a.zone === input.zone)).map((a) => a.id);
+    if (candidates.length > 0) return { workAreaId: candidates[0]!, candidates };
+  }
+  const workAreaId = named ?? DEFAULT_WORK_AREA.id;
+  checkAreas(new Set(areas.map((a) => a.id)), workAreaId, input);
+  return { workAreaId, candidates: [workAreaId] };
+}
+
 /** The order's work area and every area on its routing exist, and the routing starts where the order waits. */
-async function checkAreas(em: EntityManager, workAreaId: string, input: NewOrder): Promise<void> {
-  const known = new Set((await em.find(WorkAreaRecord, {}, { fields: ['id'] })).map((a) => a.id));
+function checkAreas(known: ReadonlySet<string>, workAreaId: string, input: NewOrder): void {
   const list = [...known].join(', ') || 'none';
   if (!known.has(workAreaId)) throw invalid(`Work area "${workAreaId}" does not exist (known: ${list}).`, 'workAreaId', 'unknown work area');
   if (!input.routing) return;
@@ -46,8 +65,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
   const existing = idempotencyKey ? await em.findOne(OrderRecord, { idempotencyKey }) : null;
   if (existing) return { order: await replay(deps, existing, requestHash), replayed: true };
 
-  const workAreaId = input.workAreaId ?? input.routing?.[0]?.workAreaId ?? DEFAULT_WORK_AREA.id;
-  await checkAreas(em, workAreaId, input);
+  const { workAreaId, candidates } = await placeOrder(em, input);
 
   const id = randomUUID();
   try {
@@ -60,6 +78,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         statedPriority: input.statedPriority,
         dueAt: new Date(input.dueAt),
         workAreaId,
+        candidateAreas: candidates.length > 1 ? candidates : null,
         lines: input.lines,
         units: unitsOf(input.lines),
         ...lineTotals(input.lines),
@@ -76,6 +95,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         requestHash,
       });
       if (input.routing) createOperations(tx, id, input.routing);
+      createCandidateAreas(tx, id, candidates);
       appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'api', data: { idempotencyKey } });
     });
   } catch (err) {

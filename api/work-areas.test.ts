@@ -129,4 +129,24 @@ describe('work areas', () => {
     expect((await change({ ...current, plannedLeadTimeHours: 48 })).status).toBe(200);
     expect((await measures()).mine).toMatchObject({ releasedLate: mine.released, onTimeReleasePercent: 0 });
   });
+
+  it('an order without a work area may go to any area of its kind serving its zone; the first to have room takes it', async () => {
+    const create = async (id: string, zone: string | null) =>
+      expect((await h.request('/work-areas', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ id, name: id, kind: 'driver_pool', zone, capacity: { wipLimit: 1 } }) })).status).toBe(201);
+    await create('drivers-north', 'north');
+    await create('drivers-all', null);
+    await create('drivers-south', 'south');
+    const delivery = async (reference: string) =>
+      (await (
+        await h.request('/orders', { method: 'POST', body: JSON.stringify({ reference, account: 'ACME', kind: 'delivery', zone: 'north', dueAt: new Date(Date.now() + 24 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 1 }] }) })
+      ).json()) as OrderSummary;
+
+    const first = await delivery('NORTH-A');
+    const second = await delivery('NORTH-B');
+    expect(first.candidateAreas).toEqual(['drivers-all', 'drivers-north']);
+    // One slot in each area: each order is released into a different one, and assigned there (no resources: the area's team).
+    const released = await Promise.all([first, second].map((o) => h.reach(o.id, 'assigned')));
+    expect(released.map((o) => o.workAreaId).sort()).toEqual(['drivers-all', 'drivers-north']);
+    for (const o of released) expect(o.assignee).toBe(`${o.workAreaId} team`);
+  });
 });

@@ -106,7 +106,7 @@ export async function measureCycleTimes(): Promise<CycleTimes> {
       cycleMs: await medianMs(() => runCycle(DEEP), unreserve),
       rankMs: await medianMs(() => rankOnly(DEEP), nothing),
       readMs: await medianMs(() => store.em.fork().transactional((tx) => readPool(tx, DEEP)), nothing),
-      planMs: await medianMs(async () => planReleaseCycle(deepPool, { status: 'open', inShift: true, hourOfDay: 12, unit: 'orders', wipLimit: WIP_LIMIT, used: 0 }, rules, new Date()), nothing),
+      planMs: await medianMs(async () => planReleaseCycle(deepPool, { id: DEEP, zone: null, status: 'open', inShift: true, hourOfDay: 12, unit: 'orders', wipLimit: WIP_LIMIT, used: 0 }, rules, new Date()), nothing),
     };
     return { pool: POOL, areas: AREAS, reps: REPS, round, deep };
   } finally {

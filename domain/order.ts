@@ -41,6 +41,7 @@ export const newOrder = z.strictObject({
   kind: orderKind.default('pick'),
   statedPriority: statedPriority.default('normal'),
   dueAt: z.iso.datetime({ offset: true, message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-11-21T14:00:00Z' }),
+  /** Where the order goes. Without it, every area of the order's kind that serves its zone may release it. */
   workAreaId: z.string().trim().min(1).optional(),
   /** Where the work is (a delivery zone, a part of the warehouse): assignment prefers resources of the same zone. */
   zone: z.string().trim().min(1).max(50).optional(),
@@ -107,6 +108,8 @@ export const orderSummary = z.object({
   dueAt: z.string(),
   workAreaId: z.string(),
   zone: z.string().nullable(),
+  /** The areas that may release the order: its work area, or the areas of its kind serving its zone. */
+  candidateAreas: z.array(z.string()),
   requiredSkills: z.array(z.string()),
   /** A production order's routing; empty when it has none. */
   routing: z.array(routingStep),

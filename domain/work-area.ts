@@ -1,6 +1,17 @@
 import { z } from 'zod';
 
 export const WORK_AREA_KINDS = ['production_line', 'pick_zone', 'pack_station', 'driver_pool'] as const;
+export type WorkAreaKind = (typeof WORK_AREA_KINDS)[number];
+
+/** The kind of area that works each kind of order: what makes an area a candidate for an order without one. */
+export const AREA_KIND_FOR: Record<'production' | 'pick' | 'on_demand' | 'pickup' | 'delivery' | 'pickup_delivery', WorkAreaKind> = {
+  production: 'production_line',
+  pick: 'pick_zone',
+  on_demand: 'driver_pool',
+  pickup: 'driver_pool',
+  delivery: 'driver_pool',
+  pickup_delivery: 'driver_pool',
+};
 /** Open areas release work; paused ones hold their pool for a while (overflow); stopped ones are down. */
 export const WORK_AREA_STATUSES = ['open', 'paused', 'stopped'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

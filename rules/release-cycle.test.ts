@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from './compile-ruleset.ts';
+import { rulesetDefinition } from '../domain/ruleset.ts';
 import { DEFAULT_RULESETS } from './defaults/index.ts';
 import { planReleaseCycle, type CycleArea, type CycleRules, type PoolOrder } from './release-cycle.ts';
 
@@ -16,7 +17,7 @@ const order = (id: string, o: Partial<PoolOrder> = {}): PoolOrder => ({
   units: 1,
   ...o,
 });
-const open: CycleArea = { status: 'open', inShift: true, hourOfDay: 10, unit: 'orders', wipLimit: 2, used: 0 };
+const open: CycleArea = { id: 'pick-a', zone: null, status: 'open', inShift: true, hourOfDay: 10, unit: 'orders', wipLimit: 2, used: 0 };
 const defaults: CycleRules = { score: compileRuleset(DEFAULT_RULESETS.priority).score, decide: compileRuleset(DEFAULT_RULESETS.release).decide };
 const none: CycleRules = { score: null, decide: null };
 const summary = (plan: ReturnType<typeof planReleaseCycle>) => ({
@@ -145,6 +146,31 @@ describe('a release cycle', () => {
       // Work in process in the area itself: it is not starving.
       expect(planReleaseCycle(pool, withNorm('plain', 9, { starvationRelease: true, used: 1 }), none, now).released).toEqual([]);
     });
+  });
+
+  it("lets the release rules choose among an order's candidate areas by the area's facts", () => {
+    const ownZoneFirst = compileRuleset(
+      rulesetDefinition.parse({
+        decisionPoint: 'release',
+        name: 'Own zone first',
+        hitPolicy: 'first',
+        rules: [
+          {
+            name: 'Another zone',
+            description: 'An area of another zone leaves the order to the areas of its own.',
+            priority: 1,
+            conditions: { all: [{ fact: 'areaZone', operator: 'notEqual', value: { fact: 'zone' } }] },
+            event: { type: 'wait', params: { reason: 'Left to an area of its own zone.' } },
+          },
+        ],
+      }),
+    );
+    const rules = { score: null, decide: ownZoneFirst.decide };
+    const pool = [order('north-order', { zone: 'north' })];
+    expect(summary(planReleaseCycle(pool, { ...open, id: 'south-1', zone: 'south' }, rules, now)).waited).toEqual(['north-order: Left to an area of its own zone.']);
+    expect(summary(planReleaseCycle(pool, { ...open, id: 'north-1', zone: 'north' }, rules, now)).released).toEqual(['north-order']);
+    // An area serving every zone has no areaZone: the rule's condition is on a missing fact, so false.
+    expect(summary(planReleaseCycle(pool, open, rules, now)).released).toEqual(['north-order']);
   });
 
   it('gives each order its rank and score', () => {

@@ -14,6 +14,7 @@ export type PoolOrder = PriorityFactsInput & {
   units: number;
   /** A production order's routing; it starts at the pool's own area. None: the order carries no processing times. */
   operations?: readonly Operation[];
+  zone?: string | null;
 };
 
 /**
@@ -30,6 +31,8 @@ export const operationLoad = (op: Operation, correction: LoadCorrection) => (cor
 
 /** The area as the cycle finds it. */
 export interface CycleArea {
+  id: string;
+  zone: string | null;
   status: WorkAreaStatus;
   inShift: boolean;
   /** Hour of the day in the area's time zone. */
@@ -119,6 +122,9 @@ export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, ru
     const ranked = { orderId: order.id, rank: i + 1, score };
     const weight = area.unit === 'units' ? order.units : 1;
     const releaseFacts = {
+      areaId: area.id,
+      ...(area.zone ? { areaZone: area.zone } : {}),
+      ...(order.zone ? { zone: order.zone } : {}),
       kind: facts.kind,
       slackHours: facts.slackHours,
       dueAt: facts.dueAt,

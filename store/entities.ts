@@ -2,6 +2,7 @@ import { ApiTokenRecord } from './api-token.entity.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
 import { LoginThrottleRecord } from './login-throttle.entity.ts';
+import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
@@ -16,6 +17,7 @@ import { WorkAreaRecord } from './work-area.entity.ts';
 export const ENTITIES = [
   OrderRecord,
   OrderOperationRecord,
+  OrderCandidateAreaRecord,
   WorkAreaRecord,
   ResourceRecord,
   ReleaseCycleRecord,

@@ -12,7 +12,13 @@ export const OrderRecord = defineEntity({
     kind: p.string().$type<OrderKind>(),
     statedPriority: p.string().$type<StatedPriority>(),
     dueAt: p.datetime(),
+    /** Where the order waits, or was released into; one of its candidate areas. */
     workAreaId: p.string().index(),
+    /**
+     * The areas that may release the order, when it has more than one (order_candidate_areas holds them
+     * row by row for the pool reads); null when only its work area may.
+     */
+    candidateAreas: p.json<string[]>().nullable(),
     lines: p.json<{ sku: string; qty: number; price: number }[]>(),
     zone: p.string().nullable(),
     requiredSkills: p.json<string[]>().nullable(),

@@ -18,19 +18,25 @@ type PoolRow = {
   lines: string | null;
   account_tier: string | null;
   units: number;
+  zone: string | null;
 };
 
 /**
- * An area's pool as a release cycle ranks it: every queued order no cycle has released yet. Read as plain
+ * An area's pool as a release cycle ranks it: every queued order no cycle has released yet that the area
+ * may release (its own, and those it is a candidate area for). Read as plain
  * rows, not entities, and with the lines' stored totals rather than the lines: a pool may hold a hundred
  * thousand orders and the cycle only reads them.
  */
 export async function readPool(em: EntityManager, workAreaId: string): Promise<PoolOrder[]> {
+  const columns = `o.id, o.kind, o.stated_priority, o.due_at, o.created_at, o.queued_at, o.order_value, o.line_count,
+    case when o.order_value is null or o.line_count is null then o.lines end as lines, o.account_tier, o.units, o.zone`;
+  // Orders only this area may release, and orders it is one of several candidates for.
   const rows = await em.execute<PoolRow[]>(
-    `select id, kind, stated_priority, due_at, created_at, queued_at, order_value, line_count,
-       case when order_value is null or line_count is null then lines end as lines, account_tier, units from orders
-     where work_area_id = ? and in_pool = 1 and release_cycle_id is null`,
-    [workAreaId],
+    `select ${columns} from orders o where o.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null and o.candidate_areas is null
+     union all
+     select ${columns} from orders o join order_candidate_areas c on c.order_id = o.id
+     where c.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null`,
+    [workAreaId, workAreaId],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -42,6 +48,7 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
     ...(r.order_value === null || r.line_count === null ? lineTotals(JSON.parse(r.lines!) as { qty: number; price: number }[]) : { orderValue: r.order_value, lineCount: r.line_count }),
     accountTier: r.account_tier,
     units: r.units,
+    zone: r.zone,
   }));
 }
 

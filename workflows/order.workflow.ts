@@ -89,7 +89,9 @@ export const LIFECYCLE_V2_PATCH = 'lifecycle-v2';
  * records every transition in the read model and audit log, and carries out the effects it names.
  */
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
-  const { orderId, workAreaId, resume } = input;
+  const { orderId, resume } = input;
+  // Where the order waits, then the area that released it: an order several areas may take has one home until then.
+  let workAreaId = input.workAreaId;
   // A continued run keeps its machine; a new one records which machine it starts with (replays of older histories see v1).
   const machineVersion = resume ? (resume.machineVersion ?? 1) : patched(LIFECYCLE_V2_PATCH) ? 2 : 1;
   const machine: OrderMachine = machineVersion === 2 ? machineFor(input.kind ?? 'pick') : (legacyOrderMachine as unknown as OrderMachine);
@@ -267,8 +269,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       const event = { type: 'RELEASE', workAreaId: release.workAreaId } as const;
       // Orders that entered the pool before stays were stamped accept any release.
       const stale = release.queuedAt !== undefined && poolEnteredAt !== null && release.queuedAt !== poolEnteredAt;
-      if (!stale && snapshot.can(event)) await apply(event, 'system');
-      else log.debug('release not taken', { orderId, state: state() });
+      if (!stale && snapshot.can(event)) {
+        workAreaId = release.workAreaId;
+        await apply(event, 'system');
+      } else log.debug('release not taken', { orderId, state: state() });
     }).catch((err: unknown) => log.warn('release failed', { orderId, state: state(), error: String(err) })),
   );
   setHandler(releaseEscalationSignal, ({ reason, role }) =>
@@ -320,5 +324,5 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   await condition(() => snapshot.status === 'done' || (workflowInfo().continueAsNewSuggested && idle()));
   await condition(idle);
   if (snapshot.status === 'done') return state();
-  return continueAsNew<typeof orderWorkflow>({ ...input, resume: { machineVersion, state: state(), context: context(), step, deadline: pendingDeadline(), poolEnteredAt } });
+  return continueAsNew<typeof orderWorkflow>({ ...input, workAreaId, resume: { machineVersion, state: state(), context: context(), step, deadline: pendingDeadline(), poolEnteredAt } });
 }
