@@ -44,6 +44,7 @@ export function splitOrderActivity(deps: ActivityDeps) {
             units: unitsOf(lines),
             ...lineTotals(lines),
             zone: parent.zone ?? null,
+            warehouse: parent.warehouse ?? null,
             requiredSkills: parent.requiredSkills ?? null,
             routing,
             paymentMode: parent.paymentMode,

@@ -28,14 +28,15 @@ const invalid = (message: string, path: string, detail: string) => new UserError
 /**
  * Where the order may be released. A work area or a routing names one area, which must exist (and a routing
  * start there and pass only known areas). Otherwise every area of the kind that works the order's kind and
- * serves its zone (an area without a zone serves all) is a candidate; the order waits in each of their pools
+ * serves its zone and warehouse (an area without one serves all) is a candidate; the order waits in each of their pools
  * and the first to grant it a slot takes it. With no such area, the order goes to the default area.
  */
 async function placeOrder(em: EntityManager, input: NewOrder): Promise<{ workAreaId: string; candidates: string[] }> {
-  const areas = await em.find(WorkAreaRecord, {}, { fields: ['id', 'kind', 'zone'], orderBy: { id: 'asc' } });
+  const areas = await em.find(WorkAreaRecord, {}, { fields: ['id', 'kind', 'zone', 'warehouse'], orderBy: { id: 'asc' } });
   const named = input.workAreaId ?? input.routing?.[0]?.workAreaId;
   if (named === undefined) {
-    const candidates = areas.filter((a) => a.kind === AREA_KIND_FOR[input.kind] && (!a.zone || a.zone === input.zone)).map((a) => a.id);
+    const serves = (area: { zone?: string | null; warehouse?: string | null }) => (!area.zone || area.zone === input.zone) && (!area.warehouse || area.warehouse === input.warehouse);
+    const candidates = areas.filter((a) => a.kind === AREA_KIND_FOR[input.kind] && serves(a)).map((a) => a.id);
     if (candidates.length > 0) return { workAreaId: candidates[0]!, candidates };
   }
   const workAreaId = named ?? DEFAULT_WORK_AREA.id;
@@ -83,6 +84,7 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         units: unitsOf(input.lines),
         ...lineTotals(input.lines),
         zone: input.zone ?? null,
+        warehouse: input.warehouse ?? null,
         requiredSkills: input.requiredSkills ?? null,
         routing: input.routing ?? null,
         paymentMode: input.paymentMode,

@@ -131,14 +131,18 @@ describe('work areas', () => {
   });
 
   it('an order without a work area may go to any area of its kind serving its zone; the first to have room takes it', async () => {
-    const create = async (id: string, zone: string | null) =>
-      expect((await h.request('/work-areas', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ id, name: id, kind: 'driver_pool', zone, capacity: { wipLimit: 1 } }) })).status).toBe(201);
+    const create = async (id: string, zone: string | null, warehouse: string | null = null) =>
+      expect((await h.request('/work-areas', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ id, name: id, kind: 'driver_pool', zone, warehouse, capacity: { wipLimit: 1 } }) })).status).toBe(201);
     await create('drivers-north', 'north');
     await create('drivers-all', null);
     await create('drivers-south', 'south');
-    const delivery = async (reference: string) =>
+    await create('drivers-rotterdam', null, 'rotterdam');
+    const delivery = async (reference: string, extra: object = {}) =>
       (await (
-        await h.request('/orders', { method: 'POST', body: JSON.stringify({ reference, account: 'ACME', kind: 'delivery', zone: 'north', dueAt: new Date(Date.now() + 24 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 1 }] }) })
+        await h.request('/orders', {
+          method: 'POST',
+          body: JSON.stringify({ reference, account: 'ACME', kind: 'delivery', zone: 'north', dueAt: new Date(Date.now() + 24 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 1 }], ...extra }),
+        })
       ).json()) as OrderSummary;
 
     const first = await delivery('NORTH-A');
@@ -148,5 +152,7 @@ describe('work areas', () => {
     const released = await Promise.all([first, second].map((o) => h.reach(o.id, 'assigned')));
     expect(released.map((o) => o.workAreaId).sort()).toEqual(['drivers-all', 'drivers-north']);
     for (const o of released) expect(o.assignee).toBe(`${o.workAreaId} team`);
+    // A site's areas serve only orders of that site; an area without a site serves every order.
+    expect((await delivery('ROTTERDAM-A', { warehouse: 'rotterdam' })).candidateAreas).toEqual(['drivers-all', 'drivers-north', 'drivers-rotterdam']);
   });
 });

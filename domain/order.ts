@@ -45,6 +45,8 @@ export const newOrder = z.strictObject({
   workAreaId: z.string().trim().min(1).optional(),
   /** Where the work is (a delivery zone, a part of the warehouse): assignment prefers resources of the same zone. */
   zone: z.string().trim().min(1).max(50).optional(),
+  /** The site that serves the order; without a work area, only that site's areas are candidates. */
+  warehouse: z.string().trim().min(1).max(50).optional(),
   /** Skills whoever executes the order must have (cold_chain, hazmat, forklift…); assignment rules read them. */
   requiredSkills: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
   /**
@@ -108,6 +110,7 @@ export const orderSummary = z.object({
   dueAt: z.string(),
   workAreaId: z.string(),
   zone: z.string().nullable(),
+  warehouse: z.string().nullable(),
   /** The areas that may release the order: its work area, or the areas of its kind serving its zone. */
   candidateAreas: z.array(z.string()),
   requiredSkills: z.array(z.string()),

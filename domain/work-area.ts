@@ -66,6 +66,8 @@ export const workAreaSettings = z.strictObject({
   name: z.string().trim().min(1).max(100),
   kind: z.enum(WORK_AREA_KINDS),
   zone: z.string().trim().min(1).max(50).nullable().default(null),
+  /** The site the area belongs to; orders naming a warehouse go only to its areas (none: the area serves every site). */
+  warehouse: z.string().trim().min(1).max(50).nullable().default(null),
   timeZone: timeZone.default('UTC'),
   status: z.enum(WORK_AREA_STATUSES).default('open'),
   capacity: capacityModel,

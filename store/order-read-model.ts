@@ -15,6 +15,7 @@ export function toOrderSummary(order: OrderRecord): OrderSummary {
     dueAt: order.dueAt.toISOString(),
     workAreaId: order.workAreaId,
     zone: order.zone ?? null,
+    warehouse: order.warehouse ?? null,
     candidateAreas: order.candidateAreas ?? [order.workAreaId],
     requiredSkills: order.requiredSkills ?? [],
     routing: order.routing ?? [],

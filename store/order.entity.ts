@@ -21,6 +21,7 @@ export const OrderRecord = defineEntity({
     candidateAreas: p.json<string[]>().nullable(),
     lines: p.json<{ sku: string; qty: number; price: number }[]>(),
     zone: p.string().nullable(),
+    warehouse: p.string().nullable(),
     requiredSkills: p.json<string[]>().nullable(),
     /** A production order's routing as posted; order_operations holds it row by row for load queries. */
     routing: p.json<RoutingStep[]>().nullable(),

@@ -13,6 +13,7 @@ export const DEFAULT_WORK_AREA: WorkArea = {
   name: 'Pick zone A',
   kind: 'pick_zone',
   zone: null,
+  warehouse: null,
   timeZone: 'UTC',
   status: 'open',
   capacity: { unit: 'orders', wipLimit: 1, workloadNormHours: null, loadCorrection: 'position', starvationRelease: false },

@@ -9,6 +9,7 @@ export const WorkAreaRecord = defineEntity({
     name: p.string(),
     kind: p.string().$type<WorkArea['kind']>(),
     zone: p.string().nullable(),
+    warehouse: p.string().nullable(),
     timeZone: p.string().default('UTC'),
     status: p.string().$type<WorkArea['status']>().default('open'),
     /** Kept as a column of its own: the area controller and the measures read it on every cycle. */
@@ -37,6 +38,7 @@ export function toWorkArea(r: WorkAreaRecord): WorkArea {
     name: r.name,
     kind: r.kind,
     zone: r.zone ?? null,
+    warehouse: r.warehouse ?? null,
     timeZone: r.timeZone,
     status: r.status,
     capacity: { unit: r.capacityUnit, wipLimit: r.wipLimit, workloadNormHours: r.workloadNormHours ?? null, loadCorrection: r.loadCorrection, starvationRelease: r.starvationRelease },
@@ -51,6 +53,7 @@ export function workAreaColumns(s: WorkAreaSettings) {
     name: s.name,
     kind: s.kind,
     zone: s.zone,
+    warehouse: s.warehouse,
     timeZone: s.timeZone,
     status: s.status,
     wipLimit: s.capacity.wipLimit,
