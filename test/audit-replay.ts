@@ -52,3 +52,48 @@ export function replayCapacity(
   }
   return replay;
 }
+
+export interface WorkloadReplay {
+  /** Per normed area, the most load ever held, in hours (overrides included). */
+  peak: Map<string, number>;
+  /** Releases that took a normed area past its norm from a load above zero, beyond what overrides explain. */
+  overNorm: { areaId: string; orderId: string; seq: number; load: number; norm: number }[];
+}
+
+/**
+ * Replays the audit log for workload norms: a released order's routing loads every normed area on it
+ * until its slot ends. A release may take an area past its norm only from an empty load (an area holding
+ * no load takes any order) or as an audited override. Orders granted but not yet released count in a
+ * cycle's load and not here, so this count never runs ahead of the cycles' own.
+ */
+export function replayWorkloads(
+  log: readonly Pick<AuditEntryRecord, 'seq' | 'subjectId' | 'action' | 'fromState' | 'toState'>[],
+  loadsOf: (orderId: string) => readonly { areaId: string; hours: number }[],
+  normOf: (areaId: string) => number | null,
+): WorkloadReplay {
+  const held = new Map<string, { areaId: string; hours: number }[]>();
+  const overrides = new Set<string>();
+  const replay: WorkloadReplay = { peak: new Map(), overNorm: [] };
+  const loadOn = (areaId: string, skipOverrides: boolean) =>
+    [...held].reduce((total, [id, loads]) => total + (skipOverrides && overrides.has(id) ? 0 : loads.filter((l) => l.areaId === areaId).reduce((s, l) => s + l.hours, 0)), 0);
+  for (const e of log) {
+    const loads = loadsOf(e.subjectId).filter((l) => normOf(l.areaId) !== null);
+    if (loads.length === 0) continue;
+    if (e.toState === 'released' && e.fromState !== 'released') {
+      if (e.action === 'FORCE_RELEASE') overrides.add(e.subjectId);
+      else {
+        for (const { areaId, hours } of loads) {
+          const before = loadOn(areaId, true);
+          if (before > 0 && before + hours > normOf(areaId)! + 1e-9) replay.overNorm.push({ areaId, orderId: e.subjectId, seq: e.seq, load: before + hours, norm: normOf(areaId)! });
+        }
+      }
+      held.set(e.subjectId, [...loads]);
+    }
+    if (SLOT_ENDS.has(e.toState ?? '') && e.fromState !== e.toState) {
+      held.delete(e.subjectId);
+      overrides.delete(e.subjectId);
+    }
+    for (const { areaId } of loads) replay.peak.set(areaId, Math.max(replay.peak.get(areaId) ?? 0, loadOn(areaId, false)));
+  }
+  return replay;
+}

@@ -8,7 +8,7 @@ import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
-import { replayCapacity } from '../test/audit-replay.ts';
+import { replayCapacity, replayWorkloads } from '../test/audit-replay.ts';
 import { postOrders } from '../test/post-orders.ts';
 import { prng } from '../test/prng.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
@@ -18,6 +18,11 @@ const ORDERS = 1_000;
 const AREAS = 20;
 const WORKERS = 3;
 const FINAL = new Set(['closed', 'cancelled']);
+/** Downstream areas every routed production order passes: their workload norms are shared by all twenty gateways. */
+const NORMS = new Map([
+  ['fire-paint', { normHours: 6, correction: 'plain' as const }],
+  ['fire-pack', { normHours: 4, correction: 'position' as const }],
+]);
 
 /** A worker process of its own, as in production: its own store connection, its own Temporal worker. */
 function startWorkerProcess(h: Harness): Promise<ChildProcess> {
@@ -52,6 +57,7 @@ describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worke
       limits.set(id, units ? 4 + (i % 3) : 1 + (i % 4));
       em.create(WorkAreaRecord, { id, name: `Fire area ${i}`, kind: 'pick_zone', wipLimit: limits.get(id)!, capacityUnit: units ? 'units' : 'orders' });
     }
+    for (const [id, norm] of NORMS) em.create(WorkAreaRecord, { id, name: id, kind: 'production_line', wipLimit: 1_000, workloadNormHours: norm.normHours, loadCorrection: norm.correction });
     await em.flush();
     for (let i = 0; i < WORKERS; i++) workers.push(await startWorkerProcess(h));
   }, 180_000);
@@ -66,14 +72,21 @@ describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worke
   it('never exceeds a limit, loses no order and releases none twice', { timeout: 1_200_000 }, async () => {
     const random = prng(20261122);
     const areaIds = [...limits.keys()];
-    const created = await postOrders(h, ORDERS, (i) => ({
-      reference: `FIRE-${i}`,
-      account: 'ACME',
-      kind: random() < 0.5 ? 'pick' : 'production',
-      dueAt: new Date(Date.now() + (1 + random() * 48) * 3_600_000).toISOString(),
-      workAreaId: areaIds[Math.floor(random() * AREAS)],
-      lines: [{ sku: 'A', qty: 1 + Math.floor(random() * 3), price: 1 }],
-    }));
+    const created = await postOrders(h, ORDERS, (i) => {
+      const kind = random() < 0.5 ? 'pick' : 'production';
+      const workAreaId = areaIds[Math.floor(random() * AREAS)]!;
+      // Half the production orders are routed through the paint shop and the packing line after their own area.
+      const routing = kind === 'production' && random() < 0.5 ? [{ workAreaId, hours: 1 }, { workAreaId: 'fire-paint', hours: 1 + Math.floor(random() * 3) }, { workAreaId: 'fire-pack', hours: 1 + Math.floor(random() * 6) }] : undefined;
+      return {
+        reference: `FIRE-${i}`,
+        account: 'ACME',
+        kind,
+        dueAt: new Date(Date.now() + (1 + random() * 48) * 3_600_000).toISOString(),
+        workAreaId,
+        ...(routing ? { routing } : {}),
+        lines: [{ sku: 'A', qty: 1 + Math.floor(random() * 3), price: 1 }],
+      };
+    });
 
     type Step = Omit<OrderActionRequest, 'reason'> & { role?: Role };
     const choose = (state: string): Step | null => {
@@ -136,9 +149,20 @@ describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worke
     const full = areaIds.filter((id) => (replay.peak.get(id) ?? 0) >= limits.get(id)!);
     expect(full.length).toBeGreaterThanOrEqual(AREAS / 2);
 
-    const cycles = await h.store.em.fork().count(ReleaseCycleRecord, { workAreaId: { $in: areaIds } });
+    // The shared downstream norms held too, though twenty gateways' cycles loaded them at once; and they bound.
+    const workloads = replayWorkloads(
+      log,
+      (id) => (readModel.get(id)!.routing ?? []).map((step, i) => ({ areaId: step.workAreaId, hours: NORMS.get(step.workAreaId)?.correction === 'position' ? step.hours / (i + 1) : step.hours })),
+      (areaId) => NORMS.get(areaId)?.normHours ?? null,
+    );
+    expect(workloads.overNorm).toEqual([]);
+    const cycleRecords = await h.store.em.fork().find(ReleaseCycleRecord, { workAreaId: { $in: areaIds } }, { fields: ['waitedByReason'] });
+    const heldByNorm = cycleRecords.filter((c) => Object.keys(c.waitedByReason).some((reason) => reason.includes('workload norm'))).length;
+    expect(heldByNorm).toBeGreaterThan(0);
+
+    const cycles = cycleRecords.length;
     const outcomes = records.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o.state]: (acc[o.state] ?? 0) + 1 }), {});
-    console.log(`under fire: ${ORDERS} orders →`, outcomes, `${full.length} of ${AREAS} areas reached their limit; ${replay.forced} forced releases; ${cycles} release cycles`);
+    console.log(`under fire: ${ORDERS} orders →`, outcomes, `${full.length} of ${AREAS} areas reached their limit; ${replay.forced} forced releases; ${cycles} release cycles, ${heldByNorm} holding orders back for a workload norm; peak load`, Object.fromEntries(workloads.peak));
   });
 
   const limitsInUnits = (areaId: string) => Number(areaId.split('-').at(-1)) % 4 === 3;
