@@ -112,6 +112,20 @@ describe('designer in a browser', () => {
     await page.close();
   });
 
+  it('a dispatcher sees every work area against its limits, and why an area\'s pool waits', async () => {
+    const page = await signIn('dan');
+    await page.getByTestId('tab-areas').click();
+    await page.getByTestId('queue-balance').waitFor();
+    const row = page.getByTestId(`area-row-${h.workAreaId}`);
+    await row.waitFor();
+    await row.click();
+    // The orders posted by the earlier tests ran cycles here: the newest is listed with its triggers and counts.
+    await page.getByTestId('area-cycles').locator('[data-testid^="area-cycle-"]').first().waitFor();
+    expect(await page.getByTestId('area-cycles').textContent()).toContain('in the pool; released');
+    await page.screenshot({ path: join(ARTIFACTS, 'work-areas.png'), fullPage: true });
+    await page.close();
+  });
+
   it('a dispatcher sees the rules read-only; an ops manager can edit and publish them', async () => {
     const dispatcher = await signIn('dan');
     await dispatcher.getByTestId('tab-priority-rules').click();

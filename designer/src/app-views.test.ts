@@ -6,13 +6,13 @@ const tabs = (...roles: Parameters<typeof viewsFor>[0]) => viewsFor(roles).map((
 describe('viewsFor', () => {
   it('gives each role only its screens', () => {
     expect(tabs('finance')).toEqual(['orders']);
-    expect(tabs('dispatcher')).toEqual(['orders', 'priority-rules']);
-    expect(tabs('ops_manager')).toEqual(['orders', 'priority-rules']);
-    expect(tabs('admin')).toEqual(['orders', 'priority-rules', 'admin']);
+    expect(tabs('dispatcher')).toEqual(['orders', 'areas', 'priority-rules']);
+    expect(tabs('ops_manager')).toEqual(['orders', 'areas', 'priority-rules']);
+    expect(tabs('admin')).toEqual(['orders', 'areas', 'priority-rules', 'admin']);
   });
 
   it('unites the screens of several roles, in tab order', () => {
-    expect(tabs('finance', 'admin')).toEqual(['orders', 'priority-rules', 'admin']);
+    expect(tabs('finance', 'admin')).toEqual(['orders', 'areas', 'priority-rules', 'admin']);
   });
 
   it('shows nothing to nobody', () => {

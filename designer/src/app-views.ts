@@ -3,6 +3,8 @@ import { can, type Permission, type Role } from '../../domain/roles.ts';
 /** The app's screens, in tab order, each with the permissions that open it (any one of them is enough). */
 const VIEWS = {
   orders: { label: 'Orders', needs: ['orders.read'] },
+  // The floor: people who run the areas (their status is theirs to change) see how full each one is.
+  areas: { label: 'Work areas', needs: ['workAreas.status'] },
   // The rules of every decision point; the id predates that and stays, as tests and bookmarks name it.
   'priority-rules': { label: 'Rules', needs: ['rules.read'] },
   admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage'] },

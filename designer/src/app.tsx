@@ -10,6 +10,7 @@ import { useSession } from './session/use-session.ts';
 // The canvas (React Flow) and the forms' schemas are most of the bundle, and only these views need
 // them: each loads on its first visit.
 const RulesView = lazy(async () => ({ default: (await import('./rules/rules-view.tsx')).RulesView }));
+const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view.tsx')).AreasView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -56,6 +57,11 @@ export function App() {
           {view === null && <NoViews />}
           <Tabs.Panel value="orders">
             <OrdersView />
+          </Tabs.Panel>
+          <Tabs.Panel value="areas">
+            <Suspense fallback={<Loader size="sm" />}>
+              <AreasView />
+            </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="priority-rules">
             <Suspense fallback={<Loader size="sm" />}>
