@@ -7,7 +7,7 @@ import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
-import { readNormedAreas, readPool, readPoolOperations, readTakenCapacity } from '../store/release-pool-reads.ts';
+import { readNormedAreas, readPool, readTakenCapacity } from '../store/release-pool-reads.ts';
 import { findPublishedRuleset } from '../store/rulesets.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -49,18 +49,13 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
     return inTransaction(deps.store.em, async (tx) => {
       const area = await tx.findOne(WorkAreaRecord, { id: workAreaId });
       if (!area) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
-      const [pool, operations, taken, priority, release] = await Promise.all([
+      const [pool, taken, priority, release] = await Promise.all([
         readPool(tx, workAreaId),
-        readPoolOperations(tx, workAreaId),
         readTakenCapacity(tx, workAreaId, area.capacityUnit),
         findPublishedRuleset(tx, 'priority', now),
         findPublishedRuleset(tx, 'release', now),
       ]);
-      for (const order of pool) {
-        const ops = operations.get(order.id);
-        if (ops) order.operations = ops;
-      }
-      const norms = await readNormedAreas(tx, [...new Set([workAreaId, ...[...operations.values()].flat().map((op) => op.workAreaId)])]);
+      const norms = await readNormedAreas(tx, [...new Set([workAreaId, ...pool.flatMap((o) => o.operations ?? []).map((op) => op.workAreaId)])]);
       const inShift = isInShift(area.shiftCalendar ?? null, area.timeZone, now);
       const hourOfDay = Number(localTime(now, area.timeZone).time.slice(0, 2));
       const plan = planReleaseCycle(

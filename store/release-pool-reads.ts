@@ -25,19 +25,22 @@ type PoolRow = {
  * An area's pool as a release cycle ranks it: every queued order no cycle has released yet that the area
  * may release (its own, and those it is a candidate area for). Read as plain
  * rows, not entities, and with the lines' stored totals rather than the lines: a pool may hold a hundred
- * thousand orders and the cycle only reads them.
+ * thousand orders and the cycle only reads them. Routed orders come with their operations.
  */
 export async function readPool(em: EntityManager, workAreaId: string): Promise<PoolOrder[]> {
   const columns = `o.id, o.kind, o.stated_priority, o.due_at, o.created_at, o.queued_at, o.order_value, o.line_count,
     case when o.order_value is null or o.line_count is null then o.lines end as lines, o.account_tier, o.units, o.zone`;
   // Orders only this area may release, and orders it is one of several candidates for.
-  const rows = await em.execute<PoolRow[]>(
+  const [rows, routings] = await Promise.all([
+    em.execute<PoolRow[]>(
     `select ${columns} from orders o where o.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null and o.candidate_areas is null
      union all
      select ${columns} from orders o join order_candidate_areas c on c.order_id = o.id
      where c.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null`,
-    [workAreaId, workAreaId],
-  );
+      [workAreaId, workAreaId],
+    ),
+    readPoolOperations(em, workAreaId),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -49,6 +52,7 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
     accountTier: r.account_tier,
     units: r.units,
     zone: r.zone,
+    ...(routings.has(r.id) ? { operations: routings.get(r.id)! } : {}),
   }));
 }
 
@@ -66,7 +70,7 @@ export async function readTakenCapacity(em: EntityManager, workAreaId: string, u
 }
 
 /** The routings of the orders in an area's pool, by order; orders without one are absent. */
-export async function readPoolOperations(em: EntityManager, workAreaId: string): Promise<Map<string, Operation[]>> {
+async function readPoolOperations(em: EntityManager, workAreaId: string): Promise<Map<string, Operation[]>> {
   const rows = await em.execute<{ order_id: string; work_area_id: string; position: number; hours: number }[]>(
     `select op.order_id, op.work_area_id, op.position, op.hours from order_operations op join orders o on o.id = op.order_id
      where o.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null order by op.order_id, op.position`,

@@ -1,7 +1,7 @@
 import { Badge, Progress, Table, Text, Tooltip } from '@mantine/core';
 import type { AreaMeasures } from '../../../domain/operating-measures.ts';
 import { formatWait } from '../format/duration.ts';
-import { againstLimit } from './waiting-reasons.ts';
+import { againstLimit } from '../format/labels.ts';
 
 const STATUS_COLORS = { open: 'green', paused: 'yellow', stopped: 'red' } as const;
 const load = (utilization: number) => (utilization >= 1 ? 'red' : utilization >= 0.8 ? 'orange' : 'blue');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { againstLimit, waitingReasons } from './waiting-reasons.ts';
+import { waitingReasons } from './waiting-reasons.ts';
 
 describe('a cycle read by a dispatcher', () => {
   it('names the commonest reasons for waiting first, ties alphabetically', () => {
@@ -10,10 +10,5 @@ describe('a cycle read by a dispatcher', () => {
       { reason: 'The work area is paused.', orders: 3 },
     ]);
     expect(waitingReasons({ waitedByReason: {} })).toEqual([]);
-  });
-
-  it('says what an area holds against its limit', () => {
-    expect(againstLimit(2, 5, 'orders')).toBe('2 of 5 orders');
-    expect(againstLimit(7.25, 12, 'units')).toBe('7.3 of 12 units');
   });
 });

@@ -7,8 +7,3 @@ export function waitingReasons(cycle: Pick<ReleaseCycleView, 'waitedByReason'>, 
     .sort((a, b) => b.orders - a.orders || a.reason.localeCompare(b.reason))
     .slice(0, top);
 }
-
-/** e.g. "2 of 5 orders" or "7.5 of 12 units": what an area holds against its limit. */
-export function againstLimit(load: number, limit: number, unit: 'orders' | 'units'): string {
-  return `${Number.isInteger(load) ? load : load.toFixed(1)} of ${limit} ${unit}`;
-}

@@ -45,3 +45,8 @@ export function sentence(message: string): string {
 export function plural(count: number | bigint, one: string, many: string): string {
   return `${count} ${Number(count) === 1 ? one : many}`;
 }
+
+/** e.g. "2 of 5 orders" or "7.3 of 12 units": what an area holds against its limit. */
+export function againstLimit(load: number, limit: number, unit: 'orders' | 'units'): string {
+  return `${Number.isInteger(load) ? load : load.toFixed(1)} of ${limit} ${unit}`;
+}
