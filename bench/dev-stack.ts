@@ -16,6 +16,8 @@ import { bundleWorkflows, createSluiceWorker } from '../worker/create-worker.ts'
 export interface DevStack {
   store: Store;
   client: Client;
+  /** The dev server's process, so a benchmark can tell its CPU time from Node's. */
+  serverPid: number;
   /** Posts an order through the API, as an integration would, and answers its id. */
   postOrder(order: Record<string, unknown>): Promise<string>;
   /** Runs a further worker (a baseline's) on the same dev server until the stack stops. */
@@ -47,6 +49,7 @@ export async function startDevStack(taskQueue: string): Promise<DevStack> {
   return {
     store,
     client,
+    serverPid: server.pid,
     postOrder: async (order) => {
       const res = await app.request('/orders', { method: 'POST', headers, body: JSON.stringify(order) });
       if (!res.ok) throw new Error(`POST /orders answered ${res.status}: ${await res.text()}`);

@@ -92,7 +92,7 @@ export async function measureFreedToRelease(): Promise<Latencies> {
         // The area is full and only this completion freed a slot, so the next release in the area is its.
         const released = await nextRelease(completed.seq);
         inProcess.push(released.subjectId);
-        samples.push(released.at.getTime() - completed.at.getTime());
+        samples.push(released.at - completed.at);
       }
       return samples.slice(WARM_UP);
     };
