@@ -2,14 +2,13 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { IN_PROCESS_STATES } from '../domain/lifecycle.ts';
 import type { Role } from '../domain/roles.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
-import { DecisionRecord } from '../store/decision.entity.ts';
+import { findStoredDecision, storeDecision } from '../store/decisions.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ResourceRecord } from '../store/resource.entity.ts';
-import { findPublishedRuleset } from '../store/rulesets.ts';
+import { publishedRulesets } from '../store/rulesets.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { compiledRulesets } from './compiled-rulesets.ts';
 import { chosenOutcome } from './decide-outcome.ts';
-import { storeDecision } from './store-decision.ts';
 
 export type Assignment = { resource: string } | { escalate: { reason: string; role: Role } };
 
@@ -28,15 +27,16 @@ async function loadsOf(em: EntityManager, resourceIds: string[]) {
  */
 export function assignOrderActivity(deps: ActivityDeps) {
   const compiledFor = compiledRulesets();
+  const inForce = publishedRulesets();
   return async function assignOrder({ orderId, workAreaId, decisionKey }: { orderId: string; workAreaId: string; decisionKey: string }): Promise<Assignment> {
     const em = deps.store.em.fork();
-    const earlier = await em.findOne(DecisionRecord, { id: decisionKey });
+    const earlier = await findStoredDecision(em, decisionKey);
     if (earlier) return { resource: earlier.facts.resourceId as string };
 
     const resources = await em.find(ResourceRecord, { workAreaId }, { orderBy: { id: 'asc' } });
     if (resources.length === 0) return { resource: `${workAreaId} team` };
     const order = await em.findOneOrFail(OrderRecord, { id: orderId });
-    const ruleset = await findPublishedRuleset(em, 'assignment');
+    const ruleset = await inForce(em, 'assignment');
     const now = deps.clock();
     const loadOf = await loadsOf(em, resources.filter((r) => r.available).map((r) => r.id));
     const { orderValue } = priorityFacts(order, now);

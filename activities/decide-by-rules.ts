@@ -2,19 +2,19 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { DecisionPointId } from '../domain/decision-points.ts';
 import type { DecisionOutcome } from '../domain/decision.ts';
-import { DecisionRecord } from '../store/decision.entity.ts';
-import { OrderRecord } from '../store/order.entity.ts';
-import { findPublishedRuleset } from '../store/rulesets.ts';
+import type { IntakeFactsInput } from '../rules/intake-facts.ts';
+import { findStoredDecision, storeDecision } from '../store/decisions.ts';
+import { readFactsInput } from '../store/order-facts-input.ts';
+import { publishedRulesets } from '../store/rulesets.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { compiledRulesets } from './compiled-rulesets.ts';
-import { storeDecision } from './store-decision.ts';
 
 export interface RulesDecisionRequest {
   decisionPoint: DecisionPointId;
   orderId: string;
   /** Also the decision's id: a retry finds the decision its first attempt stored instead of deciding again. */
   decisionKey: string;
-  facts: (order: OrderRecord, now: Date) => Record<string, unknown>;
+  facts: (order: IntakeFactsInput, now: Date) => Record<string, unknown>;
   /** Writes that must land with the decision, in its transaction. */
   alsoInTransaction?: (tx: EntityManager, outcome: DecisionOutcome) => Promise<unknown>;
 }
@@ -25,14 +25,15 @@ export interface RulesDecisionRequest {
  */
 export function decideByRules(deps: ActivityDeps) {
   const compiledFor = compiledRulesets();
+  const inForce = publishedRulesets();
   return async function decide(request: RulesDecisionRequest): Promise<DecisionOutcome | null> {
     const em = deps.store.em.fork();
-    const earlier = await em.findOne(DecisionRecord, { id: request.decisionKey });
+    const earlier = await findStoredDecision(em, request.decisionKey);
     if (earlier) return earlier.outcome;
 
-    const order = await em.findOne(OrderRecord, { id: request.orderId });
+    const order = await readFactsInput(em, request.orderId);
     if (!order) throw ApplicationFailure.nonRetryable(`order ${request.orderId} is not in the store`, 'OrderNotFound');
-    const ruleset = await findPublishedRuleset(em, request.decisionPoint);
+    const ruleset = await inForce(em, request.decisionPoint);
     if (!ruleset) return null;
 
     const now = deps.clock();

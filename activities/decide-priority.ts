@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { sql } from 'kysely';
 import { priorityFacts } from '../rules/priority-facts.ts';
-import { OrderRecord } from '../store/order.entity.ts';
+import { sqlOn } from '../store/sql.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { decideByRules } from './decide-by-rules.ts';
 
@@ -19,7 +20,7 @@ export function decidePriorityActivity(deps: ActivityDeps) {
       decisionKey,
       facts: priorityFacts,
       // The score lands with its decision, so the read model never shows a decision without its result.
-      alsoInTransaction: (tx, { score }) => tx.nativeUpdate(OrderRecord, { id: orderId }, { priorityScore: score ?? 0 }),
+      alsoInTransaction: (tx, { score }) => sql`update orders set priority_score = ${score ?? 0} where id = ${orderId}`.execute(sqlOn(tx)),
     });
     if (!outcome) throw ApplicationFailure.nonRetryable('no priority ruleset is in force', 'NoPublishedRuleset');
     return { decisionId: decisionKey, score: outcome.score ?? 0 };

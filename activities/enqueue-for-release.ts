@@ -1,4 +1,4 @@
-import { OrderRecord } from '../store/order.entity.ts';
+import { readCandidateAreas } from '../store/order-candidate-area.entity.ts';
 import type { areaControllerWorkflow } from '../workflows/area-controller.workflow.ts';
 import { areaWorkflowId, enqueueSignal } from '../workflows/definitions.ts';
 import type { PoolEntry } from '../workflows/pool-entry.ts';
@@ -10,8 +10,7 @@ import type { ActivityDeps } from './activity-deps.ts';
  */
 export function enqueueForReleaseActivity(deps: ActivityDeps) {
   return async function enqueueForRelease({ workAreaId, ...entry }: PoolEntry & { workAreaId: string }): Promise<void> {
-    const order = await deps.store.em.fork().findOne(OrderRecord, { id: entry.orderId }, { fields: ['candidateAreas'] });
-    for (const areaId of order?.candidateAreas ?? [workAreaId]) {
+    for (const areaId of (await readCandidateAreas(deps.store.em.fork(), entry.orderId)) ?? [workAreaId]) {
       await deps.temporal.workflow.signalWithStart<typeof areaControllerWorkflow, [PoolEntry]>('areaControllerWorkflow', {
         workflowId: areaWorkflowId(areaId),
         taskQueue: deps.taskQueue,

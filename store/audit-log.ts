@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
+import { dateValue, jsonValue, sqlOn } from './sql.ts';
 
 export interface NewAuditEntry {
   dedupeKey: string;
@@ -16,20 +18,31 @@ export interface NewAuditEntry {
 
 /** Whether an entry with this key is already in the log (a retried write finds its first attempt). */
 export async function isRecorded(em: EntityManager, dedupeKey: string): Promise<boolean> {
-  return (await em.count(AuditEntryRecord, { dedupeKey })) > 0;
+  const { rows } = await sql`select 1 from audit_log where dedupe_key = ${dedupeKey}`.execute(sqlOn(em));
+  return rows.length > 0;
 }
 
+const entryOf = (entry: NewAuditEntry) => ({
+  dedupeKey: entry.dedupeKey,
+  at: entry.at ?? new Date(),
+  subjectType: entry.subjectType,
+  subjectId: entry.subjectId,
+  action: entry.action,
+  fromState: entry.fromState ?? null,
+  toState: entry.toState ?? null,
+  actor: entry.actor,
+  reason: entry.reason ?? null,
+  data: entry.data ?? null,
+});
+
+/** Adds the entry to `em`'s unit of work: it is written when the work is flushed, with the rest. */
 export function appendAudit(em: EntityManager, entry: NewAuditEntry): void {
-  em.create(AuditEntryRecord, {
-    dedupeKey: entry.dedupeKey,
-    at: entry.at ?? new Date(),
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId,
-    action: entry.action,
-    fromState: entry.fromState ?? null,
-    toState: entry.toState ?? null,
-    actor: entry.actor,
-    reason: entry.reason ?? null,
-    data: entry.data ?? null,
-  });
+  em.create(AuditEntryRecord, entryOf(entry));
+}
+
+/** Writes the entry now, in `em`'s transaction: for the writes of the hot path, which skip the unit of work. */
+export async function insertAudit(em: EntityManager, entry: NewAuditEntry): Promise<void> {
+  const e = entryOf(entry);
+  await sql`insert into audit_log (dedupe_key, at, subject_type, subject_id, action, from_state, to_state, actor, reason, data)
+    values (${e.dedupeKey}, ${dateValue(e.at)}, ${e.subjectType}, ${e.subjectId}, ${e.action}, ${e.fromState}, ${e.toState}, ${e.actor}, ${e.reason}, ${jsonValue(e.data)})`.execute(sqlOn(em));
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { sql } from 'kysely';
+import { sqlOn } from './sql.ts';
 
 /**
  * A work area that may release an order which more than one area could take: the order waits in the pool
@@ -20,4 +22,11 @@ export type OrderCandidateAreaRecord = InferEntity<typeof OrderCandidateAreaReco
 export function createCandidateAreas(em: EntityManager, orderId: string, workAreaIds: readonly string[]): void {
   if (workAreaIds.length < 2) return;
   for (const workAreaId of workAreaIds) em.create(OrderCandidateAreaRecord, { id: `${orderId}:${workAreaId}`, orderId, workAreaId });
+}
+
+/** The areas that may release the order, when more than one may; null when only its own work area may. */
+export async function readCandidateAreas(em: EntityManager, orderId: string): Promise<string[] | null> {
+  const { rows } = await sql<{ candidate_areas: string | null }>`select candidate_areas from orders where id = ${orderId}`.execute(sqlOn(em));
+  const json = rows[0]?.candidate_areas;
+  return json ? (JSON.parse(json) as string[]) : null;
 }

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
 import type { DecisionPointId } from '../domain/decision-points.ts';
 import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../domain/ruleset.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
+import { sqlOn } from './sql.ts';
 
 /** One ruleset per decision point, named by it. */
 export const rulesetIdOf = (decisionPoint: DecisionPointId) => decisionPoint;
@@ -45,6 +47,28 @@ export async function findPublishedRuleset(em: EntityManager, decisionPoint: Dec
   const { ruleset, versions } = await load(em, decisionPoint, 'published');
   const inForce = inForceVersion(versions, now);
   return ruleset && inForce ? view(ruleset, inForce, inForce, now) : null;
+}
+
+type PublishedRow = { version: number; published_at: number | null; effective_from: number | null };
+
+/**
+ * findPublishedRuleset for the decisions every order asks for: which version is in force is read each
+ * time, with one light query; the version itself is read once, as a published version never changes.
+ */
+export function publishedRulesets(): (em: EntityManager, decisionPoint: DecisionPointId, now?: Date) => Promise<RulesetView | null> {
+  const views = new Map<string, RulesetView>();
+  return async (em, decisionPoint, now = new Date()) => {
+    const id = rulesetIdOf(decisionPoint);
+    const { rows } = await sql<PublishedRow>`select version, published_at, effective_from from ruleset_versions where ruleset_id = ${id} and status = 'published'`.execute(sqlOn(em));
+    const inForce = rows.filter((r) => (r.effective_from ?? r.published_at ?? 8.64e15) <= now.getTime()).sort((a, b) => b.version - a.version)[0];
+    if (!inForce) return null;
+    const key = `${id}@${inForce.version}`;
+    const known = views.get(key);
+    if (known) return known;
+    const view = await findPublishedRuleset(em, decisionPoint, now);
+    if (view?.version === inForce.version) views.set(key, view);
+    return view;
+  };
 }
 
 /** One version (or the draft, with `version: 'draft'`), or null. */

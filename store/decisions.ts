@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
+import type { DecisionOutcome } from '../domain/decision.ts';
+import type { RulesetView } from '../domain/ruleset.ts';
+import type { Evaluation } from '../rules/explain-evaluation.ts';
+import { insertAudit } from './audit-log.ts';
+import { dateValue, jsonValue, sqlOn } from './sql.ts';
+
+export interface NewDecision {
+  id: string;
+  orderId: string;
+  ruleset: RulesetView;
+  facts: Record<string, unknown>;
+  evaluation: Evaluation;
+  at: Date;
+}
+
+/** A decision stored earlier under this id (a retried activity finds its first attempt's), or null. */
+export async function findStoredDecision(em: EntityManager, id: string): Promise<{ outcome: DecisionOutcome; facts: Record<string, unknown> } | null> {
+  const { rows } = await sql<{ outcome: string; facts: string }>`select outcome, facts from decisions where id = ${id}`.execute(sqlOn(em));
+  const row = rows[0];
+  return row ? { outcome: JSON.parse(row.outcome) as DecisionOutcome, facts: JSON.parse(row.facts) as Record<string, unknown> } : null;
+}
+
+/** Stores a decision with everything that explains it, and its line in the audit log, in one transaction. */
+export async function storeDecision(em: EntityManager, d: NewDecision, alsoInTransaction: (tx: EntityManager) => Promise<unknown> = async () => undefined): Promise<void> {
+  const { ruleset, evaluation } = d;
+  await em.transactional(async (tx) => {
+    await alsoInTransaction(tx);
+    await sql`insert into decisions (id, order_id, decision_point, ruleset_id, ruleset_name, ruleset_version, facts, outcome, rules, decided_at)
+      values (${d.id}, ${d.orderId}, ${ruleset.decisionPoint}, ${ruleset.id}, ${ruleset.name}, ${ruleset.version}, ${jsonValue(d.facts)}, ${jsonValue(evaluation.outcome)}, ${jsonValue(evaluation.rules)}, ${dateValue(d.at)})`.execute(sqlOn(tx));
+    await insertAudit(tx, {
+      dedupeKey: `decision:${d.id}`,
+      subjectType: 'decision',
+      subjectId: d.orderId,
+      action: `${ruleset.decisionPoint}_decided`,
+      actor: `ruleset:${ruleset.id}@${ruleset.version}`,
+      data: { decisionId: d.id, score: evaluation.outcome.score, chosen: evaluation.outcome.chosen, fired: evaluation.outcome.events.map((e) => e.rule) },
+      at: d.at,
+    });
+  });
+}
