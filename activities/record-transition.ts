@@ -1,61 +1,43 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { nextLastMileStatus } from '../domain/last-mile.ts';
-import { holdsSlot, inPool } from '../domain/lifecycle.ts';
-import type { Escalation, Hold, OrderState } from '../domain/order.ts';
-import { appendAudit, isRecorded } from '../store/audit-log.ts';
 import { inTransaction } from '../store/in-transaction.ts';
-import { OrderRecord } from '../store/order.entity.ts';
+import { projectTransition, type OrderTransition } from '../store/order-transition.ts';
+import { poolWaits } from '../store/release-pool-reads.ts';
+import type { areaControllerWorkflow } from '../workflows/area-controller.workflow.ts';
+import { areaWorkflowId, capacityFreedSignal, withdrawSignal } from '../workflows/definitions.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 
-export interface TransitionRecord {
-  key: string;
-  orderId: string;
-  from: OrderState | null;
-  to: OrderState;
-  event: string;
-  actor: string;
-  reason: string | null;
-  priorityScore: number | null;
-  escalation: Escalation | null;
-  holds: Hold[];
-  assignee: string | null;
-  data: Record<string, unknown> | null;
-  /** When the order entered its area's pool, if this transition put it there; the pool's arrival order and a release's check. */
-  poolEnteredAt?: string | null;
+export interface TransitionRecord extends OrderTransition {
+  /** What the area's controller hears once the transition is recorded: a slot given back, or the order gone from the pool. */
+  tellArea?: { workAreaId: string; signals: AreaSignal[] };
 }
 
-/** Projects a transition to the read model and the audit log in one transaction, once per key. */
+export type AreaSignal = 'capacityFreed' | 'withdraw';
+const AREA_SIGNALS = { capacityFreed: capacityFreedSignal, withdraw: withdrawSignal };
+
+/**
+ * Projects a transition to the read model and the audit log in one transaction, once per key, then tells
+ * the area what it needs to know; a retry tells it again, which costs the area at most a spare cycle.
+ */
 export function recordTransitionActivity(deps: ActivityDeps) {
   return async function recordTransition(t: TransitionRecord): Promise<void> {
-    await inTransaction(deps.store.em, async (tx) => {
-      if (await isRecorded(tx, t.key)) return;
-      const order = await tx.findOne(OrderRecord, { id: t.orderId });
-      if (!order) throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
-      order.state = t.to;
-      order.lastMileStatus = nextLastMileStatus(order.kind, order.lastMileStatus ?? null, t.to);
-      order.priorityScore = t.priorityScore;
-      order.escalation = t.escalation;
-      order.holds = t.holds;
-      order.assignee = t.assignee;
-      order.holdsSlot = holdsSlot(t.to, t.escalation);
-      const entersPool = inPool(t.to, t.escalation) && !order.inPool;
-      order.inPool = inPool(t.to, t.escalation);
-      if (entersPool) order.queuedAt = t.poolEnteredAt ? new Date(t.poolEnteredAt) : deps.clock();
-      // Released, the grant is used; gone elsewhere (held, cancelled), it is void and its slot free.
-      if (!order.inPool) order.releaseCycleId = null;
-      if (t.to === 'released' && t.from !== 'released') order.releasedAt = deps.clock();
-      appendAudit(tx, {
-        dedupeKey: t.key,
-        subjectType: 'order',
-        subjectId: t.orderId,
-        action: t.event,
-        fromState: t.from,
-        toState: t.to,
-        actor: t.actor,
-        reason: t.reason,
-        data: t.data,
-        at: deps.clock(),
-      });
-    });
+    const outcome = await inTransaction(deps.store.em, (tx) => projectTransition(tx, t, deps.clock()));
+    if (outcome === 'no-order') throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
+    if (t.tellArea) await tellArea(deps, t.orderId, t.tellArea);
   };
+}
+
+async function tellArea(deps: ActivityDeps, orderId: string, { workAreaId, signals }: NonNullable<TransitionRecord['tellArea']>): Promise<void> {
+  // A slot given back matters only to orders waiting for one. Read after the commit, so an order that
+  // enters the pool later finds the slot free when its own arrival calls the cycle.
+  if (!(await poolWaits(deps.store.em.fork(), workAreaId))) return;
+  for (const signal of signals) {
+    // With start: an area whose controller is not running (never was, or was terminated) gets one that runs a cycle.
+    await deps.temporal.workflow.signalWithStart<typeof areaControllerWorkflow, [{ orderId: string }]>('areaControllerWorkflow', {
+      workflowId: areaWorkflowId(workAreaId),
+      taskQueue: deps.taskQueue,
+      args: [{ workAreaId }],
+      signal: AREA_SIGNALS[signal],
+      signalArgs: [{ orderId }],
+    });
+  }
 }

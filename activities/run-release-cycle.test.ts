@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderState } from '../domain/lifecycle.ts';
 import { createOperations } from '../store/order-operation.entity.ts';
@@ -11,7 +13,7 @@ import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
 import { readPool } from '../store/release-pool-reads.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
-import { runReleaseCycleActivity } from './run-release-cycle.ts';
+import { RESEND_GRANTS_AFTER_MS, runReleaseCycleActivity } from './run-release-cycle.ts';
 
 /** A release cycle against a real SQLite file, opened twice as two worker processes would. */
 describe('a release cycle in the store', () => {
@@ -56,7 +58,7 @@ describe('a release cycle in the store', () => {
   };
   const reserved = async (workAreaId: string) => stores[0]!.em.fork().count(OrderRecord, { workAreaId, releaseCycleId: { $ne: null } });
 
-  it('reserves what fits, records the cycle, and hands the same orders out again until their workflows take them', async () => {
+  it('reserves what fits, records the cycle, and hands the same orders out again while their workflows have not taken them', async () => {
     const id = await area(3, [{ state: 'in_progress' }, {}, {}, {}]);
     const first = await cycleOf(stores[0]!)({ workAreaId: id, triggers: ['order_queued'] });
     const ids = (cycle: { release: { orderId: string }[] }) => cycle.release.map((r) => r.orderId);
@@ -65,9 +67,13 @@ describe('a release cycle in the store', () => {
     const record = await stores[0]!.em.fork().findOneOrFail(ReleaseCycleRecord, { id: first.cycleId });
     expect(record).toMatchObject({ seq: 1, triggers: ['order_queued'], usedBefore: 1, usedAfter: 3, candidates: 3, waited: [{ orderId: `${id}-o3`, rank: 3, reason: 'The work area is at its WIP limit.' }] });
 
-    // As after a crash before the controller heard back: the retry releases nothing new and resends the reserved.
-    const retry = await cycleOf(stores[1]!)({ workAreaId: id, triggers: ['order_queued'] });
-    expect(retry.release).toEqual(first.release);
+    // The next cycle, moments later: the releases are on their way, so it signals nobody, and still owes them a look.
+    const next = await cycleOf(stores[1]!)({ workAreaId: id, triggers: ['order_queued'] });
+    expect(next).toMatchObject({ release: [], waiting: 3 });
+    // As after a crash before the controller heard back: a later cycle releases nothing new and resends the reserved.
+    const later = runReleaseCycleActivity({ store: stores[1]!, temporal: null as unknown as Client, taskQueue: 'unused', clock: () => new Date(Date.now() + RESEND_GRANTS_AFTER_MS) });
+    const retry = await later({ workAreaId: id, triggers: ['tick'] });
+    expect(retry).toMatchObject({ release: first.release, waiting: 1 });
     expect(await reserved(id)).toBe(2);
   });
 
@@ -126,5 +132,30 @@ describe('a release cycle in the store', () => {
     expect(record.waited).toMatchObject([{ orderId: `${gate}-o1`, reason: "Would bring paint's load to 11.0 h; its workload norm is 10 h." }]);
     expect(record.workloads).toEqual([{ workAreaId: 'paint', normHours: 10, before: 6, after: 9 }]);
     expect((await stores[0]!.em.fork().findOneOrFail(WorkAreaRecord, { id: 'paint' })).loadVersion).toBe(1);
+  });
+
+  it('tells its orders itself after the commit, passes over one whose workflow is gone, and tells all its grants again on a retry', async () => {
+    const id = await area(2, [{}, {}, {}]);
+    const told: string[] = [];
+    const temporal = {
+      workflow: {
+        getHandle: (workflowId: string) => ({
+          signal: async (signal: { name: string }) => {
+            if (workflowId.endsWith('-o1')) throw new WorkflowNotFoundError('terminated by hand', workflowId, undefined);
+            told.push(`${signal.name} ${workflowId.slice(-3)}`);
+          },
+        }),
+      },
+    } as unknown as Client;
+    const cycle = runReleaseCycleActivity({ store: stores[0]!, temporal, taskQueue: 'unused', clock: () => new Date() });
+    // The order that cannot be reached is expected here, and only logged.
+    const quiet = { logger: new DefaultLogger('ERROR') };
+    const first = await new MockActivityEnvironment({ attempt: 1 }, quiet).run(cycle, { workAreaId: id, triggers: ['order_queued'], tellOrders: true });
+    expect(first.release.map((r) => r.orderId)).toEqual([`${id}-o0`, `${id}-o1`]);
+    expect(told).toEqual(['release -o0']);
+    // The retry of an attempt that may not have told everyone: nothing new fits, and both grants are told again.
+    const retry = await new MockActivityEnvironment({ attempt: 2 }, quiet).run(cycle, { workAreaId: id, triggers: ['order_queued'], tellOrders: true });
+    expect(retry).toMatchObject({ release: first.release, waiting: 1 });
+    expect(told).toEqual(['release -o0', 'release -o0']);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, asyncLocalStorage } from '@temporalio/activity';
 import type { CycleTrigger } from '../domain/cycle-trigger.ts';
 import type { Role } from '../domain/roles.ts';
 import { isInShift, localTime } from '../domain/shift-calendar.ts';
@@ -8,21 +8,36 @@ import { inTransaction } from '../store/in-transaction.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
 import { readNormedAreas, readPool, readTakenCapacity } from '../store/release-pool-reads.ts';
-import { findPublishedRuleset } from '../store/rulesets.ts';
+import { publishedRulesets } from '../store/rulesets.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { compiledRulesets } from './compiled-rulesets.ts';
+import { tellOrders } from './tell-orders.ts';
 
 export interface ReleaseCycleResult {
   cycleId: string;
   /**
-   * Orders to signal: released by this cycle, and any released earlier whose workflows have not taken it
+   * Orders to signal: released by this cycle, and any released a while ago whose workflows have not taken it
    * yet; each with when it entered the pool, so an order that left the pool since knows the release is stale.
    */
   release: { orderId: string; queuedAt: string }[];
   escalate: { orderId: string; reason: string; role: Role }[];
-  /** Orders left waiting in the pool. */
+  /** Orders the area still owes a cycle: left waiting in the pool, or granted so lately that their release may still be on its way. */
   waiting: number;
+}
+
+/**
+ * A grant is signalled again once it is this old and still not taken. Every grant is told when it is made;
+ * one is lost only when the worker dies before telling it, and then the cycle's retry (after its timeout,
+ * which is longer than this) tells every grant again. Sooner, a busy area would signal each order twice.
+ */
+export const RESEND_GRANTS_AFTER_MS = 10_000;
+
+export interface ReleaseCycleRequest {
+  workAreaId: string;
+  triggers: CycleTrigger[];
+  /** Whether the cycle tells its orders itself; controllers started before CYCLE_TELLS_ORDERS_PATCH signal them from the workflow. */
+  tellOrders?: boolean;
 }
 
 /** Two cycles of one area committed at once: the later one is retried on the state the earlier left. */
@@ -43,17 +58,26 @@ function countReasons(waited: CyclePlan['waited']): Record<string, number> {
  */
 export function runReleaseCycleActivity(deps: ActivityDeps) {
   const compiledFor = compiledRulesets();
-  return async function runReleaseCycle({ workAreaId, triggers }: { workAreaId: string; triggers: CycleTrigger[] }): Promise<ReleaseCycleResult> {
+  const inForce = publishedRulesets();
+  return async function runReleaseCycle({ workAreaId, triggers, tellOrders: tells }: ReleaseCycleRequest): Promise<ReleaseCycleResult> {
+    const cycle = await runCycle(workAreaId, triggers);
+    if (tells) await tellOrders(deps, workAreaId, cycle);
+    return cycle;
+  };
+
+  function runCycle(workAreaId: string, triggers: CycleTrigger[]): Promise<ReleaseCycleResult> {
     const started = performance.now();
     const now = deps.clock();
+    // A retry may follow an attempt that committed and then failed to tell its orders: it tells every order on its way again.
+    const retried = (asyncLocalStorage.getStore()?.info.attempt ?? 1) > 1;
     return inTransaction(deps.store.em, async (tx) => {
       const area = await tx.findOne(WorkAreaRecord, { id: workAreaId });
       if (!area) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
       const [pool, taken, priority, release] = await Promise.all([
         readPool(tx, workAreaId),
         readTakenCapacity(tx, workAreaId, area.capacityUnit),
-        findPublishedRuleset(tx, 'priority', now),
-        findPublishedRuleset(tx, 'release', now),
+        inForce(tx, 'priority', now),
+        inForce(tx, 'release', now),
       ]);
       const norms = await readNormedAreas(tx, [...new Set([workAreaId, ...pool.flatMap((o) => o.operations ?? []).map((op) => op.workAreaId)])]);
       const inShift = isInShift(area.shiftCalendar ?? null, area.timeZone, now);
@@ -103,12 +127,13 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
         priorityVersion: priority?.version ?? null,
         releaseVersion: release?.version ?? null,
       });
+      const lost = taken.onTheirWay.filter((o) => retried || now.getTime() - o.grantedAt.getTime() >= RESEND_GRANTS_AFTER_MS);
       return {
         cycleId,
-        release: [...taken.onTheirWay, ...released.map((id) => ({ orderId: id, queuedAt: releasedOrders.get(id)!.queuedAt.toISOString() }))],
+        release: [...lost.map(({ orderId, queuedAt }) => ({ orderId, queuedAt })), ...released.map((id) => ({ orderId: id, queuedAt: releasedOrders.get(id)!.queuedAt.toISOString() }))],
         escalate: plan.escalated.map(({ orderId, reason, role }) => ({ orderId, reason, role })),
-        waiting: plan.waited.length,
+        waiting: plan.waited.length + taken.onTheirWay.length - lost.length,
       };
     });
-  };
+  }
 }

@@ -10,7 +10,7 @@ import { OrderRecord } from '../store/order.entity.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
 import { DEFAULT_WORK_AREA } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
-import { orderWorkflowId } from '../workflows/definitions.ts';
+import { ORDER_WORKFLOW_REVISION, orderWorkflowId } from '../workflows/definitions.ts';
 import type { orderWorkflow } from '../workflows/order.workflow.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { UserError } from './errors.ts';
@@ -126,7 +126,7 @@ async function startWorkflow(deps: ApiDeps, order: OrderRecord): Promise<void> {
     await deps.temporal.workflow.start<typeof orderWorkflow>('orderWorkflow', {
       workflowId: orderWorkflowId(order.id),
       taskQueue: deps.taskQueue,
-      args: [{ orderId: order.id, workAreaId: order.workAreaId, dueAt: order.dueAt.toISOString(), kind: order.kind, paymentMode: order.paymentMode }],
+      args: [{ orderId: order.id, workAreaId: order.workAreaId, dueAt: order.dueAt.toISOString(), kind: order.kind, paymentMode: order.paymentMode, revision: ORDER_WORKFLOW_REVISION }],
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

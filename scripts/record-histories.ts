@@ -14,7 +14,8 @@ import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { openStore } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { bundleWorkflows, createSluiceWorker } from '../worker/create-worker.ts';
-import { orderWorkflowId } from '../workflows/definitions.ts';
+import { CYCLE_TELLS_ORDERS_PATCH } from '../workflows/area-controller.workflow.ts';
+import { areaWorkflowId, ORDER_WORKFLOW_REVISION, orderWorkflowId } from '../workflows/definitions.ts';
 
 /**
  * `npm run histories:record`: drives the lifecycle's main paths on a fresh dev server and saves each
@@ -63,6 +64,8 @@ const finish = async (id: string, steps: [string, Record<string, unknown>?][]) =
   for (const [action, extra] of steps) await act(id, action, extra);
 };
 
+// Named by the revision the orders start on: older revisions' recordings stay beside them.
+const REV = `v${ORDER_WORKFLOW_REVISION}`;
 const recorded: Record<string, string> = {};
 try {
   // Every kind's happy path, one at a time through the one-slot default area.
@@ -80,7 +83,7 @@ try {
     await until(o.id, 'assigned');
     await finish(o.id, steps);
     await until(o.id, 'closed');
-    recorded[`v2-${kind}-happy-path`] = o.id;
+    recorded[`${REV}-${kind}-happy-path`] = o.id;
   }
 
   // Cash on delivery: finance confirms the remit before the order closes.
@@ -89,7 +92,7 @@ try {
   await finish(cod.id, [['pick_up'], ['depart'], ['deliver', { amount: 7 }]]);
   await until(cod.id, 'awaiting_remit');
   await act(cod.id, 'confirm_remit', { amount: 7 }, 'finance');
-  recorded['v2-delivery-cod-remit'] = cod.id;
+  recorded[`${REV}-delivery-cod-remit`] = cod.id;
 
   // A failed attempt, a return, requeued by the return rules, then delivered.
   const returned = await order('RETURNED', { kind: 'delivery' });
@@ -97,7 +100,7 @@ try {
   await finish(returned.id, [['pick_up'], ['depart'], ['fail_attempt'], ['return', { returnReason: 'not_home' }]]);
   await until(returned.id, 'assigned');
   await finish(returned.id, FIELD);
-  recorded['v2-delivery-failed-attempt-returned'] = returned.id;
+  recorded[`${REV}-delivery-failed-attempt-returned`] = returned.id;
 
   // Held at intake for credit, released by finance; a manual hold blocks the start until released.
   const credit = await order('CREDIT', { paymentMode: 'credit_terms', checks: { creditBalance: 12_000, creditLimit: 10_000 } });
@@ -107,7 +110,7 @@ try {
   await act(credit.id, 'hold', { holdType: 'manual' });
   await act(credit.id, 'release_hold', { holdType: 'manual' });
   await finish(credit.id, [['start'], ['complete']]);
-  recorded['v2-credit-hold-and-manual-hold'] = credit.id;
+  recorded[`${REV}-credit-hold-and-manual-hold`] = credit.id;
 
   // A major account's order: a specialist claims and splits it; the children run on their own.
   const major = await order('MAJOR', { accountTier: 'major' });
@@ -118,8 +121,8 @@ try {
   await finish(`${major.id}-1`, [['start'], ['complete']]);
   await until(`${major.id}-2`, 'assigned');
   await finish(`${major.id}-2`, [['start'], ['complete']]);
-  recorded['v2-specialist-split'] = major.id;
-  recorded['v2-split-child'] = `${major.id}-1`;
+  recorded[`${REV}-specialist-split`] = major.id;
+  recorded[`${REV}-split-child`] = `${major.id}-1`;
 
   // Waits behind another order, escalated, resolved, force-released past the limit; the blocker is
   // escalated, sent back to the pool, and cancelled there.
@@ -135,21 +138,24 @@ try {
   await act(blocker.id, 'resolve', { resolveTo: 'queued' });
   await act(blocker.id, 'cancel');
   await finish(waiting.id, [['reassign', { resource: 'Ana' }], ['start'], ['complete']]);
-  recorded['v2-escalated-force-released'] = waiting.id;
-  recorded['v2-escalated-back-to-pool-cancelled'] = blocker.id;
+  recorded[`${REV}-escalated-force-released`] = waiting.id;
+  recorded[`${REV}-escalated-back-to-pool-cancelled`] = blocker.id;
 
-  for (const [name, id] of Object.entries(recorded)) {
+  const save = async (name: string, workflowId: string) => {
     const file = join(repoRoot, 'workflows/histories', `${name}.json`);
-    await client.workflow.getHandle(orderWorkflowId(id)).result();
     // A recording made by older code is what proves compatibility: it is never overwritten.
-    if (existsSync(file)) {
-      console.log(`kept workflows/histories/${name}.json`);
-      continue;
-    }
-    const history = await client.workflow.getHandle(orderWorkflowId(id)).fetchHistory();
+    if (existsSync(file)) return console.log(`kept workflows/histories/${name}.json`);
+    const history = await client.workflow.getHandle(workflowId).fetchHistory();
     writeFileSync(file, `${JSON.stringify(history, null, 1)}\n`);
     console.log(`recorded workflows/histories/${name}.json (${history.events?.length ?? 0} events)`);
+  };
+  for (const [name, id] of Object.entries(recorded)) {
+    await client.workflow.getHandle(orderWorkflowId(id)).result();
+    await save(name, orderWorkflowId(id));
   }
+  // The pick orders' area controller, named by the newest patch it runs with; it never ends, so it replays as far as it got.
+  const { workAreaId } = await call<OrderDetail>(`/orders/${recorded[`${REV}-pick-happy-path`]}`);
+  await save(`area-controller-${CYCLE_TELLS_ORDERS_PATCH}`, areaWorkflowId(workAreaId));
 } finally {
   worker.shutdown();
   await running;

@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
 import { lineTotals, type OrderKind, type StatedPriority } from '../domain/order.ts';
 import type { LoadCorrection } from '../domain/work-area.ts';
 import type { NormedArea, Operation, PoolOrder } from '../rules/release-cycle.ts';
 import { OrderRecord } from './order.entity.ts';
+import { ReleaseCycleRecord } from './release-cycle.entity.ts';
+import { sqlOn } from './sql.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
 type PoolRow = {
@@ -56,17 +59,32 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
   }));
 }
 
+/** Whether any order waits in the area's pool for a cycle to release it (its own, or as one of its candidate areas). */
+export async function poolWaits(em: EntityManager, workAreaId: string): Promise<boolean> {
+  const { rows } = await sql`select 1 from orders where work_area_id = ${workAreaId} and in_pool = 1 and release_cycle_id is null
+    union all
+    select 1 from order_candidate_areas c join orders o on o.id = c.order_id where c.work_area_id = ${workAreaId} and o.in_pool = 1 and o.release_cycle_id is null
+    limit 1`.execute(sqlOn(em));
+  return rows.length > 0;
+}
+
 /**
  * The capacity taken in an area: orders holding a slot, and orders a cycle released whose workflows have
- * not taken the release yet (their ids too, so a cycle can signal them again after a crash).
+ * not taken the release yet (their ids and when they were granted, so a cycle can signal them again after a crash).
  */
 export async function readTakenCapacity(em: EntityManager, workAreaId: string, unit: 'orders' | 'units') {
   const [holding, onTheirWay] = await Promise.all([
     em.find(OrderRecord, { workAreaId, holdsSlot: true }, { fields: ['id', 'units'] }),
-    em.find(OrderRecord, { workAreaId, inPool: true, releaseCycleId: { $ne: null } }, { fields: ['id', 'units', 'queuedAt'] }),
+    em.find(OrderRecord, { workAreaId, inPool: true, releaseCycleId: { $ne: null } }, { fields: ['id', 'units', 'queuedAt', 'releaseCycleId'] }),
   ]);
+  const cycleIds = [...new Set(onTheirWay.map((o) => o.releaseCycleId!))];
+  const grants = cycleIds.length ? await em.find(ReleaseCycleRecord, { id: { $in: cycleIds } }, { fields: ['id', 'startedAt'] }) : [];
+  const grantedAt = new Map(grants.map((c) => [c.id, c.startedAt]));
   const weigh = (orders: { units: number }[]) => orders.reduce((sum, o) => sum + (unit === 'units' ? o.units : 1), 0);
-  return { used: weigh(holding) + weigh(onTheirWay), onTheirWay: onTheirWay.map((o) => ({ orderId: o.id, queuedAt: (o.queuedAt ?? new Date(0)).toISOString() })) };
+  return {
+    used: weigh(holding) + weigh(onTheirWay),
+    onTheirWay: onTheirWay.map((o) => ({ orderId: o.id, queuedAt: (o.queuedAt ?? new Date(0)).toISOString(), grantedAt: grantedAt.get(o.releaseCycleId!) ?? new Date(0) })),
+  };
 }
 
 /** The routings of the orders in an area's pool, by order; orders without one are absent. */

@@ -1,5 +1,6 @@
-import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { OrderActivities } from '../activities/index.ts';
+import type { ReleaseCycleResult } from '../activities/run-release-cycle.ts';
 import type { CycleTrigger } from '../domain/cycle-trigger.ts';
 import {
   areaChangedSignal,
@@ -32,6 +33,18 @@ const WAITING_TICK = '1 minute';
 /** The periodic tick of an area with nothing waiting. */
 const IDLE_TICK = '15 minutes';
 
+/** Marks controllers that skip a cycle for freed capacity when nothing waits; older histories ran one. */
+export const SKIP_IDLE_FREED_PATCH = 'skip-idle-freed-cycles';
+
+/**
+ * Marks controllers whose cycle activity tells the orders itself, with plain signals after its commit: a
+ * signal from the workflow costs the server twice as much and the controller's history two events per order.
+ */
+export const CYCLE_TELLS_ORDERS_PATCH = 'cycle-tells-orders';
+
+/** Freed capacity matters only to orders that wait: with none owed a cycle, one would release nothing. */
+const nothingToFree = (batch: readonly CycleTrigger[], waiting: number | null) => waiting === 0 && batch.every((t) => t === 'capacity_freed');
+
 /**
  * One controller per work area runs its release cycles, one at a time, when something changes (an order
  * queued, capacity freed, the area changed, rules published, a priority restated) and on a periodic tick.
@@ -51,9 +64,10 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
   // A forced release is recorded by the order itself, slot included; it frees nothing, so no cycle is due.
   setHandler(forceReleaseSignal, () => undefined);
 
-  let waiting = 0;
+  // Unknown until this run's first cycle: a run continued as new may inherit orders that wait.
+  let waiting: number | null = null;
   for (;;) {
-    const signalled = await condition(() => triggers.size > 0 || workflowInfo().continueAsNewSuggested, waiting > 0 ? WAITING_TICK : IDLE_TICK);
+    const signalled = await condition(() => triggers.size > 0 || workflowInfo().continueAsNewSuggested, (waiting ?? 0) > 0 ? WAITING_TICK : IDLE_TICK);
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof areaControllerWorkflow>({ workAreaId, pending: [...triggers] });
@@ -61,19 +75,26 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
     if (!signalled) triggers.add('tick');
     const batch = [...triggers];
     triggers.clear();
-    const cycle = await runReleaseCycle({ workAreaId, triggers: batch });
+    if (nothingToFree(batch, waiting) && patched(SKIP_IDLE_FREED_PATCH)) continue;
+    const tellsOrders = patched(CYCLE_TELLS_ORDERS_PATCH);
+    const cycle = await runReleaseCycle({ workAreaId, triggers: batch, ...(tellsOrders ? { tellOrders: true } : {}) });
     waiting = cycle.waiting;
-    const tell = async (orderId: string, send: (h: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>) => {
-      try {
-        await send(getExternalWorkflowHandle(orderWorkflowId(orderId)));
-      } catch (err) {
-        // The order's workflow is gone (terminated by hand); its reserved slot stays taken, so the limit holds.
-        log.warn('release cycle could not reach an order', { orderId, cycleId: cycle.cycleId, error: String(err) });
-      }
-    };
-    await Promise.all([
-      ...cycle.release.map(({ orderId, queuedAt }) => tell(orderId, (h) => h.signal(releaseSignal, { workAreaId, queuedAt }))),
-      ...cycle.escalate.map(({ orderId, reason, role }) => tell(orderId, (h) => h.signal(releaseEscalationSignal, { reason, role }))),
-    ]);
+    if (!tellsOrders) await tellFromWorkflow(workAreaId, cycle);
   }
+}
+
+/** How controllers started before CYCLE_TELLS_ORDERS_PATCH tell a cycle's orders, kept for their replays. */
+async function tellFromWorkflow(workAreaId: string, cycle: ReleaseCycleResult): Promise<void> {
+  const tell = async (orderId: string, send: (h: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>) => {
+    try {
+      await send(getExternalWorkflowHandle(orderWorkflowId(orderId)));
+    } catch (err) {
+      // The order's workflow is gone (terminated by hand); its reserved slot stays taken, so the limit holds.
+      log.warn('release cycle could not reach an order', { orderId, cycleId: cycle.cycleId, error: String(err) });
+    }
+  };
+  await Promise.all([
+    ...cycle.release.map(({ orderId, queuedAt }) => tell(orderId, (h) => h.signal(releaseSignal, { workAreaId, queuedAt }))),
+    ...cycle.escalate.map(({ orderId, reason, role }) => tell(orderId, (h) => h.signal(releaseEscalationSignal, { reason, role }))),
+  ]);
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
-import { orderStateQuery, orderWorkflowId } from './definitions.ts';
+import { areaWorkflowId, capacityFreedSignal, orderStateQuery, orderWorkflowId } from './definitions.ts';
 
 /** Integration: the real Temporal server of the test run, a worker, a SQLite file, through the API. */
 describe('two orders through a WIP-1 work area', () => {
@@ -69,6 +71,18 @@ describe('two orders through a WIP-1 work area', () => {
     expect(detail.timeline.find((t) => t.event === 'COMPLETE')).toMatchObject({ actor: 'token:test dispatcher', reason: 'test' });
     expect(detail.decisions.map((d) => d.decisionPoint)).toEqual(['intake', 'priority', 'escalation', 'escalation', 'escalation', 'remit']);
     expect(await h.client.workflow.getHandle(orderWorkflowId(first.id)).result()).toBe('closed');
+  });
+
+  it('runs a cycle for freed capacity only while orders wait', async () => {
+    const { id } = await h.store.em.fork().findOneOrFail(OrderRecord, { reference: 'B', workAreaId: h.workAreaId });
+    expect((await act(id, 'start')).status).toBe(200);
+    expect(((await (await act(id, 'complete')).json()) as OrderDetail).state).toBe('closed');
+    // B's slot, given back with nothing waiting, woke nobody; told anyway (as an order of revision 2 does), the area skips the cycle.
+    await h.client.workflow.getHandle(areaWorkflowId(h.workAreaId)).signal(capacityFreedSignal, { orderId: id });
+    await reach((await post('D', new Date(Date.now() + 5 * 3_600_000).toISOString())).id, 'assigned');
+    // Only A's completion, with B waiting, called for a cycle of its own.
+    const cycles = await h.store.em.fork().find(ReleaseCycleRecord, { workAreaId: h.workAreaId }, { orderBy: { seq: 'asc' } });
+    expect(cycles.filter((c) => c.triggers.every((t) => t === 'capacity_freed'))).toHaveLength(1);
   });
 
   it('shows the priority decision with fact values, condition results and the ruleset version', async () => {

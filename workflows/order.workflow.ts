@@ -17,6 +17,7 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
+import type { AreaSignal } from '../activities/record-transition.ts';
 import type { OrderState, PaymentMode } from '../domain/lifecycle.ts';
 import { inPool } from '../domain/lifecycle-states.ts';
 import type { OrderKind, StatedPriority } from '../domain/order.ts';
@@ -53,6 +54,8 @@ export interface OrderWorkflowInput {
   paymentMode?: PaymentMode;
   /** The order this one was split from. */
   splitFrom?: string | null;
+  /** The revision of this workflow the order started on; absent on orders started before revision 3 (see `revisionOf`). */
+  revision?: number;
   /** Set when the workflow continues as new: where the previous run left the order. */
   resume?: OrderResume;
 }
@@ -84,16 +87,25 @@ const activities = proxyActivities<OrderActivities>({
 /** Marks histories of orders started with the per-kind machines; orders without it keep the v1 machine. */
 export const LIFECYCLE_V2_PATCH = 'lifecycle-v2';
 
+/** The effects that, from revision 3, reach the area through the record activity instead of a signal from the workflow. */
+const AREA_SIGNAL_EFFECTS: Record<string, AreaSignal> = { freeCapacity: 'capacityFreed', withdraw: 'withdraw' };
+
+function revisionOf(input: OrderWorkflowInput): number {
+  if (input.revision !== undefined) return input.revision;
+  if (input.resume) return input.resume.machineVersion ?? 1;
+  return patched(LIFECYCLE_V2_PATCH) ? 2 : 1;
+}
+
 /**
  * Drives one order through its lifecycle machine. The machine is pure: the workflow feeds it events,
  * records every transition in the read model and audit log, and carries out the effects it names.
  */
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
   const { orderId, resume } = input;
+  const revision = revisionOf(input);
   // Where the order waits, then the area that released it: an order several areas may take has one home until then.
   let workAreaId = input.workAreaId;
-  // A continued run keeps its machine; a new one records which machine it starts with (replays of older histories see v1).
-  const machineVersion = resume ? (resume.machineVersion ?? 1) : patched(LIFECYCLE_V2_PATCH) ? 2 : 1;
+  const machineVersion = revision === 1 ? 1 : 2;
   const machine: OrderMachine = machineVersion === 2 ? machineFor(input.kind ?? 'pick') : (legacyOrderMachine as unknown as OrderMachine);
   const machineInput = { orderId, workAreaId, kind: input.kind ?? 'pick', paymentMode: input.paymentMode ?? 'prepaid', splitFrom: input.splitFrom ?? null } as const;
   const [initialSnapshot, initialEffects] = initialTransition(machine, machineInput);
@@ -221,7 +233,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       await startChild(orderWorkflow, {
         workflowId: orderWorkflowId(child.orderId),
         parentClosePolicy: ParentClosePolicy.ABANDON,
-        args: [{ orderId: child.orderId, workAreaId: child.workAreaId, dueAt: child.dueAt, kind: child.kind, paymentMode: child.paymentMode, splitFrom: orderId }],
+        args: [{ orderId: child.orderId, workAreaId: child.workAreaId, dueAt: child.dueAt, kind: child.kind, paymentMode: child.paymentMode, splitFrom: orderId, ...(input.revision ? { revision } : {}) }],
       });
     }
   }
@@ -235,6 +247,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     if (state() !== from) disarmDeadline();
     const entersPool = !wasInPool && inPool(state(), context().escalation ?? null);
     if (entersPool) poolEnteredAt = new Date().toISOString();
+    // A signal from here would cost the order a workflow task of its own; the record activity sends it after its commit.
+    const areaSignals = revision >= 3 ? effects.flatMap(({ type }) => (AREA_SIGNAL_EFFECTS[type] ? [AREA_SIGNAL_EFFECTS[type]] : [])) : [];
     await activities.recordTransition({
       key: nextKey(),
       orderId,
@@ -249,8 +263,9 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       assignee: context().assignee ?? null,
       data: actorRoles ? { ...transitionData(event), actorRoles } : transitionData(event),
       poolEnteredAt: entersPool ? poolEnteredAt : null,
+      ...(areaSignals.length ? { tellArea: { workAreaId, signals: areaSignals } } : {}),
     });
-    await carryOut(effects);
+    await carryOut(areaSignals.length ? effects.filter(({ type }) => !AREA_SIGNAL_EFFECTS[type]) : effects);
   }
 
   const refuseUnlessAllowed = (command: OrderActionCommand) => {

@@ -6,12 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_KINDS } from '../domain/order.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
+import { CYCLE_TELLS_ORDERS_PATCH } from './area-controller.workflow.ts';
+import { ORDER_WORKFLOW_REVISION } from './definitions.ts';
 
 const HISTORIES = join(repoRoot, 'workflows/histories');
 
 /**
- * Recorded histories of real orders (`npm run histories:record`), replayed against today's workflow
- * code: a change that would break an order already running fails here, before it reaches a worker.
+ * Recorded histories of real orders and area controllers (`npm run histories:record`), replayed against
+ * today's workflow code: a change that would break one already running fails here, before it reaches a worker.
  */
 describe('replaying recorded order histories', () => {
   let bundle: WorkflowBundle;
@@ -20,9 +22,13 @@ describe('replaying recorded order histories', () => {
   });
 
   const files = readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
-  it("covers every kind's happy path, and orders started on the first lifecycle (v1, kept running by patched())", () => {
-    for (const kind of ORDER_KINDS) expect(files).toContain(`v2-${kind}-happy-path.json`);
+  it("covers every kind's happy path on today's revision and on revision 2, and orders started on the first lifecycle (v1, kept running by patched())", () => {
+    for (const revision of [2, ORDER_WORKFLOW_REVISION]) for (const kind of ORDER_KINDS) expect(files).toContain(`v${revision}-${kind}-happy-path.json`);
     expect(files.filter((f) => f.startsWith('v1-')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('covers an area controller from before its patches and one on the newest', () => {
+    expect(files).toEqual(expect.arrayContaining(['area-controller-before-patches.json', `area-controller-${CYCLE_TELLS_ORDERS_PATCH}.json`]));
   });
 
   it.each(files)('%s replays without nondeterminism', async (file) => {

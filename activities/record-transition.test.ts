@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderState } from '../domain/lifecycle.ts';
+import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { openStore, type Store } from '../store/open-store.ts';
+import { WorkAreaRecord } from '../store/work-area.entity.ts';
+import { recordTransitionActivity, type TransitionRecord } from './record-transition.ts';
+
+/** Recording a transition against a real SQLite file; the area's controller is a recorder of the signals it would get. */
+describe('recording a transition', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-record-'));
+  let store: Store;
+  const signalled: { workflowId: string; signal: string }[] = [];
+  const temporal = { workflow: { signalWithStart: async (_type: string, o: { workflowId: string; signal: { name: string } }) => void signalled.push({ workflowId: o.workflowId, signal: o.signal.name }) } } as unknown as Client;
+  let record: ReturnType<typeof recordTransitionActivity>;
+  beforeAll(async () => {
+    store = await openStore({ file: join(dir, 'sluice.sqlite') });
+    record = recordTransitionActivity({ store, temporal, taskQueue: 'unused', clock: () => new Date('2026-11-21T10:00:00Z') });
+    const em = store.em.fork();
+    em.create(WorkAreaRecord, { id: 'zone-a', name: 'Zone A', kind: 'pick_zone', wipLimit: 5 });
+    for (const [id, state] of [['done', 'in_progress'], ['waiting', 'queued']] as [string, OrderState][]) {
+      em.create(OrderRecord, { id, account: 'ACME', kind: 'delivery', statedPriority: 'normal', dueAt: new Date(), workAreaId: 'zone-a', lines: [], state, inPool: state === 'queued', holdsSlot: state !== 'queued' });
+    }
+    await em.flush();
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const transition = (key: string, orderId: string, from: OrderState, to: OrderState, extra: Partial<TransitionRecord> = {}): TransitionRecord => ({
+    key, orderId, from, to, event: 'TEST', actor: 'test', reason: null, priorityScore: 4, escalation: null, holds: [], assignee: 'Ana', data: { n: 1 }, ...extra,
+  });
+  const order = (id: string) => store.em.fork().findOneOrFail(OrderRecord, { id });
+
+  it('projects the transition onto the order and the audit log once, however often it is retried', async () => {
+    const t = transition('k-1', 'done', 'in_progress', 'in_transit');
+    await record(t);
+    await record(t);
+    expect(await order('done')).toMatchObject({ state: 'in_transit', lastMileStatus: 'In Transit', priorityScore: 4, assignee: 'Ana', holdsSlot: true, inPool: false, holds: [], escalation: null });
+    expect(await store.em.fork().find(AuditEntryRecord, { dedupeKey: 'k-1' })).toMatchObject([{ subjectId: 'done', action: 'TEST', fromState: 'in_progress', toState: 'in_transit', data: { n: 1 }, at: new Date('2026-11-21T10:00:00Z') }]);
+  });
+
+  it('stamps entering the pool and being released', async () => {
+    await record(transition('k-2', 'done', 'in_transit', 'queued', { poolEnteredAt: '2026-11-21T09:59:00.000Z' }));
+    expect(await order('done')).toMatchObject({ inPool: true, holdsSlot: false, queuedAt: new Date('2026-11-21T09:59:00Z'), releasedAt: null });
+    await record(transition('k-3', 'done', 'queued', 'released'));
+    expect(await order('done')).toMatchObject({ inPool: false, holdsSlot: true, releasedAt: new Date('2026-11-21T10:00:00Z'), queuedAt: new Date('2026-11-21T09:59:00Z') });
+  });
+
+  it("tells the area of a slot given back only while an order waits in its pool, after the commit", async () => {
+    const freed = { tellArea: { workAreaId: 'zone-a', signals: ['capacityFreed' as const] } };
+    await record(transition('k-4', 'done', 'released', 'returned', freed));
+    expect(signalled).toEqual([{ workflowId: 'area-zone-a', signal: 'capacityFreed' }]);
+    // Nothing waits once the waiting order has gone: the area is not woken.
+    await record(transition('k-5', 'waiting', 'queued', 'cancelled'));
+    await record(transition('k-6', 'done', 'returned', 'returned', freed));
+    expect(signalled).toHaveLength(1);
+  });
+
+  it('refuses a transition of an order the store does not have', async () => {
+    await expect(record(transition('k-7', 'nobody', 'queued', 'released'))).rejects.toThrow(/not in the store/);
+  });
+});
