@@ -13,7 +13,7 @@ import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
 import { readPool } from '../store/release-pool-reads.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
-import { RESEND_GRANTS_AFTER_MS, runReleaseCycleActivity } from './run-release-cycle.ts';
+import { RESEND_GRANTS_AFTER_MS, runReleaseCycleActivity, type ReleaseCycleRequest, type ReleaseCycleResult } from './run-release-cycle.ts';
 
 /** A release cycle against a real SQLite file, opened twice as two worker processes would. */
 describe('a release cycle in the store', () => {
@@ -150,11 +150,12 @@ describe('a release cycle in the store', () => {
     const cycle = runReleaseCycleActivity({ store: stores[0]!, temporal, taskQueue: 'unused', clock: () => new Date() });
     // The order that cannot be reached is expected here, and only logged.
     const quiet = { logger: new DefaultLogger('ERROR') };
-    const first = await new MockActivityEnvironment({ attempt: 1 }, quiet).run(cycle, { workAreaId: id, triggers: ['order_queued'], tellOrders: true });
+    const request: ReleaseCycleRequest = { workAreaId: id, triggers: ['order_queued'], tellOrders: true };
+    const first: ReleaseCycleResult = await new MockActivityEnvironment({ attempt: 1 }, quiet).run(cycle, request);
     expect(first.release.map((r) => r.orderId)).toEqual([`${id}-o0`, `${id}-o1`]);
     expect(told).toEqual(['release -o0']);
     // The retry of an attempt that may not have told everyone: nothing new fits, and both grants are told again.
-    const retry = await new MockActivityEnvironment({ attempt: 2 }, quiet).run(cycle, { workAreaId: id, triggers: ['order_queued'], tellOrders: true });
+    const retry = await new MockActivityEnvironment({ attempt: 2 }, quiet).run(cycle, request);
     expect(retry).toMatchObject({ release: first.release, waiting: 1 });
     expect(told).toEqual(['release -o0', 'release -o0']);
   });

@@ -121,14 +121,16 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   const nextKey = () => `${workflowInfo().firstExecutionRunId}:${++step}`;
 
   // Signals and updates interleave at every await; transitions are applied one at a time, in arrival order.
+  // (Sparing with promises here and below: the SDK records a stack trace for every promise a workflow makes.)
   let tail: Promise<unknown> = Promise.resolve();
   let busy = 0;
+  const done = () => {
+    busy -= 1;
+  };
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     busy += 1;
-    const run = tail.then(work).finally(() => {
-      busy -= 1;
-    });
-    tail = run.catch(() => undefined);
+    const run = tail.then(work);
+    tail = run.then(done, done);
     return run;
   };
 
@@ -161,66 +163,68 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       .catch((err: unknown) => log.warn('deadline escalation failed', { orderId, error: String(err) }));
   }
 
-  async function armDeadline(): Promise<null> {
+  const armDeadline = (): Promise<null> => {
     const armedIn = state();
-    const found = await activities.decideDeadline({ orderId, state: armedIn, decisionKey: nextKey() });
-    if (found) startDeadline({ armedIn, firesAt: Date.now() + found.minutes * 60_000, minutes: found.minutes, role: found.role });
-    return null;
-  }
+    return activities.decideDeadline({ orderId, state: armedIn, decisionKey: nextKey() }).then((found) => {
+      if (found) startDeadline({ armedIn, firesAt: Date.now() + found.minutes * 60_000, minutes: found.minutes, role: found.role });
+      return null;
+    });
+  };
 
   // Follow-up events (a decision's outcome) are applied once every effect of the transition has run.
   async function carryOut(effects: readonly { type: string; params?: unknown }[]): Promise<void> {
     const followUps: OrderMachineEvent[] = [];
     for (const { type, params } of effects) {
-      const followUp = await effect(type, params);
+      const result = effect(type, params);
+      const followUp = result instanceof Promise ? await result : result;
       if (followUp) followUps.push(followUp);
     }
     for (const followUp of followUps) await apply(followUp, 'system', 'reason' in followUp ? followUp.reason : undefined);
   }
 
-  const decision = (decided: { score: number; decisionId: string }, type: 'PRIORITIZED' | 'REPRIORITIZED') => ({ type, score: decided.score, decisionId: decided.decisionId }) as const;
+  const decision = (type: 'PRIORITIZED' | 'REPRIORITIZED') => (decided: { score: number; decisionId: string }) => ({ type, score: decided.score, decisionId: decided.decisionId }) as const;
+  const nothing = () => null;
 
-  async function effect(type: string, params: unknown): Promise<OrderMachineEvent | null> {
+  // What an effect leads to: an event to apply next, nothing, or a promise of either when it waits on an activity.
+  function effect(type: string, params: unknown): OrderMachineEvent | null | Promise<OrderMachineEvent | null> {
     switch (type) {
       case 'decideIntake':
         // A split's children were reviewed by the specialist who split them.
         if (context().splitFrom) return { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
-        return { type: 'INTAKE_DECIDED', ...(await activities.decideIntake({ orderId, decisionKey: nextKey() })) };
+        return activities.decideIntake({ orderId, decisionKey: nextKey() }).then((decided) => ({ type: 'INTAKE_DECIDED', ...decided }));
       case 'decidePriority':
-        return decision(await activities.decidePriority({ orderId, decisionKey: nextKey() }), 'PRIORITIZED');
+        return activities.decidePriority({ orderId, decisionKey: nextKey() }).then(decision('PRIORITIZED'));
       case 'requestRelease':
-        await activities.enqueueForRelease({ workAreaId, orderId, priorityScore: context().priorityScore ?? 0, dueAt: input.dueAt, queuedAt: new Date().toISOString() });
-        return null;
+        return activities.enqueueForRelease({ workAreaId, orderId, priorityScore: context().priorityScore ?? 0, dueAt: input.dueAt, queuedAt: new Date().toISOString() }).then(nothing);
       case 'forceRelease':
-        await area().signal(forceReleaseSignal, { orderId });
-        return null;
-      case 'assign': {
-        const assignment = await activities.assignOrder({ orderId, workAreaId, decisionKey: nextKey() });
-        return 'resource' in assignment ? { type: 'ASSIGNED', resource: assignment.resource } : { type: 'ASSIGNMENT_FAILED', ...assignment.escalate };
-      }
+        return area().signal(forceReleaseSignal, { orderId }).then(nothing);
+      case 'assign':
+        return activities
+          .assignOrder({ orderId, workAreaId, decisionKey: nextKey() })
+          .then((assignment) => ('resource' in assignment ? { type: 'ASSIGNED', resource: assignment.resource } : { type: 'ASSIGNMENT_FAILED', ...assignment.escalate }));
       case 'freeCapacity':
-        await area().signal(capacityFreedSignal, { orderId });
-        return null;
+        return area().signal(capacityFreedSignal, { orderId }).then(nothing);
       case 'updatePoolRank':
-        await area().signal(rerankSignal, { orderId, priorityScore: context().priorityScore ?? 0 });
-        return null;
+        return area().signal(rerankSignal, { orderId, priorityScore: context().priorityScore ?? 0 }).then(nothing);
       case 'armDeadline':
         return armDeadline();
       case 'restatePriority': {
         const { statedPriority } = params as { statedPriority: StatedPriority };
-        await activities.restatePriority({ orderId, statedPriority });
-        return decision(await activities.decidePriority({ orderId, decisionKey: nextKey() }), 'REPRIORITIZED');
+        return activities
+          .restatePriority({ orderId, statedPriority })
+          .then(() => activities.decidePriority({ orderId, decisionKey: nextKey() }))
+          .then(decision('REPRIORITIZED'));
       }
       case 'withdraw':
-        await area().signal(withdrawSignal, { orderId });
-        return null;
+        return area().signal(withdrawSignal, { orderId }).then(nothing);
       case 'decideReturn':
-        return { type: 'RETURN_DECIDED', ...(await activities.decideReturn({ orderId, returnReason: context().returnReason ?? 'other', attempts: context().attempts, decisionKey: nextKey() })) };
+        return activities
+          .decideReturn({ orderId, returnReason: context().returnReason ?? 'other', attempts: context().attempts, decisionKey: nextKey() })
+          .then((decided) => ({ type: 'RETURN_DECIDED', ...decided }));
       case 'decideRemit':
-        return { type: 'REMIT_DECIDED', ...(await activities.decideRemit({ orderId, amountCollected: context().amountCollected, decisionKey: nextKey() })) };
+        return activities.decideRemit({ orderId, amountCollected: context().amountCollected, decisionKey: nextKey() }).then((decided) => ({ type: 'REMIT_DECIDED', ...decided }));
       case 'splitOrder':
-        await splitInto((params as { parts: number[][] }).parts);
-        return null;
+        return splitInto((params as { parts: number[][] }).parts).then(nothing);
       default:
         return null;
     }
@@ -265,7 +269,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       poolEnteredAt: entersPool ? poolEnteredAt : null,
       ...(areaSignals.length ? { tellArea: { workAreaId, signals: areaSignals } } : {}),
     });
-    await carryOut(areaSignals.length ? effects.filter(({ type }) => !AREA_SIGNAL_EFFECTS[type]) : effects);
+    const remaining = areaSignals.length ? effects.filter(({ type }) => !AREA_SIGNAL_EFFECTS[type]) : effects;
+    if (remaining.length) await carryOut(remaining);
   }
 
   const refuseUnlessAllowed = (command: OrderActionCommand) => {
