@@ -90,6 +90,7 @@ export const LIFECYCLE_V2_PATCH = 'lifecycle-v2';
 /** The effects that, from revision 3, reach the area through the record activity instead of a signal from the workflow. */
 const AREA_SIGNAL_EFFECTS: Record<string, AreaSignal> = { freeCapacity: 'capacityFreed', withdraw: 'withdraw' };
 
+/** The revision an order runs: named in its input from revision 3; before, the machine a continued run carries, or the patch marker. */
 function revisionOf(input: OrderWorkflowInput): number {
   if (input.revision !== undefined) return input.revision;
   if (input.resume) return input.resume.machineVersion ?? 1;
