@@ -45,7 +45,8 @@ export async function run(): Promise<void> {
     await handle.result();
   };
   // One batch of orders at once: its wall time and the CPU time it cost Node (all threads) and the Temporal server.
-  const batch = async (one: (i: number) => Promise<unknown>, offset: number) => {
+  type Batch = { seconds: number; node: number; server: number };
+  const batch = async (one: (i: number) => Promise<unknown>, offset: number): Promise<Batch> => {
     const [started, cpuBefore] = [performance.now(), cpuSeconds(stack.serverPid)];
     await Promise.all(Array.from({ length: ORDERS }, (_, i) => one(offset + i)));
     const cpuAfter = cpuSeconds(stack.serverPid);
@@ -60,11 +61,11 @@ export async function run(): Promise<void> {
     await Promise.all(Array.from({ length: WARM_UP }, (_, i) => Promise.all([sluiceOrder(1_000_000 + i), bareOrder(1_000_000 + i)])));
 
     // Bare, Sluice, Sluice, bare: a machine that speeds up or slows down during the run weighs on both alike.
-    const runs = { bare: [] as Awaited<ReturnType<typeof batch>>[], sluice: [] as Awaited<ReturnType<typeof batch>>[] };
+    const runs: Record<'bare' | 'sluice', Batch[]> = { bare: [], sluice: [] };
     for (const [i, kind] of (['bare', 'sluice', 'sluice', 'bare'] as const).entries()) runs[kind].push(await batch(kind === 'bare' ? bareOrder : sluiceOrder, i * ORDERS));
     console.log(`Lifecycle benchmark: ${ORDERS} orders at once, twice each, on a local dev server (${activityCount} activities, 1 signal, 2 updates each), Node ${process.version}.\n`);
-    const summary = (label: string, batches: Awaited<ReturnType<typeof batch>>[]) => {
-      const sum = (f: (b: (typeof batches)[number]) => number) => batches.reduce((t, b) => t + f(b), 0);
+    const summary = (label: string, batches: Batch[]) => {
+      const sum = (f: (b: Batch) => number) => batches.reduce((t, b) => t + f(b), 0);
       const orders = ORDERS * batches.length;
       const perSecond = orders / sum((b) => b.seconds);
       const cpu = `CPU per order: Node ${((sum((b) => b.node) * 1000) / orders).toFixed(1)} ms, Temporal server ${((sum((b) => b.server) * 1000) / orders).toFixed(1)} ms`;

@@ -4,7 +4,6 @@ import { lineTotals, type OrderKind, type StatedPriority } from '../domain/order
 import type { LoadCorrection } from '../domain/work-area.ts';
 import type { NormedArea, Operation, PoolOrder } from '../rules/release-cycle.ts';
 import { OrderRecord } from './order.entity.ts';
-import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { sqlOn } from './sql.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
@@ -73,17 +72,17 @@ export async function poolWaits(em: EntityManager, workAreaId: string): Promise<
  * not taken the release yet (their ids and when they were granted, so a cycle can signal them again after a crash).
  */
 export async function readTakenCapacity(em: EntityManager, workAreaId: string, unit: 'orders' | 'units') {
-  const [holding, onTheirWay] = await Promise.all([
+  const [holding, { rows: onTheirWay }] = await Promise.all([
     em.find(OrderRecord, { workAreaId, holdsSlot: true }, { fields: ['id', 'units'] }),
-    em.find(OrderRecord, { workAreaId, inPool: true, releaseCycleId: { $ne: null } }, { fields: ['id', 'units', 'queuedAt', 'releaseCycleId'] }),
+    // With the time of the cycle that granted each: a grant is told again only once it is old enough.
+    sql<{ id: string; units: number; queued_at: number | null; granted_at: number | null }>`select o.id, o.units, o.queued_at, c.started_at as granted_at
+      from orders o left join release_cycles c on c.id = o.release_cycle_id
+      where o.work_area_id = ${workAreaId} and o.in_pool = 1 and o.release_cycle_id is not null`.execute(sqlOn(em)),
   ]);
-  const cycleIds = [...new Set(onTheirWay.map((o) => o.releaseCycleId!))];
-  const grants = cycleIds.length ? await em.find(ReleaseCycleRecord, { id: { $in: cycleIds } }, { fields: ['id', 'startedAt'] }) : [];
-  const grantedAt = new Map(grants.map((c) => [c.id, c.startedAt]));
   const weigh = (orders: { units: number }[]) => orders.reduce((sum, o) => sum + (unit === 'units' ? o.units : 1), 0);
   return {
     used: weigh(holding) + weigh(onTheirWay),
-    onTheirWay: onTheirWay.map((o) => ({ orderId: o.id, queuedAt: (o.queuedAt ?? new Date(0)).toISOString(), grantedAt: grantedAt.get(o.releaseCycleId!) ?? new Date(0) })),
+    onTheirWay: onTheirWay.map((o) => ({ orderId: o.id, queuedAt: new Date(o.queued_at ?? 0).toISOString(), grantedAt: new Date(o.granted_at ?? 0) })),
   };
 }
 
