@@ -43,8 +43,9 @@ describe('designer in a browser', () => {
       body: JSON.stringify({ reference, account: 'ACME', dueAt: '2026-12-01T12:00:00Z', workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 1, price: 5 }] }),
     });
 
-  async function signIn(username: string, where: { timezoneId?: string; locale?: string } = {}): Promise<Page> {
+  async function signIn(username: string, where: { timezoneId?: string; locale?: string } = {}, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, ...where });
+    await prepare?.(page);
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
@@ -69,6 +70,21 @@ describe('designer in a browser', () => {
     expect((await postOrder('SMOKE-2')).status).toBe(201);
     await table.getByText('SMOKE-2').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'orders-table.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('an order that arrives after the table loaded but before the live stream connected still shows', async () => {
+    let connect!: () => void;
+    const connected = new Promise<void>((resolve) => (connect = resolve));
+    const page = await signIn('dan', {}, (p) => p.route('**/events', async (route) => connected.then(() => route.continue())));
+    await page.getByTestId('desk-filter').getByText('All', { exact: true }).click();
+    const table = page.getByTestId('orders-table');
+    await table.getByText('SMOKE-2').waitFor();
+    // The stream starts from the server's latest event: this intake falls between the table's load and it.
+    expect((await postOrder('SMOKE-GAP')).status).toBe(201);
+    connect();
+    await page.locator('[data-testid="live-indicator"][data-connected="true"]').waitFor();
+    await table.getByText('SMOKE-GAP').waitFor();
     await page.close();
   });
 

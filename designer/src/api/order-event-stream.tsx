@@ -1,7 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react';
 import type { OrderEvent } from '../../../domain/order-event.ts';
 
-/** `resync`: the stream came back after a gap, so events may have been missed and views should reload. */
+/**
+ * `resync`: the stream has (re)started from the server's latest event, so anything before it may have been
+ * missed and views should reload: a view's first load may have been read before the stream's starting point.
+ */
 export type StreamMessage = { type: 'order'; event: OrderEvent } | { type: 'resync' };
 type Listener = (message: StreamMessage) => void;
 
@@ -35,16 +38,11 @@ export function OrderEventStreamProvider({ children }: { children: ReactNode }) 
   useEffect(() => {
     let source: EventSource | undefined;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
-    let openedBefore = false;
     const broadcast = (message: StreamMessage) => listeners.forEach((listener) => listener(message));
     const open = () => {
       const current = new EventSource('/events');
       source = current;
-      current.onopen = () => {
-        setStatus('open');
-        if (openedBefore) broadcast({ type: 'resync' });
-        openedBefore = true;
-      };
+      current.onopen = () => setStatus('open');
       current.onerror = () => {
         if (current.readyState === EventSource.CLOSED) {
           setStatus('closed');
@@ -53,6 +51,8 @@ export function OrderEventStreamProvider({ children }: { children: ReactNode }) 
           setStatus('connecting');
         }
       };
+      // The server names its starting point once the stream's cursor is fixed: from here on nothing is missed.
+      current.addEventListener('ready', () => broadcast({ type: 'resync' }));
       current.addEventListener('order', (message) => {
         const event = parseOrderEvent(message.data);
         if (event) broadcast({ type: 'order', event });
