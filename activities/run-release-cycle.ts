@@ -4,6 +4,7 @@ import type { CycleTrigger } from '../domain/cycle-trigger.ts';
 import type { Role } from '../domain/roles.ts';
 import { isInShift, localTime } from '../domain/shift-calendar.ts';
 import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
+import { answerCycleCall } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
@@ -60,6 +61,7 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
   const compiledFor = compiledRulesets();
   const inForce = publishedRulesets();
   return async function runReleaseCycle({ workAreaId, triggers, tellOrders: tells }: ReleaseCycleRequest): Promise<ReleaseCycleResult> {
+    await answerCycleCall(deps.store.em.fork(), workAreaId);
     const cycle = await runCycle(workAreaId, triggers);
     if (tells) await tellOrders(deps, workAreaId, cycle);
     return cycle;

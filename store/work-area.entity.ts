@@ -28,6 +28,8 @@ export const WorkAreaRecord = defineEntity({
      * different areas cannot both fill a third area's norm from the same reading.
      */
     loadVersion: p.integer().default(0),
+    /** When an order last called the controller for a cycle that has not started yet (see `cycle-calls.ts`). */
+    cycleCalledAt: p.datetime().nullable(),
   },
 });
 export type WorkAreaRecord = InferEntity<typeof WorkAreaRecord>;

@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
+import { dateValue, sqlOn } from './sql.ts';
+
+/*
+ * An order that enters an area's pool calls the area's controller for a cycle. Under load hundreds of
+ * orders enter between two cycles, and one call is enough for all of them: the area remembers that a call
+ * is out, and the cycle answers it (clears it) before it reads the pool. So an order that finds a call out
+ * is seen by the cycle that answers it, since that cycle reads the pool after the order entered it.
+ */
+
+/**
+ * A call older than this is made again: the one out may have been lost (the controller was terminated by
+ * hand, the signal never left), and calling is also how a stopped controller is started again.
+ */
+export const CYCLE_CALL_EXPIRES_MS = 10_000;
+
+/** Claims the area's call for a cycle: true if the caller must signal the controller, false if a call is out. */
+export async function claimCycleCall(em: EntityManager, workAreaId: string, now: Date): Promise<boolean> {
+  const { numAffectedRows } = await sql`update work_areas set cycle_called_at = ${dateValue(now)}
+    where id = ${workAreaId} and (cycle_called_at is null or cycle_called_at <= ${now.getTime() - CYCLE_CALL_EXPIRES_MS})`.execute(sqlOn(em));
+  return numAffectedRows !== 0n;
+}
+
+/** Answers the area's call; committed before the cycle reads the pool, so a call made after it goes out again. */
+export async function answerCycleCall(em: EntityManager, workAreaId: string): Promise<void> {
+  await sql`update work_areas set cycle_called_at = null where id = ${workAreaId} and cycle_called_at is not null`.execute(sqlOn(em));
+}
+
