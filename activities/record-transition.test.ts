@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderState } from '../domain/lifecycle.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
+import { answerCycleCall, claimCycleCall } from '../store/cycle-calls.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
@@ -60,6 +61,20 @@ describe('recording a transition', () => {
     await record(transition('k-5', 'waiting', 'queued', 'cancelled'));
     await record(transition('k-6', 'done', 'returned', 'returned', freed));
     expect(signalled).toHaveLength(1);
+  });
+
+  it('leaves the area be while a cycle it was called for is still to come: that cycle will find the slot', async () => {
+    const em = store.em.fork();
+    em.create(OrderRecord, { id: 'waiting-2', account: 'ACME', kind: 'delivery', statedPriority: 'normal', dueAt: new Date(), workAreaId: 'zone-a', lines: [], state: 'queued', inPool: true });
+    await em.flush();
+    signalled.length = 0;
+    const freed = { tellArea: { workAreaId: 'zone-a', signals: ['capacityFreed' as const] } };
+    expect(await claimCycleCall(em, 'zone-a', new Date('2026-11-21T09:59:55Z'))).toBe(true);
+    await record(transition('k-8', 'done', 'returned', 'returned', freed));
+    expect(signalled).toEqual([]);
+    await answerCycleCall(em, 'zone-a');
+    await record(transition('k-9', 'done', 'returned', 'returned', freed));
+    expect(signalled).toEqual([{ workflowId: 'area-zone-a', signal: 'capacityFreed' }]);
   });
 
   it('refuses a transition of an order the store does not have', async () => {

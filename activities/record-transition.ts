@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { cycleCallOut } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { projectTransition, type OrderTransition } from '../store/order-transition.ts';
 import { poolWaits } from '../store/release-pool-reads.ts';
@@ -27,9 +28,11 @@ export function recordTransitionActivity(deps: ActivityDeps) {
 }
 
 async function tellArea(deps: ActivityDeps, orderId: string, { workAreaId, signals }: NonNullable<TransitionRecord['tellArea']>): Promise<void> {
-  // A slot given back matters only to orders waiting for one. Read after the commit, so an order that
-  // enters the pool later finds the slot free when its own arrival calls the cycle.
-  if (!(await poolWaits(deps.store.em.fork(), workAreaId))) return;
+  // A slot given back matters only to orders waiting for one, and a cycle already called will find it. Read
+  // after the commit, so an order that enters the pool later finds the slot free when its own arrival calls the cycle.
+  // (This only looks at the call: the controller may pass over a cycle for freed capacity, never one an order called.)
+  const em = deps.store.em.fork();
+  if (!(await poolWaits(em, workAreaId)) || (await cycleCallOut(em, workAreaId, deps.clock()))) return;
   for (const signal of signals) {
     // With start: an area whose controller is not running (never was, or was terminated) gets one that runs a cycle.
     await deps.temporal.workflow.signalWithStart<typeof areaControllerWorkflow, [{ orderId: string }]>('areaControllerWorkflow', {

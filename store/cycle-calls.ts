@@ -22,6 +22,12 @@ export async function claimCycleCall(em: EntityManager, workAreaId: string, now:
   return numAffectedRows !== 0n;
 }
 
+/** Whether a call for a cycle is out: the cycle that answers it reads the pool and the capacity after now. */
+export async function cycleCallOut(em: EntityManager, workAreaId: string, now: Date): Promise<boolean> {
+  const { rows } = await sql`select 1 from work_areas where id = ${workAreaId} and cycle_called_at > ${now.getTime() - CYCLE_CALL_EXPIRES_MS}`.execute(sqlOn(em));
+  return rows.length > 0;
+}
+
 /** Answers the area's call; committed before the cycle reads the pool, so a call made after it goes out again. */
 export async function answerCycleCall(em: EntityManager, workAreaId: string): Promise<void> {
   await sql`update work_areas set cycle_called_at = null where id = ${workAreaId} and cycle_called_at is not null`.execute(sqlOn(em));
