@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { repoRoot } from '../launcher/repo-root.ts';
+import type { WorkflowHandle } from '@temporalio/client';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { orderActionUpdate, orderWorkflowId } from '../workflows/definitions.ts';
 import { tailAudit } from './audit-tail.ts';
-import { bareActivities } from './bare-activities.ts';
-import type { bareOrderWorkflow } from './bare-order.workflow.ts';
+import { bareActivities, reached } from './bare-activities.ts';
+import type { bareOrderWorkflow, BareShape } from './bare-order.workflow.ts';
 import { bareActionUpdate, bareReleaseSignal } from './bare-order.workflow.ts';
 import { cpuSeconds } from './cpu-time.ts';
 import { startDevStack } from './dev-stack.ts';
@@ -15,7 +16,7 @@ const WARM_UP = 20;
 /**
  * `npm run bench -- lifecycle`: orders per second through a pick order's happy path (intake, priority,
  * deadline and remit decisions, release by the area, assignment, start, complete, close) on a dev server, against a bare workflow
- * with the same number of activities, signals and updates, in the same run.
+ * with the same number of activities, signals and updates, in the same order, in the same run.
  */
 export async function run(): Promise<void> {
   const stack = await startDevStack('bench-sluice');
@@ -36,10 +37,15 @@ export async function run(): Promise<void> {
     await handle.result();
     return id;
   };
-  let activityCount = 0;
+  let shape: BareShape = { beforeRelease: 0, beforeAssigned: 0, perAction: [] };
+  // Released when it waits for release, and acted on once assigned, as a Sluice order is: not all at once.
   const bareOrder = async (i: number) => {
-    const handle = await client.workflow.start<typeof bareOrderWorkflow>('bareOrderWorkflow', { workflowId: `bare-${i}-${Date.now()}`, taskQueue: 'bench-bare', args: [activityCount] });
+    const workflowId = `bare-${i}-${Date.now()}`;
+    const [waiting, assigned] = [reached(workflowId, 'waiting'), reached(workflowId, 'assigned')];
+    const handle = await client.workflow.start<typeof bareOrderWorkflow>('bareOrderWorkflow', { workflowId, taskQueue: 'bench-bare', args: [shape] });
+    await waiting;
     await handle.signal(bareReleaseSignal);
+    await assigned;
     await handle.executeUpdate(bareActionUpdate, { args: ['start'] });
     await handle.executeUpdate(bareActionUpdate, { args: ['complete'] });
     await handle.result();
@@ -54,16 +60,17 @@ export async function run(): Promise<void> {
   };
 
   try {
-    // One order first, to count what the happy path does; the baseline does as much.
+    // One order first, to count what the happy path does and when; the baseline does as much, in the same order.
     const probe = await sluiceOrder(-1);
-    const history = await client.workflow.getHandle(orderWorkflowId(probe)).fetchHistory();
-    activityCount = (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes).length;
+    shape = shapeOf(await client.workflow.getHandle(orderWorkflowId(probe)).fetchHistory());
+    const activityCount = shape.beforeRelease + shape.beforeAssigned + shape.perAction.reduce((a, b) => a + b, 0);
     await Promise.all(Array.from({ length: WARM_UP }, (_, i) => Promise.all([sluiceOrder(1_000_000 + i), bareOrder(1_000_000 + i)])));
 
     // Bare, Sluice, Sluice, bare: a machine that speeds up or slows down during the run weighs on both alike.
     const runs: Record<'bare' | 'sluice', Batch[]> = { bare: [], sluice: [] };
     for (const [i, kind] of (['bare', 'sluice', 'sluice', 'bare'] as const).entries()) runs[kind].push(await batch(kind === 'bare' ? bareOrder : sluiceOrder, i * ORDERS));
-    console.log(`Lifecycle benchmark: ${ORDERS} orders at once, twice each, on a local dev server (${activityCount} activities, 1 signal, 2 updates each), Node ${process.version}.\n`);
+    console.log(`Lifecycle benchmark: ${ORDERS} orders at once, twice each, on a local dev server, Node ${process.version}.`);
+    console.log(`Each order: ${activityCount} activities (${shape.beforeRelease} up to waiting for release, a release signal, ${shape.beforeAssigned} up to assignment, then ${shape.perAction.join(' and ')} in two updates).\n`);
     const summary = (label: string, batches: Batch[]) => {
       const sum = (f: (b: Batch) => number) => batches.reduce((t, b) => t + f(b), 0);
       const orders = ORDERS * batches.length;
@@ -80,4 +87,15 @@ export async function run(): Promise<void> {
     await assigned.stop();
     await stack.stop();
   }
+}
+
+/** Activities scheduled before the release signal, between it and the first update, and from each update on. */
+function shapeOf(history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>): BareShape {
+  const stretches = [0];
+  for (const e of history.events ?? []) {
+    if (e.workflowExecutionSignaledEventAttributes || e.workflowExecutionUpdateAcceptedEventAttributes) stretches.push(0);
+    else if (e.activityTaskScheduledEventAttributes) stretches[stretches.length - 1]! += 1;
+  }
+  const [beforeRelease = 0, beforeAssigned = 0, ...perAction] = stretches;
+  return { beforeRelease, beforeAssigned, perAction };
 }
