@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { repoRoot } from '../launcher/repo-root.ts';
 import type { WorkflowHandle } from '@temporalio/client';
+import { repoRoot } from '../launcher/repo-root.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { orderActionUpdate, orderWorkflowId } from '../workflows/definitions.ts';
 import { tailAudit } from './audit-tail.ts';
