@@ -32,15 +32,19 @@ const invalid = (message: string, path: string, detail: string) => new UserError
  * and the first to grant it a slot takes it. With no such area, the order goes to the default area.
  */
 async function placeOrder(em: EntityManager, input: NewOrder): Promise<{ workAreaId: string; candidates: string[] }> {
-  const areas = await em.find(WorkAreaRecord, {}, { fields: ['id', 'kind', 'zone', 'warehouse'], orderBy: { id: 'asc' } });
   const named = input.workAreaId ?? input.routing?.[0]?.workAreaId;
   if (named === undefined) {
     const serves = (area: { zone?: string | null; warehouse?: string | null }) => (!area.zone || area.zone === input.zone) && (!area.warehouse || area.warehouse === input.warehouse);
-    const candidates = areas.filter((a) => a.kind === AREA_KIND_FOR[input.kind] && serves(a)).map((a) => a.id);
+    const ofKind = await em.find(WorkAreaRecord, { kind: AREA_KIND_FOR[input.kind] }, { fields: ['id', 'zone', 'warehouse'], orderBy: { id: 'asc' } });
+    const candidates = ofKind.filter(serves).map((a) => a.id);
     if (candidates.length > 0) return { workAreaId: candidates[0]!, candidates };
   }
   const workAreaId = named ?? DEFAULT_WORK_AREA.id;
-  checkAreas(new Set(areas.map((a) => a.id)), workAreaId, input);
+  // Only the areas the order names are read, unless one is unknown: then every area, for the message.
+  const mentioned = new Set([workAreaId, ...(input.routing ?? []).map((step) => step.workAreaId)]);
+  const found = await em.find(WorkAreaRecord, { id: { $in: [...mentioned] } }, { fields: ['id'] });
+  const known = found.length === mentioned.size ? found : await em.find(WorkAreaRecord, {}, { fields: ['id'], orderBy: { id: 'asc' } });
+  checkAreas(new Set(known.map((a) => a.id)), workAreaId, input);
   return { workAreaId, candidates: [workAreaId] };
 }
 
