@@ -5,6 +5,7 @@ import { OrderOperationRecord } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { orderWorkflowId } from '../workflows/definitions.ts';
+import { hoursFromNow } from '../test/clock.ts';
 
 /** The API through `app.request`, on a real SQLite file and the test run's Temporal server (no worker). */
 describe('API', () => {
@@ -16,7 +17,7 @@ describe('API', () => {
     await h?.close();
   });
 
-  const validOrder = () => ({ account: 'ACME', dueAt: '2026-12-01T12:00:00Z', workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 2, price: 9.5 }] });
+  const validOrder = () => ({ account: 'ACME', dueAt: hoursFromNow(24), workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 2, price: 9.5 }] });
   const postOrder = (body: string, headers: Record<string, string> = {}) => h.request('/orders', { method: 'POST', headers, body });
   const orderCount = () => h.store.em.fork().count(OrderRecord, {});
   const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; issues?: { path: string; message: string }[] } }).error;
@@ -25,9 +26,9 @@ describe('API', () => {
     it.each([
       { case: 'malformed JSON', body: '{"account": ', status: 400, code: 'malformed_json', paths: undefined },
       { case: 'wrong types', body: JSON.stringify({ account: 7, dueAt: 'tomorrow', lines: [{ sku: 'A', qty: 1.5, price: -1 }] }), status: 400, code: 'invalid_request', paths: ['account', 'dueAt', 'lines.0.qty', 'lines.0.price'] },
-      { case: 'no lines', body: JSON.stringify({ account: 'ACME', dueAt: '2026-12-01T12:00:00Z', lines: [] }), status: 400, code: 'invalid_request', paths: ['lines'] },
-      { case: 'unknown field', body: JSON.stringify({ account: 'ACME', dueAt: '2026-12-01T12:00:00Z', lines: [{ sku: 'A', qty: 1, price: 1 }], colour: 'red' }), status: 400, code: 'invalid_request', paths: ['(body)'] },
-      { case: 'unknown work area', body: JSON.stringify({ account: 'ACME', dueAt: '2026-12-01T12:00:00Z', workAreaId: 'nowhere', lines: [{ sku: 'A', qty: 1, price: 1 }] }), status: 400, code: 'invalid_request', paths: ['workAreaId'] },
+      { case: 'no lines', body: JSON.stringify({ account: 'ACME', dueAt: hoursFromNow(24), lines: [] }), status: 400, code: 'invalid_request', paths: ['lines'] },
+      { case: 'unknown field', body: JSON.stringify({ account: 'ACME', dueAt: hoursFromNow(24), lines: [{ sku: 'A', qty: 1, price: 1 }], colour: 'red' }), status: 400, code: 'invalid_request', paths: ['(body)'] },
+      { case: 'unknown work area', body: JSON.stringify({ account: 'ACME', dueAt: hoursFromNow(24), workAreaId: 'nowhere', lines: [{ sku: 'A', qty: 1, price: 1 }] }), status: 400, code: 'invalid_request', paths: ['workAreaId'] },
     ])('$case → $status $code', async ({ body, status, code, paths }) => {
       const before = await orderCount();
       const res = await postOrder(body);

@@ -9,6 +9,7 @@ import { repoRoot } from '../launcher/repo-root.ts';
 import { launchChromium } from '../test/browser.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
+import { hoursFromNow } from '../test/clock.ts';
 
 const ARTIFACTS = join(repoRoot, 'test-artifacts');
 
@@ -40,7 +41,7 @@ describe('designer in a browser', () => {
     fetch(`${url}/orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await h.auth('dispatcher')) },
-      body: JSON.stringify({ reference, account: 'ACME', dueAt: '2026-12-01T12:00:00Z', workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 1, price: 5 }] }),
+      body: JSON.stringify({ reference, account: 'ACME', dueAt: hoursFromNow(24), workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 1, price: 5 }] }),
     });
 
   async function signIn(username: string, where: { timezoneId?: string; locale?: string } = {}, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {

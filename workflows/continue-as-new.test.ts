@@ -7,6 +7,7 @@ import { startDevServer, type DevServer } from '../launcher/temporal-dev-server.
 import { createHarness, eventually, quietWorkerLogs, type Harness } from '../test/sluice-harness.ts';
 import type { OrderWorkflowInput } from './order.workflow.ts';
 import { orderWorkflowId } from './definitions.ts';
+import { hoursFromNow } from '../test/clock.ts';
 
 /**
  * A dev server of its own that suggests continue-as-new after 75 history events (which lands, as a rule,
@@ -33,7 +34,7 @@ describe('continue-as-new', () => {
 
   it('keeps the order, its timeline and its deadline across runs', async () => {
     const order = (await (
-      await h.request('/orders', { method: 'POST', body: JSON.stringify({ account: 'ACME', dueAt: '2026-12-01T12:00:00Z', workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] }) })
+      await h.request('/orders', { method: 'POST', body: JSON.stringify({ account: 'ACME', dueAt: hoursFromNow(24), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] }) })
     ).json()) as OrderSummary;
     await reach(order.id, 'assigned');
     const handle = h.client.workflow.getHandle(orderWorkflowId(order.id));

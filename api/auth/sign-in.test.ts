@@ -3,6 +3,7 @@ import { AuditEntryRecord } from '../../store/audit-entry.entity.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
 import { DEMO_USERS, ensureFirstAdmin, seedDemoUsers } from './bootstrap-users.ts';
 import { FREE_ATTEMPTS, pauseAfter } from './login-throttle.ts';
+import { hoursFromNow } from '../../test/clock.ts';
 
 /** Sessions, CSRF, throttling, tokens and their audit trail, through the API on a real store. */
 describe('signing in', () => {
@@ -37,7 +38,7 @@ describe('signing in', () => {
 
   it('refuses a change without the CSRF token, accepts it with the token', async () => {
     const { cookie, csrfToken } = await signIn('dan');
-    const body = JSON.stringify({ account: 'ACME', dueAt: '2026-12-01T12:00:00Z', workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] });
+    const body = JSON.stringify({ account: 'ACME', dueAt: hoursFromNow(24), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 1 }] });
     const without = await h.app.request('/orders', { method: 'POST', headers: { ...json, cookie }, body });
     expect(without.status).toBe(403);
     expect(((await without.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
