@@ -1,4 +1,5 @@
 import type { NewOrder } from '../domain/order.ts';
+import type { WorkArea } from '../domain/work-area.ts';
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
@@ -16,4 +17,14 @@ export function demoOrders(): { key: string; order: NewOrder }[] {
     { key: 'demo-6', order: { reference: 'DEMO-1006', account: 'Litware', accountTier: 'major', kind: 'pick', paymentMode: 'credit_terms', statedPriority: 'high', dueAt: inHours(24), lines: [{ sku: 'RACK-8', qty: 4, price: 900 }, { sku: 'SHELF-2', qty: 16, price: 45 }] } },
     { key: 'demo-7', order: { reference: 'DEMO-1007', account: 'Adatum', kind: 'pick', paymentMode: 'credit_terms', statedPriority: 'normal', dueAt: inHours(48), checks: { creditBalance: 12_500, creditLimit: 10_000 }, lines: [{ sku: 'PALLET-1', qty: 10, price: 25 }] } },
   ];
+}
+
+/** Areas with room for the demo's orders, beside the default area (which takes one order at a time). */
+export function demoWorkAreas(): WorkArea[] {
+  const area = (id: string, name: string, kind: WorkArea['kind'], wipLimit: number): WorkArea => ({
+    id, name, kind, zone: null, warehouse: null, timeZone: 'UTC', status: 'open',
+    capacity: { unit: 'orders', wipLimit, workloadNormHours: null, loadCorrection: 'position', starvationRelease: false },
+    shiftCalendar: null, plannedLeadTimeHours: 0,
+  });
+  return [area('pick-b', 'Pick zone B', 'pick_zone', 6), area('drivers-central', 'Drivers, central', 'driver_pool', 4), area('line-1', 'Assembly line 1', 'production_line', 3)];
 }

@@ -9,7 +9,7 @@ import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { openStore } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { storeFileFromEnv } from '../store/store-config.ts';
-import { demoOrders } from './demo-orders.ts';
+import { demoOrders, demoWorkAreas } from './demo-orders.ts';
 
 /**
  * `npm start`: Temporal (a configured server, or the local dev server), the store with its defaults,
@@ -78,7 +78,7 @@ process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
 await Promise.all([launch('The worker', 'worker/main.ts', '[worker] polling'), launch('The API', 'api/main.ts', '[api] listening')]);
-await seedDemoOrders();
+await seedDemo();
 
 console.log(`
 Sluice is running.
@@ -96,25 +96,41 @@ ${DEMO_USERS.map((u) => `  ${u.username.padEnd(10)} ${u.password.padEnd(24)} ${u
 }
 Press Ctrl-C to stop.`);
 
-/** Demo orders go in through the API, as a dispatcher would enter them, and only into an empty store. */
-async function seedDemoOrders(): Promise<void> {
-  const dispatcher = DEMO_USERS.find((u) => u.roles.includes('dispatcher'))!;
-  const login = await fetch(`${appUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: dispatcher.username, password: dispatcher.password }),
-  });
-  if (!login.ok) return console.warn(`could not sign in to enter demo orders: ${login.status} ${await login.text()}`);
-  const headers = {
-    'content-type': 'application/json',
-    cookie: login.headers.get('set-cookie')!.split(';')[0]!,
-    'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
-  };
-  const { orders } = (await (await fetch(`${appUrl}/orders`, { headers })).json()) as { orders: unknown[] };
+/**
+ * Demo work areas and orders go in through the API, as an ops manager and a dispatcher would enter
+ * them, and only into an empty store. The areas give the demo room to release: the default area takes
+ * one order at a time, so without them the demo orders would fill it and every new order would wait.
+ */
+async function seedDemo(): Promise<void> {
+  const dispatcher = await signIn(DEMO_USERS.find((u) => u.roles.includes('dispatcher'))!);
+  const opsManager = await signIn(DEMO_USERS.find((u) => u.roles.includes('ops_manager'))!);
+  if (!dispatcher || !opsManager) return;
+  const { orders } = (await (await fetch(`${appUrl}/orders`, { headers: dispatcher })).json()) as { orders: unknown[] };
   if (orders.length > 0) return;
+  for (const area of demoWorkAreas()) {
+    const res = await fetch(`${appUrl}/work-areas`, { method: 'POST', headers: opsManager, body: JSON.stringify(area) });
+    if (!res.ok && res.status !== 409) console.warn(`demo work area ${area.id} was refused: ${res.status} ${await res.text()}`);
+  }
   for (const { key, order } of demoOrders()) {
-    const res = await fetch(`${appUrl}/orders`, { method: 'POST', headers: { ...headers, 'idempotency-key': key }, body: JSON.stringify(order) });
+    const res = await fetch(`${appUrl}/orders`, { method: 'POST', headers: { ...dispatcher, 'idempotency-key': key }, body: JSON.stringify(order) });
     if (!res.ok) console.warn(`demo order ${key} was refused: ${res.status} ${await res.text()}`);
   }
 }
 
+/** A session's headers for the demo person, or null (with a warning) if they could not sign in. */
+async function signIn(person: { username: string; password: string }): Promise<Record<string, string> | null> {
+  const login = await fetch(`${appUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: person.username, password: person.password }),
+  });
+  if (!login.ok) {
+    console.warn(`could not sign in as ${person.username} to enter the demo data: ${login.status} ${await login.text()}`);
+    return null;
+  }
+  return {
+    'content-type': 'application/json',
+    cookie: login.headers.get('set-cookie')!.split(';')[0]!,
+    'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
+  };
+}
