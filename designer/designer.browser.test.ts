@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, seedDemoUsers } from '../api/auth/bootstrap-users.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
-import { launchChromium } from '../test/browser.ts';
+import { launchChromium, openPage } from '../test/browser.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
 import { hoursFromNow } from '../test/clock.ts';
@@ -45,7 +45,7 @@ describe('designer in a browser', () => {
     });
 
   async function signIn(username: string, where: { timezoneId?: string; locale?: string } = {}, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, ...where });
+    const page = await openPage(browser, { viewport: { width: 1400, height: 1000 }, ...where });
     await prepare?.(page);
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());

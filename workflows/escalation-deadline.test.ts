@@ -2,6 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../domain/order.ts';
 import { findOrInstallTestServer } from '../launcher/temporal-test-server.ts';
+import { withoutClockShift } from '../test/clock-shift.ts';
 import { createHarness, eventually, quietWorkerLogs, type Harness } from '../test/sluice-harness.ts';
 import { orderWorkflowId } from './definitions.ts';
 
@@ -15,7 +16,7 @@ describe('escalation deadlines (time-skipping)', () => {
   beforeAll(async () => {
     quietWorkerLogs();
     const path = await findOrInstallTestServer();
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+    env = await withoutClockShift(() => TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }));
     h = await createHarness({ wipLimit: 1, temporal: { client: env.client, workerConnection: env.nativeConnection, namespace: env.namespace ?? 'default' }, worker: true });
   });
   afterAll(async () => {
