@@ -59,6 +59,11 @@ export const OrderRecord = defineEntity({
     idempotencyKey: p.string().nullable().unique(),
     /** Hash of the request body the key was first used with; a different body under the same key is refused. */
     requestHash: p.string().nullable(),
+    /**
+     * When the intake sweeper made sure the order's workflow exists. Orders the API started need no mark:
+     * their workflow takes them out of captured at once, and the sweeper looks only at captured orders.
+     */
+    workflowConfirmedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

@@ -1,0 +1,97 @@
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderDetail, OrderSummary } from '../domain/order.ts';
+import { freePort } from '../launcher/free-port.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { hoursFromNow } from '../test/clock.ts';
+import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { runIntakeSweeper, sweepUnstartedOrders } from '../worker/intake-sweeper.ts';
+import { orderWorkflowId } from '../workflows/definitions.ts';
+import { createApp } from './app.ts';
+
+/** Intake across crashes and retries, on the test run's Temporal server, a worker and a real SQLite file. */
+describe('order intake', () => {
+  let h: Harness;
+  /** The same API over a Temporal server that is down: nothing listens where its client connects. */
+  let cutOff: ReturnType<typeof createApp>;
+  let deadConnection: Connection;
+  beforeAll(async () => {
+    h = await createHarness({ wipLimit: 50, worker: true });
+    deadConnection = Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
+    cutOff = createApp({ store: h.store, temporal: new Client({ connection: deadConnection }), taskQueue: h.taskQueue });
+  });
+  afterAll(async () => {
+    await deadConnection?.close();
+    await h?.close();
+  });
+
+  let n = 0;
+  const orderBody = () => JSON.stringify({ reference: `INTAKE-${++n}`, account: 'ACME', dueAt: hoursFromNow(24), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 5 }] });
+  const post = (body: string, key: string, headers: Record<string, string> = {}) => h.request('/orders', { method: 'POST', body, headers: { 'idempotency-key': key, ...headers } });
+  const act = async (id: string, action: string) => {
+    const res = await h.request(`/orders/${id}/actions`, { method: 'POST', body: JSON.stringify({ action }) });
+    expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
+    return (await res.json()) as OrderDetail;
+  };
+  const postCutOff = async (body: string, key: string) =>
+    cutOff.request('/orders', { method: 'POST', body, headers: { 'content-type': 'application/json', 'idempotency-key': key, ...(await h.auth('dispatcher')) } });
+  /** Every run Temporal holds under the order's workflow id. */
+  const runsOf = async (orderId: string) => {
+    const runs: string[] = [];
+    for await (const run of h.client.workflow.list({ query: `WorkflowId = '${orderWorkflowId(orderId)}'` })) runs.push(run.runId);
+    return runs;
+  };
+
+  it('a replayed POST of a closed order answers the order, still closed, and starts no second run', async () => {
+    const body = orderBody();
+    const first = await post(body, 'closed-replay');
+    expect(first.status).toBe(201);
+    const order = (await first.json()) as OrderSummary;
+    await h.reach(order.id, 'assigned');
+    await act(order.id, 'start');
+    await act(order.id, 'complete');
+    await h.reach(order.id, 'closed');
+    await h.client.workflow.getHandle(orderWorkflowId(order.id)).result();
+
+    const again = await post(body, 'closed-replay');
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await again.json()) as OrderSummary).id).toBe(order.id);
+    const description = await h.client.workflow.getHandle(orderWorkflowId(order.id)).describe();
+    expect(description.status.name).toBe('COMPLETED');
+    expect((await h.getOrder(order.id)).state).toBe('closed');
+    expect(await runsOf(order.id)).toEqual([description.runId]);
+  });
+
+  it('an order stored while Temporal is down is answered 202, captured, and the sweepers of two workers start it once', async () => {
+    const answers = await Promise.all(['down-1', 'down-2', 'down-3'].map((key) => postCutOff(orderBody(), key)));
+    expect(answers.map((r) => r.status)).toEqual([202, 202, 202]);
+    const orders = (await Promise.all(answers.map((r) => r.json()))) as OrderSummary[];
+    expect(orders.map((o) => o.state)).toEqual(['captured', 'captured', 'captured']);
+    await expect(h.client.workflow.getHandle(orderWorkflowId(orders[0]!.id)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+
+    // A sweep leaves orders younger than its minimum age to the POST taking them.
+    expect(await sweepUnstartedOrders({ store: h.store, temporal: h.client, taskQueue: h.taskQueue, minAgeMs: 60_000 })).toBe(0);
+    const sweepers = [1, 2].map(() => runIntakeSweeper({ store: h.store, temporal: h.client, taskQueue: h.taskQueue, minAgeMs: 0, intervalMs: 100 }));
+    try {
+      for (const order of orders) await h.reach(order.id, 'queued');
+    } finally {
+      await Promise.all(sweepers.map((s) => s.stop()));
+    }
+    for (const order of orders) expect(await runsOf(order.id)).toHaveLength(1);
+    const confirmed = await h.store.em.fork().find(OrderRecord, { id: { $in: orders.map((o) => o.id) } });
+    expect(confirmed.every((o) => o.workflowConfirmedAt !== null)).toBe(true);
+  });
+
+  it('a replayed POST starts the workflow the first POST could not', async () => {
+    const body = orderBody();
+    const first = await postCutOff(body, 'down-then-replayed');
+    expect(first.status).toBe(202);
+    const again = await post(body, 'down-then-replayed');
+    expect(again.status).toBe(200);
+    const order = (await again.json()) as OrderSummary;
+    expect(order.id).toBe(((await first.json()) as OrderSummary).id);
+    await h.reach(order.id, 'queued');
+    expect(await runsOf(order.id)).toHaveLength(1);
+  });
+});
