@@ -2,12 +2,16 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail, OrderSummary } from '../domain/order.ts';
 import { freePort } from '../launcher/free-port.ts';
+import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { hoursFromNow } from '../test/clock.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { runIntakeSweeper, sweepUnstartedOrders } from '../worker/intake-sweeper.ts';
 import { orderWorkflowId } from '../workflows/definitions.ts';
 import { createApp } from './app.ts';
+import { issueToken, secretHashOf } from './auth/api-tokens.ts';
+import type { Principal } from './auth/principal.ts';
+import { idempotencyScopeOf } from './order-intake.ts';
 
 /** Intake across crashes and retries, on the test run's Temporal server, a worker and a real SQLite file. */
 describe('order intake', () => {
@@ -93,5 +97,29 @@ describe('order intake', () => {
     expect(order.id).toBe(((await first.json()) as OrderSummary).id);
     await h.reach(order.id, 'queued');
     expect(await runsOf(order.id)).toHaveLength(1);
+  });
+
+  it('an Idempotency-Key is the caller\'s own: another caller with the same key gets an order of its own', async () => {
+    const issued = issueToken();
+    const em = h.store.em.fork();
+    em.create(ApiTokenRecord, { id: issued.id, name: 'second integration', role: 'dispatcher', secretHash: secretHashOf(issued.secret), createdBy: 'test', createdAt: new Date(), lastUsedAt: null, revokedAt: null });
+    await em.flush();
+    const body = orderBody();
+    const mine = await post(body, 'shared-key');
+    const theirs = await post(body, 'shared-key', { authorization: `Bearer ${issued.token}` });
+    const mineAgain = await post(body, 'shared-key');
+    const theirsAgain = await post(body, 'shared-key', { authorization: `Bearer ${issued.token}` });
+    expect([mine.status, theirs.status, mineAgain.status, theirsAgain.status]).toEqual([201, 201, 200, 200]);
+    const [a, b, a2, b2] = (await Promise.all([mine, theirs, mineAgain, theirsAgain].map((r) => r.json()))) as OrderSummary[];
+    expect(a!.id).not.toBe(b!.id);
+    expect(a2!.id).toBe(a!.id);
+    expect(b2!.id).toBe(b!.id);
+  });
+
+  it.each<{ principal: Principal; scope: string }>([
+    { principal: { kind: 'token', tokenId: 't-1', name: 'erp', roles: ['dispatcher'] }, scope: 'token:t-1' },
+    { principal: { kind: 'user', userId: 'u-1', name: 'dana', roles: ['dispatcher'], csrfToken: 'c', sessionKey: 's', mustChangePassword: false }, scope: 'user:u-1' },
+  ])('a $principal.kind\'s keys are scoped to it: $scope', ({ principal, scope }) => {
+    expect(idempotencyScopeOf(principal)).toBe(scope);
   });
 });

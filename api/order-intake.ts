@@ -10,6 +10,7 @@ import { toOrderSummary } from '../store/order-read-model.ts';
 import { DEFAULT_WORK_AREA } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import type { ApiDeps } from './api-deps.ts';
+import type { Principal } from './auth/principal.ts';
 import { UserError } from './errors.ts';
 import { startOrderWorkflow } from './start-order-workflow.ts';
 
@@ -20,6 +21,15 @@ export interface IntakeResult {
   /** False when Temporal could not be reached: the order is stored, and the intake sweeper starts its workflow. */
   started: boolean;
 }
+
+/** An Idempotency-Key and whose it is: keys are chosen by each caller, so two callers' keys never meet. */
+export interface IdempotencyKey {
+  key: string;
+  scope: string;
+}
+
+export const idempotencyScopeOf = (principal: Principal): string =>
+  principal.kind === 'token' ? `token:${principal.tokenId}` : principal.kind === 'user' ? `user:${principal.userId}` : 'anonymous';
 
 const hashOf = (order: NewOrder) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
 
@@ -61,14 +71,14 @@ function checkAreas(known: ReadonlySet<string>, workAreaId: string, input: NewOr
 }
 
 /**
- * Stores a new order and starts its workflow. With an idempotency key, a repeated request returns the
- * first order. An order stored whose workflow could not be started (Temporal down, or
+ * Stores a new order and starts its workflow. With an idempotency key, a repeated request from the same
+ * caller returns the first order. An order stored whose workflow could not be started (Temporal down, or
  * the process stopped between the two steps) is started by the intake sweeper, or by a repeated request.
  */
-export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: string | null): Promise<IntakeResult> {
+export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotency: IdempotencyKey | null): Promise<IntakeResult> {
   const em = deps.store.em.fork();
   const requestHash = hashOf(input);
-  const byKey = idempotencyKey ? { idempotencyKey } : null;
+  const byKey = idempotency ? { idempotencyScope: idempotency.scope, idempotencyKey: idempotency.key } : null;
   const existing = byKey ? await em.findOne(OrderRecord, byKey) : null;
   if (existing) return replay(deps, existing, requestHash);
 
@@ -99,12 +109,13 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         parentId: null,
         state: 'captured',
         priorityScore: null,
-        idempotencyKey,
+        idempotencyKey: idempotency?.key ?? null,
+        idempotencyScope: idempotency?.scope ?? null,
         requestHash,
       });
       if (input.routing) createOperations(tx, id, input.routing);
       createCandidateAreas(tx, id, candidates);
-      appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'api', data: { idempotencyKey } });
+      appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'api', data: { idempotencyKey: idempotency?.key ?? null } });
     });
   } catch (err) {
     // Two requests with one key raced; the loser answers with the winner's order.
