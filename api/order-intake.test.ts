@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail, OrderSummary } from '../domain/order.ts';
 import { freePort } from '../launcher/free-port.ts';
+import { repoRoot } from '../launcher/repo-root.ts';
 import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { hoursFromNow } from '../test/clock.ts';
@@ -87,6 +90,21 @@ describe('order intake', () => {
     for (const order of orders) expect(await runsOf(order.id)).toHaveLength(1);
     const confirmed = await h.store.em.fork().find(OrderRecord, { id: { $in: orders.map((o) => o.id) } });
     expect(confirmed.every((o) => o.workflowConfirmedAt !== null)).toBe(true);
+  });
+
+  it('an API process killed between storing an order and starting its workflow leaves an order the sweeper starts', async () => {
+    const reference = `KILLED-${++n}`;
+    const body = JSON.stringify({ reference, account: 'ACME', dueAt: hoursFromNow(24), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 5 }] });
+    const child = spawn(process.execPath, [`${repoRoot}/test/intake-killed-before-start.ts`, h.storeFile, (await h.auth('dispatcher')).authorization!, body], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
+
+    const stored = await h.store.em.fork().findOneOrFail(OrderRecord, { reference });
+    expect(stored.state).toBe('captured');
+    await expect(h.client.workflow.getHandle(orderWorkflowId(stored.id)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    expect(await sweepUnstartedOrders({ store: h.store, temporal: h.client, taskQueue: h.taskQueue, minAgeMs: 0 })).toBe(1);
+    await throughThePool(stored.id);
+    expect(await runsOf(stored.id)).toHaveLength(1);
   });
 
   it('a replayed POST starts the workflow the first POST could not', async () => {
