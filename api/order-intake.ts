@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/sql';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { lineTotals, unitsOf, type NewOrder, type OrderSummary } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { AREA_KIND_FOR } from '../domain/work-area.ts';
@@ -10,16 +9,27 @@ import { OrderRecord } from '../store/order.entity.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
 import { DEFAULT_WORK_AREA } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
-import { ORDER_WORKFLOW_REVISION, orderWorkflowId } from '../workflows/definitions.ts';
-import type { orderWorkflow } from '../workflows/order.workflow.ts';
 import type { ApiDeps } from './api-deps.ts';
+import type { Principal } from './auth/principal.ts';
 import { UserError } from './errors.ts';
+import { startOrderWorkflow } from './start-order-workflow.ts';
 
 export interface IntakeResult {
   order: OrderSummary;
   /** True when the idempotency key had been seen: the order is the one the first request created. */
   replayed: boolean;
+  /** False when Temporal could not be reached: the order is stored, and the intake sweeper starts its workflow. */
+  started: boolean;
 }
+
+/** An Idempotency-Key and whose it is: keys are chosen by each caller, so two callers' keys never meet. */
+export interface IdempotencyKey {
+  key: string;
+  scope: string;
+}
+
+export const idempotencyScopeOf = (principal: Principal): string =>
+  principal.kind === 'token' ? `token:${principal.tokenId}` : principal.kind === 'user' ? `user:${principal.userId}` : 'anonymous';
 
 const hashOf = (order: NewOrder) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
 
@@ -61,14 +71,16 @@ function checkAreas(known: ReadonlySet<string>, workAreaId: string, input: NewOr
 }
 
 /**
- * Stores a new order and starts its workflow. With an idempotency key, a repeated request returns the
- * first order and (re)starts its workflow if the first attempt stopped between the two steps.
+ * Stores a new order and starts its workflow. With an idempotency key, a repeated request from the same
+ * caller returns the first order. An order stored whose workflow could not be started (Temporal down, or
+ * the process stopped between the two steps) is started by the intake sweeper, or by a repeated request.
  */
-export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: string | null): Promise<IntakeResult> {
+export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotency: IdempotencyKey | null): Promise<IntakeResult> {
   const em = deps.store.em.fork();
   const requestHash = hashOf(input);
-  const existing = idempotencyKey ? await em.findOne(OrderRecord, { idempotencyKey }) : null;
-  if (existing) return { order: await replay(deps, existing, requestHash), replayed: true };
+  const byKey = idempotency ? { idempotencyScope: idempotency.scope, idempotencyKey: idempotency.key } : null;
+  const existing = byKey ? await em.findOne(OrderRecord, byKey) : null;
+  if (existing) return replay(deps, existing, requestHash);
 
   const { workAreaId, candidates } = await placeOrder(em, input);
 
@@ -97,42 +109,41 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotencyKey: 
         parentId: null,
         state: 'captured',
         priorityScore: null,
-        idempotencyKey,
+        idempotencyKey: idempotency?.key ?? null,
+        idempotencyScope: idempotency?.scope ?? null,
         requestHash,
       });
       if (input.routing) createOperations(tx, id, input.routing);
       createCandidateAreas(tx, id, candidates);
-      appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'api', data: { idempotencyKey } });
+      appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'api', data: { idempotencyKey: idempotency?.key ?? null } });
     });
   } catch (err) {
     // Two requests with one key raced; the loser answers with the winner's order.
-    if (idempotencyKey && err instanceof UniqueConstraintViolationException) {
-      const winner = await deps.store.em.fork().findOneOrFail(OrderRecord, { idempotencyKey });
-      return { order: await replay(deps, winner, requestHash), replayed: true };
+    if (byKey && err instanceof UniqueConstraintViolationException) {
+      return replay(deps, await deps.store.em.fork().findOneOrFail(OrderRecord, byKey), requestHash);
     }
     throw err;
   }
   const order = await deps.store.em.fork().findOneOrFail(OrderRecord, { id });
-  await startWorkflow(deps, order);
-  return { order: toOrderSummary(order), replayed: false };
+  return { order: toOrderSummary(order), replayed: false, started: await tryStart(deps, order) };
 }
 
-async function replay(deps: ApiDeps, order: OrderRecord, requestHash: string): Promise<OrderSummary> {
+async function replay(deps: ApiDeps, order: OrderRecord, requestHash: string): Promise<IntakeResult> {
   if (order.requestHash !== requestHash) {
     throw new UserError(409, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different order. Use a new key for a new order.');
   }
-  await startWorkflow(deps, order);
-  return toOrderSummary(order);
+  // Only a captured order may lack its workflow; any other has one, running or closed, and is left alone.
+  const started = order.state === 'captured' ? await tryStart(deps, order) : true;
+  return { order: toOrderSummary(order), replayed: true, started };
 }
 
-async function startWorkflow(deps: ApiDeps, order: OrderRecord): Promise<void> {
+/** Starts the order's workflow if it never ran; false when Temporal could not be reached, which leaves it to the sweeper. */
+async function tryStart(deps: ApiDeps, order: OrderRecord): Promise<boolean> {
   try {
-    await deps.temporal.workflow.start<typeof orderWorkflow>('orderWorkflow', {
-      workflowId: orderWorkflowId(order.id),
-      taskQueue: deps.taskQueue,
-      args: [{ orderId: order.id, workAreaId: order.workAreaId, dueAt: order.dueAt.toISOString(), kind: order.kind, paymentMode: order.paymentMode, revision: ORDER_WORKFLOW_REVISION }],
-    });
+    await startOrderWorkflow(deps.temporal, deps.taskQueue, order);
+    return true;
   } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    console.warn(`[api] order ${order.id} is stored, but its workflow could not be started yet (the intake sweeper will start it):`, err instanceof Error ? err.message : err);
+    return false;
   }
 }

@@ -55,14 +55,25 @@ export const OrderRecord = defineEntity({
      * the slot until the order's workflow takes the release. Leaving the pool (released or not) ends it.
      */
     releaseCycleId: p.string().nullable(),
-    /** Intake is idempotent per key: a retried POST finds the order it created the first time. */
-    idempotencyKey: p.string().nullable().unique(),
+    /**
+     * Intake is idempotent per caller and key: a retried POST finds the order it created the first time,
+     * while another caller's key of the same text is another caller's order.
+     */
+    idempotencyKey: p.string().nullable(),
+    /** Who used the key: `user:<id>` or `token:<id>`. */
+    idempotencyScope: p.string().nullable(),
     /** Hash of the request body the key was first used with; a different body under the same key is refused. */
     requestHash: p.string().nullable(),
+    /**
+     * When the intake sweeper made sure the order's workflow exists. Orders the API started need no mark:
+     * their workflow takes them out of captured at once, and the sweeper looks only at captured orders.
+     */
+    workflowConfirmedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   // A release cycle reads one area's pool and the slots taken in it.
   indexes: [{ properties: ['workAreaId', 'inPool'] }],
+  uniques: [{ properties: ['idempotencyScope', 'idempotencyKey'] }],
 });
 export type OrderRecord = InferEntity<typeof OrderRecord>;

@@ -4,6 +4,7 @@ import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-conf
 import { openStore } from '../store/open-store.ts';
 import { storeFileFromEnv } from '../store/store-config.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
+import { runIntakeSweeper } from './intake-sweeper.ts';
 
 /** The worker process: runs workflows and activities until SIGINT or SIGTERM (Temporal's runtime handles both). */
 Runtime.install({ logger: new DefaultLogger((process.env.SLUICE_WORKER_LOG_LEVEL ?? 'WARN') as LogLevel) });
@@ -17,18 +18,21 @@ const connection = await NativeConnection.connect({
   tls: Boolean(options.tls),
   ...(options.apiKey ? { apiKey: String(options.apiKey) } : {}),
 });
+const client = new Client({ connection: clientConnection, namespace });
 const worker = await createSluiceWorker({
   connection,
   namespace,
   taskQueue,
   store,
-  client: new Client({ connection: clientConnection, namespace }),
+  client,
   workflowBundle: await bundleWorkflows(),
 });
 console.log(`[worker] polling task queue "${taskQueue}" in namespace "${namespace}" at ${options.address}`);
+const sweeper = runIntakeSweeper({ store, temporal: client, taskQueue });
 try {
   await worker.run();
 } finally {
+  await sweeper.stop();
   await connection.close();
   await clientConnection.close();
   await store.close();

@@ -6,7 +6,7 @@ import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
 import { performAction, reportHoldCauseCleared } from '../order-actions.ts';
-import { takeOrder } from '../order-intake.ts';
+import { idempotencyScopeOf, takeOrder } from '../order-intake.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 
@@ -39,17 +39,18 @@ export function orderRoutes(deps: ApiDeps) {
       body: newOrder,
       responses: {
         201: { description: 'Stored; its workflow has started.', schema: orderSummary },
-        200: { description: 'The Idempotency-Key was seen before: the order the first request created.', schema: orderSummary },
+        200: { description: 'The caller used this Idempotency-Key before: the order the first request created.', schema: orderSummary },
+        202: { description: 'Stored, but Temporal could not be reached: the order stays captured until the intake sweeper starts its workflow, once the server is back.', schema: orderSummary },
         409: { description: 'The Idempotency-Key was used for a different order.', schema: errorBody },
         ...STANDARD_ERRORS,
       },
-      handler: async (c, { body }) => {
+      handler: async (c, { body, principal }) => {
         const key = c.req.header('Idempotency-Key')?.trim() || null;
         if (key !== null && key.length > 200) throw new UserError(400, 'invalid_request', 'Idempotency-Key must be at most 200 characters.');
-        const { order, replayed } = await takeOrder(deps, body, key);
+        const { order, replayed, started } = await takeOrder(deps, body, key === null ? null : { key, scope: idempotencyScopeOf(principal) });
         c.header('Location', `/orders/${order.id}`);
         if (replayed) c.header('Idempotent-Replayed', 'true');
-        return c.json(order, replayed ? 200 : 201);
+        return c.json(order, !started ? 202 : replayed ? 200 : 201);
       },
     }),
     defineRoute({
