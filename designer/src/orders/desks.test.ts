@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESK_PAGE_SIZE, deskFor, deskPage, pagesOf } from './desks.ts';
+import { DESK_PAGE_SIZE, deskFor, deskPage } from './desks.ts';
 
 describe('deskPage', () => {
   it.each([
@@ -8,18 +8,6 @@ describe('deskPage', () => {
     [5, 4 * DESK_PAGE_SIZE],
   ])('asks the server for page %i from offset %i', (page, offset) => {
     expect(deskPage('exceptions', page)).toEqual({ desk: 'exceptions', offset, limit: DESK_PAGE_SIZE });
-  });
-});
-
-describe('pagesOf', () => {
-  it.each([
-    [0, 1],
-    [1, 1],
-    [DESK_PAGE_SIZE, 1],
-    [DESK_PAGE_SIZE + 1, 2],
-    [50 * DESK_PAGE_SIZE, 50],
-  ])('%i orders take %i pages', (total, pages) => {
-    expect(pagesOf(total)).toBe(pages);
   });
 });
 

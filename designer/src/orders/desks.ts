@@ -1,5 +1,6 @@
 import type { Desk } from '../../../domain/order-desks.ts';
 import type { Role } from '../../../domain/roles.ts';
+import { pageStart } from '../common/paging.ts';
 
 export const DESK_LABELS: Record<Desk, string> = {
   all: 'All',
@@ -12,10 +13,7 @@ export const DESK_LABELS: Record<Desk, string> = {
 export const DESK_PAGE_SIZE = 100;
 
 /** The request for a page of a desk, the first page being 1. */
-export const deskPage = (desk: Desk, page: number) => ({ desk, offset: (page - 1) * DESK_PAGE_SIZE, limit: DESK_PAGE_SIZE });
-
-/** How many pages a desk of `total` orders takes. */
-export const pagesOf = (total: number) => Math.max(1, Math.ceil(total / DESK_PAGE_SIZE));
+export const deskPage = (desk: Desk, page: number) => ({ desk, offset: pageStart(page, DESK_PAGE_SIZE), limit: DESK_PAGE_SIZE });
 
 const DESK_OF_ROLE: Partial<Record<Role, Desk>> = {
   dispatcher: 'exceptions',

@@ -1,14 +1,15 @@
-import { Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { listOrders, listWorkAreas } from '../api/client.ts';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
 import { LoadError } from '../api/load-error.tsx';
+import { Pager } from '../common/pager.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { plural } from '../format/labels.ts';
 import { useSession } from '../session/use-session.ts';
 import { DeskFilter } from './desk-filter.tsx';
-import { deskFor, DESK_LABELS, deskPage, pagesOf } from './desks.ts';
+import { DESK_PAGE_SIZE, deskFor, DESK_LABELS, deskPage } from './desks.ts';
 import { OrderDrawer } from './order-drawer.tsx';
 import { OrdersEmpty } from './orders-empty.tsx';
 import { OrdersTable } from './orders-table.tsx';
@@ -83,16 +84,7 @@ export function OrdersView() {
           Nothing on the {DESK_LABELS[desk]} desk right now.
         </Text>
       )}
-      {total !== undefined && pagesOf(total) > 1 && (
-        <Pagination
-          data-testid="orders-pages"
-          total={pagesOf(total)}
-          value={page}
-          onChange={setPage}
-          size="sm"
-          getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-        />
-      )}
+      {total !== undefined && <Pager total={total} size={DESK_PAGE_SIZE} page={page} onChange={setPage} what="orders" testId="orders-pages" />}
       {selectedId && (
         <OrderDrawer
           orderId={selectedId}
