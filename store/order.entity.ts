@@ -62,7 +62,7 @@ export const OrderRecord = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-  // A release cycle reads one area's pool and the slots taken in it.
-  indexes: [{ properties: ['workAreaId', 'inPool'] }],
+  // A release cycle reads one area's pool and the slots taken in it; the order list pages newest first.
+  indexes: [{ properties: ['workAreaId', 'inPool'] }, { properties: ['createdAt', 'id'] }],
 });
 export type OrderRecord = InferEntity<typeof OrderRecord>;
