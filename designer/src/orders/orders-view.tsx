@@ -5,6 +5,7 @@ import { listOrders, listWorkAreas } from '../api/client.ts';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
 import { LoadError } from '../api/load-error.tsx';
 import { Pager } from '../common/pager.tsx';
+import { pageCount } from '../common/paging.ts';
 import { useResource } from '../api/use-resource.ts';
 import { plural } from '../format/labels.ts';
 import { useSession } from '../session/use-session.ts';
@@ -33,6 +34,8 @@ export function OrdersView() {
     [workAreas.data],
   );
   const total = orders.data?.total;
+  // Orders leave a desk while it is open: a page past the new end moves back to the last one.
+  if (total !== undefined && page > pageCount(total, DESK_PAGE_SIZE)) setPage(pageCount(total, DESK_PAGE_SIZE));
   const toDesk = (next: typeof desk) => {
     setDesk(next);
     setPage(1);
