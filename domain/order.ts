@@ -134,6 +134,10 @@ export const orderSummary = z.object({
 });
 export type OrderSummary = z.infer<typeof orderSummary>;
 
+/** An order as the list shows it: without its lines, which may run to thousands per order (the order itself has them). */
+export const orderListItem = orderSummary.omit({ lines: true });
+export type OrderListItem = z.infer<typeof orderListItem>;
+
 export const timelineEntry = z.object({
   seq: z.number(),
   at: z.string(),

@@ -1,39 +1,46 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
 import type { AreaMeasures, OperatingMeasures, Spread } from '../domain/operating-measures.ts';
 import { isInShift } from '../domain/shift-calendar.ts';
 import type { WorkArea } from '../domain/work-area.ts';
-import { OrderRecord } from './order.entity.ts';
 import { readNormedAreas } from './release-pool-reads.ts';
+import { sqlOn } from './sql.ts';
 import { toWorkArea, WorkAreaRecord } from './work-area.entity.ts';
 
+/** An area's orders counted in the database: a pool may hold a hundred thousand, so none is read one by one. */
+export interface AreaCounts {
+  poolLength: number;
+  /** When the longest-waiting pool order entered the pool (epoch ms), null for an empty pool. */
+  oldestQueuedAt: number | null;
+  wip: number;
+  /** The units of the work in process. */
+  wipUnits: number;
+  released: number;
+  releasedLate: number;
+}
 
-type MeasuredOrder = Pick<OrderRecord, 'inPool' | 'holdsSlot' | 'releaseCycleId' | 'units' | 'dueAt' | 'queuedAt' | 'releasedAt'>;
+const NO_ORDERS: AreaCounts = { poolLength: 0, oldestQueuedAt: null, wip: 0, wipUnits: 0, released: 0, releasedLate: 0 };
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export function measureArea(area: WorkArea, orders: readonly MeasuredOrder[], now: Date, workloadHours = 0): AreaMeasures {
-  // Counted as the release cycle counts them: a slot is taken by work holding one, and by a release on its way.
-  const pool = orders.filter((o) => o.inPool && !o.releaseCycleId);
-  const inProcess = orders.filter((o) => o.holdsSlot || (o.inPool && o.releaseCycleId));
-  const load = area.capacity.unit === 'units' ? inProcess.reduce((sum, o) => sum + o.units, 0) : inProcess.length;
-  const released = orders.filter((o) => o.releasedAt);
-  const late = released.filter((o) => o.releasedAt!.getTime() > o.dueAt.getTime() - area.plannedLeadTimeHours * 3_600_000);
-  const oldestQueued = Math.min(...pool.map((o) => (o.queuedAt ?? now).getTime()));
+export function measureArea(area: WorkArea, counts: AreaCounts, now: Date, workloadHours = 0): AreaMeasures {
+  const load = area.capacity.unit === 'units' ? counts.wipUnits : counts.wip;
+  const { released, releasedLate } = counts;
   return {
     workAreaId: area.id,
     status: area.status,
     inShift: isInShift(area.shiftCalendar, area.timeZone, now),
-    poolLength: pool.length,
-    wip: inProcess.length,
+    poolLength: counts.poolLength,
+    wip: counts.wip,
     load,
     limit: area.capacity.wipLimit,
     unit: area.capacity.unit,
     utilization: round(load / area.capacity.wipLimit),
     workload: area.capacity.workloadNormHours === null ? null : { hours: round(workloadHours), normHours: area.capacity.workloadNormHours },
-    oldestWaitMinutes: pool.length > 0 ? Math.round((now.getTime() - oldestQueued) / 60_000) : null,
-    released: released.length,
-    releasedLate: late.length,
-    onTimeReleasePercent: released.length > 0 ? round((100 * (released.length - late.length)) / released.length, 1) : null,
+    oldestWaitMinutes: counts.poolLength > 0 && counts.oldestQueuedAt !== null ? Math.round((now.getTime() - counts.oldestQueuedAt) / 60_000) : null,
+    released,
+    releasedLate,
+    onTimeReleasePercent: released > 0 ? round((100 * (released - releasedLate)) / released, 1) : null,
   };
 }
 
@@ -41,27 +48,50 @@ export function spreadOf(values: readonly number[]): Spread {
   if (values.length === 0) return { min: 0, max: 0, mean: 0, spread: 0, coefficientOfVariation: null };
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  const min = values.reduce((a, b) => Math.min(a, b));
+  const max = values.reduce((a, b) => Math.max(a, b));
   return { min, max, mean: round(mean), spread: round(max - min), coefficientOfVariation: mean > 0 ? round(sd / mean) : null };
+}
+
+type CountsRow = { work_area_id: string; pool_length: number; oldest_queued_at: number | null; wip: number; wip_units: number | null; released: number; released_late: number };
+
+/**
+ * Every area's orders counted as the release cycle counts them: a slot is taken by work holding one and by
+ * a release on its way; the pool is what waits with no grant. Late: released after the planned release time
+ * (due time minus the area's planned lead time). A pool order with no queue time waits since `now`.
+ */
+async function countOrders(em: EntityManager, now: Date): Promise<Map<string, AreaCounts>> {
+  const pooled = sql`o.in_pool = 1 and o.release_cycle_id is null`;
+  const inProcess = sql`(o.holds_slot = 1 or (o.in_pool = 1 and o.release_cycle_id is not null))`;
+  const { rows } = await sql<CountsRow>`select o.work_area_id,
+      sum(case when ${pooled} then 1 else 0 end) as pool_length,
+      min(case when ${pooled} then coalesce(o.queued_at, ${now.getTime()}) end) as oldest_queued_at,
+      sum(case when ${inProcess} then 1 else 0 end) as wip,
+      sum(case when ${inProcess} then o.units else 0 end) as wip_units,
+      sum(case when o.released_at is not null then 1 else 0 end) as released,
+      sum(case when o.released_at > o.due_at - a.planned_lead_time_hours * ${3_600_000} then 1 else 0 end) as released_late
+    from orders o join work_areas a on a.id = o.work_area_id
+    group by o.work_area_id`.execute(sqlOn(em));
+  return new Map(
+    rows.map((r) => [
+      r.work_area_id,
+      {
+        poolLength: Number(r.pool_length),
+        oldestQueuedAt: r.oldest_queued_at === null ? null : Number(r.oldest_queued_at),
+        wip: Number(r.wip),
+        wipUnits: Number(r.wip_units ?? 0),
+        released: Number(r.released),
+        releasedLate: Number(r.released_late),
+      },
+    ]),
+  );
 }
 
 /** Operating measures of every work area, from the read model. */
 export async function measureOperations(em: EntityManager, now: Date): Promise<OperatingMeasures> {
   const areas = (await em.findAll(WorkAreaRecord, { orderBy: { id: 'asc' } })).map(toWorkArea);
-  const orders = await em.find(
-    OrderRecord,
-    { workAreaId: { $in: areas.map((a) => a.id) } },
-    { fields: ['workAreaId', 'inPool', 'holdsSlot', 'releaseCycleId', 'units', 'dueAt', 'queuedAt', 'releasedAt'] },
-  );
-  const byArea = new Map<string, MeasuredOrder[]>();
-  for (const o of orders) {
-    const list = byArea.get(o.workAreaId);
-    if (list) list.push(o);
-    else byArea.set(o.workAreaId, [o]);
-  }
-  const normed = await readNormedAreas(em, areas.map((a) => a.id));
-  const measured = areas.map((area) => measureArea(area, byArea.get(area.id) ?? [], now, normed.get(area.id)?.loadHours));
+  const [counts, normed] = await Promise.all([countOrders(em, now), readNormedAreas(em, areas.map((a) => a.id))]);
+  const measured = areas.map((area) => measureArea(area, counts.get(area.id) ?? NO_ORDERS, now, normed.get(area.id)?.loadHours));
   return {
     at: now.toISOString(),
     areas: measured,

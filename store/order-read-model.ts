@@ -1,11 +1,16 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Decision } from '../domain/decision.ts';
-import type { OrderDetail, OrderState, OrderSummary, TimelineEntry } from '../domain/order.ts';
+import type { OrderDetail, OrderListItem, OrderState, OrderSummary, TimelineEntry } from '../domain/order.ts';
+import { DESK_FILTERS, type Desk } from '../domain/order-desks.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 
 export function toOrderSummary(order: OrderRecord): OrderSummary {
+  return { ...toOrderListItem(order), lines: order.lines };
+}
+
+function toOrderListItem(order: Omit<OrderRecord, 'lines' | symbol>): OrderListItem {
   return {
     id: order.id,
     reference: order.reference ?? null,
@@ -27,7 +32,6 @@ export function toOrderSummary(order: OrderRecord): OrderSummary {
     holds: order.holds ?? [],
     assignee: order.assignee ?? null,
     parentId: order.parentId ?? null,
-    lines: order.lines,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
   };
@@ -60,13 +64,28 @@ function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
   };
 }
 
-/** Newest first; `q` finds orders whose id, reference or account contains it. */
-export async function listOrders(em: EntityManager, { q, limit = 500 }: { q?: string; limit?: number } = {}): Promise<OrderSummary[]> {
+export interface OrderListQuery {
+  q?: string;
+  desk?: Desk;
+  offset?: number;
+  limit?: number;
+}
+
+/** Orders on a desk (and of those, the ones whose id, reference or account contains `q`), newest first, a page at a time. */
+export async function listOrders(em: EntityManager, { q, desk = 'all', offset = 0, limit = 500 }: OrderListQuery = {}): Promise<{ orders: OrderListItem[]; total: number }> {
   // Without an ESCAPE clause a typed % or _ acts as a wildcard: harmless for a search box.
   const like = `%${q ?? ''}%`;
-  const where = q ? { $or: [{ id: { $like: like } }, { reference: { $like: like } }, { account: { $like: like } }] } : {};
-  const orders = await em.find(OrderRecord, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
-  return orders.map(toOrderSummary);
+  const found = q ? [{ $or: [{ id: { $like: like } }, { reference: { $like: like } }, { account: { $like: like } }] }] : [];
+  const [orders, total] = await em.findAndCount(OrderRecord, { $and: [...found, ...onDesk(desk)] }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit, exclude: ['lines'] });
+  return { orders: orders.map(toOrderListItem), total };
+}
+
+function onDesk(desk: Desk) {
+  if (desk === 'all') return [];
+  const { states, escalatedTo } = DESK_FILTERS[desk];
+  // An order carries an escalation only while escalated: naming the state lets the state index serve both branches.
+  const escalated = escalatedTo.length > 0 ? [{ state: 'escalated' as const, escalation: { role: { $in: [...escalatedTo] } } }] : [];
+  return [{ $or: [{ state: { $in: [...states] } }, ...escalated] }];
 }
 
 /** The order as the read model knows it; the caller adds what depends on the lifecycle (allowed actions). */

@@ -72,8 +72,9 @@ export const OrderRecord = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-  // A release cycle reads one area's pool and the slots taken in it.
-  indexes: [{ properties: ['workAreaId', 'inPool'] }],
+  // A release cycle reads one area's pool and the slots taken in it; the order list pages newest first;
+  // the intake sweeper looks for captured orders by age.
+  indexes: [{ properties: ['workAreaId', 'inPool'] }, { properties: ['createdAt', 'id'] }, { properties: ['state', 'createdAt'] }],
   uniques: [{ properties: ['idempotencyScope', 'idempotencyKey'] }],
 });
 export type OrderRecord = InferEntity<typeof OrderRecord>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { holdType, newOrder, orderActionRequest, orderDetail, orderSummary, type OrderDetail } from '../../domain/order.ts';
+import { holdType, newOrder, orderActionRequest, orderDetail, orderListItem, orderSummary, type OrderDetail } from '../../domain/order.ts';
+import { DESKS } from '../../domain/order-desks.ts';
 import { findOrderDetail, listOrders } from '../../store/order-read-model.ts';
 import { allowedActions, lifecycleViewOf } from '../../workflows/machines/order-actions.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -25,9 +26,20 @@ export function orderRoutes(deps: ApiDeps) {
       summary: 'List orders',
       tag: 'Orders',
       access: 'orders.read',
-      query: z.object({ q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(500) }),
-      responses: { 200: { description: 'The newest orders first; `q` keeps those whose id, reference or account contains it.', schema: z.object({ orders: z.array(orderSummary) }) }, ...STANDARD_ERRORS },
-      handler: async (c, { query }) => c.json({ orders: await listOrders(deps.store.em.fork(), { ...(query.q ? { q: query.q } : {}), limit: query.limit }) }),
+      query: z.object({
+        q: z.string().trim().max(100).optional(),
+        desk: z.enum(DESKS).default('all'),
+        offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+        limit: z.coerce.number().int().min(1).max(500).default(500),
+      }),
+      responses: {
+        200: {
+          description: 'The newest orders first, without their lines: those on the desk (exceptions, specialist, remit; all by default) and, with `q`, whose id, reference or account contains it; a page of `limit` from `offset`, and how many there are in all.',
+          schema: z.object({ orders: z.array(orderListItem), total: z.number() }),
+        },
+        ...STANDARD_ERRORS,
+      },
+      handler: async (c, { query }) => c.json(await listOrders(deps.store.em.fork(), { ...(query.q ? { q: query.q } : {}), desk: query.desk, offset: query.offset, limit: query.limit })),
     }),
     defineRoute({
       method: 'post',

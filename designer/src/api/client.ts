@@ -1,18 +1,21 @@
 import type { DecisionPointId } from '../../../domain/decision-points.ts';
-import type { OrderActionRequest, OrderDetail, OrderSummary } from '../../../domain/order.ts';
+import type { OrderActionRequest, OrderDetail, OrderListItem } from '../../../domain/order.ts';
+import type { Desk } from '../../../domain/order-desks.ts';
 import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
 import type { WorkArea } from '../../../domain/work-area.ts';
 import { ApiError } from './api-error.ts';
 import { request } from './request.ts';
 
-export async function listOrders(signal?: AbortSignal): Promise<OrderSummary[]> {
-  return (await request<{ orders: OrderSummary[] }>('/orders', { signal })).orders;
+/** A page of the orders on a desk, newest first, and how many the desk holds. */
+export function listOrders(page: { desk: Desk; offset: number; limit: number }, signal?: AbortSignal): Promise<{ orders: OrderListItem[]; total: number }> {
+  const query = new URLSearchParams({ desk: page.desk, offset: String(page.offset), limit: String(page.limit) });
+  return request<{ orders: OrderListItem[]; total: number }>(`/orders?${query}`, { signal });
 }
 
 /** Newest first, those whose id, reference or account contains `q`; the newest when `q` is empty. */
-export async function searchOrders(q: string, limit: number, signal?: AbortSignal): Promise<OrderSummary[]> {
+export async function searchOrders(q: string, limit: number, signal?: AbortSignal): Promise<OrderListItem[]> {
   const query = new URLSearchParams({ limit: String(limit), ...(q.trim() ? { q: q.trim() } : {}) });
-  return (await request<{ orders: OrderSummary[] }>(`/orders?${query}`, { signal })).orders;
+  return (await request<{ orders: OrderListItem[] }>(`/orders?${query}`, { signal })).orders;
 }
 
 export function getOrder(id: string, signal?: AbortSignal): Promise<OrderDetail> {

@@ -22,7 +22,7 @@ function isAncestor(index: GraphIndex, candidate: string, of: string): boolean {
     if (id === candidate) return true;
     if (seen.has(id)) continue;
     seen.add(id);
-    stack.push(...(index.parents.get(id) ?? []));
+    for (const parent of index.parents.get(id) ?? []) stack.push(parent);
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
-import { DESK_LABELS, DESKS, type Desk } from './desks.ts';
+import { DESKS, type Desk } from '../../../domain/order-desks.ts';
+import { DESK_LABELS } from './desks.ts';
 
 const DATA = DESKS.map((desk) => ({ value: desk, label: DESK_LABELS[desk] }));
 

@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Escalation, OrderState } from '../../../domain/order.ts';
-import { deskFor, onDesk } from './desks.ts';
+import { DESK_PAGE_SIZE, deskFor, deskPage } from './desks.ts';
 
-const order = (state: OrderState, role?: Escalation['role']) => ({
-  state,
-  escalation: role ? { role, reason: 'late', from: 'queued' as const } : null,
-});
-
-describe('onDesk', () => {
-  it('puts escalated and held orders on the exceptions desk', () => {
-    expect(onDesk('exceptions', order('escalated', 'finance'))).toBe(true);
-    expect(onDesk('exceptions', order('on_hold'))).toBe(true);
-    expect(onDesk('exceptions', order('queued'))).toBe(false);
-  });
-
-  it('gives the specialist their reviews and what was escalated to them', () => {
-    expect(onDesk('specialist', order('specialist_review'))).toBe(true);
-    expect(onDesk('specialist', order('escalated', 'specialist'))).toBe(true);
-    expect(onDesk('specialist', order('escalated', 'dispatcher'))).toBe(false);
-  });
-
-  it('gives finance the remits and what was escalated to finance', () => {
-    expect(onDesk('remit', order('awaiting_remit'))).toBe(true);
-    expect(onDesk('remit', order('escalated', 'finance'))).toBe(true);
-    expect(onDesk('remit', order('delivered'))).toBe(false);
-  });
-
-  it('shows everything on the desk for all', () => {
-    expect(onDesk('all', order('closed'))).toBe(true);
+describe('deskPage', () => {
+  it.each([
+    [1, 0],
+    [2, DESK_PAGE_SIZE],
+    [5, 4 * DESK_PAGE_SIZE],
+  ])('asks the server for page %i from offset %i', (page, offset) => {
+    expect(deskPage('exceptions', page)).toEqual({ desk: 'exceptions', offset, limit: DESK_PAGE_SIZE });
   });
 });
 

@@ -1,9 +1,6 @@
-import type { OrderSummary } from '../../../domain/order.ts';
+import type { Desk } from '../../../domain/order-desks.ts';
 import type { Role } from '../../../domain/roles.ts';
-
-/** The work queues people sit at: each desk is a view of the one order list, filtered where it is shown. */
-export const DESKS = ['all', 'exceptions', 'specialist', 'remit'] as const;
-export type Desk = (typeof DESKS)[number];
+import { pageStart } from '../common/paging.ts';
 
 export const DESK_LABELS: Record<Desk, string> = {
   all: 'All',
@@ -12,16 +9,11 @@ export const DESK_LABELS: Record<Desk, string> = {
   remit: 'Remit',
 };
 
-type DeskOrder = Pick<OrderSummary, 'state' | 'escalation'>;
+/** Orders a desk shows at once; the server pages through the rest, so none drops off a busy desk. */
+export const DESK_PAGE_SIZE = 100;
 
-const ON_DESK: Record<Desk, (order: DeskOrder) => boolean> = {
-  all: () => true,
-  exceptions: (order) => order.state === 'escalated' || order.state === 'on_hold',
-  specialist: (order) => order.state === 'specialist_review' || order.escalation?.role === 'specialist',
-  remit: (order) => order.state === 'awaiting_remit' || order.escalation?.role === 'finance',
-};
-
-export const onDesk = (desk: Desk, order: DeskOrder) => ON_DESK[desk](order);
+/** The request for a page of a desk, the first page being 1. */
+export const deskPage = (desk: Desk, page: number) => ({ desk, offset: pageStart(page, DESK_PAGE_SIZE), limit: DESK_PAGE_SIZE });
 
 const DESK_OF_ROLE: Partial<Record<Role, Desk>> = {
   dispatcher: 'exceptions',

@@ -1,11 +1,12 @@
-import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { unitsOf, type OrderDetail, type PaymentMode } from '../../../domain/order.ts';
+import type { OrderDetail, PaymentMode } from '../../../domain/order.ts';
 import { humanize } from '../format/labels.ts';
 import { formatDateTime, formatRelative } from '../format/time.ts';
 import { useNow } from '../format/use-now.ts';
 import { LastMileBadge } from './last-mile-badge.tsx';
 import { OrderHolds } from './order-holds.tsx';
+import { OrderLines } from './order-lines.tsx';
 import { StatedPriority } from './stated-priority.tsx';
 
 const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = {
@@ -13,8 +14,6 @@ const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = {
   credit_terms: 'Credit terms',
   cod: 'Cash on delivery',
 };
-
-const amount = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -32,8 +31,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 /** What the order is: stated against effective priority first, since that is what people argue about. */
 export function OrderFacts({ order, workAreaName }: { order: OrderDetail; workAreaName: string }) {
   const now = useNow();
-  const units = unitsOf(order.lines);
-  const value = order.lines.reduce((sum, line) => sum + line.qty * line.price, 0);
   return (
     <Stack gap="md">
       <Title order={4}>Facts</Title>
@@ -89,36 +86,7 @@ export function OrderFacts({ order, workAreaName }: { order: OrderDetail; workAr
           <OrderHolds holds={order.holds} />
         </Fact>
       )}
-      <Table withTableBorder verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>SKU</Table.Th>
-            <Table.Th ta="right">Qty</Table.Th>
-            <Table.Th ta="right">Unit price</Table.Th>
-            <Table.Th ta="right">Line total</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {order.lines.map((line, index) => (
-            <Table.Tr key={`${line.sku}-${index}`}>
-              <Table.Td ff="monospace">{line.sku}</Table.Td>
-              <Table.Td ta="right">{line.qty}</Table.Td>
-              <Table.Td ta="right">{amount.format(line.price)}</Table.Td>
-              <Table.Td ta="right">{amount.format(line.qty * line.price)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th>
-              {order.lines.length} {order.lines.length === 1 ? 'line' : 'lines'}
-            </Table.Th>
-            <Table.Th ta="right">{units}</Table.Th>
-            <Table.Th />
-            <Table.Th ta="right">{amount.format(value)}</Table.Th>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
+      <OrderLines lines={order.lines} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import type { OrderSummary } from '../../../domain/order.ts';
+import type { OrderListItem } from '../../../domain/order.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { humanize } from '../format/labels.ts';
 import { useNow } from '../format/use-now.ts';
@@ -10,7 +10,7 @@ import { StateBadge } from './state-badge.tsx';
 import { workDone } from './work-done.ts';
 
 interface OrdersTableProps {
-  orders: OrderSummary[];
+  orders: OrderListItem[];
   workAreaNames: ReadonlyMap<string, string>;
   onOpen: (orderId: string) => void;
 }

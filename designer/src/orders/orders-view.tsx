@@ -4,11 +4,13 @@ import { useMemo, useState } from 'react';
 import { listOrders, listWorkAreas } from '../api/client.ts';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
 import { LoadError } from '../api/load-error.tsx';
+import { Pager } from '../common/pager.tsx';
+import { pageCount } from '../common/paging.ts';
 import { useResource } from '../api/use-resource.ts';
 import { plural } from '../format/labels.ts';
 import { useSession } from '../session/use-session.ts';
 import { DeskFilter } from './desk-filter.tsx';
-import { deskFor, DESK_LABELS, onDesk } from './desks.ts';
+import { DESK_PAGE_SIZE, deskFor, DESK_LABELS, deskPage } from './desks.ts';
 import { OrderDrawer } from './order-drawer.tsx';
 import { OrdersEmpty } from './orders-empty.tsx';
 import { OrdersTable } from './orders-table.tsx';
@@ -18,11 +20,12 @@ const REFRESH_DEBOUNCE_MS = 300;
 
 export function OrdersView() {
   const { user } = useSession();
-  const orders = useResource('orders', listOrders);
+  const [desk, setDesk] = useState(() => deskFor(user.roles));
+  const [page, setPage] = useState(1);
+  const orders = useResource(`orders:${desk}:${page}`, (signal) => listOrders(deskPage(desk, page), signal));
   const workAreas = useResource('work-areas', listWorkAreas);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [drawerOpened, setDrawerOpened] = useState(false);
-  const [desk, setDesk] = useState(() => deskFor(user.roles));
   const refresh = useDebouncedCallback(orders.reload, REFRESH_DEBOUNCE_MS);
   useOrderEvents(() => refresh());
 
@@ -30,7 +33,13 @@ export function OrdersView() {
     () => new Map((workAreas.data ?? []).map((area) => [area.id, area.name])),
     [workAreas.data],
   );
-  const onThisDesk = (orders.data ?? []).filter((order) => onDesk(desk, order));
+  const total = orders.data?.total;
+  // Orders leave a desk while it is open: a page past the new end moves back to the last one.
+  if (total !== undefined && page > pageCount(total, DESK_PAGE_SIZE)) setPage(pageCount(total, DESK_PAGE_SIZE));
+  const toDesk = (next: typeof desk) => {
+    setDesk(next);
+    setPage(1);
+  };
   const open = (orderId: string) => {
     setSelectedId(orderId);
     setDrawerOpened(true);
@@ -51,30 +60,34 @@ export function OrdersView() {
       {orders.error && (
         <LoadError title="The orders could not be loaded" error={orders.error} onRetry={orders.reload} />
       )}
+      {desk === 'all' && total === 0 ? (
+        <OrdersEmpty />
+      ) : (
+        <Group justify="space-between">
+          <DeskFilter value={desk} onChange={toDesk} />
+          {total !== undefined && (
+            <Text c="dimmed" size="sm" data-testid="desk-count">
+              {plural(total, 'order', 'orders')}
+              {desk === 'all' ? '' : ` on the ${DESK_LABELS[desk]} desk`}
+            </Text>
+          )}
+        </Group>
+      )}
       {!orders.data && orders.loading && (
         <Group gap="xs">
           <Loader size="sm" />
           <Text c="dimmed">Loading orders…</Text>
         </Group>
       )}
-      {orders.data?.length === 0 && <OrdersEmpty />}
-      {orders.data && orders.data.length > 0 && (
-        <>
-          <Group justify="space-between">
-            <DeskFilter value={desk} onChange={setDesk} />
-            <Text c="dimmed" size="sm">
-              {onThisDesk.length} of {plural(orders.data.length, 'order', 'orders')}
-            </Text>
-          </Group>
-          {onThisDesk.length > 0 ? (
-            <OrdersTable orders={onThisDesk} workAreaNames={workAreaNames} onOpen={open} />
-          ) : (
-            <Text c="dimmed" size="sm" data-testid="desk-empty">
-              Nothing on the {DESK_LABELS[desk]} desk right now.
-            </Text>
-          )}
-        </>
+      {orders.data && orders.data.orders.length > 0 && (
+        <OrdersTable orders={orders.data.orders} workAreaNames={workAreaNames} onOpen={open} />
       )}
+      {desk !== 'all' && total === 0 && (
+        <Text c="dimmed" size="sm" data-testid="desk-empty">
+          Nothing on the {DESK_LABELS[desk]} desk right now.
+        </Text>
+      )}
+      {total !== undefined && <Pager total={total} size={DESK_PAGE_SIZE} page={page} onChange={setPage} what="orders" testId="orders-pages" />}
       {selectedId && (
         <OrderDrawer
           orderId={selectedId}

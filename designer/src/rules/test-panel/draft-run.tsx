@@ -1,7 +1,7 @@
 import { Alert, Button, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../../domain/decision-points.ts';
-import type { OrderSummary } from '../../../../domain/order.ts';
+import type { OrderListItem } from '../../../../domain/order.ts';
 import type { RulesetDefinition } from '../../../../domain/ruleset.ts';
 import { testRules, type TestRunResult } from '../../api/ruleset-testing-client.ts';
 import type { PaintedPath } from '../use-painted-path.ts';
@@ -33,7 +33,7 @@ export function DraftRun({ dp, definition, runLabel, mayEdit, path, onCaseSaved 
   const spec = DECISION_POINT_SPECS[dp];
   const [source, setSource] = useState<'facts' | 'orders'>('facts');
   const [factsText, setFactsText] = useState(() => exampleFacts(spec));
-  const [picked, setPicked] = useState(() => new Map<string, OrderSummary>());
+  const [picked, setPicked] = useState(() => new Map<string, OrderListItem>());
   const [run, setRun] = useState<Run | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);

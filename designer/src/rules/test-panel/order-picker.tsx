@@ -1,18 +1,18 @@
 import { Alert, Checkbox, Group, Loader, Pill, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import type { OrderSummary } from '../../../../domain/order.ts';
+import type { OrderListItem } from '../../../../domain/order.ts';
 import { searchOrders } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { humanize } from '../../format/labels.ts';
 
 const LIMIT = 20;
 
-export const orderLabel = (order: Pick<OrderSummary, 'id' | 'reference'>) => order.reference ?? order.id;
+export const orderLabel = (order: Pick<OrderListItem, 'id' | 'reference'>) => order.reference ?? order.id;
 
 interface OrderPickerProps {
-  picked: ReadonlyMap<string, OrderSummary>;
-  onChange: (picked: Map<string, OrderSummary>) => void;
+  picked: ReadonlyMap<string, OrderListItem>;
+  onChange: (picked: Map<string, OrderListItem>) => void;
 }
 
 /** Real orders to run the rules on, with the facts they have now: found by id, reference or account. */
@@ -20,7 +20,7 @@ export function OrderPicker({ picked, onChange }: OrderPickerProps) {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 250);
   const found = useResource(`order-search:${debounced}`, (signal) => searchOrders(debounced, LIMIT, signal));
-  const toggle = (order: OrderSummary) => {
+  const toggle = (order: OrderListItem) => {
     const next = new Map(picked);
     if (next.has(order.id)) next.delete(order.id);
     else next.set(order.id, order);
