@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -6,12 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, seedDemoUsers } from '../api/auth/bootstrap-users.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
-import { launchChromium, openPage } from '../test/browser.ts';
+import { checkScreen, launchChromium, openPage } from '../test/browser.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
 import { hoursFromNow } from '../test/clock.ts';
 
-const ARTIFACTS = join(repoRoot, 'test-artifacts');
 
 /** The real built designer, served by the real API, in Debian's Chromium, signed in as real people. */
 describe('designer in a browser', () => {
@@ -28,7 +26,6 @@ describe('designer in a browser', () => {
     await new Promise<void>((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();
-    mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -70,7 +67,7 @@ describe('designer in a browser', () => {
     // No worker yet: the second order appears through the intake event alone.
     expect((await postOrder('SMOKE-2')).status).toBe(201);
     await table.getByText('SMOKE-2').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'orders-table.png'), fullPage: true });
+    await checkScreen(page, 'orders-table', { fullPage: true });
     await page.close();
   });
 
@@ -98,14 +95,14 @@ describe('designer in a browser', () => {
     const drawer = page.getByTestId('order-drawer');
     await drawer.getByText('Default priority').waitFor();
     await drawer.getByText('Overdue: no points, because slackHours').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'order-drawer.png') });
+    await checkScreen(page, 'order-drawer');
     await page.keyboard.press('Escape');
 
     await page.getByTestId('tab-priority-rules').click();
     const canvas = page.getByTestId('ruleset-canvas');
     await canvas.getByText('Due within 4 hours').waitFor();
     expect(await canvas.locator('.react-flow__node').count()).toBeGreaterThan(10);
-    await page.screenshot({ path: join(ARTIFACTS, 'priority-rules.png') });
+    await checkScreen(page, 'priority-rules');
     await page.close();
   });
 
@@ -121,7 +118,7 @@ describe('designer in a browser', () => {
     await table.getByText('SMOKE-3').click();
     const drawer = page.getByTestId('order-drawer');
     await drawer.getByTestId('escalation-note').getByText('Forklift broken').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'exceptions-desk.png') });
+    await checkScreen(page, 'exceptions-desk');
     await drawer.getByTestId('action-resolve').click();
     await drawer.locator('[data-state="queued"]').first().waitFor();
     await page.keyboard.press('Escape');
@@ -139,7 +136,7 @@ describe('designer in a browser', () => {
     // The orders posted by the earlier tests ran cycles here: the newest is listed with its triggers and counts.
     await page.getByTestId('area-cycles').locator('[data-testid^="area-cycle-"]').first().waitFor();
     expect(await page.getByTestId('area-cycles').textContent()).toContain('in the pool; released');
-    await page.screenshot({ path: join(ARTIFACTS, 'work-areas.png'), fullPage: true });
+    await checkScreen(page, 'work-areas', { fullPage: true });
     await page.close();
   });
 
@@ -149,7 +146,7 @@ describe('designer in a browser', () => {
     await dispatcher.getByTestId('rules-readonly-note').waitFor();
     expect(await dispatcher.getByTestId('rules-edit').count()).toBe(0);
     expect(await dispatcher.getByTestId('tab-admin').count()).toBe(0);
-    await dispatcher.screenshot({ path: join(ARTIFACTS, 'rules-as-dispatcher.png') });
+    await checkScreen(dispatcher, 'rules-as-dispatcher');
     await dispatcher.close();
 
     const manager = await signIn('olivia');
@@ -159,7 +156,7 @@ describe('designer in a browser', () => {
     await manager.getByTestId('rules-note').fill('Published again from the browser test');
     await manager.getByTestId('rules-publish-confirm').click();
     await manager.getByTestId('ruleset-version-2').waitFor();
-    await manager.screenshot({ path: join(ARTIFACTS, 'rules-as-ops-manager.png') });
+    await checkScreen(manager, 'rules-as-ops-manager');
     await manager.close();
   });
 
@@ -180,7 +177,7 @@ describe('designer in a browser', () => {
     await page.getByTestId('inspector-param-reason').fill('Five attempts are enough.');
     // Every rule explains itself: the problems panel says the new one does not yet; clicking the problem selects the rule.
     await page.locator('[data-testid="problems-panel"][data-errors="1"]').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'rules-canvas-problem.png') });
+    await checkScreen(page, 'rules-canvas-problem');
     await page.getByTestId('problem-0').click();
     await page.getByTestId('inspector-rule-description').fill('A customer we missed five times has moved or does not want it: close the order.');
     // Now the validator sees the rule can never decide: "Three failed attempts" runs first. Raising its priority fixes that.
@@ -197,7 +194,7 @@ describe('designer in a browser', () => {
     const fiveAttempts = page.locator('.react-flow__node [data-kind="condition"][data-path="true"]', { has: page.getByText('actual: 5') });
     await fiveAttempts.first().waitFor();
     expect(await page.locator('.react-flow__node [data-kind="condition"][data-path="false"]').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(ARTIFACTS, 'rules-canvas-test-run.png') });
+    await checkScreen(page, 'rules-canvas-test-run');
     await page.keyboard.press('Escape');
 
     // Publishing shows what the draft would change for waiting orders first, then asks for the note.
@@ -206,7 +203,7 @@ describe('designer in a browser', () => {
     await page.getByTestId('rules-note').fill('Close after five attempts');
     await page.getByTestId('rules-publish-confirm').click();
     await page.getByTestId('ruleset-version-2').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'rules-canvas-published.png'), fullPage: true });
+    await checkScreen(page, 'rules-canvas-published', { fullPage: true });
 
     // The new version is in the history; diffing it against version 1 marks the added rule on the canvas.
     await page.getByTestId('ruleset-compare-1').click();
@@ -215,7 +212,7 @@ describe('designer in a browser', () => {
     await page.getByTestId('diff-summary').getByText('Five attempts').first().waitFor();
     // The dialog fades in; the screenshot waits until it is fully shown.
     await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="compare-view"]')!.closest('.mantine-Modal-content')!).opacity === '1');
-    await page.screenshot({ path: join(ARTIFACTS, 'rules-diff.png') });
+    await checkScreen(page, 'rules-diff');
     await page.keyboard.press('Escape');
     const published = (await (await h.request('/rulesets/return', { role: 'ops_manager' })).json()) as { version: number; definition: { rules: { name: string; event: unknown }[] } };
     expect(published.version).toBe(2);
@@ -238,7 +235,7 @@ describe('designer in a browser', () => {
     await page.getByTestId('inspector-condition-value').fill('2026-12-24T18:00');
     await page.getByText('the rule keeps 2026-12-24T17:00:00.000Z in UTC', { exact: false }).waitFor();
     await page.locator('.react-flow__node [data-kind="condition"]', { hasText: '24 Dec 2026, 18:00' }).waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'rules-date-editor.png') });
+    await checkScreen(page, 'rules-date-editor');
     await page.getByTestId('palette-outcome').click();
     await page.getByTestId('inspector-param-minutes').fill('10');
     await page.locator('[data-testid="problems-panel"][data-errors="0"]').waitFor();
@@ -278,7 +275,7 @@ describe('designer in a browser', () => {
     const target = measured.totalMs < 1000 ? 'target met' : 'target NOT met';
     console.log(`300-node ruleset in the browser: layout ${measured.layoutMs.toFixed(1)} ms, compile ${measured.compileMs.toFixed(1)} ms, open to painted ${measured.totalMs.toFixed(0)} ms (${target}: < 1 s)`);
     expect(measured.nodes).toBe(300);
-    await page.screenshot({ path: join(ARTIFACTS, 'rules-300-nodes.png') });
+    await checkScreen(page, 'rules-300-nodes');
     await page.close();
   });
 

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -7,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, seedDemoUsers } from '../api/auth/bootstrap-users.ts';
 import type { OrderSummary } from '../domain/order.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
-import { launchChromium } from '../test/browser.ts';
+import { checkScreen, launchChromium, openPage } from '../test/browser.ts';
 import { hoursFromNow } from '../test/clock.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
 
-const ARTIFACTS = join(repoRoot, 'test-artifacts');
 const LINES = 5_000;
 
 /** A specialist's order of 5,000 lines, opened in the drawer of the real built designer. */
@@ -30,7 +28,6 @@ describe('a large order in the browser', () => {
     await new Promise<void>((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();
-    mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -47,7 +44,7 @@ describe('a large order in the browser', () => {
     // 50 lines or more: the intake rules send it to an order specialist.
     await h.reach(id, 'specialist_review');
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
     await page.goto(url);
     await page.getByTestId('login-username').fill('sofia');
     await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === 'sofia')!.password);
@@ -79,7 +76,7 @@ describe('a large order in the browser', () => {
     await drawer.getByTestId('split-lines-pages').getByLabel('last page of lines to split').click();
     await drawer.getByTestId(`split-line-${LINES - 1}`).waitFor();
     await pages.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(ARTIFACTS, 'large-order-drawer.png') });
+    await checkScreen(page, 'large-order-drawer');
     await page.close();
   });
 });

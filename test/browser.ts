@@ -1,4 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type axe from 'axe-core';
+import { source as axeSource } from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { repoRoot } from '../launcher/repo-root.ts';
 import { clockShifted, unshiftedEnv } from './clock-shift.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,4 +27,23 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   const page = await browser.newPage(options);
   if (clockShifted) await page.clock.install({ time: Date.now() });
   return page;
+}
+
+const ARTIFACTS = join(repoRoot, 'test-artifacts');
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * What a browser test does on each screen it visits: axe-core checks the page against WCAG 2.1 AA (a
+ * violation fails the test, naming the rule and the elements), and a screenshot goes to test-artifacts/.
+ */
+export async function checkScreen(page: Page, name: string, screenshot: { fullPage?: boolean } = {}): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), ...screenshot });
+  // Evaluated through the debugging protocol, so the app's content security policy does not apply to it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    const { violations } = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, WCAG_21_AA);
+  expect(violations, `${name}: WCAG 2.1 AA violations`).toEqual([]);
 }

@@ -59,7 +59,7 @@ export function MeasuresTable({ areas, names, selected, onSelect }: MeasuresTabl
             <Table.Td miw={160}>
               <Text size="xs">{againstLimit(a.load, a.limit, a.unit)}</Text>
               <Tooltip label={`${Math.round(a.utilization * 100)}% of the WIP limit`}>
-                <Progress value={Math.min(100, a.utilization * 100)} color={load(a.utilization)} size="sm" />
+                <Progress value={Math.min(100, a.utilization * 100)} color={load(a.utilization)} size="sm" aria-label={`${a.workAreaId}: work in process against the limit`} />
               </Tooltip>
             </Table.Td>
             <Table.Td miw={140}>
@@ -68,7 +68,7 @@ export function MeasuresTable({ areas, names, selected, onSelect }: MeasuresTabl
                   <Text size="xs">
                     {a.workload.hours} of {a.workload.normHours} h
                   </Text>
-                  <Progress value={Math.min(100, (100 * a.workload.hours) / a.workload.normHours)} color={load(a.workload.hours / a.workload.normHours)} size="sm" />
+                  <Progress value={Math.min(100, (100 * a.workload.hours) / a.workload.normHours)} color={load(a.workload.hours / a.workload.normHours)} size="sm" aria-label={`${a.workAreaId}: workload against the norm`} />
                 </>
               ) : (
                 <Text size="xs" c="dimmed">

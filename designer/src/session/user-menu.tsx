@@ -1,4 +1,4 @@
-import { Avatar, Badge, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Badge, Group, Menu, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { ChangePasswordModal } from './change-password-modal.tsx';
@@ -17,9 +17,11 @@ export function UserMenu() {
     <>
       <Menu position="bottom-end" width={280} shadow="md">
         <Menu.Target>
-          <UnstyledButton data-testid="user-menu" aria-label={`Signed in as ${user.displayName}: account menu`}>
+          {/* The button's name is what it shows (name and roles) and what it opens, as screen readers announce it. */}
+          <UnstyledButton data-testid="user-menu">
             <Group gap="xs" wrap="nowrap">
-              <Avatar name={user.displayName} color="initials" size="md" />
+              <Avatar name={user.displayName} color="blue" variant="filled" size="md" aria-hidden />
+              <VisuallyHidden>Account menu of</VisuallyHidden>
               <Stack gap={0} visibleFrom="sm">
                 <Text size="sm" fw={600} lh={1.2}>
                   {user.displayName}

@@ -24,7 +24,7 @@ export function GroupNode({ id, data, selected }: NodeProps<FlowNode<'group'>>) 
       style={{ border: `1px solid var(--mantine-color-${color}-4)`, display: 'grid', placeItems: 'center' }}
     >
       <NodeHandle type="target" />
-      <Text fw={700} size="sm" c={`${color}.8`}>
+      <Text fw={700} size="sm" c={`${color}.9`}>
         {data.operator.toUpperCase()}
       </Text>
       <NodeHandle type="source" />

@@ -25,7 +25,7 @@ export function OutcomeNode({ id, data, selected }: NodeProps<FlowNode<'outcome'
       title={`The outcome when the rule's conditions hold: ${text}`}
     >
       <NodeHandle type="target" />
-      <Text fw={800} c="green.9" size={data.type === 'score' ? 'md' : 'xs'} ta="center" lineClamp={2}>
+      <Text fw={800} c="dark.8" size={data.type === 'score' ? 'md' : 'xs'} ta="center" lineClamp={2}>
         {text}
       </Text>
     </NodeFrame>
