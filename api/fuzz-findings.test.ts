@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrderRecord } from '../store/order.entity.ts';
 import { hoursFromNow } from '../test/clock.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { orderWorkflowId } from '../workflows/definitions.ts';
 
 type Operation = { responses: Record<string, unknown> };
 
@@ -38,5 +39,13 @@ describe('inputs the fuzzer found', () => {
     expect(Object.keys(paths[path]?.[method]?.responses ?? {})).toContain(String(status));
     expect(await h.store.em.fork().count(OrderRecord, {})).toBe(before);
     expect((await h.request('/orders', { role: 'ops_manager' })).status).toBe(200);
+  });
+
+  it('a hold cause cleared on a finished order → 409, documented', async () => {
+    const { id } = await h.postOrder('FUZZ-FINISHED', 24);
+    await h.client.workflow.getHandle(orderWorkflowId(id)).terminate('finished for the test');
+    const res = await h.request(`/orders/${id}/holds/credit/cause-cleared`, { method: 'POST' });
+    expect(res.status).toBe(409);
+    expect(Object.keys(paths['/orders/{id}/holds/{holdType}/cause-cleared']?.post?.responses ?? {})).toContain('409');
   });
 });
