@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SchemathesisCommand } from '../launcher/schemathesis-cli.ts';
@@ -13,8 +13,15 @@ export interface FuzzRun {
   maxExamples: number;
   /** Extra Schemathesis arguments, e.g. operation filters. */
   args?: string[];
+  /** Settings by operation ("POST /orders/{id}/actions"): fixed parameters (an order that exists, to get past the 404) or how many events of a stream to read. */
+  operations?: Record<string, OperationSettings>;
   /** The whole run is stopped past this. */
   timeoutMs: number;
+}
+
+export interface OperationSettings {
+  parameters?: Record<string, string>;
+  'max-stream-events'?: number;
 }
 
 export interface FuzzResult {
@@ -37,10 +44,20 @@ const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_c
 // A fixed seed and Hypothesis derandomized: the same inputs on every run, whatever the date or machine.
 const SEED = '14';
 
+/** Schemathesis reads schemathesis.toml from its working folder. JSON strings and numbers are valid TOML values. */
+function configFile(operations: Record<string, OperationSettings>): string {
+  const toml = (value: unknown): string =>
+    value && typeof value === 'object' ? `{ ${Object.entries(value).map(([key, v]) => `${JSON.stringify(key)} = ${toml(v)}`).join(', ')} }` : JSON.stringify(value);
+  return Object.entries(operations)
+    .map(([name, settings]) => [`[[operations]]`, `include-name = ${toml(name)}`, ...Object.entries(settings).map(([key, value]) => `${key} = ${toml(value)}`), ''].join('\n'))
+    .join('\n');
+}
+
 /** Runs Schemathesis against the API's own /openapi.json and reads its JSON report. */
 export async function fuzzApi(st: SchemathesisCommand, run: FuzzRun): Promise<FuzzResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-schemathesis-'));
   const reportPath = join(dir, 'report.json');
+  writeFileSync(join(dir, 'schemathesis.toml'), configFile(run.operations ?? {}));
   const args = [
     ...st.args, 'run', `${run.baseUrl}/openapi.json`,
     '--checks', CHECKS.join(','),
