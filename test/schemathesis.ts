@@ -26,7 +26,7 @@ export interface OperationSettings {
 
 export interface FuzzResult {
   passed: boolean;
-  /** One line: operations, test cases, failures and time. */
+  /** One line: operations, requests, failures and time. */
   summary: string;
   /** Schemathesis's own report of the failures (its output from the first failure on), empty when it passed. */
   failures: string;
@@ -82,7 +82,8 @@ export async function fuzzApi(st: SchemathesisCommand, run: FuzzRun): Promise<Fu
       return { passed: false, summary: `schemathesis stopped without a report (exit ${code})`, failures: output };
     }
     const failures = report.test_cases.unique_failures + report.errors.length;
-    const summary = `schemathesis: ${report.operations.tested} operations, ${report.test_cases.generated} test cases, ${failures} failures in ${Math.round(report.running_time)} s`;
+    // Each test case is one request (a stateful scenario's steps are test cases of their own).
+    const summary = `schemathesis: ${report.operations.tested} operations, ${report.test_cases.generated} requests, ${failures} failures in ${Math.round(report.running_time)} s`;
     const passed = code === 0 && failures === 0;
     return { passed, summary, failures: passed ? '' : output.slice(Math.max(0, output.search(/^=+ (FAILURES|ERRORS) =+$/m))) };
   } finally {
