@@ -64,6 +64,8 @@ export async function fuzzApi(st: SchemathesisCommand, run: FuzzRun): Promise<Fu
     '--seed', SEED, '--generation-deterministic',
     '--max-examples', String(run.maxExamples),
     '--workers', '1', '--request-timeout', '20', '--max-redirects', '0',
+    // On a loaded machine Hypothesis may find its own generation slow; that says nothing about the API.
+    '--suppress-health-check', 'too_slow',
     ...Object.entries(run.headers).flatMap(([name, value]) => ['--header', `${name}: ${value}`]),
     '--report', 'json', '--report-json-path', reportPath,
     '--no-color', '--output-truncate', 'true',
