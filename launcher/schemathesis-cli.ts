@@ -1,5 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { repoRoot } from './repo-root.ts';
 import { findOnPath, runCommand, type CommandRunner } from './temporal-cli.ts';
 
@@ -27,11 +27,12 @@ export async function findOrInstallSchemathesis(
 ): Promise<SchemathesisCommand> {
   const { env = process.env, root = repoRoot, run = runCommand, log = (line) => process.stderr.write(`${line}\n`) } = options;
   const python = findOnPath('python3', env);
-  if (!python) throw new Error('Schemathesis needs python3 (with pip) on the PATH, and none was found. Install Python 3.9 or newer.');
+  if (!python) throw new Error('Schemathesis needs python3 (with pip) on the PATH, and none was found. Install Python 3.11 or newer (Schemathesis  needs it).');
   const folder = schemathesisFolder(root);
   if (!existsSync(folder)) {
     const scratch = `${folder}.partial-${process.pid}`;
     rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(dirname(folder), { recursive: true });
     log(`installing Schemathesis ${schemathesisVersion} into ${folder} (pip install schemathesis)…`);
     try {
       await run(
@@ -39,8 +40,12 @@ export async function findOrInstallSchemathesis(
         ['-s', '-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-warn-script-location', '--target', scratch, `schemathesis==${schemathesisVersion}`],
         { ...env, PYTHONNOUSERSITE: '1', PIP_ROOT_USER_ACTION: 'ignore' },
       );
-      // Another test process may have finished the same install first; either copy is complete.
-      if (!existsSync(folder)) renameSync(scratch, folder);
+      try {
+        renameSync(scratch, folder);
+      } catch (error) {
+        // Another process may have finished the same install first; either copy is complete.
+        if (!existsSync(folder)) throw error;
+      }
     } catch (error) {
       throw new Error(`Installing Schemathesis failed: ${(error as Error).message}. Check that pip can reach PyPI.`, { cause: error });
     } finally {
