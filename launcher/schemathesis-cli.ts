@@ -27,7 +27,7 @@ export async function findOrInstallSchemathesis(
 ): Promise<SchemathesisCommand> {
   const { env = process.env, root = repoRoot, run = runCommand, log = (line) => process.stderr.write(`${line}\n`) } = options;
   const python = findOnPath('python3', env);
-  if (!python) throw new Error('Schemathesis needs python3 (with pip) on the PATH, and none was found. Install Python 3.11 or newer (Schemathesis  needs it).');
+  if (!python) throw new Error(`Schemathesis needs python3 (with pip) on the PATH, and none was found. Install Python 3.11 or newer (Schemathesis ${schemathesisVersion} needs it).`);
   const folder = schemathesisFolder(root);
   if (!existsSync(folder)) {
     const scratch = `${folder}.partial-${process.pid}`;
