@@ -4,7 +4,8 @@ import { repoRoot } from './repo-root.ts';
 import { findOnPath, runCommand, type CommandRunner } from './temporal-cli.ts';
 
 // Pinned so every machine fuzzes with the same generator: a newer Schemathesis may draw other inputs from the same seed.
-export const schemathesisVersion = '4.32.5';
+// The newest release that still runs on Python 3.10 (Ubuntu 22.04's); later ones need 3.11.
+export const schemathesisVersion = '4.30.1';
 
 /** How to run the Schemathesis CLI: the program, its leading arguments, and the environment it needs. */
 export interface SchemathesisCommand {
@@ -27,7 +28,7 @@ export async function findOrInstallSchemathesis(
 ): Promise<SchemathesisCommand> {
   const { env = process.env, root = repoRoot, run = runCommand, log = (line) => process.stderr.write(`${line}\n`) } = options;
   const python = findOnPath('python3', env);
-  if (!python) throw new Error(`Schemathesis needs python3 (with pip) on the PATH, and none was found. Install Python 3.11 or newer (Schemathesis ${schemathesisVersion} needs it).`);
+  if (!python) throw new Error(`Schemathesis needs python3 (with pip) on the PATH, and none was found. Install Python 3.10 or newer (Schemathesis ${schemathesisVersion} needs it).`);
   const folder = schemathesisFolder(root);
   if (!existsSync(folder)) {
     const scratch = `${folder}.partial-${process.pid}`;
