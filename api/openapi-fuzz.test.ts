@@ -5,7 +5,8 @@ import { findOrInstallSchemathesis, type SchemathesisCommand } from '../launcher
 import { fuzzApi, type OperationSettings } from '../test/schemathesis.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 
-const RUN_TIMEOUT_MS = 6 * 60_000;
+// Unloaded, the longest run takes about 2 minutes; a loaded CI machine may need twice that.
+const RUN_TIMEOUT_MS = 8 * 60_000;
 
 /**
  * Schemathesis against the real API (a worker running, so orders move) with what `/openapi.json` says:
