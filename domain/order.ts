@@ -59,7 +59,8 @@ export const newOrder = z.strictObject({
   accountTier: z.enum(ACCOUNT_TIERS).optional(),
   /** What the capturing system knows about credit, stock, prices and the address; intake rules read it. */
   checks: intakeChecks.optional(),
-  lines: z.array(orderLine).min(1, 'an order needs at least one line'),
+  // Quantity × price past what a number holds would be stored as an order value of Infinity.
+  lines: z.array(orderLine).min(1, 'an order needs at least one line').refine((lines) => Number.isFinite(lineTotals(lines).orderValue), 'the order value (quantity × price over the lines) is too large'),
 });
 export type NewOrder = z.infer<typeof newOrder>;
 

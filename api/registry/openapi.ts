@@ -3,6 +3,7 @@ import { conditionNode } from '../../domain/decision.ts';
 import { PERMISSIONS, ROLE_LABELS } from '../../domain/roles.ts';
 import { ruleCondition } from '../../domain/ruleset.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { errorBody } from '../schemas.ts';
 import type { AnyRoute } from './route.ts';
 
 type Json = Record<string, unknown>;
@@ -48,7 +49,9 @@ export function openApiDocument(routes: readonly AnyRoute[], info: { title: stri
   const paths: Record<string, Record<string, Json>> = {};
   for (const route of routes) {
     const responses: Record<string, Json> = {};
-    for (const [status, spec] of Object.entries(route.responses)) {
+    // The body limit applies before any route, so every route that reads a body may answer it.
+    const answers = route.body ? { ...route.responses, 413: { description: 'The request body is larger than the API accepts.', schema: errorBody } } : route.responses;
+    for (const [status, spec] of Object.entries(answers)) {
       const id = responseSchemas.find(([s]) => s === spec.schema)?.[1] ?? `${route.operationId}${status}`;
       if (spec.schema && !responseSchemas.some(([s]) => s === spec.schema)) responseSchemas.push([spec.schema, id]);
       responses[status] = {

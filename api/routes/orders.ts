@@ -109,7 +109,12 @@ export function orderRoutes(deps: ApiDeps) {
       tag: 'Orders',
       access: 'orders.create',
       params: z.object({ id: z.string(), holdType }),
-      responses: { 202: { description: 'Passed to the order; a hold of that type, if any, is released.', schema: z.object({ accepted: z.literal(true) }) }, 404: { description: 'No such order.', schema: errorBody }, ...STANDARD_ERRORS },
+      responses: {
+        202: { description: 'Passed to the order; a hold of that type, if any, is released.', schema: z.object({ accepted: z.literal(true) }) },
+        404: { description: 'No such order.', schema: errorBody },
+        409: { description: 'The order is finished: it has no holds to release.', schema: errorBody },
+        ...STANDARD_ERRORS,
+      },
       handler: async (c, { params, principal }) => {
         await reportHoldCauseCleared(deps, params.id, params.holdType, actorOf(principal));
         return c.json({ accepted: true as const }, 202);

@@ -15,7 +15,7 @@ import { defineRoute } from '../registry/route.ts';
 import { factsForTest, testRunRequest } from '../rules-test-run.ts';
 import { impactOf } from '../rules-impact.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
-import { STANDARD_ERRORS } from '../schemas.ts';
+import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
 import { dpParams } from './rulesets.ts';
 
 const toView = (r: RulesetTestCaseRecord) => ({ ...r, decisionPoint: r.decisionPoint as DecisionPointId, createdAt: r.createdAt.toISOString() });
@@ -31,6 +31,7 @@ export function rulesetTestingRoutes(deps: ApiDeps) {
     return found.definition;
   };
   const base = { tag: 'Rules', params: dpParams, responses: STANDARD_ERRORS } as const;
+  const nothingToTest = { 404: { description: 'The decision point has neither a draft nor a version in force.', schema: errorBody } };
 
   return [
     defineRoute({
@@ -46,6 +47,7 @@ export function rulesetTestingRoutes(deps: ApiDeps) {
           description: 'The outcome and explanation for each set of facts; nothing is stored.',
           schema: z.object({ results: z.array(z.object({ orderId: z.string().nullable(), facts: z.record(z.string(), z.unknown()), outcome: decisionOutcome, rules: z.array(ruleExplanation) })) }),
         },
+        404: { description: 'No such ruleset version.', schema: errorBody },
         ...STANDARD_ERRORS,
       },
       handler: async (c, { params, body }) => {
@@ -94,7 +96,7 @@ export function rulesetTestingRoutes(deps: ApiDeps) {
       summary: 'Editing rules',
       access: 'rules.publish',
       params: dpParams.extend({ id: z.string() }),
-      responses: { 204: { description: 'Deleted.' }, ...STANDARD_ERRORS },
+      responses: { 204: { description: 'Deleted.' }, 404: { description: 'No such test case.', schema: errorBody }, ...STANDARD_ERRORS },
       handler: async (c, { params }) => {
         const deleted = await em().nativeDelete(RulesetTestCaseRecord, { id: params.id, decisionPoint: params.decisionPoint });
         if (deleted === 0) throw notFound(`Test case ${params.id} of the ${params.decisionPoint} rules`);
@@ -109,7 +111,7 @@ export function rulesetTestingRoutes(deps: ApiDeps) {
       summary: 'Test-run rules',
       access: 'rules.read',
       body: rulesUnderTest,
-      responses: { 200: { description: 'Every stored case, run; nothing is stored.', schema: z.object({ results: z.array(testCaseResult) }) }, ...STANDARD_ERRORS },
+      responses: { 200: { description: 'Every stored case, run; nothing is stored.', schema: z.object({ results: z.array(testCaseResult) }) }, ...nothingToTest, ...STANDARD_ERRORS },
       handler: async (c, { params, body }) => {
         const rules = compileRuleset(await underTest(params.decisionPoint, body.definition));
         const cases = await em().find(RulesetTestCaseRecord, { decisionPoint: params.decisionPoint }, { orderBy: { createdAt: 'asc', id: 'asc' } });
@@ -129,7 +131,7 @@ export function rulesetTestingRoutes(deps: ApiDeps) {
       summary: 'Test-run rules',
       access: 'rules.read',
       body: rulesUnderTest,
-      responses: { 200: { description: 'How the waiting orders would be judged by the draft, next to the version in force.', schema: rulesImpact }, ...STANDARD_ERRORS },
+      responses: { 200: { description: 'How the waiting orders would be judged by the draft, next to the version in force.', schema: rulesImpact }, ...nothingToTest, ...STANDARD_ERRORS },
       handler: async (c, { params, body }) => {
         const draft = await underTest(params.decisionPoint, body.definition);
         return c.json(await impactOf(em(), draft, await findPublishedRuleset(em(), params.decisionPoint), new Date()));
