@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../domain/order.ts';
-import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
 
 /** Integration: released orders are assigned by the assignment rules over the area's resources. */
 describe('assignment on release', () => {
@@ -69,5 +69,37 @@ describe('assignment on release', () => {
     const escalated = await h.reach(hazardous.id, 'escalated');
     expect(escalated.escalation?.reason).toContain('Dee: The candidate lacks a skill the order needs.');
     expect(escalated.escalation?.reason).toContain('Eli: The candidate lacks a skill the order needs.');
+  });
+});
+
+/** Integration: orders released at once race for the same few slots; none may take a resource past its capacity. */
+describe('assignments at once', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ wipLimit: 40, worker: true });
+    for (const id of ['cy', 'di', 'ed']) {
+      const res = await h.request(`/work-areas/${h.workAreaId}/resources`, { method: 'POST', role: 'ops_manager', body: JSON.stringify({ id, name: id, kind: 'driver', capacity: 2 }) });
+      expect(res.status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('eighteen orders for three drivers of two slots each: six are assigned, two to each, and the rest escalate', async () => {
+    const dueAt = new Date(Date.now() + 24 * 3_600_000).toISOString();
+    const posted = await Promise.all(
+      Array.from({ length: 18 }, async (_, i) => {
+        const body = { reference: `RACE-${i}`, account: 'ACME', kind: 'delivery', dueAt, workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 40 }] };
+        return (await (await h.request('/orders', { method: 'POST', body: JSON.stringify(body) })).json()) as OrderSummary;
+      }),
+    );
+    const settled = await Promise.all(
+      posted.map((o) => eventually(async () => ((d) => (d.state === 'assigned' || d.state === 'escalated' ? d : undefined))(await h.getOrder(o.id)), `order ${o.id} assigned or escalated`, 60_000)),
+    );
+    const perResource: Record<string, number> = {};
+    for (const o of settled) if (o.state === 'assigned') perResource[o.assignee!] = (perResource[o.assignee!] ?? 0) + 1;
+    expect(perResource).toEqual({ cy: 2, di: 2, ed: 2 });
+    expect(settled.filter((o) => o.state === 'escalated')).toHaveLength(12);
   });
 });
