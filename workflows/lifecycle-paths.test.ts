@@ -221,3 +221,34 @@ describe('force-release past the WIP limit', () => {
     await h.reach(second.id, 'assigned');
   });
 });
+
+describe('an order escalated while it waits', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ wipLimit: 1, worker: true });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('is not escalated again by later cycles: a person’s escalation keeps its owner and reason', async () => {
+    const first = await h.postOrder('FULL', 24);
+    await h.reach(first.id, 'assigned');
+    // Overdue at a full area: the release rules escalate it to a dispatcher.
+    const late = await h.postOrder('LATE', -6);
+    expect((await h.reach(late.id, 'escalated')).escalation).toMatchObject({ from: 'queued', role: 'dispatcher' });
+    const handed = await h.request(`/orders/${late.id}/actions`, { method: 'POST', role: 'ops_manager', body: JSON.stringify({ action: 'escalate', role: 'finance', reason: 'Customer disputes the bill' }) });
+    expect(handed.status).toBe(200);
+
+    // Another order in the pool runs another cycle; its rules would escalate the late order again.
+    await h.postOrder('NEXT', 24);
+    const cycle = await eventually(async () => {
+      const { cycles } = (await (await h.request(`/work-areas/${h.workAreaId}/cycles?limit=5`)).json()) as { cycles: { waited: { orderId: string; reason: string }[] }[] };
+      return cycles.find((c) => c.waited.some((w) => w.orderId === late.id));
+    }, 'a cycle that saw the escalated order');
+    expect(cycle.waited.find((w) => w.orderId === late.id)?.reason).toBe('Escalated already: waits for a person.');
+    const after = await h.getOrder(late.id);
+    expect(after.escalation).toEqual({ from: 'queued', role: 'finance', reason: 'Customer disputes the bill' });
+    expect(after.timeline.filter((t) => t.event === 'ESCALATE')).toHaveLength(2);
+  });
+});
