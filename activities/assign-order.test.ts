@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../domain/order.ts';
+import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
 
 /** Integration: released orders are assigned by the assignment rules over the area's resources. */
@@ -41,9 +42,20 @@ describe('assignment on release', () => {
       role: 'dispatcher',
       reason: 'Nobody can take the order. Ana: The candidate is at capacity.; Bo: Cash on delivery needs an internal driver..',
     });
-    const reassigned = await h.request(`/orders/${cod.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'reassign', resource: 'carl', reason: 'Carl covers the south today' }) });
-    expect(reassigned.status).toBe(200);
-    expect(await reassigned.json()).toMatchObject({ state: 'assigned', assignee: 'carl', escalation: null });
+    const reassign = (body: object) => h.request(`/orders/${cod.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'reassign', reason: 'Bo covers the south today', ...body }) });
+    const ghost = await reassign({ resource: 'ghost-driver-99' });
+    expect(ghost.status).toBe(400);
+    expect(((await ghost.json()) as { error: { message: string } }).error.message).toBe(`ghost-driver-99 is not a resource of work area ${h.workAreaId}. Its resources: ana, bo.`);
+    const objected = await reassign({ resource: 'bo' });
+    expect(objected.status).toBe(409);
+    expect(await objected.json()).toMatchObject({ error: { code: 'assignment_objection', message: expect.stringContaining('Bo: Cash on delivery needs an internal driver.') } });
+    expect((await h.getOrder(cod.id)).state).toBe('escalated');
+
+    const overridden = await reassign({ resource: 'bo', override: true });
+    expect(overridden.status).toBe(200);
+    expect(await overridden.json()).toMatchObject({ state: 'assigned', assignee: 'bo', escalation: null });
+    const audit = await h.store.em.fork().findOneOrFail(AuditEntryRecord, { subjectId: cod.id, action: 'REASSIGN' });
+    expect(audit).toMatchObject({ reason: 'Bo covers the south today', data: { resource: 'bo', override: true, objection: 'Bo: Cash on delivery needs an internal driver.' } });
   });
 
   it('an unavailable resource is never a candidate', async () => {

@@ -96,9 +96,15 @@ export function orderRoutes(deps: ApiDeps) {
       tag: 'Orders',
       access: 'orders.create',
       params: z.object({ id: z.string(), holdType }),
-      responses: { 202: { description: 'Passed to the order; a hold of that type, if any, is released.', schema: z.object({ accepted: z.literal(true) }) }, 404: { description: 'No such order.', schema: errorBody }, ...STANDARD_ERRORS },
+      responses: {
+        202: { description: 'Passed to the order: its hold of that type, placed by the intake rules, is released.', schema: z.object({ accepted: z.literal(true) }) },
+        404: { description: 'No such order.', schema: errorBody },
+        409: { description: 'The order has no such hold, or a person placed it; nothing changed.', schema: errorBody },
+        ...STANDARD_ERRORS,
+        403: { description: 'Not an integration with one of these roles: a person releases a hold with the release_hold action.', schema: errorBody },
+      },
       handler: async (c, { params, principal }) => {
-        await reportHoldCauseCleared(deps, params.id, params.holdType, actorOf(principal));
+        await reportHoldCauseCleared(deps, params.id, params.holdType, principal);
         return c.json({ accepted: true as const }, 202);
       },
     }),
