@@ -2,7 +2,9 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { OrderActionName, OrderDetail } from '../../../domain/order.ts';
 import { ApiError } from '../api/api-error.ts';
+import { listAreaResources } from '../api/areas-client.ts';
 import { runOrderAction } from '../api/client.ts';
+import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../session/use-session.ts';
 import { actionChoices, actionsFor, actionsForOthers } from './action-availability.ts';
 import { afterAction, initialFields, withChoices, type ActionFields } from './action-fields.ts';
@@ -35,6 +37,10 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
   const [pending, setPending] = useState<OrderActionName | null>(null);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [invalid, setInvalid] = useState<{ action: OrderActionName; errors: FieldErrors } | null>(null);
+  const [objection, setObjection] = useState<string | null>(null);
+  // Released work is reassigned to a resource of its area; a review is handed to a specialist by name.
+  const areaResources = useResource(`resources:${order.workAreaId}`, (signal) => listAreaResources(order.workAreaId, signal));
+  const resources = order.state === 'specialist_review' ? undefined : areaResources.data;
 
   const actions = actionsFor(order, user.roles);
   const plain = actions.filter((action) => !hasInputs(action));
@@ -51,10 +57,12 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
     setPending(action);
     try {
       await runOrderAction(order.id, built.request);
+      setObjection(null);
       setEntered(afterAction);
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0) setInvalid({ action, errors: serverFieldErrors(error.issues) });
+      if (error instanceof ApiError && error.code === 'assignment_objection') setObjection(error.message);
       setFailure(describeActionFailure(error));
     } finally {
       setPending(null);
@@ -95,7 +103,16 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
           {plain.length > 0 && <Group gap="xs">{plain.map(button)}</Group>}
           {actions.filter(hasInputs).map((action) => (
             <Group key={action} gap="xs" align="flex-end">
-              <ActionInputs action={action} fields={fields} choices={choices} errors={errorsOf(action)} lines={order.lines} onChange={change} />
+              <ActionInputs
+                action={action}
+                fields={fields}
+                choices={choices}
+                errors={errorsOf(action)}
+                lines={order.lines}
+                resources={resources}
+                objection={objection}
+                onChange={change}
+              />
               {button(action)}
             </Group>
           ))}
