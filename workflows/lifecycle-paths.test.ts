@@ -7,7 +7,7 @@ import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
-import { orderWorkflowId } from './definitions.ts';
+import { holdCauseClearedSignal, orderWorkflowId, releaseEscalationSignal } from './definitions.ts';
 
 type OrderInput = Partial<Omit<NewOrder, 'checks'>> & { checks?: NewOrder['checks'] };
 
@@ -109,6 +109,8 @@ describe('lifecycle paths', () => {
     expect(await report('manual', token)).toMatchObject({ status: 409, body: { error: { message: 'The manual hold was placed by token:test dispatcher, not by the intake rules: a person releases it (release_hold).' } } });
     expect(await report('pricing', token)).toMatchObject({ status: 409, body: { error: { message: 'The order has no pricing hold.' } } });
     expect((await h.getOrder(order.id)).holds.map((hold) => hold.type)).toEqual(['inventory', 'manual']);
+    // A report that slipped past the API is not the workflow's to act on either (it takes signals in order).
+    await h.client.workflow.getHandle(orderWorkflowId(order.id)).signal(holdCauseClearedSignal, { holdType: 'manual', source: 'token:late' });
 
     expect((await report('inventory', token)).status).toBe(202);
     await eventually(async () => ((o) => (o.holds.length === 1 ? o : undefined))(await h.getOrder(order.id)), 'the inventory hold released');
@@ -326,5 +328,11 @@ describe('an order escalated while it waits', () => {
     const after = await h.getOrder(late.id);
     expect(after.escalation).toEqual({ from: 'queued', role: 'finance', reason: 'Customer disputes the bill' });
     expect(after.timeline.filter((t) => t.event === 'ESCALATE')).toHaveLength(2);
+
+    // A cycle's escalation that crossed the person's on its way is dropped by the order itself.
+    await h.client.workflow.getHandle(orderWorkflowId(late.id)).signal(releaseEscalationSignal, { reason: 'Overdue and the work area is stopped.', role: 'dispatcher' });
+    const again = await h.request(`/orders/${late.id}/actions`, { method: 'POST', role: 'finance', body: JSON.stringify({ action: 'escalate', role: 'finance', reason: 'Still disputed' }) });
+    expect(await again.json()).toMatchObject({ escalation: { role: 'finance', reason: 'Still disputed' } });
+    expect((await h.getOrder(late.id)).timeline.filter((t) => t.event === 'ESCALATE').map((t) => t.actor)).toEqual(['system', 'token:test ops_manager', 'token:test finance']);
   });
 });
