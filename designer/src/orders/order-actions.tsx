@@ -47,7 +47,11 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
   const choices = actionChoices(order, user.roles);
   const fields = withChoices(entered, choices);
   const errorsOf = (action: OrderActionName) => (invalid?.action === action ? invalid.errors : {});
-  const change = (patch: Partial<ActionFields>) => setEntered((current) => ({ ...current, ...patch }));
+  const change = (patch: Partial<ActionFields>) => {
+    // The rules' objection was about the resource tried: another one has not been judged yet.
+    if (patch.resource !== undefined && patch.resource !== entered.resource) setObjection(null);
+    setEntered((current) => ({ ...current, ...patch }));
+  };
 
   const run = async (action: OrderActionName) => {
     setFailure(null);
