@@ -16,8 +16,8 @@ export interface ActionInputsProps {
   lines: OrderSummary['lines'];
   /** The order's area's resources, to reassign released work to; absent for a review (handed to a specialist). */
   resources?: readonly Resource[] | undefined;
-  /** The assignment rules' objection to the resource last tried, if they objected. */
-  objection?: string | null;
+  /** The assignment rules objected to the resource last tried (their reason shows with the refusal). */
+  objected?: boolean;
   onChange: (patch: Partial<ActionFields>) => void;
 }
 
@@ -139,7 +139,7 @@ function HandOverReview({ fields, errors, onChange }: ActionInputsProps) {
 }
 
 /** A resource of the order's area; one the assignment rules object to is taken only by an audited override. */
-function ReassignToResource({ fields, errors, resources, objection, onChange }: ActionInputsProps & { resources: readonly Resource[] }) {
+function ReassignToResource({ fields, errors, resources, objected, onChange }: ActionInputsProps & { resources: readonly Resource[] }) {
   return (
     <Stack gap={4}>
       <Select
@@ -153,11 +153,11 @@ function ReassignToResource({ fields, errors, resources, objection, onChange }: 
         error={errors.resource}
         w={220}
       />
-      {(objection || fields.override) && (
+      {(objected || fields.override) && (
         <Checkbox
           data-testid="action-override"
           label="Override the assignment rules"
-          description={`${objection ?? 'The assignment rules object.'} Overriding is recorded in the audit log with your reason.`}
+          description="The assignment rules object to this resource (their reason is below). An override is recorded in the audit log with your reason."
           checked={fields.override}
           onChange={(event) => onChange({ override: event.currentTarget.checked })}
           maw={320}

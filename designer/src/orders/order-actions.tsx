@@ -37,7 +37,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
   const [pending, setPending] = useState<OrderActionName | null>(null);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [invalid, setInvalid] = useState<{ action: OrderActionName; errors: FieldErrors } | null>(null);
-  const [objection, setObjection] = useState<string | null>(null);
+  const [objected, setObjected] = useState(false);
   // Released work is reassigned to a resource of its area; a review is handed to a specialist by name.
   const areaResources = useResource(`resources:${order.workAreaId}`, (signal) => listAreaResources(order.workAreaId, signal));
   const resources = order.state === 'specialist_review' ? undefined : areaResources.data;
@@ -49,7 +49,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
   const errorsOf = (action: OrderActionName) => (invalid?.action === action ? invalid.errors : {});
   const change = (patch: Partial<ActionFields>) => {
     // The rules' objection was about the resource tried: another one has not been judged yet.
-    if (patch.resource !== undefined && patch.resource !== entered.resource) setObjection(null);
+    if (patch.resource !== undefined && patch.resource !== entered.resource) setObjected(false);
     setEntered((current) => ({ ...current, ...patch }));
   };
 
@@ -61,12 +61,12 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
     setPending(action);
     try {
       await runOrderAction(order.id, built.request);
-      setObjection(null);
+      setObjected(false);
       setEntered(afterAction);
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0) setInvalid({ action, errors: serverFieldErrors(error.issues) });
-      if (error instanceof ApiError && error.code === 'assignment_objection') setObjection(error.message);
+      if (error instanceof ApiError && error.code === 'assignment_objection') setObjected(true);
       setFailure(describeActionFailure(error));
     } finally {
       setPending(null);
@@ -114,7 +114,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
                 errors={errorsOf(action)}
                 lines={order.lines}
                 resources={resources}
-                objection={objection}
+                objected={objected}
                 onChange={change}
               />
               {button(action)}
