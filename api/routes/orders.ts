@@ -79,7 +79,10 @@ export function orderRoutes(deps: ApiDeps) {
       responses: {
         200: { description: 'Accepted: the order after the action.', schema: orderDetail },
         404: { description: 'No such order.', schema: errorBody },
-        409: { description: 'The lifecycle does not allow this action now; nothing changed.', schema: errorBody },
+        409: {
+          description: 'The lifecycle does not allow this action now (another specialist holds the claim, say), or the assignment rules object to the resource and the request does not override them; nothing changed.',
+          schema: errorBody,
+        },
         ...STANDARD_ERRORS,
       },
       handler: async (c, { params, body, principal }) => {
