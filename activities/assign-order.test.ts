@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../domain/order.ts';
-import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
+import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
 
 /** Integration: released orders are assigned by the assignment rules over the area's resources. */
 describe('assignment on release', () => {
@@ -41,9 +42,20 @@ describe('assignment on release', () => {
       role: 'dispatcher',
       reason: 'Nobody can take the order. Ana: The candidate is at capacity.; Bo: Cash on delivery needs an internal driver..',
     });
-    const reassigned = await h.request(`/orders/${cod.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'reassign', resource: 'carl', reason: 'Carl covers the south today' }) });
-    expect(reassigned.status).toBe(200);
-    expect(await reassigned.json()).toMatchObject({ state: 'assigned', assignee: 'carl', escalation: null });
+    const reassign = (body: object) => h.request(`/orders/${cod.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'reassign', reason: 'Bo covers the south today', ...body }) });
+    const ghost = await reassign({ resource: 'ghost-driver-99' });
+    expect(ghost.status).toBe(400);
+    expect(((await ghost.json()) as { error: { message: string } }).error.message).toBe(`ghost-driver-99 is not a resource of work area ${h.workAreaId}. Its resources: ana, bo.`);
+    const objected = await reassign({ resource: 'bo' });
+    expect(objected.status).toBe(409);
+    expect(await objected.json()).toMatchObject({ error: { code: 'assignment_objection', message: expect.stringContaining('Bo: Cash on delivery needs an internal driver.') } });
+    expect((await h.getOrder(cod.id)).state).toBe('escalated');
+
+    const overridden = await reassign({ resource: 'bo', override: true });
+    expect(overridden.status).toBe(200);
+    expect(await overridden.json()).toMatchObject({ state: 'assigned', assignee: 'bo', escalation: null });
+    const audit = await h.store.em.fork().findOneOrFail(AuditEntryRecord, { subjectId: cod.id, action: 'REASSIGN' });
+    expect(audit).toMatchObject({ reason: 'Bo covers the south today', data: { resource: 'bo', override: true, objection: 'Bo: Cash on delivery needs an internal driver.' } });
   });
 
   it('an unavailable resource is never a candidate', async () => {
@@ -69,5 +81,37 @@ describe('assignment on release', () => {
     const escalated = await h.reach(hazardous.id, 'escalated');
     expect(escalated.escalation?.reason).toContain('Dee: The candidate lacks a skill the order needs.');
     expect(escalated.escalation?.reason).toContain('Eli: The candidate lacks a skill the order needs.');
+  });
+});
+
+/** Integration: orders released at once race for the same few slots; none may take a resource past its capacity. */
+describe('assignments at once', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ wipLimit: 40, worker: true });
+    for (const id of ['cy', 'di', 'ed']) {
+      const res = await h.request(`/work-areas/${h.workAreaId}/resources`, { method: 'POST', role: 'ops_manager', body: JSON.stringify({ id, name: id, kind: 'driver', capacity: 2 }) });
+      expect(res.status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('eighteen orders for three drivers of two slots each: six are assigned, two to each, and the rest escalate', async () => {
+    const dueAt = new Date(Date.now() + 24 * 3_600_000).toISOString();
+    const posted = await Promise.all(
+      Array.from({ length: 18 }, async (_, i) => {
+        const body = { reference: `RACE-${i}`, account: 'ACME', kind: 'delivery', dueAt, workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 40 }] };
+        return (await (await h.request('/orders', { method: 'POST', body: JSON.stringify(body) })).json()) as OrderSummary;
+      }),
+    );
+    const settled = await Promise.all(
+      posted.map((o) => eventually(async () => ((d) => (d.state === 'assigned' || d.state === 'escalated' ? d : undefined))(await h.getOrder(o.id)), `order ${o.id} assigned or escalated`, 60_000)),
+    );
+    const perResource: Record<string, number> = {};
+    for (const o of settled) if (o.state === 'assigned') perResource[o.assignee!] = (perResource[o.assignee!] ?? 0) + 1;
+    expect(perResource).toEqual({ cy: 2, di: 2, ed: 2 });
+    expect(settled.filter((o) => o.state === 'escalated')).toHaveLength(12);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, type Role } from '../domain/roles.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { seedDemoUsers } from './auth/bootstrap-users.ts';
 import { apiRoutes } from './app.ts';
 import { checkRoutes } from './registry/mount-routes.ts';
 import type { AnyRoute } from './registry/route.ts';
@@ -63,6 +64,22 @@ describe('access to every route', () => {
     const [first] = routes;
     expect(() => checkRoutes([{ ...first!, access: undefined as never }])).toThrow(/has no access policy/);
     expect(() => checkRoutes([first!, first!])).toThrow(/declared twice/);
+  });
+
+  // Roles alone cannot tell an integration from a person: reporting a hold's cause gone also asks for a token.
+  it.each([
+    { username: 'olivia', password: 'sluice-demo-ops', role: 'ops_manager' },
+    { username: 'dan', password: 'sluice-demo-dispatch', role: 'dispatcher' },
+    { username: 'ada', password: 'sluice-demo-admin', role: 'admin' },
+  ] as const)('a hold’s cause gone: $role by token reaches the order, $username signed in is refused', async ({ username, password, role }) => {
+    await seedDemoUsers(h.store.em.fork());
+    const path = '/orders/does-not-exist/holds/inventory/cause-cleared';
+    expect((await h.app.request(path, { method: 'POST', headers: await h.auth(role) })).status).toBe(404);
+    const login = await h.app.request('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const session = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const refused = await h.app.request(path, { method: 'POST', headers: session });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Only an integration \(an API token\)/);
   });
 
   it('a revoked or unknown token is refused', async () => {

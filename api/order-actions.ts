@@ -6,9 +6,12 @@ import type { Role } from '../domain/roles.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
 import { lifecycleViewOf, refusalMessage } from '../workflows/machines/order-actions.ts';
+import { SYSTEM_HOLD_PLACER } from '../workflows/machines/order-core.ts';
 import { ACTION_NOT_ALLOWED, holdCauseClearedSignal, orderActionUpdate, orderWorkflowId, type OrderActionCommand } from '../workflows/definitions.ts';
 import type { ApiDeps } from './api-deps.ts';
+import { actorOf, type Principal } from './auth/principal.ts';
 import { notFound, UserError } from './errors.ts';
+import { reassignTarget } from './reassign-target.ts';
 
 async function findOrder(deps: ApiDeps, orderId: string): Promise<OrderRecord> {
   const order = await deps.store.em.fork().findOne(OrderRecord, { id: orderId });
@@ -33,12 +36,19 @@ function checkSplit(parts: number[][], lineCount: number): void {
  */
 export async function performAction(deps: ApiDeps, orderId: string, request: OrderActionRequest, actor: { name: string; roles: Role[] }): Promise<void> {
   const order = await findOrder(deps, orderId);
-  const scope: ActionScope = { action: request.action, holdType: request.holdType, escalationRole: order.escalation?.role ?? null };
+  const scope: ActionScope = { action: request.action, holdType: request.holdType, escalationRole: order.escalation?.role ?? null, state: order.state };
   if (!mayPerform(actor.roles, scope)) throw new UserError(403, 'forbidden', roleRefusal(scope));
   if (request.action === 'split' && request.parts) checkSplit(request.parts, order.lines.length);
+  const overridden = request.action === 'reassign' && request.resource ? await reassignTarget(deps.store.em.fork(), order, request.resource, request.override === true, new Date()) : {};
 
-  const { action, ...details } = request;
-  const command: OrderActionCommand = { action, actor: actor.name, actorRoles: actor.roles, ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) };
+  const { action, override: _override, ...details } = request;
+  const command: OrderActionCommand = {
+    action,
+    actor: actor.name,
+    actorRoles: actor.roles,
+    ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)),
+    ...overridden,
+  };
   try {
     await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(orderActionUpdate, { args: [command] });
   } catch (err) {
@@ -54,9 +64,21 @@ export async function performAction(deps: ApiDeps, orderId: string, request: Ord
   }
 }
 
-/** The capturing system reports a hold's cause gone; the order's workflow releases that hold if it has it. */
-export async function reportHoldCauseCleared(deps: ApiDeps, orderId: string, holdType: HoldType, source: string): Promise<void> {
-  await findOrder(deps, orderId);
+/**
+ * The capturing system reports a hold's cause gone; the order's workflow releases that hold. Only an
+ * integration reports it, and only for a hold the system placed: a person's hold is a person's to release.
+ */
+export async function reportHoldCauseCleared(deps: ApiDeps, orderId: string, holdType: HoldType, principal: Principal): Promise<void> {
+  if (principal.kind !== 'token') {
+    throw new UserError(403, 'forbidden', `Only an integration (an API token) reports that a hold's cause is gone; a person releases a hold with the release_hold action.`);
+  }
+  const order = await findOrder(deps, orderId);
+  const hold = (order.holds ?? []).find((h) => h.type === holdType);
+  if (!hold) throw new UserError(409, 'action_not_allowed', `The order has no ${holdType} hold.`);
+  if (hold.placedBy !== SYSTEM_HOLD_PLACER) {
+    throw new UserError(409, 'action_not_allowed', `The ${holdType} hold was placed by ${hold.placedBy}, not by the intake rules: a person releases it (release_hold).`);
+  }
+  const source = actorOf(principal);
   try {
     await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).signal(holdCauseClearedSignal, { holdType, source });
   } catch (err) {

@@ -126,6 +126,38 @@ describe('designer in a browser', () => {
     await page.close();
   });
 
+  it('reassigning offers the area\'s resources; one the assignment rules object to takes an explicit override', async () => {
+    // An area of its own with one external carrier: cash on delivery needs our own driver, so nobody is eligible.
+    const area = `cod-${h.workAreaId.slice(-8)}`;
+    const admin = { 'content-type': 'application/json', ...(await h.auth('admin')) };
+    const made = await fetch(`${url}/work-areas`, { method: 'POST', headers: admin, body: JSON.stringify({ id: area, name: 'COD drivers', kind: 'driver_pool', capacity: { wipLimit: 5 } }) });
+    expect(made.status).toBe(201);
+    const added = await fetch(`${url}/work-areas/${area}/resources`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'bo', name: 'Bo', kind: 'driver', capacity: 3, carrierType: 'external' }) });
+    expect(added.status).toBe(201);
+    const posted = await fetch(`${url}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await h.auth('dispatcher')) },
+      body: JSON.stringify({ reference: 'COD-BO', account: 'ACME', kind: 'delivery', paymentMode: 'cod', dueAt: hoursFromNow(24), workAreaId: area, lines: [{ sku: 'SKU-1', qty: 1, price: 5 }] }),
+    });
+    const order = (await posted.json()) as { id: string };
+    await h.reach(order.id, 'escalated');
+
+    const page = await signIn('dan');
+    await page.getByTestId('orders-table').getByText('COD-BO').click();
+    const drawer = page.getByTestId('order-drawer');
+    await drawer.getByTestId('action-reason').fill('Bo covers it today');
+    await drawer.getByTestId('action-resource').click();
+    await page.getByRole('option', { name: 'Bo' }).click();
+    await drawer.getByTestId('action-reassign').click();
+    await drawer.getByTestId('action-error').getByText(/Cash on delivery needs an internal driver/).waitFor();
+    await drawer.getByTestId('action-override').check();
+    await page.screenshot({ path: join(ARTIFACTS, 'reassign-override.png') });
+    await drawer.getByTestId('action-reassign').click();
+    await drawer.locator('[data-state="assigned"]').first().waitFor();
+    expect((await h.getOrder(order.id)).assignee).toBe('bo');
+    await page.close();
+  });
+
   it('a dispatcher sees every work area against its limits, and why an area\'s pool waits', async () => {
     const page = await signIn('dan');
     await page.getByTestId('tab-areas').click();

@@ -1,4 +1,4 @@
-import type { HoldType, OrderActionName } from './lifecycle.ts';
+import type { HoldType, OrderActionName, OrderState } from './lifecycle.ts';
 import { describeRoles, type Role } from './roles.ts';
 
 /**
@@ -7,7 +7,9 @@ import { describeRoles, type Role } from './roles.ts';
  * splits; finance owns money.
  */
 export const ACTION_ROLES: Record<OrderActionName, readonly Role[]> = {
-  claim: ['specialist'],
+  // An ops manager may take a specialist's claim over (or end it), and hand the review to another specialist.
+  claim: ['specialist', 'ops_manager'],
+  unclaim: ['specialist', 'ops_manager'],
   approve: ['specialist'],
   reject: ['specialist'],
   split: ['specialist'],
@@ -44,11 +46,14 @@ export interface ActionScope {
   holdType?: HoldType | undefined;
   /** For `resolve`: the role whose queue the escalation is in; the ops manager may resolve any. */
   escalationRole?: Role | null | undefined;
+  /** The order's state: reassigning a specialist's review is the ops manager's, not a dispatcher's. */
+  state?: OrderState | undefined;
 }
 
-export function rolesFor({ action, holdType, escalationRole }: ActionScope): readonly Role[] {
+export function rolesFor({ action, holdType, escalationRole, state }: ActionScope): readonly Role[] {
   if (action === 'release_hold' && holdType) return HOLD_RELEASERS[holdType];
   if (action === 'resolve' && escalationRole) return [...new Set<Role>([escalationRole, 'ops_manager'])];
+  if (action === 'reassign' && state === 'specialist_review') return ['ops_manager'];
   return ACTION_ROLES[action];
 }
 

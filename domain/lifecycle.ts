@@ -67,6 +67,7 @@ export type ReturnReason = z.infer<typeof returnReason>;
 /** Actions a person may take on an order; each maps to a lifecycle event. */
 export const ORDER_ACTIONS = [
   'claim',
+  'unclaim',
   'approve',
   'reject',
   'split',

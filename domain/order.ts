@@ -84,8 +84,10 @@ export const orderActionRequest = z
     holdType: holdType.optional(),
     /** For `resolve`: where the order goes back to (by default the state it was escalated from). */
     resolveTo: orderState.optional(),
-    /** For `reassign`: who takes the order over. */
+    /** For `reassign`: who takes the order over — a resource of the order's area, or for a review, a specialist. */
     resource: z.string().trim().min(1).max(100).optional(),
+    /** For `reassign`: a person's override of the assignment rules' objection to that resource (audited with it). */
+    override: z.boolean().optional(),
     /** For `return`. */
     returnReason: returnReason.optional(),
     /** For `split`: the order's line numbers (from 0) in each child order; every line in exactly one. */
@@ -97,6 +99,7 @@ export const orderActionRequest = z
   .refine((r) => r.action !== 'change_priority' || r.statedPriority !== undefined, { path: ['statedPriority'], message: 'give the new stated priority' })
   .refine((r) => (r.action !== 'hold' && r.action !== 'release_hold') || r.holdType !== undefined, { path: ['holdType'], message: 'name the hold type' })
   .refine((r) => r.action !== 'reassign' || r.resource !== undefined, { path: ['resource'], message: 'name who takes the order over' })
+  .refine((r) => r.override === undefined || r.action === 'reassign', { path: ['override'], message: 'only a reassignment overrides the assignment rules' })
   .refine((r) => r.action !== 'return' || r.returnReason !== undefined, { path: ['returnReason'], message: 'give the return reason' })
   .refine((r) => r.action !== 'split' || r.parts !== undefined, { path: ['parts'], message: 'give the lines of each part' })
   .refine((r) => r.action !== 'confirm_remit' || r.amount !== undefined, { path: ['amount'], message: 'give the amount remitted' });

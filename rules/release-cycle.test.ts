@@ -65,6 +65,13 @@ describe('a release cycle', () => {
       expected: { released: [], escalated: ['overdue'], waited: ['fine: The work area is stopped.'], usedAfter: 0 },
     },
     {
+      name: 'does not escalate again an order escalated while it waited: its escalation keeps its owner, reason and deadline',
+      pool: [order('overdue', { dueAt: hours(-1), escalated: true }), order('fine')],
+      area: { ...open, status: 'stopped' as const },
+      rules: defaults,
+      expected: { released: [], escalated: [], waited: ['overdue: Escalated already: waits for a person.', 'fine: The work area is stopped.'], usedAfter: 0 },
+    },
+    {
       name: 'holds the limit without an "area full" rule',
       pool: [order('a'), order('b'), order('c')],
       area: open,

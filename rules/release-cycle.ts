@@ -15,6 +15,8 @@ export type PoolOrder = PriorityFactsInput & {
   /** A production order's routing; it starts at the pool's own area. None: the order carries no processing times. */
   operations?: readonly Operation[];
   zone?: string | null;
+  /** Escalated while it waited: it is in a person's queue already, with its owner, reason and deadline. */
+  escalated?: boolean;
 };
 
 /**
@@ -137,7 +139,8 @@ export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, ru
       hourOfDay: area.hourOfDay,
     };
     const chosen: { type: string; params: Record<string, unknown> } = rules.decide?.(releaseFacts).chosen ?? { type: 'release', params: {} };
-    if (chosen.type === 'escalate') plan.escalated.push({ ...ranked, reason: String(chosen.params.reason), role: chosen.params.role as Role });
+    if (chosen.type === 'escalate' && order.escalated) plan.waited.push({ ...ranked, reason: 'Escalated already: waits for a person.' });
+    else if (chosen.type === 'escalate') plan.escalated.push({ ...ranked, reason: String(chosen.params.reason), role: chosen.params.role as Role });
     else if (chosen.type === 'wait') plan.waited.push({ ...ranked, reason: String(chosen.params.reason) });
     else if (area.status !== 'open') plan.waited.push({ ...ranked, reason: CLOSED[area.status] });
     else if (!area.inShift) plan.waited.push({ ...ranked, reason: 'The work area is outside its shift hours.' });

@@ -42,7 +42,7 @@ async function as(role: Role): Promise<Record<string, string>> {
   await em.flush();
   return { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' };
 }
-const tokens = { dispatcher: await as('dispatcher'), specialist: await as('specialist'), finance: await as('finance') };
+const tokens = { dispatcher: await as('dispatcher'), specialist: await as('specialist'), finance: await as('finance'), ops_manager: await as('ops_manager') };
 const call = async <T>(path: string, body?: unknown, role: keyof typeof tokens = 'dispatcher'): Promise<T> => {
   const res = await app.request(path, { method: body === undefined ? 'GET' : 'POST', headers: tokens[role], ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -137,9 +137,38 @@ try {
   await act(blocker.id, 'escalate');
   await act(blocker.id, 'resolve', { resolveTo: 'queued' });
   await act(blocker.id, 'cancel');
-  await finish(waiting.id, [['reassign', { resource: 'Ana' }], ['start'], ['complete']]);
+  // The default area has no resources on record: its team is the one it reassigns to.
+  await finish(waiting.id, [['reassign', { resource: `${waiting.workAreaId} team` }], ['start'], ['complete']]);
   recorded[`${REV}-escalated-force-released`] = waiting.id;
   recorded[`${REV}-escalated-back-to-pool-cancelled`] = blocker.id;
+
+  // A review claimed by one specialist, taken over by an ops manager and handed back, then approved.
+  const claimed = await order('CLAIMED', { accountTier: 'major' });
+  await until(claimed.id, 'specialist_review');
+  await act(claimed.id, 'claim', {}, 'specialist');
+  await act(claimed.id, 'claim', {}, 'ops_manager');
+  await act(claimed.id, 'reassign', { resource: 'token:specialist' }, 'ops_manager');
+  await act(claimed.id, 'approve', {}, 'specialist');
+  await until(claimed.id, 'assigned');
+  await finish(claimed.id, [['start'], ['complete']]);
+  recorded[`${REV}-claim-taken-over-and-handed-back`] = claimed.id;
+
+  // Cash on delivery remitted short: the remit rules send it to finance review, and finance closes it.
+  const short = await order('REMIT-SHORT', { kind: 'delivery', paymentMode: 'cod' });
+  await until(short.id, 'assigned');
+  await finish(short.id, [['pick_up'], ['depart'], ['deliver', { amount: 7 }]]);
+  await until(short.id, 'awaiting_remit');
+  await act(short.id, 'confirm_remit', { amount: 3 }, 'finance');
+  await act(short.id, 'resolve', { resolveTo: 'closed' }, 'finance');
+  recorded[`${REV}-delivery-remit-short`] = short.id;
+
+  // Held at intake for stock the capturing system then reports arrived; a manual hold is not its to clear.
+  const stock = await order('STOCK', { checks: { inventoryShort: true } });
+  await until(stock.id, 'on_hold');
+  await call(`/orders/${stock.id}/holds/inventory/cause-cleared`, {});
+  await until(stock.id, 'assigned');
+  await finish(stock.id, [['start'], ['complete']]);
+  recorded[`${REV}-inventory-hold-cause-cleared`] = stock.id;
 
   const save = async (name: string, workflowId: string) => {
     const file = join(repoRoot, 'workflows/histories', `${name}.json`);

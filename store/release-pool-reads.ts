@@ -21,6 +21,7 @@ type PoolRow = {
   account_tier: string | null;
   units: number;
   zone: string | null;
+  state: string;
 };
 
 /**
@@ -31,7 +32,7 @@ type PoolRow = {
  */
 export async function readPool(em: EntityManager, workAreaId: string): Promise<PoolOrder[]> {
   const columns = `o.id, o.kind, o.stated_priority, o.due_at, o.created_at, o.queued_at, o.order_value, o.line_count,
-    case when o.order_value is null or o.line_count is null then o.lines end as lines, o.account_tier, o.units, o.zone`;
+    case when o.order_value is null or o.line_count is null then o.lines end as lines, o.account_tier, o.units, o.zone, o.state`;
   // Orders only this area may release, and orders it is one of several candidates for.
   const [rows, routings] = await Promise.all([
     em.execute<PoolRow[]>(
@@ -54,6 +55,7 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
     accountTier: r.account_tier,
     units: r.units,
     zone: r.zone,
+    ...(r.state === 'escalated' ? { escalated: true } : {}),
     ...(routings.has(r.id) ? { operations: routings.get(r.id)! } : {}),
   }));
 }

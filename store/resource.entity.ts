@@ -14,6 +14,8 @@ export const ResourceRecord = defineEntity({
     capacity: p.integer(),
     available: p.boolean(),
     carrierType: p.string().$type<Resource['carrierType']>(),
+    /** Moves on every automatic assignment: a compare-and-set on it keeps two from both taking the last slot. */
+    loadVersion: p.integer().default(0),
   },
 });
 export type ResourceRecord = InferEntity<typeof ResourceRecord>;

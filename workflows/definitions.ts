@@ -17,10 +17,9 @@ import type { PoolEntry } from './pool-entry.ts';
  */
 export const ORDER_WORKFLOW_REVISION = 3;
 
+/** A person's action as the workflow receives it; `actorRoles` also go to the audit log. */
 export interface OrderActionCommand extends ActionDetails {
   action: OrderActionName;
-  /** The roles the person acted with, for the audit log. */
-  actorRoles?: Role[];
 }
 
 /** A person's action on an order; the update answers with the new state or refuses. */

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewOrder, OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
+import { issueToken, secretHashOf } from '../api/auth/api-tokens.ts';
+import { seedDemoUsers } from '../api/auth/bootstrap-users.ts';
+import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
-import { orderWorkflowId } from './definitions.ts';
+import { holdCauseClearedSignal, orderWorkflowId, releaseEscalationSignal } from './definitions.ts';
 
 type OrderInput = Partial<Omit<NewOrder, 'checks'>> & { checks?: NewOrder['checks'] };
 
@@ -40,6 +43,14 @@ describe('lifecycle paths', () => {
     return answer.body;
   };
   const reach = (id: string, state: OrderState) => h.reach(id, state);
+  /** A second identity of a role: the harness has one token per role. */
+  const tokenFor = async (name: string, role: Role) => {
+    const issued = issueToken();
+    const tx = h.store.em.fork();
+    tx.create(ApiTokenRecord, { id: issued.id, name, role, secretHash: secretHashOf(issued.secret), createdBy: 'test', createdAt: new Date(), lastUsedAt: null, revokedAt: null });
+    await tx.flush();
+    return { authorization: `Bearer ${issued.token}` };
+  };
 
   it('fulfilment: validating → queued → released → assigned → in progress → completed → closed', async () => {
     const order = await post({ kind: 'production' });
@@ -67,6 +78,43 @@ describe('lifecycle paths', () => {
     expect(refused.body.error?.message).toBe('The action "confirm_remit" needs the finance role.');
     const closed = await ok(order.id, 'finance', { action: 'confirm_remit', amount: 60 });
     expect(closed).toMatchObject({ state: 'closed', lastMileStatus: 'Delivered' });
+  });
+
+  it('delivery: a remit confirmed short of the amount due goes to finance review, with the amount recorded', async () => {
+    const order = await post({ kind: 'delivery', paymentMode: 'cod', lines: [{ sku: 'A', qty: 4, price: 30 }], checks: { addressVerified: true } });
+    await reach(order.id, 'assigned');
+    for (const action of ['pick_up', 'depart']) await ok(order.id, 'dispatcher', { action });
+    expect(await ok(order.id, 'dispatcher', { action: 'deliver', amount: 120 })).toMatchObject({ state: 'awaiting_remit' });
+    const short = await ok(order.id, 'finance', { action: 'confirm_remit', amount: 50 });
+    expect(short).toMatchObject({ state: 'escalated', escalation: { from: 'awaiting_remit', role: 'finance', reason: 'The cash collected differs from the amount due.' } });
+    expect(short.timeline.find((t) => t.event === 'CONFIRM_REMIT')).toMatchObject({ from: 'awaiting_remit', to: 'awaiting_remit' });
+    const audit = await h.store.em.fork().findOneOrFail(AuditEntryRecord, { subjectId: order.id, action: 'CONFIRM_REMIT' });
+    expect(audit.data).toMatchObject({ amount: 50 });
+    expect(short.decisions.filter((d) => d.decisionPoint === 'remit').at(-1)).toMatchObject({ facts: { amountExpected: 120, amountCollected: 50, variance: -70 } });
+  });
+
+  it('only an integration reports a hold’s cause gone, and only for a hold the intake rules placed; a refusal changes nothing', async () => {
+    const order = await post({ checks: { inventoryShort: true } });
+    await reach(order.id, 'on_hold');
+    await ok(order.id, 'dispatcher', { action: 'hold', holdType: 'manual', reason: 'Customer asked to wait' });
+    const report = async (type: string, headers: Record<string, string>) => {
+      const res = await h.app.request(`/orders/${order.id}/holds/${type}/cause-cleared`, { method: 'POST', headers });
+      return { status: res.status, body: (await res.json()) as { error?: { message: string } } };
+    };
+    await seedDemoUsers(h.store.em.fork());
+    const signedIn = await h.app.request('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dan', password: 'sluice-demo-dispatch' }) });
+    const session = { cookie: signedIn.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await signedIn.json()) as { csrfToken: string }).csrfToken };
+    expect(await report('inventory', session)).toMatchObject({ status: 403, body: { error: { message: expect.stringContaining('a person releases a hold with the release_hold action') } } });
+    const token = await h.auth('dispatcher');
+    expect(await report('manual', token)).toMatchObject({ status: 409, body: { error: { message: 'The manual hold was placed by token:test dispatcher, not by the intake rules: a person releases it (release_hold).' } } });
+    expect(await report('pricing', token)).toMatchObject({ status: 409, body: { error: { message: 'The order has no pricing hold.' } } });
+    expect((await h.getOrder(order.id)).holds.map((hold) => hold.type)).toEqual(['inventory', 'manual']);
+    // A report that slipped past the API is not the workflow's to act on either (it takes signals in order).
+    await h.client.workflow.getHandle(orderWorkflowId(order.id)).signal(holdCauseClearedSignal, { holdType: 'manual', source: 'token:late' });
+
+    expect((await report('inventory', token)).status).toBe(202);
+    await eventually(async () => ((o) => (o.holds.length === 1 ? o : undefined))(await h.getOrder(order.id)), 'the inventory hold released');
+    expect(await h.getOrder(order.id)).toMatchObject({ state: 'on_hold', holds: [{ type: 'manual' }] });
   });
 
   it('delivery: a cash variance goes to finance review', async () => {
@@ -143,11 +191,16 @@ describe('lifecycle paths', () => {
   it('reassigning, and sending escalated work back to the pool', async () => {
     const order = await post();
     await reach(order.id, 'assigned');
-    expect(await ok(order.id, 'dispatcher', { action: 'reassign', resource: 'Ana', reason: 'Team short-handed' })).toMatchObject({ assignee: 'Ana' });
+    const unknown = await act(order.id, 'dispatcher', { action: 'reassign', resource: 'Ana', reason: 'Team short-handed' });
+    expect(unknown).toMatchObject({ status: 400, body: { error: { message: `Ana is not a resource of work area ${h.workAreaId}, which has none on record: reassign to "${h.workAreaId} team", or add the resource to the area first.` } } });
+    expect((await h.getOrder(order.id)).assignee).toBe(`${h.workAreaId} team`);
+    const added = await h.request(`/work-areas/${h.workAreaId}/resources`, { method: 'POST', role: 'ops_manager', body: JSON.stringify({ id: 'ana', name: 'Ana', kind: 'team', capacity: 50 }) });
+    expect(added.status).toBe(201);
+    expect(await ok(order.id, 'dispatcher', { action: 'reassign', resource: 'ana', reason: 'Team short-handed' })).toMatchObject({ assignee: 'ana' });
     await ok(order.id, 'dispatcher', { action: 'escalate', reason: 'Ana is off sick' });
     const back = await ok(order.id, 'dispatcher', { action: 'resolve', resolveTo: 'queued' });
     expect(back.timeline.map((t) => t.to).slice(-3)).toEqual(expect.arrayContaining(['escalated', 'queued']));
-    expect(await reach(order.id, 'assigned')).toMatchObject({ assignee: `${h.workAreaId} team` });
+    expect(await reach(order.id, 'assigned')).toMatchObject({ assignee: 'ana' });
   });
 
   it('a major account goes to a specialist, who splits it into child orders that each run their own lifecycle', async () => {
@@ -171,6 +224,31 @@ describe('lifecycle paths', () => {
     }
   });
 
+  it('a claim holds the review: another specialist is refused with the claimer named, until the claim is released or an ops manager hands it on', async () => {
+    const kim = await tokenFor('kim', 'specialist');
+    const asKim = async (body: Record<string, unknown>) => {
+      const res = await h.app.request(`/orders/${order.id}/actions`, { method: 'POST', headers: { 'content-type': 'application/json', ...kim }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as OrderDetail & { error?: { message: string } } };
+    };
+    const order = await post({ accountTier: 'major' });
+    await reach(order.id, 'specialist_review');
+    expect(await ok(order.id, 'specialist', { action: 'claim' })).toMatchObject({ assignee: 'token:test specialist', allowedActions: expect.arrayContaining(['approve', 'unclaim']) });
+
+    const claimed = 'The order is claimed by token:test specialist: only they may approve it until they release their claim (unclaim), or an ops manager takes it over or hands it to another specialist.';
+    expect(await asKim({ action: 'approve' })).toMatchObject({ status: 409, body: { error: { message: claimed } } });
+    expect((await asKim({ action: 'claim' })).status).toBe(409);
+    expect((await asKim({ action: 'reject', reason: 'duplicate' })).body.error?.message).toContain('claimed by token:test specialist');
+    expect((await asKim({ action: 'reassign', resource: 'token:kim', reason: 'mine now' })).status).toBe(403);
+    expect(await h.getOrder(order.id)).toMatchObject({ state: 'specialist_review', assignee: 'token:test specialist' });
+
+    // An ops manager hands the review to Kim, who may then approve it; the first claimer may not.
+    expect((await act(order.id, 'ops_manager', { action: 'reassign', resource: 'nobody-here', reason: 'Sam is away' })).status).toBe(400);
+    expect(await ok(order.id, 'ops_manager', { action: 'reassign', resource: 'token:kim', reason: 'Sam is away' })).toMatchObject({ assignee: 'token:kim' });
+    expect((await act(order.id, 'specialist', { action: 'approve' })).status).toBe(409);
+    expect((await asKim({ action: 'unclaim' })).body).toMatchObject({ assignee: null });
+    expect(await ok(order.id, 'specialist', { action: 'approve' })).toMatchObject({ state: 'queued' });
+  });
+
   it('a specialist approves a reviewed order into the pool; a refused approval changes nothing', async () => {
     const order = await post({ accountTier: 'major' });
     await reach(order.id, 'specialist_review');
@@ -185,7 +263,7 @@ describe('lifecycle paths', () => {
 
   it('audits every accepted action with actor, roles, reason and before/after state', async () => {
     const entries = await h.store.em.fork().find(AuditEntryRecord, { subjectType: 'order', action: 'REASSIGN' });
-    expect(entries[0]).toMatchObject({ fromState: 'assigned', toState: 'assigned', actor: 'token:test dispatcher', reason: 'Team short-handed', data: { resource: 'Ana', actorRoles: ['dispatcher'] } });
+    expect(entries[0]).toMatchObject({ fromState: 'assigned', toState: 'assigned', actor: 'token:test dispatcher', reason: 'Team short-handed', data: { resource: 'ana', actorRoles: ['dispatcher'] } });
   });
 });
 
@@ -219,5 +297,42 @@ describe('force-release past the WIP limit', () => {
     expect((await h.getOrder(second.id)).state).toBe('queued');
     for (const action of ['start', 'complete']) await h.request(`/orders/${third.id}/actions`, { method: 'POST', body: JSON.stringify({ action }) });
     await h.reach(second.id, 'assigned');
+  });
+});
+
+describe('an order escalated while it waits', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ wipLimit: 1, worker: true });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('is not escalated again by later cycles: a person’s escalation keeps its owner and reason', async () => {
+    const first = await h.postOrder('FULL', 24);
+    await h.reach(first.id, 'assigned');
+    // Overdue at a full area: the release rules escalate it to a dispatcher.
+    const late = await h.postOrder('LATE', -6);
+    expect((await h.reach(late.id, 'escalated')).escalation).toMatchObject({ from: 'queued', role: 'dispatcher' });
+    const handed = await h.request(`/orders/${late.id}/actions`, { method: 'POST', role: 'ops_manager', body: JSON.stringify({ action: 'escalate', role: 'finance', reason: 'Customer disputes the bill' }) });
+    expect(handed.status).toBe(200);
+
+    // Another order in the pool runs another cycle; its rules would escalate the late order again.
+    await h.postOrder('NEXT', 24);
+    const cycle = await eventually(async () => {
+      const { cycles } = (await (await h.request(`/work-areas/${h.workAreaId}/cycles?limit=5`)).json()) as { cycles: { waited: { orderId: string; reason: string }[] }[] };
+      return cycles.find((c) => c.waited.some((w) => w.orderId === late.id));
+    }, 'a cycle that saw the escalated order');
+    expect(cycle.waited.find((w) => w.orderId === late.id)?.reason).toBe('Escalated already: waits for a person.');
+    const after = await h.getOrder(late.id);
+    expect(after.escalation).toEqual({ from: 'queued', role: 'finance', reason: 'Customer disputes the bill' });
+    expect(after.timeline.filter((t) => t.event === 'ESCALATE')).toHaveLength(2);
+
+    // A cycle's escalation that crossed the person's on its way is dropped by the order itself.
+    await h.client.workflow.getHandle(orderWorkflowId(late.id)).signal(releaseEscalationSignal, { reason: 'Overdue and the work area is stopped.', role: 'dispatcher' });
+    const again = await h.request(`/orders/${late.id}/actions`, { method: 'POST', role: 'finance', body: JSON.stringify({ action: 'escalate', role: 'finance', reason: 'Still disputed' }) });
+    expect(await again.json()).toMatchObject({ escalation: { role: 'finance', reason: 'Still disputed' } });
+    expect((await h.getOrder(late.id)).timeline.filter((t) => t.event === 'ESCALATE').map((t) => t.actor)).toEqual(['system', 'token:test ops_manager', 'token:test finance']);
   });
 });

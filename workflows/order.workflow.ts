@@ -41,8 +41,8 @@ import {
 import { legacyOrderMachine } from './machines/legacy/order-v1.machine.ts';
 import { machineFor, type OrderMachine } from './machines/machine-for-kind.ts';
 import { actionEvent, refusalMessage } from './machines/order-actions.ts';
-import { initialContext, type OrderMachineContext } from './machines/order-core.ts';
-import type { OrderMachineEvent } from './machines/order-events.ts';
+import { initialContext, SYSTEM_HOLD_PLACER, type OrderMachineContext } from './machines/order-core.ts';
+import type { HumanEvent, OrderMachineEvent } from './machines/order-events.ts';
 import { transitionData } from './transition-data.ts';
 
 export interface OrderWorkflowInput {
@@ -86,6 +86,13 @@ const activities = proxyActivities<OrderActivities>({
 
 /** Marks histories of orders started with the per-kind machines; orders without it keep the v1 machine. */
 export const LIFECYCLE_V2_PATCH = 'lifecycle-v2';
+
+/** From these patches on: a cycle does not escalate an escalated order again; only holds the intake rules placed clear by their cause. */
+export const ESCALATED_ONCE_PATCH = 'cycle-escalates-once';
+export const SYSTEM_HOLDS_CLEARED_PATCH = 'cause-clears-system-holds';
+/** From these on: a specialist's claim holds, and a confirmed remit is judged by the remit rules. */
+export const CLAIM_HOLDS_PATCH = 'claim-holds';
+export const REMIT_CHECKED_PATCH = 'remit-checked';
 
 /** The effects that, from revision 3, reach the area through the record activity instead of a signal from the workflow. */
 const AREA_SIGNAL_EFFECTS: Record<string, AreaSignal> = { freeCapacity: 'capacityFreed', withdraw: 'withdraw' };
@@ -223,7 +230,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
           .decideReturn({ orderId, returnReason: context().returnReason ?? 'other', attempts: context().attempts, decisionKey: nextKey() })
           .then((decided) => ({ type: 'RETURN_DECIDED', ...decided }));
       case 'decideRemit':
-        return activities.decideRemit({ orderId, amountCollected: context().amountCollected, decisionKey: nextKey() }).then((decided) => ({ type: 'REMIT_DECIDED', ...decided }));
+        return activities.decideRemit({ orderId, amountCollected: context().amountRemitted ?? context().amountCollected, decisionKey: nextKey() }).then((decided) => ({ type: 'REMIT_DECIDED', ...decided }));
       case 'splitOrder':
         return splitInto((params as { parts: number[][] }).parts).then(nothing);
       default:
@@ -274,12 +281,21 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     if (remaining.length) await carryOut(remaining);
   }
 
-  const refuseUnlessAllowed = (command: OrderActionCommand) => {
-    if (!snapshot.can(actionEvent(command.action, command))) {
+  const refuseUnlessAllowed = (command: OrderActionCommand, event = actionEvent(command.action, command)) => {
+    if (!snapshot.can(event)) {
       // A v1 order's context lacks what later machines added; the defaults stand in for the message.
       const view = { state: state(), context: { ...initialContext(machineInput), ...context() } };
       throw ApplicationFailure.nonRetryable(refusalMessage(command.action, view, command), ACTION_NOT_ALLOWED);
     }
+  };
+
+  // An action recorded before claims held or remits were checked replays as it ran then. The patches are
+  // asked only where the answer matters, so an order that never meets the case carries no marker.
+  const asRecorded = (event: HumanEvent): HumanEvent => {
+    if (event.type === 'CONFIRM_REMIT') return patched(REMIT_CHECKED_PATCH) ? event : { ...event, asBefore: true };
+    if (event.type !== 'CLAIM' && event.type !== 'APPROVE' && event.type !== 'REJECT' && event.type !== 'SPLIT') return event;
+    const before = { ...event, asBefore: true } as const;
+    return snapshot.can(event) || !snapshot.can(before) || patched(CLAIM_HOLDS_PATCH) ? event : before;
   };
 
   setHandler(orderStateQuery, state);
@@ -299,6 +315,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   setHandler(releaseEscalationSignal, ({ reason, role }) =>
     serially(async () => {
       const event = { type: 'ESCALATE', actor: 'system', reason, role } as const;
+      // An escalation keeps its owner, reason and deadline: the rules of a later cycle do not overwrite a person's.
+      if (state() === 'escalated' && patched(ESCALATED_ONCE_PATCH)) return;
       if (snapshot.can(event)) await apply(event, 'system', reason);
     }).catch((err: unknown) => log.warn('release escalation failed', { orderId, error: String(err) })),
   );
@@ -313,7 +331,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   setHandler(holdCauseClearedSignal, ({ holdType, source }) =>
     serially(async () => {
       const event = { type: 'RELEASE_HOLD', actor: source, holdType } as const;
-      if (snapshot.can(event)) await apply(event, source, `The cause of the ${holdType} hold is gone.`);
+      if (!snapshot.can(event)) return;
+      // A hold a person placed is a person's to release; the API refuses such a report, this keeps a late one out.
+      const bySystem = context().holds.some((h) => h.type === holdType && h.placedBy === SYSTEM_HOLD_PLACER);
+      if (!bySystem && patched(SYSTEM_HOLDS_CLEARED_PATCH)) return;
+      await apply(event, source, `The cause of the ${holdType} hold is gone.`);
     }).catch((err: unknown) => log.warn('hold clearance failed', { orderId, error: String(err) })),
   );
   setHandler(
@@ -321,8 +343,9 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     (command) =>
       serially(async () => {
         // Checked again here: an earlier action may have moved the order since the validator ran.
-        refuseUnlessAllowed(command);
-        await apply(actionEvent(command.action, command), command.actor, command.reason, command.actorRoles);
+        const event = asRecorded(actionEvent(command.action, command));
+        refuseUnlessAllowed(command, event);
+        await apply(event, command.actor, command.reason, command.actorRoles);
         return state();
       }),
     {

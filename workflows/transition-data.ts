@@ -24,8 +24,10 @@ export function transitionData(event: OrderMachineEvent): Record<string, unknown
       // The one way past a WIP limit: marked so audits of the limit can tell it from a breach.
       return { override: true };
     case 'ASSIGNED':
-    case 'REASSIGN':
       return { resource: event.resource };
+    case 'REASSIGN':
+      // A person's override of the assignment rules, with the objection overridden.
+      return event.override ? { resource: event.resource, override: true, objection: event.override.objection } : { resource: event.resource };
     case 'RETURN':
       return { returnReason: event.returnReason };
     case 'DELIVER':

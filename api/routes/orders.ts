@@ -92,7 +92,10 @@ export function orderRoutes(deps: ApiDeps) {
       responses: {
         200: { description: 'Accepted: the order after the action.', schema: orderDetail },
         404: { description: 'No such order.', schema: errorBody },
-        409: { description: 'The lifecycle does not allow this action now; nothing changed.', schema: errorBody },
+        409: {
+          description: 'The lifecycle does not allow this action now (another specialist holds the claim, say), or the assignment rules object to the resource and the request does not override them; nothing changed.',
+          schema: errorBody,
+        },
         ...STANDARD_ERRORS,
       },
       handler: async (c, { params, body, principal }) => {
@@ -110,13 +113,14 @@ export function orderRoutes(deps: ApiDeps) {
       access: 'orders.create',
       params: z.object({ id: z.string(), holdType }),
       responses: {
-        202: { description: 'Passed to the order; a hold of that type, if any, is released.', schema: z.object({ accepted: z.literal(true) }) },
+        202: { description: 'Passed to the order: its hold of that type, placed by the intake rules, is released.', schema: z.object({ accepted: z.literal(true) }) },
         404: { description: 'No such order.', schema: errorBody },
-        409: { description: 'The order is finished: it has no holds to release.', schema: errorBody },
+        409: { description: 'The order has no such hold, a person placed it, or the order is finished; nothing changed.', schema: errorBody },
         ...STANDARD_ERRORS,
+        403: { description: 'Not an integration with one of these roles: a person releases a hold with the release_hold action.', schema: errorBody },
       },
       handler: async (c, { params, principal }) => {
-        await reportHoldCauseCleared(deps, params.id, params.holdType, actorOf(principal));
+        await reportHoldCauseCleared(deps, params.id, params.holdType, principal);
         return c.json({ accepted: true as const }, 202);
       },
     }),

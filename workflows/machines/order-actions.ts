@@ -19,21 +19,34 @@ export interface ActionDetails {
   returnReason?: ReturnReason;
   parts?: number[][];
   amount?: number;
+  /** The roles the person acts with: an ops manager may take a specialist's claim over. */
+  actorRoles?: Role[];
+  /** For `reassign`: the assignment rules' objection a person overrode (the API sets it when the request overrides). */
+  objection?: string;
 }
 
 const why = (reason: string | undefined) => (reason ? { reason } : {});
+const takeOver = (roles: readonly Role[] | undefined) => (roles?.includes('ops_manager') ? { takeOver: true as const } : {});
 const amount = (value: number | undefined) => (value === undefined ? {} : { amount: value });
 
 /** The lifecycle event each human action sends. Validation at the API makes sure the details are there. */
 const ACTION_EVENTS: { [A in OrderActionName]: (d: ActionDetails) => HumanEvent } = {
-  claim: ({ actor, reason }) => ({ type: 'CLAIM', actor, ...why(reason) }),
+  claim: ({ actor, reason, actorRoles }) => ({ type: 'CLAIM', actor, ...why(reason), ...takeOver(actorRoles) }),
+  unclaim: ({ actor, reason, actorRoles }) => ({ type: 'UNCLAIM', actor, ...why(reason), ...takeOver(actorRoles) }),
   approve: ({ actor, reason }) => ({ type: 'APPROVE', actor, ...why(reason) }),
   reject: ({ actor, reason }) => ({ type: 'REJECT', actor, reason: reason ?? 'rejected by a specialist' }),
   split: ({ actor, reason, parts }) => ({ type: 'SPLIT', actor, parts: parts ?? [], ...why(reason) }),
   hold: ({ actor, reason, holdType }) => ({ type: 'HOLD', actor, holdType: holdType ?? 'manual', reason: reason ?? 'held by a person' }),
   release_hold: ({ actor, reason, holdType }) => ({ type: 'RELEASE_HOLD', actor, holdType: holdType ?? 'manual', ...why(reason) }),
   force_release: ({ actor, reason }) => ({ type: 'FORCE_RELEASE', actor, reason: reason ?? 'forced by a person' }),
-  reassign: ({ actor, reason, resource }) => ({ type: 'REASSIGN', actor, resource: resource ?? actor, ...why(reason) }),
+  reassign: ({ actor, reason, resource, actorRoles, objection }) => ({
+    type: 'REASSIGN',
+    actor,
+    resource: resource ?? actor,
+    ...why(reason),
+    ...takeOver(actorRoles),
+    ...(objection ? { override: { objection } } : {}),
+  }),
   start: ({ actor, reason }) => ({ type: 'START', actor, ...why(reason) }),
   complete: ({ actor, reason }) => ({ type: 'COMPLETE', actor, ...why(reason) }),
   pick_up: ({ actor, reason }) => ({ type: 'PICK_UP', actor, ...why(reason) }),
@@ -80,17 +93,33 @@ export function lifecycleViewOf(order: OrderSummary): LifecycleView {
       attempts: 0,
       returnReason: null,
       amountCollected: null,
+      amountRemitted: null,
     },
   };
 }
 
 const snapshotOf = ({ state, context }: LifecycleView) => machineFor(context.kind).resolveState({ value: state, context });
 
-/** The variants of an action worth asking the machine about: a hold of each type, the release of each hold. */
+/** Actions on a review that its claim reserves to the specialist holding it. */
+const CLAIMED: readonly OrderActionName[] = ['approve', 'reject', 'split', 'unclaim'];
+
+/**
+ * The variants of an action worth asking the machine about: a hold of each type, the release of each hold,
+ * a claimed review's actions by its claimer, and an ops manager's take-over.
+ */
 function probes(action: OrderActionName, view: LifecycleView): ActionDetails[] {
   if (action === 'hold') return HOLD_TYPES.map((holdType) => ({ actor: 'nobody', holdType }));
   if (action === 'release_hold') return view.context.holds.map((h) => ({ actor: 'nobody', holdType: h.type }));
+  if (CLAIMED.includes(action)) return [{ actor: view.context.assignee ?? 'nobody' }];
+  if (action === 'claim' || action === 'reassign') return [{ actor: 'nobody' }, { actor: 'nobody', actorRoles: ['ops_manager'] }];
   return [{ actor: 'nobody' }];
+}
+
+/** Whose claim on a review stands in the way of this person's action, if anyone's. */
+function claimedByOther(action: OrderActionName, view: LifecycleView, details: ActionDetails): string | null {
+  const claimer = view.context.assignee;
+  if (view.state !== 'specialist_review' || claimer === null || claimer === details.actor) return null;
+  return action === 'claim' || CLAIMED.includes(action) ? claimer : null;
 }
 
 /** Which human actions the lifecycle allows now; the API shows these, the workflow enforces them. */
@@ -105,6 +134,10 @@ export function refusalMessage(action: OrderActionName, view: LifecycleView, det
   const hold = blockingHold(view.context.holds, event.type);
   if (hold && snapshotOf({ ...view, context: { ...view.context, holds: [] } }).can(event)) {
     return `Action "${action}" is blocked by the ${hold.type} hold (${hold.reason}). The hold must be released first.`;
+  }
+  const claimer = claimedByOther(action, view, details);
+  if (claimer) {
+    return `The order is claimed by ${claimer}: only they may ${action.replace('_', ' ')} it until they release their claim (unclaim), or an ops manager takes it over or hands it to another specialist.`;
   }
   const allowed = allowedActions(view);
   const now = allowed.length > 0 ? `Allowed now: ${allowed.join(', ')}.` : 'No action is allowed in this state.';

@@ -27,6 +27,8 @@ export interface OrderMachineContext extends OrderMachineInput {
   attempts: number;
   returnReason: ReturnReason | null;
   amountCollected: number | null;
+  /** What finance confirmed was remitted; absent on orders from before remits were checked. */
+  amountRemitted?: number | null;
 }
 
 export const initialContext = (input: OrderMachineInput): OrderMachineContext => ({
@@ -40,7 +42,11 @@ export const initialContext = (input: OrderMachineInput): OrderMachineContext =>
   attempts: 0,
   returnReason: null,
   amountCollected: null,
+  amountRemitted: null,
 });
+
+/** Who a hold placed by the intake decision names as its placer: the one kind of hold its cause may clear. */
+export const SYSTEM_HOLD_PLACER = 'intake rules';
 
 /** States an escalated order may still be cancelled from: work has not started. */
 const BEFORE_WORK: readonly OrderState[] = ['validating', 'on_hold', 'specialist_review', 'queued', 'released', 'assigned'];
@@ -54,6 +60,9 @@ function resolvesTo({ context, event }: Ctx, state: OrderState): boolean {
   const targets = RESOLVE_TARGETS[from];
   return (event.to ?? targets[0]) === state && targets.includes(state);
 }
+
+/** The specialist's claim on a review allows this person's event: nobody claimed it, they did, or it is an old order's replay. */
+const claimAllows = ({ context, event }: Ctx) => ('asBefore' in event && event.asBefore === true) || context.assignee === null || ('actor' in event && context.assignee === event.actor);
 
 const isLastHold = (context: OrderMachineContext, event: OrderMachineEvent) =>
   event.type === 'RELEASE_HOLD' && context.holds.length === 1 && context.holds[0]?.type === event.holdType;
@@ -102,7 +111,7 @@ export const orderCore = setup({
     addHold: assign({
       holds: ({ context, event }) => {
         if (event.type === 'HOLD') return [...context.holds, { type: event.holdType, reason: event.reason, placedBy: event.actor }];
-        if (event.type === 'INTAKE_DECIDED' && event.holdType) return [...context.holds, { type: event.holdType, reason: event.reason ?? 'held at intake', placedBy: 'intake rules' }];
+        if (event.type === 'INTAKE_DECIDED' && event.holdType) return [...context.holds, { type: event.holdType, reason: event.reason ?? 'held at intake', placedBy: SYSTEM_HOLD_PLACER }];
         return context.holds;
       },
     }),
@@ -120,6 +129,7 @@ export const orderCore = setup({
     countAttempt: assign({ attempts: ({ context }) => context.attempts + 1 }),
     recordReturn: assign({ returnReason: ({ context, event }) => (event.type === 'RETURN' ? event.returnReason : context.returnReason) }),
     recordCollected: assign({ amountCollected: ({ context, event }) => (event.type === 'DELIVER' ? (event.amount ?? null) : context.amountCollected) }),
+    recordRemitted: assign({ amountRemitted: ({ context, event }) => (event.type === 'CONFIRM_REMIT' ? (event.amount ?? null) : (context.amountRemitted ?? null)) }),
   },
   guards: {
     intakeSays: ({ event }, params: { outcome: string }) => event.type === 'INTAKE_DECIDED' && event.outcome === params.outcome,
@@ -143,6 +153,16 @@ export const orderCore = setup({
     /** A person may force an order escalated from the pool into its area, unless a hold stops it. */
     forceableFromPool: ({ context, event }) => context.escalation?.from === 'queued' && blockingHold(context.holds, event.type) === null,
     escalatedBeforeWork: ({ context }) => context.escalation !== null && BEFORE_WORK.includes(context.escalation.from),
+    /** A review's claim is taken only while nobody holds it, unless an ops manager takes it over. */
+    mayClaim: ({ context, event }) => event.type === 'CLAIM' && (event.asBefore === true || event.takeOver === true || context.assignee === null),
+    /** Approve, reject, split: by the specialist holding the claim, or by any while nobody does. */
+    claimAllows,
+    /** A claim ends by its holder, or by an ops manager. */
+    mayUnclaim: ({ context, event }) => event.type === 'UNCLAIM' && context.assignee !== null && (context.assignee === event.actor || event.takeOver === true),
+    /** An ops manager hands a review to another specialist. */
+    takesOver: ({ event }) => event.type === 'REASSIGN' && event.takeOver === true,
+    /** A remit confirmed before amounts were checked closes the order, as it did then. */
+    remitAsBefore: ({ event }) => event.type === 'CONFIRM_REMIT' && event.asBefore === true,
   },
 });
 

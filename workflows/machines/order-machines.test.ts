@@ -18,6 +18,7 @@ const EVENTS: Record<OrderEventType, OrderMachineEvent> = {
   RETURN_DECIDED: { type: 'RETURN_DECIDED', outcome: 'requeue' },
   REMIT_DECIDED: { type: 'REMIT_DECIDED', outcome: 'clear' },
   CLAIM: { type: 'CLAIM', ...by },
+  UNCLAIM: { type: 'UNCLAIM', ...by },
   APPROVE: { type: 'APPROVE', ...by },
   REJECT: { type: 'REJECT', ...by, reason: 'duplicate' },
   SPLIT: { type: 'SPLIT', ...by, parts: [[0], [1]] },
@@ -53,7 +54,8 @@ const CORE: Partial<Record<OrderState, Row>> = {
   queued: { RELEASE: 'released', FORCE_RELEASE: 'released', REPRIORITIZED: 'queued', CHANGE_PRIORITY: 'queued', HOLD: 'on_hold', ESCALATE: 'escalated', CANCEL: 'cancelled' },
   released: { ASSIGNED: 'assigned', ASSIGNMENT_FAILED: 'escalated', HOLD: 'released', ESCALATE: 'escalated', CANCEL: 'cancelled' },
   returned: { RETURN_DECIDED: 'queued' },
-  awaiting_remit: { CONFIRM_REMIT: 'closed', HOLD: 'awaiting_remit', ESCALATE: 'escalated' },
+  // A confirmed remit is judged by the remit rules before the order closes (REMIT_DECIDED).
+  awaiting_remit: { CONFIRM_REMIT: 'awaiting_remit', REMIT_DECIDED: 'closed', HOLD: 'awaiting_remit', ESCALATE: 'escalated' },
   escalated: { RESOLVE: 'queued', ESCALATE: 'escalated', RELEASE: 'released', FORCE_RELEASE: 'released', CANCEL: 'cancelled' },
   rejected: {},
   split: {},
@@ -172,6 +174,54 @@ describe('lifecycle effects', () => {
     { outcome: 'escalate', state: 'escalated' },
   ] as const)('return says $outcome → $state', ({ outcome, state }) => {
     expect(effects('delivery', 'returned', { type: 'RETURN_DECIDED', outcome, role: 'specialist', reason: 'refused' }).state).toBe(state);
+  });
+});
+
+describe('a specialist\'s claim', () => {
+  const claimedBy = (assignee: string | null) => at('pick', 'specialist_review', { assignee });
+  const ops = { takeOver: true } as const;
+  it.each([
+    { assignee: null, event: { type: 'CLAIM', actor: 'sam' }, allowed: true, then: 'sam' },
+    { assignee: 'sam', event: { type: 'CLAIM', actor: 'kim' }, allowed: false },
+    { assignee: 'sam', event: { type: 'CLAIM', actor: 'olga', ...ops }, allowed: true, then: 'olga' },
+    { assignee: 'sam', event: { type: 'APPROVE', actor: 'kim' }, allowed: false },
+    { assignee: 'sam', event: { type: 'REJECT', actor: 'kim', reason: 'dup' }, allowed: false },
+    { assignee: 'sam', event: { type: 'SPLIT', actor: 'kim', parts: [[0], [1]] }, allowed: false },
+    { assignee: 'sam', event: { type: 'APPROVE', actor: 'sam' }, allowed: true, then: 'sam' },
+    { assignee: null, event: { type: 'APPROVE', actor: 'kim' }, allowed: true, then: null },
+    { assignee: 'sam', event: { type: 'UNCLAIM', actor: 'sam' }, allowed: true, then: null },
+    { assignee: 'sam', event: { type: 'UNCLAIM', actor: 'kim' }, allowed: false },
+    { assignee: 'sam', event: { type: 'UNCLAIM', actor: 'olga', ...ops }, allowed: true, then: null },
+    { assignee: null, event: { type: 'UNCLAIM', actor: 'sam' }, allowed: false },
+    { assignee: 'sam', event: { type: 'REASSIGN', actor: 'olga', resource: 'kim', ...ops }, allowed: true, then: 'kim' },
+    { assignee: 'sam', event: { type: 'REASSIGN', actor: 'dan', resource: 'kim' }, allowed: false },
+    // Replaying an order's history from before claims held: the action passes as it did then.
+    { assignee: 'sam', event: { type: 'APPROVE', actor: 'kim', asBefore: true }, allowed: true, then: 'sam' },
+  ] as const satisfies readonly { assignee: string | null; event: OrderMachineEvent; allowed: boolean; then?: string | null }[])(
+    'claimed by $assignee: $event.type by $event.actor → allowed $allowed',
+    ({ assignee, event, allowed, ...rest }) => {
+      expect(claimedBy(assignee).can(event)).toBe(allowed);
+      if ('then' in rest) expect(transition(machineFor('pick'), claimedBy(assignee), event)[0].context.assignee).toBe(rest.then);
+    },
+  );
+});
+
+describe('the remit checkpoint', () => {
+  it.each([
+    { outcome: 'require_remit', state: 'closed' },
+    { outcome: 'clear', state: 'closed' },
+    { outcome: 'finance_review', state: 'escalated' },
+  ] as const)('a confirmed remit the rules judge $outcome → $state', ({ outcome, state }) => {
+    const [confirmed, actions] = transition(machineFor('delivery'), at('delivery', 'awaiting_remit'), { type: 'CONFIRM_REMIT', actor: 'fay', amount: 50 });
+    expect(actions.map((a) => a.type)).toEqual(['decideRemit']);
+    expect(confirmed.context.amountRemitted).toBe(50);
+    const [decided] = transition(machineFor('delivery'), confirmed, { type: 'REMIT_DECIDED', outcome, reason: 'The cash collected differs from the amount due.' });
+    expect(decided.value).toBe(state);
+    if (state === 'escalated') expect(decided.context.escalation).toEqual({ from: 'awaiting_remit', role: 'finance', reason: 'The cash collected differs from the amount due.' });
+  });
+
+  it('replaying a remit confirmed before amounts were checked closes the order as it did then', () => {
+    expect(transition(machineFor('delivery'), at('delivery', 'awaiting_remit'), { type: 'CONFIRM_REMIT', actor: 'fay', amount: 50, asBefore: true })[0].value).toBe('closed');
   });
 });
 

@@ -1,3 +1,4 @@
+import { and } from 'xstate';
 import type { EscalatableState, Escalation, OrderState } from '../../domain/lifecycle.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { OrderMachineEvent } from './order-events.ts';
@@ -71,11 +72,14 @@ export const intakeStates = {
   specialist_review: {
     entry: 'armDeadline',
     on: {
-      CLAIM: { actions: 'setAssignee' },
-      APPROVE: { guard: 'notHeld', actions: 'decidePriority' },
+      // A claim makes the review one specialist's until they end it or an ops manager takes it over or hands it on.
+      CLAIM: { guard: 'mayClaim', actions: 'setAssignee' },
+      UNCLAIM: { guard: 'mayUnclaim', actions: 'clearAssignee' },
+      REASSIGN: { guard: 'takesOver', actions: 'setAssignee' },
+      APPROVE: { guard: and(['notHeld', 'claimAllows']), actions: 'decidePriority' },
       PRIORITIZED: { target: 'queued', actions: recordPriority },
-      REJECT: 'rejected',
-      SPLIT: { target: 'split', actions: { type: 'splitOrder', params: ({ event }: { event: OrderMachineEvent }) => ({ parts: event.type === 'SPLIT' ? event.parts : [] }) } },
+      REJECT: { guard: 'claimAllows', target: 'rejected' },
+      SPLIT: { guard: 'claimAllows', target: 'split', actions: { type: 'splitOrder', params: ({ event }: { event: OrderMachineEvent }) => ({ parts: event.type === 'SPLIT' ? event.parts : [] }) } },
       ...holdInPlace,
       ESCALATE: escalateFrom('specialist_review'),
       CANCEL: 'cancelled',
@@ -124,7 +128,23 @@ export const intakeStates = {
   },
   awaiting_remit: {
     entry: 'armDeadline',
-    on: { CONFIRM_REMIT: { guard: 'notHeld', target: 'closed' }, ...holdInPlace, ESCALATE: escalateFrom('awaiting_remit') },
+    on: {
+      // The amount confirmed goes to the remit rules: in full closes the order, a variance goes to finance review.
+      CONFIRM_REMIT: [
+        { guard: and(['notHeld', 'remitAsBefore']), target: 'closed' },
+        { guard: 'notHeld', actions: ['recordRemitted', 'decideRemit'] },
+      ],
+      REMIT_DECIDED: [
+        {
+          guard: { type: 'remitSays', params: { outcome: 'finance_review' } },
+          target: 'escalated',
+          actions: escalateByRules('awaiting_remit', 'finance', 'Remitted: finance reviews the amount.'),
+        },
+        { target: 'closed' },
+      ],
+      ...holdInPlace,
+      ESCALATE: escalateFrom('awaiting_remit'),
+    },
   },
   cancelled: { type: 'final' },
   closed: { type: 'final' },

@@ -20,6 +20,14 @@ describe('actionsFor', () => {
     expect(actionsFor(review, ['finance'])).toEqual(['hold', 'escalate']);
   });
 
+  it('a claimed review: its specialist releases the claim; only an ops manager takes it over or hands it on', () => {
+    const claimed = order(['claim', 'unclaim', 'approve', 'reassign'], { state: 'specialist_review' });
+    expect(actionsFor(claimed, ['specialist'])).toEqual(['claim', 'unclaim', 'approve']);
+    expect(actionsFor(claimed, ['ops_manager'])).toEqual(['claim', 'unclaim', 'reassign']);
+    expect(actionsFor(claimed, ['dispatcher'])).toEqual([]);
+    expect(actionsFor(order(['reassign'], { state: 'assigned' }), ['dispatcher'])).toEqual(['reassign']);
+  });
+
   it('offers a hold release only to who may release one of the holds', () => {
     const held = order(['release_hold', 'escalate'], { holds: [hold('credit')] });
     expect(actionsFor(held, ['finance'])).toContain('release_hold');

@@ -3,12 +3,13 @@ import { HOLD_TYPES, type Hold, type HoldType, type OrderActionName, type OrderD
 import type { Role } from '../../../domain/roles.ts';
 import { RESOLVE_TARGETS } from '../../../domain/resolve-targets.ts';
 
-export type ActionableOrder = Pick<OrderDetail, 'allowedActions' | 'holds' | 'escalation' | 'lines'>;
+export type ActionableOrder = Pick<OrderDetail, 'allowedActions' | 'holds' | 'escalation' | 'lines'> & Partial<Pick<OrderDetail, 'state'>>;
 
 const scopeOf = (order: ActionableOrder, action: OrderActionName, holdType?: HoldType): ActionScope => ({
   action,
   holdType,
   escalationRole: order.escalation?.role ?? null,
+  state: order.state,
 });
 
 /** Each hold type is released by the people who own its cause, so a person may release some holds and not others. */

@@ -11,6 +11,8 @@ export interface ActionFields {
   releaseHoldType: HoldType | null;
   resolveTo: OrderState | null;
   resource: string;
+  /** For a reassignment the assignment rules object to: the person overrides them (audited). */
+  override: boolean;
   returnReason: ReturnReason | null;
   escalateTo: NonNullable<OrderActionRequest['role']>;
   /** For a split: the part (from 1) each line goes to, by line index. */
@@ -27,6 +29,7 @@ export function initialFields(lineCount: number): ActionFields {
     releaseHoldType: null,
     resolveTo: null,
     resource: '',
+    override: false,
     // How a delivery came back matters to the return rules, so it is chosen, never assumed.
     returnReason: null,
     // Where an escalation goes when nobody says otherwise (the API's default too).
@@ -52,5 +55,5 @@ export function withChoices(fields: ActionFields, choices: ActionChoices): Actio
 
 /** What is left after an action went through: the choices stay, what was said about this action goes. */
 export function afterAction(fields: ActionFields): ActionFields {
-  return { ...fields, reason: '', resource: '', returnReason: null, amount: null };
+  return { ...fields, reason: '', resource: '', override: false, returnReason: null, amount: null };
 }

@@ -1,6 +1,7 @@
-import { NumberInput, Select, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { RETURN_REASONS, STATED_PRIORITIES, type OrderActionName, type OrderSummary } from '../../../domain/order.ts';
+import type { Resource } from '../../../domain/resource.ts';
 import { PERMISSIONS, ROLE_LABELS } from '../../../domain/roles.ts';
 import { humanize, sentence } from '../format/labels.ts';
 import type { ActionChoices } from './action-availability.ts';
@@ -13,6 +14,10 @@ export interface ActionInputsProps {
   choices: ActionChoices;
   errors: FieldErrors;
   lines: OrderSummary['lines'];
+  /** The order's area's resources, to reassign released work to; absent for a review (handed to a specialist). */
+  resources?: readonly Resource[] | undefined;
+  /** The assignment rules objected to the resource last tried (their reason shows with the refusal). */
+  objected?: boolean;
   onChange: (patch: Partial<ActionFields>) => void;
 }
 
@@ -86,18 +91,7 @@ const INPUTS: Partial<Record<OrderActionName, (props: ActionInputsProps) => Reac
       w={180}
     />
   ),
-  reassign: ({ fields, errors, onChange }) => (
-    <TextInput
-      data-testid="action-resource"
-      label="Reassign to"
-      placeholder="Who takes the order over"
-      value={fields.resource}
-      onChange={(event) => onChange({ resource: event.currentTarget.value })}
-      maxLength={100}
-      error={errors.resource}
-      w={220}
-    />
-  ),
+  reassign: (props) => (props.resources ? <ReassignToResource {...props} resources={props.resources} /> : <HandOverReview {...props} />),
   return: ({ fields, errors, onChange }) => (
     <Select
       data-testid="action-return-reason"
@@ -128,6 +122,50 @@ const INPUTS: Partial<Record<OrderActionName, (props: ActionInputsProps) => Reac
     />
   ),
 };
+
+function HandOverReview({ fields, errors, onChange }: ActionInputsProps) {
+  return (
+    <TextInput
+      data-testid="action-resource"
+      label="Hand over to"
+      placeholder="The specialist's user name"
+      value={fields.resource}
+      onChange={(event) => onChange({ resource: event.currentTarget.value })}
+      maxLength={100}
+      error={errors.resource}
+      w={220}
+    />
+  );
+}
+
+/** A resource of the order's area; one the assignment rules object to is taken only by an audited override. */
+function ReassignToResource({ fields, errors, resources, objected, onChange }: ActionInputsProps & { resources: readonly Resource[] }) {
+  return (
+    <Stack gap={4}>
+      <Select
+        data-testid="action-resource"
+        label="Reassign to"
+        placeholder="A resource of the area"
+        data={resources.map((r) => ({ value: r.id, label: r.available ? r.name : `${r.name} (not available)` }))}
+        value={fields.resource || null}
+        onChange={(value) => onChange({ resource: value ?? '', override: false })}
+        searchable
+        error={errors.resource}
+        w={220}
+      />
+      {(objected || fields.override) && (
+        <Checkbox
+          data-testid="action-override"
+          label="Override the assignment rules"
+          description="The assignment rules object to this resource (their reason is below). An override is recorded in the audit log with your reason."
+          checked={fields.override}
+          onChange={(event) => onChange({ override: event.currentTarget.checked })}
+          maw={320}
+        />
+      )}
+    </Stack>
+  );
+}
 
 export const hasInputs = (action: OrderActionName) => INPUTS[action] !== undefined;
 

@@ -3,6 +3,7 @@ import type { OrderActionName } from '../../../domain/order.ts';
 /** Button captions: what the person does, in the words of the floor. */
 export const ACTION_LABELS: Record<OrderActionName, string> = {
   claim: 'Claim for review',
+  unclaim: 'Release claim',
   approve: 'Approve',
   reject: 'Reject order',
   split: 'Split order',

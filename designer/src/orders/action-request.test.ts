@@ -17,6 +17,14 @@ describe('buildActionRequest', () => {
     });
   });
 
+  it('sends a reassignment with the override only when the person overrides the rules', () => {
+    expect(buildActionRequest('reassign', { ...fields, reason: 'south', resource: 'bo' })).toEqual({ ok: true, request: { action: 'reassign', reason: 'south', resource: 'bo' } });
+    expect(buildActionRequest('reassign', { ...fields, reason: 'south', resource: 'bo', override: true })).toEqual({
+      ok: true,
+      request: { action: 'reassign', reason: 'south', resource: 'bo', override: true },
+    });
+  });
+
   it('sends a split as the lines of each part', () => {
     expect(buildActionRequest('split', { ...fields, lineParts: [2, 1, 2] })).toEqual({ ok: true, request: { action: 'split', parts: [[1], [0, 2]] } });
   });

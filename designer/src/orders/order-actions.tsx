@@ -2,7 +2,9 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { OrderActionName, OrderDetail } from '../../../domain/order.ts';
 import { ApiError } from '../api/api-error.ts';
+import { listAreaResources } from '../api/areas-client.ts';
 import { runOrderAction } from '../api/client.ts';
+import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../session/use-session.ts';
 import { actionChoices, actionsFor, actionsForOthers } from './action-availability.ts';
 import { afterAction, initialFields, withChoices, type ActionFields } from './action-fields.ts';
@@ -35,13 +37,21 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
   const [pending, setPending] = useState<OrderActionName | null>(null);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [invalid, setInvalid] = useState<{ action: OrderActionName; errors: FieldErrors } | null>(null);
+  const [objected, setObjected] = useState(false);
+  // Released work is reassigned to a resource of its area; a review is handed to a specialist by name.
+  const areaResources = useResource(`resources:${order.workAreaId}`, (signal) => listAreaResources(order.workAreaId, signal));
+  const resources = order.state === 'specialist_review' ? undefined : areaResources.data;
 
   const actions = actionsFor(order, user.roles);
   const plain = actions.filter((action) => !hasInputs(action));
   const choices = actionChoices(order, user.roles);
   const fields = withChoices(entered, choices);
   const errorsOf = (action: OrderActionName) => (invalid?.action === action ? invalid.errors : {});
-  const change = (patch: Partial<ActionFields>) => setEntered((current) => ({ ...current, ...patch }));
+  const change = (patch: Partial<ActionFields>) => {
+    // The rules' objection was about the resource tried: another one has not been judged yet.
+    if (patch.resource !== undefined && patch.resource !== entered.resource) setObjected(false);
+    setEntered((current) => ({ ...current, ...patch }));
+  };
 
   const run = async (action: OrderActionName) => {
     setFailure(null);
@@ -51,10 +61,12 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
     setPending(action);
     try {
       await runOrderAction(order.id, built.request);
+      setObjected(false);
       setEntered(afterAction);
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0) setInvalid({ action, errors: serverFieldErrors(error.issues) });
+      if (error instanceof ApiError && error.code === 'assignment_objection') setObjected(true);
       setFailure(describeActionFailure(error));
     } finally {
       setPending(null);
@@ -95,7 +107,16 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
           {plain.length > 0 && <Group gap="xs">{plain.map(button)}</Group>}
           {actions.filter(hasInputs).map((action) => (
             <Group key={action} gap="xs" align="flex-end">
-              <ActionInputs action={action} fields={fields} choices={choices} errors={errorsOf(action)} lines={order.lines} onChange={change} />
+              <ActionInputs
+                action={action}
+                fields={fields}
+                choices={choices}
+                errors={errorsOf(action)}
+                lines={order.lines}
+                resources={resources}
+                objected={objected}
+                onChange={change}
+              />
               {button(action)}
             </Group>
           ))}
