@@ -151,7 +151,7 @@ describe('designer in a browser', () => {
     await drawer.getByTestId('action-reassign').click();
     await drawer.getByTestId('action-error').getByText(/Cash on delivery needs an internal driver/).waitFor();
     await drawer.getByTestId('action-override').check();
-    await page.screenshot({ path: join(ARTIFACTS, 'reassign-override.png') });
+    await checkScreen(page, 'reassign-override');
     await drawer.getByTestId('action-reassign').click();
     await drawer.locator('[data-state="assigned"]').first().waitFor();
     expect((await h.getOrder(order.id)).assignee).toBe('bo');
