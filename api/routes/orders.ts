@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { holdType, newOrder, orderActionRequest, orderDetail, orderSummary, type OrderDetail } from '../../domain/order.ts';
+import { oneLine } from '../../domain/text.ts';
 import { findOrderDetail, listOrders } from '../../store/order-read-model.ts';
 import { allowedActions, lifecycleViewOf } from '../../workflows/machines/order-actions.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -8,7 +9,7 @@ import { notFound, UserError } from '../errors.ts';
 import { performAction, reportHoldCauseCleared } from '../order-actions.ts';
 import { takeOrder } from '../order-intake.ts';
 import { defineRoute } from '../registry/route.ts';
-import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
+import { errorBody, idParams, pathId, STANDARD_ERRORS } from '../schemas.ts';
 
 export function orderRoutes(deps: ApiDeps) {
   const detail = async (id: string): Promise<OrderDetail> => {
@@ -25,7 +26,7 @@ export function orderRoutes(deps: ApiDeps) {
       summary: 'List orders',
       tag: 'Orders',
       access: 'orders.read',
-      query: z.object({ q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(500) }),
+      query: z.object({ q: oneLine(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(500) }),
       responses: { 200: { description: 'The newest orders first; `q` keeps those whose id, reference or account contains it.', schema: z.object({ orders: z.array(orderSummary) }) }, ...STANDARD_ERRORS },
       handler: async (c, { query }) => c.json({ orders: await listOrders(deps.store.em.fork(), { ...(query.q ? { q: query.q } : {}), limit: query.limit }) }),
     }),
@@ -95,7 +96,7 @@ export function orderRoutes(deps: ApiDeps) {
       summary: 'Reporting that the cause of a hold is gone',
       tag: 'Orders',
       access: 'orders.create',
-      params: z.object({ id: z.string(), holdType }),
+      params: z.object({ id: pathId, holdType }),
       responses: { 202: { description: 'Passed to the order; a hold of that type, if any, is released.', schema: z.object({ accepted: z.literal(true) }) }, 404: { description: 'No such order.', schema: errorBody }, ...STANDARD_ERRORS },
       handler: async (c, { params, principal }) => {
         await reportHoldCauseCleared(deps, params.id, params.holdType, actorOf(principal));
