@@ -62,11 +62,13 @@ function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
 
 /** Newest first; `q` finds orders whose id, reference or account contains it. */
 export async function listOrders(em: EntityManager, { q, limit = 500 }: { q?: string; limit?: number } = {}): Promise<OrderSummary[]> {
-  // Without an ESCAPE clause a typed % or _ acts as a wildcard: harmless for a search box.
-  const like = `%${q ?? ''}%`;
-  const where = q ? { $or: [{ id: { $like: like } }, { reference: { $like: like } }, { account: { $like: like } }] } : {};
-  const orders = await em.find(OrderRecord, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
-  return orders.map(toOrderSummary);
+  const query = em.createQueryBuilder(OrderRecord, 'o').select('*').orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit);
+  if (q) {
+    // A typed % or _ is looked for as itself, not as a wildcard.
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query.where(`(o.id like ? escape '\\' or o.reference like ? escape '\\' or o.account like ? escape '\\')`, [like, like, like]);
+  }
+  return (await query.getResultList()).map(toOrderSummary);
 }
 
 /** The order as the read model knows it; the caller adds what depends on the lifecycle (allowed actions). */
