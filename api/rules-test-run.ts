@@ -13,7 +13,7 @@ export const testRunRequest = z
     definition: z.unknown().optional(),
     version: z.union([z.literal('draft'), z.number().int().positive().max(1_000_000)]).optional(),
     facts: z.array(factsDocument).max(500).optional(),
-    orderIds: z.array(oneLine(ID_MAX).min(1)).max(500).optional(),
+    orderIds: z.array(oneLine(ID_MAX)).max(500).optional(),
   })
   .refine((r) => (r.facts?.length ?? 0) + (r.orderIds?.length ?? 0) > 0, 'give facts, orderIds, or both');
 export type TestRunRequest = z.infer<typeof testRunRequest>;

@@ -11,7 +11,7 @@ export const errorBody = z.object({
 });
 
 /** An id in a path: anything longer, or with control characters, names nothing Sluice has. */
-export const pathId = oneLine(ID_MAX).min(1);
+export const pathId = oneLine(ID_MAX);
 export const idParams = z.object({ id: pathId });
 
 /** The answers every protected route may give besides its own. */

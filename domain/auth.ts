@@ -13,7 +13,7 @@ const username = z
   .max(64)
   .regex(/^[a-z0-9._-]+$/, 'use lower-case letters, digits, dots, dashes and underscores');
 
-export const loginRequest = z.strictObject({ username: oneLine(64).min(1), password: z.string().min(1).max(200) });
+export const loginRequest = z.strictObject({ username: oneLine(64), password: z.string().min(1).max(200) });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const userView = z.object({
@@ -38,7 +38,7 @@ export const changePasswordRequest = z.strictObject({ currentPassword: z.string(
 
 export const createUserRequest = z.strictObject({
   username,
-  displayName: oneLine(100).min(1),
+  displayName: oneLine(100),
   roles: z.array(role).min(1, 'give the user at least one role').max(ROLES.length),
   password: newPassword,
 });
@@ -59,7 +59,7 @@ export const tokenView = z.object({
 });
 export type TokenView = z.infer<typeof tokenView>;
 
-export const createTokenRequest = z.strictObject({ name: oneLine(100).min(1), role });
+export const createTokenRequest = z.strictObject({ name: oneLine(100), role });
 
 /** Answered once, on creation: `token` is shown this one time and cannot be read again. */
 export const createdToken = tokenView.extend({ token: z.string() });

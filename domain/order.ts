@@ -24,7 +24,7 @@ export const MAX_LINES = 10_000;
 export const MAX_AMOUNT = 1_000_000_000_000;
 
 export const orderLine = z.strictObject({
-  sku: oneLine(64).min(1, 'sku is required'),
+  sku: oneLine(64, 'sku is required'),
   qty: z.number().int('qty must be a whole number').positive('qty must be at least 1').max(MAX_QTY, `qty is at most ${MAX_QTY.toLocaleString('en')}`),
   price: z.number().nonnegative('price cannot be negative').max(MAX_PRICE, `price is at most ${MAX_PRICE.toLocaleString('en')}`),
 });
@@ -39,24 +39,24 @@ export const intakeChecks = z.strictObject({
 export type IntakeChecks = z.infer<typeof intakeChecks>;
 
 /** One step of a production order's routing: a work area and the hours of processing there. */
-export const routingStep = z.strictObject({ workAreaId: oneLine(ID_MAX).min(1), hours: z.number().positive().max(10_000) });
+export const routingStep = z.strictObject({ workAreaId: oneLine(ID_MAX), hours: z.number().positive().max(10_000) });
 export type RoutingStep = z.infer<typeof routingStep>;
 
 /** What an integration posts to `POST /orders`. */
 export const newOrder = z.strictObject({
-  reference: oneLine(64).min(1).optional(),
-  account: oneLine(100).min(1, 'account is required'),
+  reference: oneLine(64).optional(),
+  account: oneLine(100, 'account is required'),
   kind: orderKind.default('pick'),
   statedPriority: statedPriority.default('normal'),
   dueAt: z.iso.datetime({ offset: true, message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-11-21T14:00:00Z' }).max(40),
   /** Where the order goes. Without it, every area of the order's kind that serves its zone may release it. */
-  workAreaId: oneLine(ID_MAX).min(1).optional(),
+  workAreaId: oneLine(ID_MAX).optional(),
   /** Where the work is (a delivery zone, a part of the warehouse): assignment prefers resources of the same zone. */
-  zone: oneLine(50).min(1).optional(),
+  zone: oneLine(50).optional(),
   /** The site that serves the order; without a work area, only that site's areas are candidates. */
-  warehouse: oneLine(50).min(1).optional(),
+  warehouse: oneLine(50).optional(),
   /** Skills whoever executes the order must have (cold_chain, hazmat, forklift…); assignment rules read them. */
-  requiredSkills: z.array(oneLine(40).min(1)).max(20).optional(),
+  requiredSkills: z.array(oneLine(40)).max(20).optional(),
   /**
    * Production orders only: the work areas the order passes, in order, with the processing hours at each.
    * It starts at the order's work area, where it waits for release; its hours count against the workload
@@ -92,7 +92,7 @@ export const orderActionRequest = z
     /** For `resolve`: where the order goes back to (by default the state it was escalated from). */
     resolveTo: orderState.optional(),
     /** For `reassign`: who takes the order over. */
-    resource: oneLine(ID_MAX).min(1).optional(),
+    resource: oneLine(ID_MAX).optional(),
     /** For `return`. */
     returnReason: returnReason.optional(),
     /** For `split`: the order's line numbers (from 0) in each child order; every line in exactly one. */

@@ -7,10 +7,10 @@ export const CARRIER_TYPES = ['internal', 'prime', 'external', 'hybrid'] as cons
 
 /** Who executes work within an area. */
 export const resourceSettings = z.strictObject({
-  name: oneLine(100).min(1),
+  name: oneLine(100),
   kind: z.enum(RESOURCE_KINDS),
-  zone: oneLine(50).min(1).nullable().default(null),
-  skills: z.array(oneLine(40).min(1)).max(30).default([]),
+  zone: oneLine(50).nullable().default(null),
+  skills: z.array(oneLine(40)).max(30).default([]),
   /** Orders the resource can hold at once. */
   capacity: z.number().int().positive().max(10_000).default(1),
   /** Off shift, sick, broken down: an unavailable resource is never a candidate. */

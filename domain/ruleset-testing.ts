@@ -8,7 +8,7 @@ export const factsDocument = z.record(jsonKey(100), z.unknown());
 
 /** `POST /rulesets/:decisionPoint/test-cases`: keep a facts document with the outcome it should produce. */
 export const newTestCase = z.strictObject({
-  name: oneLine(120).min(1, 'name the case, e.g. "late COD order waits"'),
+  name: oneLine(120, 'name the case, e.g. "late COD order waits"'),
   facts: factsDocument,
   /** The outcome the rules should keep producing; null to keep the case without comparing. */
   expected: decisionOutcome.nullable().default(null),

@@ -22,7 +22,7 @@ export const ruleCondition: z.ZodType<RuleCondition> = z.lazy(() =>
     z.strictObject({ all: z.array(ruleCondition).min(1).max(MAX_GROUP_SIZE) }),
     z.strictObject({ any: z.array(ruleCondition).min(1).max(MAX_GROUP_SIZE) }),
     z.strictObject({ not: ruleCondition }),
-    z.strictObject({ fact: oneLine(100).min(1), operator: oneLine(50).min(1), value: z.unknown() }),
+    z.strictObject({ fact: oneLine(100), operator: oneLine(50), value: z.unknown() }),
   ]),
 );
 /** The engine wants a group at the top of a rule. */
@@ -33,13 +33,13 @@ const topLevelCondition = z.union([
 ]);
 
 export const rule = z.strictObject({
-  name: oneLine(120).min(1),
+  name: oneLine(120),
   /** Plain language: what the rule is for, for the people who read decisions. */
-  description: paragraph(2000).min(1),
+  description: paragraph(2000, 'cannot be empty'),
   /** Higher runs first; under first-match the first rule that holds decides. */
   priority: z.number().int().min(1).max(1_000_000).default(1),
   conditions: topLevelCondition,
-  event: z.strictObject({ type: oneLine(100).min(1), params: z.record(jsonKey(100), z.unknown()).default({}) }),
+  event: z.strictObject({ type: oneLine(100), params: z.record(jsonKey(100), z.unknown()).default({}) }),
 });
 export type Rule = z.infer<typeof rule>;
 
@@ -50,7 +50,7 @@ export type Rule = z.infer<typeof rule>;
  */
 export const rulesetDefinition = z.strictObject({
   decisionPoint: z.enum(DECISION_POINTS),
-  name: oneLine(120).min(1),
+  name: oneLine(120),
   description: paragraph(2000).optional(),
   hitPolicy: z.enum(HIT_POLICIES),
   rules: z.array(rule).min(1, 'a ruleset needs at least one rule').max(MAX_RULES, `a ruleset has at most ${MAX_RULES} rules`),
@@ -114,12 +114,12 @@ export type RulesetView = z.infer<typeof rulesetView>;
 /** `POST /rulesets/:decisionPoint/versions`: publish a new immutable version with a note. */
 export const publishRulesetRequest = z.strictObject({
   definition: rulesetDefinition,
-  note: paragraph(500).min(1, 'say what changed and why'),
+  note: paragraph(500, 'say what changed and why'),
   /** When the version takes effect; now if absent. */
   effectiveFrom: z.iso.datetime({ offset: true }).max(40).optional(),
 });
 export type PublishRulesetRequest = z.infer<typeof publishRulesetRequest>;
 
 export const publishDraftRequest = publishRulesetRequest.omit({ definition: true });
-export const rollbackRequest = z.strictObject({ version: z.number().int().positive().max(1_000_000), note: paragraph(500).min(1) });
+export const rollbackRequest = z.strictObject({ version: z.number().int().positive().max(1_000_000), note: paragraph(500, 'cannot be empty') });
 export const draftRequest = z.strictObject({ definition: z.unknown() });

@@ -69,11 +69,11 @@ const timeZone = oneLine(64).refine(
 
 /** What an admin or ops manager sets; `id` is fixed once created. */
 export const workAreaSettings = z.strictObject({
-  name: oneLine(100).min(1),
+  name: oneLine(100),
   kind: z.enum(WORK_AREA_KINDS),
-  zone: oneLine(50).min(1).nullable().default(null),
+  zone: oneLine(50).nullable().default(null),
   /** The site the area belongs to; orders naming a warehouse go only to its areas (none: the area serves every site). */
-  warehouse: oneLine(50).min(1).nullable().default(null),
+  warehouse: oneLine(50).nullable().default(null),
   timeZone: timeZone.default('UTC'),
   status: z.enum(WORK_AREA_STATUSES).default('open'),
   capacity: capacityModel,

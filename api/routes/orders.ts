@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { holdType, newOrder, orderActionRequest, orderDetail, orderSummary, type OrderDetail } from '../../domain/order.ts';
-import { oneLine } from '../../domain/text.ts';
+import { searchText } from '../../domain/text.ts';
 import { findOrderDetail, listOrders } from '../../store/order-read-model.ts';
 import { allowedActions, lifecycleViewOf } from '../../workflows/machines/order-actions.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -26,7 +26,7 @@ export function orderRoutes(deps: ApiDeps) {
       summary: 'List orders',
       tag: 'Orders',
       access: 'orders.read',
-      query: z.object({ q: oneLine(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(500) }),
+      query: z.object({ q: searchText(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(500) }),
       responses: { 200: { description: 'The newest orders first; `q` keeps those whose id, reference or account contains it.', schema: z.object({ orders: z.array(orderSummary) }) }, ...STANDARD_ERRORS },
       handler: async (c, { query }) => c.json({ orders: await listOrders(deps.store.em.fork(), { ...(query.q ? { q: query.q } : {}), limit: query.limit }) }),
     }),

@@ -13,7 +13,7 @@ import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 
-const availability = z.strictObject({ available: z.boolean(), reason: paragraph(500).min(1, 'say why') });
+const availability = z.strictObject({ available: z.boolean(), reason: paragraph(500, 'say why') });
 
 export function resourceRoutes(deps: ApiDeps) {
   const missing = { 404: { description: 'No such work area or resource.', schema: errorBody } };

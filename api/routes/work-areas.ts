@@ -12,7 +12,7 @@ import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 import { createWorkArea, findWorkArea, setWorkAreaStatus, updateWorkArea } from '../work-areas.ts';
 
-const statusChange = z.strictObject({ status: z.enum(WORK_AREA_STATUSES), reason: paragraph(500).min(1, 'say why') });
+const statusChange = z.strictObject({ status: z.enum(WORK_AREA_STATUSES), reason: paragraph(500, 'say why') });
 
 export function workAreaRoutes(deps: ApiDeps) {
   const notFound = { 404: { description: 'No such work area.', schema: errorBody } };
