@@ -33,6 +33,11 @@ describe('the store binds values', () => {
     expect(await store.em.fork().findOne(UserRecord, { username: text })).toBeNull();
   });
 
+  it('still takes a list longer than SQLite binds in one statement', async () => {
+    const ids = Array.from({ length: 40_000 }, (_, i) => `nobody-${i}`);
+    expect(await store.em.fork().find(UserRecord, { id: { $in: ids } })).toEqual([]);
+  });
+
   it('writes a number beyond any range as a value, not as the word Infinity', async () => {
     const em = store.em.fork();
     appendAudit(em, { dedupeKey: 'infinite', subjectType: 'order', subjectId: 'o-inf', action: 'noted', actor: 'test', data: { value: 1 }, reason: null });

@@ -15,9 +15,12 @@ function bindable(value: unknown): Param | undefined {
   return undefined;
 }
 
+// SQLite takes at most 32,766 parameters in one statement; a longer list (a large `$in`) is formatted as before.
+const MAX_BOUND = 32_766;
+
 /** The query with its `?` placeholders and values to bind to them, or null when MikroORM must format it (identifiers, lists, raw fragments). */
 function boundQuery(sql: string, params: readonly unknown[]): { sql: string; parameters: Param[] } | null {
-  if (sql.includes('??') || sql.includes('\\?') || params.some(isRaw)) return null;
+  if (params.length > MAX_BOUND || sql.includes('??') || sql.includes('\\?') || params.some(isRaw)) return null;
   const parameters = params.map(bindable);
   if (parameters.includes(undefined) || (sql.match(/\?/g)?.length ?? 0) !== parameters.length) return null;
   return { sql, parameters: parameters as Param[] };
