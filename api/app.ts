@@ -8,6 +8,7 @@ import type { ApiDeps } from './api-deps.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { AppEnv } from './auth/principal.ts';
 import { handleError, UserError } from './errors.ts';
+import { allowedMethods } from './registry/allowed-methods.ts';
 import { mountRoutes } from './registry/mount-routes.ts';
 import type { AnyRoute } from './registry/route.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -69,10 +70,16 @@ export function createApp(deps: ApiDeps) {
       onError: (c) => handleError(new UserError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`), c),
     }),
   );
-  mountRoutes(app, apiRoutes(deps), authenticate(deps.store));
+  const routes = apiRoutes(deps);
+  mountRoutes(app, routes, authenticate(deps.store));
   app.onError(handleError);
   serveDesigner(app, deps.staticDir);
-  app.notFound((c) => handleError(new UserError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`), c));
+  app.notFound((c) => {
+    const allowed = allowedMethods(routes, c.req.path);
+    if (allowed.length === 0) return handleError(new UserError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`), c);
+    c.header('Allow', allowed.join(', '));
+    return handleError(new UserError(405, 'method_not_allowed', `${c.req.path} does not take ${c.req.method}; it takes ${allowed.join(', ')}.`), c);
+  });
   return app;
 }
 

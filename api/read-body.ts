@@ -33,8 +33,29 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, where: 
   throw new UserError(400, 'invalid_request', `The request has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}: ${summary}`, issues);
 }
 
-/** Parses and validates a JSON body. */
+/** Far deeper than any body Sluice takes (a ruleset's conditions nest at most 32 groups); deeper ones would overflow recursive walks. */
+export const MAX_JSON_DEPTH = 100;
+
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+// application/json, or a JSON type such as application/merge-patch+json, with or without a charset.
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+/** Parses and validates a JSON body; a body sent as another type is refused, not guessed at. */
 export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const type = c.req.header('Content-Type');
+  if (type !== undefined && !JSON_TYPE.test(type)) {
+    throw new UserError(415, 'unsupported_media_type', `The request body must be JSON, sent with Content-Type: application/json (not ${type.slice(0, 100)}).`);
+  }
   const text = await c.req.text();
   let json: unknown;
   try {
@@ -42,5 +63,6 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch (err) {
     throw new UserError(400, 'malformed_json', `The request body is not valid JSON: ${(err as Error).message}`);
   }
+  if (deeperThan(json, MAX_JSON_DEPTH)) throw new UserError(400, 'too_deep', `The request body nests more than ${MAX_JSON_DEPTH} levels deep.`);
   return validate(schema, json, 'body');
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { z } from 'zod';
 import type { DecisionPointId } from '../domain/decision-points.ts';
+import { factsDocument } from '../domain/ruleset-testing.ts';
+import { ID_MAX, oneLine } from '../domain/text.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { UserError } from './errors.ts';
 import { factsOfOrders } from './order-facts.ts';
@@ -9,9 +11,9 @@ export const testRunRequest = z
   .strictObject({
     /** A definition to try (e.g. unsaved edits); otherwise `version`, or the version in force. */
     definition: z.unknown().optional(),
-    version: z.union([z.literal('draft'), z.number().int().positive()]).optional(),
-    facts: z.array(z.record(z.string(), z.unknown())).max(500).optional(),
-    orderIds: z.array(z.string()).max(500).optional(),
+    version: z.union([z.literal('draft'), z.number().int().positive().max(1_000_000)]).optional(),
+    facts: z.array(factsDocument).max(500).optional(),
+    orderIds: z.array(oneLine(ID_MAX)).max(500).optional(),
   })
   .refine((r) => (r.facts?.length ?? 0) + (r.orderIds?.length ?? 0) > 0, 'give facts, orderIds, or both');
 export type TestRunRequest = z.infer<typeof testRunRequest>;

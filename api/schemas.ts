@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_MAX, oneLine } from '../domain/text.ts';
 
 /** Shapes every route shares. */
 export const errorBody = z.object({
@@ -9,7 +10,9 @@ export const errorBody = z.object({
   }),
 });
 
-export const idParams = z.object({ id: z.string().min(1) });
+/** An id in a path: anything longer, or with control characters, names nothing Sluice has. */
+export const pathId = oneLine(ID_MAX);
+export const idParams = z.object({ id: pathId });
 
 /** The answers every protected route may give besides its own. */
 export const STANDARD_ERRORS = {

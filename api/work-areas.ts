@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/sql';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { WorkArea, WorkAreaSettings, WorkAreaStatus } from '../domain/work-area.ts';
 import { appendAudit } from '../store/audit-log.ts';
+import { inTransaction } from '../store/in-transaction.ts';
 import { toWorkArea, workAreaColumns, WorkAreaRecord } from '../store/work-area.entity.ts';
 import { areaChangedSignal, areaWorkflowId } from '../workflows/definitions.ts';
 import type { ApiDeps } from './api-deps.ts';
@@ -38,7 +39,8 @@ export async function findWorkArea(deps: ApiDeps, id: string): Promise<WorkArea>
 
 /** Changes an area's settings (audited with before and after) and lets its controller know. */
 export async function updateWorkArea(deps: ApiDeps, id: string, change: Partial<WorkAreaSettings>, actor: string, reason: string | null = null): Promise<WorkArea> {
-  const after = await deps.store.em.fork().transactional(async (tx) => {
+  // Concurrent changes to one area refuse each other's snapshot: the transaction runs again on the new state.
+  const after = await inTransaction(deps.store.em, async (tx) => {
     const record = await tx.findOne(WorkAreaRecord, { id });
     if (!record) throw notFound(`Work area ${id}`);
     const before = toWorkArea(record);

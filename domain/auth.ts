@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './roles.ts';
+import { oneLine } from './text.ts';
 
 export const role = z.enum(ROLES);
 
@@ -12,7 +13,7 @@ const username = z
   .max(64)
   .regex(/^[a-z0-9._-]+$/, 'use lower-case letters, digits, dots, dashes and underscores');
 
-export const loginRequest = z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+export const loginRequest = z.strictObject({ username: oneLine(64), password: z.string().min(1).max(200) });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const userView = z.object({
@@ -33,17 +34,17 @@ export const sessionView = z.object({
 });
 export type SessionView = z.infer<typeof sessionView>;
 
-export const changePasswordRequest = z.strictObject({ currentPassword: z.string().min(1), newPassword });
+export const changePasswordRequest = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword });
 
 export const createUserRequest = z.strictObject({
   username,
-  displayName: z.string().trim().min(1).max(100),
-  roles: z.array(role).min(1, 'give the user at least one role'),
+  displayName: oneLine(100),
+  roles: z.array(role).min(1, 'give the user at least one role').max(ROLES.length),
   password: newPassword,
 });
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
-export const setRolesRequest = z.strictObject({ roles: z.array(role).min(1, 'give the user at least one role') });
+export const setRolesRequest = z.strictObject({ roles: z.array(role).min(1, 'give the user at least one role').max(ROLES.length) });
 
 export const tokenView = z.object({
   id: z.string(),
@@ -58,7 +59,7 @@ export const tokenView = z.object({
 });
 export type TokenView = z.infer<typeof tokenView>;
 
-export const createTokenRequest = z.strictObject({ name: z.string().trim().min(1).max(100), role });
+export const createTokenRequest = z.strictObject({ name: oneLine(100), role });
 
 /** Answered once, on creation: `token` is shown this one time and cannot be read again. */
 export const createdToken = tokenView.extend({ token: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonKey, oneLine } from './text.ts';
 
 /** One leaf condition as it was evaluated: what the fact was, what the rule expected, and the result. */
 export interface ConditionLeaf {
@@ -37,15 +38,16 @@ export const conditionNode: z.ZodType<ConditionNode> = z.lazy(() =>
   ]),
 );
 
-export const firedEvent = z.object({ rule: z.string().nullable(), type: z.string(), params: z.record(z.string(), z.unknown()) });
+// Bounded as a rule's event is, since a stored test case gives the outcome it expects in this shape.
+export const firedEvent = z.object({ rule: oneLine(120).nullable(), type: oneLine(100), params: z.record(jsonKey(100), z.unknown()) });
 export type FiredEvent = z.infer<typeof firedEvent>;
 
 /** What the rules decided, by the ruleset's hit policy. */
 export const decisionOutcome = z.object({
   /** The events of every rule that held, in the order the rules ran. */
-  events: z.array(firedEvent),
+  events: z.array(firedEvent).max(1000),
   /** Additive policy: the sum of the points. Null for the other policies. */
-  score: z.number().nullable(),
+  score: z.number().min(-1e15).max(1e15).nullable(),
   /** First-match: the first rule's event; collect: the first of them; when none held, the decision point's fallback. */
   chosen: firedEvent.nullable(),
 });

@@ -3,6 +3,7 @@ import { decision } from './decision.ts';
 import { LAST_MILE_STATUSES } from './last-mile.ts';
 import { escalation, hold, holdType, orderActionName, orderState, paymentMode, returnReason } from './lifecycle.ts';
 import { PERMISSIONS } from './roles.ts';
+import { ID_MAX, oneLine, paragraph } from './text.ts';
 
 export * from './lifecycle.ts';
 
@@ -15,15 +16,22 @@ export const statedPriority = z.enum(STATED_PRIORITIES);
 export type OrderKind = z.infer<typeof orderKind>;
 export type StatedPriority = z.infer<typeof statedPriority>;
 
+/** Bounds that keep an order's units and value exact in the store and in rules (far above any real order). */
+export const MAX_QTY = 1_000_000;
+export const MAX_PRICE = 1_000_000_000;
+export const MAX_LINES = 10_000;
+/** Cash, credit and balances. */
+export const MAX_AMOUNT = 1_000_000_000_000;
+
 export const orderLine = z.strictObject({
-  sku: z.string().trim().min(1, 'sku is required'),
-  qty: z.number().int('qty must be a whole number').positive('qty must be at least 1'),
-  price: z.number().nonnegative('price cannot be negative'),
+  sku: oneLine(64, 'sku is required'),
+  qty: z.number().int('qty must be a whole number').positive('qty must be at least 1').max(MAX_QTY, `qty is at most ${MAX_QTY.toLocaleString('en')}`),
+  price: z.number().nonnegative('price cannot be negative').max(MAX_PRICE, `price is at most ${MAX_PRICE.toLocaleString('en')}`),
 });
 
 export const intakeChecks = z.strictObject({
-  creditBalance: z.number().optional(),
-  creditLimit: z.number().optional(),
+  creditBalance: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional(),
+  creditLimit: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional(),
   inventoryShort: z.boolean().optional(),
   priceOverride: z.boolean().optional(),
   addressVerified: z.boolean().optional(),
@@ -31,24 +39,24 @@ export const intakeChecks = z.strictObject({
 export type IntakeChecks = z.infer<typeof intakeChecks>;
 
 /** One step of a production order's routing: a work area and the hours of processing there. */
-export const routingStep = z.strictObject({ workAreaId: z.string().trim().min(1), hours: z.number().positive().max(10_000) });
+export const routingStep = z.strictObject({ workAreaId: oneLine(ID_MAX), hours: z.number().positive().max(10_000) });
 export type RoutingStep = z.infer<typeof routingStep>;
 
 /** What an integration posts to `POST /orders`. */
 export const newOrder = z.strictObject({
-  reference: z.string().trim().min(1).max(64).optional(),
-  account: z.string().trim().min(1, 'account is required'),
+  reference: oneLine(64).optional(),
+  account: oneLine(100, 'account is required'),
   kind: orderKind.default('pick'),
   statedPriority: statedPriority.default('normal'),
-  dueAt: z.iso.datetime({ offset: true, message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-11-21T14:00:00Z' }),
+  dueAt: z.iso.datetime({ offset: true, message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-11-21T14:00:00Z' }).max(40),
   /** Where the order goes. Without it, every area of the order's kind that serves its zone may release it. */
-  workAreaId: z.string().trim().min(1).optional(),
+  workAreaId: oneLine(ID_MAX).optional(),
   /** Where the work is (a delivery zone, a part of the warehouse): assignment prefers resources of the same zone. */
-  zone: z.string().trim().min(1).max(50).optional(),
+  zone: oneLine(50).optional(),
   /** The site that serves the order; without a work area, only that site's areas are candidates. */
-  warehouse: z.string().trim().min(1).max(50).optional(),
+  warehouse: oneLine(50).optional(),
   /** Skills whoever executes the order must have (cold_chain, hazmat, forklift…); assignment rules read them. */
-  requiredSkills: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  requiredSkills: z.array(oneLine(40)).max(20).optional(),
   /**
    * Production orders only: the work areas the order passes, in order, with the processing hours at each.
    * It starts at the order's work area, where it waits for release; its hours count against the workload
@@ -59,8 +67,7 @@ export const newOrder = z.strictObject({
   accountTier: z.enum(ACCOUNT_TIERS).optional(),
   /** What the capturing system knows about credit, stock, prices and the address; intake rules read it. */
   checks: intakeChecks.optional(),
-  // Quantity × price past what a number holds would be stored as an order value of Infinity.
-  lines: z.array(orderLine).min(1, 'an order needs at least one line').refine((lines) => Number.isFinite(lineTotals(lines).orderValue), 'the order value (quantity × price over the lines) is too large'),
+  lines: z.array(orderLine).min(1, 'an order needs at least one line').max(MAX_LINES, `an order has at most ${MAX_LINES.toLocaleString('en')} lines`),
 });
 export type NewOrder = z.infer<typeof newOrder>;
 
@@ -75,7 +82,7 @@ const NEEDS_REASON = new Set(['hold', 'force_release', 'reassign', 'return', 're
 export const orderActionRequest = z
   .strictObject({
     action: orderActionName,
-    reason: z.string().trim().max(500).optional(),
+    reason: paragraph(500).optional(),
     /** For `escalate`: whose queue the order goes to (a dispatcher's by default); only roles that act on orders have one. */
     role: z.enum(PERMISSIONS['orders.act']).optional(),
     /** For `change_priority`: the priority the requester now states. */
@@ -85,15 +92,19 @@ export const orderActionRequest = z
     /** For `resolve`: where the order goes back to (by default the state it was escalated from). */
     resolveTo: orderState.optional(),
     /** For `reassign`: who takes the order over — a resource of the order's area, or for a review, a specialist. */
-    resource: z.string().trim().min(1).max(100).optional(),
+    resource: oneLine(ID_MAX).optional(),
     /** For `reassign`: a person's override of the assignment rules' objection to that resource (audited with it). */
     override: z.boolean().optional(),
     /** For `return`. */
     returnReason: returnReason.optional(),
     /** For `split`: the order's line numbers (from 0) in each child order; every line in exactly one. */
-    parts: z.array(z.array(z.number().int().nonnegative()).min(1, 'a part needs at least one line')).min(2, 'split into at least two parts').optional(),
+    parts: z
+      .array(z.array(z.number().int().nonnegative().max(MAX_LINES - 1)).min(1, 'a part needs at least one line').max(MAX_LINES))
+      .min(2, 'split into at least two parts')
+      .max(100, 'split into at most 100 parts')
+      .optional(),
     /** For `deliver` and `confirm_remit`: the cash collected or remitted. */
-    amount: z.number().nonnegative().optional(),
+    amount: z.number().nonnegative().max(MAX_AMOUNT).optional(),
   })
   .refine((r) => !NEEDS_REASON.has(r.action) || (r.reason?.length ?? 0) > 0, { path: ['reason'], message: 'say why' })
   .refine((r) => r.action !== 'change_priority' || r.statedPriority !== undefined, { path: ['statedPriority'], message: 'give the new stated priority' })

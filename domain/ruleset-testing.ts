@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { DECISION_POINTS } from './decision-points.ts';
 import { decisionOutcome, ruleExplanation } from './decision.ts';
+import { jsonKey, oneLine } from './text.ts';
+
+/** Facts as a person writes them for a test: every fact has a name. */
+export const factsDocument = z.record(jsonKey(100), z.unknown());
 
 /** `POST /rulesets/:decisionPoint/test-cases`: keep a facts document with the outcome it should produce. */
 export const newTestCase = z.strictObject({
-  name: z.string().trim().min(1, 'name the case, e.g. "late COD order waits"').max(120),
-  facts: z.record(z.string(), z.unknown()),
+  name: oneLine(120, 'name the case, e.g. "late COD order waits"'),
+  facts: factsDocument,
   /** The outcome the rules should keep producing; null to keep the case without comparing. */
   expected: decisionOutcome.nullable().default(null),
 });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { DECISION_POINTS, HIT_POLICIES } from './decision-points.ts';
+import { jsonKey, oneLine, paragraph } from './text.ts';
+
+/** Far more than any ruleset a person edits; beyond them validating and running rules would only cost. */
+export const MAX_RULES = 1000;
+export const MAX_CONDITION_DEPTH = 32;
+const MAX_GROUP_SIZE = 200;
 
 /**
  * json-rules-engine condition JSON. A condition's `value` is a literal, or `{ "fact": "otherFact" }` to
@@ -13,27 +19,27 @@ export type RuleCondition =
 
 export const ruleCondition: z.ZodType<RuleCondition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(ruleCondition).min(1) }),
-    z.strictObject({ any: z.array(ruleCondition).min(1) }),
+    z.strictObject({ all: z.array(ruleCondition).min(1).max(MAX_GROUP_SIZE) }),
+    z.strictObject({ any: z.array(ruleCondition).min(1).max(MAX_GROUP_SIZE) }),
     z.strictObject({ not: ruleCondition }),
-    z.strictObject({ fact: z.string().min(1), operator: z.string().min(1), value: z.unknown() }),
+    z.strictObject({ fact: oneLine(100), operator: oneLine(50), value: z.unknown() }),
   ]),
 );
 /** The engine wants a group at the top of a rule. */
 const topLevelCondition = z.union([
-  z.strictObject({ all: z.array(ruleCondition).min(1) }),
-  z.strictObject({ any: z.array(ruleCondition).min(1) }),
+  z.strictObject({ all: z.array(ruleCondition).min(1).max(MAX_GROUP_SIZE) }),
+  z.strictObject({ any: z.array(ruleCondition).min(1).max(MAX_GROUP_SIZE) }),
   z.strictObject({ not: ruleCondition }),
 ]);
 
 export const rule = z.strictObject({
-  name: z.string().trim().min(1),
+  name: oneLine(120),
   /** Plain language: what the rule is for, for the people who read decisions. */
-  description: z.string().trim().min(1),
+  description: paragraph(2000, 'cannot be empty'),
   /** Higher runs first; under first-match the first rule that holds decides. */
-  priority: z.number().int().min(1).default(1),
+  priority: z.number().int().min(1).max(1_000_000).default(1),
   conditions: topLevelCondition,
-  event: z.strictObject({ type: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }),
+  event: z.strictObject({ type: oneLine(100), params: z.record(jsonKey(100), z.unknown()).default({}) }),
 });
 export type Rule = z.infer<typeof rule>;
 
@@ -44,12 +50,38 @@ export type Rule = z.infer<typeof rule>;
  */
 export const rulesetDefinition = z.strictObject({
   decisionPoint: z.enum(DECISION_POINTS),
-  name: z.string().trim().min(1),
-  description: z.string().optional(),
+  name: oneLine(120),
+  description: paragraph(2000).optional(),
   hitPolicy: z.enum(HIT_POLICIES),
-  rules: z.array(rule).min(1, 'a ruleset needs at least one rule'),
+  rules: z.array(rule).min(1, 'a ruleset needs at least one rule').max(MAX_RULES, `a ruleset has at most ${MAX_RULES} rules`),
 });
 export type RulesetDefinition = z.infer<typeof rulesetDefinition>;
+
+const groupsOf = (node: unknown): unknown[] => {
+  if (node === null || typeof node !== 'object') return [];
+  const { all, any, not } = node as { all?: unknown; any?: unknown; not?: unknown };
+  return [...(Array.isArray(all) ? all : []), ...(Array.isArray(any) ? any : []), ...(not !== undefined ? [not] : [])];
+};
+
+/**
+ * Whether a ruleset as it arrives (not yet checked) has more rules or deeper conditions than Sluice takes,
+ * found without recursion: the schema, the validator and the engine all walk conditions recursively, and a
+ * ruleset nested thousands deep would overflow their stack.
+ */
+export function rulesetSizeProblem(input: unknown): { path: string; message: string } | null {
+  const rules = (input as { rules?: unknown } | null)?.rules;
+  if (!Array.isArray(rules)) return null;
+  if (rules.length > MAX_RULES) return { path: 'rules', message: `a ruleset has at most ${MAX_RULES} rules, this one has ${rules.length}` };
+  for (const [i, r] of rules.entries()) {
+    const stack: [unknown, number][] = [[(r as { conditions?: unknown } | null)?.conditions, 1]];
+    while (stack.length > 0) {
+      const [node, depth] = stack.pop()!;
+      if (depth > MAX_CONDITION_DEPTH) return { path: `rules.${i}.conditions`, message: `conditions nest at most ${MAX_CONDITION_DEPTH} groups deep` };
+      for (const child of groupsOf(node)) stack.push([child, depth + 1]);
+    }
+  }
+  return null;
+}
 
 /**
  * Where a version stands: a draft is being edited; a published version is `scheduled` until its
@@ -82,12 +114,12 @@ export type RulesetView = z.infer<typeof rulesetView>;
 /** `POST /rulesets/:decisionPoint/versions`: publish a new immutable version with a note. */
 export const publishRulesetRequest = z.strictObject({
   definition: rulesetDefinition,
-  note: z.string().trim().min(1, 'say what changed and why').max(500),
+  note: paragraph(500, 'say what changed and why'),
   /** When the version takes effect; now if absent. */
-  effectiveFrom: z.iso.datetime({ offset: true }).optional(),
+  effectiveFrom: z.iso.datetime({ offset: true }).max(40).optional(),
 });
 export type PublishRulesetRequest = z.infer<typeof publishRulesetRequest>;
 
 export const publishDraftRequest = publishRulesetRequest.omit({ definition: true });
-export const rollbackRequest = z.strictObject({ version: z.number().int().positive(), note: z.string().trim().min(1).max(500) });
+export const rollbackRequest = z.strictObject({ version: z.number().int().positive().max(1_000_000), note: paragraph(500, 'cannot be empty') });
 export const draftRequest = z.strictObject({ definition: z.unknown() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLine } from './text.ts';
 
 export const WORK_AREA_KINDS = ['production_line', 'pick_zone', 'pack_station', 'driver_pool'] as const;
 export type WorkAreaKind = (typeof WORK_AREA_KINDS)[number];
@@ -17,7 +18,7 @@ export const WORK_AREA_STATUSES = ['open', 'paused', 'stopped'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time of day as HH:MM, e.g. 06:00');
+const clock = z.string().max(5).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time of day as HH:MM, e.g. 06:00');
 const shiftHours = z
   .strictObject({ from: clock, to: clock })
   .refine((h) => h.from < h.to, { message: 'a shift ends after it starts (split a night shift at midnight)' });
@@ -27,9 +28,14 @@ export type ShiftHours = z.infer<typeof shiftHours>;
  * When an area works, in its own time zone: open hours per weekday, and dated exceptions (a holiday,
  * an extra Saturday) that replace the weekday's hours. No calendar: the area is always open.
  */
+const MAX_SHIFTS_A_DAY = 24;
+
 export const shiftCalendar = z.strictObject({
-  weekly: z.partialRecord(z.enum(WEEKDAYS), z.array(shiftHours)),
-  exceptions: z.array(z.strictObject({ date: z.iso.date({ message: 'a date as YYYY-MM-DD' }), hours: z.array(shiftHours) })).default([]),
+  weekly: z.partialRecord(z.enum(WEEKDAYS), z.array(shiftHours).max(MAX_SHIFTS_A_DAY)),
+  exceptions: z
+    .array(z.strictObject({ date: z.iso.date({ message: 'a date as YYYY-MM-DD' }).max(10), hours: z.array(shiftHours).max(MAX_SHIFTS_A_DAY) }))
+    .max(1000, 'at most 1,000 dated exceptions')
+    .default([]),
 });
 export type ShiftCalendar = z.infer<typeof shiftCalendar>;
 
@@ -39,9 +45,9 @@ export type LoadCorrection = (typeof LOAD_CORRECTIONS)[number];
 export const capacityModel = z.strictObject({
   /** What the WIP limit counts: orders, or units (the order lines' quantities). */
   unit: z.enum(['orders', 'units']).default('orders'),
-  wipLimit: z.number().int().positive('the WIP limit is at least 1'),
+  wipLimit: z.number().int().positive('the WIP limit is at least 1').max(1_000_000),
   /** Optional workload norm: hours of released, unfinished work the area may hold. */
-  workloadNormHours: z.number().positive().nullable().default(null),
+  workloadNormHours: z.number().positive().max(1_000_000).nullable().default(null),
   /** How a routing's operation counts against the norm: its hours, or its hours divided by its position in the routing. */
   loadCorrection: z.enum(LOAD_CORRECTIONS).default('position'),
   /** Starvation release: with nothing in process, the area takes the best pool order that only its norms hold back. */
@@ -49,7 +55,7 @@ export const capacityModel = z.strictObject({
 });
 export type CapacityModel = z.infer<typeof capacityModel>;
 
-const timeZone = z.string().refine(
+const timeZone = oneLine(64).refine(
   (tz) => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -63,22 +69,22 @@ const timeZone = z.string().refine(
 
 /** What an admin or ops manager sets; `id` is fixed once created. */
 export const workAreaSettings = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: oneLine(100),
   kind: z.enum(WORK_AREA_KINDS),
-  zone: z.string().trim().min(1).max(50).nullable().default(null),
+  zone: oneLine(50).nullable().default(null),
   /** The site the area belongs to; orders naming a warehouse go only to its areas (none: the area serves every site). */
-  warehouse: z.string().trim().min(1).max(50).nullable().default(null),
+  warehouse: oneLine(50).nullable().default(null),
   timeZone: timeZone.default('UTC'),
   status: z.enum(WORK_AREA_STATUSES).default('open'),
   capacity: capacityModel,
   shiftCalendar: shiftCalendar.nullable().default(null),
   /** Planned hours from release to due: an order should be released by its due time minus these. */
-  plannedLeadTimeHours: z.number().nonnegative().default(0),
+  plannedLeadTimeHours: z.number().nonnegative().max(10_000).default(0),
 });
 export type WorkAreaSettings = z.infer<typeof workAreaSettings>;
 
 export const newWorkArea = workAreaSettings.extend({
-  id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, e.g. pick-b'),
+  id: z.string().trim().max(40).regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, e.g. pick-b'),
 });
 
 export const workArea = workAreaSettings.extend({ id: z.string() });

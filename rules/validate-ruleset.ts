@@ -1,5 +1,5 @@
 import { DECISION_POINT_SPECS, OPERATORS_BY_TYPE, type FactSpec } from '../domain/decision-points.ts';
-import { rulesetDefinition, type RuleCondition, type RulesetDefinition } from '../domain/ruleset.ts';
+import { rulesetDefinition, rulesetSizeProblem, type RuleCondition, type RulesetDefinition } from '../domain/ruleset.ts';
 import { isDateTime } from './date-instant.ts';
 import { runOrder } from './explain-evaluation.ts';
 import { complementRegion, intersectRegions, isEmptyRegion, regionOf, type Region } from './regions/region.ts';
@@ -100,6 +100,8 @@ function checkReachability(definition: RulesetDefinition, facts: ReadonlyMap<str
 
 /** Checks a ruleset against its decision point: every problem, each with the path to what is wrong. */
 export function validateRuleset(input: unknown): RulesetValidation {
+  const tooLarge = rulesetSizeProblem(input);
+  if (tooLarge) return { definition: null, problems: [{ ...tooLarge, severity: 'error' }], valid: false };
   const parsed = rulesetDefinition.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i): RulesetProblem => ({ path: i.path.join('.') || '(ruleset)', message: i.message, severity: 'error' }));

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { MikroORM, SqliteDriver } from '@mikro-orm/sql';
+import { MikroORM } from '@mikro-orm/sql';
+import { BoundSqliteDriver } from './bound-sqlite-driver.ts';
 import { ENTITIES } from './entities.ts';
 import { SharedSqliteDialect } from './sqlite-dialect.ts';
 
@@ -16,7 +17,7 @@ const AUDIT_GUARDS = [
 export async function openStore(options: { file: string; debug?: boolean; busyTimeoutMs?: number }): Promise<Store> {
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
   const orm = await MikroORM.init({
-    driver: SqliteDriver,
+    driver: BoundSqliteDriver,
     dbName: options.file,
     driverOptions: new SharedSqliteDialect(options.file, options.busyTimeoutMs),
     entities: ENTITIES,

@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Decision } from '../domain/decision.ts';
 import type { OrderDetail, OrderListItem, OrderState, OrderSummary, TimelineEntry } from '../domain/order.ts';
@@ -73,9 +74,9 @@ export interface OrderListQuery {
 
 /** Orders on a desk (and of those, the ones whose id, reference or account contains `q`), newest first, a page at a time. */
 export async function listOrders(em: EntityManager, { q, desk = 'all', offset = 0, limit = 500 }: OrderListQuery = {}): Promise<{ orders: OrderListItem[]; total: number }> {
-  // Without an ESCAPE clause a typed % or _ acts as a wildcard: harmless for a search box.
-  const like = `%${q ?? ''}%`;
-  const found = q ? [{ $or: [{ id: { $like: like } }, { reference: { $like: like } }, { account: { $like: like } }] }] : [];
+  // A typed % or _ is looked for as itself, not as a wildcard.
+  const like = `%${(q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const found = q ? [{ [raw(`(id like ? escape '\\' or reference like ? escape '\\' or account like ? escape '\\')`, [like, like, like])]: [] }] : [];
   const [orders, total] = await em.findAndCount(OrderRecord, { $and: [...found, ...onDesk(desk)] }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit, exclude: ['lines'] });
   return { orders: orders.map(toOrderListItem), total };
 }

@@ -3,9 +3,8 @@ import type { Kysely } from 'kysely';
 
 /*
  * Plain SQL with bound parameters, for the few writes every order makes many times (a transition, a
- * decision). MikroORM inlines every value into the SQL text, so each of its queries is new to SQLite and
- * parsed again; these keep one text per statement, which the store's connection prepares once. They run in
- * `em`'s transaction, if it has one.
+ * decision): one statement where MikroORM's unit of work would issue several. They run in `em`'s
+ * transaction, if it has one.
  */
 export const sqlOn = (em: EntityManager): Kysely<unknown> => em.getKysely<unknown>();
 

@@ -4,7 +4,7 @@ import { PERMISSIONS, ROLE_LABELS } from '../../domain/roles.ts';
 import { ruleCondition } from '../../domain/ruleset.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { errorBody } from '../schemas.ts';
-import type { AnyRoute } from './route.ts';
+import type { AnyRoute, ResponseSpec } from './route.ts';
 
 type Json = Record<string, unknown>;
 
@@ -13,6 +13,9 @@ const NAMED: [z.ZodType, string][] = [
   [conditionNode, 'ConditionNode'],
   [ruleCondition, 'RuleCondition'],
 ];
+
+// Every body is read as JSON (api/read-body.ts), so every route with one may answer this.
+const UNSUPPORTED_MEDIA_TYPE: ResponseSpec = { description: 'The body was not sent as application/json.', schema: errorBody };
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
@@ -36,7 +39,8 @@ function parameters(route: AnyRoute): Json[] {
   for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
     if (!(schema instanceof z.ZodObject)) continue;
     for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-      list.push({ name, in: where, required: where === 'path' || !field.safeParse(undefined).success, schema: z.toJSONSchema(field, { unrepresentable: 'any' }) });
+      const { $schema: _s, ...json } = z.toJSONSchema(field, { unrepresentable: 'any' });
+      list.push({ name, in: where, required: where === 'path' || !field.safeParse(undefined).success, schema: json });
     }
   }
   return list;
@@ -49,9 +53,11 @@ export function openApiDocument(routes: readonly AnyRoute[], info: { title: stri
   const paths: Record<string, Record<string, Json>> = {};
   for (const route of routes) {
     const responses: Record<string, Json> = {};
-    // The body limit applies before any route, so every route that reads a body may answer it.
-    const answers = route.body ? { ...route.responses, 413: { description: 'The request body is larger than the API accepts.', schema: errorBody } } : route.responses;
-    for (const [status, spec] of Object.entries(answers)) {
+    // The body limit and the JSON check apply before any route, so every route that reads a body may answer them.
+    const specs: Record<number, ResponseSpec> = route.body
+      ? { ...route.responses, 413: { description: 'The request body is larger than the API accepts.', schema: errorBody }, 415: UNSUPPORTED_MEDIA_TYPE }
+      : route.responses;
+    for (const [status, spec] of Object.entries(specs)) {
       const id = responseSchemas.find(([s]) => s === spec.schema)?.[1] ?? `${route.operationId}${status}`;
       if (spec.schema && !responseSchemas.some(([s]) => s === spec.schema)) responseSchemas.push([spec.schema, id]);
       responses[status] = {

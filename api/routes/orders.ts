@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { holdType, newOrder, orderActionRequest, orderDetail, orderListItem, orderSummary, type OrderDetail } from '../../domain/order.ts';
 import { DESKS } from '../../domain/order-desks.ts';
+import { searchText } from '../../domain/text.ts';
 import { findOrderDetail, listOrders } from '../../store/order-read-model.ts';
 import { allowedActions, lifecycleViewOf } from '../../workflows/machines/order-actions.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -9,7 +10,7 @@ import { notFound, UserError } from '../errors.ts';
 import { performAction, reportHoldCauseCleared } from '../order-actions.ts';
 import { idempotencyScopeOf, takeOrder } from '../order-intake.ts';
 import { defineRoute } from '../registry/route.ts';
-import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
+import { errorBody, idParams, pathId, STANDARD_ERRORS } from '../schemas.ts';
 
 export function orderRoutes(deps: ApiDeps) {
   const detail = async (id: string): Promise<OrderDetail> => {
@@ -27,7 +28,7 @@ export function orderRoutes(deps: ApiDeps) {
       tag: 'Orders',
       access: 'orders.read',
       query: z.object({
-        q: z.string().trim().max(100).optional(),
+        q: searchText(100).optional(),
         desk: z.enum(DESKS).default('all'),
         offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
         limit: z.coerce.number().int().min(1).max(500).default(500),
@@ -111,7 +112,7 @@ export function orderRoutes(deps: ApiDeps) {
       summary: 'Reporting that the cause of a hold is gone',
       tag: 'Orders',
       access: 'orders.create',
-      params: z.object({ id: z.string(), holdType }),
+      params: z.object({ id: pathId, holdType }),
       responses: {
         202: { description: 'Passed to the order: its hold of that type, placed by the intake rules, is released.', schema: z.object({ accepted: z.literal(true) }) },
         404: { description: 'No such order.', schema: errorBody },

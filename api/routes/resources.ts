@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/sql';
 import { z } from 'zod';
+import { paragraph } from '../../domain/text.ts';
 import { newResource, resource, resourceSettings, type ResourceSettings } from '../../domain/resource.ts';
 import { appendAudit } from '../../store/audit-log.ts';
+import { inTransaction } from '../../store/in-transaction.ts';
 import { resourceColumns, ResourceRecord, toResource } from '../../store/resource.entity.ts';
 import { WorkAreaRecord } from '../../store/work-area.entity.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -11,14 +13,14 @@ import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 
-const availability = z.strictObject({ available: z.boolean(), reason: z.string().trim().min(1, 'say why').max(500) });
+const availability = z.strictObject({ available: z.boolean(), reason: paragraph(500, 'say why') });
 
 export function resourceRoutes(deps: ApiDeps) {
   const missing = { 404: { description: 'No such work area or resource.', schema: errorBody } };
 
-  /** Changes a resource (audited with before and after); the next assignment sees it. */
+  /** Changes a resource (audited with before and after); the next assignment sees it. Concurrent changes run again on the new state. */
   async function change(id: string, patch: Partial<ResourceSettings>, actor: string, reason: string | null) {
-    return deps.store.em.fork().transactional(async (tx) => {
+    return inTransaction(deps.store.em, async (tx) => {
       const record = await tx.findOne(ResourceRecord, { id });
       if (!record) throw notFound(`Resource ${id}`);
       const before = toResource(record);

@@ -15,7 +15,7 @@ import { defineRoute } from '../registry/route.ts';
 import { factsForTest, testRunRequest } from '../rules-test-run.ts';
 import { impactOf } from '../rules-impact.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
-import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
+import { errorBody, pathId, STANDARD_ERRORS } from '../schemas.ts';
 import { dpParams } from './rulesets.ts';
 
 const toView = (r: RulesetTestCaseRecord) => ({ ...r, decisionPoint: r.decisionPoint as DecisionPointId, createdAt: r.createdAt.toISOString() });
@@ -95,7 +95,7 @@ export function rulesetTestingRoutes(deps: ApiDeps) {
       operationId: 'deleteRulesetTestCase',
       summary: 'Editing rules',
       access: 'rules.publish',
-      params: dpParams.extend({ id: z.string() }),
+      params: dpParams.extend({ id: pathId }),
       responses: { 204: { description: 'Deleted.' }, 404: { description: 'No such test case.', schema: errorBody }, ...STANDARD_ERRORS },
       handler: async (c, { params }) => {
         const deleted = await em().nativeDelete(RulesetTestCaseRecord, { id: params.id, decisionPoint: params.decisionPoint });

@@ -14,8 +14,9 @@ import { announcePublished } from '../rules-published.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
 
 export const dpParams = z.object({ decisionPoint: z.enum(DECISION_POINTS) });
-const versionParams = dpParams.extend({ version: z.coerce.number().int().positive() });
-const versionRef = z.union([z.literal('draft'), z.coerce.number().int().positive()]);
+const versionNumber = z.coerce.number().int().positive().max(1_000_000);
+const versionParams = dpParams.extend({ version: versionNumber });
+const versionRef = z.union([z.literal('draft'), versionNumber]);
 export const problem = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
 const NOT_FOUND = { 404: { description: 'No such ruleset version.', schema: errorBody } };
 

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/sql';
 import { z } from 'zod';
 import { createUserRequest, setRolesRequest, userView } from '../../domain/auth.ts';
 import { appendAudit } from '../../store/audit-log.ts';
@@ -34,13 +35,18 @@ export function userRoutes(deps: ApiDeps) {
       responses: { 201: { description: 'Created.', schema: userView }, 409: { description: 'The username is taken.', schema: errorBody }, ...STANDARD_ERRORS },
       handler: async (c, { body, principal }) => {
         const tx = em();
-        if (await tx.findOne(UserRecord, { username: body.username })) {
-          throw new UserError(409, 'username_taken', `The username "${body.username}" is taken.`);
-        }
+        const taken = () => new UserError(409, 'username_taken', `The username "${body.username}" is taken.`);
+        if (await tx.findOne(UserRecord, { username: body.username })) throw taken();
         // The admin knows this password: the person replaces it at their first sign-in.
         const user = addUser(tx, { username: body.username, displayName: body.displayName, roles: body.roles, passwordHash: await hashPassword(body.password), mustChangePassword: true });
         appendAudit(tx, { dedupeKey: `user-created:${body.username}`, subjectType: 'user', subjectId: body.username, action: 'user_created', actor: actorOf(principal), data: { roles: body.roles } });
-        await tx.flush();
+        try {
+          await tx.flush();
+        } catch (err) {
+          // Another request took the name since the check above.
+          if (err instanceof UniqueConstraintViolationException) throw taken();
+          throw err;
+        }
         return c.json(toUserView(user), 201);
       },
     }),

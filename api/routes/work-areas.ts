@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { operatingMeasures } from '../../domain/operating-measures.ts';
 import { releaseCycleView } from '../../domain/release-cycle-view.ts';
+import { paragraph } from '../../domain/text.ts';
 import { newWorkArea, WORK_AREA_STATUSES, workArea, workAreaSettings } from '../../domain/work-area.ts';
 import { measureOperations } from '../../store/operating-measures.ts';
 import { ReleaseCycleRecord } from '../../store/release-cycle.entity.ts';
@@ -11,7 +12,7 @@ import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 import { createWorkArea, findWorkArea, setWorkAreaStatus, updateWorkArea } from '../work-areas.ts';
 
-const statusChange = z.strictObject({ status: z.enum(WORK_AREA_STATUSES), reason: z.string().trim().min(1, 'say why').max(500) });
+const statusChange = z.strictObject({ status: z.enum(WORK_AREA_STATUSES), reason: paragraph(500, 'say why') });
 
 export function workAreaRoutes(deps: ApiDeps) {
   const notFound = { 404: { description: 'No such work area.', schema: errorBody } };

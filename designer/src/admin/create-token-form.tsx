@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput, Title } fr
 import { useState } from 'react';
 import { createTokenRequest, type CreatedToken } from '../../../domain/auth.ts';
 import { createToken } from '../api/admin-client.ts';
+import { maxLengthOf } from '../validation/limits.ts';
 import { useCheckedSubmit } from '../validation/use-checked-submit.ts';
 import { ROLE_OPTIONS } from './role-options.ts';
 
@@ -32,6 +33,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken
               description="Which system uses it, e.g. “Web shop order intake”."
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
+              maxLength={maxLengthOf(createTokenRequest.shape.name)}
               error={errors.name}
             />
             <Select

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { createUserRequest, PASSWORD_MIN_LENGTH, type UserView } from '../../../domain/auth.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { createUser } from '../api/admin-client.ts';
+import { maxLengthOf } from '../validation/limits.ts';
 import { useCheckedSubmit } from '../validation/use-checked-submit.ts';
 import { isRole, ROLE_OPTIONS } from './role-options.ts';
 import { suggestPassword } from './suggest-password.ts';
@@ -34,6 +35,7 @@ export function CreateUserForm({ onCreated, onCancel }: CreateUserFormProps) {
               autoComplete="off"
               value={username}
               onChange={(event) => setUsername(event.currentTarget.value)}
+              maxLength={maxLengthOf(createUserRequest.shape.username)}
               error={errors.username}
             />
             <TextInput
@@ -42,6 +44,7 @@ export function CreateUserForm({ onCreated, onCancel }: CreateUserFormProps) {
               description="Shown in the header and next to what they do."
               value={displayName}
               onChange={(event) => setDisplayName(event.currentTarget.value)}
+              maxLength={maxLengthOf(createUserRequest.shape.displayName)}
               error={errors.displayName}
             />
             <MultiSelect
@@ -61,6 +64,7 @@ export function CreateUserForm({ onCreated, onCancel }: CreateUserFormProps) {
                 autoComplete="new-password"
                 value={password}
                 onChange={(event) => setPassword(event.currentTarget.value)}
+                maxLength={maxLengthOf(createUserRequest.shape.password)}
                 visible={passwordVisible}
                 onVisibilityChange={setPasswordVisible}
                 error={errors.password}

@@ -1,9 +1,10 @@
 import { Checkbox, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { RETURN_REASONS, STATED_PRIORITIES, type OrderActionName, type OrderSummary } from '../../../domain/order.ts';
+import { orderActionRequest, RETURN_REASONS, STATED_PRIORITIES, type OrderActionName, type OrderSummary } from '../../../domain/order.ts';
 import type { Resource } from '../../../domain/resource.ts';
 import { PERMISSIONS, ROLE_LABELS } from '../../../domain/roles.ts';
 import { humanize, sentence } from '../format/labels.ts';
+import { maxLengthOf, maxValueOf } from '../validation/limits.ts';
 import type { ActionChoices } from './action-availability.ts';
 import type { ActionFields } from './action-fields.ts';
 import type { FieldErrors } from './action-request.ts';
@@ -34,6 +35,7 @@ function amountInput(label: string) {
         value={fields.amount ?? ''}
         onChange={(value) => onChange({ amount: typeof value === 'number' ? value : null })}
         min={0}
+        max={maxValueOf(orderActionRequest.shape.amount.unwrap())}
         decimalScale={2}
         error={errors.amount}
         w={200}
@@ -131,7 +133,7 @@ function HandOverReview({ fields, errors, onChange }: ActionInputsProps) {
       placeholder="The specialist's user name"
       value={fields.resource}
       onChange={(event) => onChange({ resource: event.currentTarget.value })}
-      maxLength={100}
+      maxLength={maxLengthOf(orderActionRequest.shape.resource.unwrap())}
       error={errors.resource}
       w={220}
     />

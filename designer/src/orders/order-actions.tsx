@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { OrderActionName, OrderDetail } from '../../../domain/order.ts';
+import { orderActionRequest, type OrderActionName, type OrderDetail } from '../../../domain/order.ts';
 import { ApiError } from '../api/api-error.ts';
 import { listAreaResources } from '../api/areas-client.ts';
 import { runOrderAction } from '../api/client.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../session/use-session.ts';
+import { maxLengthOf } from '../validation/limits.ts';
 import { actionChoices, actionsFor, actionsForOthers } from './action-availability.ts';
 import { afterAction, initialFields, withChoices, type ActionFields } from './action-fields.ts';
 import { describeActionFailure, type ActionFailure } from './action-failure.ts';
@@ -101,7 +102,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
             placeholder="Recorded in the timeline with your action"
             value={entered.reason}
             onChange={(event) => change({ reason: event.currentTarget.value })}
-            maxLength={500}
+            maxLength={maxLengthOf(orderActionRequest.shape.reason.unwrap())}
             error={invalid?.errors.reason}
           />
           {plain.length > 0 && <Group gap="xs">{plain.map(button)}</Group>}

@@ -1,6 +1,8 @@
 import { Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { publishRulesetRequest } from '../../../domain/ruleset.ts';
 import { sentence } from '../format/labels.ts';
+import { maxLengthOf } from '../validation/limits.ts';
 import { checkNote } from './draft-check.ts';
 
 /** A version's note, as publishing and rolling back both ask for it, with its own error. */
@@ -35,7 +37,7 @@ export function NoteField({ note, testId, label, description, placeholder }: Not
       required
       autosize
       minRows={2}
-      maxLength={500}
+      maxLength={maxLengthOf(publishRulesetRequest.shape.note)}
       value={note.note}
       onChange={(event) => {
         note.setNote(event.currentTarget.value);

@@ -5,6 +5,7 @@ import { ApiError } from '../api/api-error.ts';
 import { changePassword } from '../api/auth-client.ts';
 import { sentence } from '../format/labels.ts';
 import { refreshSession } from './session-actions.ts';
+import { maxLengthOf } from '../validation/limits.ts';
 
 interface Fields {
   currentPassword: string;
@@ -32,6 +33,7 @@ export function ChangePasswordForm({ onDone, submitLabel }: { onDone?: () => voi
   const field = (name: keyof Fields) => ({
     value: fields[name],
     error: errors[name],
+    maxLength: maxLengthOf(changePasswordRequest.shape.newPassword),
     onChange: (event: ChangeEvent<HTMLInputElement>) => {
       const value = event.currentTarget.value;
       setFields((current) => ({ ...current, [name]: value }));

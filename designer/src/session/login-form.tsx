@@ -4,6 +4,8 @@ import { formatWait } from '../format/duration.ts';
 import { useNow } from '../format/use-now.ts';
 import { describeLoginFailure, type LoginFailure } from './login-failure.ts';
 import { signIn } from './session-actions.ts';
+import { loginRequest } from '../../../domain/auth.ts';
+import { maxLengthOf } from '../validation/limits.ts';
 
 interface FieldErrors {
   username?: string;
@@ -52,6 +54,7 @@ export function LoginForm({ defaultUsername = '' }: { defaultUsername?: string }
           spellCheck={false}
           value={username}
           onChange={(event) => setUsername(event.currentTarget.value)}
+          maxLength={maxLengthOf(loginRequest.shape.username)}
           error={fieldErrors.username}
           autoFocus={!defaultUsername}
         />
@@ -61,6 +64,7 @@ export function LoginForm({ defaultUsername = '' }: { defaultUsername?: string }
           autoComplete="current-password"
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}
+          maxLength={maxLengthOf(loginRequest.shape.password)}
           error={fieldErrors.password}
           data-autofocus={defaultUsername ? true : undefined}
         />

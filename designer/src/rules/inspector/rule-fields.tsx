@@ -1,6 +1,8 @@
 import { NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import type { HitPolicy } from '../../../../domain/decision-points.ts';
+import { rule } from '../../../../domain/ruleset.ts';
 import type { NodeDataByKind } from '../../graph/rules-graph-model.ts';
+import { maxLengthOf, maxValueOf } from '../../validation/limits.ts';
 
 type RuleData = NodeDataByKind['rule'];
 
@@ -13,13 +15,14 @@ const PRIORITY_HELP: Record<HitPolicy, string> = {
 export function RuleFields({ data, hitPolicy, onChange }: { data: RuleData; hitPolicy: HitPolicy; onChange: (data: RuleData, field: string) => void }) {
   return (
     <Stack gap="sm">
-      <TextInput label="Name" data-testid="inspector-rule-name" value={data.name} onChange={(e) => onChange({ ...data, name: e.currentTarget.value }, 'name')} />
+      <TextInput label="Name" data-testid="inspector-rule-name" value={data.name} maxLength={maxLengthOf(rule.shape.name)} onChange={(e) => onChange({ ...data, name: e.currentTarget.value }, 'name')} />
       <Textarea
         label="What it is for"
         description="Plain language, for the people who read decisions."
         data-testid="inspector-rule-description"
         autosize
         minRows={2}
+        maxLength={maxLengthOf(rule.shape.description)}
         value={data.description}
         onChange={(e) => onChange({ ...data, description: e.currentTarget.value }, 'description')}
       />
@@ -28,6 +31,7 @@ export function RuleFields({ data, hitPolicy, onChange }: { data: RuleData; hitP
         description={PRIORITY_HELP[hitPolicy]}
         data-testid="inspector-rule-priority"
         min={1}
+        max={maxValueOf(rule.shape.priority.unwrap())}
         allowDecimal={false}
         value={data.priority}
         onChange={(priority) => typeof priority === 'number' && onChange({ ...data, priority }, 'priority')}

@@ -1,6 +1,8 @@
 import { Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DECISION_POINT_SPECS } from '../../../../domain/decision-points.ts';
+import { rulesetDefinition } from '../../../../domain/ruleset.ts';
 import type { RulesetHeader } from '../../graph/rules-graph-model.ts';
+import { maxLengthOf } from '../../validation/limits.ts';
 import { fallbackText } from '../ruleset-legend.tsx';
 
 type Editable = Pick<RulesetHeader, 'name' | 'description'>;
@@ -10,13 +12,14 @@ export function RulesetFields({ header, onChange }: { header: RulesetHeader; onC
   const spec = DECISION_POINT_SPECS[header.decisionPoint];
   return (
     <Stack gap="sm">
-      <TextInput label="Ruleset name" data-testid="inspector-ruleset-name" value={header.name} onChange={(e) => onChange({ ...header, name: e.currentTarget.value }, 'name')} />
+      <TextInput label="Ruleset name" data-testid="inspector-ruleset-name" value={header.name} maxLength={maxLengthOf(rulesetDefinition.shape.name)} onChange={(e) => onChange({ ...header, name: e.currentTarget.value }, 'name')} />
       <Textarea
         label="Description"
         data-testid="inspector-ruleset-description"
         autosize
         minRows={2}
         maxRows={6}
+        maxLength={maxLengthOf(rulesetDefinition.shape.description.unwrap())}
         value={header.description ?? ''}
         onChange={(e) => onChange({ ...header, description: e.currentTarget.value }, 'description')}
       />

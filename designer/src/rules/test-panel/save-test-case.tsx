@@ -2,7 +2,9 @@ import { Button, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { DecisionPointId } from '../../../../domain/decision-points.ts';
 import type { DecisionOutcome } from '../../../../domain/decision.ts';
+import { newTestCase } from '../../../../domain/ruleset-testing.ts';
 import { saveTestCase, type Facts } from '../../api/ruleset-testing-client.ts';
+import { maxLengthOf } from '../../validation/limits.ts';
 
 interface SaveTestCaseProps {
   dp: DecisionPointId;
@@ -50,7 +52,7 @@ export function SaveTestCase({ dp, facts, outcome, onSaved }: SaveTestCaseProps)
           setError(undefined);
         }}
         error={error}
-        maxLength={120}
+        maxLength={maxLengthOf(newTestCase.shape.name)}
       />
       <Button size="xs" variant="light" data-testid="test-case-save" loading={pending} onClick={() => void save()} title="The outcome above becomes what this case expects">
         Save as test case
