@@ -1,7 +1,7 @@
 import type { DecisionOutcome } from '../domain/decision.ts';
 import type { Role } from '../domain/roles.ts';
 import type { LoadCorrection, WorkAreaStatus } from '../domain/work-area.ts';
-import { priorityFacts, type PriorityFactsInput } from './priority-facts.ts';
+import { priorityFacts, type PriorityFacts, type PriorityFactsInput } from './priority-facts.ts';
 
 /** One step of a production order's routing: where, for how many hours, and its place in the routing (1 = first). */
 export type Operation = { workAreaId: string; hours: number; position: number };
@@ -95,6 +95,31 @@ function addLoad(order: PoolOrder, norms: ReadonlyMap<string, NormedArea>, loads
   }
 }
 
+/** The facts the release decision point offers about one order, with the area as the cycle has filled it so far. */
+export function releaseFactsOf(
+  order: { zone?: string | null },
+  facts: Pick<PriorityFacts, 'kind' | 'slackHours' | 'dueAt'>,
+  score: number,
+  area: Pick<CycleArea, 'id' | 'zone' | 'status' | 'wipLimit' | 'inShift' | 'hourOfDay'>,
+  now: { wip: number; queueLength: number },
+): Record<string, unknown> {
+  return {
+    areaId: area.id,
+    ...(area.zone ? { areaZone: area.zone } : {}),
+    ...(order.zone ? { zone: order.zone } : {}),
+    kind: facts.kind,
+    slackHours: facts.slackHours,
+    dueAt: facts.dueAt,
+    priorityScore: score,
+    areaStatus: area.status,
+    areaWip: now.wip,
+    areaWipLimit: area.wipLimit,
+    areaQueueLength: now.queueLength,
+    inShift: area.inShift,
+    hourOfDay: area.hourOfDay,
+  };
+}
+
 /**
  * One release cycle of one area, decided without I/O: rank the pool by effective priority (ties: the
  * earlier due time, then the earlier arrival), ask the release rules about every order in rank order, and
@@ -121,21 +146,7 @@ export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, ru
   for (const [i, { order, facts, score }] of scored.entries()) {
     const ranked = { orderId: order.id, rank: i + 1, score };
     const weight = area.unit === 'units' ? order.units : 1;
-    const releaseFacts = {
-      areaId: area.id,
-      ...(area.zone ? { areaZone: area.zone } : {}),
-      ...(order.zone ? { zone: order.zone } : {}),
-      kind: facts.kind,
-      slackHours: facts.slackHours,
-      dueAt: facts.dueAt,
-      priorityScore: score,
-      areaStatus: area.status,
-      areaWip: plan.usedAfter,
-      areaWipLimit: area.wipLimit,
-      areaQueueLength: pool.length - plan.released.length,
-      inShift: area.inShift,
-      hourOfDay: area.hourOfDay,
-    };
+    const releaseFacts = releaseFactsOf(order, facts, score, area, { wip: plan.usedAfter, queueLength: pool.length - plan.released.length });
     const chosen: { type: string; params: Record<string, unknown> } = rules.decide?.(releaseFacts).chosen ?? { type: 'release', params: {} };
     if (chosen.type === 'escalate') plan.escalated.push({ ...ranked, reason: String(chosen.params.reason), role: chosen.params.role as Role });
     else if (chosen.type === 'wait') plan.waited.push({ ...ranked, reason: String(chosen.params.reason) });

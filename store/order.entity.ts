@@ -35,6 +35,9 @@ export const OrderRecord = defineEntity({
     escalation: p.json<Escalation>().nullable(),
     holds: p.json<Hold[]>().nullable(),
     assignee: p.string().nullable(),
+    /** What the order's remit decision found collected minus expected, and when: its driver's variance history. */
+    remitVariance: p.float().nullable(),
+    remitDecidedAt: p.datetime().nullable(),
     /** When the order last entered its area's pool, and when it was last released: the operating measures read them. */
     queuedAt: p.datetime().nullable(),
     releasedAt: p.datetime().nullable(),
@@ -62,7 +65,7 @@ export const OrderRecord = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-  // A release cycle reads one area's pool and the slots taken in it.
-  indexes: [{ properties: ['workAreaId', 'inPool'] }],
+  // A release cycle reads one area's pool and the slots taken in it; the remit facts count a driver's open remits and recent variances.
+  indexes: [{ properties: ['workAreaId', 'inPool'] }, { properties: ['assignee', 'state'] }],
 });
 export type OrderRecord = InferEntity<typeof OrderRecord>;
