@@ -7,6 +7,7 @@ import { DECISION_POINT_SPECS, DECISION_POINTS, type DecisionPointId } from '../
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { OrderRecord } from '../store/order.entity.ts';
+import { findReleaseJudgement } from '../store/release-judgements.ts';
 import { ResourceRecord } from '../store/resource.entity.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
@@ -68,6 +69,9 @@ describe('the facts live decisions receive', () => {
     await take('intake', (decisionKey) => a.decideIntake({ orderId: 'o-1', decisionKey }));
     await take('priority', (decisionKey) => a.decidePriority({ orderId: 'o-1', decisionKey }));
     await take('escalation', (decisionKey) => a.decideDeadline({ orderId: 'o-1', state: 'queued', decisionKey }));
+    await a.runReleaseCycle({ workAreaId: 'north-drivers', triggers: ['tick'] });
+    const judged = await findReleaseJudgement(store.em.fork(), 'o-1');
+    if (judged) facts.set('release', judged.facts);
     await take('assignment', (decisionKey) => a.assignOrder({ orderId: 'o-1', workAreaId: 'north-drivers', decisionKey }));
     await store.em.fork().nativeUpdate(OrderRecord, { id: 'o-1' }, { assignee: 'ana', state: 'delivered' });
     await take('remit', (decisionKey) => a.decideRemit({ orderId: 'o-1', amountCollected: 75, decisionKey }));
@@ -78,7 +82,7 @@ describe('the facts live decisions receive', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(DECISION_POINTS.filter((dp) => dp !== 'release'))('%s: every catalogue fact is supplied', (decisionPoint) => {
+  it.each(DECISION_POINTS)('%s: every catalogue fact is supplied', (decisionPoint) => {
     const seen = facts.get(decisionPoint);
     expect(seen, `no ${decisionPoint} decision was stored`).toBeDefined();
     expect(DECISION_POINT_SPECS[decisionPoint].facts.map((f) => f.name).filter((name) => !(name in seen!))).toEqual([]);

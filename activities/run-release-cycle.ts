@@ -4,10 +4,12 @@ import type { CycleTrigger } from '../domain/cycle-trigger.ts';
 import type { Role } from '../domain/roles.ts';
 import { isInShift, localTime } from '../domain/shift-calendar.ts';
 import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
+import { changedJudgements } from '../rules/release-judgements.ts';
 import { answerCycleCall } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
+import { writeReleaseJudgements, writeScores } from '../store/release-judgements.ts';
 import { readNormedAreas, readPool, readTakenCapacity } from '../store/release-pool-reads.ts';
 import { publishedRulesets } from '../store/rulesets.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
@@ -107,6 +109,16 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
         const reserved = await tx.nativeUpdate(OrderRecord, { id: { $in: released }, inPool: true, releaseCycleId: null }, { releaseCycleId: cycleId, workAreaId });
         if (reserved !== released.length) throw ApplicationFailure.retryable(`The pool of ${workAreaId} changed during the cycle.`, CYCLE_CONFLICT);
       }
+      // What ranked each order and why it waits, kept per order where it changed: the drawer and the impact preview read it.
+      const changed = changedJudgements(plan, {
+        workAreaId,
+        cycleId,
+        now,
+        priority: priority ? { version: priority.version, evaluate: compiledFor(priority).evaluate } : null,
+        release: release ? { version: release.version, evaluate: compiledFor(release).evaluate } : null,
+      });
+      await writeScores(tx, changed.scores);
+      await writeReleaseJudgements(tx, changed.judgements);
       tx.create(ReleaseCycleRecord, {
         id: cycleId,
         workAreaId,

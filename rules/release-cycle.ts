@@ -15,6 +15,9 @@ export type PoolOrder = PriorityFactsInput & {
   /** A production order's routing; it starts at the pool's own area. None: the order carries no processing times. */
   operations?: readonly Operation[];
   zone?: string | null;
+  /** The score the order shows now, and the key of its latest release judgement: a cycle rewrites them only when they change. */
+  storedScore?: number | null;
+  verdictKey?: string | null;
 };
 
 /**
@@ -64,6 +67,8 @@ export interface CyclePlan {
   usedAfter: number;
   /** The normed areas' loads in hours once the released orders count, by id. */
   loadsAfter: Record<string, number>;
+  /** The pool in rank order (rank 1 first), each order with the facts the release rules saw. */
+  ranking: { order: PoolOrder; releaseFacts: Record<string, unknown> }[];
 }
 
 /** What ranks an order in its pool; times in epoch milliseconds, so sorting a large pool allocates nothing. */
@@ -140,13 +145,14 @@ export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, ru
 
   const norms = area.norms ?? new Map<string, NormedArea>();
   const loads = new Map([...norms].map(([id, n]) => [id, n.loadHours]));
-  const plan: CyclePlan = { released: [], escalated: [], waited: [], usedAfter: area.used, loadsAfter: {} };
+  const plan: CyclePlan = { released: [], escalated: [], waited: [], usedAfter: area.used, loadsAfter: {}, ranking: [] };
   let blockedBy: string | null = null;
   let heldByNorm: { order: PoolOrder; waitedAt: number; weight: number } | null = null;
   for (const [i, { order, facts, score }] of scored.entries()) {
     const ranked = { orderId: order.id, rank: i + 1, score };
     const weight = area.unit === 'units' ? order.units : 1;
     const releaseFacts = releaseFactsOf(order, facts, score, area, { wip: plan.usedAfter, queueLength: pool.length - plan.released.length });
+    plan.ranking.push({ order, releaseFacts });
     const chosen: { type: string; params: Record<string, unknown> } = rules.decide?.(releaseFacts).chosen ?? { type: 'release', params: {} };
     if (chosen.type === 'escalate') plan.escalated.push({ ...ranked, reason: String(chosen.params.reason), role: chosen.params.role as Role });
     else if (chosen.type === 'wait') plan.waited.push({ ...ranked, reason: String(chosen.params.reason) });

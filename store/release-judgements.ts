@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
+import type { ReleaseJudgement } from '../domain/release-judgement.ts';
+import type { JudgementRow } from '../rules/release-judgements.ts';
+import { dateValue, jsonValue, sqlOn } from './sql.ts';
+import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
+
+/** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Writes changed judgements over the ones they replace, in bulk and with bound parameters. */
+export async function writeReleaseJudgements(em: EntityManager, rows: readonly JudgementRow[]): Promise<void> {
+  for (const chunk of chunks(rows)) {
+    const values = chunk.map(
+      (j) =>
+        sql`(${j.orderId}, ${j.verdictKey}, ${j.workAreaId}, ${j.cycleId}, ${dateValue(j.judgedAt)}, ${j.rank}, ${j.score}, ${jsonValue(j.scoreRules)}, ${j.priorityVersion}, ${j.verdict}, ${j.reason}, ${j.releaseVersion}, ${jsonValue(j.facts)}, ${jsonValue(j.rules)})`,
+    );
+    await sql`insert into release_judgements (order_id, verdict_key, work_area_id, cycle_id, judged_at, rank, score, score_rules, priority_version, verdict, reason, release_version, facts, rules)
+      values ${sql.join(values)}
+      on conflict (order_id) do update set verdict_key = excluded.verdict_key, work_area_id = excluded.work_area_id, cycle_id = excluded.cycle_id, judged_at = excluded.judged_at,
+        rank = excluded.rank, score = excluded.score, score_rules = excluded.score_rules, priority_version = excluded.priority_version, verdict = excluded.verdict,
+        reason = excluded.reason, release_version = excluded.release_version, facts = excluded.facts, rules = excluded.rules`.execute(sqlOn(em));
+  }
+}
+
+/** Stores the scores a cycle ranked orders by, where they differ from those the orders show: in bulk, with bound parameters. */
+export async function writeScores(em: EntityManager, scores: readonly { orderId: string; score: number }[]): Promise<void> {
+  for (const chunk of chunks(scores)) {
+    const cases = sql.join(chunk.map((s) => sql`when ${s.orderId} then ${s.score}`), sql` `);
+    await sql`update orders set priority_score = case id ${cases} end where id in (${sql.join(chunk.map((s) => s.orderId))})`.execute(sqlOn(em));
+  }
+}
+
+/** The order's latest release judgement, or null if no cycle has judged it. */
+export async function findReleaseJudgement(em: EntityManager, orderId: string): Promise<ReleaseJudgement | null> {
+  const j = await em.findOne(ReleaseJudgementRecord, { orderId });
+  if (!j) return null;
+  return {
+    workAreaId: j.workAreaId,
+    cycleId: j.cycleId,
+    judgedAt: j.judgedAt.toISOString(),
+    rank: j.rank,
+    score: j.score,
+    scoreRules: j.scoreRules,
+    priorityVersion: j.priorityVersion ?? null,
+    verdict: j.verdict,
+    reason: j.reason ?? null,
+    releaseVersion: j.releaseVersion ?? null,
+    facts: j.facts,
+    rules: j.rules,
+  };
+}
