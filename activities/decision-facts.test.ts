@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factsOfOrders } from '../api/order-facts.ts';
 import { DECISION_POINT_SPECS, DECISION_POINTS, type DecisionPointId } from '../domain/decision-points.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
@@ -86,6 +87,13 @@ describe('the facts live decisions receive', () => {
     const seen = facts.get(decisionPoint);
     expect(seen, `no ${decisionPoint} decision was stored`).toBeDefined();
     expect(DECISION_POINT_SPECS[decisionPoint].facts.map((f) => f.name).filter((name) => !(name in seen!))).toEqual([]);
+  });
+
+  it.each(DECISION_POINTS)('%s: the test panel and the impact preview build every catalogue fact from the stored order', async (decisionPoint) => {
+    const em = store.em.fork();
+    const built = (await factsOfOrders(em, decisionPoint, [await em.findOneOrFail(OrderRecord, { id: 'o-1' })], new Date())).get('o-1')!;
+    expect('facts' in built ? built.facts.length : built.unknown).toBeGreaterThan(0);
+    for (const facts of 'facts' in built ? built.facts : []) expect(DECISION_POINT_SPECS[decisionPoint].facts.map((f) => f.name).filter((name) => !(name in facts))).toEqual([]);
   });
 
   it("remit: the driver's open remittances and recent variances are counted", () => {
