@@ -8,7 +8,7 @@ import { answerCycleCall } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
-import { writeReleaseJudgements, writeScores } from '../store/release-judgements.ts';
+import { writeOrderMarks, writeReleaseJudgements } from '../store/release-judgements.ts';
 import { readCycleInput } from '../store/release-cycle-input.ts';
 import { publishedRulesets } from '../store/rulesets.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
@@ -101,10 +101,10 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
         workAreaId,
         cycleId,
         now,
-        priority: priority ? { version: priority.version, evaluate: compiledFor(priority).evaluate } : null,
-        release: release ? { version: release.version, evaluate: compiledFor(release).evaluate } : null,
+        priority: priority ? { version: priority.version, decide: compiledFor(priority).decide } : null,
+        release: release ? { version: release.version } : null,
       });
-      await writeScores(tx, changed.scores);
+      await writeOrderMarks(tx, changed.orders);
       await writeReleaseJudgements(tx, changed.judgements);
       tx.create(ReleaseCycleRecord, {
         id: cycleId,

@@ -1,38 +1,40 @@
-import type { RuleExplanation } from '../domain/decision.ts';
+import type { DecisionOutcome } from '../domain/decision.ts';
 import type { ReleaseJudgement, ScoreContribution } from '../domain/release-judgement.ts';
-import type { Evaluation } from './explain-evaluation.ts';
 import { priorityFacts } from './priority-facts.ts';
 import type { CyclePlan } from './release-cycle.ts';
 
-export type JudgementRow = Omit<ReleaseJudgement, 'judgedAt'> & { orderId: string; verdictKey: string; judgedAt: Date };
+/** A judgement as stored: its explanation is left out, as the release rules' version and facts give it again on reading. */
+export type JudgementRow = Omit<ReleaseJudgement, 'judgedAt' | 'rules'> & { orderId: string; judgedAt: Date };
+
+/** What the order row keeps of its judgement: the score it shows, and the key a cycle compares without reading the judgement. */
+export type OrderMark = { orderId: string; score: number; verdictKey: string };
 
 export interface JudgementContext {
   workAreaId: string;
   cycleId: string;
   now: Date;
-  priority: { version: number; evaluate: (facts: Record<string, unknown>) => Evaluation } | null;
-  release: { version: number; evaluate: (facts: Record<string, unknown>) => Evaluation } | null;
+  priority: { version: number; decide: (facts: Record<string, unknown>) => DecisionOutcome } | null;
+  release: { version: number } | null;
 }
 
 /**
  * What a cycle must write about its pool: the judgements that changed (area, rule versions, score, verdict
  * or reason; the rank alone moves too often to be worth a write), explained in full only for those, and the
- * scores that differ from the ones the orders show.
+ * scores that differ from the ones the orders show. Compact: each rule's points, the facts and the verdict;
+ * the release explanation is not stored, since the facts and the immutable version give it again.
  */
-export function changedJudgements(plan: CyclePlan, ctx: JudgementContext): { judgements: JudgementRow[]; scores: { orderId: string; score: number }[] } {
+export function changedJudgements(plan: CyclePlan, ctx: JudgementContext): { judgements: JudgementRow[]; orders: OrderMark[] } {
   const judgements: JudgementRow[] = [];
-  const scores: { orderId: string; score: number }[] = [];
+  const orders: OrderMark[] = [];
   const judge = (r: { orderId: string; rank: number; score: number }, verdict: ReleaseJudgement['verdict'], reason: string | null) => {
     const { order, releaseFacts } = plan.ranking[r.rank - 1]!;
-    if (order.storedScore !== r.score) scores.push({ orderId: r.orderId, score: r.score });
     const verdictKey = JSON.stringify([ctx.workAreaId, ctx.priority?.version ?? null, ctx.release?.version ?? null, r.score, verdict, reason]);
+    if (order.storedScore !== r.score || order.verdictKey !== verdictKey) orders.push({ orderId: r.orderId, score: r.score, verdictKey });
     if (order.verdictKey === verdictKey) return;
-    const fired = ctx.priority?.evaluate(priorityFacts(order, ctx.now)).outcome.events ?? [];
+    const fired = ctx.priority?.decide(priorityFacts(order, ctx.now)).events ?? [];
     const scoreRules: ScoreContribution[] = fired.map((e) => ({ rule: e.rule, points: Number(e.params.points ?? 0) }));
-    const rules: RuleExplanation[] = ctx.release?.evaluate(releaseFacts).rules ?? [];
     judgements.push({
       orderId: r.orderId,
-      verdictKey,
       workAreaId: ctx.workAreaId,
       cycleId: ctx.cycleId,
       judgedAt: ctx.now,
@@ -44,11 +46,10 @@ export function changedJudgements(plan: CyclePlan, ctx: JudgementContext): { jud
       reason,
       releaseVersion: ctx.release?.version ?? null,
       facts: releaseFacts,
-      rules,
     });
   };
   for (const r of plan.released) judge(r, 'released', null);
   for (const r of plan.escalated) judge(r, 'escalated', r.reason);
   for (const r of plan.waited) judge(r, 'waiting', r.reason);
-  return { judgements, scores };
+  return { judgements, orders };
 }

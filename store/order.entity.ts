@@ -32,6 +32,8 @@ export const OrderRecord = defineEntity({
     state: p.string().$type<OrderState>().index(),
     lastMileStatus: p.string().$type<LastMileStatus>().nullable(),
     priorityScore: p.float().nullable(),
+    /** The key of the order's latest release judgement (release_judgements), so a cycle sees what changed without reading it. */
+    releaseVerdictKey: p.string().nullable(),
     escalation: p.json<Escalation>().nullable(),
     holds: p.json<Hold[]>().nullable(),
     assignee: p.string().nullable(),
