@@ -96,6 +96,14 @@ describe('the facts live decisions receive', () => {
     for (const facts of 'facts' in built ? built.facts : []) expect(DECISION_POINT_SPECS[decisionPoint].facts.map((f) => f.name).filter((name) => !(name in facts))).toEqual([]);
   });
 
+  it('assignment: the test panel builds the facts the live assignment stored for the chosen candidate', async () => {
+    const em = store.em.fork();
+    const built = (await factsOfOrders(em, 'assignment', [await em.findOneOrFail(OrderRecord, { id: 'o-1' })], new Date())).get('o-1')!;
+    const chosen = facts.get('assignment')!;
+    const same = 'facts' in built ? built.facts.find((f) => f.resourceId === chosen.resourceId) : undefined;
+    expect(same).toEqual(chosen);
+  });
+
   it("remit: the driver's open remittances and recent variances are counted", () => {
     expect(facts.get('remit')).toMatchObject({ driverOpenRemits: 1, driverVariances30d: 1, variance: -5 });
   });

@@ -19,9 +19,9 @@ export interface JudgementContext {
 
 /**
  * What a cycle must write about its pool: the judgements that changed (area, rule versions, score, verdict
- * or reason; the rank alone moves too often to be worth a write), explained in full only for those, and the
- * scores that differ from the ones the orders show. Compact: each rule's points, the facts and the verdict;
- * the release explanation is not stored, since the facts and the immutable version give it again.
+ * or reason; the rank alone moves too often to be worth a write), and the orders whose shown score or
+ * judgement key must follow. Compact: each priority rule's points, the release facts and the verdict; the
+ * release explanation is not stored, since the facts and the immutable version give it again.
  */
 export function changedJudgements(plan: CyclePlan, ctx: JudgementContext): { judgements: JudgementRow[]; orders: OrderMark[] } {
   const judgements: JudgementRow[] = [];
