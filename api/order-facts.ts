@@ -84,7 +84,8 @@ const remitFactsOf: Builder = async (em, orders, now) => {
   const built = new Map<string, OrderFacts>();
   for (const o of orders) {
     const collected = latest.get(o.id)?.amountCollected;
-    built.set(o.id, { facts: [remitFacts(o, typeof collected === 'number' ? collected : null, await readDriverRemitHistory(em, o.id, now), now)] });
+    const driver = o.assignee ? await readDriverRemitHistory(em, o.id, now) : null;
+    built.set(o.id, { facts: [remitFacts(o, typeof collected === 'number' ? collected : null, driver, now)] });
   }
   return built;
 };
