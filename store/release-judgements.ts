@@ -34,8 +34,9 @@ export async function writeReleaseJudgements(em: EntityManager, rows: readonly J
 /** Marks on the orders the score a cycle ranked them by and their judgement's key, where either changed: in bulk, with bound parameters. */
 export async function writeOrderMarks(em: EntityManager, marks: readonly OrderMark[]): Promise<void> {
   for (const chunk of chunks(marks)) {
-    const scores = sql.join(chunk.map((m) => sql`when ${m.orderId} then ${m.score}`), sql` `);
-    const keys = sql.join(chunk.map((m) => sql`when ${m.orderId} then ${m.verdictKey}`), sql` `);
+    // Typed, since PostgreSQL cannot infer a CASE's type from parameters alone; SQLite reads the same names.
+    const scores = sql.join(chunk.map((m) => sql`when ${m.orderId} then cast(${m.score} as double precision)`), sql` `);
+    const keys = sql.join(chunk.map((m) => sql`when ${m.orderId} then cast(${m.verdictKey} as text)`), sql` `);
     await sql`update orders set priority_score = case id ${scores} end, release_verdict_key = case id ${keys} end
       where id in (${sql.join(chunk.map((m) => m.orderId))})`.execute(sqlOn(em));
   }
