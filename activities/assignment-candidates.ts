@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { Evaluation } from '../rules/explain-evaluation.ts';
 import { IN_PROCESS_STATES } from '../domain/lifecycle.ts';
 import type { Role } from '../domain/roles.ts';
-import { priorityFacts } from '../rules/priority-facts.ts';
+import { assignmentFacts } from '../rules/assignment-facts.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import type { ResourceRecord } from '../store/resource.entity.ts';
 import { chosenOutcome } from './decide-outcome.ts';
@@ -33,32 +33,14 @@ export async function judgeCandidates(
   now: Date,
 ): Promise<Verdict[]> {
   const loadOf = await loadsOf(em, resources.filter((r) => r.available).map((r) => r.id));
-  const { orderValue } = priorityFacts(order, now);
-  const requiredSkills = order.requiredSkills ?? [];
   return resources.map((resource): Verdict => {
     if (!resource.available) return { resource, type: 'skip', reason: 'not available' };
-    const { inHand, openRemits } = loadOf(resource.id);
-    const missingSkills = requiredSkills.filter((skill) => !resource.skills.includes(skill));
-    const facts = {
-      resourceId: resource.id,
-      kind: order.kind,
-      paymentMode: order.paymentMode,
-      orderValue,
-      requiredSkills,
-      missingSkills,
-      hasRequiredSkills: missingSkills.length === 0,
-      ...(order.zone ? { zone: order.zone } : {}),
-      ...(resource.zone ? { resourceZone: resource.zone } : {}),
-      resourceLoad: inHand,
-      resourceCapacity: resource.capacity,
-      resourceSkills: resource.skills,
-      carrierType: resource.carrierType,
-      resourceHasOpenRemit: openRemits > 0,
-    };
+    const load = loadOf(resource.id);
+    const facts = assignmentFacts(order, resource, load, now);
     const evaluation = evaluate ? evaluate(facts) : null;
     const chosen = chosenOutcome('assignment', evaluation?.outcome ?? null);
     if (chosen.type === 'escalate') return { resource, type: 'escalate', reason: String(chosen.params.reason), role: chosen.params.role as Role };
     if (chosen.type === 'skip') return { resource, type: 'skip', reason: String(chosen.params.reason) };
-    return { resource, type: 'assign', preference: Number(chosen.params.preference ?? 0), inHand, facts, evaluation };
+    return { resource, type: 'assign', preference: Number(chosen.params.preference ?? 0), inHand: load.inHand, facts, evaluation };
   });
 }

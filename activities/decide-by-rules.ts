@@ -14,9 +14,10 @@ export interface RulesDecisionRequest {
   orderId: string;
   /** Also the decision's id: a retry finds the decision its first attempt stored instead of deciding again. */
   decisionKey: string;
-  facts: (order: IntakeFactsInput, now: Date) => Record<string, unknown>;
+  /** The facts; `em` reads what the order's row does not hold (e.g. its driver's history). */
+  facts: (order: IntakeFactsInput, now: Date, em: EntityManager) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Writes that must land with the decision, in its transaction. */
-  alsoInTransaction?: (tx: EntityManager, outcome: DecisionOutcome) => Promise<unknown>;
+  alsoInTransaction?: (tx: EntityManager, outcome: DecisionOutcome, decided: { facts: Record<string, unknown>; at: Date }) => Promise<unknown>;
 }
 
 /**
@@ -37,10 +38,10 @@ export function decideByRules(deps: ActivityDeps) {
     if (!ruleset) return null;
 
     const now = deps.clock();
-    const facts = request.facts(order, now);
+    const facts = await request.facts(order, now, em);
     const evaluation = compiledFor(ruleset).evaluate(facts);
     const also = request.alsoInTransaction;
-    await storeDecision(em, { id: request.decisionKey, orderId: request.orderId, ruleset, facts, evaluation, at: now }, also && ((tx) => also(tx, evaluation.outcome)));
+    await storeDecision(em, { id: request.decisionKey, orderId: request.orderId, ruleset, facts, evaluation, at: now }, also && ((tx) => also(tx, evaluation.outcome, { facts, at: now })));
     return evaluation.outcome;
   };
 }

@@ -1,4 +1,5 @@
 import { remitFacts } from '../rules/return-remit-facts.ts';
+import { readDriverRemitHistory, recordRemitVariance } from '../store/driver-remit-history.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { decideByRules } from './decide-by-rules.ts';
 import { chosenOutcome, stringParam } from './decide-outcome.ts';
@@ -12,7 +13,16 @@ export interface RemitDecision {
 export function decideRemitActivity(deps: ActivityDeps) {
   const decide = decideByRules(deps);
   return async function decideRemit({ orderId, amountCollected, decisionKey }: { orderId: string; amountCollected: number | null; decisionKey: string }): Promise<RemitDecision> {
-    const chosen = chosenOutcome('remit', await decide({ decisionPoint: 'remit', orderId, decisionKey, facts: (order, now) => remitFacts(order, amountCollected, now) }));
+    const chosen = chosenOutcome(
+      'remit',
+      await decide({
+        decisionPoint: 'remit',
+        orderId,
+        decisionKey,
+        facts: async (order, now, em) => remitFacts(order, amountCollected, await readDriverRemitHistory(em, orderId, now), now),
+        alsoInTransaction: (tx, _outcome, { facts, at }) => recordRemitVariance(tx, orderId, typeof facts.variance === 'number' ? facts.variance : null, at),
+      }),
+    );
     const reason = stringParam(chosen, 'reason');
     return { outcome: chosen.type as RemitDecision['outcome'], ...(reason ? { reason } : {}) };
   };

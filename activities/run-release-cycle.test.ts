@@ -10,6 +10,7 @@ import { createOperations } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
+import { findReleaseJudgement } from '../store/release-judgements.ts';
 import { readPool } from '../store/release-pool-reads.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
@@ -75,6 +76,28 @@ describe('a release cycle in the store', () => {
     const retry = await later({ workAreaId: id, triggers: ['tick'] });
     expect(retry).toMatchObject({ release: first.release, waiting: 1 });
     expect(await reserved(id)).toBe(2);
+  });
+
+  it("stores the score that ranked each order with each rule's points, and why it waits, rewriting only what changed", async () => {
+    const id = await area(1, [{}, {}, {}]);
+    const em = stores[0]!.em.fork();
+    // The urgent order shows the score it was taken with; the cycle scores it afresh.
+    await em.nativeUpdate(OrderRecord, { id: `${id}-o2` }, { statedPriority: 'urgent', priorityScore: 0 });
+    const first = await cycleOf(stores[0]!)({ workAreaId: id, triggers: ['tick'] });
+    expect(first.release.map((r) => r.orderId)).toEqual([`${id}-o2`]);
+    const scoreOf = async (n: number) => (await stores[0]!.em.fork().findOneOrFail(OrderRecord, { id: `${id}-o${n}` })).priorityScore;
+    expect(await scoreOf(2)).toBe(10);
+    expect(await findReleaseJudgement(stores[0]!.em.fork(), `${id}-o2`)).toMatchObject({ verdict: 'released', rank: 1, score: 10, scoreRules: [{ rule: 'Stated urgent or high', points: 10 }] });
+    const waiting = await findReleaseJudgement(stores[0]!.em.fork(), `${id}-o0`);
+    expect(waiting).toMatchObject({ cycleId: first.cycleId, verdict: 'waiting', reason: 'The work area is at its WIP limit.', rank: 2, score: 0, scoreRules: [], facts: { areaId: id, areaWip: 1, areaWipLimit: 1 } });
+    expect(waiting!.rules.length).toBeGreaterThan(0);
+
+    // Nothing changed for o0; o1 is restated high, so only its judgement and score are written again.
+    await stores[0]!.em.fork().nativeUpdate(OrderRecord, { id: `${id}-o1` }, { statedPriority: 'high' });
+    const second = await cycleOf(stores[0]!)({ workAreaId: id, triggers: ['tick'] });
+    expect((await findReleaseJudgement(stores[0]!.em.fork(), `${id}-o0`))?.cycleId).toBe(first.cycleId);
+    expect(await findReleaseJudgement(stores[0]!.em.fork(), `${id}-o1`)).toMatchObject({ cycleId: second.cycleId, rank: 1, score: 10, verdict: 'waiting' });
+    expect(await scoreOf(1)).toBe(10);
   });
 
   it('never lets two cycles of one area, in two processes at once, reserve past the limit', async () => {

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, asyncLocalStorage } from '@temporalio/activity';
 import type { CycleTrigger } from '../domain/cycle-trigger.ts';
 import type { Role } from '../domain/roles.ts';
-import { isInShift, localTime } from '../domain/shift-calendar.ts';
 import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
+import { changedJudgements } from '../rules/release-judgements.ts';
 import { answerCycleCall } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
-import { readNormedAreas, readPool, readTakenCapacity } from '../store/release-pool-reads.ts';
+import { writeOrderMarks, writeReleaseJudgements } from '../store/release-judgements.ts';
+import { readCycleInput } from '../store/release-cycle-input.ts';
 import { publishedRulesets } from '../store/rulesets.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -73,23 +74,11 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
     // A retry may follow an attempt that committed and then failed to tell its orders: it tells every order on its way again.
     const retried = (asyncLocalStorage.getStore()?.info.attempt ?? 1) > 1;
     return inTransaction(deps.store.em, async (tx) => {
-      const area = await tx.findOne(WorkAreaRecord, { id: workAreaId });
-      if (!area) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
-      const [pool, taken, priority, release] = await Promise.all([
-        readPool(tx, workAreaId),
-        readTakenCapacity(tx, workAreaId, area.capacityUnit),
-        inForce(tx, 'priority', now),
-        inForce(tx, 'release', now),
-      ]);
-      const norms = await readNormedAreas(tx, [...new Set([workAreaId, ...pool.flatMap((o) => o.operations ?? []).map((op) => op.workAreaId)])]);
-      const inShift = isInShift(area.shiftCalendar ?? null, area.timeZone, now);
-      const hourOfDay = Number(localTime(now, area.timeZone).time.slice(0, 2));
-      const plan = planReleaseCycle(
-        pool,
-        { id: workAreaId, zone: area.zone ?? null, status: area.status, inShift, hourOfDay, unit: area.capacityUnit, wipLimit: area.wipLimit, used: taken.used, norms, starvationRelease: area.starvationRelease },
-        { score: priority ? compiledFor(priority).score : null, decide: release ? compiledFor(release).decide : null },
-        now,
-      );
+      const input = await readCycleInput(tx, workAreaId, now, inForce);
+      if (!input) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
+      const { area, pool, taken, priority, release, norms, cycleArea } = input;
+      const { inShift } = cycleArea;
+      const plan = planReleaseCycle(pool, cycleArea, { score: priority ? compiledFor(priority).score : null, decide: release ? compiledFor(release).decide : null }, now);
 
       const cycleId = randomUUID();
       const moved = await tx.nativeUpdate(WorkAreaRecord, { id: workAreaId, cycles: area.cycles }, { cycles: area.cycles + 1 });
@@ -107,6 +96,16 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
         const reserved = await tx.nativeUpdate(OrderRecord, { id: { $in: released }, inPool: true, releaseCycleId: null }, { releaseCycleId: cycleId, workAreaId });
         if (reserved !== released.length) throw ApplicationFailure.retryable(`The pool of ${workAreaId} changed during the cycle.`, CYCLE_CONFLICT);
       }
+      // What ranked each order and why it waits, kept per order where it changed: the drawer and the impact preview read it.
+      const changed = changedJudgements(plan, {
+        workAreaId,
+        cycleId,
+        now,
+        priority: priority ? { version: priority.version, decide: compiledFor(priority).decide } : null,
+        release: release ? { version: release.version } : null,
+      });
+      await writeOrderMarks(tx, changed.orders);
+      await writeReleaseJudgements(tx, changed.judgements);
       tx.create(ReleaseCycleRecord, {
         id: cycleId,
         workAreaId,

@@ -2,13 +2,33 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { DecisionOutcome } from '../domain/decision.ts';
 import type { RulesetDefinition, RulesetView } from '../domain/ruleset.ts';
 import { LISTED_CHANGES, type RulesImpact } from '../domain/ruleset-testing.ts';
-import { compileRuleset } from '../rules/compile-ruleset.ts';
+import { compileRuleset, type CompiledRuleset } from '../rules/compile-ruleset.ts';
 import { summarizeOutcome } from '../rules/outcome-summary.ts';
 import { compareRanked, type Rankable } from '../rules/release-cycle.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { factsOfOrders } from './order-facts.ts';
 
-type Judged = { order: OrderRecord; before: DecisionOutcome | null; after: DecisionOutcome };
+type Judged = { order: OrderRecord; before: DecisionOutcome | null; after: DecisionOutcome; beforeSummary: string; afterSummary: string };
+
+/**
+ * What rules decide for an order from its facts. Assignment asks about every candidate: the highest
+ * preference wins, ties to the least loaded, as a release's assignment does; a skip passes over the candidate.
+ */
+function judge(rules: CompiledRuleset | null, facts: Record<string, unknown>[], candidates: boolean): { outcome: DecisionOutcome | null; summary: string } {
+  if (!candidates) {
+    const outcome = rules?.decide(facts[0]!) ?? null;
+    return { outcome, summary: summarizeOutcome(outcome) };
+  }
+  if (!rules) return { outcome: null, summary: summarizeOutcome(null) };
+  const judged = facts.map((f) => ({ f, outcome: rules.decide(f) }));
+  const escalated = judged.find((j) => j.outcome.chosen?.type === 'escalate');
+  if (escalated) return { outcome: escalated.outcome, summary: summarizeOutcome(escalated.outcome) };
+  const best = judged
+    .filter((j) => j.outcome.chosen?.type !== 'skip')
+    .map((j) => ({ ...j, preference: Number(j.outcome.chosen?.params.preference ?? 0), load: Number(j.f.resourceLoad ?? 0), id: String(j.f.resourceId) }))
+    .sort((a, b) => b.preference - a.preference || a.load - b.load || a.id.localeCompare(b.id))[0];
+  return best ? { outcome: best.outcome, summary: `${summarizeOutcome(best.outcome)} to ${best.id}` } : { outcome: judged[0]!.outcome, summary: 'nobody eligible: escalate to a dispatcher' };
+}
 
 /** Each order's place in its work area's pool when ranked by `score`, 1 for the first. */
 function ranks(judged: readonly Judged[], score: (j: Judged) => number): Map<string, number> {
@@ -37,18 +57,21 @@ export async function impactOf(em: EntityManager, draft: RulesetDefinition, publ
   const judged: Judged[] = [];
   for (const order of waiting) {
     const found = known.get(order.id)!;
-    if ('facts' in found) judged.push({ order, before: before?.decide(found.facts) ?? null, after: after.decide(found.facts) });
+    if (!('facts' in found)) continue;
+    const candidates = dp === 'assignment';
+    const [b, a] = [judge(before, found.facts, candidates), judge(after, found.facts, candidates)];
+    if (a.outcome) judged.push({ order, before: b.outcome, after: a.outcome, beforeSummary: b.summary, afterSummary: a.summary });
   }
   const ranked = dp === 'priority';
   const rankBefore = ranked ? ranks(judged, (j) => j.before?.score ?? 0) : null;
   const rankAfter = ranked ? ranks(judged, (j) => j.after.score ?? 0) : null;
   const changes = judged
-    .map(({ order, before: b, after: a }) => ({
+    .map(({ order, beforeSummary, afterSummary }) => ({
       orderId: order.id,
       state: order.state,
       workAreaId: order.workAreaId,
-      before: { summary: summarizeOutcome(b), rank: rankBefore?.get(order.id) ?? null },
-      after: { summary: summarizeOutcome(a), rank: rankAfter?.get(order.id) ?? null },
+      before: { summary: beforeSummary, rank: rankBefore?.get(order.id) ?? null },
+      after: { summary: afterSummary, rank: rankAfter?.get(order.id) ?? null },
     }))
     .filter((c) => c.before.summary !== c.after.summary || c.before.rank !== c.after.rank);
   return {

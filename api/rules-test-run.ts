@@ -29,7 +29,7 @@ export async function factsForTest(em: EntityManager, decisionPoint: DecisionPoi
     for (const order of orders) {
       const found = known.get(order.id)!;
       if ('unknown' in found) throw new UserError(400, 'facts_unknown', found.unknown);
-      cases.push({ orderId: order.id, facts: found.facts });
+      for (const facts of found.facts) cases.push({ orderId: order.id, facts });
     }
   }
   return cases;

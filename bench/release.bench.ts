@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
   row(`${count(c.pool)} orders, ${c.areas} areas: one cycle each`, c.round.cycleMs, c.round.rankMs);
   row(`  per area (${count(perArea)} orders), mean`, c.round.cycleMs / c.areas, c.round.rankMs / c.areas);
   row(`${count(c.pool)} orders in one area: one cycle`, c.deep.cycleMs, c.deep.rankMs);
+  console.log(`  the one area's first cycle, which writes every order's judgement (later ones write only what changed): ${ms(c.deep.firstMs)}`);
   const rest = c.deep.cycleMs - c.deep.readMs - c.deep.planMs;
   console.log(`  where the one-area cycle's time goes: read pool ${ms(c.deep.readMs)}, plan (facts, score, release rules, fit) ${ms(c.deep.planMs)}, the rest (capacity, rulesets, reservation, record, commit) ${ms(rest)}`);
 

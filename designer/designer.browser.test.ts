@@ -106,6 +106,21 @@ describe('designer in a browser', () => {
     await page.close();
   });
 
+  it("a waiting order's drawer says why it waits and shows the score that ranked it", async () => {
+    const page = await signIn('dan');
+    await page.getByTestId('desk-filter').getByText('All', { exact: true }).click();
+    // The area takes one order at a time and SMOKE-1 holds it: SMOKE-2 waits.
+    await page.getByTestId('orders-table').getByText('SMOKE-2').click();
+    const judged = page.getByTestId('order-drawer').locator('[data-testid="release-judgement"][data-verdict="waiting"]');
+    await judged.getByText('Why it waits').waitFor();
+    expect(await judged.getByTestId('release-judgement-why').textContent()).toMatch(/^The work area is at its WIP limit\. Ranked \d+(st|nd|rd|th) in /);
+    expect(await judged.getByTestId('release-judgement-score').textContent()).toMatch(/^0: no priority rule applied, priority rules version 1$/);
+    await judged.scrollIntoViewIfNeeded();
+    await checkScreen(page, 'order-drawer-why-it-waits');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
   it("an escalated order waits on the dispatcher's exceptions desk, and resolving it from the drawer sends it back", async () => {
     // The area (one order at a time) is busy with SMOKE-1: this one waits in the pool.
     const order = (await (await postOrder('SMOKE-3')).json()) as { id: string };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decision } from './decision.ts';
 import { LAST_MILE_STATUSES } from './last-mile.ts';
 import { escalation, hold, holdType, orderActionName, orderState, paymentMode, returnReason } from './lifecycle.ts';
+import { releaseJudgement } from './release-judgement.ts';
 import { PERMISSIONS } from './roles.ts';
 import { ID_MAX, oneLine, paragraph } from './text.ts';
 
@@ -168,5 +169,7 @@ export const orderDetail = orderSummary.extend({
   allowedActions: z.array(orderActionName),
   timeline: z.array(timelineEntry),
   decisions: z.array(decision),
+  /** The latest release cycle's judgement: the score that ranked the order and why it waits. Null before any cycle judged it. */
+  releaseJudgement: releaseJudgement.nullable(),
 });
 export type OrderDetail = z.infer<typeof orderDetail>;

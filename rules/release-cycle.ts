@@ -1,7 +1,7 @@
 import type { DecisionOutcome } from '../domain/decision.ts';
 import type { Role } from '../domain/roles.ts';
 import type { LoadCorrection, WorkAreaStatus } from '../domain/work-area.ts';
-import { priorityFacts, type PriorityFactsInput } from './priority-facts.ts';
+import { priorityFacts, type PriorityFacts, type PriorityFactsInput } from './priority-facts.ts';
 
 /** One step of a production order's routing: where, for how many hours, and its place in the routing (1 = first). */
 export type Operation = { workAreaId: string; hours: number; position: number };
@@ -17,6 +17,9 @@ export type PoolOrder = PriorityFactsInput & {
   zone?: string | null;
   /** Escalated while it waited: it is in a person's queue already, with its owner, reason and deadline. */
   escalated?: boolean;
+  /** The score the order shows now, and the key of its latest release judgement: a cycle rewrites them only when they change. */
+  storedScore?: number | null;
+  verdictKey?: string | null;
 };
 
 /**
@@ -66,6 +69,8 @@ export interface CyclePlan {
   usedAfter: number;
   /** The normed areas' loads in hours once the released orders count, by id. */
   loadsAfter: Record<string, number>;
+  /** The pool in rank order (rank 1 first), each order with the facts the release rules saw. */
+  ranking: { order: PoolOrder; releaseFacts: Record<string, unknown> }[];
 }
 
 /** What ranks an order in its pool; times in epoch milliseconds, so sorting a large pool allocates nothing. */
@@ -97,6 +102,31 @@ function addLoad(order: PoolOrder, norms: ReadonlyMap<string, NormedArea>, loads
   }
 }
 
+/** The facts the release decision point offers about one order, with the area as the cycle has filled it so far. */
+export function releaseFactsOf(
+  order: { zone?: string | null },
+  facts: Pick<PriorityFacts, 'kind' | 'slackHours' | 'dueAt'>,
+  score: number,
+  area: Pick<CycleArea, 'id' | 'zone' | 'status' | 'wipLimit' | 'inShift' | 'hourOfDay'>,
+  now: { wip: number; queueLength: number },
+): Record<string, unknown> {
+  return {
+    areaId: area.id,
+    ...(area.zone ? { areaZone: area.zone } : {}),
+    ...(order.zone ? { zone: order.zone } : {}),
+    kind: facts.kind,
+    slackHours: facts.slackHours,
+    dueAt: facts.dueAt,
+    priorityScore: score,
+    areaStatus: area.status,
+    areaWip: now.wip,
+    areaWipLimit: area.wipLimit,
+    areaQueueLength: now.queueLength,
+    inShift: area.inShift,
+    hourOfDay: area.hourOfDay,
+  };
+}
+
 /**
  * One release cycle of one area, decided without I/O: rank the pool by effective priority (ties: the
  * earlier due time, then the earlier arrival), ask the release rules about every order in rank order, and
@@ -117,27 +147,14 @@ export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, ru
 
   const norms = area.norms ?? new Map<string, NormedArea>();
   const loads = new Map([...norms].map(([id, n]) => [id, n.loadHours]));
-  const plan: CyclePlan = { released: [], escalated: [], waited: [], usedAfter: area.used, loadsAfter: {} };
+  const plan: CyclePlan = { released: [], escalated: [], waited: [], usedAfter: area.used, loadsAfter: {}, ranking: [] };
   let blockedBy: string | null = null;
   let heldByNorm: { order: PoolOrder; waitedAt: number; weight: number } | null = null;
   for (const [i, { order, facts, score }] of scored.entries()) {
     const ranked = { orderId: order.id, rank: i + 1, score };
     const weight = area.unit === 'units' ? order.units : 1;
-    const releaseFacts = {
-      areaId: area.id,
-      ...(area.zone ? { areaZone: area.zone } : {}),
-      ...(order.zone ? { zone: order.zone } : {}),
-      kind: facts.kind,
-      slackHours: facts.slackHours,
-      dueAt: facts.dueAt,
-      priorityScore: score,
-      areaStatus: area.status,
-      areaWip: plan.usedAfter,
-      areaWipLimit: area.wipLimit,
-      areaQueueLength: pool.length - plan.released.length,
-      inShift: area.inShift,
-      hourOfDay: area.hourOfDay,
-    };
+    const releaseFacts = releaseFactsOf(order, facts, score, area, { wip: plan.usedAfter, queueLength: pool.length - plan.released.length });
+    plan.ranking.push({ order, releaseFacts });
     const chosen: { type: string; params: Record<string, unknown> } = rules.decide?.(releaseFacts).chosen ?? { type: 'release', params: {} };
     if (chosen.type === 'escalate' && order.escalated) plan.waited.push({ ...ranked, reason: 'Escalated already: waits for a person.' });
     else if (chosen.type === 'escalate') plan.escalated.push({ ...ranked, reason: String(chosen.params.reason), role: chosen.params.role as Role });

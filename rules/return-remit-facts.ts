@@ -6,12 +6,20 @@ export function returnFacts(order: PriorityFactsInput, returned: { returnReason:
   return { kind, orderValue, returnReason: returned.returnReason, attempts: returned.attempts };
 }
 
+/** The remit history of the driver who has the order: remittances still open now, and remits with a variance in the last 30 days. */
+export interface DriverRemitHistory {
+  openRemits: number;
+  variances30d: number;
+}
+
 /**
  * The facts the remit decision point offers. A cash-on-delivery order is expected to bring in its value;
- * the amount collected is what the driver reported on delivery (missing if nobody reported it).
+ * the amount collected is what the driver reported on delivery (missing if nobody reported it), and the
+ * driver's history is missing for an order nobody was assigned.
  */
-export function remitFacts(order: PriorityFactsInput & { paymentMode: string }, amountCollected: number | null, now: Date): Record<string, unknown> {
+export function remitFacts(order: PriorityFactsInput & { paymentMode: string }, amountCollected: number | null, driver: DriverRemitHistory | null, now: Date): Record<string, unknown> {
   const amountExpected = order.paymentMode === 'cod' ? priorityFacts(order, now).orderValue : 0;
   const collected = amountCollected === null ? {} : { amountCollected, variance: Math.round((amountCollected - amountExpected) * 100) / 100 };
-  return { paymentMode: order.paymentMode, amountExpected, ...collected };
+  const history = driver ? { driverOpenRemits: driver.openRemits, driverVariances30d: driver.variances30d } : {};
+  return { paymentMode: order.paymentMode, amountExpected, ...collected, ...history };
 }

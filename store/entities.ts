@@ -6,6 +6,7 @@ import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
+import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
 import { RulesetTestCaseRecord } from './ruleset-test-case.entity.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   WorkAreaRecord,
   ResourceRecord,
   ReleaseCycleRecord,
+  ReleaseJudgementRecord,
   RulesetRecord,
   RulesetVersionRecord,
   RulesetTestCaseRecord,

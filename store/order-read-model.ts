@@ -6,6 +6,7 @@ import { DESK_FILTERS, type Desk } from '../domain/order-desks.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
 import { OrderRecord } from './order.entity.ts';
+import { findReleaseJudgement } from './release-judgements.ts';
 
 export function toOrderSummary(order: OrderRecord): OrderSummary {
   return { ...toOrderListItem(order), lines: order.lines };
@@ -93,9 +94,10 @@ function onDesk(desk: Desk) {
 export async function findOrderDetail(em: EntityManager, id: string): Promise<Omit<OrderDetail, 'allowedActions'> | null> {
   const order = await em.findOne(OrderRecord, { id });
   if (!order) return null;
-  const [transitions, decisions] = await Promise.all([
+  const [transitions, decisions, releaseJudgement] = await Promise.all([
     em.find(AuditEntryRecord, { subjectType: 'order', subjectId: id, action: { $ne: 'intake' } }, { orderBy: { seq: 'asc' } }),
     em.find(DecisionRecord, { orderId: id }, { orderBy: { decidedAt: 'asc' } }),
+    findReleaseJudgement(em, id),
   ]);
-  return { ...toOrderSummary(order), timeline: transitions.map(toTimelineEntry), decisions: decisions.map(toDecision) };
+  return { ...toOrderSummary(order), timeline: transitions.map(toTimelineEntry), decisions: decisions.map(toDecision), releaseJudgement };
 }

@@ -32,9 +32,14 @@ export const OrderRecord = defineEntity({
     state: p.string().$type<OrderState>().index(),
     lastMileStatus: p.string().$type<LastMileStatus>().nullable(),
     priorityScore: p.float().nullable(),
+    /** The key of the order's latest release judgement (release_judgements), so a cycle sees what changed without reading it. */
+    releaseVerdictKey: p.string().nullable(),
     escalation: p.json<Escalation>().nullable(),
     holds: p.json<Hold[]>().nullable(),
     assignee: p.string().nullable(),
+    /** What the order's remit decision found collected minus expected, and when: its driver's variance history. */
+    remitVariance: p.float().nullable(),
+    remitDecidedAt: p.datetime().nullable(),
     /** When the order last entered its area's pool, and when it was last released: the operating measures read them. */
     queuedAt: p.datetime().nullable(),
     releasedAt: p.datetime().nullable(),
@@ -73,8 +78,8 @@ export const OrderRecord = defineEntity({
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   // A release cycle reads one area's pool and the slots taken in it; the order list pages newest first;
-  // the intake sweeper looks for captured orders by age.
-  indexes: [{ properties: ['workAreaId', 'inPool'] }, { properties: ['createdAt', 'id'] }, { properties: ['state', 'createdAt'] }],
+  // the intake sweeper looks for captured orders by age; the remit facts count a driver's open remits and recent variances.
+  indexes: [{ properties: ['workAreaId', 'inPool'] }, { properties: ['createdAt', 'id'] }, { properties: ['state', 'createdAt'] }, { properties: ['assignee', 'state'] }],
   uniques: [{ properties: ['idempotencyScope', 'idempotencyKey'] }],
 });
 export type OrderRecord = InferEntity<typeof OrderRecord>;

@@ -22,6 +22,8 @@ type PoolRow = {
   units: number;
   zone: string | null;
   state: string;
+  priority_score: number | null;
+  release_verdict_key: string | null;
 };
 
 /**
@@ -32,11 +34,12 @@ type PoolRow = {
  */
 export async function readPool(em: EntityManager, workAreaId: string): Promise<PoolOrder[]> {
   const columns = `o.id, o.kind, o.stated_priority, o.due_at, o.created_at, o.queued_at, o.order_value, o.line_count,
-    case when o.order_value is null or o.line_count is null then o.lines end as lines, o.account_tier, o.units, o.zone, o.state`;
+    case when o.order_value is null or o.line_count is null then o.lines end as lines, o.account_tier, o.units, o.zone, o.state, o.priority_score, o.release_verdict_key`;
   // Orders only this area may release, and orders it is one of several candidates for.
   const [rows, routings] = await Promise.all([
     em.execute<PoolRow[]>(
-    `select ${columns} from orders o where o.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null and o.candidate_areas is null
+    `select ${columns} from orders o
+     where o.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null and o.candidate_areas is null
      union all
      select ${columns} from orders o join order_candidate_areas c on c.order_id = o.id
      where c.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null`,
@@ -56,6 +59,8 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
     units: r.units,
     zone: r.zone,
     ...(r.state === 'escalated' ? { escalated: true } : {}),
+    storedScore: r.priority_score,
+    verdictKey: r.release_verdict_key,
     ...(routings.has(r.id) ? { operations: routings.get(r.id)! } : {}),
   }));
 }

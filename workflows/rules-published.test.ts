@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../domain/order.ts';
 import type { RulesetDefinition } from '../domain/ruleset.ts';
-import { defaultPriorityRuleset } from '../rules/defaults/index.ts';
+import type { ReleaseCycleView } from '../domain/release-cycle-view.ts';
+import { defaultPriorityRuleset, DEFAULT_RULESETS } from '../rules/defaults/index.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
+import { orderWorkflowId } from './definitions.ts';
 
 /** Integration: publishing priority rules re-decides waiting orders and leaves released ones alone. */
 describe('in-flight policy when priority rules are published', () => {
@@ -15,6 +17,13 @@ describe('in-flight policy when priority rules are published', () => {
   });
 
   const until = (id: string, check: (o: OrderDetail) => boolean, what: string) => eventually(async () => ((o) => (check(o) ? o : undefined))(await h.getOrder(id)), what);
+  const cycles = async () => ((await (await h.request(`/work-areas/${h.workAreaId}/cycles?limit=50`)).json()) as { cycles: ReleaseCycleView[] }).cycles;
+  /** Once the announcement's cycle runs, every order it meant to signal has been signalled. */
+  const announcementDone = (seen: number) => eventually(async () => ((all) => (all.filter((c) => c.triggers.includes('rules_published')).length > seen ? all : undefined))(await cycles()), 'a cycle for the publication');
+  const signalsTo = async (orderId: string) => {
+    const history = await h.client.workflow.getHandle(orderWorkflowId(orderId)).fetchHistory();
+    return (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'rulesPublished').length;
+  };
 
   it('re-ranks queued orders with the new version and never rewrites a decision already acted upon', async () => {
     const released = await h.postOrder('RELEASED', 2);
@@ -22,6 +31,8 @@ describe('in-flight policy when priority rules are published', () => {
     await until(released.id, (o) => o.state === 'released' || o.state === 'assigned', 'the first order to be released');
     const waiting = await h.postOrder('WAITING', 3);
     await until(waiting.id, (o) => o.state === 'queued' && o.priorityScore === 30, 'the second order to wait with its score');
+    const calm = await h.postOrder('CALM', 48);
+    await until(calm.id, (o) => o.state === 'queued' && o.priorityScore === 0, 'an order the new rules leave at 0 to wait');
 
     const tripled: RulesetDefinition = structuredClone(defaultPriorityRuleset);
     for (const rule of tripled.rules) rule.event.params.points = (rule.event.params.points as number) * 3;
@@ -42,5 +53,21 @@ describe('in-flight policy when priority rules are published', () => {
     const untouched = await h.getOrder(released.id);
     expect(priority(untouched).map((d) => d.rulesetVersion)).toEqual([1]);
     expect(untouched.priorityScore).toBe(30);
+
+    // Tripling no points leaves the calm order as it was: it is not told, so it decides nothing again.
+    await announcementDone(0);
+    expect(await signalsTo(calm.id)).toBe(0);
+    expect(priority(await h.getOrder(calm.id)).map((d) => d.rulesetVersion)).toEqual([1]);
+    expect(await signalsTo(waiting.id)).toBe(1);
+  });
+
+  it('publishing release rules runs a cycle in every area and signals no order', async () => {
+    const before = (await cycles()).filter((c) => c.triggers.includes('rules_published')).length;
+    const waiting = await h.postOrder('UNDER-NEW-RELEASE-RULES', 30);
+    await until(waiting.id, (o) => o.state === 'queued', 'an order to wait');
+    const res = await h.request('/rulesets/release/versions', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ definition: DEFAULT_RULESETS.release, note: 'Again' }) });
+    expect(res.status).toBe(201);
+    await announcementDone(before);
+    expect(await signalsTo(waiting.id)).toBe(0);
   });
 });

@@ -12,12 +12,13 @@ const { notifyWaitingOrders } = proxyActivities<OrderActivities>({ startToCloseT
 const { requestReleaseCycles } = proxyActivities<OrderActivities>({ startToCloseTimeout: '5 minutes' });
 
 /**
- * Tells every order still waiting for release that new rules are in force, once they are; new priority or
- * release rules change what a release cycle decides, so every area runs one.
+ * Once new rules are in force: new priority rules are told to the waiting orders whose score they change;
+ * new priority or release rules change what a release cycle decides, so every area runs one. An order
+ * acts only on priority, so release rules need no signal per order.
  */
 export async function rulesPublishedWorkflow(input: RulesPublishedInput): Promise<number> {
   if (input.effectiveFrom) await sleep(Math.max(0, Date.parse(input.effectiveFrom) - Date.now()));
-  const notified = await notifyWaitingOrders({ decisionPoint: input.decisionPoint, version: input.version });
+  const notified = input.decisionPoint === 'priority' ? await notifyWaitingOrders({ decisionPoint: input.decisionPoint, version: input.version }) : 0;
   if (input.decisionPoint === 'priority' || input.decisionPoint === 'release') await requestReleaseCycles({ trigger: 'rules_published' });
   return notified;
 }

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderState } from '../../domain/lifecycle.ts';
 import type { RulesetDefinition } from '../../domain/ruleset.ts';
 import type { RulesImpact, TestCaseView } from '../../domain/ruleset-testing.ts';
-import { defaultPriorityRuleset } from '../../rules/defaults/index.ts';
+import { DEFAULT_RULESETS, defaultPriorityRuleset } from '../../rules/defaults/index.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
+import { ResourceRecord } from '../../store/resource.entity.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
 
 /** Trying rules before publishing them: stored test cases, facts of real orders, and the impact on waiting orders. */
@@ -96,16 +97,53 @@ describe('ruleset testing', () => {
 
     const unchanged = await json<RulesImpact>(post('/rulesets/priority/impact', { definition: defaultPriorityRuleset }));
     expect(unchanged).toMatchObject({ waitingOrders: 3, changed: 0, orders: [] });
-    // Return facts exist only once an order came back, so waiting orders cannot be judged by return rules.
-    expect(await json<RulesImpact>(post('/rulesets/return/impact', {}))).toMatchObject({ waitingOrders: 3, notJudged: 3, changed: 0 });
   });
 
-  it('test-runs real orders at every decision point that judges the order as it stands, and explains the others', async () => {
-    const intake = await json<{ results: { orderId: string; facts: Record<string, unknown> }[] }>(post('/rulesets/intake/test', { orderIds: ['impact-low'] }));
-    expect(intake.results[0]).toMatchObject({ orderId: 'impact-low', facts: { statedPriority: 'low', paymentMode: 'prepaid', lineCount: 1 } });
-    const ret = await post('/rulesets/return/test', { orderIds: ['impact-low'] });
-    expect(ret.status).toBe(400);
-    expect((await json<{ error: { message: string } }>(ret)).error.message).toMatch(/has not reached the return decision yet/);
+  it('previews release, assignment, return and remit drafts on the waiting orders, from their stored state as the live decisions see it', async () => {
+    const draft = (dp: 'release' | 'assignment' | 'return' | 'remit', change: (d: RulesetDefinition) => void) => {
+      const d = structuredClone(DEFAULT_RULESETS[dp]);
+      change(d);
+      return post(`/rulesets/${dp}/impact`, { definition: d });
+    };
+    const summaries = (impact: RulesImpact) => Object.fromEntries(impact.orders.map((o) => [o.orderId, [o.before.summary, o.after.summary]]));
+
+    // The area takes one order at a time: under the rules in force the best-ranked goes and the others wait for the limit.
+    const release = await json<RulesImpact>(draft('release', (d) => (d.rules = d.rules.filter((r) => r.name !== 'Area full'))));
+    expect(release).toMatchObject({ waitingOrders: 3, notJudged: 0, changed: 2 });
+    expect(summaries(release)).toEqual({
+      'impact-normal': ['wait (reason "The work area is at its WIP limit.")', 'release'],
+      'impact-low': ['wait (reason "The work area is at its WIP limit.")', 'release'],
+    });
+
+    const em = h.store.em.fork();
+    em.create(ResourceRecord, { id: 'ana', workAreaId: h.workAreaId, name: 'Ana', kind: 'driver', zone: null, skills: [], capacity: 2, available: true, carrierType: 'internal' });
+    await em.flush();
+    const assignment = await json<RulesImpact>(draft('assignment', (d) => d.rules.unshift({ name: 'Nobody', description: 'Skips everyone.', priority: 100, conditions: { all: [{ fact: 'resourceLoad', operator: 'greaterThanInclusive', value: 0 }] }, event: { type: 'skip', params: { reason: 'No.' } } })));
+    expect(assignment).toMatchObject({ notJudged: 0, changed: 3 });
+    expect(summaries(assignment)['impact-low']).toEqual(['assign (preference 0) to ana', 'nobody eligible: escalate to a dispatcher']);
+
+    // Never returned: no reason yet, and no failed attempt.
+    const ret = await json<RulesImpact>(draft('return', (d) => (d.rules.find((r) => r.name === 'Three failed attempts')!.conditions = { all: [{ fact: 'attempts', operator: 'greaterThanInclusive', value: 0 }] })));
+    expect(ret).toMatchObject({ notJudged: 0, changed: 3 });
+    expect(summaries(ret)['impact-low']).toEqual(['requeue', 'close (reason "Three delivery attempts failed.")']);
+
+    const remit = await json<RulesImpact>(draft('remit', (d) => (d.rules.find((r) => r.name === 'Nothing to collect')!.event = { type: 'require_remit', params: {} })));
+    expect(remit).toMatchObject({ notJudged: 0, changed: 3 });
+    expect(summaries(remit)['impact-low']).toEqual(['clear', 'require_remit']);
+  });
+
+  it('test-runs real orders at every decision point, with the facts the live decision would see', async () => {
+    type Run = { results: { orderId: string; facts: Record<string, unknown> }[] };
+    const run = (dp: string) => json<Run>(post(`/rulesets/${dp}/test`, { orderIds: ['impact-low'] }));
+    expect((await run('intake')).results[0]).toMatchObject({ orderId: 'impact-low', facts: { statedPriority: 'low', paymentMode: 'prepaid', lineCount: 1 } });
+    expect((await run('release')).results[0]?.facts).toMatchObject({ areaId: h.workAreaId, areaWip: 1, areaWipLimit: 1, areaQueueLength: 2, priorityScore: -10 });
+    expect((await run('assignment')).results.map((r) => r.facts)).toMatchObject([{ resourceId: 'ana', resourceLoad: 0, resourceCapacity: 2 }]);
+    expect((await run('return')).results[0]?.facts).toEqual({ kind: 'pick', orderValue: 10, attempts: 0 });
+    expect((await run('remit')).results[0]?.facts).toEqual({ paymentMode: 'prepaid', amountExpected: 0 });
+    // An order that is in no pool and that no cycle judged has no release facts to show.
+    const gone = await post('/rulesets/release/test', { orderIds: ['impact-released'] });
+    expect(gone.status).toBe(400);
+    expect((await json<{ error: { message: string } }>(gone)).error.message).toMatch(/not in a pool and no release cycle has judged it/);
   });
 
   it('finds orders by id, reference or account', async () => {

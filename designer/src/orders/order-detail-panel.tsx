@@ -7,6 +7,7 @@ import { EscalationNote } from './escalation-note.tsx';
 import { OrderActions } from './order-actions.tsx';
 import { OrderFacts } from './order-facts.tsx';
 import { OrderTimeline } from './order-timeline.tsx';
+import { ReleaseJudgementCard } from './release-judgement-card.tsx';
 import { StateBadge } from './state-badge.tsx';
 
 interface OrderDetailPanelProps {
@@ -42,6 +43,12 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
       <Divider />
       <OrderFacts order={order} workAreaName={workAreaName} />
       <Divider />
+      {order.releaseJudgement && (
+        <>
+          <ReleaseJudgementCard judgement={order.releaseJudgement} state={order.state} areaName={order.releaseJudgement.workAreaId === order.workAreaId ? workAreaName : order.releaseJudgement.workAreaId} />
+          <Divider />
+        </>
+      )}
       <section>
         <Title order={4}>Why: what the rules decided</Title>
         <Text size="sm" c="dimmed" mb="sm">

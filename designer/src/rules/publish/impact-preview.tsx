@@ -52,7 +52,7 @@ function ImpactSummary({ impact }: { impact: RulesImpact }) {
       </Text>
       {impact.notJudged > 0 && (
         <Text size="xs" c="dimmed">
-          {plural(impact.notJudged, 'waiting order has', 'waiting orders have')} not reached this decision point yet, so {impact.notJudged === 1 ? 'it is' : 'they are'} not counted.
+          {plural(impact.notJudged, 'waiting order', 'waiting orders')} cannot be judged here (an area with no resources on record hands its orders to its team without an assignment decision), so {impact.notJudged === 1 ? 'it is' : 'they are'} not counted.
         </Text>
       )}
       {impact.orders.length < impact.changed && (

@@ -38,7 +38,9 @@ export function DraftRun({ dp, definition, runLabel, mayEdit, path, onCaseSaved 
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const label = (r: Run, result: TestRunResult) => (result.orderId === null ? 'Facts document' : `Order ${r.labels.get(result.orderId) ?? result.orderId}`);
+  // Assignment runs a real order once per candidate resource.
+  const candidate = (result: TestRunResult) => (typeof result.facts.resourceId === 'string' ? ` with ${result.facts.resourceId}` : '');
+  const label = (r: Run, result: TestRunResult) => (result.orderId === null ? 'Facts document' : `Order ${r.labels.get(result.orderId) ?? result.orderId}${candidate(result)}`);
   const show = (r: Run, i: number) => path.show({ key: `run:${r.id}:${i}`, label: label(r, r.results[i]!), definition: r.definition, rules: r.results[i]!.rules });
 
   const start = async () => {

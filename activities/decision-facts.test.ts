@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factsOfOrders } from '../api/order-facts.ts';
+import { DECISION_POINT_SPECS, DECISION_POINTS, type DecisionPointId } from '../domain/decision-points.ts';
+import { DecisionRecord } from '../store/decision.entity.ts';
+import { openStore, type Store } from '../store/open-store.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { findReleaseJudgement } from '../store/release-judgements.ts';
+import { ResourceRecord } from '../store/resource.entity.ts';
+import { seedDefaults } from '../store/seed.ts';
+import { WorkAreaRecord } from '../store/work-area.entity.ts';
+import type { ActivityDeps } from './activity-deps.ts';
+import { createActivities } from './index.ts';
+
+const HOUR = 3_600_000;
+
+/**
+ * Every fact a decision point's catalogue offers reaches the live decision that uses it: each decision
+ * is taken by its own activity on a realistic order in a real store, and the facts it stored are read back.
+ */
+describe('the facts live decisions receive', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-facts-'));
+  let store: Store;
+  let deps: ActivityDeps;
+  const facts = new Map<DecisionPointId, Record<string, unknown>>();
+
+  const order = (id: string, extra: Partial<OrderRecord>) => ({
+    id,
+    account: 'ACME',
+    accountTier: 'major',
+    kind: 'delivery' as const,
+    statedPriority: 'high' as const,
+    paymentMode: 'cod' as const,
+    dueAt: new Date(Date.now() + 6 * HOUR),
+    workAreaId: 'north-drivers',
+    zone: 'north',
+    requiredSkills: ['cold_chain'],
+    lines: [{ sku: 'A', qty: 2, price: 40 }],
+    orderValue: 80,
+    lineCount: 1,
+    units: 2,
+    checks: { creditBalance: 100, creditLimit: 1_000, inventoryShort: false, priceOverride: false, addressVerified: true },
+    state: 'queued' as const,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    store = await openStore({ file: join(dir, 'sluice.sqlite') });
+    await seedDefaults(store.em.fork());
+    deps = { store, temporal: null as unknown as Client, taskQueue: 'unused', clock: () => new Date() };
+    const em = store.em.fork();
+    em.create(WorkAreaRecord, { id: 'north-drivers', name: 'North drivers', kind: 'driver_pool', zone: 'north', wipLimit: 5 });
+    em.create(ResourceRecord, { id: 'ana', workAreaId: 'north-drivers', name: 'Ana', kind: 'driver', zone: 'north', skills: ['cold_chain'], capacity: 3, available: true, carrierType: 'internal' });
+    em.create(ResourceRecord, { id: 'bo', workAreaId: 'north-drivers', name: 'Bo', kind: 'driver', zone: 'north', skills: ['cold_chain'], capacity: 3, available: true, carrierType: 'internal' });
+    em.create(OrderRecord, order('o-1', { inPool: true, queuedAt: new Date() }));
+    // Ana's history: a remittance she still owes, and a remit with a variance last week.
+    em.create(OrderRecord, order('owed', { state: 'awaiting_remit', assignee: 'ana' }));
+    em.create(OrderRecord, order('short', { state: 'closed', assignee: 'ana', remitVariance: -5, remitDecidedAt: new Date(Date.now() - 7 * 24 * HOUR) }));
+    await em.flush();
+
+    const a = createActivities(deps);
+    const take = async (decisionPoint: DecisionPointId, decide: (decisionKey: string) => Promise<unknown>) => {
+      await decide(`o-1:${decisionPoint}`);
+      const stored = await store.em.fork().findOne(DecisionRecord, { id: `o-1:${decisionPoint}` });
+      if (stored) facts.set(decisionPoint, stored.facts);
+    };
+    await take('intake', (decisionKey) => a.decideIntake({ orderId: 'o-1', decisionKey }));
+    await take('priority', (decisionKey) => a.decidePriority({ orderId: 'o-1', decisionKey }));
+    await take('escalation', (decisionKey) => a.decideDeadline({ orderId: 'o-1', state: 'queued', decisionKey }));
+    await a.runReleaseCycle({ workAreaId: 'north-drivers', triggers: ['tick'] });
+    const judged = await findReleaseJudgement(store.em.fork(), 'o-1');
+    if (judged) facts.set('release', judged.facts);
+    await take('assignment', (decisionKey) => a.assignOrder({ orderId: 'o-1', workAreaId: 'north-drivers', decisionKey }));
+    await store.em.fork().nativeUpdate(OrderRecord, { id: 'o-1' }, { assignee: 'ana', state: 'delivered' });
+    await take('remit', (decisionKey) => a.decideRemit({ orderId: 'o-1', amountCollected: 75, decisionKey }));
+    await take('return', (decisionKey) => a.decideReturn({ orderId: 'o-1', returnReason: 'not_home', attempts: 1, decisionKey }));
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(DECISION_POINTS)('%s: every catalogue fact is supplied', (decisionPoint) => {
+    const seen = facts.get(decisionPoint);
+    expect(seen, `no ${decisionPoint} decision was stored`).toBeDefined();
+    expect(DECISION_POINT_SPECS[decisionPoint].facts.map((f) => f.name).filter((name) => !(name in seen!))).toEqual([]);
+  });
+
+  it.each(DECISION_POINTS)('%s: the test panel and the impact preview build every catalogue fact from the stored order', async (decisionPoint) => {
+    const em = store.em.fork();
+    const built = (await factsOfOrders(em, decisionPoint, [await em.findOneOrFail(OrderRecord, { id: 'o-1' })], new Date())).get('o-1')!;
+    expect('facts' in built ? built.facts.length : built.unknown).toBeGreaterThan(0);
+    for (const facts of 'facts' in built ? built.facts : []) expect(DECISION_POINT_SPECS[decisionPoint].facts.map((f) => f.name).filter((name) => !(name in facts))).toEqual([]);
+  });
+
+  it('assignment: the test panel builds the facts the live assignment stored for the chosen candidate', async () => {
+    const em = store.em.fork();
+    const built = (await factsOfOrders(em, 'assignment', [await em.findOneOrFail(OrderRecord, { id: 'o-1' })], new Date())).get('o-1')!;
+    const chosen = facts.get('assignment')!;
+    const same = 'facts' in built ? built.facts.find((f) => f.resourceId === chosen.resourceId) : undefined;
+    expect(same).toEqual(chosen);
+  });
+
+  it("remit: the driver's open remittances and recent variances are counted", () => {
+    expect(facts.get('remit')).toMatchObject({ driverOpenRemits: 1, driverVariances30d: 1, variance: -5 });
+  });
+});
