@@ -246,7 +246,8 @@ describe('lifecycle paths', () => {
     expect(await ok(order.id, 'ops_manager', { action: 'reassign', resource: 'token:kim', reason: 'Sam is away' })).toMatchObject({ assignee: 'token:kim' });
     expect((await act(order.id, 'specialist', { action: 'approve' })).status).toBe(409);
     expect((await asKim({ action: 'unclaim' })).body).toMatchObject({ assignee: null });
-    expect(await ok(order.id, 'specialist', { action: 'approve' })).toMatchObject({ state: 'queued' });
+    // Approved into the pool; an area with room may release it before the answer is read.
+    expect(await ok(order.id, 'specialist', { action: 'approve' })).toMatchObject({ state: expect.stringMatching(/^(queued|released|assigned)$/) });
   });
 
   it('a specialist approves a reviewed order into the pool; a refused approval changes nothing', async () => {
@@ -262,7 +263,8 @@ describe('lifecycle paths', () => {
   });
 
   it('audits every accepted action with actor, roles, reason and before/after state', async () => {
-    const entries = await h.store.em.fork().find(AuditEntryRecord, { subjectType: 'order', action: 'REASSIGN' });
+    // Released work reassigned to a resource (a review handed on is reassigned too, from specialist_review).
+    const entries = await h.store.em.fork().find(AuditEntryRecord, { subjectType: 'order', action: 'REASSIGN', fromState: 'assigned' });
     expect(entries[0]).toMatchObject({ fromState: 'assigned', toState: 'assigned', actor: 'token:test dispatcher', reason: 'Team short-handed', data: { resource: 'ana', actorRoles: ['dispatcher'] } });
   });
 });
