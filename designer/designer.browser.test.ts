@@ -1,12 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, seedDemoUsers } from '../api/auth/bootstrap-users.ts';
-import { repoRoot } from '../launcher/repo-root.ts';
-import { checkScreen, launchChromium, openPage } from '../test/browser.ts';
-import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
+import { checkScreen, openPage } from '../test/browser.ts';
+import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
+import type { Harness } from '../test/sluice-harness.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
 import { hoursFromNow } from '../test/clock.ts';
 
@@ -14,24 +11,17 @@ import { hoursFromNow } from '../test/clock.ts';
 /** The real built designer, served by the real API, in Debian's Chromium, signed in as real people. */
 describe('designer in a browser', () => {
   let h: Harness;
-  let server: ServerType;
   let browser: Browser;
   let url: string;
   const cspViolations: string[] = [];
 
+  let session: DesignerSession | undefined;
   beforeAll(async () => {
-    h = await createHarness({ staticDir: join(repoRoot, 'designer/dist') });
-    await seedDemoUsers(h.store.em.fork());
-    server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    session = await openDesigner();
+    ({ h, url, browser } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    if ('closeAllConnections' in server) server.closeAllConnections();
-    server?.close();
-    await h?.close();
+    await session?.close();
   });
 
   const postOrder = async (reference: string) =>

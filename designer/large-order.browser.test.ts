@@ -1,14 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, seedDemoUsers } from '../api/auth/bootstrap-users.ts';
+import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
 import type { OrderSummary } from '../domain/order.ts';
-import { repoRoot } from '../launcher/repo-root.ts';
-import { checkScreen, launchChromium, openPage } from '../test/browser.ts';
+import { checkScreen, openPage } from '../test/browser.ts';
 import { hoursFromNow } from '../test/clock.ts';
-import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
+import type { Harness } from '../test/sluice-harness.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
 
 const LINES = 5_000;
@@ -16,24 +13,17 @@ const LINES = 5_000;
 /** A specialist's order of 5,000 lines, opened in the drawer of the real built designer. */
 describe('a large order in the browser', () => {
   let h: Harness;
-  let server: ServerType;
   let browser: Browser;
   let url: string;
 
+  let session: DesignerSession | undefined;
   beforeAll(async () => {
-    h = await createHarness({ staticDir: join(repoRoot, 'designer/dist') });
-    await seedDemoUsers(h.store.em.fork());
+    session = await openDesigner();
+    ({ h, url, browser } = session);
     await h.startWorker(await bundleWorkflows());
-    server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    if ('closeAllConnections' in server) server.closeAllConnections();
-    server?.close();
-    await h?.close();
+    await session?.close();
   });
 
   it('opens an order of 5,000 lines in the drawer, prints how long it took, and pages to its last line', async () => {
