@@ -1,24 +1,15 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { lineTotals, type OrderKind, type StatedPriority } from '../domain/order.ts';
 import type { LoadCorrection } from '../domain/work-area.ts';
 import type { NormedArea, Operation, PoolOrder } from '../rules/release-cycle.ts';
 import { OrderRecord } from './order.entity.ts';
+import { priorityColumns, priorityInputOf, type PriorityRow } from './priority-row.ts';
 import { sqlOn } from './sql.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
-type PoolRow = {
+type PoolRow = PriorityRow & {
   id: string;
-  kind: OrderKind;
-  stated_priority: StatedPriority;
-  due_at: number;
-  created_at: number;
   queued_at: number | null;
-  order_value: number | null;
-  line_count: number | null;
-  /** Only for orders taken before their totals were stored. */
-  lines: string | null;
-  account_tier: string | null;
   units: number;
   zone: string | null;
   state: string;
@@ -33,8 +24,7 @@ type PoolRow = {
  * thousand orders and the cycle only reads them. Routed orders come with their operations.
  */
 export async function readPool(em: EntityManager, workAreaId: string): Promise<PoolOrder[]> {
-  const columns = `o.id, o.kind, o.stated_priority, o.due_at, o.created_at, o.queued_at, o.order_value, o.line_count,
-    case when o.order_value is null or o.line_count is null then o.lines end as lines, o.account_tier, o.units, o.zone, o.state, o.priority_score, o.release_verdict_key`;
+  const columns = `o.id, ${priorityColumns('o')}, o.queued_at, o.units, o.zone, o.state, o.priority_score, o.release_verdict_key`;
   // Orders only this area may release, and orders it is one of several candidates for.
   const [rows, routings] = await Promise.all([
     em.execute<PoolRow[]>(
@@ -49,13 +39,8 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
   ]);
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind,
-    statedPriority: r.stated_priority,
-    dueAt: new Date(r.due_at),
-    createdAt: new Date(r.created_at),
+    ...priorityInputOf(r),
     queuedAt: new Date(r.queued_at ?? r.created_at),
-    ...(r.order_value === null || r.line_count === null ? lineTotals(JSON.parse(r.lines!) as { qty: number; price: number }[]) : { orderValue: r.order_value, lineCount: r.line_count }),
-    accountTier: r.account_tier,
     units: r.units,
     zone: r.zone,
     ...(r.state === 'escalated' ? { escalated: true } : {}),
