@@ -29,7 +29,7 @@ export function notifyWaitingOrdersActivity(deps: ActivityDeps) {
       const score = compiledFor(ruleset).score;
       const page = await readQueuedPage(em, cursor, PAGE);
       for (const order of page) {
-        if (order.priorityScore !== null && score(priorityFacts(order, now)) === order.priorityScore) continue;
+        if (order.decidedScore !== null && score(priorityFacts(order, now)) === order.decidedScore) continue;
         try {
           await deps.temporal.workflow.getHandle(orderWorkflowId(order.id)).signal(rulesPublishedSignal, published);
           sent += 1;

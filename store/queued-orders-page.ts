@@ -4,13 +4,23 @@ import type { PriorityFactsInput } from '../rules/priority-facts.ts';
 import { priorityColumns, priorityInputOf, type PriorityRow } from './priority-row.ts';
 import { sqlOn } from './sql.ts';
 
-type QueuedRow = PriorityRow & { id: string; priority_score: number | null };
+type QueuedRow = PriorityRow & { id: string };
 
-export type QueuedOrder = PriorityFactsInput & { id: string; priorityScore: number | null };
+/**
+ * A queued order with what its priority is decided on and the score of its latest priority decision. Not
+ * the score it shows: a release cycle re-scores the pool under the rules in force and shows the score that
+ * ranked it, which may already be the new rules' while the order has not decided under them yet.
+ */
+export type QueuedOrder = PriorityFactsInput & { id: string; decidedScore: number | null };
 
-/** Queued orders after `cursor` in id order, with what their priority is decided on and the score they have. */
+/** Queued orders after `cursor` in id order. */
 export async function readQueuedPage(em: EntityManager, cursor: string, limit: number): Promise<QueuedOrder[]> {
-  const { rows } = await sql<QueuedRow>`select o.id, ${sql.raw(priorityColumns('o'))}, o.priority_score
-    from orders o where o.state = ${'queued'} and o.id > ${cursor} order by o.id limit ${limit}`.execute(sqlOn(em));
-  return rows.map((r) => ({ id: r.id, ...priorityInputOf(r), priorityScore: r.priority_score }));
+  const db = sqlOn(em);
+  const { rows } = await sql<QueuedRow>`select o.id, ${sql.raw(priorityColumns('o'))}
+    from orders o where o.state = ${'queued'} and o.id > ${cursor} order by o.id limit ${limit}`.execute(db);
+  if (rows.length === 0) return [];
+  const decisions = await sql<{ order_id: string; outcome: string }>`select order_id, outcome from decisions
+    where decision_point = ${'priority'} and order_id in (${sql.join(rows.map((r) => r.id))}) order by decided_at, id`.execute(db);
+  const decided = new Map(decisions.rows.map((d) => [d.order_id, (JSON.parse(d.outcome) as { score?: number }).score ?? null]));
+  return rows.map((r) => ({ id: r.id, ...priorityInputOf(r), decidedScore: decided.get(r.id) ?? null }));
 }
