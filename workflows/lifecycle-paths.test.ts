@@ -7,6 +7,7 @@ import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
+import { hoursFromNow } from '../test/clock.ts';
 import { holdCauseClearedSignal, orderWorkflowId, releaseEscalationSignal } from './definitions.ts';
 
 type OrderInput = Partial<Omit<NewOrder, 'checks'>> & { checks?: NewOrder['checks'] };
@@ -91,6 +92,25 @@ describe('lifecycle paths', () => {
     const audit = await h.store.em.fork().findOneOrFail(AuditEntryRecord, { subjectId: order.id, action: 'CONFIRM_REMIT' });
     expect(audit.data).toMatchObject({ amount: 50 });
     expect(short.decisions.filter((d) => d.decisionPoint === 'remit').at(-1)).toMatchObject({ facts: { amountExpected: 120, amountCollected: 50, variance: -70 } });
+  });
+
+  it('delivery: finance confirming the full amount closes the order, however much cash its driver still holds elsewhere', async () => {
+    const order = await post({ kind: 'delivery', paymentMode: 'cod', lines: [{ sku: 'A', qty: 4, price: 30 }], checks: { addressVerified: true } });
+    await reach(order.id, 'assigned');
+    for (const action of ['pick_up', 'depart']) await ok(order.id, 'dispatcher', { action });
+    const delivered = await ok(order.id, 'dispatcher', { action: 'deliver', amount: 120 });
+    expect(delivered).toMatchObject({ state: 'awaiting_remit' });
+    // The driver now owes three other remittances: the rules' "unsettled cash" review is for cash still in a
+    // driver's hands, not for cash finance confirms it holds (which looped confirmation → review → confirmation).
+    const em = h.store.em.fork();
+    for (let i = 0; i < 3; i++) {
+      em.create(OrderRecord, {
+        id: `${order.id}-owed-${i}`, reference: null, account: 'ACME', kind: 'delivery', statedPriority: 'normal', dueAt: new Date(hoursFromNow(1)), workAreaId: h.workAreaId,
+        lines: [{ sku: 'A', qty: 1, price: 1 }], paymentMode: 'cod', state: 'awaiting_remit', parentId: null, priorityScore: null, assignee: delivered.assignee,
+      });
+    }
+    await em.flush();
+    expect(await ok(order.id, 'finance', { action: 'confirm_remit', amount: 120 })).toMatchObject({ state: 'closed' });
   });
 
   it('only an integration reports a hold’s cause gone, and only for a hold the intake rules placed; a refusal changes nothing', async () => {

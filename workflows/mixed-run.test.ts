@@ -29,7 +29,7 @@ describe(`a mixed run of ${ORDERS} orders`, () => {
     await h?.close();
   });
 
-  it('ends with the read model and every workflow in the same final state', { timeout: 600_000 }, async () => {
+  it('ends with the read model and every workflow in the same final state', { timeout: 900_000 }, async () => {
     const random = prng(20261121);
     const created = await postOrders(h, ORDERS, (i) => ({
       reference: `MIX-${i}`,
@@ -72,7 +72,9 @@ describe(`a mixed run of ${ORDERS} orders`, () => {
     };
     // Nobody touches work in process until the area has filled up once, so the run surely meets the limit.
     let filled = false;
-    for (let round = 0; round < 2_000; round++) {
+    // Bounded in time below the test's own timeout, so a run that does not finish says which orders are stuck where.
+    const deadline = Date.now() + 840_000;
+    while (Date.now() < deadline) {
       const orders = await h.store.em.fork().find(OrderRecord, { id: { $in: created } }, { fields: ['id', 'state', 'kind', 'holds'] });
       filled ||= orders.filter((o) => IN_PROCESS_STATES.includes(o.state)).length >= WIP_LIMIT;
       if (orders.every((o) => FINAL.has(o.state))) break;
@@ -91,6 +93,7 @@ describe(`a mixed run of ${ORDERS} orders`, () => {
     }
 
     const readModel = new Map((await h.store.em.fork().find(OrderRecord, { id: { $in: created } })).map((o) => [o.id, o.state]));
+    expect([...readModel].filter(([, s]) => !FINAL.has(s)), 'orders not finished when the run stopped').toEqual([]);
     // Every order is finished, so each workflow's result is its final state (a query would replay 500 histories).
     const workflows = await Promise.all(created.map(async (id) => [id, await h.client.workflow.getHandle(orderWorkflowId(id)).result()] as const));
     const disagreements = workflows.filter(([id, state]) => readModel.get(id) !== state);
