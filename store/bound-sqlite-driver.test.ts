@@ -1,48 +1,37 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempStore } from '../test/temp-store.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { appendAudit } from './audit-log.ts';
-import { openStore, type Store } from './open-store.ts';
 import { UserRecord } from './user.entity.ts';
 import { addUser } from './users.ts';
 
 /** Values no SQL text could hold: every ORM query binds them instead of writing them into the statement. */
 describe('the store binds values', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sluice-bind-'));
-  let store: Store;
-  beforeAll(async () => {
-    store = await openStore({ file: join(dir, 'sluice.sqlite') });
-  });
-  afterAll(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const store = useTempStore();
 
   it.each([
     { case: 'a NUL', text: 'a\u0000b' },
     { case: 'quotes and a placeholder', text: `o'brien "?" ; drop table users; --` },
     { case: 'an emoji and a newline', text: 'line 1\nline 2 🚚' },
   ])('writes, finds and reads back a string with $case', async ({ text }) => {
-    const em = store.em.fork();
+    const em = store().em.fork();
     const user = addUser(em, { username: `u-${crypto.randomUUID()}`, displayName: text, roles: ['dispatcher'], passwordHash: 'x' });
     await em.flush();
-    const found = await store.em.fork().findOne(UserRecord, { displayName: text, id: user.id });
+    const found = await store().em.fork().findOne(UserRecord, { displayName: text, id: user.id });
     expect(found?.displayName).toBe(text);
-    expect(await store.em.fork().findOne(UserRecord, { username: text })).toBeNull();
+    expect(await store().em.fork().findOne(UserRecord, { username: text })).toBeNull();
   });
 
   it('still takes a list longer than SQLite binds in one statement', async () => {
     const ids = Array.from({ length: 40_000 }, (_, i) => `nobody-${i}`);
-    expect(await store.em.fork().find(UserRecord, { id: { $in: ids } })).toEqual([]);
+    expect(await store().em.fork().find(UserRecord, { id: { $in: ids } })).toEqual([]);
   });
 
   it('writes a number beyond any range as a value, not as the word Infinity', async () => {
-    const em = store.em.fork();
+    const em = store().em.fork();
     appendAudit(em, { dedupeKey: 'infinite', subjectType: 'order', subjectId: 'o-inf', action: 'noted', actor: 'test', data: { value: 1 }, reason: null });
     await em.flush();
-    const found = await store.em.fork().find(AuditEntryRecord, { subjectId: 'o-inf', seq: { $lt: Number.POSITIVE_INFINITY } });
+    const found = await store().em.fork().find(AuditEntryRecord, { subjectId: 'o-inf', seq: { $lt: Number.POSITIVE_INFINITY } });
     expect(found).toHaveLength(1);
   });
 });

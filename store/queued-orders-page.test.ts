@@ -1,24 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempStore } from '../test/temp-store.ts';
 import type { OrderState } from '../domain/order.ts';
 import { hoursFromNow } from '../test/clock.ts';
 import { DecisionRecord } from './decision.entity.ts';
-import { openStore, type Store } from './open-store.ts';
 import { OrderRecord } from './order.entity.ts';
 import { readQueuedPage } from './queued-orders-page.ts';
 
 describe('a page of queued orders, for a priority publication to tell', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sluice-queued-page-'));
-  let store: Store;
-  beforeAll(async () => {
-    store = await openStore({ file: join(dir, 'sluice.sqlite') });
-  });
-  afterAll(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const store = useTempStore();
 
   const order = (id: string, state: OrderState, priorityScore: number | null) => ({
     id, reference: null, account: 'ACME', kind: 'pick' as const, statedPriority: 'normal' as const, dueAt: new Date(hoursFromNow(3)), workAreaId: 'pick-a',
@@ -30,7 +19,7 @@ describe('a page of queued orders, for a priority publication to tell', () => {
   });
 
   it('carries the score of each order’s latest priority decision, not the score a cycle showed since', async () => {
-    const em = store.em.fork();
+    const em = store().em.fork();
     // A cycle under new rules already shows 90 for "a"; its last decision still says 30, so it must be told.
     em.create(OrderRecord, order('a', 'queued', 90));
     em.create(OrderRecord, order('b', 'queued', 0));
@@ -39,11 +28,11 @@ describe('a page of queued orders, for a priority publication to tell', () => {
     em.create(DecisionRecord, decision('a-2', 'a', 1, 30, 5));
     await em.flush();
 
-    const page = await readQueuedPage(store.em.fork(), '', 10);
+    const page = await readQueuedPage(store().em.fork(), '', 10);
     expect(page.map((o) => [o.id, o.decidedScore])).toEqual([
       ['a', 30],
       ['b', null],
     ]);
-    expect((await readQueuedPage(store.em.fork(), 'a', 10)).map((o) => o.id)).toEqual(['b']);
+    expect((await readQueuedPage(store().em.fork(), 'a', 10)).map((o) => o.id)).toEqual(['b']);
   });
 });
