@@ -156,7 +156,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
   describe('with a second API process on the same file', () => {
     let other: Store;
     beforeAll(async () => {
-      other = await openStore({ file: h.storeFile });
+      other = await openStore(h.storeConfig);
     });
     afterAll(async () => {
       await other?.close();

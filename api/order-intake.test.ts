@@ -7,6 +7,7 @@ import { freePort } from '../launcher/free-port.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
+import { storeEnv } from '../store/store-config.ts';
 import { hoursFromNow } from '../test/clock.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { runIntakeSweeper, sweepUnstartedOrders } from '../worker/intake-sweeper.ts';
@@ -95,7 +96,7 @@ describe('order intake', () => {
   it('an API process killed between storing an order and starting its workflow leaves an order the sweeper starts', async () => {
     const reference = `KILLED-${++n}`;
     const body = JSON.stringify({ reference, account: 'ACME', dueAt: hoursFromNow(24), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 1, price: 5 }] });
-    const child = spawn(process.execPath, [`${repoRoot}/test/intake-killed-before-start.ts`, h.storeFile, (await h.auth('dispatcher')).authorization!, body], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [`${repoRoot}/test/intake-killed-before-start.ts`, (await h.auth('dispatcher')).authorization!, body], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...storeEnv(h.storeConfig) } });
     const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
     expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
 

@@ -8,7 +8,7 @@ import { repoRoot } from '../launcher/repo-root.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { openStore } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
-import { storeFileFromEnv } from '../store/store-config.ts';
+import { describeStore, storeConfigFromEnv, storeEnv } from '../store/store-config.ts';
 import { demoOrders, demoWorkAreas } from './demo-orders.ts';
 
 /**
@@ -21,15 +21,15 @@ const config = loadTemporalConfig();
 const temporal = await ensureTemporal(config);
 console.log(temporal.external ? `Using the Temporal server at ${temporal.address}` : `Started the Temporal dev server at ${temporal.address}`);
 
-const dbFile = storeFileFromEnv();
-const store = await openStore({ file: dbFile });
+const storeConfig = storeConfigFromEnv();
+const store = await openStore(storeConfig);
 await seedDefaults(store.em.fork());
 const firstAdmin = await ensureFirstAdmin(store.em.fork());
 // `npm start` is the development and demo mode: one person per role with a known password.
 await seedDemoUsers(store.em.fork());
 await store.close();
 
-const env = { ...process.env, TEMPORAL_ADDRESS: temporal.address, SLUICE_DB_FILE: dbFile, PORT: String(port) };
+const env = { ...process.env, TEMPORAL_ADDRESS: temporal.address, ...storeEnv(storeConfig), PORT: String(port) };
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -86,7 +86,7 @@ Sluice is running.
   API:                           ${appUrl}/orders
   Temporal UI:                   ${temporal.uiUrl ?? '(not available for this server)'}
   API reference:                 ${appUrl}/docs
-  Store:                         ${dbFile}
+  Store:                         ${describeStore(storeConfig)}
 
 Sign in as (development only; one person per role):
 ${DEMO_USERS.map((u) => `  ${u.username.padEnd(10)} ${u.password.padEnd(24)} ${u.roles.map((r) => ROLE_LABELS[r]).join(', ')}`).join('\n')}${

@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/sql';
 import { BoundSqliteDriver } from './bound-sqlite-driver.ts';
 import { ENTITIES } from './entities.ts';
 import { SharedSqliteDialect } from './sqlite-dialect.ts';
+import type { StoreConfig } from './store-config.ts';
 
 export type Store = MikroORM;
 
@@ -13,13 +14,14 @@ const AUDIT_GUARDS = [
   `create trigger if not exists audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`,
 ];
 
-/** Opens the SQLite store, bringing its schema up to date with the entities. */
-export async function openStore(options: { file: string; debug?: boolean; busyTimeoutMs?: number }): Promise<Store> {
-  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+/** Opens the store, bringing its schema up to date with the entities. */
+export async function openStore(config: StoreConfig, options: { debug?: boolean; busyTimeoutMs?: number } = {}): Promise<Store> {
+  if (config.kind !== 'sqlite') throw new Error('PostgreSQL is not supported yet');
+  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
   const orm = await MikroORM.init({
     driver: BoundSqliteDriver,
-    dbName: options.file,
-    driverOptions: new SharedSqliteDialect(options.file, options.busyTimeoutMs),
+    dbName: config.file,
+    driverOptions: new SharedSqliteDialect(config.file, options.busyTimeoutMs),
     entities: ENTITIES,
     debug: options.debug ?? false,
   });

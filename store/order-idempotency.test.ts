@@ -18,13 +18,13 @@ describe('idempotency keys in the store', () => {
   });
 
   it('a store whose key was unique across callers is brought to a key unique per caller when it opens', async () => {
-    const before = await openStore({ file });
+    const before = await openStore({ kind: 'sqlite', file });
     const run = (q: string) => before.em.getConnection().execute<{ name: string }[]>(q);
     await run('drop index orders_idempotency_scope_idempotency_key_unique');
     await run('create unique index orders_idempotency_key_unique on orders (idempotency_key)');
     await before.close();
 
-    const store = await openStore({ file });
+    const store = await openStore({ kind: 'sqlite', file });
     try {
       const indexes = (await store.em.getConnection().execute<{ name: string }[]>(`select name from sqlite_master where tbl_name = 'orders' and type = 'index'`)).map((r) => r.name);
       expect(indexes).toContain('orders_idempotency_scope_idempotency_key_unique');

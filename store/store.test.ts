@@ -15,7 +15,7 @@ describe('store (SQLite file)', () => {
   let store: Store;
 
   beforeAll(async () => {
-    store = await openStore({ file });
+    store = await openStore({ kind: 'sqlite', file });
   });
   afterAll(async () => {
     await store.close();
@@ -47,7 +47,7 @@ describe('store (SQLite file)', () => {
   });
 
   it('re-opens an existing file without losing data or the audit guards', async () => {
-    const again = await openStore({ file });
+    const again = await openStore({ kind: 'sqlite', file });
     try {
       expect(await again.em.fork().count(AuditEntryRecord, {})).toBe(1);
       await expect(again.em.getConnection().execute(`delete from audit_log`)).rejects.toThrow(/append-only/);

@@ -11,14 +11,16 @@ import type { OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import type { StoreConfig } from '../store/store-config.ts';
+import { testStoreConfig } from './temp-store.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { bundleWorkflows, createSluiceWorker } from '../worker/create-worker.ts';
 
 export interface Harness {
   store: Store;
-  /** The SQLite file behind `store`, for worker processes of their own. */
-  storeFile: string;
+  /** The database behind `store`, for processes of their own (see `storeEnv`). */
+  storeConfig: StoreConfig;
   client: Client;
   taskQueue: string;
   workAreaId: string;
@@ -51,8 +53,8 @@ export interface TemporalOverride {
 export async function createHarness(options: { wipLimit?: number; staticDir?: string; temporal?: TemporalOverride; worker?: boolean } = {}): Promise<Harness> {
   quietWorkerLogs();
   const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'));
-  const storeFile = join(dir, 'sluice.sqlite');
-  const store = await openStore({ file: storeFile });
+  const storeConfig = testStoreConfig(dir);
+  const store = await openStore(storeConfig);
   await seedDefaults(store.em.fork());
   const suffix = randomUUID().slice(0, 8);
   const workAreaId = `test-${suffix}`;
@@ -86,7 +88,7 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
   const running: { worker: Worker; run: Promise<void>; connection: NativeConnection }[] = [];
   const harness: Harness = {
     store,
-    storeFile,
+    storeConfig,
     client,
     taskQueue,
     workAreaId,

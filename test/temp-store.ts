@@ -3,13 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { openStore, type Store } from '../store/open-store.ts';
+import type { StoreConfig } from '../store/store-config.ts';
 
-/** A store in a fresh SQLite file for the enclosing describe block: opened before its tests, closed and removed after them. */
+/** A fresh, empty store of the kind the test run is for, with its data under `dir`. */
+export function testStoreConfig(dir: string): StoreConfig {
+  return { kind: 'sqlite', file: join(dir, 'sluice.sqlite') };
+}
+
+/** A fresh store for the enclosing describe block: opened before its tests, closed and removed after them. */
 export function useTempStore(): () => Store {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-store-'));
   let store: Store | undefined;
   beforeAll(async () => {
-    store = await openStore({ file: join(dir, 'sluice.sqlite') });
+    store = await openStore(testStoreConfig(dir));
   });
   afterAll(async () => {
     await store?.close();

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { openStore } from '../store/open-store.ts';
-import { storeFileFromEnv } from '../store/store-config.ts';
+import { storeConfigFromEnv } from '../store/store-config.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
 import { runIntakeSweeper } from './intake-sweeper.ts';
 
@@ -11,7 +11,7 @@ Runtime.install({ logger: new DefaultLogger((process.env.SLUICE_WORKER_LOG_LEVEL
 const config = loadTemporalConfig();
 const { namespace, taskQueue } = config.connection;
 const options = connectionOptions(config);
-const store = await openStore({ file: storeFileFromEnv() });
+const store = await openStore(storeConfigFromEnv());
 const clientConnection = await Connection.connect(options);
 const connection = await NativeConnection.connect({
   address: options.address,

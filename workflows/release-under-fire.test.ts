@@ -7,6 +7,7 @@ import { repoRoot } from '../launcher/repo-root.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
+import { storeEnv } from '../store/store-config.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { replayCapacity, replayWorkloads } from '../test/audit-replay.ts';
 import { postOrders } from '../test/post-orders.ts';
@@ -27,7 +28,7 @@ const NORMS = new Map([
 /** A worker process of its own, as in production: its own store connection, its own Temporal worker. */
 function startWorkerProcess(h: Harness): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(repoRoot, 'worker/main.ts')], {
-    env: { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_NAMESPACE: inject('temporalNamespace'), TEMPORAL_TASK_QUEUE: h.taskQueue, SLUICE_DB_FILE: h.storeFile },
+    env: { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_NAMESPACE: inject('temporalNamespace'), TEMPORAL_TASK_QUEUE: h.taskQueue, ...storeEnv(h.storeConfig) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
