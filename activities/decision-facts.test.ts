@@ -48,7 +48,7 @@ describe('the facts live decisions receive', () => {
   });
 
   beforeAll(async () => {
-    store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') });
+    store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
     await seedDefaults(store.em.fork());
     deps = { store, temporal: null as unknown as Client, taskQueue: 'unused', clock: () => new Date() };
     const em = store.em.fork();

@@ -22,7 +22,7 @@ describe('calling an area for a release cycle', () => {
   let enqueue: ReturnType<typeof enqueueForReleaseActivity>;
   let cycle: ReturnType<typeof runReleaseCycleActivity>;
   beforeAll(async () => {
-    store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') });
+    store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
     await seedDefaults(store.em.fork());
     const deps = { store, temporal, taskQueue: 'unused', clock: () => now };
     enqueue = enqueueForReleaseActivity(deps);

@@ -24,7 +24,7 @@ describe('a release cycle in the store', () => {
   beforeAll(async () => {
     // node:sqlite waits for a lock synchronously, so two connections in one process must not wait on each
     // other (the waiting one would block the holder too): here the loser fails at once, and Temporal would retry it.
-    for (let i = 0; i < 2; i++) stores.push(await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { busyTimeoutMs: 0 }));
+    for (let i = 0; i < 2; i++) stores.push(await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { busyTimeoutMs: 0, migrate: true }));
     await seedDefaults(stores[0]!.em.fork());
   });
   afterAll(async () => {

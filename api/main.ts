@@ -3,8 +3,7 @@ import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-config.ts';
-import { openStore } from '../store/open-store.ts';
-import { storeConfigFromEnv } from '../store/store-config.ts';
+import { openProcessStore } from '../store/open-process-store.ts';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './auth/bootstrap-users.ts';
 
@@ -12,7 +11,7 @@ import { ensureFirstAdmin } from './auth/bootstrap-users.ts';
 const config = loadTemporalConfig();
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
-const store = await openStore(storeConfigFromEnv());
+const store = await openProcessStore('api');
 const firstAdmin = await ensureFirstAdmin(store.em.fork());
 if (firstAdmin?.oneTimePassword) {
   console.log(`[api] created the first admin "${firstAdmin.username}" with the one-time password ${firstAdmin.oneTimePassword} (shown once; it must be changed at first sign-in)`);

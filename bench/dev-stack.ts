@@ -33,7 +33,7 @@ export async function startDevStack(taskQueue: string): Promise<DevStack> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
   const server = await startDevServer({ ip: '127.0.0.1', port: await freePort(), uiPort: false, namespace: 'default', logLevel: 'error' });
-  const store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') });
+  const store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
   await seedDefaults(store.em.fork());
   const em = store.em.fork();
   const issued = issueToken();

@@ -57,7 +57,7 @@ async function medianMs(run: () => Promise<unknown>, reset: () => Promise<unknow
 export async function measureCycleTimes(): Promise<CycleTimes> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
   const file = join(dir, 'sluice.sqlite');
-  const store = await openStore({ kind: 'sqlite', file });
+  const store = await openStore({ kind: 'sqlite', file }, { migrate: true });
   try {
     await seedDefaults(store.em.fork());
     const em = store.em.fork();

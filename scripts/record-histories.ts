@@ -27,7 +27,7 @@ import { areaWorkflowId, ORDER_WORKFLOW_REVISION, orderWorkflowId } from '../wor
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const dir = mkdtempSync(join(tmpdir(), 'sluice-record-'));
 const server = await startDevServer({ ip: '127.0.0.1', port: await freePort(), uiPort: false, namespace: 'default', logLevel: 'error' });
-const store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') });
+const store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
 await seedDefaults(store.em.fork());
 const taskQueue = 'record-histories';
 const client = new Client({ connection: await Connection.connect({ address: server.address }) });

@@ -22,7 +22,7 @@ const temporal = await ensureTemporal(config);
 console.log(temporal.external ? `Using the Temporal server at ${temporal.address}` : `Started the Temporal dev server at ${temporal.address}`);
 
 const storeConfig = storeConfigFromEnv();
-const store = await openStore(storeConfig);
+const store = await openStore(storeConfig, { migrate: true });
 await seedDefaults(store.em.fork());
 const firstAdmin = await ensureFirstAdmin(store.em.fork());
 // `npm start` is the development and demo mode: one person per role with a known password.

@@ -1,21 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/sql';
 import { BoundSqliteDriver } from './bound-sqlite-driver.ts';
 import { ENTITIES } from './entities.ts';
+import { migrate, migratorOptions, requireMigrated } from './migrate.ts';
 import { SharedSqliteDialect } from './sqlite-dialect.ts';
 import type { StoreConfig } from './store-config.ts';
 
 export type Store = MikroORM;
 
-// SQLite has no privileges to revoke, so the audit log's append-only rule is enforced by triggers.
-const AUDIT_GUARDS = [
-  `create trigger if not exists audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`,
-  `create trigger if not exists audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`,
-];
+type OpenOptions = { debug?: boolean; busyTimeoutMs?: number };
 
-/** Opens the store, bringing its schema up to date with the entities. */
-export async function openStore(config: StoreConfig, options: { debug?: boolean; busyTimeoutMs?: number } = {}): Promise<Store> {
+/**
+ * Opens the store. With `migrate` it applies the pending migrations (behind a lock, so several processes
+ * may ask at once); without, it refuses a database that is behind the code's migrations.
+ */
+export async function openStore(config: StoreConfig, options: OpenOptions & { migrate?: boolean } = {}): Promise<Store> {
+  const orm = await connectStore(config, options);
+  try {
+    await (options.migrate ? migrate(orm) : requireMigrated(orm));
+  } catch (err) {
+    await orm.close();
+    throw err;
+  }
+  return orm;
+}
+
+/** The store with its schema as it is, neither checked nor migrated: for `./sluice migrate` and tests of upgrades. */
+export async function connectStore(config: StoreConfig, options: OpenOptions = {}): Promise<Store> {
   if (config.kind !== 'sqlite') throw new Error('PostgreSQL is not supported yet');
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
   const orm = await MikroORM.init({
@@ -23,9 +36,11 @@ export async function openStore(config: StoreConfig, options: { debug?: boolean;
     dbName: config.file,
     driverOptions: new SharedSqliteDialect(config.file, options.busyTimeoutMs),
     entities: ENTITIES,
+    extensions: [Migrator],
+    migrations: migratorOptions(config.kind),
+    // The audit log's guards are triggers the migrations create; the entities do not declare them.
+    schemaGenerator: { ignoreTriggers: true },
     debug: options.debug ?? false,
   });
-  await orm.schema.update();
-  for (const sql of AUDIT_GUARDS) await orm.em.getConnection().execute(sql);
   return orm;
 }

@@ -20,7 +20,7 @@ describe('operating measures', () => {
   const at = (hours: number) => new Date(now.getTime() + hours * HOUR);
 
   beforeAll(async () => {
-    store = await openStore({ kind: 'sqlite', file });
+    store = await openStore({ kind: 'sqlite', file }, { migrate: true });
     const em = store.em.fork();
     em.create(WorkAreaRecord, { id: 'units-a', name: 'Units A', kind: 'pick_zone', capacityUnit: 'units', wipLimit: 10, plannedLeadTimeHours: 2 });
     em.create(WorkAreaRecord, { id: 'deep', name: 'Deep pool', kind: 'pick_zone', wipLimit: 5 });

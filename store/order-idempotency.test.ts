@@ -17,14 +17,15 @@ describe('idempotency keys in the store', () => {
     lines: [{ sku: 'A', qty: 1, price: 1 }], paymentMode: 'prepaid' as const, state: 'captured' as const, parentId: null, priorityScore: null, idempotencyScope, idempotencyKey,
   });
 
-  it('a store whose key was unique across callers is brought to a key unique per caller when it opens', async () => {
-    const before = await openStore({ kind: 'sqlite', file });
+  it('a file from before migrations whose key was unique across callers is brought to a key unique per caller when migrated', async () => {
+    const before = await openStore({ kind: 'sqlite', file }, { migrate: true });
     const run = (q: string) => before.em.getConnection().execute<{ name: string }[]>(q);
     await run('drop index orders_idempotency_scope_idempotency_key_unique');
     await run('create unique index orders_idempotency_key_unique on orders (idempotency_key)');
+    await run('drop table mikro_orm_migrations');
     await before.close();
 
-    const store = await openStore({ kind: 'sqlite', file });
+    const store = await openStore({ kind: 'sqlite', file }, { migrate: true });
     try {
       const indexes = (await store.em.getConnection().execute<{ name: string }[]>(`select name from sqlite_master where tbl_name = 'orders' and type = 'index'`)).map((r) => r.name);
       expect(indexes).toContain('orders_idempotency_scope_idempotency_key_unique');

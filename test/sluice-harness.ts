@@ -54,7 +54,7 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
   quietWorkerLogs();
   const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'));
   const storeConfig = testStoreConfig(dir);
-  const store = await openStore(storeConfig);
+  const store = await openStore(storeConfig, { migrate: true });
   await seedDefaults(store.em.fork());
   const suffix = randomUUID().slice(0, 8);
   const workAreaId = `test-${suffix}`;

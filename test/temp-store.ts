@@ -15,7 +15,7 @@ export function useTempStore(): () => Store {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-store-'));
   let store: Store | undefined;
   beforeAll(async () => {
-    store = await openStore(testStoreConfig(dir));
+    store = await openStore(testStoreConfig(dir), { migrate: true });
   });
   afterAll(async () => {
     await store?.close();

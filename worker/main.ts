@@ -1,8 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-config.ts';
-import { openStore } from '../store/open-store.ts';
-import { storeConfigFromEnv } from '../store/store-config.ts';
+import { openProcessStore } from '../store/open-process-store.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
 import { runIntakeSweeper } from './intake-sweeper.ts';
 
@@ -11,7 +10,7 @@ Runtime.install({ logger: new DefaultLogger((process.env.SLUICE_WORKER_LOG_LEVEL
 const config = loadTemporalConfig();
 const { namespace, taskQueue } = config.connection;
 const options = connectionOptions(config);
-const store = await openStore(storeConfigFromEnv());
+const store = await openProcessStore('worker');
 const clientConnection = await Connection.connect(options);
 const connection = await NativeConnection.connect({
   address: options.address,
