@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { testStoreConfig } from '../test/temp-store.ts';
-import { migrationsFolder, pendingMigrations } from './migrate.ts';
+import { migrationsFolder, pendingMigrations, withMigrationLock } from './migrate.ts';
 import { connectStore, openStore, type Store } from './open-store.ts';
 import { storeEnv } from './store-config.ts';
 
@@ -41,14 +41,18 @@ describe('migrations', () => {
     expect(drift, 'The entities differ from what the migrations build: add a migration with `npm run migration:create -- <name>` (docs/development.md).').toBe('');
   });
 
-  it('several processes migrating one database at once apply each migration once', async () => {
+  it('processes started while another migrates wait for its lock, then find nothing left to do', async () => {
     const config = fresh();
     const env = { ...process.env, ...storeEnv(config) };
-    const outputs = await Promise.all([1, 2, 3].map(() => run(process.execPath, [join(repoRoot, 'scripts/migrate.ts')], { env })));
-    const store = track(await openStore(config));
-    const applied = await store.em.getConnection().execute<{ name: string }[]>('select name from mikro_orm_migrations');
-    expect(new Set(applied.map((r) => r.name)).size).toBe(applied.length);
-    expect(outputs.filter((o) => o.stdout.includes('Applied to'))).toHaveLength(1);
-    expect(outputs.filter((o) => o.stdout.includes('is up to date'))).toHaveLength(2);
+    const holder = track(await connectStore(config));
+    const { applied, waiting } = await withMigrationLock(holder, async (transaction) => {
+      const waiting = Promise.all([1, 2].map(() => run(process.execPath, [join(repoRoot, 'scripts/migrate.ts')], { env })));
+      // Long enough for both to start and reach the lock on a loaded machine, well within SQLite's 10 s busy timeout.
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      return { applied: await holder.migrator.up(transaction ? { transaction } : undefined), waiting };
+    });
+    expect(applied.length).toBeGreaterThan(0);
+    for (const { stdout } of await waiting) expect(stdout).toContain('is up to date');
+    expect(await pendingMigrations(holder)).toEqual([]);
   }, 60_000);
 });

@@ -80,7 +80,7 @@ function migrationFiles(store: MikroORM): string[] {
  * `begin immediate` (a plain `begin` would let two processes read the migration table and then both
  * try to write) and held to the end of the run, on the one connection the ORM has to the file.
  */
-async function withMigrationLock<T>(store: MikroORM, work: (transaction?: unknown) => Promise<T>): Promise<T> {
+export async function withMigrationLock<T>(store: MikroORM, work: (transaction?: unknown) => Promise<T>): Promise<T> {
   const connection = store.em.getConnection();
   if (!(store.em.getPlatform() instanceof SqlitePlatform)) {
     return connection.transactional(async (transaction) => {
