@@ -1,4 +1,4 @@
-import { connectionOptions } from './temporal-config.ts';
+import { connectionOptions } from './temporal-connection.ts';
 import type { TemporalConfig } from './temporal-config.ts';
 import { startDevServer } from './temporal-dev-server.ts';
 import type { DevServerOptions } from './temporal-dev-server.ts';

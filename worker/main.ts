@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
-import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-config.ts';
+import { loadTemporalConfig } from '../launcher/temporal-config.ts';
+import { connectionOptions } from '../launcher/temporal-connection.ts';
 import { openStore } from '../store/open-store.ts';
 import { storeConfigFromEnv } from '../store/store-config.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
@@ -13,11 +14,7 @@ const { namespace, taskQueue } = config.connection;
 const options = connectionOptions(config);
 const store = await openStore(storeConfigFromEnv());
 const clientConnection = await Connection.connect(options);
-const connection = await NativeConnection.connect({
-  address: options.address,
-  tls: Boolean(options.tls),
-  ...(options.apiKey ? { apiKey: String(options.apiKey) } : {}),
-});
+const connection = await NativeConnection.connect(options);
 const client = new Client({ connection: clientConnection, namespace });
 const worker = await createSluiceWorker({
   connection,
