@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.ts';
 import { decisionPointRoutes } from './routes/decision-points.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
+import { healthRoutes } from './routes/health.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { rulesetTestingRoutes } from './routes/ruleset-testing.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
@@ -39,6 +40,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...eventRoutes(deps),
     ...userRoutes(deps),
     ...tokenRoutes(deps),
+    ...healthRoutes(deps),
   ];
   routes.push(...docsRoutes(() => routes));
   return routes;

@@ -23,7 +23,7 @@ export class UserError extends Error {
 
 export const notFound = (what: string) => new UserError(404, 'not_found', `${what} does not exist.`);
 
-/** The one place errors become HTTP answers: user errors as 4xx, anything else logged and answered 500. */
+/** The one place errors become HTTP answers: user errors (and a dependency that is down, 503) with their status, anything else logged and answered 500. */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof UserError) {
     return c.json({ error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } }, err.status);

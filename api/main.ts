@@ -2,21 +2,25 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { repoRoot } from '../launcher/repo-root.ts';
-import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-config.ts';
+import { requiredStep } from '../launcher/required-step.ts';
+import { loadTemporalConfig } from '../launcher/temporal-config.ts';
+import { connectionOptions } from '../launcher/temporal-connection.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
+import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './auth/bootstrap-users.ts';
 
-/** The API process: serves the API and the built designer until SIGINT or SIGTERM. */
+/** The API process: serves the API and the built designer until SIGINT or SIGTERM; exits 1 when the store cannot be opened at start. */
 const config = loadTemporalConfig();
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
-const store = await openProcessStore('api');
+const store = await requiredStep('api', `opening the store (${describeStore(storeConfigFromEnv())})`, () => openProcessStore('api'));
 const firstAdmin = await ensureFirstAdmin(store.em.fork());
 if (firstAdmin?.oneTimePassword) {
   console.log(`[api] created the first admin "${firstAdmin.username}" with the one-time password ${firstAdmin.oneTimePassword} (shown once; it must be changed at first sign-in)`);
 }
-const connection = await Connection.connect(connectionOptions(config));
+// Lazy: an API whose Temporal is down still takes orders (202, started later by the intake sweeper) and says so in /readyz.
+const connection = Connection.lazy(connectionOptions(config));
 const app = createApp({
   store,
   temporal: new Client({ connection, namespace: config.connection.namespace }),

@@ -12,6 +12,7 @@ import type { ApiDeps } from './api-deps.ts';
 import { actorOf, type Principal } from './auth/principal.ts';
 import { notFound, UserError } from './errors.ts';
 import { reassignTarget } from './reassign-target.ts';
+import { withTemporal } from './temporal-gate.ts';
 
 async function findOrder(deps: ApiDeps, orderId: string): Promise<OrderRecord> {
   const order = await deps.store.em.fork().findOne(OrderRecord, { id: orderId });
@@ -50,7 +51,7 @@ export async function performAction(deps: ApiDeps, orderId: string, request: Ord
     ...overridden,
   };
   try {
-    await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(orderActionUpdate, { args: [command] });
+    await withTemporal(deps.temporal, `The ${request.action} action`, () => deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(orderActionUpdate, { args: [command] }));
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === ACTION_NOT_ALLOWED) {
@@ -80,7 +81,7 @@ export async function reportHoldCauseCleared(deps: ApiDeps, orderId: string, hol
   }
   const source = actorOf(principal);
   try {
-    await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).signal(holdCauseClearedSignal, { holdType, source });
+    await withTemporal(deps.temporal, `Releasing the ${holdType} hold`, () => deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).signal(holdCauseClearedSignal, { holdType, source }));
   } catch (err) {
     if (!(err instanceof WorkflowNotFoundError)) throw err;
     throw new UserError(409, 'action_not_allowed', 'The order is finished: it has no holds to release.');

@@ -13,6 +13,7 @@ import type { ApiDeps } from './api-deps.ts';
 import type { Principal } from './auth/principal.ts';
 import { UserError } from './errors.ts';
 import { startOrderWorkflow } from './start-order-workflow.ts';
+import { temporalReachable } from './temporal-gate.ts';
 
 export interface IntakeResult {
   order: OrderSummary;
@@ -139,6 +140,10 @@ async function replay(deps: ApiDeps, order: OrderRecord, requestHash: string): P
 
 /** Starts the order's workflow if it never ran; false when Temporal could not be reached, which leaves it to the sweeper. */
 async function tryStart(deps: ApiDeps, order: OrderRecord): Promise<boolean> {
+  if (!(await temporalReachable(deps.temporal))) {
+    console.warn(`[api] order ${order.id} is stored; Temporal cannot be reached, so the intake sweeper will start its workflow`);
+    return false;
+  }
   try {
     await startOrderWorkflow(deps.temporal, deps.taskQueue, order);
     return true;

@@ -1,7 +1,9 @@
-import { connectionOptions } from './temporal-config.ts';
+import { connectionOptions } from './temporal-connection.ts';
 import type { TemporalConfig } from './temporal-config.ts';
 import { startDevServer } from './temporal-dev-server.ts';
 import type { DevServerOptions } from './temporal-dev-server.ts';
+import { superviseDevServer } from './supervised-dev-server.ts';
+import type { DevServerSupervision } from './supervised-dev-server.ts';
 import { waitForTemporal } from './temporal-health.ts';
 
 export type RunningTemporal = { address: string; uiUrl: string | null; external: boolean; stop(): Promise<void> };
@@ -11,7 +13,8 @@ const externalTimeoutMs = 10_000;
 
 export async function ensureTemporal(
   config: TemporalConfig,
-  options: { devServerOverrides?: Partial<DevServerOptions> } = {},
+  // With supervision, a dev server that dies or stops answering is restarted; a remote server is never ours to restart.
+  options: { devServerOverrides?: Partial<DevServerOptions>; supervision?: DevServerSupervision } = {},
 ): Promise<RunningTemporal> {
   const { address, namespace, uiUrl } = config.connection;
   if (address) {
@@ -26,6 +29,7 @@ export async function ensureTemporal(
     return { address, uiUrl: uiUrl || null, external: true, stop: async () => {} };
   }
   const { dbFile, ...devServer } = config.devServer;
-  const server = await startDevServer({ ...devServer, dbFile: dbFile || undefined, namespace, ...options.devServerOverrides });
+  const serverOptions = { ...devServer, dbFile: dbFile || undefined, namespace, ...options.devServerOverrides };
+  const server = options.supervision ? await superviseDevServer(serverOptions, options.supervision) : await startDevServer(serverOptions);
   return { address: server.address, uiUrl: server.uiUrl, external: false, stop: server.stop };
 }

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { repoRoot } from './repo-root.ts';
-import { connectionOptions, loadTemporalConfig } from './temporal-config.ts';
+import { loadTemporalConfig } from './temporal-config.ts';
 import type { TemporalConfig } from './temporal-config.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'sluice-temporal-config-'));
@@ -30,7 +30,7 @@ function variant(change: (raw: typeof valid & Record<string, unknown>) => void):
 describe('loadTemporalConfig', () => {
   it('reads the defaults from temporal.yaml', () => {
     expect(loadTemporalConfig({ env: {} })).toEqual({
-      connection: { address: '', namespace: 'default', taskQueue: 'sluice', tls: false, apiKey: '', uiUrl: '' },
+      connection: { address: '', namespace: 'default', taskQueue: 'sluice', tls: false, apiKey: '', tlsCertPath: '', tlsKeyPath: '', tlsCaPath: '', tlsServerName: '', uiUrl: '' },
       devServer: { ip: '127.0.0.1', port: 7233, uiPort: 8233, dbFile: join(repoRoot, '.data', 'temporal.sqlite'), logLevel: 'warn' },
     });
   });
@@ -44,6 +44,10 @@ describe('loadTemporalConfig', () => {
     ['TEMPORAL_API_KEY', 'secret', (c) => c.connection.apiKey, 'secret'],
     ['TEMPORAL_TLS', 'true', (c) => c.connection.tls, true],
     ['TEMPORAL_ADDRESS', '', (c) => c.connection.address, ''],
+    ['TEMPORAL_TLS_CERT_PATH', 'certs/client.pem', (c) => c.connection.tlsCertPath, resolve('certs/client.pem')],
+    ['TEMPORAL_TLS_KEY_PATH', '/etc/sluice/client.key', (c) => c.connection.tlsKeyPath, '/etc/sluice/client.key'],
+    ['TEMPORAL_TLS_CA_PATH', 'ca.pem', (c) => c.connection.tlsCaPath, resolve('ca.pem')],
+    ['TEMPORAL_TLS_SERVER_NAME', 'temporal.internal', (c) => c.connection.tlsServerName, 'temporal.internal'],
   ])('%s=%j overrides the file', (name, value, pick, expected) => {
     expect(pick(loadTemporalConfig({ file, env: { [name]: value } }))).toEqual(expected);
   });
@@ -51,6 +55,11 @@ describe('loadTemporalConfig', () => {
   it('lets TEMPORAL_TLS=false switch off TLS the file asks for', () => {
     const tlsFile = writeConfig('tls.yaml', variant((raw) => (raw.connection.tls = true)));
     expect(loadTemporalConfig({ file: tlsFile, env: { TEMPORAL_TLS: 'false' } }).connection.tls).toBe(false);
+  });
+
+  it('resolves a TLS file named in the file against the folder of the file', () => {
+    const tlsFile = writeConfig('tls-files.yaml', variant((raw) => Object.assign(raw.connection, { tlsCaPath: 'certs/ca.pem' })));
+    expect(loadTemporalConfig({ file: tlsFile, env: {} }).connection.tlsCaPath).toBe(join(folder, 'certs', 'ca.pem'));
   });
 
   it('resolves a relative dbFile against the folder of the file, and keeps empty for in-memory', () => {
@@ -79,22 +88,5 @@ describe('loadTemporalConfig', () => {
 
   it('refuses a TEMPORAL_TLS that is not true or false', () => {
     expect(() => loadTemporalConfig({ file, env: { TEMPORAL_TLS: 'yes' } })).toThrow(/TEMPORAL_TLS must be true or false/);
-  });
-});
-
-describe('connectionOptions', () => {
-  const base = loadTemporalConfig({ env: {} });
-  const withConnection = (connection: Partial<TemporalConfig['connection']>): TemporalConfig => ({
-    ...base,
-    connection: { ...base.connection, ...connection },
-  });
-
-  it.each<[string, TemporalConfig, string | undefined, object]>([
-    ['plain local server', withConnection({ address: '127.0.0.1:7233' }), undefined, { address: '127.0.0.1:7233', tls: false }],
-    ['TLS', withConnection({ address: 'a:7233', tls: true }), undefined, { address: 'a:7233', tls: true }],
-    ['API key implies TLS', withConnection({ address: 'a:7233', apiKey: 'k' }), undefined, { address: 'a:7233', tls: true, apiKey: 'k' }],
-    ['explicit address wins', withConnection({ address: '' }), '127.0.0.1:40000', { address: '127.0.0.1:40000', tls: false }],
-  ])('%s', (_name, config, address, expected) => {
-    expect(connectionOptions(config, address)).toEqual(expected);
   });
 });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ConnectionOptions } from '@temporalio/client';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { repoRoot } from './repo-root.ts';
@@ -19,6 +18,12 @@ const temporalConfigSchema = z.strictObject({
     taskQueue: z.string().min(1),
     tls: z.boolean(),
     apiKey: optionalText,
+    // mTLS client certificate and key (PEM files), the CA that signed the server's certificate, and the name
+    // its certificate carries when that is not the address's host.
+    tlsCertPath: optionalText,
+    tlsKeyPath: optionalText,
+    tlsCaPath: optionalText,
+    tlsServerName: optionalText,
     uiUrl: optionalText,
   }),
   devServer: z.strictObject({
@@ -39,27 +44,29 @@ const textOverrides = {
   TEMPORAL_NAMESPACE: 'namespace',
   TEMPORAL_TASK_QUEUE: 'taskQueue',
   TEMPORAL_API_KEY: 'apiKey',
+  TEMPORAL_TLS_CERT_PATH: 'tlsCertPath',
+  TEMPORAL_TLS_KEY_PATH: 'tlsKeyPath',
+  TEMPORAL_TLS_CA_PATH: 'tlsCaPath',
+  TEMPORAL_TLS_SERVER_NAME: 'tlsServerName',
 } as const;
+
+const pathKeys = ['tlsCertPath', 'tlsKeyPath', 'tlsCaPath'] as const;
 
 export function loadTemporalConfig(options: { file?: string; env?: NodeJS.ProcessEnv } = {}): TemporalConfig {
   const file = resolve(options.file ?? defaultConfigFile);
   const env = options.env ?? process.env;
   const config = parseConfigFile(file);
+  // A path in the file is relative to the file; one in the environment, to the working directory.
+  for (const key of pathKeys) if (config.connection[key]) config.connection[key] = resolve(dirname(file), config.connection[key]);
   for (const [name, key] of Object.entries(textOverrides)) {
     const value = env[name];
     // An exported but empty variable is treated as unset, so `TEMPORAL_ADDRESS=` cannot blank the file's value.
-    if (value) config.connection[key] = value;
+    if (value) config.connection[key] = (pathKeys as readonly string[]).includes(key) ? resolve(value) : value;
   }
   const tls = env.TEMPORAL_TLS;
   if (tls) config.connection.tls = parseBoolean('TEMPORAL_TLS', tls);
   if (config.devServer.dbFile) config.devServer.dbFile = resolve(dirname(file), config.devServer.dbFile);
   return config;
-}
-
-export function connectionOptions(config: TemporalConfig, address = config.connection.address): ConnectionOptions {
-  const { apiKey, tls } = config.connection;
-  // Like the Temporal CLI: an API key travels only over TLS.
-  return { address, tls: tls || apiKey !== '', ...(apiKey ? { apiKey } : {}) };
 }
 
 function parseConfigFile(file: string): TemporalConfig {

@@ -46,3 +46,38 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
+
+export type WatchOptions = {
+  intervalMs?: number;
+  // A loaded machine can miss one answer; a server that misses several in a row is stuck.
+  failuresInARow?: number;
+  onUnhealthy: (reason: string) => void;
+};
+
+/** Checks the server every `intervalMs` and calls `onUnhealthy` once it has failed `failuresInARow` checks in a row; stop() ends the watch. */
+export function watchTemporal(options: ConnectionOptions, namespace: string, watch: WatchOptions): { stop(): void } {
+  const intervalMs = watch.intervalMs ?? 5_000;
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = async () => {
+    try {
+      await checkTemporal(options, namespace, intervalMs);
+      failures = 0;
+    } catch (error) {
+      failures++;
+      if (failures >= (watch.failuresInARow ?? 3) && !stopped) {
+        stopped = true;
+        return watch.onUnhealthy(`${failures} health checks in a row failed, the last with: ${(error as Error).message}`);
+      }
+    }
+    if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
+  };
+  timer = setTimeout(() => void tick(), intervalMs);
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

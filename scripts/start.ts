@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { startChild } from '../launcher/child-run.ts';
 import { ensureTemporal } from '../launcher/ensure-temporal.ts';
 import { DEMO_USERS, ensureFirstAdmin, seedDemoUsers } from '../api/auth/bootstrap-users.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
+import { supervise, type Supervised } from '../launcher/supervisor.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { openStore } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
@@ -13,12 +13,14 @@ import { demoOrders, demoWorkAreas } from './demo-orders.ts';
 
 /**
  * `npm start`: Temporal (a configured server, or the local dev server), the store with its defaults,
- * a worker and the API as child processes, and a few demo orders. Ctrl-C stops all of it.
+ * a worker and the API as child processes, and a few demo orders. A crashed worker or API, and a dev
+ * server that dies or stops answering, is restarted (launcher/supervisor.ts). Ctrl-C stops all of it.
  */
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = `http://127.0.0.1:${port}`;
 const config = loadTemporalConfig();
-const temporal = await ensureTemporal(config);
+const supervision = { log: (line: string) => console.log(line), onGiveUp: () => void stop(1) };
+const temporal = await ensureTemporal(config, { supervision });
 console.log(temporal.external ? `Using the Temporal server at ${temporal.address}` : `Started the Temporal dev server at ${temporal.address}`);
 
 const storeConfig = storeConfigFromEnv();
@@ -30,46 +32,21 @@ await seedDemoUsers(store.em.fork());
 await store.close();
 
 const env = { ...process.env, TEMPORAL_ADDRESS: temporal.address, ...storeEnv(storeConfig), PORT: String(port) };
-const children: ChildProcess[] = [];
+const processes: Supervised[] = [];
 let stopping = false;
 
-/** Starts a process and resolves once it prints `readyLine` (its output is passed through). */
-function launch(name: string, entry: string, readyLine: string): Promise<void> {
-  const child = spawn(process.execPath, [join(repoRoot, entry)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = new Promise<void>((resolve) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      console.log(line);
-      if (line.includes(readyLine)) resolve();
-    });
-  });
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
-      void stop(1);
-    }
-  });
-  children.push(child);
-  return ready;
+/** Starts a process under a supervisor that restarts it when it crashes; resolves once it prints `readyLine`. */
+async function launch(name: string, entry: string, readyLine: string): Promise<void> {
+  const start = () =>
+    startChild({ command: process.execPath, args: [join(repoRoot, entry)], env, readyLine, log: (line) => console.log(line) });
+  processes.push(await supervise({ name, start, ...supervision }));
 }
 
 async function stop(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping Sluice…');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          child.once('exit', () => {
-            clearTimeout(force);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(processes.map((p) => p.stop()));
   await temporal.stop();
   console.log('Stopped.');
   process.exit(exitCode);
@@ -77,7 +54,10 @@ async function stop(exitCode: number): Promise<void> {
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
-await Promise.all([launch('The worker', 'worker/main.ts', '[worker] polling'), launch('The API', 'api/main.ts', '[api] listening')]);
+await Promise.all([launch('The worker', 'worker/main.ts', '[worker] polling'), launch('The API', 'api/main.ts', '[api] listening')]).catch((error: unknown) => {
+  console.error(`[launcher] Sluice did not start: ${(error as Error).message}`);
+  return stop(1);
+});
 await seedDemo();
 
 console.log(`

@@ -1,36 +1,53 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
-import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-config.ts';
+import { readinessChecks, readinessProbe } from '../api/readiness.ts';
+import { requiredStep } from '../launcher/required-step.ts';
+import { loadTemporalConfig } from '../launcher/temporal-config.ts';
+import { connectionOptions } from '../launcher/temporal-connection.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
+import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
+import { serveHealth } from './health-server.ts';
 import { runIntakeSweeper } from './intake-sweeper.ts';
 
-/** The worker process: runs workflows and activities until SIGINT or SIGTERM (Temporal's runtime handles both). */
+/**
+ * The worker process: runs workflows and activities until SIGINT or SIGTERM (Temporal's runtime handles both).
+ * It exits non-zero when it cannot work, at start or when its run fails, so that its supervisor restarts it.
+ */
 Runtime.install({ logger: new DefaultLogger((process.env.SLUICE_WORKER_LOG_LEVEL ?? 'WARN') as LogLevel) });
 const config = loadTemporalConfig();
 const { namespace, taskQueue } = config.connection;
 const options = connectionOptions(config);
-const store = await openProcessStore('worker');
-const clientConnection = await Connection.connect(options);
-const connection = await NativeConnection.connect({
-  address: options.address,
-  tls: Boolean(options.tls),
-  ...(options.apiKey ? { apiKey: String(options.apiKey) } : {}),
-});
+const store = await requiredStep('worker', `opening the store (${describeStore(storeConfigFromEnv())})`, () => openProcessStore('worker'));
+const reaching = `reaching Temporal at ${options.address} (namespace ${namespace})`;
+const clientConnection = await requiredStep('worker', reaching, () => Connection.connect(options));
+const connection = await requiredStep('worker', reaching, () => NativeConnection.connect(options));
 const client = new Client({ connection: clientConnection, namespace });
-const worker = await createSluiceWorker({
-  connection,
-  namespace,
-  taskQueue,
-  store,
-  client,
-  workflowBundle: await bundleWorkflows(),
-});
-console.log(`[worker] polling task queue "${taskQueue}" in namespace "${namespace}" at ${options.address}`);
+const worker = await requiredStep('worker', 'creating the worker', async () =>
+  createSluiceWorker({ connection, namespace, taskQueue, store, client, workflowBundle: await bundleWorkflows() }),
+);
+const healthPort = process.env.SLUICE_WORKER_HEALTH_PORT;
+const polling = {
+  name: 'worker',
+  check: async () => {
+    if (worker.getState() !== 'RUNNING') throw new Error(`the worker is ${worker.getState()}`);
+  },
+};
+const readiness = readinessProbe([...readinessChecks(store, client), polling], (line) => console.warn(`[worker] ${line}`));
+const health = healthPort
+  ? await requiredStep('worker', `serving health checks on SLUICE_WORKER_HEALTH_PORT=${healthPort}`, () =>
+      serveHealth({ port: Number(healthPort), hostname: process.env.HOST ?? '127.0.0.1', readiness }),
+    )
+  : null;
+console.log(`[worker] polling task queue "${taskQueue}" in namespace "${namespace}" at ${options.address}${health ? `; health on port ${healthPort}` : ''}`);
 const sweeper = runIntakeSweeper({ store, temporal: client, taskQueue });
 try {
   await worker.run();
+} catch (error) {
+  console.error(`[worker] its run failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 } finally {
+  health?.close();
   await sweeper.stop();
   await connection.close();
   await clientConnection.close();

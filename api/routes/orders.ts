@@ -97,6 +97,7 @@ export function orderRoutes(deps: ApiDeps) {
           description: 'The lifecycle does not allow this action now (another specialist holds the claim, say), or the assignment rules object to the resource and the request does not override them; nothing changed.',
           schema: errorBody,
         },
+        503: { description: 'Temporal cannot be reached, so the action was not confirmed: look at the order again in a minute.', schema: errorBody },
         ...STANDARD_ERRORS,
       },
       handler: async (c, { params, body, principal }) => {
@@ -117,6 +118,7 @@ export function orderRoutes(deps: ApiDeps) {
         202: { description: 'Passed to the order: its hold of that type, placed by the intake rules, is released.', schema: z.object({ accepted: z.literal(true) }) },
         404: { description: 'No such order.', schema: errorBody },
         409: { description: 'The order has no such hold, a person placed it, or the order is finished; nothing changed.', schema: errorBody },
+        503: { description: 'Temporal cannot be reached, so the report was not passed on: send it again later.', schema: errorBody },
         ...STANDARD_ERRORS,
         403: { description: 'Not an integration with one of these roles: a person releases a hold with the release_hold action.', schema: errorBody },
       },
