@@ -1,18 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderActionRequest } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
-import { repoRoot } from '../launcher/repo-root.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
-import { storeEnv } from '../store/store-config.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { replayCapacity, replayWorkloads } from '../test/audit-replay.ts';
 import { postOrders } from '../test/post-orders.ts';
 import { prng } from '../test/prng.ts';
+import { startRestartableTemporal, type RestartableTemporal } from '../test/restartable-temporal.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
+import { startWorkerProcess, stopProcesses } from '../test/sluice-processes.ts';
 import { orderWorkflowId } from './definitions.ts';
 
 const ORDERS = 1_000;
@@ -25,32 +24,22 @@ const NORMS = new Map([
   ['fire-pack', { normHours: 4, correction: 'position' as const }],
 ]);
 
-/** A worker process of its own, as in production: its own store connection, its own Temporal worker. */
-function startWorkerProcess(h: Harness): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(repoRoot, 'worker/main.ts')], {
-    env: { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_NAMESPACE: inject('temporalNamespace'), TEMPORAL_TASK_QUEUE: h.taskQueue, ...storeEnv(h.storeConfig) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`worker process exited with ${code} before polling`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('[worker] polling')) resolve(child);
-    });
-  });
-}
-
 /**
  * Integration, proven under fire: 1,000 orders over 20 areas (some counting units), three worker processes
- * sharing one SQLite file, people completing, cancelling and force-releasing at random, and one worker
- * killed with SIGKILL mid-run. Replaying the audit log: no area went past its limit except by audited
- * overrides, no order was released twice, and every order ended with its workflow and the read model agreeing.
+ * sharing one store, people completing, cancelling and force-releasing at random, one worker killed with
+ * SIGKILL mid-run and, later, the Temporal server restarted under the workers and the API (a server of
+ * the test's own, keeping its state in a file). Replaying the audit log: no area went past its limit
+ * except by audited overrides, no order was released twice, and every order ended with its workflow and
+ * the read model agreeing.
  */
-describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worker processes, one killed`, () => {
+describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worker processes, one killed, Temporal restarted`, () => {
   let h: Harness;
+  let temporal: RestartableTemporal;
   const workers: ChildProcess[] = [];
   const limits = new Map<string, number>();
   beforeAll(async () => {
-    h = await createHarness();
+    temporal = await startRestartableTemporal();
+    h = await createHarness({ temporal: temporal.override });
     const em = h.store.em.fork();
     for (let i = 0; i < AREAS; i++) {
       const units = i % 4 === 3;
@@ -60,14 +49,12 @@ describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worke
     }
     for (const [id, norm] of NORMS) em.create(WorkAreaRecord, { id, name: id, kind: 'production_line', wipLimit: 1_000, workloadNormHours: norm.normHours, loadCorrection: norm.correction });
     await em.flush();
-    for (let i = 0; i < WORKERS; i++) workers.push(await startWorkerProcess(h));
+    for (let i = 0; i < WORKERS; i++) workers.push(await startWorkerProcess(h, temporal.address));
   }, 180_000);
   afterAll(async () => {
-    const running = workers.filter((w) => w.exitCode === null && w.signalCode === null);
-    const exited = running.map((w) => new Promise((r) => w.once('exit', r)));
-    for (const w of running) w.kill('SIGTERM');
-    await Promise.all(exited);
+    await stopProcesses(workers);
     await h?.close();
+    await temporal?.close();
   });
 
   it('never exceeds a limit, loses no order and releases none twice', { timeout: 1_200_000 }, async () => {
@@ -106,6 +93,7 @@ describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worke
       }
     };
     let killed = false;
+    let restarted: Promise<number> | undefined;
     for (let round = 0; round < 5_000; round++) {
       const orders = await h.store.em.fork().find(OrderRecord, { id: { $in: created } }, { fields: ['id', 'state'] });
       const finished = orders.filter((o) => FINAL.has(o.state)).length;
@@ -114,7 +102,13 @@ describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worke
         // Mid-run, without warning: whatever that worker held (workflow tasks, activities, a cycle) is retried elsewhere.
         workers[0]!.kill('SIGKILL');
         killed = true;
-        workers.push(await startWorkerProcess(h));
+        workers.push(await startWorkerProcess(h, temporal.address));
+      }
+      if (!restarted && finished >= ORDERS / 2) {
+        // Not awaited: people keep acting while the server is down. The workers and the API keep their
+        // connections and must find the server again on their own, answering no one a 500 meanwhile.
+        const began = Date.now();
+        restarted = temporal.restart().then(() => Date.now() - began);
       }
       await new Promise((r) => setTimeout(r, 100));
       await Promise.all(
@@ -128,6 +122,8 @@ describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worke
       );
     }
     expect(killed).toBe(true);
+    const down = await restarted;
+    expect(down).toBeGreaterThan(0);
 
     const records = await h.store.em.fork().find(OrderRecord, { id: { $in: created } });
     const readModel = new Map(records.map((o) => [o.id, o]));
@@ -163,7 +159,7 @@ describe(`release under fire: ${ORDERS} orders, ${AREAS} areas, ${WORKERS} worke
 
     const cycles = cycleRecords.length;
     const outcomes = records.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o.state]: (acc[o.state] ?? 0) + 1 }), {});
-    console.log(`under fire: ${ORDERS} orders →`, outcomes, `${full.length} of ${AREAS} areas reached their limit; ${replay.forced} forced releases; ${cycles} release cycles, ${heldByNorm} holding orders back for a workload norm; peak load`, Object.fromEntries(workloads.peak));
+    console.log(`under fire: ${ORDERS} orders →`, outcomes, `${full.length} of ${AREAS} areas reached their limit; ${replay.forced} forced releases; ${cycles} release cycles, ${heldByNorm} holding orders back for a workload norm; peak load`, Object.fromEntries(workloads.peak), `; Temporal down for ${down} ms`);
   });
 
   const limitsInUnits = (areaId: string) => Number(areaId.split('-').at(-1)) % 4 === 3;

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/sql';
 import type { Role } from '../../domain/roles.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import { UserRecord } from '../../store/user.entity.ts';
@@ -22,7 +22,13 @@ export async function ensureFirstAdmin(em: EntityManager, env: NodeJS.ProcessEnv
   const password = given || randomToken(15);
   addUser(em, { username, displayName: 'Administrator', roles: ['admin'], passwordHash: await hashPassword(password), mustChangePassword: !given });
   appendAudit(em, { dedupeKey: `user-created:${username}`, subjectType: 'user', subjectId: username, action: 'user_created', actor: 'system', data: { roles: ['admin'] } });
-  await em.flush();
+  try {
+    await em.flush();
+  } catch (err) {
+    // API processes started together on a new store all find it empty; the first to write the admin wins.
+    if (err instanceof UniqueConstraintViolationException) return null;
+    throw err;
+  }
   return { username, oneTimePassword: given ? null : password };
 }
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
 import { LoginThrottleRecord } from '../../store/login-throttle.entity.ts';
+import { sqlOn } from '../../store/sql.ts';
 
 /** Failures allowed before sign-in pauses; each further failure doubles the pause, up to the cap. */
 export const FREE_ATTEMPTS = 3;
@@ -18,12 +20,17 @@ export function pauseAfter(failures: number): number {
   return failures < FREE_ATTEMPTS ? 0 : Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS * 2 ** (failures - FREE_ATTEMPTS));
 }
 
+/**
+ * Counts a failure in one statement: API processes answering the same account at the same moment each
+ * add theirs, where reading the count and writing it back would lose all but one.
+ */
 export async function recordFailure(em: EntityManager, key: string, now = new Date()): Promise<number> {
-  const record = (await em.findOne(LoginThrottleRecord, { key })) ?? em.create(LoginThrottleRecord, { key, failures: 0, lockedUntil: null });
-  record.failures += 1;
-  const pause = pauseAfter(record.failures);
-  record.lockedUntil = pause > 0 ? new Date(now.getTime() + pause) : null;
-  await em.flush();
+  const { rows } = await sql<{ failures: number }>`insert into login_throttle (key, failures) values (${key}, 1)
+    on conflict (key) do update set failures = login_throttle.failures + 1 returning failures`.execute(sqlOn(em));
+  const failures = Number(rows[0]!.failures);
+  const pause = pauseAfter(failures);
+  // Only while the count is still ours, so a slower process never shortens the pause a later failure set.
+  await em.nativeUpdate(LoginThrottleRecord, { key, failures }, { lockedUntil: pause > 0 ? new Date(now.getTime() + pause) : null });
   return pause;
 }
 
