@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MikroORM } from '@mikro-orm/sql';
 import { BoundSqliteDriver } from './bound-sqlite-driver.ts';
+import { commitOrderDdl } from './commit-order.ts';
 import { ENTITIES } from './entities.ts';
 import { SharedSqliteDialect } from './sqlite-dialect.ts';
 import type { StoreConfig } from './store-config.ts';
@@ -26,6 +27,6 @@ export async function openStore(config: StoreConfig, options: { debug?: boolean;
     debug: options.debug ?? false,
   });
   await orm.schema.update();
-  for (const sql of AUDIT_GUARDS) await orm.em.getConnection().execute(sql);
+  for (const sql of [...AUDIT_GUARDS, ...commitOrderDdl(config.kind)]) await orm.em.getConnection().execute(sql);
   return orm;
 }

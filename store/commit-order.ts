@@ -1,0 +1,63 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { PostgreSqlConnection, PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { sql, type RawBuilder } from 'kysely';
+import type { Store } from './open-store.ts';
+import type { StoreConfig } from './store-config.ts';
+
+/*
+ * What the live event stream needs from each database to read the audit log in commit order. The one
+ * dialect-specific part of live events; it belongs in store/dialect.ts.
+ *
+ * SQLite lets one writer in at a time and numbers rows as they are written, so seq order is commit order.
+ * On PostgreSQL a higher seq can commit before a lower one, so each row carries the id of the transaction
+ * that wrote it, and a reader takes only rows of transactions older than every transaction still open
+ * (`pg_snapshot_xmin`): no row can appear later among them. Such rows are read in (xact_id, seq) order,
+ * which is the order their transactions began writing: a transition's transaction begins after the one
+ * before it committed, so an order's events keep their order.
+ */
+
+const EVENTS_CHANNEL = 'sluice_events';
+
+const isPostgres = (em: EntityManager) => em.getPlatform() instanceof PostgreSqlPlatform;
+
+/** A condition true of audit rows no open transaction can still add rows before. */
+export function settledRows(em: EntityManager): RawBuilder<boolean> {
+  return isPostgres(em) ? sql<boolean>`xact_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint` : sql<boolean>`1 = 1`;
+}
+
+/** The statements that stamp each audit row with its transaction and wake listeners at commit. */
+export function commitOrderDdl(kind: StoreConfig['kind']): string[] {
+  if (kind === 'sqlite') return [];
+  return [
+    `create or replace function audit_log_stamp_xact() returns trigger language plpgsql as $$
+      begin new.xact_id := pg_current_xact_id()::text::bigint; return new; end $$`,
+    `create or replace trigger audit_log_xact before insert on audit_log for each row execute function audit_log_stamp_xact()`,
+    // NOTIFY inside the writer's transaction is delivered when it commits, and not at all if it rolls back.
+    `create or replace function audit_log_notify() returns trigger language plpgsql as $$
+      begin perform pg_notify('${EVENTS_CHANNEL}', ''); return null; end $$`,
+    `create or replace trigger audit_log_notify after insert on audit_log for each statement execute function audit_log_notify()`,
+  ];
+}
+
+/**
+ * On PostgreSQL, calls `onCommit` whenever a transaction that wrote to the audit log commits, until the
+ * connection is lost (`onLost`) or closed; null on SQLite, which has nothing to listen to.
+ */
+export async function listenForCommits(store: Store, onCommit: () => void, onLost: () => void): Promise<{ close(): Promise<void> } | null> {
+  const connection = store.em.getConnection();
+  if (!(connection instanceof PostgreSqlConnection)) return null;
+  // A connection of the store's own pool, held for as long as it listens.
+  const client = await (await connection.getNativeClient()).connect();
+  client.on('notification', onCommit);
+  client.on('error', onLost);
+  client.on('end', onLost);
+  await client.query(`listen ${EVENTS_CHANNEL}`);
+  return {
+    async close() {
+      client.off('end', onLost);
+      client.off('error', onLost);
+      await client.query(`unlisten ${EVENTS_CHANNEL}`).catch(() => undefined);
+      client.release();
+    },
+  };
+}
