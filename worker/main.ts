@@ -3,6 +3,7 @@ import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@tempor
 import { connectionOptions, loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { openStore } from '../store/open-store.ts';
 import { storeConfigFromEnv } from '../store/store-config.ts';
+import { runAnnouncementRelay } from '../api/announcement-relay.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
 import { runIntakeSweeper } from './intake-sweeper.ts';
 
@@ -29,9 +30,11 @@ const worker = await createSluiceWorker({
 });
 console.log(`[worker] polling task queue "${taskQueue}" in namespace "${namespace}" at ${options.address}`);
 const sweeper = runIntakeSweeper({ store, temporal: client, taskQueue });
+const relay = runAnnouncementRelay({ store, temporal: client, taskQueue });
 try {
   await worker.run();
 } finally {
+  await relay.stop();
   await sweeper.stop();
   await connection.close();
   await clientConnection.close();
