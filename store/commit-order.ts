@@ -48,16 +48,23 @@ export async function listenForCommits(store: Store, onCommit: () => void, onLos
   if (!(connection instanceof PostgreSqlConnection)) return null;
   // A connection of the store's own pool, held for as long as it listens.
   const client = await (await connection.getNativeClient()).connect();
+  let broken = false;
+  const lost = () => {
+    broken = true;
+    onLost();
+  };
   client.on('notification', onCommit);
-  client.on('error', onLost);
-  client.on('end', onLost);
+  client.on('error', lost);
+  client.on('end', lost);
   await client.query(`listen ${EVENTS_CHANNEL}`);
   return {
     async close() {
-      client.off('end', onLost);
-      client.off('error', onLost);
-      await client.query(`unlisten ${EVENTS_CHANNEL}`).catch(() => undefined);
-      client.release();
+      client.off('end', lost);
+      client.off('error', lost);
+      client.off('notification', onCommit);
+      if (!broken) await client.query(`unlisten ${EVENTS_CHANNEL}`).catch(() => (broken = true));
+      // A connection that failed is not handed back to the pool.
+      client.release(broken);
     },
   };
 }

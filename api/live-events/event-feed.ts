@@ -38,7 +38,7 @@ export class EventFeed {
   private cursor: EventPosition | null = null;
   private woken = false;
   private wakeUp: (() => void) | null = null;
-  /** Store reads made by the reader, for the live-events benchmark. */
+  /** Store reads the reader has made: one per poll or wake-up, however many streams it serves. */
   reads = 0;
 
   private readonly store: Store;
