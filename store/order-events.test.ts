@@ -40,10 +40,13 @@ describe('order events read from the audit log', () => {
       await new Promise<void>((resolve) => (commitFirst = resolve));
     });
     await written;
-    await store().em.fork().transactional((tx) => transition(tx, 'o-higher-seq'));
-    expect(await readOrderEvents(store().em.fork(), from, 10)).toEqual([]);
-    commitFirst();
-    await first;
+    try {
+      await store().em.fork().transactional((tx) => transition(tx, 'o-higher-seq'));
+      expect(await readOrderEvents(store().em.fork(), from, 10)).toEqual([]);
+    } finally {
+      commitFirst();
+      await first;
+    }
     const events = await readOrderEvents(store().em.fork(), from, 10);
     expect(events.map((e) => e.event.orderId)).toEqual(['o-lower-seq', 'o-higher-seq']);
     expect(events[0]!.event.seq).toBeLessThan(events[1]!.event.seq);
