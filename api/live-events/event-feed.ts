@@ -11,6 +11,8 @@ import { credentialKey, liveCredentials, type StreamCredential } from './stream-
  */
 
 const PAGE = 500;
+// Commits in this process can come hundreds a second; one read in this long serves all of them.
+const MIN_READ_GAP_MS = 20;
 
 export interface FeedOptions {
   /** How often to look for new events when nothing wakes the reader (SQLite). */
@@ -95,13 +97,17 @@ export class EventFeed {
       ready();
     }
     let lastCheck = Date.now();
+    let lastRead = 0;
     for (;;) {
       // Decided in the same tick as a later subscribe() sees it, so that one starts a reader of its own.
       if (this.subscribers.size === 0) {
         this.running = null;
         break;
       }
+      const sinceRead = Date.now() - lastRead;
+      if (sinceRead < MIN_READ_GAP_MS) await new Promise((resolve) => setTimeout(resolve, MIN_READ_GAP_MS - sinceRead));
       this.woken = false;
+      lastRead = Date.now();
       const batch = await this.read();
       if (batch.length === PAGE) continue;
       if (Date.now() - lastCheck >= this.options.credentialCheckMs) {
