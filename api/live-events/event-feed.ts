@@ -85,10 +85,14 @@ export class EventFeed {
     let lost = false;
     const listen = async () => {
       lost = false;
+      // A listening connection that could not be opened is tried again after the next poll.
       listener = await listenForCommits(this.store, () => this.wake(), () => {
         lost = true;
         this.wake();
-      }).catch(() => null);
+      }).catch(() => {
+        lost = true;
+        return null;
+      });
     };
     try {
       await listen();
