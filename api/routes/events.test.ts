@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken, secretHashOf } from '../../api/auth/api-tokens.ts';
 import { createSession, SESSION_COOKIE, SESSION_TTL_MS } from '../../api/auth/sessions.ts';
@@ -89,6 +90,17 @@ describe('GET /events', () => {
     expect(again.stream.text).not.toContain('o-resume-1');
     expect(again.stream.text.indexOf('o-resume-2')).toBeLessThan(again.stream.text.indexOf('o-resume-3'));
     await again.close();
+  });
+
+  it('keeps delivering when the listening connection drops (PostgreSQL)', async (ctx) => {
+    if (!(h.store.em.getPlatform() instanceof PostgreSqlPlatform)) ctx.skip();
+    const s = await follow(await h.auth('dispatcher'));
+    await s.until(() => s.stream.text.includes('event: ready'), 'ready event');
+    const dropped = await h.store.em.getConnection().execute(`select pg_terminate_backend(pid) as dropped from pg_stat_activity where query = 'listen sluice_events'`);
+    expect(dropped).toHaveLength(1);
+    await transition('o-after-drop');
+    await s.until(() => s.stream.text.includes('"orderId":"o-after-drop"'), 'event after the drop');
+    await s.close();
   });
 
   it('ends when the session signs out', async () => {
