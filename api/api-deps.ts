@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Store } from '../store/open-store.ts';
+import type { FeedOptions } from './live-events/event-feed.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -7,6 +8,6 @@ export interface ApiDeps {
   taskQueue: string;
   /** The built designer; when absent, `/` explains how to build it. */
   staticDir?: string;
-  /** How often the event stream looks for new audit entries. */
-  eventPollMs?: number;
+  /** How the process's reader of live events polls and checks the streams' credentials. */
+  liveEvents?: FeedOptions;
 }

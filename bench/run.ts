@@ -20,6 +20,10 @@ const SUITES: Record<string, Suite> = {
     about: 'release-cycle time over a 100,000-order pool against a rank-only cycle, and freed capacity to release (p50, p99) against a bare relay',
     load: () => import('./release.bench.ts'),
   },
+  'live-events': {
+    about: '200 browsers following GET /events: events/s, delivery latency (p50, p99) and store reads/s, against polling per browser',
+    load: () => import('./live-events.bench.ts'),
+  },
 };
 
 const name = process.argv[2];
@@ -28,6 +32,6 @@ if (name !== undefined && Object.hasOwn(SUITES, name)) {
 } else {
   if (name !== undefined) console.error(`Unknown benchmark suite "${name}".`);
   console.log('Usage: npm run bench -- <suite>\n\nSuites:');
-  for (const [suite, { about }] of Object.entries(SUITES)) console.log(`  ${suite.padEnd(10)} ${about}`);
+  for (const [suite, { about }] of Object.entries(SUITES)) console.log(`  ${suite.padEnd(12)} ${about}`);
   process.exitCode = name === undefined ? 0 : 1;
 }

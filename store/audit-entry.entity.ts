@@ -2,13 +2,14 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /**
  * The append-only audit log: every transition and decision, who or what caused it, and why.
- * `seq` orders the log and is the cursor of the live event stream; `dedupeKey` makes a retried
- * activity write its entry once.
+ * `seq` orders the log and, after `xactId`, is the cursor of the live event stream; `dedupeKey` makes a
+ * retried activity write its entry once. `xactId` is the writing transaction's id on PostgreSQL, where a
+ * higher seq can commit before a lower one (store/commit-order.ts); 0 on SQLite, whose writers take turns.
  */
 export const AuditEntryRecord = defineEntity({
   name: 'AuditEntryRecord',
   tableName: 'audit_log',
-  indexes: [{ properties: ['subjectType', 'subjectId'] }],
+  indexes: [{ properties: ['subjectType', 'subjectId'] }, { properties: ['xactId', 'seq'] }],
   properties: {
     seq: p.integer().primary().autoincrement(),
     dedupeKey: p.string().unique(),
@@ -21,6 +22,7 @@ export const AuditEntryRecord = defineEntity({
     actor: p.string(),
     reason: p.string().nullable(),
     data: p.json<Record<string, unknown>>().nullable(),
+    xactId: p.bigint('number').default(0),
   },
 });
 export type AuditEntryRecord = InferEntity<typeof AuditEntryRecord>;

@@ -5,6 +5,7 @@ import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
 import { OrderRecord } from './order.entity.ts';
+import { OutboxRecord } from './outbox.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
@@ -32,4 +33,5 @@ export const ENTITIES = [
   SessionRecord,
   ApiTokenRecord,
   LoginThrottleRecord,
+  OutboxRecord,
 ];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { UniqueConstraintViolationException } from '@mikro-orm/sql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hoursFromNow } from '../test/clock.ts';
-import { openStore } from './open-store.ts';
+import { connectStore, openStore } from './open-store.ts';
 import { OrderRecord } from './order.entity.ts';
 
 describe('idempotency keys in the store', () => {
@@ -18,7 +18,9 @@ describe('idempotency keys in the store', () => {
   });
 
   it('a file from before migrations whose key was unique across callers is brought to a key unique per caller when migrated', async () => {
-    const before = await openStore({ kind: 'sqlite', file }, { migrate: true });
+    // A release before migrations had the initial migration's tables and nothing after it.
+    const before = await connectStore({ kind: 'sqlite', file });
+    await before.migrator.up({ to: 'Migration20261206043830_initial' });
     const run = (q: string) => before.em.getConnection().execute<{ name: string }[]>(q);
     await run('drop index orders_idempotency_scope_idempotency_key_unique');
     await run('create unique index orders_idempotency_key_unique on orders (idempotency_key)');

@@ -50,8 +50,9 @@ describe(`upgrade from the SQLite file of the release before migrations (${fixtu
     expect(await pendingMigrations(store)).toEqual([]);
     const connection = store.em.getConnection();
     for (const [table, rows] of Object.entries(fixture.rows)) {
+      // Columns added by later migrations are not the old release's rows.
       const kept = await connection.execute<Record<string, unknown>[]>(`select * from "${table}"`);
-      expect(kept, table).toEqual(rows);
+      expect(kept.map((row) => Object.fromEntries(Object.keys(rows[0] ?? {}).map((column) => [column, row[column]]))), table).toEqual(rows);
     }
   });
 

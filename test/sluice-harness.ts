@@ -67,7 +67,7 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
   const client = options.temporal?.client ?? new Client({ connection: own!, namespace });
   const workerConnection = () => (options.temporal ? Promise.resolve(options.temporal.workerConnection) : NativeConnection.connect({ address: inject('temporalAddress') }));
   const taskQueue = `sluice-test-${suffix}`;
-  const app = createApp({ store, temporal: client, taskQueue, eventPollMs: 50, ...(options.staticDir ? { staticDir: options.staticDir } : {}) });
+  const app = createApp({ store, temporal: client, taskQueue, liveEvents: { pollMs: 50, listeningPollMs: 1_000, credentialCheckMs: 200 }, ...(options.staticDir ? { staticDir: options.staticDir } : {}) });
 
   const tokens = new Map<Role, string>();
   const auth = async (role: Role) => {

@@ -6,6 +6,7 @@ import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { connectionOptions } from '../launcher/temporal-connection.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
 import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
+import { runAnnouncementRelay } from '../api/announcement-relay.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
 import { serveHealth } from './health-server.ts';
 import { runIntakeSweeper } from './intake-sweeper.ts';
@@ -41,12 +42,14 @@ const health = healthPort
   : null;
 console.log(`[worker] polling task queue "${taskQueue}" in namespace "${namespace}" at ${options.address}${health ? `; health on port ${healthPort}` : ''}`);
 const sweeper = runIntakeSweeper({ store, temporal: client, taskQueue });
+const relay = runAnnouncementRelay({ store, temporal: client, taskQueue });
 try {
   await worker.run();
 } catch (error) {
   console.error(`[worker] its run failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
+  await relay.stop();
   health?.close();
   await sweeper.stop();
   await connection.close();

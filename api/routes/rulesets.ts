@@ -11,6 +11,7 @@ import { notFound } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
 import { announcePublished } from '../rules-published.ts';
+import { relayAnnouncements } from '../announcement-relay.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
 
 export const dpParams = z.object({ decisionPoint: z.enum(DECISION_POINTS) });
@@ -24,12 +25,16 @@ export function rulesetRoutes(deps: ApiDeps) {
   const em = () => deps.store.em.fork();
   const version = (dp: DecisionPointId, v: number | 'draft' | undefined) => rulesetVersionOrFail(em(), dp, v);
   const publish = async (definition: RulesetDefinition, principal: Principal, note: string, extra: { effectiveFrom?: string; basedOn?: number } = {}) => {
-    const tx = em();
     const effectiveFrom = extra.effectiveFrom ? new Date(extra.effectiveFrom) : undefined;
-    const v = await publishVersion(tx, definition, { author: actorOf(principal), note, ...(effectiveFrom ? { effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) });
-    appendAudit(tx, { dedupeKey: `ruleset:${definition.decisionPoint}@${v}`, subjectType: 'ruleset', subjectId: definition.decisionPoint, action: 'ruleset_published', actor: actorOf(principal), reason: note, data: { version: v, ...extra } });
-    await tx.flush();
-    await announcePublished(deps, definition.decisionPoint, v, effectiveFrom);
+    // The version, its audit entry and its announcement commit together, or none of them does.
+    const v = await em().transactional(async (tx) => {
+      const published = await publishVersion(tx, definition, { author: actorOf(principal), note, ...(effectiveFrom ? { effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) });
+      appendAudit(tx, { dedupeKey: `ruleset:${definition.decisionPoint}@${published}`, subjectType: 'ruleset', subjectId: definition.decisionPoint, action: 'ruleset_published', actor: actorOf(principal), reason: note, data: { version: published, ...extra } });
+      announcePublished(tx, definition.decisionPoint, published, effectiveFrom);
+      return published;
+    });
+    // Delivered now if it can be; else the workers' relay delivers it.
+    await relayAnnouncements(deps).catch((err: unknown) => console.warn('[relay] announcing the publication failed; the workers will:', err instanceof Error ? err.message : err));
     return version(definition.decisionPoint, v);
   };
   const base = { tag: 'Rules', responses: { ...NOT_FOUND, ...STANDARD_ERRORS } } as const;

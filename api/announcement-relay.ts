@@ -1,0 +1,65 @@
+import type { Client } from '@temporalio/client';
+import type { Store } from '../store/open-store.ts';
+import { markDelivered, pendingAnnouncements, type PendingAnnouncement } from '../store/outbox.ts';
+import { startRulesPublished } from './rules-published.ts';
+
+/*
+ * Delivers the outbox's announcements to Temporal and marks them delivered. A process that commits one
+ * relays it at once; every worker also relays every few seconds, which delivers what a process that died
+ * after its commit left behind. Delivery is at least once (a relay may die between delivering and marking),
+ * so every receiver acts on an announcement's id once.
+ */
+
+const BATCH = 100;
+
+export interface RelayOptions {
+  store: Store;
+  temporal: Client;
+  taskQueue: string;
+}
+
+async function deliver(options: RelayOptions, { id, announcement }: PendingAnnouncement): Promise<void> {
+  switch (announcement.kind) {
+    case 'rules_published':
+      return startRulesPublished(options.temporal, options.taskQueue, id, announcement);
+  }
+}
+
+/** Delivers every announcement pending, oldest first; answers how many. Stops at the first that fails. */
+export async function relayAnnouncements(options: RelayOptions): Promise<number> {
+  const em = options.store.em.fork();
+  let delivered = 0;
+  for (;;) {
+    const pending = await pendingAnnouncements(em, BATCH);
+    for (const item of pending) {
+      await deliver(options, item);
+      await markDelivered(em, item.id);
+      delivered++;
+    }
+    if (pending.length < BATCH) return delivered;
+  }
+}
+
+/** Relays at once and then every `intervalMs` until stopped; a failed pass (Temporal down) is logged and tried again. */
+export function runAnnouncementRelay(options: RelayOptions & { intervalMs?: number }): { stop(): Promise<void> } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let relaying: Promise<void> = Promise.resolve();
+  const tick = () => {
+    relaying = relayAnnouncements(options).then(
+      () => undefined,
+      (err: unknown) => console.warn('[relay] delivering announcements failed; trying again later:', err instanceof Error ? err.message : err),
+    );
+    void relaying.then(() => {
+      if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 5_000);
+    });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await relaying;
+    },
+  };
+}
