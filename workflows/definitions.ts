@@ -13,8 +13,9 @@ import type { PoolEntry } from './pool-entry.ts';
  * 1: the v1 machine. 2: the per-kind machines, marked by LIFECYCLE_V2_PATCH. 3: as 2, with the revision
  * in the input instead of a patch marker (a marker costs every order a search-attribute update on the
  * server), and the area told of freed capacity by the transition's record activity. 4: as 3, with the
- * decisions and records as local activities (no server round trip each). Each order keeps the revision
- * it started on, so recorded histories of every revision replay unchanged.
+ * decisions and records as local activities (no server round trip each), and the deadline of a state
+ * decided in the record of the transition into it. Each order keeps the revision it started on, so
+ * recorded histories of every revision replay unchanged.
  */
 export const ORDER_WORKFLOW_REVISION = 4;
 

@@ -18,6 +18,7 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
+import type { Deadline } from '../activities/decide-deadline.ts';
 import type { AreaSignal } from '../activities/record-transition.ts';
 import type { OrderState, PaymentMode } from '../domain/lifecycle.ts';
 import { inPool } from '../domain/lifecycle-states.ts';
@@ -178,10 +179,13 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       .catch((err: unknown) => log.warn('deadline escalation failed', { orderId, error: String(err) }));
   }
 
+  const startFound = (armedIn: OrderState, found: Deadline | null) => {
+    if (found) startDeadline({ armedIn, firesAt: Date.now() + found.minutes * 60_000, minutes: found.minutes, role: found.role });
+  };
   const armDeadline = (): Promise<null> => {
     const armedIn = state();
     return inTask.decideDeadline({ orderId, state: armedIn, decisionKey: nextKey() }).then((found) => {
-      if (found) startDeadline({ armedIn, firesAt: Date.now() + found.minutes * 60_000, minutes: found.minutes, role: found.role });
+      startFound(armedIn, found);
       return null;
     });
   };
@@ -268,8 +272,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     if (entersPool) poolEnteredAt = new Date().toISOString();
     // A signal from here would cost the order a workflow task of its own; the record activity sends it after its commit.
     const areaSignals = revision >= 3 ? effects.flatMap(({ type }) => (AREA_SIGNAL_EFFECTS[type] ? [AREA_SIGNAL_EFFECTS[type]] : [])) : [];
-    await inTask.recordTransition({
-      key: nextKey(),
+    // From revision 4 the record decides the deadline of the state entered, in its transaction: one write for the transition.
+    const recordsDeadline = revision >= 4 && effects.some(({ type }) => type === 'armDeadline');
+    const key = nextKey();
+    const found = await inTask.recordTransition({
+      key,
       orderId,
       from,
       to: state(),
@@ -283,8 +290,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       data: actorRoles ? { ...transitionData(event), actorRoles } : transitionData(event),
       poolEnteredAt: entersPool ? poolEnteredAt : null,
       ...(areaSignals.length ? { tellArea: { workAreaId, signals: areaSignals } } : {}),
+      ...(recordsDeadline ? { deadlineKey: nextKey() } : {}),
     });
-    const remaining = areaSignals.length ? effects.filter(({ type }) => !AREA_SIGNAL_EFFECTS[type]) : effects;
+    if (recordsDeadline) startFound(state(), found);
+    const handled = (type: string) => (areaSignals.length > 0 && Object.hasOwn(AREA_SIGNAL_EFFECTS, type)) || (recordsDeadline && type === 'armDeadline');
+    const remaining = effects.filter(({ type }) => !handled(type));
     if (remaining.length) await carryOut(remaining);
   }
 
