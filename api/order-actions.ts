@@ -12,6 +12,7 @@ import type { ApiDeps } from './api-deps.ts';
 import { actorOf, type Principal } from './auth/principal.ts';
 import { notFound, UserError } from './errors.ts';
 import { reassignTarget } from './reassign-target.ts';
+import { sendUpdate } from './resent-update.ts';
 
 async function findOrder(deps: ApiDeps, orderId: string): Promise<OrderRecord> {
   const order = await deps.store.em.fork().findOne(OrderRecord, { id: orderId });
@@ -50,7 +51,8 @@ export async function performAction(deps: ApiDeps, orderId: string, request: Ord
     ...overridden,
   };
   try {
-    await deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(orderActionUpdate, { args: [command] });
+    const handle = deps.temporal.workflow.getHandle(orderWorkflowId(orderId));
+    await sendUpdate((updateId) => handle.executeUpdate(orderActionUpdate, { args: [command], updateId }));
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === ACTION_NOT_ALLOWED) {
