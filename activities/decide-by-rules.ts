@@ -27,8 +27,8 @@ export interface RulesDecisionRequest {
 export function decideByRules(deps: ActivityDeps) {
   const compiledFor = compiledRulesets();
   const inForce = publishedRulesets();
-  return async function decide(request: RulesDecisionRequest): Promise<DecisionOutcome | null> {
-    const em = deps.store.em.fork();
+  // `em` may be the caller's transaction: the decision then lands with the caller's writes, or not at all.
+  return async function decide(request: RulesDecisionRequest, em: EntityManager = deps.store.em.fork()): Promise<DecisionOutcome | null> {
     const earlier = await findStoredDecision(em, request.decisionKey);
     if (earlier) return earlier.outcome;
 

@@ -5,10 +5,13 @@ import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderState } from '../domain/lifecycle.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
+import { DecisionRecord } from '../store/decision.entity.ts';
 import { answerCycleCall, claimCycleCall } from '../store/cycle-calls.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
+import { useTempStore } from '../test/temp-store.ts';
 import { recordTransitionActivity, type TransitionRecord } from './record-transition.ts';
 
 /** Recording a transition against a real SQLite file; the area's controller is a recorder of the signals it would get. */
@@ -79,5 +82,34 @@ describe('recording a transition', () => {
 
   it('refuses a transition of an order the store does not have', async () => {
     await expect(record(transition('k-7', 'nobody', 'queued', 'released'))).rejects.toThrow(/not in the store/);
+  });
+});
+
+describe('recording a transition into a state with an escalation deadline', () => {
+  const store = useTempStore();
+  const temporal = null as unknown as Client;
+
+  it("decides the deadline in the record's transaction, once however often the record is retried", async () => {
+    await seedDefaults(store().em.fork());
+    const em = store().em.fork();
+    em.create(OrderRecord, { id: 'o-1', account: 'ACME', kind: 'pick', statedPriority: 'normal', dueAt: new Date(Date.now() + 48 * 3_600_000), workAreaId: 'pick-a', lines: [], state: 'validating' });
+    await em.flush();
+    const record = recordTransitionActivity({ store: store(), temporal, taskQueue: 'unused', clock: () => new Date() });
+    const t: TransitionRecord = { key: 'r-1', orderId: 'o-1', from: 'validating', to: 'queued', event: 'PRIORITIZED', actor: 'system', reason: null, priorityScore: 0, escalation: null, holds: [], assignee: null, data: null, deadlineKey: 'r-2' };
+
+    const first = await record(t);
+    expect(first).toEqual({ minutes: 240, role: 'dispatcher' });
+    expect(await record(t)).toEqual(first);
+    const decisions = await store().em.fork().find(DecisionRecord, { orderId: 'o-1' });
+    expect(decisions.map((d) => [d.id, d.decisionPoint])).toEqual([['r-2', 'escalation']]);
+    // Decided for the state the transition entered.
+    expect(decisions[0]?.facts.state).toBe('queued');
+    const audit = await store().em.fork().find(AuditEntryRecord, { subjectId: 'o-1' });
+    expect(audit.map((e) => e.dedupeKey).sort()).toEqual(['decision:r-2', 'r-1']);
+  });
+
+  it('answers no deadline when the record is not asked for one', async () => {
+    const record = recordTransitionActivity({ store: store(), temporal, taskQueue: 'unused', clock: () => new Date() });
+    expect(await record({ key: 'r-3', orderId: 'o-1', from: 'queued', to: 'released', event: 'RELEASE', actor: 'system', reason: null, priorityScore: 0, escalation: null, holds: [], assignee: null, data: null })).toBeNull();
   });
 });

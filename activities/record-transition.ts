@@ -6,24 +6,34 @@ import { poolWaits } from '../store/release-pool-reads.ts';
 import type { areaControllerWorkflow } from '../workflows/area-controller.workflow.ts';
 import { areaWorkflowId, capacityFreedSignal, withdrawSignal } from '../workflows/definitions.ts';
 import type { ActivityDeps } from './activity-deps.ts';
+import { deadlineDecider, type Deadline } from './decide-deadline.ts';
 
 export interface TransitionRecord extends OrderTransition {
   /** What the area's controller hears once the transition is recorded: a slot given back, or the order gone from the pool. */
   tellArea?: { workAreaId: string; signals: AreaSignal[] };
+  /** The decision key of the escalation deadline of the state entered, when it has one to decide: decided in the record's transaction. */
+  deadlineKey?: string;
 }
 
 export type AreaSignal = 'capacityFreed' | 'withdraw';
 const AREA_SIGNALS = { capacityFreed: capacityFreedSignal, withdraw: withdrawSignal };
 
 /**
- * Projects a transition to the read model and the audit log in one transaction, once per key, then tells
- * the area what it needs to know; a retry tells it again, which costs the area at most a spare cycle.
+ * Projects a transition to the read model and the audit log, with the deadline of the state entered when
+ * asked, in one transaction, once per key; then tells the area what it needs to know (a retry tells it
+ * again, which costs the area at most a spare cycle). Answers the deadline, if the state has one.
  */
 export function recordTransitionActivity(deps: ActivityDeps) {
-  return async function recordTransition(t: TransitionRecord): Promise<void> {
-    const outcome = await inTransaction(deps.store.em, (tx) => projectTransition(tx, t, deps.clock()));
+  const decideDeadline = deadlineDecider(deps);
+  return async function recordTransition(t: TransitionRecord): Promise<Deadline | null> {
+    const { outcome, deadline } = await inTransaction(deps.store.em, async (tx) => {
+      const outcome = await projectTransition(tx, t, deps.clock());
+      const decided = outcome !== 'no-order' && t.deadlineKey ? await decideDeadline({ orderId: t.orderId, state: t.to, decisionKey: t.deadlineKey }, tx) : null;
+      return { outcome, deadline: decided };
+    });
     if (outcome === 'no-order') throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
     if (t.tellArea) await tellArea(deps, t.orderId, t.tellArea);
+    return deadline;
   };
 }
 

@@ -13,6 +13,7 @@ import { actorOf, type Principal } from './auth/principal.ts';
 import { notFound, UserError } from './errors.ts';
 import { reassignTarget } from './reassign-target.ts';
 import { withTemporal } from './temporal-gate.ts';
+import { sendUpdate } from './resent-update.ts';
 
 async function findOrder(deps: ApiDeps, orderId: string): Promise<OrderRecord> {
   const order = await deps.store.em.fork().findOne(OrderRecord, { id: orderId });
@@ -51,7 +52,8 @@ export async function performAction(deps: ApiDeps, orderId: string, request: Ord
     ...overridden,
   };
   try {
-    await withTemporal(deps.temporal, `The ${request.action} action`, () => deps.temporal.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(orderActionUpdate, { args: [command] }));
+    const handle = deps.temporal.workflow.getHandle(orderWorkflowId(orderId));
+    await withTemporal(deps.temporal, `The ${request.action} action`, () => sendUpdate((updateId) => handle.executeUpdate(orderActionUpdate, { args: [command], updateId })));
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === ACTION_NOT_ALLOWED) {

@@ -6,7 +6,7 @@ export const bareActionUpdate = defineUpdate<string, [string]>('orderAction');
 
 const { step } = proxyActivities<BareActivities>({ startToCloseTimeout: '30 seconds' });
 
-/** How many activities an order's happy path runs in each of its stretches, counted from a Sluice order's history. */
+/** How many activities an order's happy path runs in each of its stretches (the lifecycle benchmark fixes them). */
 export interface BareShape {
   /** Up to the release signal. */
   beforeRelease: number;

@@ -12,6 +12,7 @@ import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { bundleWorkflows, createSluiceWorker } from '../worker/create-worker.ts';
+import { runIntakeSweeper } from '../worker/intake-sweeper.ts';
 
 export interface DevStack {
   store: Store;
@@ -27,7 +28,7 @@ export interface DevStack {
 
 /**
  * Sluice as a benchmark drives it, all in this process: a local Temporal dev server, a seeded SQLite store
- * in a temporary folder, a Sluice worker on `taskQueue` and the API, with a dispatcher's token to post orders.
+ * in a temporary folder, a Sluice worker on `taskQueue` with its intake sweeper, and the API, with a dispatcher's token to post orders.
  */
 export async function startDevStack(taskQueue: string): Promise<DevStack> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -45,6 +46,8 @@ export async function startDevStack(taskQueue: string): Promise<DevStack> {
   const workers: Worker[] = [await createSluiceWorker({ connection: await NativeConnection.connect({ address: server.address }), namespace: 'default', taskQueue, store, client, workflowBundle: await bundleWorkflows() })];
   const running = [workers[0]!.run()];
   const app = createApp({ store, temporal: client, taskQueue });
+  // As in a worker process: an order whose workflow start timed out on a loaded machine is started later, not lost.
+  const sweeper = runIntakeSweeper({ store, temporal: client, taskQueue, intervalMs: 2_000 });
 
   return {
     store,
@@ -61,6 +64,7 @@ export async function startDevStack(taskQueue: string): Promise<DevStack> {
       running.push(worker.run());
     },
     stop: async () => {
+      await sweeper.stop();
       for (const worker of workers) worker.shutdown();
       await Promise.all(running);
       await store.close();

@@ -12,10 +12,12 @@ import type { PoolEntry } from './pool-entry.ts';
  * The revision new orders start on, named in their input and kept across continue-as-new and splits.
  * 1: the v1 machine. 2: the per-kind machines, marked by LIFECYCLE_V2_PATCH. 3: as 2, with the revision
  * in the input instead of a patch marker (a marker costs every order a search-attribute update on the
- * server), and the area told of freed capacity by the transition's record activity. Each order keeps
- * the revision it started on, so recorded histories of every revision replay unchanged.
+ * server), and the area told of freed capacity by the transition's record activity. 4: as 3, with the
+ * decisions and records as local activities (no server round trip each), and the deadline of a state
+ * decided in the record of the transition into it. Each order keeps the revision it started on, so
+ * recorded histories of every revision replay unchanged.
  */
-export const ORDER_WORKFLOW_REVISION = 3;
+export const ORDER_WORKFLOW_REVISION = 4;
 
 /** A person's action as the workflow receives it; `actorRoles` also go to the audit log. */
 export interface OrderActionCommand extends ActionDetails {

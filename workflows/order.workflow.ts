@@ -10,6 +10,7 @@ import {
   ParentClosePolicy,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   startChild,
@@ -17,6 +18,7 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
+import type { Deadline } from '../activities/decide-deadline.ts';
 import type { AreaSignal } from '../activities/record-transition.ts';
 import type { OrderState, PaymentMode } from '../domain/lifecycle.ts';
 import { inPool } from '../domain/lifecycle-states.ts';
@@ -79,10 +81,15 @@ export interface OrderResume {
   poolEnteredAt?: string | null;
 }
 
-const activities = proxyActivities<OrderActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '10 seconds' },
-});
+const ACTIVITY_OPTIONS = { startToCloseTimeout: '30 seconds', retry: { maximumInterval: '10 seconds' } } as const;
+const activities = proxyActivities<OrderActivities>(ACTIVITY_OPTIONS);
+/**
+ * From revision 4, the decisions and records run as local activities: in the workflow task that needs them,
+ * with no round trip to the server each. Each is idempotent by its key, as a local activity may run again
+ * when its workflow task does. Enqueueing stays a server activity: its call for a cycle is claimed once,
+ * and only a server retry knows it is one.
+ */
+const localActivities = proxyLocalActivities<OrderActivities>(ACTIVITY_OPTIONS);
 
 /** Marks histories of orders started with the per-kind machines; orders without it keep the v1 machine. */
 export const LIFECYCLE_V2_PATCH = 'lifecycle-v2';
@@ -121,6 +128,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   const state = () => snapshot.value as OrderState;
   const context = () => snapshot.context;
   const area = () => getExternalWorkflowHandle(areaWorkflowId(workAreaId));
+  const inTask = revision >= 4 ? localActivities : activities;
 
   // Each transition gets a key that is stable across activity retries, replays and continue-as-new.
   let step = resume?.step ?? 0;
@@ -171,10 +179,13 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       .catch((err: unknown) => log.warn('deadline escalation failed', { orderId, error: String(err) }));
   }
 
+  const startFound = (armedIn: OrderState, found: Deadline | null) => {
+    if (found) startDeadline({ armedIn, firesAt: Date.now() + found.minutes * 60_000, minutes: found.minutes, role: found.role });
+  };
   const armDeadline = (): Promise<null> => {
     const armedIn = state();
-    return activities.decideDeadline({ orderId, state: armedIn, decisionKey: nextKey() }).then((found) => {
-      if (found) startDeadline({ armedIn, firesAt: Date.now() + found.minutes * 60_000, minutes: found.minutes, role: found.role });
+    return inTask.decideDeadline({ orderId, state: armedIn, decisionKey: nextKey() }).then((found) => {
+      startFound(armedIn, found);
       return null;
     });
   };
@@ -199,15 +210,15 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'decideIntake':
         // A split's children were reviewed by the specialist who split them.
         if (context().splitFrom) return { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
-        return activities.decideIntake({ orderId, decisionKey: nextKey() }).then((decided) => ({ type: 'INTAKE_DECIDED', ...decided }));
+        return inTask.decideIntake({ orderId, decisionKey: nextKey() }).then((decided) => ({ type: 'INTAKE_DECIDED', ...decided }));
       case 'decidePriority':
-        return activities.decidePriority({ orderId, decisionKey: nextKey() }).then(decision('PRIORITIZED'));
+        return inTask.decidePriority({ orderId, decisionKey: nextKey() }).then(decision('PRIORITIZED'));
       case 'requestRelease':
         return activities.enqueueForRelease({ workAreaId, orderId, priorityScore: context().priorityScore ?? 0, dueAt: input.dueAt, queuedAt: new Date().toISOString() }).then(nothing);
       case 'forceRelease':
         return area().signal(forceReleaseSignal, { orderId }).then(nothing);
       case 'assign':
-        return activities
+        return inTask
           .assignOrder({ orderId, workAreaId, decisionKey: nextKey() })
           .then((assignment) => ('resource' in assignment ? { type: 'ASSIGNED', resource: assignment.resource } : { type: 'ASSIGNMENT_FAILED', ...assignment.escalate }));
       case 'freeCapacity':
@@ -218,19 +229,19 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         return armDeadline();
       case 'restatePriority': {
         const { statedPriority } = params as { statedPriority: StatedPriority };
-        return activities
+        return inTask
           .restatePriority({ orderId, statedPriority })
-          .then(() => activities.decidePriority({ orderId, decisionKey: nextKey() }))
+          .then(() => inTask.decidePriority({ orderId, decisionKey: nextKey() }))
           .then(decision('REPRIORITIZED'));
       }
       case 'withdraw':
         return area().signal(withdrawSignal, { orderId }).then(nothing);
       case 'decideReturn':
-        return activities
+        return inTask
           .decideReturn({ orderId, returnReason: context().returnReason ?? 'other', attempts: context().attempts, decisionKey: nextKey() })
           .then((decided) => ({ type: 'RETURN_DECIDED', ...decided }));
       case 'decideRemit':
-        return activities.decideRemit({ orderId, amountCollected: context().amountRemitted ?? context().amountCollected, decisionKey: nextKey() }).then((decided) => ({ type: 'REMIT_DECIDED', ...decided }));
+        return inTask.decideRemit({ orderId, amountCollected: context().amountRemitted ?? context().amountCollected, decisionKey: nextKey() }).then((decided) => ({ type: 'REMIT_DECIDED', ...decided }));
       case 'splitOrder':
         return splitInto((params as { parts: number[][] }).parts).then(nothing);
       default:
@@ -261,8 +272,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     if (entersPool) poolEnteredAt = new Date().toISOString();
     // A signal from here would cost the order a workflow task of its own; the record activity sends it after its commit.
     const areaSignals = revision >= 3 ? effects.flatMap(({ type }) => (AREA_SIGNAL_EFFECTS[type] ? [AREA_SIGNAL_EFFECTS[type]] : [])) : [];
-    await activities.recordTransition({
-      key: nextKey(),
+    // From revision 4 the record decides the deadline of the state entered, in its transaction: one write for the transition.
+    const recordsDeadline = revision >= 4 && effects.some(({ type }) => type === 'armDeadline');
+    const key = nextKey();
+    const found = await inTask.recordTransition({
+      key,
       orderId,
       from,
       to: state(),
@@ -276,8 +290,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       data: actorRoles ? { ...transitionData(event), actorRoles } : transitionData(event),
       poolEnteredAt: entersPool ? poolEnteredAt : null,
       ...(areaSignals.length ? { tellArea: { workAreaId, signals: areaSignals } } : {}),
+      ...(recordsDeadline ? { deadlineKey: nextKey() } : {}),
     });
-    const remaining = areaSignals.length ? effects.filter(({ type }) => !AREA_SIGNAL_EFFECTS[type]) : effects;
+    if (recordsDeadline) startFound(state(), found);
+    const handled = (type: string) => (areaSignals.length > 0 && Object.hasOwn(AREA_SIGNAL_EFFECTS, type)) || (recordsDeadline && type === 'armDeadline');
+    const remaining = effects.filter(({ type }) => !handled(type));
     if (remaining.length) await carryOut(remaining);
   }
 
@@ -324,7 +341,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     serially(async () => {
       // Only a waiting order is decided again; a released one keeps the decision it was released on.
       if (published.decisionPoint !== 'priority' || state() !== 'queued') return;
-      const decision = await activities.decidePriority({ orderId, decisionKey: nextKey() });
+      const decision = await inTask.decidePriority({ orderId, decisionKey: nextKey() });
       await apply({ type: 'REPRIORITIZED', score: decision.score, decisionId: decision.decisionId }, 'system');
     }).catch((err: unknown) => log.warn('re-prioritisation skipped', { orderId, error: String(err) })),
   );
@@ -358,7 +375,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     if (resume.deadline) startDeadline(resume.deadline);
   } else {
     await serially(async () => {
-      await activities.recordTransition({ key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, escalation: null, holds: [], assignee: null, data: null });
+      await inTask.recordTransition({ key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, escalation: null, holds: [], assignee: null, data: null });
       await carryOut(initialEffects);
     });
   }
