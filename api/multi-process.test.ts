@@ -134,12 +134,18 @@ describe('two API processes and two workers on one store', () => {
     expect(workers.size).toBe(2);
   });
 
-  /** The identity of the worker that ran the order's priority decision, from its workflow history (written once the activity ends). */
+  /**
+   * The identity of the worker that ran the order's priority decision, from its workflow history: a local
+   * activity is a marker recorded by the workflow task that ran it, and that task's completion names its worker.
+   */
   const priorityWorkerOf = (orderId: string) =>
     eventually(async () => {
       const events = (await h.client.workflow.getHandle(orderWorkflowId(orderId)).fetchHistory()).events ?? [];
-      const scheduled = events.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'decidePriority');
-      const started = scheduled && events.find((e) => Number(e.activityTaskStartedEventAttributes?.scheduledEventId) === Number(scheduled.eventId));
-      return started?.activityTaskStartedEventAttributes?.identity ?? undefined;
+      const marker = events.find((e) => {
+        const data = e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
+        return data && /"activity_type":\s*"decidePriority"/.test(Buffer.from(data).toString());
+      });
+      const completed = marker && events.find((e) => Number(e.eventId) === Number(marker.markerRecordedEventAttributes!.workflowTaskCompletedEventId));
+      return completed?.workflowTaskCompletedEventAttributes?.identity ?? undefined;
     }, `the worker of order ${orderId}'s priority decision`);
 });
