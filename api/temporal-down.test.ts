@@ -33,14 +33,14 @@ describe('the API while Temporal is down', () => {
   it('is ready while the server runs, then names Temporal as the failing check, keeps new orders (202) and answers actions 503, each within seconds', async () => {
     const before = await request('/readyz');
     expect(before.res.status).toBe(200);
-    expect(before.body).toEqual({ status: 'ready', checks: [{ name: 'store', ok: true }, { name: 'temporal', ok: true }] });
+    expect(before.body).toEqual({ status: 'ready', checks: [{ name: 'store', ok: true }, { name: 'migrations', ok: true }, { name: 'temporal', ok: true }] });
     const order = await h.postOrder('DOWN-EXISTING', 24);
 
     await server.stop();
 
     const ready = await request('/readyz');
     expect(ready.res.status).toBe(503);
-    expect(ready.body).toEqual({ status: 'not_ready', checks: [{ name: 'store', ok: true }, { name: 'temporal', ok: false }] });
+    expect(ready.body).toEqual({ status: 'not_ready', checks: [{ name: 'store', ok: true }, { name: 'migrations', ok: true }, { name: 'temporal', ok: false }] });
     expect(ready.ms).toBeLessThan(5_000);
 
     const intake = await request('/orders', { method: 'POST', body: newOrder('DOWN-NEW'), headers: { 'idempotency-key': 'down-new' } });

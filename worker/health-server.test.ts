@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('the worker process answers /healthz and /readyz on SLUICE_WORKER_HEALTH_PORT, and stops cleanly on SIGTERM', async () => {
   const port = await freePort();
-  const env = { ...process.env, ...storeEnv(testStoreConfig(dir)), TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_NAMESPACE: inject('temporalNamespace'), TEMPORAL_TASK_QUEUE: `health-${port}`, SLUICE_WORKER_HEALTH_PORT: String(port) };
+  const env = { ...process.env, ...storeEnv(testStoreConfig(dir)), TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_NAMESPACE: inject('temporalNamespace'), TEMPORAL_TASK_QUEUE: `health-${port}`, SLUICE_WORKER_HEALTH_PORT: String(port), SLUICE_MIGRATE: '1' };
   const worker = spawn(process.execPath, [join(repoRoot, 'worker/main.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(worker, 'exit');
   try {
@@ -30,7 +30,7 @@ it('the worker process answers /healthz and /readyz on SLUICE_WORKER_HEALTH_PORT
     expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
     await expect
       .poll(() => get('/readyz'), { timeout: 10_000 })
-      .toEqual({ status: 200, body: { status: 'ready', checks: [{ name: 'store', ok: true }, { name: 'temporal', ok: true }, { name: 'worker', ok: true }] } });
+      .toEqual({ status: 200, body: { status: 'ready', checks: [{ name: 'store', ok: true }, { name: 'migrations', ok: true }, { name: 'temporal', ok: true }, { name: 'worker', ok: true }] } });
     expect((await get('/metrics')).status).toBe(404);
   } finally {
     worker.kill('SIGTERM');
