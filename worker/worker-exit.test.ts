@@ -33,7 +33,7 @@ describe('the worker process exits non-zero when it cannot work', () => {
 
   it('when Temporal cannot be reached', async () => {
     const address = `127.0.0.1:${await freePort()}`;
-    const { code, stderr } = await runWorker({ ...storeEnv(testStoreConfig(dir)), TEMPORAL_ADDRESS: address });
+    const { code, stderr } = await runWorker({ ...storeEnv(testStoreConfig(dir)), TEMPORAL_ADDRESS: address, SLUICE_MIGRATE: '1' });
     expect(code).toBe(1);
     expect(stderr).toContain(`[worker] cannot start: reaching Temporal at ${address} (namespace default) failed`);
   }, 60_000);
