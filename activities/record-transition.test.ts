@@ -8,6 +8,7 @@ import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { answerCycleCall, claimCycleCall } from '../store/cycle-calls.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import { testStoreConfig } from '../test/temp-store.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { recordTransitionActivity, type TransitionRecord } from './record-transition.ts';
 
@@ -19,7 +20,7 @@ describe('recording a transition', () => {
   const temporal = { workflow: { signalWithStart: async (_type: string, o: { workflowId: string; signal: { name: string } }) => void signalled.push({ workflowId: o.workflowId, signal: o.signal.name }) } } as unknown as Client;
   let record: ReturnType<typeof recordTransitionActivity>;
   beforeAll(async () => {
-    store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') });
+    store = await openStore(testStoreConfig(dir));
     record = recordTransitionActivity({ store, temporal, taskQueue: 'unused', clock: () => new Date('2026-11-21T10:00:00Z') });
     const em = store.em.fork();
     em.create(WorkAreaRecord, { id: 'zone-a', name: 'Zone A', kind: 'pick_zone', wipLimit: 5 });

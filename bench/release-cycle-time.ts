@@ -85,7 +85,7 @@ export async function measureCycleTimes(): Promise<CycleTimes> {
       for (let i = 0; i < POOL; i++) yield entry(pooledOrder(rng, `${areas[i % AREAS]}-${i}`, now), areas[i % AREAS]!);
       for (let i = 0; i < POOL; i++) yield entry(pooledOrder(rng, `${DEEP}-${i}`, now), DEEP);
     }
-    insertPool(file, entries());
+    await insertPool(store.em, entries());
 
     const cycle = runReleaseCycleActivity({ store, temporal: null as unknown as Client, taskQueue: 'bench', clock: () => new Date() });
     const runCycle = (workAreaId: string) => cycle({ workAreaId, triggers: ['tick'] });

@@ -1,9 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { MikroORM } from '@mikro-orm/sql';
-import { BoundSqliteDriver } from './bound-sqlite-driver.ts';
+import { driverOptions } from './dialect.ts';
 import { ENTITIES } from './entities.ts';
-import { SharedSqliteDialect } from './sqlite-dialect.ts';
 import type { StoreConfig } from './store-config.ts';
 
 export type Store = MikroORM;
@@ -14,18 +11,15 @@ const AUDIT_GUARDS = [
   `create trigger if not exists audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`,
 ];
 
-/** Opens the store, bringing its schema up to date with the entities. */
-export async function openStore(config: StoreConfig, options: { debug?: boolean; busyTimeoutMs?: number } = {}): Promise<Store> {
-  if (config.kind !== 'sqlite') throw new Error('PostgreSQL is not supported yet');
-  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
-  const orm = await MikroORM.init({
-    driver: BoundSqliteDriver,
-    dbName: config.file,
-    driverOptions: new SharedSqliteDialect(config.file, options.busyTimeoutMs),
-    entities: ENTITIES,
-    debug: options.debug ?? false,
-  });
+/** Brings the store's schema up to date with the entities. */
+async function updateSchema(orm: MikroORM, config: StoreConfig): Promise<void> {
   await orm.schema.update();
-  for (const sql of AUDIT_GUARDS) await orm.em.getConnection().execute(sql);
+  if (config.kind === 'sqlite') for (const sql of AUDIT_GUARDS) await orm.em.getConnection().execute(sql);
+}
+
+/** Opens the store (creating its file or database if need be), bringing its schema up to date with the entities. */
+export async function openStore(config: StoreConfig, options: { debug?: boolean; busyTimeoutMs?: number } = {}): Promise<Store> {
+  const orm = await MikroORM.init({ ...(await driverOptions(config, options)), entities: ENTITIES, debug: options.debug ?? false });
+  await updateSchema(orm, config);
   return orm;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTempStore } from '../test/temp-store.ts';
+import { testStoreKind, useTempStore } from '../test/temp-store.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { appendAudit } from './audit-log.ts';
 import { UserRecord } from './user.entity.ts';
@@ -9,13 +9,17 @@ import { addUser } from './users.ts';
 describe('the store binds values', () => {
   const store = useTempStore();
 
+  // PostgreSQL's text holds no NUL at all: it refuses the value (the API refuses control characters before that).
+  const refusedOnPostgres = testStoreKind() === 'postgres' ? /0x00/ : null;
+
   it.each([
-    { case: 'a NUL', text: 'a\u0000b' },
-    { case: 'quotes and a placeholder', text: `o'brien "?" ; drop table users; --` },
-    { case: 'an emoji and a newline', text: 'line 1\nline 2 🚚' },
-  ])('writes, finds and reads back a string with $case', async ({ text }) => {
+    { case: 'a NUL', text: 'a\u0000b', refused: refusedOnPostgres },
+    { case: 'quotes and a placeholder', text: `o'brien "?" ; drop table users; -- $1`, refused: null },
+    { case: 'an emoji and a newline', text: 'line 1\nline 2 🚚', refused: null },
+  ])('writes, finds and reads back a string with $case', async ({ text, refused }) => {
     const em = store().em.fork();
     const user = addUser(em, { username: `u-${crypto.randomUUID()}`, displayName: text, roles: ['dispatcher'], passwordHash: 'x' });
+    if (refused) return void (await expect(em.flush()).rejects.toThrow(refused));
     await em.flush();
     const found = await store().em.fork().findOne(UserRecord, { displayName: text, id: user.id });
     expect(found?.displayName).toBe(text);
@@ -31,7 +35,9 @@ describe('the store binds values', () => {
     const em = store().em.fork();
     appendAudit(em, { dedupeKey: 'infinite', subjectType: 'order', subjectId: 'o-inf', action: 'noted', actor: 'test', data: { value: 1 }, reason: null });
     await em.flush();
-    const found = await store().em.fork().find(AuditEntryRecord, { subjectId: 'o-inf', seq: { $lt: Number.POSITIVE_INFINITY } });
-    expect(found).toHaveLength(1);
+    const found = store().em.fork().find(AuditEntryRecord, { subjectId: 'o-inf', seq: { $lt: Number.POSITIVE_INFINITY } });
+    // SQLite compares an integer with infinity; PostgreSQL refuses infinity as the integer the column takes.
+    if (testStoreKind() === 'postgres') await expect(found).rejects.toThrow(/invalid input syntax for type integer/);
+    else expect(await found).toHaveLength(1);
   });
 });
