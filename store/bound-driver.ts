@@ -84,9 +84,19 @@ export class BoundSqliteDriver extends AbstractSqlDriver<BoundSqliteConnection, 
   }
 }
 
+/**
+ * Strings without a stated length are unbounded, as on SQLite: the zod schemas bound each field, and a
+ * varchar(255) default would turn a longer valid value (a reason, a note) into a server error.
+ */
+class UnboundedStringsPostgreSqlPlatform extends PostgreSqlPlatform {
+  override getVarcharTypeDeclarationSQL(column: { length?: number }): string {
+    return column.length === undefined ? 'varchar' : super.getVarcharTypeDeclarationSQL(column);
+  }
+}
+
 /** MikroORM's PostgreSQL driver, binding values instead of formatting them into the SQL text. */
 export class BoundPostgreSqlDriver extends AbstractSqlDriver<BoundPostgreSqlConnection, PostgreSqlPlatform> {
   constructor(config: Configuration) {
-    super(config, new PostgreSqlPlatform(), BoundPostgreSqlConnection, ['kysely', 'pg']);
+    super(config, new UnboundedStringsPostgreSqlPlatform(), BoundPostgreSqlConnection, ['kysely', 'pg']);
   }
 }

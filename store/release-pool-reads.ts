@@ -66,10 +66,12 @@ export async function poolWaits(em: EntityManager, workAreaId: string): Promise<
 export async function readTakenCapacity(em: EntityManager, workAreaId: string, unit: 'orders' | 'units') {
   const [holding, { rows: onTheirWay }] = await Promise.all([
     em.find(OrderRecord, { workAreaId, holdsSlot: true }, { fields: ['id', 'units'] }),
-    // With the time of the cycle that granted each: a grant is told again only once it is old enough.
+    // With the time of the cycle that granted each: a grant is told again only once it is old enough. In
+    // arrival order, as the cycle granted them: PostgreSQL, unlike SQLite, keeps no row order of its own.
     sql<{ id: string; units: number; queued_at: DateColumn | null; granted_at: DateColumn | null }>`select o.id, o.units, o.queued_at, c.started_at as granted_at
       from orders o left join release_cycles c on c.id = o.release_cycle_id
-      where o.work_area_id = ${workAreaId} and o.in_pool = ${true} and o.release_cycle_id is not null`.execute(sqlOn(em)),
+      where o.work_area_id = ${workAreaId} and o.in_pool = ${true} and o.release_cycle_id is not null
+      order by o.queued_at, o.id`.execute(sqlOn(em)),
   ]);
   const weigh = (orders: { units: number }[]) => orders.reduce((sum, o) => sum + (unit === 'units' ? o.units : 1), 0);
   return {
