@@ -47,6 +47,15 @@ describe('recording a transition', () => {
     expect(await store.em.fork().find(AuditEntryRecord, { dedupeKey: 'k-1' })).toMatchObject([{ subjectId: 'done', action: 'TEST', fromState: 'in_progress', toState: 'in_transit', data: { n: 1 }, at: new Date('2026-11-21T10:00:00Z') }]);
   });
 
+  it('records a transition once when two attempts of it run at once', async () => {
+    const em = store.em.fork();
+    em.create(OrderRecord, { id: 'twice', account: 'ACME', kind: 'delivery', statedPriority: 'normal', dueAt: new Date(), workAreaId: 'zone-a', lines: [], state: 'in_progress', holdsSlot: true });
+    await em.flush();
+    const t = transition('k-twice', 'twice', 'in_progress', 'in_transit');
+    await Promise.all([record(t), record(t)]);
+    expect(await store.em.fork().count(AuditEntryRecord, { dedupeKey: 'k-twice' })).toBe(1);
+  });
+
   it('stamps entering the pool and being released', async () => {
     await record(transition('k-2', 'done', 'in_transit', 'queued', { poolEnteredAt: '2026-11-21T09:59:00.000Z' }));
     expect(await order('done')).toMatchObject({ inPool: true, holdsSlot: false, queuedAt: new Date('2026-11-21T09:59:00Z'), releasedAt: null });

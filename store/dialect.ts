@@ -74,15 +74,20 @@ export function isWriteConflict(err: unknown): boolean {
 export interface DialectSql {
   /** The time `hours` (a number) before `at` (a date column). */
   hoursBefore(at: RawBuilder<unknown>, hours: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** Ends a select that locks the rows it reads until the transaction ends, so a second writer waits and then reads what the first committed. */
+  forUpdate: RawBuilder<unknown>;
 }
 
 const SQLITE_SQL: DialectSql = {
   // Dates are epoch milliseconds.
   hoursBefore: (at, hours) => sql`${at} - ${hours} * ${3_600_000}`,
+  // SQLite has one writer at a time, and a transaction that read before another wrote is refused its write (and retried).
+  forUpdate: sql``,
 };
 
 const POSTGRES_SQL: DialectSql = {
   hoursBefore: (at, hours) => sql`${at} - ${hours} * interval '1 hour'`,
+  forUpdate: sql`for update`,
 };
 
 export const dialectSql = (em: EntityManager): DialectSql => (em.getPlatform() instanceof PostgreSqlPlatform ? POSTGRES_SQL : SQLITE_SQL);

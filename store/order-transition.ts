@@ -4,6 +4,7 @@ import { nextLastMileStatus, type LastMileStatus } from '../domain/last-mile.ts'
 import { holdsSlot, inPool } from '../domain/lifecycle.ts';
 import type { Escalation, Hold, OrderKind, OrderState } from '../domain/order.ts';
 import { insertAudit, isRecorded } from './audit-log.ts';
+import { dialectSql } from './dialect.ts';
 import { jsonValue, sqlOn } from './sql.ts';
 
 export interface OrderTransition {
@@ -30,9 +31,11 @@ type OrderRow = { kind: OrderKind; last_mile_status: LastMileStatus | null; in_p
  * per key: 'recorded', 'already' when an earlier attempt recorded it, 'no-order' when the order is not in the store.
  */
 export async function projectTransition(tx: EntityManager, t: OrderTransition, now: Date): Promise<'recorded' | 'already' | 'no-order'> {
-  if (await isRecorded(tx, t.key)) return 'already';
   const db = sqlOn(tx);
-  const { rows } = await sql<OrderRow>`select kind, last_mile_status, in_pool from orders where id = ${t.orderId}`.execute(db);
+  // The order's row is locked first: a second attempt of the same transition running at once (PostgreSQL
+  // runs them side by side) waits for the first to commit and then finds it recorded.
+  const { rows } = await sql<OrderRow>`select kind, last_mile_status, in_pool from orders where id = ${t.orderId} ${dialectSql(tx).forUpdate}`.execute(db);
+  if (await isRecorded(tx, t.key)) return 'already';
   const order = rows[0];
   if (!order) return 'no-order';
   const nowInPool = inPool(t.to, t.escalation);
