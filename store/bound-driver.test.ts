@@ -3,6 +3,7 @@ import { testStoreKind, useTempStore } from '../test/temp-store.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { appendAudit } from './audit-log.ts';
 import { UserRecord } from './user.entity.ts';
+import { WorkAreaRecord } from './work-area.entity.ts';
 import { addUser } from './users.ts';
 
 /** Values no SQL text could hold: every ORM query binds them instead of writing them into the statement. */
@@ -24,6 +25,15 @@ describe('the store binds values', () => {
     const found = await store().em.fork().findOne(UserRecord, { displayName: text, id: user.id });
     expect(found?.displayName).toBe(text);
     expect(await store().em.fork().findOne(UserRecord, { username: text })).toBeNull();
+  });
+
+  it('keeps numbers as a JavaScript number holds them, the smallest and the largest', async () => {
+    const em = store().em.fork();
+    em.create(WorkAreaRecord, { id: 'tiny-norm', name: 'Tiny', kind: 'pick_zone', wipLimit: 1, workloadNormHours: 5e-324 });
+    em.create(WorkAreaRecord, { id: 'huge-norm', name: 'Huge', kind: 'pick_zone', wipLimit: 1, workloadNormHours: Number.MAX_VALUE });
+    await em.flush();
+    const found = await store().em.fork().find(WorkAreaRecord, { id: { $in: ['tiny-norm', 'huge-norm'] } }, { orderBy: { id: 'asc' } });
+    expect(found.map((a) => a.workloadNormHours)).toEqual([Number.MAX_VALUE, 5e-324]);
   });
 
   it('still takes a list longer than SQLite binds in one statement', async () => {

@@ -85,18 +85,24 @@ export class BoundSqliteDriver extends AbstractSqlDriver<BoundSqliteConnection, 
 }
 
 /**
- * Strings without a stated length are unbounded, as on SQLite: the zod schemas bound each field, and a
- * varchar(255) default would turn a longer valid value (a reason, a note) into a server error.
+ * PostgreSQL's columns hold what SQLite's hold, so a value the zod schemas accept fits on both: strings
+ * without a stated length are unbounded (a varchar(255) default would turn a longer valid reason or note
+ * into a server error), and a float is a double, as a JavaScript number is (PostgreSQL's default, real,
+ * refuses a valid 5e-324).
  */
-class UnboundedStringsPostgreSqlPlatform extends PostgreSqlPlatform {
+class SqliteLikePostgreSqlPlatform extends PostgreSqlPlatform {
   override getVarcharTypeDeclarationSQL(column: { length?: number }): string {
     return column.length === undefined ? 'varchar' : super.getVarcharTypeDeclarationSQL(column);
+  }
+
+  override getFloatDeclarationSQL(): string {
+    return this.getDoubleDeclarationSQL();
   }
 }
 
 /** MikroORM's PostgreSQL driver, binding values instead of formatting them into the SQL text. */
 export class BoundPostgreSqlDriver extends AbstractSqlDriver<BoundPostgreSqlConnection, PostgreSqlPlatform> {
   constructor(config: Configuration) {
-    super(config, new UnboundedStringsPostgreSqlPlatform(), BoundPostgreSqlConnection, ['kysely', 'pg']);
+    super(config, new SqliteLikePostgreSqlPlatform(), BoundPostgreSqlConnection, ['kysely', 'pg']);
   }
 }
