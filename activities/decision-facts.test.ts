@@ -7,6 +7,7 @@ import { factsOfOrders } from '../api/order-facts.ts';
 import { DECISION_POINT_SPECS, DECISION_POINTS, type DecisionPointId } from '../domain/decision-points.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import { testStoreConfig } from '../test/temp-store.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { findReleaseJudgement } from '../store/release-judgements.ts';
 import { ResourceRecord } from '../store/resource.entity.ts';
@@ -48,7 +49,7 @@ describe('the facts live decisions receive', () => {
   });
 
   beforeAll(async () => {
-    store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
+    store = await openStore(testStoreConfig(dir), { migrate: true });
     await seedDefaults(store.em.fork());
     deps = { store, temporal: null as unknown as Client, taskQueue: 'unused', clock: () => new Date() };
     const em = store.em.fork();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CYCLE_CALL_EXPIRES_MS } from '../store/cycle-calls.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import { testStoreConfig } from '../test/temp-store.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
@@ -22,7 +23,7 @@ describe('calling an area for a release cycle', () => {
   let enqueue: ReturnType<typeof enqueueForReleaseActivity>;
   let cycle: ReturnType<typeof runReleaseCycleActivity>;
   beforeAll(async () => {
-    store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
+    store = await openStore(testStoreConfig(dir), { migrate: true });
     await seedDefaults(store.em.fork());
     const deps = { store, temporal, taskQueue: 'unused', clock: () => now };
     enqueue = enqueueForReleaseActivity(deps);

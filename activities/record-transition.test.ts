@@ -11,7 +11,7 @@ import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
-import { useTempStore } from '../test/temp-store.ts';
+import { testStoreConfig, useTempStore } from '../test/temp-store.ts';
 import { recordTransitionActivity, type TransitionRecord } from './record-transition.ts';
 
 /** Recording a transition against a real SQLite file; the area's controller is a recorder of the signals it would get. */
@@ -22,7 +22,7 @@ describe('recording a transition', () => {
   const temporal = { workflow: { signalWithStart: async (_type: string, o: { workflowId: string; signal: { name: string } }) => void signalled.push({ workflowId: o.workflowId, signal: o.signal.name }) } } as unknown as Client;
   let record: ReturnType<typeof recordTransitionActivity>;
   beforeAll(async () => {
-    store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
+    store = await openStore(testStoreConfig(dir), { migrate: true });
     record = recordTransitionActivity({ store, temporal, taskQueue: 'unused', clock: () => new Date('2026-11-21T10:00:00Z') });
     const em = store.em.fork();
     em.create(WorkAreaRecord, { id: 'zone-a', name: 'Zone A', kind: 'pick_zone', wipLimit: 5 });
@@ -47,6 +47,15 @@ describe('recording a transition', () => {
     await record(t);
     expect(await order('done')).toMatchObject({ state: 'in_transit', lastMileStatus: 'In Transit', priorityScore: 4, assignee: 'Ana', holdsSlot: true, inPool: false, holds: [], escalation: null });
     expect(await store.em.fork().find(AuditEntryRecord, { dedupeKey: 'k-1' })).toMatchObject([{ subjectId: 'done', action: 'TEST', fromState: 'in_progress', toState: 'in_transit', data: { n: 1 }, at: new Date('2026-11-21T10:00:00Z') }]);
+  });
+
+  it('records a transition once when two attempts of it run at once', async () => {
+    const em = store.em.fork();
+    em.create(OrderRecord, { id: 'twice', account: 'ACME', kind: 'delivery', statedPriority: 'normal', dueAt: new Date(), workAreaId: 'zone-a', lines: [], state: 'in_progress', holdsSlot: true });
+    await em.flush();
+    const t = transition('k-twice', 'twice', 'in_progress', 'in_transit');
+    await Promise.all([record(t), record(t)]);
+    expect(await store.em.fork().count(AuditEntryRecord, { dedupeKey: 'k-twice' })).toBe(1);
   });
 
   it('stamps entering the pool and being released', async () => {

@@ -9,6 +9,7 @@ import type { OrderState } from '../domain/lifecycle.ts';
 import { createOperations } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import { testStoreConfig } from '../test/temp-store.ts';
 import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
 import { findReleaseJudgement } from '../store/release-judgements.ts';
 import { readPool } from '../store/release-pool-reads.ts';
@@ -24,7 +25,8 @@ describe('a release cycle in the store', () => {
   beforeAll(async () => {
     // node:sqlite waits for a lock synchronously, so two connections in one process must not wait on each
     // other (the waiting one would block the holder too): here the loser fails at once, and Temporal would retry it.
-    for (let i = 0; i < 2; i++) stores.push(await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { busyTimeoutMs: 0, migrate: true }));
+    const config = testStoreConfig(dir);
+    for (let i = 0; i < 2; i++) stores.push(await openStore(config, { busyTimeoutMs: 0, migrate: true }));
     await seedDefaults(stores[0]!.em.fork());
   });
   afterAll(async () => {

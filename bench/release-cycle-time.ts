@@ -7,6 +7,7 @@ import { compileRuleset } from '../rules/compile-ruleset.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
 import { compareRanked, planReleaseCycle } from '../rules/release-cycle.ts';
 import { openStore } from '../store/open-store.ts';
+import type { StoreConfig } from '../store/store-config.ts';
 import { readPool } from '../store/release-pool-reads.ts';
 import { findPublishedRuleset } from '../store/rulesets.ts';
 import { seedDefaults } from '../store/seed.ts';
@@ -49,15 +50,14 @@ async function medianMs(run: () => Promise<unknown>, reset: () => Promise<unknow
 }
 
 /**
- * Release-cycle time on SQLite: the real cycle activity (one transaction: read the pool and the capacity,
+ * Release-cycle time on a fresh store (a SQLite file unless `config` names another): the real cycle activity (one transaction: read the pool and the capacity,
  * plan, reserve, record) over `POOL` waiting orders spread across `AREAS` areas, one cycle per area in a
  * round; and over one area holding `POOL` orders by itself. The baseline is a cycle that only ranks: the
  * same pool read, sorted by the scores the orders were stored with, no rules and no writes.
  */
-export async function measureCycleTimes(): Promise<CycleTimes> {
+export async function measureCycleTimes(config?: StoreConfig): Promise<CycleTimes> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
-  const file = join(dir, 'sluice.sqlite');
-  const store = await openStore({ kind: 'sqlite', file }, { migrate: true });
+  const store = await openStore(config ?? { kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
   try {
     await seedDefaults(store.em.fork());
     const em = store.em.fork();
@@ -85,7 +85,7 @@ export async function measureCycleTimes(): Promise<CycleTimes> {
       for (let i = 0; i < POOL; i++) yield entry(pooledOrder(rng, `${areas[i % AREAS]}-${i}`, now), areas[i % AREAS]!);
       for (let i = 0; i < POOL; i++) yield entry(pooledOrder(rng, `${DEEP}-${i}`, now), DEEP);
     }
-    insertPool(file, entries());
+    await insertPool(store.em, entries());
 
     const cycle = runReleaseCycleActivity({ store, temporal: null as unknown as Client, taskQueue: 'bench', clock: () => new Date() });
     const runCycle = (workAreaId: string) => cycle({ workAreaId, triggers: ['tick'] });

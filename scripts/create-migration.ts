@@ -1,9 +1,8 @@
 import { relative } from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { MikroORM, type Options } from '@mikro-orm/sql';
 import { repoRoot } from '../launcher/repo-root.ts';
-import { BoundSqliteDriver } from '../store/bound-sqlite-driver.ts';
+import { BoundPostgreSqlDriver, BoundSqliteDriver } from '../store/bound-driver.ts';
 import { ENTITIES } from '../store/entities.ts';
 import { migrationsFolder, migratorOptions } from '../store/migrate.ts';
 import { SharedSqliteDialect } from '../store/sqlite-dialect.ts';
@@ -25,7 +24,7 @@ type DriverOptions = Pick<Options, 'driver' | 'dbName' | 'driverOptions' | 'clie
 const DRIVERS: Record<StoreConfig['kind'], DriverOptions> = {
   sqlite: { driver: BoundSqliteDriver, dbName: ':memory:', driverOptions: new SharedSqliteDialect(':memory:') },
   // Never connected to: the migrator works from the snapshot.
-  postgres: { driver: PostgreSqlDriver, clientUrl: 'postgres://localhost/sluice' },
+  postgres: { driver: BoundPostgreSqlDriver, clientUrl: 'postgres://localhost/sluice' },
 };
 
 let written = 0;

@@ -4,7 +4,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
  * The append-only audit log: every transition and decision, who or what caused it, and why.
  * `seq` orders the log and, after `xactId`, is the cursor of the live event stream; `dedupeKey` makes a
  * retried activity write its entry once. `xactId` is the writing transaction's id on PostgreSQL, where a
- * higher seq can commit before a lower one (store/commit-order.ts); 0 on SQLite, whose writers take turns.
+ * higher seq can commit before a lower one (`settledRows` in store/dialect.ts); 0 on SQLite, whose writers take turns.
  */
 export const AuditEntryRecord = defineEntity({
   name: 'AuditEntryRecord',

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
-import { dateValue, jsonValue, sqlOn } from './sql.ts';
+import { jsonValue, sqlOn } from './sql.ts';
 
 export interface NewAuditEntry {
   dedupeKey: string;
@@ -44,5 +44,5 @@ export function appendAudit(em: EntityManager, entry: NewAuditEntry): void {
 export async function insertAudit(em: EntityManager, entry: NewAuditEntry): Promise<void> {
   const e = entryOf(entry);
   await sql`insert into audit_log (dedupe_key, at, subject_type, subject_id, action, from_state, to_state, actor, reason, data)
-    values (${e.dedupeKey}, ${dateValue(e.at)}, ${e.subjectType}, ${e.subjectId}, ${e.action}, ${e.fromState}, ${e.toState}, ${e.actor}, ${e.reason}, ${jsonValue(e.data)})`.execute(sqlOn(em));
+    values (${e.dedupeKey}, ${e.at}, ${e.subjectType}, ${e.subjectId}, ${e.action}, ${e.fromState}, ${e.toState}, ${e.actor}, ${e.reason}, ${jsonValue(e.data)})`.execute(sqlOn(em));
 }

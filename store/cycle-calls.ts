@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { dateValue, sqlOn } from './sql.ts';
+import { sqlOn } from './sql.ts';
 
 /*
  * An order that enters an area's pool calls the area's controller for a cycle. Under load hundreds of
@@ -17,14 +17,14 @@ export const CYCLE_CALL_EXPIRES_MS = 10_000;
 
 /** Claims the area's call for a cycle: true if the caller must signal the controller, false if a call is out. */
 export async function claimCycleCall(em: EntityManager, workAreaId: string, now: Date): Promise<boolean> {
-  const { numAffectedRows } = await sql`update work_areas set cycle_called_at = ${dateValue(now)}
-    where id = ${workAreaId} and (cycle_called_at is null or cycle_called_at <= ${now.getTime() - CYCLE_CALL_EXPIRES_MS})`.execute(sqlOn(em));
+  const { numAffectedRows } = await sql`update work_areas set cycle_called_at = ${now}
+    where id = ${workAreaId} and (cycle_called_at is null or cycle_called_at <= ${new Date(now.getTime() - CYCLE_CALL_EXPIRES_MS)})`.execute(sqlOn(em));
   return numAffectedRows !== 0n;
 }
 
 /** Whether a call for a cycle is out: the cycle that answers it reads the pool and the capacity after now. */
 export async function cycleCallOut(em: EntityManager, workAreaId: string, now: Date): Promise<boolean> {
-  const { rows } = await sql`select 1 from work_areas where id = ${workAreaId} and cycle_called_at > ${now.getTime() - CYCLE_CALL_EXPIRES_MS}`.execute(sqlOn(em));
+  const { rows } = await sql`select 1 from work_areas where id = ${workAreaId} and cycle_called_at > ${new Date(now.getTime() - CYCLE_CALL_EXPIRES_MS)}`.execute(sqlOn(em));
   return rows.length > 0;
 }
 

@@ -4,7 +4,7 @@ import type { DecisionOutcome } from '../domain/decision.ts';
 import type { RulesetView } from '../domain/ruleset.ts';
 import type { Evaluation } from '../rules/explain-evaluation.ts';
 import { insertAudit } from './audit-log.ts';
-import { dateValue, jsonValue, sqlOn } from './sql.ts';
+import { jsonOf, jsonValue, sqlOn, type JsonColumn } from './sql.ts';
 
 export interface NewDecision {
   id: string;
@@ -17,9 +17,9 @@ export interface NewDecision {
 
 /** A decision stored earlier under this id (a retried activity finds its first attempt's), or null. */
 export async function findStoredDecision(em: EntityManager, id: string): Promise<{ outcome: DecisionOutcome; facts: Record<string, unknown> } | null> {
-  const { rows } = await sql<{ outcome: string; facts: string }>`select outcome, facts from decisions where id = ${id}`.execute(sqlOn(em));
+  const { rows } = await sql<{ outcome: JsonColumn<DecisionOutcome>; facts: JsonColumn<Record<string, unknown>> }>`select outcome, facts from decisions where id = ${id}`.execute(sqlOn(em));
   const row = rows[0];
-  return row ? { outcome: JSON.parse(row.outcome) as DecisionOutcome, facts: JSON.parse(row.facts) as Record<string, unknown> } : null;
+  return row ? { outcome: jsonOf(row.outcome), facts: jsonOf(row.facts) } : null;
 }
 
 /** Stores a decision with everything that explains it, and its line in the audit log, in one transaction. */
@@ -28,7 +28,7 @@ export async function storeDecision(em: EntityManager, d: NewDecision, alsoInTra
   await em.transactional(async (tx) => {
     await alsoInTransaction(tx);
     await sql`insert into decisions (id, order_id, decision_point, ruleset_id, ruleset_name, ruleset_version, facts, outcome, rules, decided_at)
-      values (${d.id}, ${d.orderId}, ${ruleset.decisionPoint}, ${ruleset.id}, ${ruleset.name}, ${ruleset.version}, ${jsonValue(d.facts)}, ${jsonValue(evaluation.outcome)}, ${jsonValue(evaluation.rules)}, ${dateValue(d.at)})`.execute(sqlOn(tx));
+      values (${d.id}, ${d.orderId}, ${ruleset.decisionPoint}, ${ruleset.id}, ${ruleset.name}, ${ruleset.version}, ${jsonValue(d.facts)}, ${jsonValue(evaluation.outcome)}, ${jsonValue(evaluation.rules)}, ${d.at})`.execute(sqlOn(tx));
     await insertAudit(tx, {
       dedupeKey: `decision:${d.id}`,
       subjectType: 'decision',

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { DriverRemitHistory } from '../rules/return-remit-facts.ts';
-import { dateValue, sqlOn } from './sql.ts';
+import { sqlOn } from './sql.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -13,9 +13,9 @@ const DAY_MS = 86_400_000;
  * (it would send every confirmation of a busy driver back to the review it came from).
  */
 export async function readDriverRemitHistory(em: EntityManager, orderId: string, now: Date): Promise<DriverRemitHistory | null> {
-  const { rows } = await sql<{ assignee: string | null; state: string; open_remits: number; variances: number }>`select o.assignee, o.state,
+  const { rows } = await sql<{ assignee: string | null; state: string; open_remits: number | string; variances: number | string }>`select o.assignee, o.state,
       (select count(*) from orders r where r.assignee = o.assignee and r.state = ${'awaiting_remit'} and r.id <> o.id) as open_remits,
-      (select count(*) from orders v where v.assignee = o.assignee and v.remit_variance <> 0 and v.remit_decided_at >= ${dateValue(new Date(now.getTime() - 30 * DAY_MS))}) as variances
+      (select count(*) from orders v where v.assignee = o.assignee and v.remit_variance <> 0 and v.remit_decided_at >= ${new Date(now.getTime() - 30 * DAY_MS)}) as variances
     from orders o where o.id = ${orderId}`.execute(sqlOn(em));
   const row = rows[0];
   if (!row?.assignee || row.state === 'awaiting_remit') return null;
@@ -24,5 +24,5 @@ export async function readDriverRemitHistory(em: EntityManager, orderId: string,
 
 /** Keeps the variance an order's remit decision found, for its driver's history. */
 export async function recordRemitVariance(em: EntityManager, orderId: string, variance: number | null, at: Date): Promise<void> {
-  await sql`update orders set remit_variance = ${variance}, remit_decided_at = ${dateValue(at)} where id = ${orderId}`.execute(sqlOn(em));
+  await sql`update orders set remit_variance = ${variance}, remit_decided_at = ${at} where id = ${orderId}`.execute(sqlOn(em));
 }

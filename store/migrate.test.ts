@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { testStoreConfig } from '../test/temp-store.ts';
-import { migrationsFolder, pendingMigrations, withMigrationLock } from './migrate.ts';
+import { withMigrationLock } from './dialect.ts';
+import { migrationsFolder, pendingMigrations } from './migrate.ts';
 import { connectStore, openStore, type Store } from './open-store.ts';
 import { storeEnv } from './store-config.ts';
 

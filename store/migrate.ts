@@ -1,13 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MigrationsOptions } from '@mikro-orm/core';
-import { SqlitePlatform, type MikroORM } from '@mikro-orm/sql';
+import type { MikroORM } from '@mikro-orm/sql';
 import { repoRoot } from '../launcher/repo-root.ts';
+import { migratorOpensTransaction, withMigrationLock } from './dialect.ts';
 import type { StoreConfig } from './store-config.ts';
 
 const TABLE = 'mikro_orm_migrations';
-// Any fixed number: every Sluice process that migrates one PostgreSQL database takes this one lock.
-const MIGRATION_LOCK_KEY = 7_343_215_901;
 
 /** The checked-in migrations of one dialect: their DDL differs, so each dialect has its own folder. */
 export function migrationsFolder(kind: StoreConfig['kind']): string {
@@ -15,16 +14,15 @@ export function migrationsFolder(kind: StoreConfig['kind']): string {
 }
 
 /**
- * The migrator's settings. On SQLite the whole run is one transaction of our own (see
- * `withMigrationLock`), so the migrator must not open its own; the snapshot is written only by
- * `npm run migration:create`, never by a process that migrates.
+ * The migrator's settings. The run is one transaction (see `withMigrationLock`); the snapshot is written
+ * only by `npm run migration:create`, never by a process that migrates.
  */
 export function migratorOptions(kind: StoreConfig['kind']): MigrationsOptions {
   return {
     path: migrationsFolder(kind),
     glob: 'Migration*.ts',
     tableName: TABLE,
-    transactional: kind === 'postgres',
+    transactional: migratorOpensTransaction(kind),
     snapshot: false,
     silent: true,
   };
@@ -72,29 +70,4 @@ function migrationFiles(store: MikroORM): string[] {
     .filter((file) => /^Migration.*\.ts$/.test(file))
     .map((file) => file.slice(0, -'.ts'.length))
     .sort();
-}
-
-/**
- * Runs `work` while this process alone may migrate. PostgreSQL: a transaction-scoped advisory lock, in
- * the transaction the migrations run in. SQLite: the file's write lock, taken up front by
- * `begin immediate` (a plain `begin` would let two processes read the migration table and then both
- * try to write) and held to the end of the run, on the one connection the ORM has to the file.
- */
-export async function withMigrationLock<T>(store: MikroORM, work: (transaction?: unknown) => Promise<T>): Promise<T> {
-  const connection = store.em.getConnection();
-  if (!(store.em.getPlatform() instanceof SqlitePlatform)) {
-    return connection.transactional(async (transaction) => {
-      await connection.execute('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY], 'run', transaction);
-      return work(transaction);
-    });
-  }
-  await connection.execute('begin immediate', [], 'run');
-  try {
-    const result = await work();
-    await connection.execute('commit', [], 'run');
-    return result;
-  } catch (err) {
-    await connection.execute('rollback', [], 'run');
-    throw err;
-  }
 }

@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/sql';
-import { BoundSqliteDriver } from './bound-sqlite-driver.ts';
+import { driverOptions } from './dialect.ts';
 import { ENTITIES } from './entities.ts';
 import { migrate, migratorOptions, requireMigrated } from './migrate.ts';
-import { SharedSqliteDialect } from './sqlite-dialect.ts';
 import type { StoreConfig } from './store-config.ts';
 
 export type Store = MikroORM;
@@ -27,20 +24,18 @@ export async function openStore(config: StoreConfig, options: OpenOptions & { mi
   return orm;
 }
 
-/** The store with its schema as it is, neither checked nor migrated: for `./sluice migrate` and tests of upgrades. */
+/**
+ * The store (its file or database created if need be) with its schema as it is, neither checked nor
+ * migrated: for `./sluice migrate` and tests of upgrades.
+ */
 export async function connectStore(config: StoreConfig, options: OpenOptions = {}): Promise<Store> {
-  if (config.kind !== 'sqlite') throw new Error('PostgreSQL is not supported yet');
-  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
-  const orm = await MikroORM.init({
-    driver: BoundSqliteDriver,
-    dbName: config.file,
-    driverOptions: new SharedSqliteDialect(config.file, options.busyTimeoutMs),
+  return MikroORM.init({
+    ...(await driverOptions(config, options)),
     entities: ENTITIES,
     extensions: [Migrator],
     migrations: migratorOptions(config.kind),
-    // The audit log's guards are triggers the migrations create; the entities do not declare them.
+    // The audit log's guards and the live events' stamps are triggers the migrations create; the entities do not declare them.
     schemaGenerator: { ignoreTriggers: true },
     debug: options.debug ?? false,
   });
-  return orm;
 }

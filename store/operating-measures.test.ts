@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pooledOrder, random } from '../bench/generated-orders.ts';
 import { insertPool } from '../bench/insert-pool.ts';
 import { measureArea, measureOperations } from './operating-measures.ts';
+import { testStoreConfig } from '../test/temp-store.ts';
 import { openStore, type Store } from './open-store.ts';
 import { OrderRecord } from './order.entity.ts';
 import { DEFAULT_WORK_AREA } from './seed.ts';
@@ -14,13 +15,12 @@ const HOUR = 3_600_000;
 
 describe('operating measures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-measures-'));
-  const file = join(dir, 'sluice.sqlite');
   let store: Store;
   const now = new Date();
   const at = (hours: number) => new Date(now.getTime() + hours * HOUR);
 
   beforeAll(async () => {
-    store = await openStore({ kind: 'sqlite', file }, { migrate: true });
+    store = await openStore(testStoreConfig(dir), { migrate: true });
     const em = store.em.fork();
     em.create(WorkAreaRecord, { id: 'units-a', name: 'Units A', kind: 'pick_zone', capacityUnit: 'units', wipLimit: 10, plannedLeadTimeHours: 2 });
     em.create(WorkAreaRecord, { id: 'deep', name: 'Deep pool', kind: 'pick_zone', wipLimit: 5 });
@@ -55,7 +55,7 @@ describe('operating measures', () => {
         yield { order, workAreaId: 'deep', priorityScore: 0 };
       }
     }
-    insertPool(file, entries());
+    await insertPool(store.em, entries());
     const measures = await measureOperations(store.em.fork(), now);
     expect(measures.areas.find((a) => a.workAreaId === 'deep')).toMatchObject({ poolLength: 150_000, wip: 0, oldestWaitMinutes: Math.round((now.getTime() - oldest) / 60_000) });
     expect(measures.queueBalance.pool).toMatchObject({ min: 1, max: 150_000 });

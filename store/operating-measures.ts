@@ -4,7 +4,8 @@ import type { AreaMeasures, OperatingMeasures, Spread } from '../domain/operatin
 import { isInShift } from '../domain/shift-calendar.ts';
 import type { WorkArea } from '../domain/work-area.ts';
 import { readNormedAreas } from './release-pool-reads.ts';
-import { sqlOn } from './sql.ts';
+import { dialectSql } from './dialect.ts';
+import { dateOf, sqlOn, type DateColumn } from './sql.ts';
 import { toWorkArea, WorkAreaRecord } from './work-area.entity.ts';
 
 /** An area's orders counted in the database: a pool may hold a hundred thousand, so none is read one by one. */
@@ -53,7 +54,9 @@ export function spreadOf(values: readonly number[]): Spread {
   return { min, max, mean: round(mean), spread: round(max - min), coefficientOfVariation: mean > 0 ? round(sd / mean) : null };
 }
 
-type CountsRow = { work_area_id: string; pool_length: number; oldest_queued_at: number | null; wip: number; wip_units: number | null; released: number; released_late: number };
+// Sums come back as numbers from SQLite and as bigint text from PostgreSQL.
+type Sum = number | string;
+type CountsRow = { work_area_id: string; pool_length: Sum; oldest_queued_at: DateColumn | null; wip: Sum; wip_units: Sum | null; released: Sum; released_late: Sum };
 
 /**
  * Every area's orders counted as the release cycle counts them: a slot is taken by work holding one and by
@@ -61,15 +64,15 @@ type CountsRow = { work_area_id: string; pool_length: number; oldest_queued_at: 
  * (due time minus the area's planned lead time). A pool order with no queue time waits since `now`.
  */
 async function countOrders(em: EntityManager, now: Date): Promise<Map<string, AreaCounts>> {
-  const pooled = sql`o.in_pool = 1 and o.release_cycle_id is null`;
-  const inProcess = sql`(o.holds_slot = 1 or (o.in_pool = 1 and o.release_cycle_id is not null))`;
+  const pooled = sql`o.in_pool = ${true} and o.release_cycle_id is null`;
+  const inProcess = sql`(o.holds_slot = ${true} or (o.in_pool = ${true} and o.release_cycle_id is not null))`;
   const { rows } = await sql<CountsRow>`select o.work_area_id,
       sum(case when ${pooled} then 1 else 0 end) as pool_length,
-      min(case when ${pooled} then coalesce(o.queued_at, ${now.getTime()}) end) as oldest_queued_at,
+      min(case when ${pooled} then coalesce(o.queued_at, ${now}) end) as oldest_queued_at,
       sum(case when ${inProcess} then 1 else 0 end) as wip,
       sum(case when ${inProcess} then o.units else 0 end) as wip_units,
       sum(case when o.released_at is not null then 1 else 0 end) as released,
-      sum(case when o.released_at > o.due_at - a.planned_lead_time_hours * ${3_600_000} then 1 else 0 end) as released_late
+      sum(case when o.released_at > ${dialectSql(em).hoursBefore(sql`o.due_at`, sql`a.planned_lead_time_hours`)} then 1 else 0 end) as released_late
     from orders o join work_areas a on a.id = o.work_area_id
     group by o.work_area_id`.execute(sqlOn(em));
   return new Map(
@@ -77,7 +80,7 @@ async function countOrders(em: EntityManager, now: Date): Promise<Map<string, Ar
       r.work_area_id,
       {
         poolLength: Number(r.pool_length),
-        oldestQueuedAt: r.oldest_queued_at === null ? null : Number(r.oldest_queued_at),
+        oldestQueuedAt: r.oldest_queued_at === null ? null : dateOf(r.oldest_queued_at).getTime(),
         wip: Number(r.wip),
         wipUnits: Number(r.wip_units ?? 0),
         released: Number(r.released),

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { sql } from 'kysely';
-import { sqlOn } from './sql.ts';
+import { jsonOf, sqlOn, type JsonColumn } from './sql.ts';
 
 /**
  * A work area that may release an order which more than one area could take: the order waits in the pool
@@ -26,7 +26,7 @@ export function createCandidateAreas(em: EntityManager, orderId: string, workAre
 
 /** The areas that may release the order, when more than one may; null when only its own work area may. */
 export async function readCandidateAreas(em: EntityManager, orderId: string): Promise<string[] | null> {
-  const { rows } = await sql<{ candidate_areas: string | null }>`select candidate_areas from orders where id = ${orderId}`.execute(sqlOn(em));
+  const { rows } = await sql<{ candidate_areas: JsonColumn<string[]> | null }>`select candidate_areas from orders where id = ${orderId}`.execute(sqlOn(em));
   const json = rows[0]?.candidate_areas;
-  return json ? (JSON.parse(json) as string[]) : null;
+  return json ? jsonOf(json) : null;
 }

@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { OrderEvent } from '../domain/order-event.ts';
 import type { OrderState } from '../domain/order.ts';
-import { settledRows } from './commit-order.ts';
+import { dialectSql } from './dialect.ts';
 import { sqlOn } from './sql.ts';
 
-/** Where a reader of the audit log is: after the row (xact, seq). See store/commit-order.ts. */
+/** Where a reader of the audit log is: after the row (xact, seq). See `settledRows` in store/dialect.ts. */
 export interface EventPosition {
   xact: number;
   seq: number;
@@ -25,7 +25,7 @@ type Row = { seq: number | string; xact_id: number | string; subject_id: string;
 /** The order transitions committed after `after`, in commit order, at most `limit` of them. */
 export async function readOrderEvents(em: EntityManager, after: EventPosition, limit: number): Promise<PositionedEvent[]> {
   const { rows } = await sql<Row>`select seq, xact_id, subject_id, to_state, at from audit_log
-    where (xact_id > ${after.xact} or (xact_id = ${after.xact} and seq > ${after.seq})) and ${settledRows(em)}
+    where (xact_id > ${after.xact} or (xact_id = ${after.xact} and seq > ${after.seq})) and ${dialectSql(em).settledRows}
       and subject_type = ${'order'} and to_state is not null
     order by xact_id, seq limit ${limit}`.execute(sqlOn(em));
   return rows.map((row) => ({
@@ -36,7 +36,7 @@ export async function readOrderEvents(em: EntityManager, after: EventPosition, l
 
 /** The position after every row committed so far: where a stream that asks for nothing older starts. */
 export async function latestPosition(em: EntityManager): Promise<EventPosition> {
-  const { rows } = await sql<Pick<Row, 'seq' | 'xact_id'>>`select seq, xact_id from audit_log where ${settledRows(em)}
+  const { rows } = await sql<Pick<Row, 'seq' | 'xact_id'>>`select seq, xact_id from audit_log where ${dialectSql(em).settledRows}
     order by xact_id desc, seq desc limit 1`.execute(sqlOn(em));
   return rows[0] ? { xact: Number(rows[0].xact_id), seq: Number(rows[0].seq) } : START;
 }

@@ -2,20 +2,20 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { IntakeChecks, StatedPriority } from '../domain/order.ts';
 import type { IntakeFactsInput } from '../rules/intake-facts.ts';
-import { sqlOn } from './sql.ts';
+import { dateOf, jsonOf, sqlOn, type DateColumn, type JsonColumn } from './sql.ts';
 
 type FactsRow = {
   kind: string;
   stated_priority: StatedPriority;
-  due_at: number;
-  created_at: number;
+  due_at: DateColumn;
+  created_at: DateColumn;
   account_tier: string | null;
   payment_mode: string;
-  checks: string | null;
+  checks: JsonColumn<IntakeChecks> | null;
   order_value: number | null;
   line_count: number | null;
   /** Only for orders taken before their totals were stored. */
-  lines: string | null;
+  lines: JsonColumn<{ qty: number; price: number }[]> | null;
 };
 
 /** What a decision's facts are computed from, read as one plain row: every decision of every order reads it. Null when the order is not in the store. */
@@ -28,11 +28,11 @@ export async function readFactsInput(em: EntityManager, orderId: string): Promis
   return {
     kind: r.kind,
     statedPriority: r.stated_priority,
-    dueAt: new Date(r.due_at),
-    createdAt: new Date(r.created_at),
+    dueAt: dateOf(r.due_at),
+    createdAt: dateOf(r.created_at),
     accountTier: r.account_tier,
     paymentMode: r.payment_mode,
-    checks: r.checks === null ? null : (JSON.parse(r.checks) as IntakeChecks),
-    ...(r.order_value === null || r.line_count === null ? { lines: JSON.parse(r.lines!) as { qty: number; price: number }[] } : { orderValue: r.order_value, lineCount: r.line_count }),
+    checks: r.checks === null ? null : jsonOf(r.checks),
+    ...(r.order_value === null || r.line_count === null ? { lines: jsonOf(r.lines!) } : { orderValue: r.order_value, lineCount: r.line_count }),
   };
 }

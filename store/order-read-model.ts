@@ -75,9 +75,9 @@ export interface OrderListQuery {
 
 /** Orders on a desk (and of those, the ones whose id, reference or account contains `q`), newest first, a page at a time. */
 export async function listOrders(em: EntityManager, { q, desk = 'all', offset = 0, limit = 500 }: OrderListQuery = {}): Promise<{ orders: OrderListItem[]; total: number }> {
-  // A typed % or _ is looked for as itself, not as a wildcard.
-  const like = `%${(q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const found = q ? [{ [raw(`(id like ? escape '\\' or reference like ? escape '\\' or account like ? escape '\\')`, [like, like, like])]: [] }] : [];
+  // A typed % or _ is looked for as itself, not as a wildcard; in any case (SQLite's like ignores it, PostgreSQL's does not).
+  const like = `%${(q ?? '').toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const found = q ? [{ [raw(`(lower(id) like ? escape '\\' or lower(reference) like ? escape '\\' or lower(account) like ? escape '\\')`, [like, like, like])]: [] }] : [];
   const [orders, total] = await em.findAndCount(OrderRecord, { $and: [...found, ...onDesk(desk)] }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit, exclude: ['lines'] });
   return { orders: orders.map(toOrderListItem), total };
 }

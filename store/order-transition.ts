@@ -4,7 +4,8 @@ import { nextLastMileStatus, type LastMileStatus } from '../domain/last-mile.ts'
 import { holdsSlot, inPool } from '../domain/lifecycle.ts';
 import type { Escalation, Hold, OrderKind, OrderState } from '../domain/order.ts';
 import { insertAudit, isRecorded } from './audit-log.ts';
-import { boolValue, dateValue, jsonValue, sqlOn } from './sql.ts';
+import { dialectSql } from './dialect.ts';
+import { jsonValue, sqlOn } from './sql.ts';
 
 export interface OrderTransition {
   key: string;
@@ -23,16 +24,18 @@ export interface OrderTransition {
   poolEnteredAt?: string | null;
 }
 
-type OrderRow = { kind: OrderKind; last_mile_status: LastMileStatus | null; in_pool: number };
+type OrderRow = { kind: OrderKind; last_mile_status: LastMileStatus | null; in_pool: number | boolean };
 
 /**
  * Projects a transition onto the order's row and appends it to the audit log, in `tx`'s transaction, once
  * per key: 'recorded', 'already' when an earlier attempt recorded it, 'no-order' when the order is not in the store.
  */
 export async function projectTransition(tx: EntityManager, t: OrderTransition, now: Date): Promise<'recorded' | 'already' | 'no-order'> {
-  if (await isRecorded(tx, t.key)) return 'already';
   const db = sqlOn(tx);
-  const { rows } = await sql<OrderRow>`select kind, last_mile_status, in_pool from orders where id = ${t.orderId}`.execute(db);
+  // The order's row is locked first: a second attempt of the same transition running at once (PostgreSQL
+  // runs them side by side) waits for the first to commit and then finds it recorded.
+  const { rows } = await sql<OrderRow>`select kind, last_mile_status, in_pool from orders where id = ${t.orderId} ${dialectSql(tx).forUpdate}`.execute(db);
+  if (await isRecorded(tx, t.key)) return 'already';
   const order = rows[0];
   if (!order) return 'no-order';
   const nowInPool = inPool(t.to, t.escalation);
@@ -46,12 +49,12 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
       escalation = ${jsonValue(t.escalation)},
       holds = ${jsonValue(t.holds)},
       assignee = ${t.assignee},
-      holds_slot = ${boolValue(holdsSlot(t.to, t.escalation))},
-      in_pool = ${boolValue(nowInPool)},
-      queued_at = coalesce(${dateValue(queuedAt)}, queued_at),
+      holds_slot = ${holdsSlot(t.to, t.escalation)},
+      in_pool = ${nowInPool},
+      queued_at = coalesce(${queuedAt}, queued_at),
       release_cycle_id = ${nowInPool ? sql`release_cycle_id` : null},
-      released_at = coalesce(${released ? dateValue(now) : null}, released_at),
-      updated_at = ${dateValue(now)}
+      released_at = coalesce(${released ? now : null}, released_at),
+      updated_at = ${now}
     where id = ${t.orderId}`.execute(db);
   await insertAudit(tx, { dedupeKey: t.key, subjectType: 'order', subjectId: t.orderId, action: t.event, fromState: t.from, toState: t.to, actor: t.actor, reason: t.reason, data: t.data, at: now });
   return 'recorded';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { PriorityFactsInput } from '../rules/priority-facts.ts';
 import { priorityColumns, priorityInputOf, type PriorityRow } from './priority-row.ts';
-import { sqlOn } from './sql.ts';
+import { jsonOf, sqlOn, type JsonColumn } from './sql.ts';
 
 type QueuedRow = PriorityRow & { id: string };
 
@@ -19,8 +19,8 @@ export async function readQueuedPage(em: EntityManager, cursor: string, limit: n
   const { rows } = await sql<QueuedRow>`select o.id, ${sql.raw(priorityColumns('o'))}
     from orders o where o.state = ${'queued'} and o.id > ${cursor} order by o.id limit ${limit}`.execute(db);
   if (rows.length === 0) return [];
-  const decisions = await sql<{ order_id: string; outcome: string }>`select order_id, outcome from decisions
+  const decisions = await sql<{ order_id: string; outcome: JsonColumn<{ score?: number }> }>`select order_id, outcome from decisions
     where decision_point = ${'priority'} and order_id in (${sql.join(rows.map((r) => r.id))}) order by decided_at, id`.execute(db);
-  const decided = new Map(decisions.rows.map((d) => [d.order_id, (JSON.parse(d.outcome) as { score?: number }).score ?? null]));
+  const decided = new Map(decisions.rows.map((d) => [d.order_id, jsonOf(d.outcome).score ?? null]));
   return rows.map((r) => ({ id: r.id, ...priorityInputOf(r), decidedScore: decided.get(r.id) ?? null }));
 }

@@ -5,7 +5,7 @@ import type { JudgementRow, OrderMark } from '../rules/release-judgements.ts';
 import { compileRuleset } from '../rules/compile-ruleset.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { findVersion } from './rulesets.ts';
-import { dateValue, jsonValue, sqlOn } from './sql.ts';
+import { jsonValue, sqlOn } from './sql.ts';
 
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const CHUNK = 500;
@@ -21,7 +21,7 @@ export async function writeReleaseJudgements(em: EntityManager, rows: readonly J
   for (const chunk of chunks(rows)) {
     const values = chunk.map(
       (j) =>
-        sql`(${j.orderId}, ${j.workAreaId}, ${j.cycleId}, ${dateValue(j.judgedAt)}, ${j.rank}, ${j.score}, ${jsonValue(j.scoreRules)}, ${j.priorityVersion}, ${j.verdict}, ${j.reason}, ${j.releaseVersion}, ${jsonValue(j.facts)})`,
+        sql`(${j.orderId}, ${j.workAreaId}, ${j.cycleId}, ${j.judgedAt}, ${j.rank}, ${j.score}, ${jsonValue(j.scoreRules)}, ${j.priorityVersion}, ${j.verdict}, ${j.reason}, ${j.releaseVersion}, ${jsonValue(j.facts)})`,
     );
     await sql`insert into release_judgements (order_id, work_area_id, cycle_id, judged_at, rank, score, score_rules, priority_version, verdict, reason, release_version, facts)
       values ${sql.join(values)}

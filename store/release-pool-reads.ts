@@ -4,12 +4,12 @@ import type { LoadCorrection } from '../domain/work-area.ts';
 import type { NormedArea, Operation, PoolOrder } from '../rules/release-cycle.ts';
 import { OrderRecord } from './order.entity.ts';
 import { priorityColumns, priorityInputOf, type PriorityRow } from './priority-row.ts';
-import { sqlOn } from './sql.ts';
+import { dateOf, sqlOn, type DateColumn } from './sql.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
 type PoolRow = PriorityRow & {
   id: string;
-  queued_at: number | null;
+  queued_at: DateColumn | null;
   units: number;
   zone: string | null;
   state: string;
@@ -29,18 +29,18 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
   const [rows, routings] = await Promise.all([
     em.execute<PoolRow[]>(
     `select ${columns} from orders o
-     where o.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null and o.candidate_areas is null
+     where o.work_area_id = ? and o.in_pool = ? and o.release_cycle_id is null and o.candidate_areas is null
      union all
      select ${columns} from orders o join order_candidate_areas c on c.order_id = o.id
-     where c.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null`,
-      [workAreaId, workAreaId],
+     where c.work_area_id = ? and o.in_pool = ? and o.release_cycle_id is null`,
+      [workAreaId, true, workAreaId, true],
     ),
     readPoolOperations(em, workAreaId),
   ]);
   return rows.map((r) => ({
     id: r.id,
     ...priorityInputOf(r),
-    queuedAt: new Date(r.queued_at ?? r.created_at),
+    queuedAt: dateOf(r.queued_at ?? r.created_at),
     units: r.units,
     zone: r.zone,
     ...(r.state === 'escalated' ? { escalated: true } : {}),
@@ -52,9 +52,9 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
 
 /** Whether any order waits in the area's pool for a cycle to release it (its own, or as one of its candidate areas). */
 export async function poolWaits(em: EntityManager, workAreaId: string): Promise<boolean> {
-  const { rows } = await sql`select 1 from orders where work_area_id = ${workAreaId} and in_pool = 1 and release_cycle_id is null
+  const { rows } = await sql`select 1 from orders where work_area_id = ${workAreaId} and in_pool = ${true} and release_cycle_id is null
     union all
-    select 1 from order_candidate_areas c join orders o on o.id = c.order_id where c.work_area_id = ${workAreaId} and o.in_pool = 1 and o.release_cycle_id is null
+    select 1 from order_candidate_areas c join orders o on o.id = c.order_id where c.work_area_id = ${workAreaId} and o.in_pool = ${true} and o.release_cycle_id is null
     limit 1`.execute(sqlOn(em));
   return rows.length > 0;
 }
@@ -66,15 +66,17 @@ export async function poolWaits(em: EntityManager, workAreaId: string): Promise<
 export async function readTakenCapacity(em: EntityManager, workAreaId: string, unit: 'orders' | 'units') {
   const [holding, { rows: onTheirWay }] = await Promise.all([
     em.find(OrderRecord, { workAreaId, holdsSlot: true }, { fields: ['id', 'units'] }),
-    // With the time of the cycle that granted each: a grant is told again only once it is old enough.
-    sql<{ id: string; units: number; queued_at: number | null; granted_at: number | null }>`select o.id, o.units, o.queued_at, c.started_at as granted_at
+    // With the time of the cycle that granted each: a grant is told again only once it is old enough. In
+    // arrival order, as the cycle granted them: PostgreSQL, unlike SQLite, keeps no row order of its own.
+    sql<{ id: string; units: number; queued_at: DateColumn | null; granted_at: DateColumn | null }>`select o.id, o.units, o.queued_at, c.started_at as granted_at
       from orders o left join release_cycles c on c.id = o.release_cycle_id
-      where o.work_area_id = ${workAreaId} and o.in_pool = 1 and o.release_cycle_id is not null`.execute(sqlOn(em)),
+      where o.work_area_id = ${workAreaId} and o.in_pool = ${true} and o.release_cycle_id is not null
+      order by o.queued_at, o.id`.execute(sqlOn(em)),
   ]);
   const weigh = (orders: { units: number }[]) => orders.reduce((sum, o) => sum + (unit === 'units' ? o.units : 1), 0);
   return {
     used: weigh(holding) + weigh(onTheirWay),
-    onTheirWay: onTheirWay.map((o) => ({ orderId: o.id, queuedAt: new Date(o.queued_at ?? 0).toISOString(), grantedAt: new Date(o.granted_at ?? 0) })),
+    onTheirWay: onTheirWay.map((o) => ({ orderId: o.id, queuedAt: dateOf(o.queued_at ?? 0).toISOString(), grantedAt: dateOf(o.granted_at ?? 0) })),
   };
 }
 
@@ -82,8 +84,8 @@ export async function readTakenCapacity(em: EntityManager, workAreaId: string, u
 async function readPoolOperations(em: EntityManager, workAreaId: string): Promise<Map<string, Operation[]>> {
   const rows = await em.execute<{ order_id: string; work_area_id: string; position: number; hours: number }[]>(
     `select op.order_id, op.work_area_id, op.position, op.hours from order_operations op join orders o on o.id = op.order_id
-     where o.work_area_id = ? and o.in_pool = 1 and o.release_cycle_id is null order by op.order_id, op.position`,
-    [workAreaId],
+     where o.work_area_id = ? and o.in_pool = ? and o.release_cycle_id is null order by op.order_id, op.position`,
+    [workAreaId, true],
   );
   const byOrder = new Map<string, Operation[]>();
   for (const r of rows) {
@@ -104,9 +106,9 @@ export async function readNormedAreas(em: EntityManager, areaIds: readonly strin
   const loads = await em.execute<{ work_area_id: string; plain: number; corrected: number }[]>(
     `select op.work_area_id, sum(op.hours) as plain, sum(op.hours / op.position) as corrected
      from order_operations op join orders o on o.id = op.order_id
-     where op.work_area_id in (${areas.map(() => '?').join(', ')}) and (o.holds_slot = 1 or (o.in_pool = 1 and o.release_cycle_id is not null))
+     where op.work_area_id in (${areas.map(() => '?').join(', ')}) and (o.holds_slot = ? or (o.in_pool = ? and o.release_cycle_id is not null))
      group by op.work_area_id`,
-    areas.map((a) => a.id),
+    [...areas.map((a) => a.id), true, true],
   );
   const loadOf = new Map(loads.map((l) => [l.work_area_id, l]));
   return new Map(

@@ -4,7 +4,7 @@ import type { DecisionPointId } from '../domain/decision-points.ts';
 import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../domain/ruleset.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
-import { sqlOn } from './sql.ts';
+import { dateOf, sqlOn, type DateColumn } from './sql.ts';
 
 /** One ruleset per decision point, named by it. */
 export const rulesetIdOf = (decisionPoint: DecisionPointId) => decisionPoint;
@@ -49,7 +49,7 @@ export async function findPublishedRuleset(em: EntityManager, decisionPoint: Dec
   return ruleset && inForce ? view(ruleset, inForce, inForce, now) : null;
 }
 
-type PublishedRow = { version: number; published_at: number | null; effective_from: number | null };
+type PublishedRow = { version: number; published_at: DateColumn | null; effective_from: DateColumn | null };
 
 /**
  * findPublishedRuleset for the decisions every order asks for: which version is in force is read each
@@ -59,8 +59,8 @@ export function publishedRulesets(): (em: EntityManager, decisionPoint: Decision
   const views = new Map<string, RulesetView>();
   return async (em, decisionPoint, now = new Date()) => {
     const id = rulesetIdOf(decisionPoint);
-    const { rows } = await sql<PublishedRow>`select version, published_at, effective_from from ruleset_versions where ruleset_id = ${id} and status = 'published'`.execute(sqlOn(em));
-    const inForce = rows.filter((r) => (r.effective_from ?? r.published_at ?? 8.64e15) <= now.getTime()).sort((a, b) => b.version - a.version)[0];
+    const { rows } = await sql<PublishedRow>`select version, published_at, effective_from from ruleset_versions where ruleset_id = ${id} and status = ${'published'}`.execute(sqlOn(em));
+    const inForce = rows.filter((r) => dateOf(r.effective_from ?? r.published_at ?? 8.64e15).getTime() <= now.getTime()).sort((a, b) => b.version - a.version)[0];
     if (!inForce) return null;
     const key = `${id}@${inForce.version}`;
     const known = views.get(key);

@@ -3,6 +3,10 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 const STATEMENT_CACHE_SIZE = 500;
 
+/** A value as SQLite binds it, stored as MikroORM's SQLite platform stores it: dates as epoch milliseconds, booleans as 0 or 1. */
+export const sqliteValue = (value: unknown): unknown => (value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value);
+const encode = (params: readonly unknown[]) => params.map(sqliteValue) as never[];
+
 /**
  * Kysely dialect over `node:sqlite`, set up for several processes sharing one file: the API and the
  * worker write concurrently, so the file runs in WAL mode and waits on a busy lock instead of failing.
@@ -31,10 +35,10 @@ export class SharedSqliteDialect extends SqliteDialect {
           prepare(sql: string) {
             return {
               reader: /^\s*(select|pragma|explain|with)/i.test(sql) || /\breturning\b/i.test(sql),
-              all: (params: readonly unknown[]) => statement(sql).all(...(params as never[])),
-              run: (params: readonly unknown[]) => statement(sql).run(...(params as never[])),
+              all: (params: readonly unknown[]) => statement(sql).all(...encode(params)),
+              run: (params: readonly unknown[]) => statement(sql).run(...encode(params)),
               // An iterator keeps its statement busy until it is finished: it gets a statement of its own.
-              iterate: (params: readonly unknown[]) => db.prepare(sql).iterate(...(params as never[])),
+              iterate: (params: readonly unknown[]) => db.prepare(sql).iterate(...encode(params)),
             };
           },
         };

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { OrderKind, PaymentMode } from '../domain/order.ts';
-import { dateValue, sqlOn } from './sql.ts';
+import { dateOf, sqlOn, type DateColumn } from './sql.ts';
 
 export interface UnstartedOrder {
   id: string;
@@ -11,7 +11,7 @@ export interface UnstartedOrder {
   paymentMode: PaymentMode;
 }
 
-type Row = { id: string; work_area_id: string; due_at: number; kind: OrderKind; payment_mode: PaymentMode };
+type Row = { id: string; work_area_id: string; due_at: DateColumn; kind: OrderKind; payment_mode: PaymentMode };
 
 /**
  * Orders taken before `takenBefore` that may have no workflow: still captured (a workflow moves its order
@@ -20,12 +20,12 @@ type Row = { id: string; work_area_id: string; due_at: number; kind: OrderKind; 
  */
 export async function findUnstartedOrders(em: EntityManager, takenBefore: Date, limit: number): Promise<UnstartedOrder[]> {
   const { rows } = await sql<Row>`select id, work_area_id, due_at, kind, payment_mode from orders
-    where state = ${'captured'} and parent_id is null and workflow_confirmed_at is null and created_at < ${dateValue(takenBefore)}
+    where state = ${'captured'} and parent_id is null and workflow_confirmed_at is null and created_at < ${takenBefore}
     order by created_at, id limit ${limit}`.execute(sqlOn(em));
-  return rows.map((r) => ({ id: r.id, workAreaId: r.work_area_id, dueAt: new Date(r.due_at), kind: r.kind, paymentMode: r.payment_mode }));
+  return rows.map((r) => ({ id: r.id, workAreaId: r.work_area_id, dueAt: dateOf(r.due_at), kind: r.kind, paymentMode: r.payment_mode }));
 }
 
 /** The order's workflow exists: sweeps pass over it from now on. */
 export async function confirmWorkflow(em: EntityManager, orderId: string, at: Date): Promise<void> {
-  await sql`update orders set workflow_confirmed_at = ${dateValue(at)} where id = ${orderId} and workflow_confirmed_at is null`.execute(sqlOn(em));
+  await sql`update orders set workflow_confirmed_at = ${at} where id = ${orderId} and workflow_confirmed_at is null`.execute(sqlOn(em));
 }

@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { ensureTemporal } from '../launcher/ensure-temporal.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
+import { startThrowawayPostgres } from '../launcher/throwaway-postgres.ts';
 
 // One Temporal server for the whole run, started before any test file: a headless in-memory dev server
 // on free ports (ready in about 0.3 s), or the server named by TEMPORAL_ADDRESS.
@@ -14,5 +15,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   project.provide('temporalAddress', temporal.address);
   project.provide('temporalNamespace', config.connection.namespace);
-  return () => temporal.stop();
+  // SLUICE_TEST_STORE=postgres: one throwaway PostgreSQL server for the run; each test store is a database on it.
+  const postgres = process.env.SLUICE_TEST_STORE === 'postgres' ? await startThrowawayPostgres() : null;
+  project.provide('postgresServerUrl', postgres?.serverUrl ?? '');
+  return async () => {
+    postgres?.stop();
+    await temporal.stop();
+  };
 }

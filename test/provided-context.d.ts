@@ -3,6 +3,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string;
     temporalNamespace: string;
+    /** The run's throwaway PostgreSQL server (`postgres://user@host:port`, no database) when SLUICE_TEST_STORE=postgres, else empty. */
+    postgresServerUrl: string;
   }
 }
 

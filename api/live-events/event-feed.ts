@@ -1,4 +1,4 @@
-import { listenForCommits } from '../../store/commit-order.ts';
+import { listenForCommits } from '../../store/dialect.ts';
 import type { Store } from '../../store/open-store.ts';
 import { latestPosition, readOrderEvents, type EventPosition, type PositionedEvent } from '../../store/order-events.ts';
 import { credentialKey, liveCredentials, type StreamCredential } from './stream-credentials.ts';
