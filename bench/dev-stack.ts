@@ -11,6 +11,7 @@ import { startDevServer } from '../launcher/temporal-dev-server.ts';
 import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
+import type { StoreConfig } from '../store/store-config.ts';
 import { bundleWorkflows, createSluiceWorker } from '../worker/create-worker.ts';
 import { runIntakeSweeper } from '../worker/intake-sweeper.ts';
 
@@ -27,14 +28,14 @@ export interface DevStack {
 }
 
 /**
- * Sluice as a benchmark drives it, all in this process: a local Temporal dev server, a seeded SQLite store
- * in a temporary folder, a Sluice worker on `taskQueue` with its intake sweeper, and the API, with a dispatcher's token to post orders.
+ * Sluice as a benchmark drives it, all in this process: a local Temporal dev server, a seeded store (SQLite
+ * in a temporary folder unless `storeConfig` names another), a Sluice worker on `taskQueue` with its intake sweeper, and the API, with a dispatcher's token to post orders.
  */
-export async function startDevStack(taskQueue: string): Promise<DevStack> {
+export async function startDevStack(taskQueue: string, storeConfig?: StoreConfig): Promise<DevStack> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
   const server = await startDevServer({ ip: '127.0.0.1', port: await freePort(), uiPort: false, namespace: 'default', logLevel: 'error' });
-  const store = await openStore({ kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
+  const store = await openStore(storeConfig ?? { kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
   await seedDefaults(store.em.fork());
   const em = store.em.fork();
   const issued = issueToken();

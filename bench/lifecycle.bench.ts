@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { WorkflowUpdateRPCTimeoutOrCancelledError, type WorkflowHandle } from '@temporalio/client';
 import { repoRoot } from '../launcher/repo-root.ts';
+import { startThrowawayPostgres } from '../launcher/throwaway-postgres.ts';
+import type { StoreConfig } from '../store/store-config.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { orderActionUpdate, orderWorkflowId } from '../workflows/definitions.ts';
 import { tailAudit } from './audit-tail.ts';
@@ -21,12 +23,24 @@ const BASELINE: BareShape = { beforeRelease: 7, beforeAssigned: 4, perAction: [2
 const TARGET = 1.6;
 
 /**
- * `npm run bench -- lifecycle`: orders per second through a pick order's happy path (intake, priority,
+ * `npm run bench -- lifecycle [--store postgres]`: on SQLite, and with `--store postgres` then on a
+ * throwaway PostgreSQL too, orders per second through a pick order's happy path (intake, priority,
  * deadline and remit decisions, release by the area, assignment, start, complete, close) on a dev server, against a bare workflow
  * with the 16 activities, the signal and the updates that path took when each decision was a server activity, in the same order, in the same run.
  */
 export async function run(): Promise<void> {
-  const stack = await startDevStack('bench-sluice');
+  await lifecycleOn('SQLite');
+  if (!process.argv.includes('postgres')) return;
+  const server = await startThrowawayPostgres();
+  try {
+    await lifecycleOn('PostgreSQL', { kind: 'postgres', url: `${server.serverUrl}/bench` });
+  } finally {
+    server.stop();
+  }
+}
+
+async function lifecycleOn(storeName: string, storeConfig?: StoreConfig): Promise<void> {
+  const stack = await startDevStack('bench-sluice', storeConfig);
   const { store, client } = stack;
   const em = store.em.fork();
   em.create(WorkAreaRecord, { id: 'bench', name: 'Bench area', kind: 'pick_zone', wipLimit: ORDERS + WARM_UP });
@@ -72,7 +86,7 @@ export async function run(): Promise<void> {
     // Bare, Sluice, Sluice, bare: a machine that speeds up or slows down during the run weighs on both alike.
     const runs: Record<'bare' | 'sluice', Batch[]> = { bare: [], sluice: [] };
     for (const [i, kind] of (['bare', 'sluice', 'sluice', 'bare'] as const).entries()) runs[kind].push(await batch(kind === 'bare' ? bareOrder : sluiceOrder, i * ORDERS));
-    console.log(`Lifecycle benchmark: ${ORDERS} orders at once, twice each, on a local dev server, Node ${process.version}.`);
+    console.log(`\nLifecycle benchmark on ${storeName}: ${ORDERS} orders at once, twice each, on a local dev server, Node ${process.version}.`);
     const count = BASELINE.beforeRelease + BASELINE.beforeAssigned + BASELINE.perAction.reduce((a, b) => a + b, 0);
     console.log(`Baseline order: ${count} activities (${BASELINE.beforeRelease} up to waiting for release, a release signal, ${BASELINE.beforeAssigned} up to assignment, then ${BASELINE.perAction.join(' and ')} in two updates).`);
     console.log(`Sluice order: ${sluice.activities} server activities, ${sluice.localActivities} local activities, ${sluice.workflowTasks} workflow tasks.\n`);
@@ -87,7 +101,7 @@ export async function run(): Promise<void> {
     };
     const ratio = summary('Sluice happy path', runs.sluice) / summary('bare workflow', runs.bare);
     console.log(`\n  ratio Sluice / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET.toFixed(2)}: ${ratio >= TARGET ? 'met' : 'not met'})`);
-    console.log('  Sluice also writes the read model, audit log and decisions to SQLite in every activity; the baseline writes nothing.');
+    console.log(`  Sluice also writes the read model, audit log and decisions to ${storeName} in every transition; the baseline writes nothing.`);
   } finally {
     await assigned.stop();
     await stack.stop();
