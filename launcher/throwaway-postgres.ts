@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.ts';
@@ -13,10 +13,15 @@ export interface ThrowawayPostgres {
 // PostgreSQL refuses to run as root: under root (a container, CI) the cluster runs as the `postgres` user the Debian package creates.
 const asServerUser = (command: string, args: string[]): [string, string[]] => (process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
 
-function requireBinary(name: string): void {
-  if (spawnSync(name, ['--version'], { stdio: 'ignore' }).error) {
-    throw new Error(`${name} is not on PATH: install PostgreSQL's server binaries (Debian: apt-get install postgresql, then add /usr/lib/postgresql/<version>/bin to PATH)`);
-  }
+const DEBIAN_VERSIONS = '/usr/lib/postgresql';
+
+/** A server binary: on PATH, or else the newest Debian keeps off PATH under /usr/lib/postgresql/<version>/bin. */
+function serverBinary(name: string): string {
+  if (!spawnSync(name, ['--version'], { stdio: 'ignore' }).error) return name;
+  const versions = existsSync(DEBIAN_VERSIONS) ? readdirSync(DEBIAN_VERSIONS).filter((v) => existsSync(join(DEBIAN_VERSIONS, v, 'bin', name))) : [];
+  const newest = versions.sort((a, b) => Number(a) - Number(b)).at(-1);
+  if (newest) return join(DEBIAN_VERSIONS, newest, 'bin', name);
+  throw new Error(`${name} was found neither on PATH nor under ${DEBIAN_VERSIONS}: install PostgreSQL's server (Debian: apt-get install postgresql; scripts/ensure-postgres.sh does it)`);
 }
 
 function serverUser(): { uid: number; gid: number } {
@@ -29,8 +34,7 @@ function serverUser(): { uid: number; gid: number } {
  * connection: for tests and benchmarks, never for data anyone keeps. `stop()` stops it and removes the folder.
  */
 export async function startThrowawayPostgres(options: { maxConnections?: number } = {}): Promise<ThrowawayPostgres> {
-  requireBinary('initdb');
-  requireBinary('pg_ctl');
+  const [initdb, pgCtl] = [serverBinary('initdb'), serverBinary('pg_ctl')];
   const dir = mkdtempSync(join(tmpdir(), 'sluice-pg-'));
   const data = join(dir, 'data');
   const port = await freePort();
@@ -39,10 +43,10 @@ export async function startThrowawayPostgres(options: { maxConnections?: number 
     chownSync(dir, uid, gid);
   }
   try {
-    execFileSync(...asServerUser('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']), { stdio: 'ignore' });
+    execFileSync(...asServerUser(initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']), { stdio: 'ignore' });
     // Durability is pointless for data thrown away; without fsync the suite is not bound by the disk.
     const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=${options.maxConnections ?? 400} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    execFileSync(...asServerUser('pg_ctl', ['-D', data, '-o', settings, '-l', join(dir, 'log'), '-w', 'start']), { stdio: 'ignore' });
+    execFileSync(...asServerUser(pgCtl, ['-D', data, '-o', settings, '-l', join(dir, 'log'), '-w', 'start']), { stdio: 'ignore' });
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`could not start a throwaway PostgreSQL under ${dir}: ${(err as Error).message}`, { cause: err });
@@ -50,7 +54,7 @@ export async function startThrowawayPostgres(options: { maxConnections?: number 
   return {
     serverUrl: `postgres://postgres@127.0.0.1:${port}`,
     stop() {
-      spawnSync(...asServerUser('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']), { stdio: 'ignore' });
+      spawnSync(...asServerUser(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']), { stdio: 'ignore' });
       rmSync(dir, { recursive: true, force: true });
     },
   };
