@@ -31,8 +31,12 @@ export interface DevStack {
  * Sluice as a benchmark drives it, all in this process: a local Temporal dev server, a seeded store (SQLite
  * in a temporary folder unless `storeConfig` names another), a Sluice worker on `taskQueue` with its intake sweeper, and the API, with a dispatcher's token to post orders.
  */
+let runtimeInstalled = false;
+
 export async function startDevStack(taskQueue: string, storeConfig?: StoreConfig): Promise<DevStack> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // The runtime is one per process; a benchmark may start a stack per store.
+  if (!runtimeInstalled) Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
   const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
   const server = await startDevServer({ ip: '127.0.0.1', port: await freePort(), uiPort: false, namespace: 'default', logLevel: 'error' });
   const store = await openStore(storeConfig ?? { kind: 'sqlite', file: join(dir, 'sluice.sqlite') }, { migrate: true });
