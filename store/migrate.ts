@@ -33,10 +33,26 @@ export function migratorOptions(kind: StoreConfig['kind']): MigrationsOptions {
  * A process that waited for another's run finds nothing left to do.
  */
 export async function migrate(store: MikroORM): Promise<string[]> {
-  return withMigrationLock(store, async (transaction) => {
-    const applied = await store.migrator.up(transaction ? { transaction } : undefined);
-    return applied.map((m) => m.name);
-  });
+  const schemaSynced = await isSchemaSynced(store);
+  try {
+    return await withMigrationLock(store, async (transaction) => {
+      const applied = await store.migrator.up(transaction ? { transaction } : undefined);
+      return applied.map((m) => m.name);
+    });
+  } catch (err) {
+    if (!schemaSynced) throw err;
+    throw new Error(
+      `This database was made before migrations, by a release older than the last one that brought its schema up at start, so the first migration cannot take it (${err instanceof Error ? err.message : String(err)}). Start it once with that release (0.1.0 as of 2666c29), then migrate again. Nothing was changed.`,
+      { cause: err },
+    );
+  }
+}
+
+/** A database with Sluice's tables and no migration table: made by a release that synced its schema at start. */
+async function isSchemaSynced(store: MikroORM): Promise<boolean> {
+  const helper = store.em.getPlatform().getSchemaHelper()!;
+  const connection = store.em.getConnection();
+  return !(await helper.tableExists(connection, TABLE, undefined)) && (await helper.tableExists(connection, 'orders', undefined));
 }
 
 /** The migrations this store has not applied yet, oldest first; read only, so a readiness check may call it. */

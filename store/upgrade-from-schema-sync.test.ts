@@ -88,3 +88,26 @@ describe(`upgrade from the SQLite file of the release before migrations (${fixtu
     expect(detail?.timeline.at(-1)?.seq).toBeGreaterThan(lastOldSeq);
   });
 });
+
+describe('a SQLite file older than the release before migrations', () => {
+  it('is refused with what to do, and left as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sluice-upgrade-older-'));
+    const file = join(dir, 'sluice.sqlite');
+    try {
+      writeFixtureFile(file);
+      // Older releases had no idempotency scope: the column and its index came later.
+      const db = new DatabaseSync(file);
+      db.exec('drop index orders_idempotency_scope_idempotency_key_unique; alter table orders drop column idempotency_scope');
+      db.close();
+      await expect(openStore({ kind: 'sqlite', file }, { migrate: true })).rejects.toThrow(/made before migrations, by a release older .* Start it once with that release .* Nothing was changed\./);
+      const after = new DatabaseSync(file);
+      const tables = after.prepare(`select name from sqlite_master where type = 'table' and name = 'mikro_orm_migrations'`).all();
+      const orders = after.prepare('select count(*) as n from orders').get() as { n: number };
+      after.close();
+      expect(tables).toEqual([]);
+      expect(orders.n).toBe(fixture.rows.orders!.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
