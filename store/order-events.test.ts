@@ -4,12 +4,18 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useTempStore } from '../test/temp-store.ts';
 import { appendAudit } from './audit-log.ts';
-import { latestPosition, positionOf, readOrderEvents } from './order-events.ts';
+import { latestPosition, positionOf, readOrderEvents, type PositionedEvent } from './order-events.ts';
 
 async function transition(em: EntityManager, orderId: string) {
   appendAudit(em, { dedupeKey: `t-${randomUUID()}`, subjectType: 'order', subjectId: orderId, action: 'RELEASE', fromState: 'queued', toState: 'released', actor: 'system' });
   await em.flush();
 }
+
+/*
+ * On PostgreSQL a row is read once no transaction older than it is still open anywhere on the server
+ * (transaction ids are server-wide), and other test files use the same server: reads wait for that.
+ */
+const settled = (read: () => Promise<PositionedEvent[]>) => expect.poll(async () => (await read()).map((e) => e.event.orderId), { timeout: 15_000, interval: 50 });
 
 describe('order events read from the audit log', () => {
   const store = useTempStore();
@@ -20,8 +26,8 @@ describe('order events read from the audit log', () => {
     await transition(em, 'o-1');
     appendAudit(em, { dedupeKey: `u-${randomUUID()}`, subjectType: 'user', subjectId: 'ann', action: 'login', actor: 'ann' });
     await transition(em, 'o-2');
+    await settled(() => readOrderEvents(em, from, 10)).toEqual(['o-1', 'o-2']);
     const events = await readOrderEvents(em, from, 10);
-    expect(events.map((e) => e.event.orderId)).toEqual(['o-1', 'o-2']);
     expect(await positionOf(em, events[0]!.event.seq)).toEqual(events[0]!.position);
     expect((await readOrderEvents(em, events[0]!.position, 10)).map((e) => e.event.orderId)).toEqual(['o-2']);
     expect(await latestPosition(em)).toEqual(events[1]!.position);
@@ -47,8 +53,8 @@ describe('order events read from the audit log', () => {
       commitFirst();
       await first;
     }
+    await settled(() => readOrderEvents(store().em.fork(), from, 10)).toEqual(['o-lower-seq', 'o-higher-seq']);
     const events = await readOrderEvents(store().em.fork(), from, 10);
-    expect(events.map((e) => e.event.orderId)).toEqual(['o-lower-seq', 'o-higher-seq']);
     expect(events[0]!.event.seq).toBeLessThan(events[1]!.event.seq);
   });
 });
