@@ -14,7 +14,11 @@ import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { testStoreConfig, useTempStore } from '../test/temp-store.ts';
 import { recordTransitionActivity, type TransitionRecord } from './record-transition.ts';
 
-/** Recording a transition against a real SQLite file; the area's controller is a recorder of the signals it would get. */
+// The activity's clock, fixed for the test (whole seconds, as the store keeps them on both databases).
+const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
+const before = (ms: number) => new Date(NOW.getTime() - ms);
+
+/** Recording a transition against a real database; the area's controller is a recorder of the signals it would get. */
 describe('recording a transition', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-record-'));
   let store: Store;
@@ -23,7 +27,7 @@ describe('recording a transition', () => {
   let record: ReturnType<typeof recordTransitionActivity>;
   beforeAll(async () => {
     store = await openStore(testStoreConfig(dir), { migrate: true });
-    record = recordTransitionActivity({ store, temporal, taskQueue: 'unused', clock: () => new Date('2026-11-21T10:00:00Z') });
+    record = recordTransitionActivity({ store, temporal, taskQueue: 'unused', clock: () => NOW });
     const em = store.em.fork();
     em.create(WorkAreaRecord, { id: 'zone-a', name: 'Zone A', kind: 'pick_zone', wipLimit: 5 });
     for (const [id, state] of [['done', 'in_progress'], ['waiting', 'queued']] as [string, OrderState][]) {
@@ -46,7 +50,7 @@ describe('recording a transition', () => {
     await record(t);
     await record(t);
     expect(await order('done')).toMatchObject({ state: 'in_transit', lastMileStatus: 'In Transit', priorityScore: 4, assignee: 'Ana', holdsSlot: true, inPool: false, holds: [], escalation: null });
-    expect(await store.em.fork().find(AuditEntryRecord, { dedupeKey: 'k-1' })).toMatchObject([{ subjectId: 'done', action: 'TEST', fromState: 'in_progress', toState: 'in_transit', data: { n: 1 }, at: new Date('2026-11-21T10:00:00Z') }]);
+    expect(await store.em.fork().find(AuditEntryRecord, { dedupeKey: 'k-1' })).toMatchObject([{ subjectId: 'done', action: 'TEST', fromState: 'in_progress', toState: 'in_transit', data: { n: 1 }, at: NOW }]);
   });
 
   it('records a transition once when two attempts of it run at once', async () => {
@@ -59,10 +63,10 @@ describe('recording a transition', () => {
   });
 
   it('stamps entering the pool and being released', async () => {
-    await record(transition('k-2', 'done', 'in_transit', 'queued', { poolEnteredAt: '2026-11-21T09:59:00.000Z' }));
-    expect(await order('done')).toMatchObject({ inPool: true, holdsSlot: false, queuedAt: new Date('2026-11-21T09:59:00Z'), releasedAt: null });
+    await record(transition('k-2', 'done', 'in_transit', 'queued', { poolEnteredAt: before(60_000).toISOString() }));
+    expect(await order('done')).toMatchObject({ inPool: true, holdsSlot: false, queuedAt: before(60_000), releasedAt: null });
     await record(transition('k-3', 'done', 'queued', 'released'));
-    expect(await order('done')).toMatchObject({ inPool: false, holdsSlot: true, releasedAt: new Date('2026-11-21T10:00:00Z'), queuedAt: new Date('2026-11-21T09:59:00Z') });
+    expect(await order('done')).toMatchObject({ inPool: false, holdsSlot: true, releasedAt: NOW, queuedAt: before(60_000) });
   });
 
   it("tells the area of a slot given back only while an order waits in its pool, after the commit", async () => {
@@ -81,7 +85,7 @@ describe('recording a transition', () => {
     await em.flush();
     signalled.length = 0;
     const freed = { tellArea: { workAreaId: 'zone-a', signals: ['capacityFreed' as const] } };
-    expect(await claimCycleCall(em, 'zone-a', new Date('2026-11-21T09:59:55Z'))).toBe(true);
+    expect(await claimCycleCall(em, 'zone-a', before(5_000))).toBe(true);
     await record(transition('k-8', 'done', 'returned', 'returned', freed));
     expect(signalled).toEqual([]);
     await answerCycleCall(em, 'zone-a');
