@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Store } from '../store/open-store.ts';
 import { markDelivered, pendingAnnouncements, type PendingAnnouncement } from '../store/outbox.ts';
+import { repeatUntilStopped } from './repeat-until-stopped.ts';
 import { startRulesPublished } from './rules-published.ts';
 
 /*
@@ -42,24 +43,9 @@ export async function relayAnnouncements(options: RelayOptions): Promise<number>
 
 /** Relays at once and then every `intervalMs` until stopped; a failed pass (Temporal down) is logged and tried again. */
 export function runAnnouncementRelay(options: RelayOptions & { intervalMs?: number }): { stop(): Promise<void> } {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  let relaying: Promise<void> = Promise.resolve();
-  const tick = () => {
-    relaying = relayAnnouncements(options).then(
-      () => undefined,
-      (err: unknown) => console.warn('[relay] delivering announcements failed; trying again later:', err instanceof Error ? err.message : err),
-    );
-    void relaying.then(() => {
-      if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 5_000);
-    });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await relaying;
-    },
-  };
+  return repeatUntilStopped(
+    async () => void (await relayAnnouncements(options)),
+    options.intervalMs ?? 5_000,
+    (err) => console.warn('[relay] delivering announcements failed; trying again later:', err instanceof Error ? err.message : err),
+  );
 }

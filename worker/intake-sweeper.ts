@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { repeatUntilStopped } from '../api/repeat-until-stopped.ts';
 import { START_DEADLINE_MS, startOrderWorkflow } from '../api/start-order-workflow.ts';
 import type { Store } from '../store/open-store.ts';
 import { confirmWorkflow, findUnstartedOrders } from '../store/unstarted-orders.ts';
@@ -40,26 +41,12 @@ export async function sweepUnstartedOrders(options: IntakeSweeperOptions): Promi
 
 /** Sweeps at once and then every `intervalMs` until stopped; a failed sweep (Temporal down) is logged and tried again. */
 export function runIntakeSweeper(options: IntakeSweeperOptions): { stop(): Promise<void> } {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  let sweeping: Promise<void> = Promise.resolve();
-  const tick = () => {
-    sweeping = sweepUnstartedOrders(options).then(
-      (started) => {
-        if (started > 0) console.warn(`[intake-sweeper] started the workflows of ${started} order(s) stored without one`);
-      },
-      (err: unknown) => console.warn('[intake-sweeper] sweep failed; trying again later:', err instanceof Error ? err.message : err),
-    );
-    void sweeping.then(() => {
-      if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 10_000);
-    });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await sweeping;
+  return repeatUntilStopped(
+    async () => {
+      const started = await sweepUnstartedOrders(options);
+      if (started > 0) console.warn(`[intake-sweeper] started the workflows of ${started} order(s) stored without one`);
     },
-  };
+    options.intervalMs ?? 10_000,
+    (err) => console.warn('[intake-sweeper] sweep failed; trying again later:', err instanceof Error ? err.message : err),
+  );
 }
