@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Store } from '../store/open-store.ts';
 import type { FeedOptions } from './live-events/event-feed.ts';
+import type { ApiMetrics } from './metrics/api-metrics.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -10,4 +11,6 @@ export interface ApiDeps {
   staticDir?: string;
   /** How the process's reader of live events polls and checks the streams' credentials. */
   liveEvents?: FeedOptions;
+  /** Counts the app's requests for /metrics (served on a port of its own, see api/metrics/metrics-server.ts). */
+  metrics?: ApiMetrics;
 }

@@ -49,6 +49,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
 /** The HTTP API and, at `/`, the built designer. */
 export function createApp(deps: ApiDeps) {
   const app = new Hono<AppEnv>();
+  if (deps.metrics) app.use(deps.metrics.http);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

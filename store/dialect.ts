@@ -87,6 +87,8 @@ export interface DialectSql {
    * after the one before it committed, so an order's events keep their order.
    */
   settledRows: RawBuilder<boolean>;
+  /** A from-clause item `e` with one row per element of a JSON array column, the element as `e.value` (read it with `->>`). */
+  jsonArrayElements(column: RawBuilder<unknown>): RawBuilder<unknown>;
 }
 
 const SQLITE_SQL: DialectSql = {
@@ -95,12 +97,14 @@ const SQLITE_SQL: DialectSql = {
   // SQLite has one writer at a time, and a transaction that read before another wrote is refused its write (and retried).
   forUpdate: sql``,
   settledRows: sql<boolean>`1 = 1`,
+  jsonArrayElements: (column) => sql`json_each(${column}) as e`,
 };
 
 const POSTGRES_SQL: DialectSql = {
   hoursBefore: (at, hours) => sql`${at} - ${hours} * interval '1 hour'`,
   forUpdate: sql`for update`,
   settledRows: sql<boolean>`xact_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
+  jsonArrayElements: (column) => sql`jsonb_array_elements(${column}) as e(value)`,
 };
 
 export const dialectSql = (em: EntityManager): DialectSql => (em.getPlatform() instanceof PostgreSqlPlatform ? POSTGRES_SQL : SQLITE_SQL);

@@ -63,7 +63,7 @@ type CountsRow = { work_area_id: string; pool_length: Sum; oldest_queued_at: Dat
  * a release on its way; the pool is what waits with no grant. Late: released after the planned release time
  * (due time minus the area's planned lead time). A pool order with no queue time waits since `now`.
  */
-async function countOrders(em: EntityManager, now: Date): Promise<Map<string, AreaCounts>> {
+export async function countOrders(em: EntityManager, now: Date): Promise<Map<string, AreaCounts>> {
   const pooled = sql`o.in_pool = ${true} and o.release_cycle_id is null`;
   const inProcess = sql`(o.holds_slot = ${true} or (o.in_pool = ${true} and o.release_cycle_id is not null))`;
   const { rows } = await sql<CountsRow>`select o.work_area_id,

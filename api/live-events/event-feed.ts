@@ -43,6 +43,11 @@ export class EventFeed {
   /** Store reads the reader has made: one per poll or wake-up, however many streams it serves. */
   reads = 0;
 
+  /** Live event streams open on the feed. */
+  get streams(): number {
+    return this.subscribers.size;
+  }
+
   private readonly store: Store;
   private readonly options: FeedOptions;
 
@@ -171,3 +176,6 @@ export function eventFeedOf(store: Store, options: FeedOptions = DEFAULT_FEED_OP
   if (!feed) feeds.set(store, (feed = new EventFeed(store, options)));
   return feed;
 }
+
+/** Live event streams open on the store's feed in this process, without starting a feed. */
+export const openStreams = (store: Store): number => feeds.get(store)?.streams ?? 0;
