@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { readinessChecks, readinessProbe } from '../api/readiness.ts';
 import { requiredStep } from '../launcher/required-step.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
@@ -10,12 +10,13 @@ import { runAnnouncementRelay } from '../api/announcement-relay.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
 import { serveHealth } from './health-server.ts';
 import { runIntakeSweeper } from './intake-sweeper.ts';
+import { workerRuntimeOptions } from './runtime-options.ts';
 
 /**
  * The worker process: runs workflows and activities until SIGINT or SIGTERM (Temporal's runtime handles both).
  * It exits non-zero when it cannot work, at start or when its run fails, so that its supervisor restarts it.
  */
-Runtime.install({ logger: new DefaultLogger((process.env.SLUICE_WORKER_LOG_LEVEL ?? 'WARN') as LogLevel) });
+Runtime.install(workerRuntimeOptions());
 const config = loadTemporalConfig();
 const { namespace, taskQueue } = config.connection;
 const options = connectionOptions(config);
@@ -40,7 +41,10 @@ const health = healthPort
       serveHealth({ port: Number(healthPort), hostname: process.env.HOST ?? '127.0.0.1', readiness }),
     )
   : null;
-console.log(`[worker] polling task queue "${taskQueue}" in namespace "${namespace}" at ${options.address}${health ? `; health on port ${healthPort}` : ''}`);
+const metricsPort = process.env.SLUICE_WORKER_METRICS_PORT;
+console.log(
+  `[worker] polling task queue "${taskQueue}" in namespace "${namespace}" at ${options.address}${health ? `; health on port ${healthPort}` : ''}${metricsPort ? `; SDK metrics on port ${metricsPort}` : ''}`,
+);
 const sweeper = runIntakeSweeper({ store, temporal: client, taskQueue });
 const relay = runAnnouncementRelay({ store, temporal: client, taskQueue });
 try {
