@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type RuntimeOptions, type Worker, type WorkflowBundle } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { issueToken, secretHashOf } from '../api/auth/api-tokens.ts';
@@ -129,10 +129,13 @@ let bundle: Promise<WorkflowBundle> | undefined;
 const sharedBundle = () => (bundle ??= bundleWorkflows());
 
 let runtimeInstalled = false;
-/** Worker lifecycle lines drown test output; warnings and errors still show. Once per test process. */
-export function quietWorkerLogs() {
+/**
+ * Worker lifecycle lines drown test output; warnings and errors still show. Once per test process: a test
+ * that wants the SDK's metrics calls it with them before its first harness.
+ */
+export function quietWorkerLogs(telemetryOptions?: RuntimeOptions['telemetryOptions']) {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new DefaultLogger('WARN'), ...(telemetryOptions ? { telemetryOptions } : {}) });
   runtimeInstalled = true;
 }
 
