@@ -59,6 +59,7 @@ describe('/metrics', () => {
   let port: number;
   let connection: Connection;
   const logged: string[] = [];
+  let clock = Date.now();
 
   beforeAll(async () => {
     const em = store().em.fork();
@@ -137,7 +138,7 @@ describe('/metrics', () => {
     cycle('pack-b', 1, 8);
     await em.flush();
 
-    metrics = createApiMetrics(store(), (line) => logged.push(line));
+    metrics = createApiMetrics(store(), { log: (line) => logged.push(line), now: () => clock });
     port = await freePort();
     server = await serveMetrics({ port, hostname: '127.0.0.1', metrics });
     connection = Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
@@ -216,14 +217,29 @@ describe('/metrics', () => {
     expect(samples(families, 'sluice_live_event_streams')).toEqual({ '': 0 });
   });
 
+  it('reads decision totals and cycle durations, whole tables, at most once a minute; the areas at every scrape', async () => {
+    const before = await scrape(port);
+    const em = store().em.fork();
+    em.create(DecisionRecord, { id: 'd-late', orderId: 'o-1', decisionPoint: 'intake', rulesetId: 'intake', rulesetName: 'intake', rulesetVersion: 1, facts: {}, outcome: { events: [], score: null, chosen: { rule: null, type: 'reject', params: {} } }, rules: [], decidedAt: new Date() });
+    em.create(OrderRecord, { id: 'o-late', account: 'ACME', kind: 'production', statedPriority: 'normal', dueAt: new Date(Date.now() + 3_600_000), workAreaId: 'pack-b', lines: [], state: 'queued', inPool: true });
+    await em.flush();
+    const soon = await scrape(port);
+    expect(samples(soon.families, 'sluice_decisions_total')).toEqual(samples(before.families, 'sluice_decisions_total'));
+    expect(samples(soon.families, 'sluice_area_pool_orders')['area=pack-b']).toBe(samples(before.families, 'sluice_area_pool_orders')['area=pack-b']! + 1);
+    clock += 60_000;
+    const later = await scrape(port);
+    expect(samples(later.families, 'sluice_decisions_total')['decision_point=intake,outcome=reject']).toBe(1);
+  });
+
   it('answers a scrape whose store read fails, naming the source in sluice_scrape_error and logging why once', async () => {
     await store().em.getConnection().execute('drop table decisions');
+    clock += 60_000;
     const first = await scrape(port);
     const second = await scrape(port);
     expect(second.status).toBe(200);
     expect(samples(second.families, 'sluice_scrape_error')).toMatchObject({ 'source=decisions': 1, 'source=areas': 0 });
     expect(samples(second.families, 'sluice_decisions_total')).toEqual({});
-    expect(samples(first.families, 'sluice_area_pool_orders')).toEqual({ 'area=line-a': 2, 'area=pack-b': 1 });
+    expect(samples(first.families, 'sluice_area_pool_orders')).toEqual({ 'area=line-a': 2, 'area=pack-b': 2 });
     expect(logged.filter((line) => line.startsWith('metrics: reading decisions from the store fails'))).toHaveLength(1);
   });
 });

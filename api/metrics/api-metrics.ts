@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { Store } from '../../store/open-store.ts';
 import { openStreams } from '../live-events/event-feed.ts';
-import { businessMetrics } from './business-metrics.ts';
+import { businessMetrics, type BusinessMetricsOptions } from './business-metrics.ts';
 import { httpMetrics } from './http-metrics.ts';
 
 export interface ApiMetrics {
@@ -16,7 +16,7 @@ export interface ApiMetrics {
  * The API process's metrics, in a registry of its own rather than prom-client's global one, so that a
  * process (a test) may hold several apps, each with its figures.
  */
-export function createApiMetrics(store: Store, log: (line: string) => void = (line) => console.warn(`[api] ${line}`)): ApiMetrics {
+export function createApiMetrics(store: Store, options: Partial<BusinessMetricsOptions> = {}): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   new Gauge({
@@ -27,7 +27,7 @@ export function createApiMetrics(store: Store, log: (line: string) => void = (li
       this.set(openStreams(store));
     },
   });
-  const business = businessMetrics(registry, store, log);
+  const business = businessMetrics(registry, store, { log: (line) => console.warn(`[api] ${line}`), now: Date.now, ...options });
   return {
     http: httpMetrics(registry),
     async scrape() {

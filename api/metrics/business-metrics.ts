@@ -19,14 +19,24 @@ interface StoreFigure {
 }
 
 /** One read of the store and the figures it fills; a read that fails leaves its figures empty and says so. */
-type Source = { name: string; read: () => Promise<void>; figures: StoreFigure[] };
+type Source = { name: string; read: () => Promise<void>; figures: StoreFigure[]; maxAgeMs?: number };
+
+// Cycle durations and decision totals read whole tables that only grow (half a million decisions take a
+// second or more): read at most once a minute, however many Prometheus servers scrape and however often.
+const SLOW_SOURCE_MAX_AGE_MS = 60_000;
+
+export interface BusinessMetricsOptions {
+  log: (line: string) => void;
+  /** The clock that ages the slow sources' figures (epoch ms). */
+  now: () => number;
+}
 
 /**
- * The business figures of /metrics. `refresh` reads them all, each source with its own query; a failing
- * read does not fail the scrape: `sluice_scrape_error{source}` is 1 for it and its figures are left out,
- * with the reason logged once per failure spell.
+ * The business figures of /metrics. `refresh` reads them, each source with its own query, and scrapes at
+ * the same time share one read; a failing read does not fail the scrape: `sluice_scrape_error{source}` is 1
+ * for it and its figures are left out, with the reason logged once per failure spell.
  */
-export function businessMetrics(registry: Registry, store: Store, log: (line: string) => void): { refresh(): Promise<void> } {
+export function businessMetrics(registry: Registry, store: Store, { log, now }: BusinessMetricsOptions): { refresh(): Promise<void> } {
   const figure = (name: string, help: string, type: StoreFigure['type'] = 'gauge'): StoreFigure => {
     const f: StoreFigure = { name, help, type, values: [] };
     const metric = { name, help, type, get: () => ({ name, help, type, aggregator: 'first', values: f.values }) };
@@ -78,6 +88,7 @@ export function businessMetrics(registry: Registry, store: Store, log: (line: st
     {
       name: 'release_cycles',
       figures: [cycles],
+      maxAgeMs: SLOW_SOURCE_MAX_AGE_MS,
       read: async () => {
         const areas = await readCycleDurations(store.em.fork(), CYCLE_BUCKETS_S.map((s) => s * 1000));
         cycles.values = areas.flatMap((a) => [
@@ -91,6 +102,7 @@ export function businessMetrics(registry: Registry, store: Store, log: (line: st
     {
       name: 'decisions',
       figures: [decisions],
+      maxAgeMs: SLOW_SOURCE_MAX_AGE_MS,
       read: async () => {
         decisions.values = (await readDecisionTotals(store.em.fork())).map((d) => ({ labels: { decision_point: d.decisionPoint, outcome: d.outcome }, value: d.count }));
       },
@@ -98,20 +110,35 @@ export function businessMetrics(registry: Registry, store: Store, log: (line: st
   ];
 
   const failing = new Set<string>();
+  const readAt = new Map<string, number>();
+  const reading = new Map<string, Promise<void>>();
+  const readOnce = async (source: Source) => {
+    try {
+      await source.read();
+      readAt.set(source.name, now());
+      scrapeError.set({ source: source.name }, 0);
+      if (failing.delete(source.name)) log(`metrics: reading ${source.name} works again`);
+    } catch (error) {
+      readAt.delete(source.name);
+      for (const f of source.figures) f.values = [];
+      scrapeError.set({ source: source.name }, 1);
+      if (!failing.has(source.name)) log(`metrics: reading ${source.name} from the store fails: ${error instanceof Error ? error.message : String(error)}`);
+      failing.add(source.name);
+    } finally {
+      reading.delete(source.name);
+    }
+  };
   return {
     async refresh() {
       await Promise.all(
-        sources.map(async (source) => {
-          try {
-            await source.read();
-            scrapeError.set({ source: source.name }, 0);
-            if (failing.delete(source.name)) log(`metrics: reading ${source.name} works again`);
-          } catch (error) {
-            for (const f of source.figures) f.values = [];
-            scrapeError.set({ source: source.name }, 1);
-            if (!failing.has(source.name)) log(`metrics: reading ${source.name} from the store fails: ${error instanceof Error ? error.message : String(error)}`);
-            failing.add(source.name);
-          }
+        sources.map((source) => {
+          const inFlight = reading.get(source.name);
+          if (inFlight) return inFlight;
+          const last = readAt.get(source.name);
+          if (last !== undefined && now() - last < (source.maxAgeMs ?? 0)) return undefined;
+          const read = readOnce(source);
+          reading.set(source.name, read);
+          return read;
         }),
       );
     },
