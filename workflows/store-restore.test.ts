@@ -8,9 +8,9 @@ import type { OrderState } from '../domain/order.ts';
 import { backupStore, restoreStore } from '../store/backup/backup-store.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { pendingAnnouncements } from '../store/outbox.ts';
+import type { StoreConfig } from '../store/store-config.ts';
 import { ENDED_STATES } from '../store/reconcile-order.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
-import { testStoreKind } from '../test/temp-store.ts';
 import { orderStateQuery, orderWorkflowId } from './definitions.ts';
 import type { storeRestoredWorkflow } from './store-restored.workflow.ts';
 
@@ -19,7 +19,7 @@ import type { storeRestoredWorkflow } from './store-restored.workflow.ts';
  * running past it. Sluice started again brings each open order forward to its workflow, ends the
  * workflows of orders the backup does not have, and its orders then finish as usual.
  */
-describe.skipIf(testStoreKind() === 'postgres')('restoring the store while the workflows ran on', () => {
+describe('restoring the store while the workflows ran on', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-restore-'));
   const running: Harness[] = [];
   afterAll(async () => {
@@ -55,7 +55,8 @@ describe.skipIf(testStoreKind() === 'postgres')('restoring the store while the w
     await before.close();
     running.pop();
 
-    const storeConfig = { kind: 'sqlite', file: join(dir, 'sluice.sqlite') } as const;
+    // In the stopped store's place on PostgreSQL; SQLite's harness took its file with it.
+    const storeConfig: StoreConfig = before.storeConfig.kind === 'postgres' ? before.storeConfig : { kind: 'sqlite', file: join(dir, 'sluice.sqlite') };
     await restoreStore(storeConfig, backup);
     const after = await createHarness({ worker: true, reopen: { storeConfig, taskQueue: before.taskQueue } });
     running.push(after);

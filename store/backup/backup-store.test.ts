@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testStoreKind } from '../../test/temp-store.ts';
+import pg from 'pg';
+import { testStoreConfig, testStoreKind } from '../../test/temp-store.ts';
 import { knownMigrations, pendingMigrations } from '../migrate.ts';
-import { connectStore, openStore } from '../open-store.ts';
+import { connectStore, openStore, type Store } from '../open-store.ts';
 import { pendingAnnouncements } from '../outbox.ts';
 import type { StoreConfig } from '../store-config.ts';
+import { WorkAreaRecord } from '../work-area.entity.ts';
 import { extractBody, readManifest, writeBackup } from './backup-envelope.ts';
 import { backupStore, restoreStore } from './backup-store.ts';
+import { databaseUrl } from './postgres-backup.ts';
 
 const count = (file: string, table: string) => {
   const db = new DatabaseSync(file, { readOnly: true });
@@ -181,5 +184,73 @@ describe.skipIf(testStoreKind() === 'postgres')('backup and restore of the SQLit
       await running.close();
     }
     expect(existsSync(target)).toBe(true);
+  });
+});
+
+describe.skipIf(testStoreKind() !== 'postgres')('backup and restore of the PostgreSQL store', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-backup-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const areaIds = async (config: StoreConfig) => {
+    const store = await openStore(config);
+    try {
+      return (await store.em.fork().findAll(WorkAreaRecord)).map((a) => a.id).sort();
+    } finally {
+      await store.close();
+    }
+  };
+  const addArea = async (store: Store, id: string) => {
+    const em = store.em.fork();
+    em.create(WorkAreaRecord, { id, name: id, kind: 'pick_zone', wipLimit: 1 });
+    await em.flush();
+  };
+
+  it('dumps the store while Sluice runs, and restores it in its place with Sluice stopped, keeping the database it replaces', async () => {
+    const config = testStoreConfig(dir) as Extract<StoreConfig, { kind: 'postgres' }>;
+    const running = await openStore(config, { migrate: true });
+    await addArea(running, 'backed-up');
+    const backup = join(dir, 'pg.backup');
+    const { migrations } = await backupStore(config, backup);
+    expect(migrations).toEqual(knownMigrations('postgres'));
+    await addArea(running, 'after-backup');
+
+    const databases = async () => {
+      const client = new pg.Client({ connectionString: config.url });
+      await client.connect();
+      try {
+        return (await client.query<{ datname: string }>('select datname from pg_database')).rows.map((r) => r.datname);
+      } finally {
+        await client.end();
+      }
+    };
+    await running.close();
+    const before = await databases();
+    // A process still connected, as an API or worker process of a running Sluice is.
+    const connected = new pg.Client({ connectionString: config.url });
+    await connected.connect();
+    try {
+      await expect(restoreStore(config, backup)).rejects.toThrow(/is in use: stop Sluice first/);
+    } finally {
+      await connected.end();
+    }
+    expect((await databases()).sort()).toEqual(before.sort());
+
+    const restored = await restoreStore(config, backup);
+    expect(await areaIds(config)).toEqual(['backed-up']);
+    expect(await areaIds({ kind: 'postgres', url: databaseUrl(config.url, restored.keptAside!) })).toEqual(['after-backup', 'backed-up']);
+    const store = await openStore(config);
+    try {
+      expect((await pendingAnnouncements(store.em.fork(), 10)).map((p) => p.announcement)).toEqual([{ kind: 'store_restored', backupTakenAt: restored.manifest.takenAt }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a backup of a SQLite store', async () => {
+    const body = join(dir, 'body');
+    writeFileSync(body, 'not used');
+    const file = join(dir, 'sqlite.backup');
+    await writeBackup(file, body, { store: 'sqlite', migrations: [], takenAt: new Date().toISOString(), sluiceVersion: '0.1.0' });
+    await expect(restoreStore(testStoreConfig(dir), file)).rejects.toThrow(/a backup of a SQLite store, and this store is PostgreSQL/);
   });
 });

@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { repoRoot } from '../../launcher/repo-root.ts';
 import { knownMigrations, migrate } from '../migrate.ts';
-import { connectStore } from '../open-store.ts';
+import { connectStore, type Store } from '../open-store.ts';
 import { addAnnouncement } from '../outbox.ts';
 import type { StoreConfig } from '../store-config.ts';
 import { BackupRefused, extractBody, readManifest, writeBackup, type BackupManifest } from './backup-envelope.ts';
+import { besideName, dropPostgres, dumpPostgres, restoreIntoPostgres, swapInPostgres } from './postgres-backup.ts';
 import { checkIntegrity, copySqlite, swapInSqlite } from './sqlite-backup.ts';
 
 const sluiceVersion = (): string => (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -22,7 +24,7 @@ export async function backupStore(config: StoreConfig, out: string, now = new Da
   const work = mkdtempSync(join(dirname(out), `.${basename(out)}-`));
   try {
     const copy = join(work, 'copy');
-    const migrations = copySqlite(requireSqlite(config).file, copy);
+    const migrations = config.kind === 'sqlite' ? copySqlite(config.file, copy) : await dumpPostgres(config.url, copy);
     const partial = join(work, 'backup');
     const manifest = await writeBackup(partial, copy, { store: config.kind, migrations, takenAt: now.toISOString(), sluiceVersion: sluiceVersion() });
     renameSync(partial, out);
@@ -59,34 +61,61 @@ export async function restoreStore(config: StoreConfig, file: string, now = new 
       `${file} was taken by a newer Sluice (${manifest.sluiceVersion}) than this code: it has migrations this code does not know (${unknown.join(', ')}). Restore it with that release or a later one. Nothing was changed.`,
     );
   }
-  const target = requireSqlite(config).file;
-  const staged = `${target}.restoring-${stampOf(now)}`;
+  const restored = config.kind === 'sqlite' ? await restoreSqlite(config.file, file, envelope, stampOf(now)) : await restorePostgres(config.url, file, envelope, stampOf(now));
+  return { manifest, ...restored };
+}
+
+type Envelope = Awaited<ReturnType<typeof readManifest>>;
+
+async function restoreSqlite(target: string, file: string, envelope: Envelope, stamp: string): Promise<Omit<Restored, 'manifest'>> {
+  const staged = `${target}.restoring-${stamp}`;
   mkdirSync(dirname(target), { recursive: true });
   try {
     await extractBody(file, envelope, staged);
     checkIntegrity(staged);
-    const migrated = await migrateAndAnnounce({ kind: 'sqlite', file: staged }, manifest);
+    const migrated = await migrateAndAnnounce({ kind: 'sqlite', file: staged }, envelope.manifest);
     checkIntegrity(staged);
-    return { manifest, keptAside: swapInSqlite(target, staged, stampOf(now)), migrated };
+    return { keptAside: swapInSqlite(target, staged, stamp), migrated };
   } finally {
     rmSync(staged, { force: true });
   }
+}
+
+async function restorePostgres(url: string, file: string, envelope: Envelope, stamp: string): Promise<Omit<Restored, 'manifest'>> {
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  const work = mkdtempSync(join(tmpdir(), 'sluice-restore-'));
+  const staged = besideName(database, 'restoring', stamp.toLowerCase());
+  try {
+    const body = join(work, 'dump');
+    await extractBody(file, envelope, body);
+    const stagedUrl = await restoreIntoPostgres(url, staged, body);
+    const migrated = await migrateAndAnnounce({ kind: 'postgres', url: stagedUrl }, envelope.manifest);
+    return { keptAside: await swapInPostgres(url, staged, besideName(database, 'before_restore', stamp.toLowerCase())), migrated };
+  } catch (err) {
+    await dropPostgres(url, staged);
+    throw err;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Tells the workers the store was restored to how it was at `takenAt`: the first to run brings every open
+ * order forward to its workflow (workflows/store-restored.workflow.ts).
+ */
+export async function announceRestore(store: Store, takenAt: Date): Promise<void> {
+  const em = store.em.fork();
+  addAnnouncement(em, { kind: 'store_restored', backupTakenAt: takenAt.toISOString() });
+  await em.flush();
 }
 
 async function migrateAndAnnounce(config: StoreConfig, manifest: BackupManifest): Promise<string[]> {
   const store = await connectStore(config);
   try {
     const migrated = await migrate(store);
-    const em = store.em.fork();
-    addAnnouncement(em, { kind: 'store_restored', backupTakenAt: manifest.takenAt });
-    await em.flush();
+    await announceRestore(store, new Date(manifest.takenAt));
     return migrated;
   } finally {
     await store.close();
   }
-}
-
-function requireSqlite(config: StoreConfig): Extract<StoreConfig, { kind: 'sqlite' }> {
-  if (config.kind !== 'sqlite') throw new BackupRefused('PostgreSQL is backed up with its own tools: see docs/operations.md (Backup and restore).');
-  return config;
 }
