@@ -7,6 +7,7 @@ import { decideDeadlineActivity } from './decide-deadline.ts';
 import { decidePriorityActivity } from './decide-priority.ts';
 import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
 import { notifyWaitingOrdersActivity } from './notify-waiting-orders.ts';
+import { endOrdersNotRestoredActivity, reconcileRestoredOrdersActivity } from './reconcile-restored.ts';
 import { recordTransitionActivity } from './record-transition.ts';
 import { requestReleaseCyclesActivity } from './request-release-cycles.ts';
 import { restatePriorityActivity } from './restate-priority.ts';
@@ -28,6 +29,8 @@ export function createActivities(deps: ActivityDeps) {
     splitOrder: splitOrderActivity(deps),
     runReleaseCycle: runReleaseCycleActivity(deps),
     requestReleaseCycles: requestReleaseCyclesActivity(deps),
+    reconcileRestoredOrders: reconcileRestoredOrdersActivity(deps),
+    endOrdersNotRestored: endOrdersNotRestoredActivity(deps),
   };
 }
 

@@ -52,7 +52,9 @@ describe('announcements after a commit', () => {
     expect(await relayAnnouncements(relay)).toBe(0);
 
     // A relay that died after delivering and before marking delivers it again: the receiver acts once.
-    await startRulesPublished(h.client, h.taskQueue, pending!.id, pending!.announcement);
+    const published = pending!.announcement;
+    if (published.kind !== 'rules_published') throw new Error(`a ${published.kind} announcement where a publication was expected`);
+    await startRulesPublished(h.client, h.taskQueue, pending!.id, published);
     expect((await h.client.workflow.getHandle(workflowId).describe()).runId).toBe(runId);
   });
 });

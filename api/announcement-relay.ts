@@ -3,6 +3,7 @@ import type { Store } from '../store/open-store.ts';
 import { markDelivered, pendingAnnouncements, type PendingAnnouncement } from '../store/outbox.ts';
 import { repeatUntilStopped } from './repeat-until-stopped.ts';
 import { startRulesPublished } from './rules-published.ts';
+import { startStoreRestored } from './store-restored.ts';
 
 /*
  * Delivers the outbox's announcements to Temporal and marks them delivered. A process that commits one
@@ -23,6 +24,8 @@ async function deliver(options: RelayOptions, { id, announcement }: PendingAnnou
   switch (announcement.kind) {
     case 'rules_published':
       return startRulesPublished(options.temporal, options.taskQueue, id, announcement);
+    case 'store_restored':
+      return startStoreRestored(options.temporal, options.taskQueue, id, announcement);
   }
 }
 

@@ -12,5 +12,10 @@ export const announcement = z.discriminatedUnion('kind', [
     version: z.number().int().positive().max(1_000_000),
     effectiveFrom: z.iso.datetime().nullable(),
   }),
+  // Written into a store restored from a backup: the workflows may be ahead of it (store/backup/).
+  z.object({
+    kind: z.literal('store_restored'),
+    backupTakenAt: z.iso.datetime(),
+  }),
 ]);
 export type Announcement = z.infer<typeof announcement>;

@@ -15,8 +15,8 @@ const asServerUser = (command: string, args: string[]): [string, string[]] => (p
 
 const DEBIAN_VERSIONS = '/usr/lib/postgresql';
 
-/** A server binary: on PATH, or else the newest Debian keeps off PATH under /usr/lib/postgresql/<version>/bin. */
-function serverBinary(name: string): string {
+/** A PostgreSQL program (the server's, or pg_dump and pg_restore): on PATH, or else the newest Debian keeps off PATH under /usr/lib/postgresql/<version>/bin. */
+export function serverBinary(name: string): string {
   if (!spawnSync(name, ['--version'], { stdio: 'ignore' }).error) return name;
   const versions = existsSync(DEBIAN_VERSIONS) ? readdirSync(DEBIAN_VERSIONS).filter((v) => existsSync(join(DEBIAN_VERSIONS, v, 'bin', name))) : [];
   const newest = versions.sort((a, b) => Number(a) - Number(b)).at(-1);

@@ -80,8 +80,16 @@ export async function requireMigrated(store: MikroORM): Promise<void> {
   if (pending.length > 0) throw new MigrationsPendingError(pending);
 }
 
+/** The migrations this code knows for a dialect, oldest first. */
+export function knownMigrations(kind: StoreConfig['kind']): string[] {
+  return migrationNamesIn(migrationsFolder(kind));
+}
+
 function migrationFiles(store: MikroORM): string[] {
-  const folder = store.config.get('migrations').path!;
+  return migrationNamesIn(store.config.get('migrations').path!);
+}
+
+function migrationNamesIn(folder: string): string[] {
   return readdirSync(folder)
     .filter((file) => /^Migration.*\.ts$/.test(file))
     .map((file) => file.slice(0, -'.ts'.length))

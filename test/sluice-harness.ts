@@ -39,6 +39,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** A harness on the store and task queue of an earlier one, as a Sluice started again on its store: the store is the caller's to remove. */
+export interface Reopened {
+  storeConfig: StoreConfig;
+  taskQueue: string;
+}
+
 /** Another Temporal server than the run's dev server, e.g. a time-skipping test environment. */
 export interface TemporalOverride {
   client: Client;
@@ -50,17 +56,19 @@ export interface TemporalOverride {
  * A real SQLite file, a client of the test run's Temporal server, and the API on top. Each harness gets
  * its own task queue and work area, so test files never share a workflow.
  */
-export async function createHarness(options: { wipLimit?: number; staticDir?: string; temporal?: TemporalOverride; worker?: boolean } = {}): Promise<Harness> {
+export async function createHarness(options: { wipLimit?: number; staticDir?: string; temporal?: TemporalOverride; worker?: boolean; reopen?: Reopened } = {}): Promise<Harness> {
   quietWorkerLogs();
-  const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'));
-  const storeConfig = testStoreConfig(dir);
+  const dir = options.reopen ? null : mkdtempSync(join(tmpdir(), 'sluice-test-'));
+  const storeConfig = options.reopen?.storeConfig ?? testStoreConfig(dir!);
   const store = await openStore(storeConfig, { migrate: true });
-  await seedDefaults(store.em.fork());
-  const suffix = randomUUID().slice(0, 8);
+  const suffix = options.reopen?.taskQueue.slice('sluice-test-'.length) ?? randomUUID().slice(0, 8);
   const workAreaId = `test-${suffix}`;
-  const em = store.em.fork();
-  em.create(WorkAreaRecord, { id: workAreaId, name: `Test area ${suffix}`, kind: 'pick_zone', wipLimit: options.wipLimit ?? 1 });
-  await em.flush();
+  if (!options.reopen) {
+    await seedDefaults(store.em.fork());
+    const em = store.em.fork();
+    em.create(WorkAreaRecord, { id: workAreaId, name: `Test area ${suffix}`, kind: 'pick_zone', wipLimit: options.wipLimit ?? 1 });
+    await em.flush();
+  }
 
   const own = options.temporal ? null : await Connection.connect({ address: inject('temporalAddress') });
   const namespace = options.temporal?.namespace ?? inject('temporalNamespace');
@@ -117,7 +125,7 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
       }
       await own?.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
   if (options.worker) await harness.startWorker(await sharedBundle());

@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CycleTrigger } from '../domain/cycle-trigger.ts';
 import type { DecisionPointId } from '../domain/decision-points.ts';
 import type { HoldType, OrderActionName, OrderState } from '../domain/lifecycle.ts';
+import type { OrderSnapshot } from '../domain/order-snapshot.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ActionDetails } from './machines/order-actions.ts';
 import type { PoolEntry } from './pool-entry.ts';
@@ -27,6 +28,7 @@ export interface OrderActionCommand extends ActionDetails {
 /** A person's action on an order; the update answers with the new state or refuses. */
 export const orderActionUpdate = defineUpdate<OrderState, [OrderActionCommand]>('orderAction');
 export const orderStateQuery = defineQuery<OrderState>('orderState');
+export const orderSnapshotQuery = defineQuery<OrderSnapshot>('orderSnapshot');
 /** Sent by a work area's controller when the order may enter the area. */
 export const releaseSignal = defineSignal<[{ workAreaId: string; queuedAt?: string }]>('release');
 /** A release cycle's rules escalated the waiting order to a person. */

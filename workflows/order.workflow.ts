@@ -31,6 +31,7 @@ import {
   forceReleaseSignal,
   holdCauseClearedSignal,
   orderActionUpdate,
+  orderSnapshotQuery,
   orderStateQuery,
   orderWorkflowId,
   releaseEscalationSignal,
@@ -316,6 +317,16 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   };
 
   setHandler(orderStateQuery, state);
+  // A query adds nothing to the history, so orders recorded before it replay as they ran.
+  setHandler(orderSnapshotQuery, () => ({
+    state: state(),
+    workAreaId,
+    priorityScore: context().priorityScore ?? null,
+    escalation: context().escalation ?? null,
+    holds: context().holds ?? [],
+    assignee: context().assignee ?? null,
+    poolEnteredAt,
+  }));
   // A cycle sends a release again until the order has taken it (after a crash it cannot know), so a
   // release that finds the order gone on is expected and dropped quietly.
   setHandler(releaseSignal, (release) =>
