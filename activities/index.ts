@@ -12,6 +12,7 @@ import { requestReleaseCyclesActivity } from './request-release-cycles.ts';
 import { restatePriorityActivity } from './restate-priority.ts';
 import { runReleaseCycleActivity } from './run-release-cycle.ts';
 import { splitOrderActivity } from './split-order.ts';
+import { createWebhookActivities } from './webhooks/index.ts';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     splitOrder: splitOrderActivity(deps),
     runReleaseCycle: runReleaseCycleActivity(deps),
     requestReleaseCycles: requestReleaseCyclesActivity(deps),
+    ...createWebhookActivities(deps),
   };
 }
 

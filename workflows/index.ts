@@ -1,3 +1,4 @@
 export { areaControllerWorkflow } from './area-controller.workflow.ts';
 export { orderWorkflow } from './order.workflow.ts';
 export { rulesPublishedWorkflow } from './rules-published.workflow.ts';
+export { webhookDeliveryWorkflow } from './webhook-delivery.workflow.ts';
