@@ -6,7 +6,8 @@ import type { WebhookAttemptView, WebhookEndpointView } from '../../domain/webho
 import { WebhookEventRecord } from '../../store/webhooks/webhook-event.entity.ts';
 import { createHarness, eventually, type Harness } from '../../test/sluice-harness.ts';
 import { startWebhookReceiver, type Received } from '../../test/webhook-receiver.ts';
-import { deliveryWorkflowId, runWebhookRelay } from './webhook-relay.ts';
+import { newWebhookEventId } from '../../store/webhooks/webhook-events.ts';
+import { deliveryWorkflowId, runWebhookRelay, startWebhookDelivery } from './webhook-relay.ts';
 
 // The receiver is on loopback, and retries come quickly here; read when the harness builds its worker and app.
 process.env.SLUICE_WEBHOOKS_ALLOW_NETWORKS = '127.0.0.1';
@@ -63,13 +64,12 @@ describe('outbound webhooks', () => {
     const endpoint = await register('/main', ['order.released', 'ruleset.published']);
     const other = await register('/other', ['order.cancelled']);
     const order = await h.postOrder('WH-1', 4);
-    await h.reach(order.id, 'released');
     const published = await h.request('/rulesets/priority/rollback', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ version: 1, note: 'webhook test' }) });
     expect(published.status).toBe(201);
     const got = await eventually(async () => {
       const messages = receiver.at('/main').map((r) => ({ id: r.headers['webhook-id'], ...verified(endpoint.secret, r) }));
       return messages.some((m) => m.type === 'order.released' && m.data.orderId === order.id) && messages.some((m) => m.type === 'ruleset.published') ? messages : undefined;
-    }, 'the order released and the ruleset published at /main');
+    }, 'the order released and the ruleset published at /main', 60_000);
     const released = got.find((m) => m.type === 'order.released' && m.data.orderId === order.id)!;
     expect(released.data).toMatchObject({ reference: 'WH-1', to: 'released', workAreaId: h.workAreaId });
     const stored = await h.store.em.fork().findOneOrFail(WebhookEventRecord, { id: released.id as string });
@@ -135,5 +135,24 @@ describe('outbound webhooks', () => {
     expect(receiver.at('/gone')).toHaveLength(1);
     const enabled = await admin<WebhookEndpointView>(`/webhooks/endpoints/${endpoint.id}`, 'PUT', { enabled: true });
     expect(enabled.body).toMatchObject({ enabled: true, disabledReason: null });
+  });
+
+  it('a delivery that fails for its whole retry window ends, and the log says why', async () => {
+    receiver.answer('/never', (res) => res.writeHead(500).end());
+    const endpoint = await register('/never');
+    const em = h.store.em.fork();
+    const eventId = newWebhookEventId();
+    // Relayed already, so the test's relay leaves it alone: this delivery gets a short window of its own.
+    em.create(WebhookEventRecord, { id: eventId, type: 'webhook.test', message: { type: 'webhook.test', timestamp: new Date().toISOString(), data: {} }, endpointId: endpoint.id, createdAt: new Date(), relayedAt: new Date() });
+    await em.flush();
+    const workflowId = `${deliveryWorkflowId(eventId, endpoint.id)}-short`;
+    const settings = { retry: { firstMs: 200, maxMs: 400, forMs: 2_000 }, attemptTimeoutMs: 1_000 };
+    await startWebhookDelivery({ store: h.store, temporal: h.client, taskQueue: h.taskQueue, settings }, workflowId, { endpointId: endpoint.id, eventId, requested: true });
+    expect(await h.client.workflow.getHandle(workflowId).result()).toBe('gave_up');
+    const log = await attempts(endpoint.id);
+    expect(log[0]).toMatchObject({ outcome: 'gave_up', eventId });
+    expect(log[0]!.error).toMatch(/timeout/i);
+    expect(log.slice(1).every((a) => a.outcome === 'failed' && a.httpStatus === 500)).toBe(true);
+    expect(log.length).toBeGreaterThan(2);
   });
 });
