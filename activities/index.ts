@@ -13,6 +13,7 @@ import { requestReleaseCyclesActivity } from './request-release-cycles.ts';
 import { restatePriorityActivity } from './restate-priority.ts';
 import { runReleaseCycleActivity } from './run-release-cycle.ts';
 import { splitOrderActivity } from './split-order.ts';
+import { createWebhookActivities } from './webhooks/index.ts';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     requestReleaseCycles: requestReleaseCyclesActivity(deps),
     reconcileRestoredOrders: reconcileRestoredOrdersActivity(deps),
     endOrdersNotRestored: endOrdersNotRestoredActivity(deps),
+    ...createWebhookActivities(deps),
   };
 }
 

@@ -23,6 +23,7 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { workAreaRoutes } from './routes/work-areas.ts';
+import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const NONCE_PLACEHOLDER = /__SLUICE_CSP_NONCE__/g;
@@ -40,6 +41,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...eventRoutes(deps),
     ...userRoutes(deps),
     ...tokenRoutes(deps),
+    ...webhookRoutes(deps),
     ...healthRoutes(deps),
   ];
   routes.push(...docsRoutes(() => routes));

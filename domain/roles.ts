@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'workAreas.status': ['dispatcher', 'ops_manager', 'admin'],
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
+  'webhooks.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

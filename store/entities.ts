@@ -15,6 +15,9 @@ import { RulesetRecord } from './ruleset.entity.ts';
 import { SessionRecord } from './session.entity.ts';
 import { UserRecord } from './user.entity.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
+import { WebhookAttemptRecord } from './webhooks/webhook-attempt.entity.ts';
+import { WebhookEndpointRecord } from './webhooks/webhook-endpoint.entity.ts';
+import { WebhookEventRecord } from './webhooks/webhook-event.entity.ts';
 
 export const ENTITIES = [
   OrderRecord,
@@ -34,4 +37,7 @@ export const ENTITIES = [
   ApiTokenRecord,
   LoginThrottleRecord,
   OutboxRecord,
+  WebhookEndpointRecord,
+  WebhookEventRecord,
+  WebhookAttemptRecord,
 ];

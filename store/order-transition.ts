@@ -3,9 +3,11 @@ import { sql } from 'kysely';
 import { nextLastMileStatus, type LastMileStatus } from '../domain/last-mile.ts';
 import { holdsSlot, inPool } from '../domain/lifecycle.ts';
 import type { Escalation, Hold, OrderKind, OrderState } from '../domain/order.ts';
+import { ORDER_STATE_EVENTS } from '../domain/webhook.ts';
 import { insertAudit, isRecorded } from './audit-log.ts';
 import { dialectSql } from './dialect.ts';
 import { jsonValue, sqlOn } from './sql.ts';
+import { addWebhookEvent } from './webhooks/webhook-events.ts';
 
 export interface OrderTransition {
   key: string;
@@ -24,7 +26,7 @@ export interface OrderTransition {
   poolEnteredAt?: string | null;
 }
 
-type OrderRow = { kind: OrderKind; last_mile_status: LastMileStatus | null; in_pool: number | boolean };
+type OrderRow = { kind: OrderKind; last_mile_status: LastMileStatus | null; in_pool: number | boolean; reference: string | null; work_area_id: string };
 
 /**
  * Projects a transition onto the order's row and appends it to the audit log, in `tx`'s transaction, once
@@ -34,7 +36,7 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
   const db = sqlOn(tx);
   // The order's row is locked first: a second attempt of the same transition running at once (PostgreSQL
   // runs them side by side) waits for the first to commit and then finds it recorded.
-  const { rows } = await sql<OrderRow>`select kind, last_mile_status, in_pool from orders where id = ${t.orderId} ${dialectSql(tx).forUpdate}`.execute(db);
+  const { rows } = await sql<OrderRow>`select kind, last_mile_status, in_pool, reference, work_area_id from orders where id = ${t.orderId} ${dialectSql(tx).forUpdate}`.execute(db);
   if (await isRecorded(tx, t.key)) return 'already';
   const order = rows[0];
   if (!order) return 'no-order';
@@ -57,5 +59,10 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
       updated_at = ${now}
     where id = ${t.orderId}`.execute(db);
   await insertAudit(tx, { dedupeKey: t.key, subjectType: 'order', subjectId: t.orderId, action: t.event, fromState: t.from, toState: t.to, actor: t.actor, reason: t.reason, data: t.data, at: now });
+  const webhookEvent = t.from !== t.to ? ORDER_STATE_EVENTS[t.to] : undefined;
+  if (webhookEvent) {
+    const data = { orderId: t.orderId, reference: order.reference, kind: order.kind, workAreaId: order.work_area_id, from: t.from, to: t.to, event: t.event, actor: t.actor, reason: t.reason, assignee: t.assignee, escalation: t.escalation };
+    addWebhookEvent(tx, webhookEvent, data, now);
+  }
   return 'recorded';
 }

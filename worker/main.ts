@@ -7,6 +7,8 @@ import { connectionOptions } from '../launcher/temporal-connection.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
 import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 import { runAnnouncementRelay } from '../api/announcement-relay.ts';
+import { runWebhookRelay } from '../api/webhooks/webhook-relay.ts';
+import { webhookSettingsFromEnv } from '../activities/webhooks/webhook-settings.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
 import { serveHealth } from './health-server.ts';
 import { runIntakeSweeper } from './intake-sweeper.ts';
@@ -47,6 +49,7 @@ console.log(
 );
 const sweeper = runIntakeSweeper({ store, temporal: client, taskQueue });
 const relay = runAnnouncementRelay({ store, temporal: client, taskQueue });
+const webhookRelay = runWebhookRelay({ store, temporal: client, taskQueue, settings: webhookSettingsFromEnv() });
 try {
   await worker.run();
 } catch (error) {
@@ -54,6 +57,7 @@ try {
   process.exitCode = 1;
 } finally {
   await relay.stop();
+  await webhookRelay.stop();
   health?.close();
   await sweeper.stop();
   await connection.close();

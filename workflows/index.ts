@@ -2,3 +2,4 @@ export { areaControllerWorkflow } from './area-controller.workflow.ts';
 export { orderWorkflow } from './order.workflow.ts';
 export { rulesPublishedWorkflow } from './rules-published.workflow.ts';
 export { storeRestoredWorkflow } from './store-restored.workflow.ts';
+export { webhookDeliveryWorkflow } from './webhook-delivery.workflow.ts';

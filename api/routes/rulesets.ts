@@ -13,6 +13,7 @@ import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
 import { announcePublished } from '../rules-published.ts';
 import { relayAnnouncements } from '../announcement-relay.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
+import { announceRulesetWebhook } from '../webhooks/ruleset-published-event.ts';
 
 export const dpParams = z.object({ decisionPoint: z.enum(DECISION_POINTS) });
 const versionNumber = z.coerce.number().int().positive().max(1_000_000);
@@ -31,6 +32,7 @@ export function rulesetRoutes(deps: ApiDeps) {
       const published = await publishVersion(tx, definition, { author: actorOf(principal), note, ...(effectiveFrom ? { effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) });
       appendAudit(tx, { dedupeKey: `ruleset:${definition.decisionPoint}@${published}`, subjectType: 'ruleset', subjectId: definition.decisionPoint, action: 'ruleset_published', actor: actorOf(principal), reason: note, data: { version: published, ...extra } });
       announcePublished(tx, definition.decisionPoint, published, effectiveFrom);
+      announceRulesetWebhook(tx, { decisionPoint: definition.decisionPoint, version: published, note, author: actorOf(principal), effectiveFrom: effectiveFrom?.toISOString() ?? null, basedOn: extra.basedOn ?? null });
       return published;
     });
     // Delivered now if it can be; else the workers' relay delivers it.

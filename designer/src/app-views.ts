@@ -7,7 +7,7 @@ const VIEWS = {
   areas: { label: 'Work areas', needs: ['workAreas.status'] },
   // The rules of every decision point; the id predates that and stays, as tests and bookmarks name it.
   'priority-rules': { label: 'Rules', needs: ['rules.read'] },
-  admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage'] },
+  admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage', 'webhooks.manage'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

@@ -12,4 +12,5 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'workAreas.status': 'open, pause or stop a work area',
   'users.manage': 'add people and change their roles',
   'tokens.manage': 'create and revoke API tokens',
+  'webhooks.manage': 'register webhook endpoints, see their delivery log and redeliver events',
 };
