@@ -16,6 +16,7 @@ import { decisionPointRoutes } from './routes/decision-points.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ORDER_BATCH_PATH, orderBatchRoutes } from './routes/order-batch.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { rulesetTestingRoutes } from './routes/ruleset-testing.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
@@ -25,6 +26,8 @@ import { resourceRoutes } from './routes/resources.ts';
 import { workAreaRoutes } from './routes/work-areas.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** A batch of orders carries up to a thousand of them. */
+export const MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
 const NONCE_PLACEHOLDER = /__SLUICE_CSP_NONCE__/g;
 
 /** Every route of the API, each with its schemas and policy. */
@@ -32,6 +35,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
   const routes: AnyRoute[] = [
     ...authRoutes(deps),
     ...orderRoutes(deps),
+    ...orderBatchRoutes(deps),
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
     ...rulesetTestingRoutes(deps),
@@ -66,12 +70,10 @@ export function createApp(deps: ApiDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => handleError(new UserError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`), c),
-    }),
-  );
+  const limitTo = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => handleError(new UserError(413, 'body_too_large', `The request body is larger than ${maxSize / 1024} KiB.`), c) });
+  const [bodyLimited, batchLimited] = [limitTo(MAX_BODY_BYTES), limitTo(MAX_BATCH_BODY_BYTES)];
+  app.use((c, next) => (c.req.path === ORDER_BATCH_PATH ? batchLimited : bodyLimited)(c, next));
   const routes = apiRoutes(deps);
   mountRoutes(app, routes, authenticate(deps.store));
   app.onError(handleError);
