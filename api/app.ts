@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.ts';
 import { decisionPointRoutes } from './routes/decision-points.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ORDER_BATCH_PATH, orderBatchRoutes } from './routes/order-batch.ts';
 import { orderRoutes } from './routes/orders.ts';
@@ -42,6 +43,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...workAreaRoutes(deps),
     ...resourceRoutes(deps),
     ...eventRoutes(deps),
+    ...exportRoutes(deps),
     ...userRoutes(deps),
     ...tokenRoutes(deps),
     ...healthRoutes(deps),

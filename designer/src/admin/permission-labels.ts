@@ -12,4 +12,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'workAreas.status': 'open, pause or stop a work area',
   'users.manage': 'add people and change their roles',
   'tokens.manage': 'create and revoke API tokens',
+  'orders.export': 'export orders as CSV or NDJSON',
+  'decisions.export': 'export the rules\' decisions and their explanations',
+  'audit.export': 'export the audit log',
 };
