@@ -54,6 +54,19 @@ describe('access to every route', () => {
     }
   });
 
+  // Exports hand over many records at once, so who may take which is spelled out here as well as in the table.
+  it.each([
+    { path: '/exports/orders', allowed: ['ops_manager', 'dispatcher', 'finance', 'admin'] },
+    { path: '/exports/decisions', allowed: ['ops_manager', 'admin'] },
+    { path: '/exports/audit', allowed: ['ops_manager', 'admin'] },
+  ] satisfies { path: string; allowed: Role[] }[])('$path is exported to $allowed only', async ({ path, allowed }) => {
+    for (const role of ROLES) {
+      const res = await h.request(path, { role });
+      await res.body?.cancel();
+      expect(res.status, role).toBe((allowed as Role[]).includes(role) ? 200 : 403);
+    }
+  });
+
   it('a refusal names the role that is needed', async () => {
     const res = await h.request('/rulesets/priority/versions', { method: 'POST', role: 'dispatcher', body: '{}' });
     expect(res.status).toBe(403);

@@ -15,7 +15,9 @@ import { authRoutes } from './routes/auth.ts';
 import { decisionPointRoutes } from './routes/decision-points.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ORDER_BATCH_PATH, orderBatchRoutes } from './routes/order-batch.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { rulesetTestingRoutes } from './routes/ruleset-testing.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
@@ -26,6 +28,8 @@ import { workAreaRoutes } from './routes/work-areas.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** A batch of orders carries up to a thousand of them. */
+export const MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
 const NONCE_PLACEHOLDER = /__SLUICE_CSP_NONCE__/g;
 
 /** Every route of the API, each with its schemas and policy. */
@@ -33,12 +37,14 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
   const routes: AnyRoute[] = [
     ...authRoutes(deps),
     ...orderRoutes(deps),
+    ...orderBatchRoutes(deps),
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
     ...rulesetTestingRoutes(deps),
     ...workAreaRoutes(deps),
     ...resourceRoutes(deps),
     ...eventRoutes(deps),
+    ...exportRoutes(deps),
     ...userRoutes(deps),
     ...tokenRoutes(deps),
     ...webhookRoutes(deps),
@@ -69,12 +75,10 @@ export function createApp(deps: ApiDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => handleError(new UserError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`), c),
-    }),
-  );
+  const limitTo = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => handleError(new UserError(413, 'body_too_large', `The request body is larger than ${maxSize / 1024} KiB.`), c) });
+  const [bodyLimited, batchLimited] = [limitTo(MAX_BODY_BYTES), limitTo(MAX_BATCH_BODY_BYTES)];
+  app.use((c, next) => (c.req.path === ORDER_BATCH_PATH ? batchLimited : bodyLimited)(c, next));
   const routes = apiRoutes(deps);
   mountRoutes(app, routes, authenticate(deps.store));
   app.onError(handleError);

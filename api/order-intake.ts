@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/sql';
 import { lineTotals, unitsOf, type NewOrder, type OrderSummary } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
-import { AREA_KIND_FOR } from '../domain/work-area.ts';
+import { AREA_KIND_FOR, type WorkAreaKind } from '../domain/work-area.ts';
 import { createCandidateAreas } from '../store/order-candidate-area.entity.ts';
 import { createOperations } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
@@ -32,9 +32,25 @@ export interface IdempotencyKey {
 export const idempotencyScopeOf = (principal: Principal): string =>
   principal.kind === 'token' ? `token:${principal.tokenId}` : principal.kind === 'user' ? `user:${principal.userId}` : 'anonymous';
 
-const hashOf = (order: NewOrder) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
+export const hashOf = (order: NewOrder) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
 
 const invalid = (message: string, path: string, detail: string) => new UserError(400, 'invalid_request', message, [{ path, message: detail }]);
+
+/** The work areas intake reads to place an order: from the store one query at a time, or from a list a batch read once. */
+export interface AreaDirectory {
+  /** The id, zone and warehouse of every area of `kind`, by id. */
+  ofKind(kind: WorkAreaKind): Promise<{ id: string; zone?: string | null; warehouse?: string | null }[]>;
+  /** Which of `ids` exist. */
+  existing(ids: readonly string[]): Promise<string[]>;
+  /** Every area's id, by id. */
+  all(): Promise<string[]>;
+}
+
+export const storeAreas = (em: EntityManager): AreaDirectory => ({
+  ofKind: (kind) => em.find(WorkAreaRecord, { kind }, { fields: ['id', 'zone', 'warehouse'], orderBy: { id: 'asc' } }),
+  existing: async (ids) => (await em.find(WorkAreaRecord, { id: { $in: [...ids] } }, { fields: ['id'] })).map((a) => a.id),
+  all: async () => (await em.find(WorkAreaRecord, {}, { fields: ['id'], orderBy: { id: 'asc' } })).map((a) => a.id),
+});
 
 /**
  * Where the order may be released. A work area or a routing names one area, which must exist (and a routing
@@ -42,20 +58,19 @@ const invalid = (message: string, path: string, detail: string) => new UserError
  * serves its zone and warehouse (an area without one serves all) is a candidate; the order waits in each of their pools
  * and the first to grant it a slot takes it. With no such area, the order goes to the default area.
  */
-async function placeOrder(em: EntityManager, input: NewOrder): Promise<{ workAreaId: string; candidates: string[] }> {
+export async function placeOrder(areas: AreaDirectory, input: NewOrder): Promise<Placement> {
   const named = input.workAreaId ?? input.routing?.[0]?.workAreaId;
   if (named === undefined) {
     const serves = (area: { zone?: string | null; warehouse?: string | null }) => (!area.zone || area.zone === input.zone) && (!area.warehouse || area.warehouse === input.warehouse);
-    const ofKind = await em.find(WorkAreaRecord, { kind: AREA_KIND_FOR[input.kind] }, { fields: ['id', 'zone', 'warehouse'], orderBy: { id: 'asc' } });
-    const candidates = ofKind.filter(serves).map((a) => a.id);
+    const candidates = (await areas.ofKind(AREA_KIND_FOR[input.kind])).filter(serves).map((a) => a.id);
     if (candidates.length > 0) return { workAreaId: candidates[0]!, candidates };
   }
   const workAreaId = named ?? DEFAULT_WORK_AREA.id;
   // Only the areas the order names are read, unless one is unknown: then every area, for the message.
   const mentioned = new Set([workAreaId, ...(input.routing ?? []).map((step) => step.workAreaId)]);
-  const found = await em.find(WorkAreaRecord, { id: { $in: [...mentioned] } }, { fields: ['id'] });
-  const known = found.length === mentioned.size ? found : await em.find(WorkAreaRecord, {}, { fields: ['id'], orderBy: { id: 'asc' } });
-  checkAreas(new Set(known.map((a) => a.id)), workAreaId, input);
+  const found = await areas.existing([...mentioned]);
+  const known = found.length === mentioned.size ? found : await areas.all();
+  checkAreas(new Set(known), workAreaId, input);
   return { workAreaId, candidates: [workAreaId] };
 }
 
@@ -71,6 +86,53 @@ function checkAreas(known: ReadonlySet<string>, workAreaId: string, input: NewOr
   if (unknown >= 0) throw invalid(`Routing step ${unknown + 1}: work area "${input.routing[unknown]!.workAreaId}" does not exist (known: ${list}).`, `routing.${unknown}.workAreaId`, 'unknown work area');
 }
 
+export interface Placement {
+  workAreaId: string;
+  candidates: string[];
+}
+
+export interface NewOrderRecord {
+  id: string;
+  input: NewOrder;
+  placement: Placement;
+  idempotency: IdempotencyKey | null;
+  requestHash: string;
+}
+
+/** Adds a taken order, its routing and candidate rows and its intake audit entry to `tx`'s unit of work. */
+export function recordNewOrder(tx: EntityManager, { id, input, placement, idempotency, requestHash }: NewOrderRecord): void {
+  const { workAreaId, candidates } = placement;
+  tx.create(OrderRecord, {
+    id,
+    reference: input.reference ?? null,
+    account: input.account,
+    kind: input.kind,
+    statedPriority: input.statedPriority,
+    dueAt: new Date(input.dueAt),
+    workAreaId,
+    candidateAreas: candidates.length > 1 ? candidates : null,
+    lines: input.lines,
+    units: unitsOf(input.lines),
+    ...lineTotals(input.lines),
+    zone: input.zone ?? null,
+    warehouse: input.warehouse ?? null,
+    requiredSkills: input.requiredSkills ?? null,
+    routing: input.routing ?? null,
+    paymentMode: input.paymentMode,
+    accountTier: input.accountTier ?? null,
+    checks: input.checks ?? null,
+    parentId: null,
+    state: 'captured',
+    priorityScore: null,
+    idempotencyKey: idempotency?.key ?? null,
+    idempotencyScope: idempotency?.scope ?? null,
+    requestHash,
+  });
+  if (input.routing) createOperations(tx, id, input.routing);
+  createCandidateAreas(tx, id, candidates);
+  appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'api', data: { idempotencyKey: idempotency?.key ?? null } });
+}
+
 /**
  * Stores a new order and starts its workflow. With an idempotency key, a repeated request from the same
  * caller returns the first order. An order stored whose workflow could not be started (Temporal down, or
@@ -83,41 +145,11 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotency: Ide
   const existing = byKey ? await em.findOne(OrderRecord, byKey) : null;
   if (existing) return replay(deps, existing, requestHash);
 
-  const { workAreaId, candidates } = await placeOrder(em, input);
+  const placement = await placeOrder(storeAreas(em), input);
 
   const id = randomUUID();
   try {
-    await em.transactional(async (tx) => {
-      tx.create(OrderRecord, {
-        id,
-        reference: input.reference ?? null,
-        account: input.account,
-        kind: input.kind,
-        statedPriority: input.statedPriority,
-        dueAt: new Date(input.dueAt),
-        workAreaId,
-        candidateAreas: candidates.length > 1 ? candidates : null,
-        lines: input.lines,
-        units: unitsOf(input.lines),
-        ...lineTotals(input.lines),
-        zone: input.zone ?? null,
-        warehouse: input.warehouse ?? null,
-        requiredSkills: input.requiredSkills ?? null,
-        routing: input.routing ?? null,
-        paymentMode: input.paymentMode,
-        accountTier: input.accountTier ?? null,
-        checks: input.checks ?? null,
-        parentId: null,
-        state: 'captured',
-        priorityScore: null,
-        idempotencyKey: idempotency?.key ?? null,
-        idempotencyScope: idempotency?.scope ?? null,
-        requestHash,
-      });
-      if (input.routing) createOperations(tx, id, input.routing);
-      createCandidateAreas(tx, id, candidates);
-      appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'api', data: { idempotencyKey: idempotency?.key ?? null } });
-    });
+    await em.transactional(async (tx) => recordNewOrder(tx, { id, input, placement, idempotency, requestHash }));
   } catch (err) {
     // Two requests with one key raced; the loser answers with the winner's order.
     if (byKey && err instanceof UniqueConstraintViolationException) {
@@ -129,10 +161,11 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotency: Ide
   return { order: toOrderSummary(order), replayed: false, started: await tryStart(deps, order) };
 }
 
+export const idempotencyKeyReused = () =>
+  new UserError(409, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different order. Use a new key for a new order.');
+
 async function replay(deps: ApiDeps, order: OrderRecord, requestHash: string): Promise<IntakeResult> {
-  if (order.requestHash !== requestHash) {
-    throw new UserError(409, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different order. Use a new key for a new order.');
-  }
+  if (order.requestHash !== requestHash) throw idempotencyKeyReused();
   // Only a captured order may lack its workflow; any other has one, running or closed, and is left alone.
   const started = order.state === 'captured' ? await tryStart(deps, order) : true;
   return { order: toOrderSummary(order), replayed: true, started };

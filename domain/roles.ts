@@ -25,6 +25,11 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
   'webhooks.manage': ['admin'],
+  // Exports hand over many records at once: orders to whoever plans or reconciles with them, the rules'
+  // reasoning to who tunes the rules, and the audit log (sign-ins and tokens too) to who answers for it.
+  'orders.export': ['ops_manager', 'dispatcher', 'finance', 'admin'],
+  'decisions.export': ['ops_manager', 'admin'],
+  'audit.export': ['ops_manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -5,6 +5,8 @@ import type { DecisionOutcome, RuleExplanation } from '../domain/decision.ts';
 export const DecisionRecord = defineEntity({
   name: 'DecisionRecord',
   tableName: 'decisions',
+  // Exports read decisions by time, a page after another.
+  indexes: [{ properties: ['decidedAt', 'id'] }],
   properties: {
     id: p.string().primary(),
     orderId: p.string().index(),

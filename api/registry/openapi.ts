@@ -62,7 +62,7 @@ export function openApiDocument(routes: readonly AnyRoute[], info: { title: stri
       if (spec.schema && !responseSchemas.some(([s]) => s === spec.schema)) responseSchemas.push([spec.schema, id]);
       responses[status] = {
         description: spec.description,
-        ...(spec.schema || spec.contentType ? { content: { [spec.contentType ?? 'application/json']: spec.schema ? { schema: ref(id) } : {} } } : {}),
+        ...(spec.schema || spec.contentType ? { content: Object.fromEntries([spec.contentType ?? 'application/json'].flat().map((type) => [type, spec.schema ? { schema: ref(id) } : {}])) } : {}),
       };
     }
     // A schema shared by several routes is one component, named after the first route that uses it.

@@ -12,8 +12,8 @@ export type Access = 'public' | 'signed_in' | Permission;
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
-  /** Defaults to application/json. */
-  contentType?: string;
+  /** Defaults to application/json; several when the request chooses (an export's format). */
+  contentType?: string | readonly string[];
 }
 
 type Inferred<S> = S extends z.ZodType ? z.output<S> : undefined;

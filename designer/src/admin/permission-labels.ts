@@ -13,4 +13,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'users.manage': 'add people and change their roles',
   'tokens.manage': 'create and revoke API tokens',
   'webhooks.manage': 'register webhook endpoints, see their delivery log and redeliver events',
+  'orders.export': 'export orders as CSV or NDJSON',
+  'decisions.export': 'export the rules\' decisions and their explanations',
+  'audit.export': 'export the audit log',
 };
