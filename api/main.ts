@@ -5,19 +5,25 @@ import { repoRoot } from '../launcher/repo-root.ts';
 import { requiredStep } from '../launcher/required-step.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { connectionOptions } from '../launcher/temporal-connection.ts';
+import { log } from '../logging/logger.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
 import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './auth/bootstrap-users.ts';
+import { firstAdminFile, saveOneTimePassword } from './auth/first-admin-file.ts';
 
 /** The API process: serves the API and the built designer until SIGINT or SIGTERM; exits 1 when the store cannot be opened at start. */
+log.setBindings({ name: 'api' });
 const config = loadTemporalConfig();
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
-const store = await requiredStep('api', `opening the store (${describeStore(storeConfigFromEnv())})`, () => openProcessStore('api'));
+const storeConfig = storeConfigFromEnv();
+const store = await requiredStep('api', `opening the store (${describeStore(storeConfig)})`, () => openProcessStore('api'));
 const firstAdmin = await ensureFirstAdmin(store.em.fork());
 if (firstAdmin?.oneTimePassword) {
-  console.log(`[api] created the first admin "${firstAdmin.username}" with the one-time password ${firstAdmin.oneTimePassword} (shown once; it must be changed at first sign-in)`);
+  const file = firstAdminFile(storeConfig);
+  saveOneTimePassword({ username: firstAdmin.username, oneTimePassword: firstAdmin.oneTimePassword }, file);
+  log.warn({ username: firstAdmin.username, file }, 'created the first admin with a one-time password, written to the file (readable by this user only): sign in with it, choose a new password, then delete the file');
 }
 // Lazy: an API whose Temporal is down still takes orders (202, started later by the intake sweeper) and says so in /readyz.
 const connection = Connection.lazy(connectionOptions(config));
@@ -27,7 +33,7 @@ const app = createApp({
   taskQueue: config.connection.taskQueue,
   staticDir: join(repoRoot, 'designer/dist'),
 });
-const server = serve({ fetch: app.fetch, port, hostname }, (info) => console.log(`[api] listening on http://${hostname}:${info.port}`));
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => log.info(`listening on http://${hostname}:${info.port}`));
 
 async function stop() {
   // Event streams never end by themselves; close them so the server can.
@@ -35,7 +41,7 @@ async function stop() {
   await new Promise((resolve) => server.close(resolve));
   await connection.close();
   await store.close();
-  console.log('[api] stopped');
+  log.info('stopped');
   process.exit(0);
 }
 process.once('SIGINT', stop);

@@ -2,7 +2,9 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
+import { log } from '../logging/logger.ts';
 import type { Store } from '../store/open-store.ts';
+import { activityLogContext } from './temporal-logs.ts';
 
 export const WORKFLOWS_PATH = `${repoRoot}/workflows/index.ts`;
 
@@ -43,6 +45,7 @@ export function createSluiceWorker(options: SluiceWorkerOptions): Promise<Worker
       taskQueue: options.taskQueue,
       clock: options.clock ?? (() => new Date()),
     }),
+    interceptors: { activity: [activityLogContext] },
   });
 }
 
@@ -50,7 +53,7 @@ const quietBundlerLogger = {
   trace: () => {},
   debug: () => {},
   info: () => {},
-  warn: (message: string, meta?: Record<string, unknown>) => console.warn(message, meta ?? ''),
-  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta ?? ''),
+  warn: (message: string, meta?: Record<string, unknown>) => log.warn({ component: 'bundler', ...meta }, message),
+  error: (message: string, meta?: Record<string, unknown>) => log.error({ component: 'bundler', ...meta }, message),
   log: () => {},
 };

@@ -1,21 +1,26 @@
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { makeTelemetryFilterString, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { readinessChecks, readinessProbe } from '../api/readiness.ts';
 import { requiredStep } from '../launcher/required-step.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { connectionOptions } from '../launcher/temporal-connection.ts';
+import { log } from '../logging/logger.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
 import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 import { runAnnouncementRelay } from '../api/announcement-relay.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
 import { serveHealth } from './health-server.ts';
 import { runIntakeSweeper } from './intake-sweeper.ts';
+import { temporalRuntimeLogger } from './temporal-logs.ts';
 
 /**
  * The worker process: runs workflows and activities until SIGINT or SIGTERM (Temporal's runtime handles both).
  * It exits non-zero when it cannot work, at start or when its run fails, so that its supervisor restarts it.
  */
-Runtime.install({ logger: new DefaultLogger((process.env.SLUICE_WORKER_LOG_LEVEL ?? 'WARN') as LogLevel) });
+log.setBindings({ name: 'worker' });
+const sdkLogLevel = (process.env.SLUICE_WORKER_LOG_LEVEL ?? 'WARN') as LogLevel;
+// The core's own lines are forwarded too, so that the process writes nothing but JSON lines.
+Runtime.install({ logger: temporalRuntimeLogger(sdkLogLevel), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: sdkLogLevel }), forward: {} } } });
 const config = loadTemporalConfig();
 const { namespace, taskQueue } = config.connection;
 const options = connectionOptions(config);
@@ -34,19 +39,19 @@ const polling = {
     if (worker.getState() !== 'RUNNING') throw new Error(`the worker is ${worker.getState()}`);
   },
 };
-const readiness = readinessProbe([...readinessChecks(store, client), polling], (line) => console.warn(`[worker] ${line}`));
+const readiness = readinessProbe([...readinessChecks(store, client), polling], (line) => log.warn(line));
 const health = healthPort
   ? await requiredStep('worker', `serving health checks on SLUICE_WORKER_HEALTH_PORT=${healthPort}`, () =>
       serveHealth({ port: Number(healthPort), hostname: process.env.HOST ?? '127.0.0.1', readiness }),
     )
   : null;
-console.log(`[worker] polling task queue "${taskQueue}" in namespace "${namespace}" at ${options.address}${health ? `; health on port ${healthPort}` : ''}`);
+log.info({ taskQueue, namespace, address: options.address, ...(health ? { healthPort: Number(healthPort) } : {}) }, 'polling the task queue');
 const sweeper = runIntakeSweeper({ store, temporal: client, taskQueue });
 const relay = runAnnouncementRelay({ store, temporal: client, taskQueue });
 try {
   await worker.run();
 } catch (error) {
-  console.error(`[worker] its run failed: ${error instanceof Error ? error.message : String(error)}`);
+  log.error({ err: error }, 'its run failed');
   process.exitCode = 1;
 } finally {
   await relay.stop();
@@ -55,5 +60,5 @@ try {
   await connection.close();
   await clientConnection.close();
   await store.close();
-  console.log('[worker] stopped');
+  log.info('stopped');
 }
