@@ -5,7 +5,7 @@ import { repoRoot } from '../launcher/repo-root.ts';
 import { requiredStep } from '../launcher/required-step.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { connectionOptions } from '../launcher/temporal-connection.ts';
-import { log } from '../logging/logger.ts';
+import { announcer, log } from '../logging/logger.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
 import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 import { createApp } from './app.ts';
@@ -33,7 +33,7 @@ const app = createApp({
   taskQueue: config.connection.taskQueue,
   staticDir: join(repoRoot, 'designer/dist'),
 });
-const server = serve({ fetch: app.fetch, port, hostname }, (info) => log.info(`listening on http://${hostname}:${info.port}`));
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => announcer().info(`listening on http://${hostname}:${info.port}`));
 
 async function stop() {
   // Event streams never end by themselves; close them so the server can.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withLogContext } from './log-context.ts';
-import { createLogger, logOptions } from './logger.ts';
+import { announcer, createLogger, logOptions } from './logger.ts';
 
 function capture(env: NodeJS.ProcessEnv = {}) {
   const lines: Record<string, unknown>[] = [];
@@ -35,6 +35,12 @@ describe('the logger', () => {
     logger.info('quiet');
     logger.warn('heard');
     expect(lines.map((l) => l.msg)).toEqual(['heard']);
+  });
+
+  it('writes the line a supervisor waits for whatever the level', () => {
+    const { logger, lines } = capture({ SLUICE_LOG_LEVEL: 'error' });
+    announcer(logger).info('listening on http://127.0.0.1:3000');
+    expect(lines.map((l) => l.msg)).toEqual(['listening on http://127.0.0.1:3000']);
   });
 
   it.each([

@@ -43,6 +43,12 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, destination?:
 }
 
 /**
+ * For the line a supervisor waits for before it counts a process as started (the API listening, the
+ * worker polling): written at `info` even when `SLUICE_LOG_LEVEL` is higher, so no level hides it.
+ */
+export const announcer = (logger: Logger = log): Logger => logger.child({}, { level: 'info' });
+
+/**
  * The process's logger. Each entry point names its process once (`log.setBindings({ name: 'api' })`);
  * a request's or an activity's lines carry its ids through `withLogContext`.
  */

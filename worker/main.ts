@@ -4,7 +4,7 @@ import { readinessChecks, readinessProbe } from '../api/readiness.ts';
 import { requiredStep } from '../launcher/required-step.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { connectionOptions } from '../launcher/temporal-connection.ts';
-import { log } from '../logging/logger.ts';
+import { announcer, log } from '../logging/logger.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
 import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 import { runAnnouncementRelay } from '../api/announcement-relay.ts';
@@ -45,7 +45,7 @@ const health = healthPort
       serveHealth({ port: Number(healthPort), hostname: process.env.HOST ?? '127.0.0.1', readiness }),
     )
   : null;
-log.info({ taskQueue, namespace, address: options.address, ...(health ? { healthPort: Number(healthPort) } : {}) }, 'polling the task queue');
+announcer().info({ taskQueue, namespace, address: options.address, ...(health ? { healthPort: Number(healthPort) } : {}) }, 'polling the task queue');
 const sweeper = runIntakeSweeper({ store, temporal: client, taskQueue });
 const relay = runAnnouncementRelay({ store, temporal: client, taskQueue });
 try {
