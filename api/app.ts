@@ -51,6 +51,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
 export function createApp(deps: ApiDeps) {
   const app = new Hono<AppEnv>();
   app.use(...requestLog());
+  if (deps.requestSpans) app.use(deps.requestSpans);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

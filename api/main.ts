@@ -8,12 +8,15 @@ import { connectionOptions } from '../launcher/temporal-connection.ts';
 import { announcer, log } from '../logging/logger.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
 import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
+import { tracingWanted } from '../tracing/tracing-wanted.ts';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './auth/bootstrap-users.ts';
 import { firstAdminFile, saveOneTimePassword } from './auth/first-admin-file.ts';
 
 /** The API process: serves the API and the built designer until SIGINT or SIGTERM; exits 1 when the store cannot be opened at start. */
 log.setBindings({ name: 'api' });
+// Off by default, and then nothing of OpenTelemetry is loaded.
+const tracing = tracingWanted() ? (await import('../tracing/api-tracing.ts')).startApiTracing() : null;
 const config = loadTemporalConfig();
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -29,9 +32,10 @@ if (firstAdmin?.oneTimePassword) {
 const connection = Connection.lazy(connectionOptions(config));
 const app = createApp({
   store,
-  temporal: new Client({ connection, namespace: config.connection.namespace }),
+  temporal: new Client({ connection, namespace: config.connection.namespace, ...(tracing ? { interceptors: { workflow: tracing.clientInterceptors } } : {}) }),
   taskQueue: config.connection.taskQueue,
   staticDir: join(repoRoot, 'designer/dist'),
+  ...(tracing ? { requestSpans: tracing.requestSpans } : {}),
 });
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => announcer().info(`listening on http://${hostname}:${info.port}`));
 
@@ -41,6 +45,7 @@ async function stop() {
   await new Promise((resolve) => server.close(resolve));
   await connection.close();
   await store.close();
+  await tracing?.shutdown();
   log.info('stopped');
   process.exit(0);
 }

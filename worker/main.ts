@@ -9,6 +9,7 @@ import { openProcessStore } from '../store/open-process-store.ts';
 import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 import { runAnnouncementRelay } from '../api/announcement-relay.ts';
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
+import { tracingWanted } from '../tracing/tracing-wanted.ts';
 import { serveHealth } from './health-server.ts';
 import { runIntakeSweeper } from './intake-sweeper.ts';
 import { temporalRuntimeLogger } from './temporal-logs.ts';
@@ -21,6 +22,9 @@ log.setBindings({ name: 'worker' });
 const sdkLogLevel = (process.env.SLUICE_WORKER_LOG_LEVEL ?? 'WARN') as LogLevel;
 // The core's own lines are forwarded too, so that the process writes nothing but JSON lines.
 Runtime.install({ logger: temporalRuntimeLogger(sdkLogLevel), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: sdkLogLevel }), forward: {} } } });
+// Off by default, and then nothing of OpenTelemetry is loaded and the workflow bundle is the untraced one.
+const tracing = tracingWanted() ? await import('../tracing/start-tracing.ts').then((t) => t.startTracing('sluice-worker')) : null;
+const traced = tracing ? (await import('../tracing/worker-tracing.ts')).workerTracing(tracing) : undefined;
 const config = loadTemporalConfig();
 const { namespace, taskQueue } = config.connection;
 const options = connectionOptions(config);
@@ -28,9 +32,9 @@ const store = await requiredStep('worker', `opening the store (${describeStore(s
 const reaching = `reaching Temporal at ${options.address} (namespace ${namespace})`;
 const clientConnection = await requiredStep('worker', reaching, () => Connection.connect(options));
 const connection = await requiredStep('worker', reaching, () => NativeConnection.connect(options));
-const client = new Client({ connection: clientConnection, namespace });
+const client = new Client({ connection: clientConnection, namespace, ...(traced ? { interceptors: { workflow: traced.clientInterceptors } } : {}) });
 const worker = await requiredStep('worker', 'creating the worker', async () =>
-  createSluiceWorker({ connection, namespace, taskQueue, store, client, workflowBundle: await bundleWorkflows() }),
+  createSluiceWorker({ connection, namespace, taskQueue, store, client, workflowBundle: await bundleWorkflows(traced), ...(traced ? { tracing: traced } : {}) }),
 );
 const healthPort = process.env.SLUICE_WORKER_HEALTH_PORT;
 const polling = {
@@ -60,5 +64,6 @@ try {
   await connection.close();
   await clientConnection.close();
   await store.close();
+  await tracing?.shutdown();
   log.info('stopped');
 }
