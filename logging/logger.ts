@@ -38,7 +38,7 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, destination?:
     mixin: logContext,
   };
   // Synchronous, so that the line explaining an exit is written before process.exit.
-  if (format === 'pretty') return pino(options, pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', ...(destination ? { destination } : {}) }));
+  if (format === 'pretty') return pino(options, pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true, ...(destination ? { destination } : {}) }));
   return pino(options, destination ?? pino.destination({ fd: 1, sync: true }));
 }
 
