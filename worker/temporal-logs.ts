@@ -1,7 +1,7 @@
 import type { ActivityInterceptorsFactory, LogEntry, LogLevel } from '@temporalio/worker';
 import { DefaultLogger } from '@temporalio/worker';
 import { withLogContext, type LogFields } from '../logging/log-context.ts';
-import { log } from '../logging/logger.ts';
+import { log, type Logger } from '../logging/logger.ts';
 import { orderWorkflowId } from '../workflows/definitions.ts';
 
 const ORDER_PREFIX = orderWorkflowId('');
@@ -16,8 +16,8 @@ export const orderIdOfWorkflow = (workflowId: string): string | undefined => (wo
  * attributes (workflow id, activity type, attempt) and the order id; not the activity's task token,
  * which completes the activity for whoever holds it.
  */
-export function temporalRuntimeLogger(level: LogLevel): DefaultLogger {
-  const sdk = log.child({ component: 'temporal' });
+export function temporalRuntimeLogger(level: LogLevel, logger: Logger = log): DefaultLogger {
+  const sdk = logger.child({ component: 'temporal' });
   return new DefaultLogger(level, (entry: LogEntry) => {
     const { error, taskToken: _taskToken, ...meta } = (entry.meta ?? {}) as Record<string, unknown>;
     const orderId = typeof meta.workflowId === 'string' ? orderIdOfWorkflow(meta.workflowId) : undefined;
