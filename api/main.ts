@@ -5,7 +5,7 @@ import { repoRoot } from '../launcher/repo-root.ts';
 import { requiredStep } from '../launcher/required-step.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { connectionOptions } from '../launcher/temporal-connection.ts';
-import { announcer, log } from '../logging/logger.ts';
+import { announcer, log, logProcess } from '../logging/logger.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
 import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 import { tracingWanted } from '../tracing/tracing-wanted.ts';
@@ -14,7 +14,7 @@ import { ensureFirstAdmin } from './auth/bootstrap-users.ts';
 import { firstAdminFile, saveOneTimePassword } from './auth/first-admin-file.ts';
 
 /** The API process: serves the API and the built designer until SIGINT or SIGTERM; exits 1 when the store cannot be opened at start. */
-log.setBindings({ name: 'api' });
+logProcess('api');
 // Off by default, and then nothing of OpenTelemetry is loaded.
 const tracing = tracingWanted() ? (await import('../tracing/api-tracing.ts')).startApiTracing() : null;
 const config = loadTemporalConfig();

@@ -1,6 +1,7 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
+import { withLogContext } from '../logging/log-context.ts';
 import type { AppEnv } from './auth/principal.ts';
 import { orderIdOf } from './request-log.ts';
 
@@ -15,7 +16,8 @@ export function requestSpans(): MiddlewareHandler<AppEnv> {
     const parent = propagation.extract(context.active(), Object.fromEntries(c.req.raw.headers));
     const span = tracer.startSpan(c.req.method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': c.req.method, 'url.path': c.req.path } }, parent);
     try {
-      await context.with(trace.setSpan(parent, span), next);
+      // The request's lines carry the trace id, so a line leads to its trace and back.
+      await context.with(trace.setSpan(parent, span), () => withLogContext({ traceId: span.spanContext().traceId }, next));
     } finally {
       const route = routePath(c, -1);
       const orderId = orderIdOf(c);

@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../launcher/repo-root.ts';
 import { withLogContext } from './log-context.ts';
 import { announcer, createLogger, logOptions } from './logger.ts';
 
@@ -56,5 +59,13 @@ describe('the logger', () => {
     [{ SLUICE_LOG_LEVEL: 'loud' }, /SLUICE_LOG_LEVEL must be one of/],
   ])('refuses %j', (env, message) => {
     expect(() => logOptions(env)).toThrow(message);
+  });
+
+  it("turns a process's crash into a last JSON line, and still exits 1", () => {
+    const script = `import { logProcess } from ${JSON.stringify(join(repoRoot, 'logging/logger.ts'))}; logProcess('api'); setTimeout(() => { throw new Error('nobody caught this'); });`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, SLUICE_LOG_LEVEL: 'info' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout.trim())).toMatchObject({ level: 'fatal', name: 'api', msg: 'crashed', err: { message: 'nobody caught this' } });
   });
 });

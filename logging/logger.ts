@@ -43,13 +43,25 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, destination?:
 }
 
 /**
+ * Names the process on every line, and makes a crash (an exception or a rejection nobody caught) one
+ * last JSON line rather than a bare stack on stderr; it still exits 1, as Node would.
+ */
+export function logProcess(name: string, logger: Logger = log): void {
+  logger.setBindings({ name });
+  process.once('uncaughtException', (err) => {
+    logger.fatal({ err }, 'crashed');
+    process.exit(1);
+  });
+}
+
+/**
  * For the line a supervisor waits for before it counts a process as started (the API listening, the
  * worker polling): written at `info` even when `SLUICE_LOG_LEVEL` is higher, so no level hides it.
  */
 export const announcer = (logger: Logger = log): Logger => logger.child({}, { level: 'info' });
 
 /**
- * The process's logger. Each entry point names its process once (`log.setBindings({ name: 'api' })`);
+ * The process's logger. Each entry point names its process once (`logProcess('api')`);
  * a request's or an activity's lines carry its ids through `withLogContext`.
  */
 export const log = createLogger();

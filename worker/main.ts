@@ -4,7 +4,7 @@ import { readinessChecks, readinessProbe } from '../api/readiness.ts';
 import { requiredStep } from '../launcher/required-step.ts';
 import { loadTemporalConfig } from '../launcher/temporal-config.ts';
 import { connectionOptions } from '../launcher/temporal-connection.ts';
-import { announcer, log } from '../logging/logger.ts';
+import { announcer, log, logProcess } from '../logging/logger.ts';
 import { openProcessStore } from '../store/open-process-store.ts';
 import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 import { runAnnouncementRelay } from '../api/announcement-relay.ts';
@@ -18,7 +18,7 @@ import { temporalRuntimeLogger } from './temporal-logs.ts';
  * The worker process: runs workflows and activities until SIGINT or SIGTERM (Temporal's runtime handles both).
  * It exits non-zero when it cannot work, at start or when its run fails, so that its supervisor restarts it.
  */
-log.setBindings({ name: 'worker' });
+logProcess('worker');
 const sdkLogLevel = (process.env.SLUICE_WORKER_LOG_LEVEL ?? 'WARN') as LogLevel;
 // The core's own lines are forwarded too, so that the process writes nothing but JSON lines.
 Runtime.install({ logger: temporalRuntimeLogger(sdkLogLevel), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: sdkLogLevel }), forward: {} } } });
