@@ -55,7 +55,7 @@ const relay = runAnnouncementRelay({ store, temporal: client, taskQueue });
 try {
   await worker.run();
 } catch (error) {
-  log.error({ err: error }, 'its run failed');
+  log.error({ err: error }, 'the worker run failed');
   process.exitCode = 1;
 } finally {
   await relay.stop();
