@@ -4,6 +4,7 @@ import { markDelivered, pendingAnnouncements, type PendingAnnouncement } from '.
 import { repeatUntilStopped } from './repeat-until-stopped.ts';
 import { startRulesPublished } from './rules-published.ts';
 import { startStoreRestored } from './store-restored.ts';
+import { log } from '../logging/logger.ts';
 
 /*
  * Delivers the outbox's announcements to Temporal and marks them delivered. A process that commits one
@@ -49,6 +50,6 @@ export function runAnnouncementRelay(options: RelayOptions & { intervalMs?: numb
   return repeatUntilStopped(
     async () => void (await relayAnnouncements(options)),
     options.intervalMs ?? 5_000,
-    (err) => console.warn('[relay] delivering announcements failed; trying again later:', err instanceof Error ? err.message : err),
+    (err) => log.warn({ component: 'relay', err }, 'delivering announcements failed; trying again later'),
   );
 }

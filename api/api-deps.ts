@@ -1,5 +1,7 @@
 import type { Client } from '@temporalio/client';
+import type { MiddlewareHandler } from 'hono';
 import type { Store } from '../store/open-store.ts';
+import type { AppEnv } from './auth/principal.ts';
 import type { FeedOptions } from './live-events/event-feed.ts';
 import type { ApiMetrics } from './metrics/api-metrics.ts';
 
@@ -13,4 +15,6 @@ export interface ApiDeps {
   liveEvents?: FeedOptions;
   /** Counts the app's requests for /metrics (served on a port of its own, see api/metrics/metrics-server.ts). */
   metrics?: ApiMetrics;
+  /** A span per request (`api/request-spans.ts`), when tracing is on. */
+  requestSpans?: MiddlewareHandler<AppEnv>;
 }

@@ -10,6 +10,7 @@ import type { AppEnv } from './auth/principal.ts';
 import { handleError, UserError } from './errors.ts';
 import { allowedMethods } from './registry/allowed-methods.ts';
 import { mountRoutes } from './registry/mount-routes.ts';
+import { requestLog } from './request-log.ts';
 import type { AnyRoute } from './registry/route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { decisionPointRoutes } from './routes/decision-points.ts';
@@ -57,6 +58,8 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
 /** The HTTP API and, at `/`, the built designer. */
 export function createApp(deps: ApiDeps) {
   const app = new Hono<AppEnv>();
+  app.use(...requestLog());
+  if (deps.requestSpans) app.use(deps.requestSpans);
   if (deps.metrics) app.use(deps.metrics.http);
   app.use(
     secureHeaders({

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { log } from '../logging/logger.ts';
 
 export interface FieldIssue {
   path: string;
@@ -23,7 +24,10 @@ export class UserError extends Error {
 
 export const notFound = (what: string) => new UserError(404, 'not_found', `${what} does not exist.`);
 
-/** The one place errors become HTTP answers: user errors (and a dependency that is down, 503) with their status, anything else logged and answered 500. */
+/**
+ * The one place errors become HTTP answers: user errors (and a dependency that is down, 503) with their
+ * status, anything else logged and answered 500 with the request id, which a person can quote to find the line.
+ */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof UserError) {
     return c.json({ error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } }, err.status);
@@ -31,6 +35,8 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof HTTPException && err.status < 500) {
     return c.json({ error: { code: 'bad_request', message: err.message || 'The request was refused.' } }, err.status);
   }
-  console.error(`[api] ${c.req.method} ${c.req.path} failed:`, err);
-  return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } }, 500);
+  const requestId = c.get('requestId') as string | undefined;
+  log.error({ err, method: c.req.method, path: c.req.path }, 'request failed');
+  const quote = requestId ? ` with request id ${requestId}` : '';
+  return c.json({ error: { code: 'internal', message: `Something went wrong on our side; it has been logged${quote}.`, ...(requestId ? { requestId } : {}) } }, 500);
 }

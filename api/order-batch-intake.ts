@@ -10,6 +10,7 @@ import { hashOf, idempotencyKeyReused, placeOrder, recordNewOrder, type AreaDire
 import { validate } from './read-body.ts';
 import { startOrderWorkflow, type StartableOrder } from './start-order-workflow.ts';
 import { isTemporalUnreachable, temporalReachable } from './temporal-gate.ts';
+import { log } from '../logging/logger.ts';
 
 // Orders written per transaction: few round trips, while other writers (SQLite has one at a time) still get turns.
 const WRITE_CHUNK = 100;
@@ -178,7 +179,7 @@ async function startWorkflows(deps: ApiDeps, orders: readonly Holder[]): Promise
         started.add(order.id);
       } catch (err) {
         if (isTemporalUnreachable(err)) unreachable = true;
-        console.warn(`[api] order ${order.id} is stored, but its workflow could not be started yet (the intake sweeper will start it):`, err instanceof Error ? err.message : err);
+        log.warn({ orderId: order.id, err }, 'the order is stored, but its workflow could not be started yet (the intake sweeper will start it)');
       }
     }
   };

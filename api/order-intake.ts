@@ -14,6 +14,7 @@ import type { Principal } from './auth/principal.ts';
 import { UserError } from './errors.ts';
 import { startOrderWorkflow } from './start-order-workflow.ts';
 import { temporalReachable } from './temporal-gate.ts';
+import { log } from '../logging/logger.ts';
 
 export interface IntakeResult {
   order: OrderSummary;
@@ -174,14 +175,14 @@ async function replay(deps: ApiDeps, order: OrderRecord, requestHash: string): P
 /** Starts the order's workflow if it never ran; false when Temporal could not be reached, which leaves it to the sweeper. */
 async function tryStart(deps: ApiDeps, order: OrderRecord): Promise<boolean> {
   if (!(await temporalReachable(deps.temporal))) {
-    console.warn(`[api] order ${order.id} is stored; Temporal cannot be reached, so the intake sweeper will start its workflow`);
+    log.warn({ orderId: order.id }, 'order stored; Temporal cannot be reached, so the intake sweeper will start its workflow');
     return false;
   }
   try {
     await startOrderWorkflow(deps.temporal, deps.taskQueue, order);
     return true;
   } catch (err) {
-    console.warn(`[api] order ${order.id} is stored, but its workflow could not be started yet (the intake sweeper will start it):`, err instanceof Error ? err.message : err);
+    log.warn({ orderId: order.id, err }, 'order stored, but its workflow could not be started yet (the intake sweeper will start it)');
     return false;
   }
 }

@@ -7,6 +7,7 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional().describe("On a 500: the request's id (also its X-Request-Id header), which finds the logged error."),
   }),
 });
 

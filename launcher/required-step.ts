@@ -1,3 +1,5 @@
+import { log } from '../logging/logger.ts';
+
 /**
  * A step a process cannot work without (opening the store, reaching Temporal). Its failure ends the process
  * with exit code 1 and one line naming what failed: in a cluster the supervisor (an orchestrator, systemd,
@@ -7,7 +9,7 @@ export async function requiredStep<T>(processName: string, what: string, step: (
   try {
     return await step();
   } catch (error) {
-    console.error(`[${processName}] cannot start: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.fatal({ err: error }, `the ${processName} cannot start: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { startChild } from '../launcher/child-run.ts';
 import { ensureTemporal } from '../launcher/ensure-temporal.ts';
 import { DEMO_USERS, ensureFirstAdmin, seedDemoUsers } from '../api/auth/bootstrap-users.ts';
+import { firstAdminFile, saveOneTimePassword } from '../api/auth/first-admin-file.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { supervise, type Supervised } from '../launcher/supervisor.ts';
@@ -31,7 +32,9 @@ const firstAdmin = await ensureFirstAdmin(store.em.fork());
 await seedDemoUsers(store.em.fork());
 await store.close();
 
-const env = { ...process.env, TEMPORAL_ADDRESS: temporal.address, ...storeEnv(storeConfig), PORT: String(port) };
+// A person at a terminal reads the processes' lines; anything else (a file, a pipe to a collector) gets JSON lines.
+const logFormat = process.env.SLUICE_LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json');
+const env = { ...process.env, TEMPORAL_ADDRESS: temporal.address, ...storeEnv(storeConfig), PORT: String(port), SLUICE_LOG_FORMAT: logFormat };
 const processes: Supervised[] = [];
 let stopping = false;
 
@@ -54,7 +57,7 @@ async function stop(exitCode: number): Promise<void> {
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
-await Promise.all([launch('The worker', 'worker/main.ts', '[worker] polling'), launch('The API', 'api/main.ts', '[api] listening')]).catch((error: unknown) => {
+await Promise.all([launch('The worker', 'worker/main.ts', 'polling the task queue'), launch('The API', 'api/main.ts', 'listening on http://')]).catch((error: unknown) => {
   console.error(`[launcher] Sluice did not start: ${(error as Error).message}`);
   return stop(1);
 });
@@ -70,11 +73,17 @@ Sluice is running.
 
 Sign in as (development only; one person per role):
 ${DEMO_USERS.map((u) => `  ${u.username.padEnd(10)} ${u.password.padEnd(24)} ${u.roles.map((r) => ROLE_LABELS[r]).join(', ')}`).join('\n')}${
-  firstAdmin?.oneTimePassword
-    ? `\n\nFirst admin: ${firstAdmin.username} / ${firstAdmin.oneTimePassword}\n  A one-time password, shown only now: choose a new one at the first sign-in.`
-    : ''
+  firstAdmin?.oneTimePassword ? `\n\n${firstAdminNotice(firstAdmin.username, firstAdmin.oneTimePassword)}` : ''
 }
 Press Ctrl-C to stop.`);
+
+/** The first admin's one-time password is shown to a person at a terminal; output that may be kept (a file, a pipe) gets a file's path instead. */
+function firstAdminNotice(username: string, oneTimePassword: string): string {
+  if (process.stdout.isTTY) return `First admin: ${username} / ${oneTimePassword}\n  A one-time password, shown only now: choose a new one at the first sign-in.`;
+  const file = firstAdminFile(storeConfig);
+  saveOneTimePassword({ username, oneTimePassword }, file);
+  return `First admin: ${username}, with a one-time password in ${file} (readable by you only): choose a new one at the first sign-in, then delete the file.`;
+}
 
 /**
  * Demo work areas and orders go in through the API, as an ops manager and a dispatcher would enter

@@ -39,12 +39,12 @@ describe('migrations', () => {
   it.each(['api', 'worker'])('the %s process exits non-zero on a store behind the code, saying to run ./sluice migrate', async (name) => {
     const config = fresh();
     const exit = await run(process.execPath, [join(repoRoot, `${name}/main.ts`)], { env: { ...process.env, ...storeEnv(config) } }).then(
-      () => ({ code: 0, stderr: '' }),
-      (err: { code: number; stderr: string }) => err,
+      () => ({ code: 0, stdout: '' }),
+      (err: { code: number; stdout: string }) => err,
     );
     expect(exit.code).toBe(1);
-    expect(exit.stderr).toContain(`[${name}] The database has`);
-    expect(exit.stderr).toContain('run ./sluice migrate');
+    expect(exit.stdout).toContain(`the ${name} cannot start: The database has`);
+    expect(exit.stdout).toContain('run ./sluice migrate');
   }, 30_000);
 
   it('builds the schema the entities describe', async () => {

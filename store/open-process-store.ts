@@ -1,3 +1,4 @@
+import { log } from '../logging/logger.ts';
 import { MigrationsPendingError } from './migrate.ts';
 import { openStore, type Store } from './open-store.ts';
 import { storeConfigFromEnv } from './store-config.ts';
@@ -12,7 +13,7 @@ export async function openProcessStore(processName: string): Promise<Store> {
     return await openStore(storeConfigFromEnv(), { migrate: process.env.SLUICE_MIGRATE === '1' });
   } catch (err) {
     if (!(err instanceof MigrationsPendingError)) throw err;
-    console.error(`[${processName}] ${err.message}`);
+    log.fatal(`the ${processName} cannot start: ${err.message}`);
     process.exit(1);
   }
 }

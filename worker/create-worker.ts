@@ -2,7 +2,10 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
+import { log } from '../logging/logger.ts';
 import type { Store } from '../store/open-store.ts';
+import type { WorkerTracing } from '../tracing/worker-tracing.ts';
+import { activityLogContext } from './temporal-logs.ts';
 
 export const WORKFLOWS_PATH = `${repoRoot}/workflows/index.ts`;
 
@@ -14,9 +17,14 @@ export const WORKFLOWS_PATH = `${repoRoot}/workflows/index.ts`;
  */
 const PRELOAD_MODULES = ['xstate', `${repoRoot}/workflows/machines/machine-for-kind.ts`, `${repoRoot}/workflows/machines/legacy/order-v1.machine.ts`];
 
-/** Bundles the workflow code once; tests share one bundle across workers. */
-export function bundleWorkflows(): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger, preloadModules: PRELOAD_MODULES });
+/** Bundles the workflow code once; tests share one bundle across workers. A traced worker's bundle carries the tracing interceptors. */
+export function bundleWorkflows(tracing?: Pick<WorkerTracing, 'workflowInterceptorModules'>): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    logger: quietBundlerLogger,
+    preloadModules: PRELOAD_MODULES,
+    ...(tracing ? { workflowInterceptorModules: tracing.workflowInterceptorModules } : {}),
+  });
 }
 
 export interface SluiceWorkerOptions {
@@ -28,6 +36,8 @@ export interface SluiceWorkerOptions {
   client: Client;
   workflowBundle?: WorkflowBundle;
   clock?: () => Date;
+  /** Temporal's OpenTelemetry interceptors, when tracing is on; a given bundle must have been built with them. */
+  tracing?: WorkerTracing;
 }
 
 /** A worker that runs the order and work-area workflows and every activity. */
@@ -37,12 +47,17 @@ export function createSluiceWorker(options: SluiceWorkerOptions): Promise<Worker
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: PRELOAD_MODULES } }),
+    ...(options.tracing ? { sinks: options.tracing.sinks } : {}),
     activities: createActivities({
       store: options.store,
       temporal: options.client,
       taskQueue: options.taskQueue,
       clock: options.clock ?? (() => new Date()),
     }),
+    interceptors: {
+      activity: [activityLogContext, ...(options.tracing?.activityInterceptors ?? [])],
+      ...(options.tracing && !options.workflowBundle ? { workflowModules: options.tracing.workflowInterceptorModules } : {}),
+    },
   });
 }
 
@@ -50,7 +65,7 @@ const quietBundlerLogger = {
   trace: () => {},
   debug: () => {},
   info: () => {},
-  warn: (message: string, meta?: Record<string, unknown>) => console.warn(message, meta ?? ''),
-  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta ?? ''),
+  warn: (message: string, meta?: Record<string, unknown>) => log.warn({ component: 'bundler', ...meta }, message),
+  error: (message: string, meta?: Record<string, unknown>) => log.error({ component: 'bundler', ...meta }, message),
   log: () => {},
 };

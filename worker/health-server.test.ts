@@ -22,7 +22,7 @@ it('the worker process answers /healthz and /readyz on SLUICE_WORKER_HEALTH_PORT
   const exited = once(worker, 'exit');
   try {
     await new Promise<void>((resolve, reject) => {
-      createInterface({ input: worker.stdout }).on('line', (line) => line.includes('[worker] polling') && resolve());
+      createInterface({ input: worker.stdout }).on('line', (line) => line.includes('polling the task queue') && resolve());
       void exited.then(() => reject(new Error('the worker exited before it was ready')));
     });
     const get = async (path: string) => {

@@ -3,6 +3,7 @@ import { repeatUntilStopped } from '../api/repeat-until-stopped.ts';
 import { START_DEADLINE_MS, startOrderWorkflow } from '../api/start-order-workflow.ts';
 import type { Store } from '../store/open-store.ts';
 import { confirmWorkflow, findUnstartedOrders } from '../store/unstarted-orders.ts';
+import { log } from '../logging/logger.ts';
 
 /*
  * Intake stores an order, then starts its workflow. A process killed between the two, or a Temporal server
@@ -44,9 +45,9 @@ export function runIntakeSweeper(options: IntakeSweeperOptions): { stop(): Promi
   return repeatUntilStopped(
     async () => {
       const started = await sweepUnstartedOrders(options);
-      if (started > 0) console.warn(`[intake-sweeper] started the workflows of ${started} order(s) stored without one`);
+      if (started > 0) log.warn({ component: 'intake-sweeper', started }, 'started the workflows of orders stored without one');
     },
     options.intervalMs ?? 10_000,
-    (err) => console.warn('[intake-sweeper] sweep failed; trying again later:', err instanceof Error ? err.message : err),
+    (err) => log.warn({ component: 'intake-sweeper', err }, 'sweep failed; trying again later'),
   );
 }

@@ -12,13 +12,13 @@ import { testStoreConfig } from '../test/temp-store.ts';
 const dir = mkdtempSync(join(tmpdir(), 'sluice-worker-exit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the worker process to its end: its exit code and what it printed on stderr. */
-async function runWorker(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [join(repoRoot, 'worker/main.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+/** Runs the worker process to its end: its exit code and what it logged (on stdout, as every line). */
+async function runWorker(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn(process.execPath, [join(repoRoot, 'worker/main.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stderr };
+  return { code, stdout };
 }
 
 /** In a cluster its supervisor only sees the exit code: a worker that cannot work must end, and say why. */
@@ -26,15 +26,15 @@ describe('the worker process exits non-zero when it cannot work', () => {
   it('when the store cannot be opened', async () => {
     // A file where the store's folder should be: SQLite cannot create its database there.
     writeFileSync(join(dir, 'not-a-folder'), '');
-    const { code, stderr } = await runWorker({ SLUICE_DATABASE_URL: `sqlite:${join(dir, 'not-a-folder', 'sluice.sqlite')}`, TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` });
+    const { code, stdout } = await runWorker({ SLUICE_DATABASE_URL: `sqlite:${join(dir, 'not-a-folder', 'sluice.sqlite')}`, TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` });
     expect(code).toBe(1);
-    expect(stderr).toContain('[worker] cannot start: opening the store (SQLite');
+    expect(stdout).toContain('the worker cannot start: opening the store (SQLite');
   }, 60_000);
 
   it('when Temporal cannot be reached', async () => {
     const address = `127.0.0.1:${await freePort()}`;
-    const { code, stderr } = await runWorker({ ...storeEnv(testStoreConfig(dir)), TEMPORAL_ADDRESS: address, SLUICE_MIGRATE: '1' });
+    const { code, stdout } = await runWorker({ ...storeEnv(testStoreConfig(dir)), TEMPORAL_ADDRESS: address, SLUICE_MIGRATE: '1' });
     expect(code).toBe(1);
-    expect(stderr).toContain(`[worker] cannot start: reaching Temporal at ${address} (namespace default) failed`);
+    expect(stdout).toContain(`the worker cannot start: reaching Temporal at ${address} (namespace default) failed`);
   }, 60_000);
 });

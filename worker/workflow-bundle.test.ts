@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TRACING_WORKFLOW_INTERCEPTORS } from '../tracing/worker-tracing.ts';
 import { bundleWorkflows } from './create-worker.ts';
 
 /**
@@ -12,5 +13,12 @@ describe('the workflow bundle', () => {
     const preload = code.slice(code.indexOf('exports.preloadModules'), code.indexOf('exports.importWorkflows'));
     expect(preload).toContain('machine-for-kind.ts');
     expect(preload).toContain('order-v1.machine.ts');
+  });
+
+  it('carries OpenTelemetry only when the worker traces', async () => {
+    const [plain, traced] = await Promise.all([bundleWorkflows(), bundleWorkflows({ workflowInterceptorModules: [TRACING_WORKFLOW_INTERCEPTORS] })]);
+    expect(plain.code).not.toContain('@opentelemetry');
+    expect(traced.code).toContain('@opentelemetry/api');
+    expect(traced.code).toContain('OpenTelemetryInboundInterceptor');
   });
 });

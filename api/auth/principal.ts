@@ -13,4 +13,4 @@ export function actorOf(principal: Principal): string {
   return principal.kind === 'token' ? `token:${principal.name}` : principal.name;
 }
 
-export type AppEnv = { Variables: { principal: Principal; secureHeadersNonce?: string } };
+export type AppEnv = { Variables: { principal: Principal; secureHeadersNonce?: string; requestId: string } };

@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../../domain/exports.ts';
 import { csvRecord } from './csv.ts';
+import { log } from '../../logging/logger.ts';
 
 /** Rows read from the store per page: one statement each, and the most an export holds at once. */
 export const EXPORT_PAGE_SIZE = 500;
@@ -36,7 +37,7 @@ export function exportStream<Row>(readPage: PageReader<Row>, table: ExportTable<
           else last = rows.at(-1)!;
         } catch (err) {
           // The status line went out with the first bytes: the client sees the stream cut short.
-          console.error('[api] an export failed part way:', err);
+          log.error({ err }, 'an export failed part way');
           controller.error(err);
         }
       },

@@ -2,6 +2,7 @@ import { listenForCommits } from '../../store/dialect.ts';
 import type { Store } from '../../store/open-store.ts';
 import { latestPosition, readOrderEvents, type EventPosition, type PositionedEvent } from '../../store/order-events.ts';
 import { credentialKey, liveCredentials, type StreamCredential } from './stream-credentials.ts';
+import { log } from '../../logging/logger.ts';
 
 /*
  * One reader of the audit log per API process, however many browsers follow it: it reads each new event
@@ -67,7 +68,7 @@ export class EventFeed {
       let ready!: () => void;
       this.started = new Promise<void>((resolve) => (ready = resolve));
       this.running = this.run(ready).catch((err: unknown) => {
-        console.warn('[events] the reader stopped:', err instanceof Error ? err.message : err);
+        log.warn({ component: 'events', err }, 'the reader stopped');
         this.running = null;
         for (const subscriber of this.subscribers) subscriber.end();
       });
@@ -135,7 +136,7 @@ export class EventFeed {
   private async read(): Promise<PositionedEvent[]> {
     this.reads++;
     const batch = await readOrderEvents(this.store.em.fork(), this.cursor!, PAGE).catch((err: unknown) => {
-      console.warn('[events] reading the audit log failed; trying again:', err instanceof Error ? err.message : err);
+      log.warn({ component: 'events', err }, 'reading the audit log failed; trying again');
       return [];
     });
     if (batch.length === 0) return batch;

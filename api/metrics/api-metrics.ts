@@ -4,6 +4,7 @@ import type { Store } from '../../store/open-store.ts';
 import { openStreams } from '../live-events/event-feed.ts';
 import { businessMetrics, type BusinessMetricsOptions } from './business-metrics.ts';
 import { httpMetrics } from './http-metrics.ts';
+import { log } from '../../logging/logger.ts';
 
 export interface ApiMetrics {
   /** Counts and times the app's requests; `createApp` mounts it first. */
@@ -27,7 +28,7 @@ export function createApiMetrics(store: Store, options: Partial<BusinessMetricsO
       this.set(openStreams(store));
     },
   });
-  const business = businessMetrics(registry, store, { log: (line) => console.warn(`[api] ${line}`), now: Date.now, ...options });
+  const business = businessMetrics(registry, store, { log: (line) => log.warn(line), now: Date.now, ...options });
   return {
     http: httpMetrics(registry),
     async scrape() {

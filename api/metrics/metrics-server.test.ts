@@ -22,7 +22,7 @@ it('the API process serves /metrics on SLUICE_METRICS_PORT and not on its public
   const exited = once(api, 'exit');
   try {
     await new Promise<void>((resolve, reject) => {
-      createInterface({ input: api.stdout }).on('line', (line) => line.includes('[api] listening') && resolve());
+      createInterface({ input: api.stdout }).on('line', (line) => line.includes('listening on http://') && resolve());
       void exited.then(() => reject(new Error('the API exited before it was ready')));
     });
     expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);

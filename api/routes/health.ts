@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../api-deps.ts';
 import { readinessChecks, readinessProbe } from '../readiness.ts';
 import { defineRoute } from '../registry/route.ts';
+import { log } from '../../logging/logger.ts';
 
 export const healthBody = z.object({ status: z.literal('ok') });
 export const readinessBody = z.object({
@@ -11,7 +12,7 @@ export const readinessBody = z.object({
 
 /** Probes for a load balancer or an orchestrator: public, and they say nothing but what is up. */
 export function healthRoutes(deps: ApiDeps) {
-  const probe = readinessProbe(readinessChecks(deps.store, deps.temporal), (line) => console.warn(`[api] ${line}`));
+  const probe = readinessProbe(readinessChecks(deps.store, deps.temporal), (line) => log.warn(line));
   return [
     defineRoute({
       method: 'get',

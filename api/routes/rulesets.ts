@@ -14,6 +14,7 @@ import { announcePublished } from '../rules-published.ts';
 import { relayAnnouncements } from '../announcement-relay.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
 import { announceRulesetWebhook } from '../webhooks/ruleset-published-event.ts';
+import { log } from '../../logging/logger.ts';
 
 export const dpParams = z.object({ decisionPoint: z.enum(DECISION_POINTS) });
 const versionNumber = z.coerce.number().int().positive().max(1_000_000);
@@ -36,7 +37,7 @@ export function rulesetRoutes(deps: ApiDeps) {
       return published;
     });
     // Delivered now if it can be; else the workers' relay delivers it.
-    await relayAnnouncements(deps).catch((err: unknown) => console.warn('[relay] announcing the publication failed; the workers will:', err instanceof Error ? err.message : err));
+    await relayAnnouncements(deps).catch((err: unknown) => log.warn({ component: 'relay', err }, 'announcing the publication failed; the workers will'));
     return version(definition.decisionPoint, v);
   };
   const base = { tag: 'Rules', responses: { ...NOT_FOUND, ...STANDARD_ERRORS } } as const;

@@ -5,6 +5,7 @@ import { WebhookEndpointRecord } from '../../store/webhooks/webhook-endpoint.ent
 import { markWebhookEventRelayed, unrelayedWebhookEvents } from '../../store/webhooks/webhook-events.ts';
 import type { webhookDeliveryWorkflow } from '../../workflows/webhook-delivery.workflow.ts';
 import { repeatUntilStopped } from '../repeat-until-stopped.ts';
+import { log } from '../../logging/logger.ts';
 
 /*
  * Starts a delivery workflow per event and subscribed endpoint for every event the store holds unrelayed,
@@ -60,6 +61,6 @@ export function runWebhookRelay(options: WebhookRelayOptions & { intervalMs?: nu
   return repeatUntilStopped(
     async () => void (await relayWebhookEvents(options)),
     options.intervalMs ?? 2_000,
-    (err) => console.warn('[webhooks] starting deliveries failed; trying again later:', err instanceof Error ? err.message : err),
+    (err) => log.warn({ err }, 'starting webhook deliveries failed; trying again later'),
   );
 }

@@ -26,6 +26,7 @@ import { errorBody, idParams, pathId, STANDARD_ERRORS } from '../schemas.ts';
 import { withTemporal } from '../temporal-gate.ts';
 import { deliveryWorkflowId, relayWebhookEvents, startWebhookDelivery } from './webhook-relay.ts';
 import { toEndpointView } from './endpoint-view.ts';
+import { log } from '../../logging/logger.ts';
 
 const NOT_FOUND = { 404: { description: 'No such endpoint (or event).', schema: errorBody } };
 const attemptsQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), eventId: pathId.optional() });
@@ -217,7 +218,7 @@ export function webhookRoutes(deps: ApiDeps) {
         const eventId = addWebhookEvent(tx, TEST_EVENT_TYPE, { endpointId: record.id, requestedBy: actorOf(principal) }, new Date(), record.id);
         await tx.flush();
         // Started now if it can be; else the workers' relay starts it.
-        await relayWebhookEvents(relay).catch((err: unknown) => console.warn('[webhooks] starting the test delivery failed; the workers will:', err instanceof Error ? err.message : err));
+        await relayWebhookEvents(relay).catch((err: unknown) => log.warn({ err }, 'starting the test delivery failed; the workers will'));
         return c.json({ eventId, workflowId: deliveryWorkflowId(eventId, record.id) }, 202);
       },
     }),
