@@ -12,7 +12,7 @@ type LogLine = Record<string, unknown> & { level: string; msg: string };
 /**
  * Integration: the API and a worker as real processes, logging at their most talkative, through a run
  * that handles every kind of secret Sluice has (a one-time password, a chosen password, a session, a
- * CSRF token, an API token, wrong ones) and fails on purpose. Then every line either printed is searched
+ * CSRF token, an API token, a webhook secret and its rotation, wrong ones) and fails on purpose. Then every line either printed is searched
  * for each secret's value.
  */
 describe('the logs of a full run', () => {
@@ -63,6 +63,14 @@ describe('the logs of a full run', () => {
     const created = await call('/tokens', { method: 'POST', headers: { ...json, cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken! }, body: JSON.stringify({ name: 'integration', role: 'dispatcher' }) });
     expect(created.status).toBe(201);
     secrets.token = ((await created.json()) as { token: string }).token;
+    const adminHeaders = { ...json, cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken! };
+    const endpoint = await call('/webhooks/endpoints', { method: 'POST', headers: adminHeaders, body: JSON.stringify({ url: 'https://hooks.example.com/sluice', eventTypes: ['order.released'] }) });
+    expect(endpoint.status).toBe(201);
+    const registered = (await endpoint.json()) as { id: string; secret: string };
+    secrets.webhookSecret = registered.secret;
+    const rotated = await call(`/webhooks/endpoints/${registered.id}/rotate-secret`, { method: 'POST', headers: adminHeaders, body: JSON.stringify({ previousSecretValidHours: 1 }) });
+    expect(rotated.status).toBe(200);
+    secrets.rotatedWebhookSecret = ((await rotated.json()) as { secret: string }).secret;
     secrets.unknownToken = 'slc_unknown_token_value_3Jw';
     expect((await call('/orders', { headers: { authorization: `Bearer ${secrets.unknownToken}` } })).status).toBe(401);
 
@@ -90,7 +98,7 @@ describe('the logs of a full run', () => {
   const everyLine = () => children.flatMap((c) => linesOf(c));
   const parsed = () => children.flatMap((c) => linesOf(c)).map((line) => JSON.parse(line) as LogLine);
 
-  it('holds no password, session, CSRF token or API token, right or wrong', () => {
+  it('holds no password, session, CSRF token, API token or webhook secret, right or wrong', () => {
     expect(everyLine().length).toBeGreaterThan(50);
     for (const [what, value] of Object.entries(secrets)) {
       expect(everyLine().filter((line) => line.includes(value)), what).toEqual([]);
