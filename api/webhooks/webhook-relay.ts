@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Clien
 import type { WebhookSettings } from '../../activities/webhooks/webhook-settings.ts';
 import type { Store } from '../../store/open-store.ts';
 import { WebhookEndpointRecord } from '../../store/webhooks/webhook-endpoint.entity.ts';
-import { markWebhookEventRelayed, unrelayedWebhookEvents } from '../../store/webhooks/webhook-events.ts';
+import { markWebhookEventsRelayed, unrelayedWebhookEvents } from '../../store/webhooks/webhook-events.ts';
 import type { webhookDeliveryWorkflow } from '../../workflows/webhook-delivery.workflow.ts';
 import { repeatUntilStopped } from '../repeat-until-stopped.ts';
 import { log } from '../../logging/logger.ts';
@@ -38,7 +38,7 @@ export async function startWebhookDelivery(options: WebhookRelayOptions, workflo
   }
 }
 
-/** Relays every event pending, oldest first; answers how many. Stops at the first start that fails. */
+/** Relays every event pending, oldest first; answers how many. Stops at the first start that fails, leaving its batch unmarked. */
 export async function relayWebhookEvents(options: WebhookRelayOptions): Promise<number> {
   const em = options.store.em.fork();
   let relayed = 0;
@@ -49,9 +49,11 @@ export async function relayWebhookEvents(options: WebhookRelayOptions): Promise<
     for (const event of pending) {
       const targets = event.endpointId ? [event.endpointId] : endpoints.filter((e) => (e.eventTypes as string[]).includes(event.type)).map((e) => e.id);
       for (const endpointId of targets) await startWebhookDelivery(options, deliveryWorkflowId(event.id, endpointId), { endpointId, eventId: event.id, requested: event.endpointId !== null });
-      await markWebhookEventRelayed(em, event.id);
-      relayed++;
     }
+    // Marked together once every delivery of the batch has started: a pass that fails part way starts the
+    // batch again, and the deliveries already started are found started.
+    await markWebhookEventsRelayed(em, pending.map((e) => e.id));
+    relayed += pending.length;
     if (pending.length < BATCH) return relayed;
   }
 }

@@ -5,7 +5,7 @@ import { OrderRecord } from '../order.entity.ts';
 import { projectTransition, type OrderTransition } from '../order-transition.ts';
 import { WorkAreaRecord } from '../work-area.entity.ts';
 import { WebhookEventRecord } from './webhook-event.entity.ts';
-import { markWebhookEventRelayed, unrelayedWebhookEvents } from './webhook-events.ts';
+import { markWebhookEventsRelayed, unrelayedWebhookEvents } from './webhook-events.ts';
 
 const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
 
@@ -65,7 +65,7 @@ describe('webhook events of order transitions', () => {
   it('events wait for the relay oldest first, until marked relayed', async () => {
     const pending = await unrelayedWebhookEvents(store().em.fork(), 1_000);
     expect(pending.length).toBeGreaterThan(0);
-    for (const p of pending) await markWebhookEventRelayed(store().em.fork(), p.id);
+    await markWebhookEventsRelayed(store().em.fork(), pending.map((p) => p.id));
     expect(await unrelayedWebhookEvents(store().em.fork(), 1_000)).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ export async function unrelayedWebhookEvents(em: EntityManager, limit: number): 
   return rows.map((r) => ({ id: r.id, type: r.type, endpointId: r.endpointId ?? null }));
 }
 
-export async function markWebhookEventRelayed(em: EntityManager, id: string, now = new Date()): Promise<void> {
-  await em.nativeUpdate(WebhookEventRecord, { id, relayedAt: null }, { relayedAt: now });
+/** Marks a batch of events relayed in one statement: a busy operation writes several events per order. */
+export async function markWebhookEventsRelayed(em: EntityManager, ids: readonly string[], now = new Date()): Promise<void> {
+  if (ids.length > 0) await em.nativeUpdate(WebhookEventRecord, { id: { $in: [...ids] }, relayedAt: null }, { relayedAt: now });
 }
