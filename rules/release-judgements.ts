@@ -57,17 +57,18 @@ export function changedJudgements(plan: CyclePlan, ctx: JudgementContext): { jud
 
 /**
  * The judgement key of a score, verdict and reason in the context's area under its rule versions: the JSON
- * text of `[area, priority version, release version, score, verdict, reason]`, built from parts that stay the
- * same across the pool (the context, and the few reasons most orders share) so a cycle does not serialize an
- * array per order.
+ * text of `[area, priority version, release version, score, verdict, reason]`. A pool's orders share a few
+ * scores and reasons, so each key is built once and the same string is answered for every order it fits:
+ * a cycle neither serializes an array per order nor builds a string to compare with each order's.
  */
 export function verdictKeys(ctx: Pick<JudgementContext, 'workAreaId' | 'priority' | 'release'>) {
   const head = JSON.stringify([ctx.workAreaId, ctx.priority?.version ?? null, ctx.release?.version ?? null]).slice(0, -1);
-  const tails = Object.fromEntries(RELEASE_VERDICTS.map((v) => [v, new Map<string | null, string>()])) as Record<ReleaseJudgement['verdict'], Map<string | null, string>>;
+  const keys = Object.fromEntries(RELEASE_VERDICTS.map((v) => [v, new Map<string | null, Map<number, string>>()])) as Record<ReleaseJudgement['verdict'], Map<string | null, Map<number, string>>>;
   return (score: number, verdict: ReleaseJudgement['verdict'], reason: string | null): string => {
-    let tail = tails[verdict].get(reason);
-    if (tail === undefined) tails[verdict].set(reason, (tail = `,${JSON.stringify(verdict)},${JSON.stringify(reason)}]`));
-    return `${head},${JSON.stringify(score)}${tail}`;
+    let byScore = keys[verdict].get(reason);
+    if (!byScore) keys[verdict].set(reason, (byScore = new Map()));
+    let key = byScore.get(score);
+    if (key === undefined) byScore.set(score, (key = `${head},${JSON.stringify(score)},${JSON.stringify(verdict)},${JSON.stringify(reason)}]`));
+    return key;
   };
 }
-
