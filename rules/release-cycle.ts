@@ -113,21 +113,15 @@ export function releaseFactsOf(
   area: Pick<CycleArea, 'id' | 'zone' | 'status' | 'wipLimit' | 'inShift' | 'hourOfDay'>,
   now: { wip: number; queueLength: number },
 ): Record<string, unknown> {
-  // Filled in place rather than spread from optional parts: a cycle builds one per order of its pool.
-  const released: Record<string, unknown> = { areaId: area.id };
-  if (area.zone) released.areaZone = area.zone;
-  if (order.zone) released.zone = order.zone;
-  released.kind = facts.kind;
-  released.slackHours = facts.slackHours;
-  released.dueAt = facts.dueAt;
-  released.priorityScore = score;
-  released.areaStatus = area.status;
-  released.areaWip = now.wip;
-  released.areaWipLimit = area.wipLimit;
-  released.areaQueueLength = now.queueLength;
-  released.inShift = area.inShift;
-  released.hourOfDay = area.hourOfDay;
-  return released;
+  const { kind, slackHours, dueAt } = facts;
+  // One literal where neither zone is known (a cycle builds one per order of its pool); in place, not spread, where one is.
+  if (!area.zone && !order.zone) {
+    return { areaId: area.id, kind, slackHours, dueAt, priorityScore: score, areaStatus: area.status, areaWip: now.wip, areaWipLimit: area.wipLimit, areaQueueLength: now.queueLength, inShift: area.inShift, hourOfDay: area.hourOfDay };
+  }
+  const zoned: Record<string, unknown> = { areaId: area.id };
+  if (area.zone) zoned.areaZone = area.zone;
+  if (order.zone) zoned.zone = order.zone;
+  return Object.assign(zoned, { kind, slackHours, dueAt, priorityScore: score, areaStatus: area.status, areaWip: now.wip, areaWipLimit: area.wipLimit, areaQueueLength: now.queueLength, inShift: area.inShift, hourOfDay: area.hourOfDay });
 }
 
 /**
