@@ -90,7 +90,8 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
         if (loaded !== 1) throw ApplicationFailure.retryable(`Another release cycle added load to ${id} first.`, CYCLE_CONFLICT);
       }
       const released = plan.released.map((r) => r.orderId);
-      const releasedOrders = new Map(pool.filter((o) => released.includes(o.id)).map((o) => [o.id, o]));
+      const releasing = new Set(released);
+      const releasedOrders = new Map(pool.filter((o) => releasing.has(o.id)).map((o) => [o.id, o]));
       if (released.length > 0) {
         // An order several areas may release is this area's from its grant on: its slot counts here.
         const reserved = await tx.nativeUpdate(OrderRecord, { id: { $in: released }, inPool: true, releaseCycleId: null }, { releaseCycleId: cycleId, workAreaId });

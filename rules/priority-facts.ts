@@ -31,7 +31,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function priorityFacts(order: PriorityFactsInput, now: Date): PriorityFacts {
   const { orderValue, lineCount } = 'lines' in order ? lineTotals(order.lines) : order;
-  return {
+  const facts: PriorityFacts = {
     kind: order.kind,
     statedPriority: order.statedPriority,
     slackHours: round1((order.dueAt.getTime() - now.getTime()) / 3_600_000),
@@ -39,6 +39,8 @@ export function priorityFacts(order: PriorityFactsInput, now: Date): PriorityFac
     orderValue: round1(orderValue),
     lineCount,
     ageMinutes: Math.max(0, Math.round((now.getTime() - order.createdAt.getTime()) / 60_000)),
-    ...(order.accountTier ? { accountTier: order.accountTier } : {}),
   };
+  // Set, not spread in: a release cycle computes these for every order of its pool.
+  if (order.accountTier) facts.accountTier = order.accountTier;
+  return facts;
 }

@@ -81,6 +81,9 @@ export function compareRanked(a: Rankable, b: Rankable): number {
   return b.score - a.score || a.due - b.due || a.queued - b.queued || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** What the release rules choose when none are in force. */
+const RELEASE = { type: 'release', params: {} };
+
 const CLOSED: Record<Exclude<WorkAreaStatus, 'open'>, string> = { paused: 'The work area is paused.', stopped: 'The work area is stopped.' };
 
 /** Why the order's routing would take some normed area past its norm, or null. An empty area takes any order. */
@@ -110,21 +113,15 @@ export function releaseFactsOf(
   area: Pick<CycleArea, 'id' | 'zone' | 'status' | 'wipLimit' | 'inShift' | 'hourOfDay'>,
   now: { wip: number; queueLength: number },
 ): Record<string, unknown> {
-  return {
-    areaId: area.id,
-    ...(area.zone ? { areaZone: area.zone } : {}),
-    ...(order.zone ? { zone: order.zone } : {}),
-    kind: facts.kind,
-    slackHours: facts.slackHours,
-    dueAt: facts.dueAt,
-    priorityScore: score,
-    areaStatus: area.status,
-    areaWip: now.wip,
-    areaWipLimit: area.wipLimit,
-    areaQueueLength: now.queueLength,
-    inShift: area.inShift,
-    hourOfDay: area.hourOfDay,
-  };
+  const { kind, slackHours, dueAt } = facts;
+  // One literal where neither zone is known (a cycle builds one per order of its pool); in place, not spread, where one is.
+  if (!area.zone && !order.zone) {
+    return { areaId: area.id, kind, slackHours, dueAt, priorityScore: score, areaStatus: area.status, areaWip: now.wip, areaWipLimit: area.wipLimit, areaQueueLength: now.queueLength, inShift: area.inShift, hourOfDay: area.hourOfDay };
+  }
+  const zoned: Record<string, unknown> = { areaId: area.id };
+  if (area.zone) zoned.areaZone = area.zone;
+  if (order.zone) zoned.zone = order.zone;
+  return Object.assign(zoned, { kind, slackHours, dueAt, priorityScore: score, areaStatus: area.status, areaWip: now.wip, areaWipLimit: area.wipLimit, areaQueueLength: now.queueLength, inShift: area.inShift, hourOfDay: area.hourOfDay });
 }
 
 /**
@@ -139,43 +136,48 @@ export function releaseFactsOf(
  * still takes the best of those.
  */
 export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, rules: CycleRules, now: Date): CyclePlan {
-  const scored = pool.map((order) => {
+  const scored: (Rankable & { order: PoolOrder; facts: PriorityFacts })[] = new Array(pool.length);
+  for (let i = 0; i < pool.length; i++) {
+    const order = pool[i]!;
     const facts = priorityFacts(order, now);
-    return { order, facts, id: order.id, score: rules.score ? rules.score(facts) : 0, due: order.dueAt.getTime(), queued: order.queuedAt.getTime() };
-  });
+    scored[i] = { order, facts, id: order.id, score: rules.score ? rules.score(facts) : 0, due: order.dueAt.getTime(), queued: order.queuedAt.getTime() };
+  }
   scored.sort(compareRanked);
 
   const norms = area.norms ?? new Map<string, NormedArea>();
   const loads = new Map([...norms].map(([id, n]) => [id, n.loadHours]));
-  const plan: CyclePlan = { released: [], escalated: [], waited: [], usedAfter: area.used, loadsAfter: {}, ranking: [] };
-  let blockedBy: string | null = null;
+  const plan: CyclePlan = { released: [], escalated: [], waited: [], usedAfter: area.used, loadsAfter: {}, ranking: new Array(scored.length) };
+  // Every order behind one that does not fit waits for the same reason: one string for all of them.
+  let blockedReason: string | null = null;
   let heldByNorm: { order: PoolOrder; waitedAt: number; weight: number } | null = null;
-  for (const [i, { order, facts, score }] of scored.entries()) {
-    const ranked = { orderId: order.id, rank: i + 1, score };
+  const wait = (orderId: string, rank: number, score: number, reason: string) => plan.waited.push({ orderId, rank, score, reason });
+  for (let i = 0; i < scored.length; i++) {
+    const { order, facts, score } = scored[i]!;
+    const rank = i + 1;
     const weight = area.unit === 'units' ? order.units : 1;
     const releaseFacts = releaseFactsOf(order, facts, score, area, { wip: plan.usedAfter, queueLength: pool.length - plan.released.length });
-    plan.ranking.push({ order, releaseFacts });
-    const chosen: { type: string; params: Record<string, unknown> } = rules.decide?.(releaseFacts).chosen ?? { type: 'release', params: {} };
-    if (chosen.type === 'escalate' && order.escalated) plan.waited.push({ ...ranked, reason: 'Escalated already: waits for a person.' });
-    else if (chosen.type === 'escalate') plan.escalated.push({ ...ranked, reason: String(chosen.params.reason), role: chosen.params.role as Role });
-    else if (chosen.type === 'wait') plan.waited.push({ ...ranked, reason: String(chosen.params.reason) });
-    else if (area.status !== 'open') plan.waited.push({ ...ranked, reason: CLOSED[area.status] });
-    else if (!area.inShift) plan.waited.push({ ...ranked, reason: 'The work area is outside its shift hours.' });
-    else if (blockedBy) plan.waited.push({ ...ranked, reason: `Ranked behind ${blockedBy}, which does not fit yet.` });
+    plan.ranking[i] = { order, releaseFacts };
+    const chosen: { type: string; params: Record<string, unknown> } = rules.decide?.(releaseFacts).chosen ?? RELEASE;
+    if (chosen.type === 'escalate' && order.escalated) wait(order.id, rank, score, 'Escalated already: waits for a person.');
+    else if (chosen.type === 'escalate') plan.escalated.push({ orderId: order.id, rank, score, reason: String(chosen.params.reason), role: chosen.params.role as Role });
+    else if (chosen.type === 'wait') wait(order.id, rank, score, String(chosen.params.reason));
+    else if (area.status !== 'open') wait(order.id, rank, score, CLOSED[area.status]);
+    else if (!area.inShift) wait(order.id, rank, score, 'The work area is outside its shift hours.');
+    else if (blockedReason) wait(order.id, rank, score, blockedReason);
     else if (plan.usedAfter + weight <= area.wipLimit || plan.usedAfter === 0) {
       const overNorm = normProblem(order, norms, loads);
       if (overNorm) {
         heldByNorm ??= { order, waitedAt: plan.waited.length, weight };
-        plan.waited.push({ ...ranked, reason: overNorm });
+        wait(order.id, rank, score, overNorm);
         continue;
       }
-      plan.released.push({ ...ranked, weight });
+      plan.released.push({ orderId: order.id, rank, score, weight });
       plan.usedAfter += weight;
       addLoad(order, norms, loads);
-    } else if (plan.usedAfter >= area.wipLimit) plan.waited.push({ ...ranked, reason: 'The work area is at its WIP limit.' });
+    } else if (plan.usedAfter >= area.wipLimit) wait(order.id, rank, score, 'The work area is at its WIP limit.');
     else {
-      blockedBy = order.id;
-      plan.waited.push({ ...ranked, reason: `Needs ${weight} ${area.unit}; ${area.wipLimit - plan.usedAfter} free.` });
+      blockedReason = `Ranked behind ${order.id}, which does not fit yet.`;
+      wait(order.id, rank, score, `Needs ${weight} ${area.unit}; ${area.wipLimit - plan.usedAfter} free.`);
     }
   }
   if (area.starvationRelease && area.used === 0 && plan.released.length === 0 && heldByNorm) {

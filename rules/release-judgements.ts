@@ -1,5 +1,5 @@
 import type { DecisionOutcome } from '../domain/decision.ts';
-import type { ReleaseJudgement, ScoreContribution } from '../domain/release-judgement.ts';
+import { RELEASE_VERDICTS, type ReleaseJudgement, type ScoreContribution } from '../domain/release-judgement.ts';
 import { priorityFacts } from './priority-facts.ts';
 import type { CyclePlan } from './release-cycle.ts';
 
@@ -26,9 +26,10 @@ export interface JudgementContext {
 export function changedJudgements(plan: CyclePlan, ctx: JudgementContext): { judgements: JudgementRow[]; orders: OrderMark[] } {
   const judgements: JudgementRow[] = [];
   const orders: OrderMark[] = [];
+  const keyOf = verdictKeys(ctx);
   const judge = (r: { orderId: string; rank: number; score: number }, verdict: ReleaseJudgement['verdict'], reason: string | null) => {
     const { order, releaseFacts } = plan.ranking[r.rank - 1]!;
-    const verdictKey = JSON.stringify([ctx.workAreaId, ctx.priority?.version ?? null, ctx.release?.version ?? null, r.score, verdict, reason]);
+    const verdictKey = keyOf(r.score, verdict, reason);
     if (order.storedScore !== r.score || order.verdictKey !== verdictKey) orders.push({ orderId: r.orderId, score: r.score, verdictKey });
     if (order.verdictKey === verdictKey) return;
     const fired = ctx.priority?.decide(priorityFacts(order, ctx.now)).events ?? [];
@@ -52,4 +53,22 @@ export function changedJudgements(plan: CyclePlan, ctx: JudgementContext): { jud
   for (const r of plan.escalated) judge(r, 'escalated', r.reason);
   for (const r of plan.waited) judge(r, 'waiting', r.reason);
   return { judgements, orders };
+}
+
+/**
+ * The judgement key of a score, verdict and reason in the context's area under its rule versions: the JSON
+ * text of `[area, priority version, release version, score, verdict, reason]`. A pool's orders share a few
+ * scores and reasons, so each key is built once and the same string is answered for every order it fits:
+ * a cycle neither serializes an array per order nor builds a string to compare with each order's.
+ */
+export function verdictKeys(ctx: Pick<JudgementContext, 'workAreaId' | 'priority' | 'release'>) {
+  const head = JSON.stringify([ctx.workAreaId, ctx.priority?.version ?? null, ctx.release?.version ?? null]).slice(0, -1);
+  const keys = Object.fromEntries(RELEASE_VERDICTS.map((v) => [v, new Map<string | null, Map<number, string>>()])) as Record<ReleaseJudgement['verdict'], Map<string | null, Map<number, string>>>;
+  return (score: number, verdict: ReleaseJudgement['verdict'], reason: string | null): string => {
+    let byScore = keys[verdict].get(reason);
+    if (!byScore) keys[verdict].set(reason, (byScore = new Map()));
+    let key = byScore.get(score);
+    if (key === undefined) byScore.set(score, (key = `${head},${JSON.stringify(score)},${JSON.stringify(verdict)},${JSON.stringify(reason)}]`));
+    return key;
+  };
 }

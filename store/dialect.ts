@@ -5,6 +5,7 @@ import type { Configuration } from '@mikro-orm/core';
 import { SqlitePlatform, type AbstractSqlDriver, type EntityManager, type MikroORM } from '@mikro-orm/sql';
 import { sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
+import { ARRAY_ROWS } from './array-rows.ts';
 import { BoundPostgreSqlDriver, BoundSqliteDriver } from './bound-driver.ts';
 import { SharedSqliteDialect } from './sqlite-dialect.ts';
 import type { Store } from './open-store.ts';
@@ -23,7 +24,7 @@ type DriverOptions = {
   driver: new (config: Configuration) => AbstractSqlDriver;
   dbName?: string;
   clientUrl?: string;
-  driverOptions?: SharedSqliteDialect;
+  driverOptions?: SharedSqliteDialect | { Client: typeof ArrayRowsClient };
   pool?: { min: number; max: number };
 };
 
@@ -34,8 +35,16 @@ export async function driverOptions(config: StoreConfig, options: { busyTimeoutM
     return { driver: BoundSqliteDriver, dbName: config.file, driverOptions: new SharedSqliteDialect(config.file, options.busyTimeoutMs) };
   }
   await createDatabase(config.url);
-  return { driver: BoundPostgreSqlDriver, clientUrl: config.url, pool: { min: 0, max: POOL_SIZE } };
+  return { driver: BoundPostgreSqlDriver, clientUrl: config.url, pool: { min: 0, max: POOL_SIZE }, driverOptions: { Client: ArrayRowsClient } };
 }
+
+/** pg's client, answering a query marked with ARRAY_ROWS with array rows (pg's `rowMode: 'array'`). */
+class ArrayRowsClient extends pg.Client {}
+const query = pg.Client.prototype.query;
+ArrayRowsClient.prototype.query = function (this: InstanceType<typeof pg.Client>, config: unknown, ...rest: unknown[]) {
+  const marked = typeof config === 'string' && config.endsWith(ARRAY_ROWS);
+  return (query as (...args: unknown[]) => unknown).call(this, marked ? { text: config, rowMode: 'array' } : config, ...rest);
+} as typeof query;
 
 /** Creates the URL's database when the server does not have it yet, as SQLite creates a missing file. */
 async function createDatabase(url: string): Promise<void> {
@@ -89,6 +98,11 @@ export interface DialectSql {
   settledRows: RawBuilder<boolean>;
   /** A from-clause item `e` with one row per element of a JSON array column, the element as `e.value` (read it with `->>`). */
   jsonArrayElements(column: RawBuilder<unknown>): RawBuilder<unknown>;
+  /**
+   * A date column as epoch milliseconds, a number on both: for reads of many rows, where PostgreSQL's
+   * timestamp text would cost a date parse per value.
+   */
+  epochMs(column: RawBuilder<unknown>): RawBuilder<number>;
 }
 
 const SQLITE_SQL: DialectSql = {
@@ -98,6 +112,8 @@ const SQLITE_SQL: DialectSql = {
   forUpdate: sql``,
   settledRows: sql<boolean>`1 = 1`,
   jsonArrayElements: (column) => sql`json_each(${column}) as e`,
+  // Dates are stored as epoch milliseconds already.
+  epochMs: (column) => sql<number>`${column}`,
 };
 
 const POSTGRES_SQL: DialectSql = {
@@ -105,6 +121,10 @@ const POSTGRES_SQL: DialectSql = {
   forUpdate: sql`for update`,
   settledRows: sql<boolean>`xact_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
   jsonArrayElements: (column) => sql`jsonb_array_elements(${column}) as e(value)`,
+  // A double, which the driver reads as a number (a bigint or numeric would come back as text); date_part's
+  // double is far cheaper than extract's numeric. Rounded, as a double's seconds are not exact: Sluice writes
+  // whole milliseconds (JavaScript dates).
+  epochMs: (column) => sql<number>`round(date_part('epoch', ${column}) * 1000)`,
 };
 
 export const dialectSql = (em: EntityManager): DialectSql => (em.getPlatform() instanceof PostgreSqlPlatform ? POSTGRES_SQL : SQLITE_SQL);

@@ -77,9 +77,10 @@ export const OrderRecord = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-  // A release cycle reads one area's pool and the slots taken in it; the order list pages newest first;
-  // the intake sweeper looks for captured orders by age; the remit facts count a driver's open remits and recent variances.
-  indexes: [{ properties: ['workAreaId', 'inPool'] }, { properties: ['createdAt', 'id'] }, { properties: ['state', 'createdAt'] }, { properties: ['assignee', 'state'] }],
+  // A release cycle reads one area's pool and the slots taken in it (the grants among a pool of a hundred
+  // thousand found in the index, as are the slots held); the order list pages newest first; the intake
+  // sweeper looks for captured orders by age; the remit facts count a driver's open remits and recent variances.
+  indexes: [{ properties: ['workAreaId', 'inPool', 'releaseCycleId'] }, { properties: ['workAreaId', 'holdsSlot'] }, { properties: ['createdAt', 'id'] }, { properties: ['state', 'createdAt'] }, { properties: ['assignee', 'state'] }],
   uniques: [{ properties: ['idempotencyScope', 'idempotencyKey'] }],
 });
 export type OrderRecord = InferEntity<typeof OrderRecord>;

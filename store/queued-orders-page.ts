@@ -16,7 +16,7 @@ export type QueuedOrder = PriorityFactsInput & { id: string; decidedScore: numbe
 /** Queued orders after `cursor` in id order. */
 export async function readQueuedPage(em: EntityManager, cursor: string, limit: number): Promise<QueuedOrder[]> {
   const db = sqlOn(em);
-  const { rows } = await sql<QueuedRow>`select o.id, ${sql.raw(priorityColumns('o'))}
+  const { rows } = await sql<QueuedRow>`select o.id, ${priorityColumns(em, 'o')}
     from orders o where o.state = ${'queued'} and o.id > ${cursor} order by o.id limit ${limit}`.execute(db);
   if (rows.length === 0) return [];
   const decisions = await sql<{ order_id: string; outcome: JsonColumn<{ score?: number }> }>`select order_id, outcome from decisions

@@ -15,7 +15,9 @@ export async function readCycleInput(em: EntityManager, workAreaId: string, now:
     inForce(em, 'priority', now),
     inForce(em, 'release', now),
   ]);
-  const norms = await readNormedAreas(em, [...new Set([workAreaId, ...pool.flatMap((o) => o.operations ?? []).map((op) => op.workAreaId)])]);
+  const routedTo = new Set([workAreaId]);
+  for (const order of pool) if (order.operations) for (const op of order.operations) routedTo.add(op.workAreaId);
+  const norms = await readNormedAreas(em, [...routedTo]);
   const inShift = isInShift(area.shiftCalendar ?? null, area.timeZone, now);
   const hourOfDay = Number(localTime(now, area.timeZone).time.slice(0, 2));
   const cycleArea: CycleArea = { id: workAreaId, zone: area.zone ?? null, status: area.status, inShift, hourOfDay, unit: area.capacityUnit, wipLimit: area.wipLimit, used: taken.used, norms, starvationRelease: area.starvationRelease };

@@ -3,51 +3,80 @@ import { sql } from 'kysely';
 import type { LoadCorrection } from '../domain/work-area.ts';
 import type { NormedArea, Operation, PoolOrder } from '../rules/release-cycle.ts';
 import { OrderRecord } from './order.entity.ts';
-import { priorityColumns, priorityInputOf, type PriorityRow } from './priority-row.ts';
+import { dialectSql } from './dialect.ts';
+import { withArrayRows } from './array-rows.ts';
+import { priorityColumns, totalsOf, type PriorityCells } from './priority-row.ts';
 import { dateOf, sqlOn, type DateColumn } from './sql.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
-type PoolRow = PriorityRow & {
-  id: string;
-  queued_at: DateColumn | null;
-  units: number;
-  zone: string | null;
-  state: string;
-  priority_score: number | null;
-  release_verdict_key: string | null;
-};
+/**
+ * A pool row: the order's id, its priority columns (priority-row.ts, in their order), what the cycle ranks
+ * and judges it by, then one operation of its routing (null for an order without one).
+ */
+type PoolRow = [
+  id: string,
+  ...PriorityCells,
+  queuedAt: number,
+  units: number,
+  zone: string | null,
+  /** 1 or true when the order was escalated while it waited. */
+  escalated: number | boolean,
+  priorityScore: number | null,
+  verdictKey: string | null,
+  opArea: string | null,
+  opPosition: number | null,
+  opHours: number | null,
+];
 
 /**
  * An area's pool as a release cycle ranks it: every queued order no cycle has released yet that the area
- * may release (its own, and those it is a candidate area for). Read as plain
- * rows, not entities, and with the lines' stored totals rather than the lines: a pool may hold a hundred
- * thousand orders and the cycle only reads them. Routed orders come with their operations.
+ * may release (its own, and those it is a candidate area for). Read as plain array rows, not entities nor
+ * row objects, and with the lines' stored totals rather than the lines: a pool may hold a hundred thousand
+ * orders and the cycle only reads them; each order is built in one go, all of one shape. Routed orders
+ * come with the operations of their routing, joined in, so the orders are scanned once.
  */
 export async function readPool(em: EntityManager, workAreaId: string): Promise<PoolOrder[]> {
-  const columns = `o.id, ${priorityColumns('o')}, o.queued_at, o.units, o.zone, o.state, o.priority_score, o.release_verdict_key`;
-  // Orders only this area may release, and orders it is one of several candidates for.
-  const [rows, routings] = await Promise.all([
-    em.execute<PoolRow[]>(
-    `select ${columns} from orders o
-     where o.work_area_id = ? and o.in_pool = ? and o.release_cycle_id is null and o.candidate_areas is null
+  const { epochMs } = dialectSql(em);
+  const columns = sql`o.id, ${priorityColumns(em, 'o')}, ${epochMs(sql`coalesce(o.queued_at, o.created_at)`)}, o.units, o.zone,
+    o.state = ${'escalated'}, o.priority_score, o.release_verdict_key`;
+  // Orders only this area may release (each with its routing, a row per operation), and orders it is one of several candidates for.
+  const { rows } = await withArrayRows<PoolRow>(sql`select ${columns}, op.work_area_id, op.position, op.hours
+     from orders o left join order_operations op on op.order_id = o.id
+     where o.work_area_id = ${workAreaId} and o.in_pool = ${true} and o.release_cycle_id is null and o.candidate_areas is null
      union all
-     select ${columns} from orders o join order_candidate_areas c on c.order_id = o.id
-     where c.work_area_id = ? and o.in_pool = ? and o.release_cycle_id is null`,
-      [workAreaId, true, workAreaId, true],
-    ),
-    readPoolOperations(em, workAreaId),
-  ]);
-  return rows.map((r) => ({
-    id: r.id,
-    ...priorityInputOf(r),
-    queuedAt: dateOf(r.queued_at ?? r.created_at),
-    units: r.units,
-    zone: r.zone,
-    ...(r.state === 'escalated' ? { escalated: true } : {}),
-    storedScore: r.priority_score,
-    verdictKey: r.release_verdict_key,
-    ...(routings.has(r.id) ? { operations: routings.get(r.id)! } : {}),
-  }));
+     select ${columns}, null, null, null from orders o join order_candidate_areas c on c.order_id = o.id
+     where c.work_area_id = ${workAreaId} and o.in_pool = ${true} and o.release_cycle_id is null`).execute(sqlOn(em));
+  const pool: PoolOrder[] = [];
+  const routed = new Map<string, { order: PoolOrder; operations: Operation[] }>();
+  for (const row of rows) {
+    const [id, kind, statedPriority, dueAt, createdAt, accountTier, orderValue, lineCount, lines, queuedAt, units, zone, escalated, storedScore, verdictKey, opArea] = row;
+    const seen = opArea === null ? undefined : routed.get(id);
+    if (seen) {
+      seen.operations.push({ workAreaId: opArea!, position: row[16]!, hours: row[17]! });
+      continue;
+    }
+    const totals = orderValue === null || lineCount === null ? totalsOf(orderValue, lineCount, lines) : null;
+    const order: PoolOrder = {
+      id,
+      kind,
+      statedPriority,
+      dueAt: new Date(dueAt),
+      createdAt: new Date(createdAt),
+      accountTier,
+      orderValue: totals ? totals.orderValue : orderValue!,
+      lineCount: totals ? totals.lineCount : lineCount!,
+      queuedAt: new Date(queuedAt),
+      units,
+      zone,
+      escalated: Boolean(escalated),
+      storedScore,
+      verdictKey,
+    };
+    pool.push(order);
+    if (opArea !== null) routed.set(id, { order, operations: [{ workAreaId: opArea, position: row[16]!, hours: row[17]! }] });
+  }
+  for (const { order, operations } of routed.values()) order.operations = operations.sort((a, b) => a.position - b.position);
+  return pool;
 }
 
 /** Whether any order waits in the area's pool for a cycle to release it (its own, or as one of its candidate areas). */
@@ -78,22 +107,6 @@ export async function readTakenCapacity(em: EntityManager, workAreaId: string, u
     used: weigh(holding) + weigh(onTheirWay),
     onTheirWay: onTheirWay.map((o) => ({ orderId: o.id, queuedAt: dateOf(o.queued_at ?? 0).toISOString(), grantedAt: dateOf(o.granted_at ?? 0) })),
   };
-}
-
-/** The routings of the orders in an area's pool, by order; orders without one are absent. */
-async function readPoolOperations(em: EntityManager, workAreaId: string): Promise<Map<string, Operation[]>> {
-  const rows = await em.execute<{ order_id: string; work_area_id: string; position: number; hours: number }[]>(
-    `select op.order_id, op.work_area_id, op.position, op.hours from order_operations op join orders o on o.id = op.order_id
-     where o.work_area_id = ? and o.in_pool = ? and o.release_cycle_id is null order by op.order_id, op.position`,
-    [workAreaId, true],
-  );
-  const byOrder = new Map<string, Operation[]>();
-  for (const r of rows) {
-    const ops = byOrder.get(r.order_id) ?? [];
-    ops.push({ workAreaId: r.work_area_id, position: r.position, hours: r.hours });
-    byOrder.set(r.order_id, ops);
-  }
-  return byOrder;
 }
 
 /**

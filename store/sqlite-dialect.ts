@@ -1,5 +1,6 @@
 import { SqliteDialect } from 'kysely';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { ARRAY_ROWS } from './array-rows.ts';
 
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -27,6 +28,7 @@ export class SharedSqliteDialect extends SqliteDialect {
           if (!stmt) {
             if (prepared.size >= STATEMENT_CACHE_SIZE) prepared.delete(prepared.keys().next().value!);
             prepared.set(sql, (stmt = db.prepare(sql)));
+            if (sql.endsWith(ARRAY_ROWS)) stmt.setReturnArrays(true);
           }
           return stmt;
         };
