@@ -7,6 +7,7 @@ import { decideDeadlineActivity } from './decide-deadline.ts';
 import { decidePriorityActivity } from './decide-priority.ts';
 import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
 import { notifyWaitingOrdersActivity } from './notify-waiting-orders.ts';
+import { recordAndDecideActivity } from './record-and-decide.ts';
 import { recordTransitionActivity } from './record-transition.ts';
 import { requestReleaseCyclesActivity } from './request-release-cycles.ts';
 import { restatePriorityActivity } from './restate-priority.ts';
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     decidePriority: decidePriorityActivity(deps),
     decideDeadline: decideDeadlineActivity(deps),
     recordTransition: recordTransitionActivity(deps),
+    recordAndDecide: recordAndDecideActivity(deps),
     enqueueForRelease: enqueueForReleaseActivity(deps),
     notifyWaitingOrders: notifyWaitingOrdersActivity(deps),
     restatePriority: restatePriorityActivity(deps),

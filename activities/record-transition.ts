@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/sql';
 import { ApplicationFailure } from '@temporalio/activity';
 import { cycleCallOut } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
@@ -24,16 +25,39 @@ const AREA_SIGNALS = { capacityFreed: capacityFreedSignal, withdraw: withdrawSig
  * again, which costs the area at most a spare cycle). Answers the deadline, if the state has one.
  */
 export function recordTransitionActivity(deps: ActivityDeps) {
-  const decideDeadline = deadlineDecider(deps);
+  const record = transitionRecorder(deps);
   return async function recordTransition(t: TransitionRecord): Promise<Deadline | null> {
-    const { outcome, deadline } = await inTransaction(deps.store.em, async (tx) => {
+    return (await record(t)).deadline;
+  };
+}
+
+/**
+ * The record of a transition, as `recordTransition` makes it; `decide`, when given, is a decision the
+ * transition calls for, made in the same transaction after the record. A decision refused for good (no
+ * ruleset in force) leaves the record committed, as when the two were activities of their own.
+ */
+export function transitionRecorder(deps: ActivityDeps) {
+  const decideDeadline = deadlineDecider(deps);
+  return async <D>(t: TransitionRecord, decide?: (tx: EntityManager) => Promise<D>): Promise<{ deadline: Deadline | null; decided: D | null }> => {
+    let refused: ApplicationFailure | null = null;
+    const { outcome, deadline, decided } = await inTransaction(deps.store.em, async (tx) => {
+      refused = null;
       const outcome = await projectTransition(tx, t, deps.clock());
-      const decided = outcome !== 'no-order' && t.deadlineKey ? await decideDeadline({ orderId: t.orderId, state: t.to, decisionKey: t.deadlineKey }, tx) : null;
-      return { outcome, deadline: decided };
+      if (outcome === 'no-order') return { outcome, deadline: null, decided: null };
+      const deadline = t.deadlineKey ? await decideDeadline({ orderId: t.orderId, state: t.to, decisionKey: t.deadlineKey }, tx) : null;
+      const decided = decide
+        ? await decide(tx).catch((err: unknown) => {
+            if (!(err instanceof ApplicationFailure && err.nonRetryable)) throw err;
+            refused = err;
+            return null;
+          })
+        : null;
+      return { outcome, deadline, decided };
     });
     if (outcome === 'no-order') throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
     if (t.tellArea) await tellArea(deps, t.orderId, t.tellArea);
-    return deadline;
+    if (refused) throw refused;
+    return { deadline, decided };
   };
 }
 
