@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { ApplicationFailure } from '@temporalio/activity';
-import { cycleCallOut } from '../store/cycle-calls.ts';
+import { claimOwnCycleCall, cycleCallOut } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
+import { readCandidateAreas } from '../store/order-candidate-area.entity.ts';
 import { projectTransition, type OrderTransition } from '../store/order-transition.ts';
 import { poolWaits } from '../store/release-pool-reads.ts';
 import type { areaControllerWorkflow } from '../workflows/area-controller.workflow.ts';
-import { areaWorkflowId, capacityFreedSignal, withdrawSignal } from '../workflows/definitions.ts';
+import { areaWorkflowId, capacityFreedSignal, enqueueSignal, withdrawSignal } from '../workflows/definitions.ts';
+import type { PoolEntry } from '../workflows/pool-entry.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { deadlineDecider, type Deadline } from './decide-deadline.ts';
 
@@ -14,6 +16,12 @@ export interface TransitionRecord extends OrderTransition {
   tellArea?: { workAreaId: string; signals: AreaSignal[] };
   /** The decision key of the escalation deadline of the state entered, when it has one to decide: decided in the record's transaction. */
   deadlineKey?: string;
+  /**
+   * From revision 5, the order entered the pool: the areas that may release it are called for a cycle, the
+   * call claimed in the record's transaction as made at `queuedAt` and signalled after the commit. A record
+   * that runs again finds its own call and signals it again, so a call committed and never sent is not lost.
+   */
+  callCycle?: PoolEntry & { workAreaId: string };
 }
 
 export type AreaSignal = 'capacityFreed' | 'withdraw';
@@ -40,10 +48,11 @@ export function transitionRecorder(deps: ActivityDeps) {
   const decideDeadline = deadlineDecider(deps);
   return async <D>(t: TransitionRecord, decide?: (tx: EntityManager) => Promise<D>): Promise<{ deadline: Deadline | null; decided: D | null }> => {
     let refused: ApplicationFailure | null = null;
-    const { outcome, deadline, decided } = await inTransaction(deps.store.em, async (tx) => {
+    const { outcome, deadline, decided, called } = await inTransaction(deps.store.em, async (tx) => {
       refused = null;
       const outcome = await projectTransition(tx, t, deps.clock());
-      if (outcome === 'no-order') return { outcome, deadline: null, decided: null };
+      if (outcome === 'no-order') return { outcome, deadline: null, decided: null, called: [] };
+      const called = t.callCycle ? await claimCalls(tx, t.orderId, t.callCycle, deps.clock()) : [];
       const deadline = t.deadlineKey ? await decideDeadline({ orderId: t.orderId, state: t.to, decisionKey: t.deadlineKey }, tx) : null;
       const decided = decide
         ? await decide(tx).catch((err: unknown) => {
@@ -52,13 +61,32 @@ export function transitionRecorder(deps: ActivityDeps) {
             return null;
           })
         : null;
-      return { outcome, deadline, decided };
+      return { outcome, deadline, decided, called };
     });
     if (outcome === 'no-order') throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
     if (t.tellArea) await tellArea(deps, t.orderId, t.tellArea);
+    for (const areaId of called) await callArea(deps, areaId, t.callCycle!);
     if (refused) throw refused;
     return { deadline, decided };
   };
+}
+
+/** The areas whose call for a cycle this record claims, of those that may release the order. */
+async function claimCalls(tx: EntityManager, orderId: string, { workAreaId, queuedAt }: NonNullable<TransitionRecord['callCycle']>, now: Date): Promise<string[]> {
+  const claimed: string[] = [];
+  for (const areaId of (await readCandidateAreas(tx, orderId)) ?? [workAreaId]) if (await claimOwnCycleCall(tx, areaId, new Date(queuedAt), now)) claimed.push(areaId);
+  return claimed;
+}
+
+async function callArea(deps: ActivityDeps, areaId: string, { workAreaId: _home, ...entry }: NonNullable<TransitionRecord['callCycle']>): Promise<void> {
+  // With start: an area whose controller is not running yet gets one.
+  await deps.temporal.workflow.signalWithStart<typeof areaControllerWorkflow, [PoolEntry]>('areaControllerWorkflow', {
+    workflowId: areaWorkflowId(areaId),
+    taskQueue: deps.taskQueue,
+    args: [{ workAreaId: areaId }],
+    signal: enqueueSignal,
+    signalArgs: [entry],
+  });
 }
 
 async function tellArea(deps: ActivityDeps, orderId: string, { workAreaId, signals }: NonNullable<TransitionRecord['tellArea']>): Promise<void> {

@@ -92,8 +92,9 @@ const activities = proxyActivities<OrderActivities>(ACTIVITY_OPTIONS);
 /**
  * From revision 4, the decisions and records run as local activities: in the workflow task that needs them,
  * with no round trip to the server each. Each is idempotent by its key, as a local activity may run again
- * when its workflow task does. Enqueueing stays a server activity: its call for a cycle is claimed once,
- * and only a server retry knows it is one.
+ * when its workflow task does. In revision 4 enqueueing stays a server activity: its call for a cycle is
+ * claimed once, and only a server retry knows it is one; from revision 5 the record of the transition into
+ * the pool claims the call as its own, so it knows its call when it runs again.
  */
 const localActivities = proxyLocalActivities<OrderActivities>(ACTIVITY_OPTIONS);
 
@@ -210,6 +211,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   const decision = (type: 'PRIORITIZED' | 'REPRIORITIZED') => (decided: { score: number; decisionId: string }) => ({ type, score: decided.score, decisionId: decided.decisionId }) as const;
   const nothing = () => null;
+  const poolEntry = () => ({ workAreaId, orderId, priorityScore: context().priorityScore ?? 0, dueAt: input.dueAt, queuedAt: new Date().toISOString() });
 
   // The decision an effect asks for, if it is one: the activity that makes it and its request.
   function decisionOf(type: string): NextDecision | null {
@@ -263,7 +265,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         return next ? decide(next) : { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
       }
       case 'requestRelease':
-        return activities.enqueueForRelease({ workAreaId, orderId, priorityScore: context().priorityScore ?? 0, dueAt: input.dueAt, queuedAt: new Date().toISOString() }).then(nothing);
+        return activities.enqueueForRelease(poolEntry()).then(nothing);
       case 'forceRelease':
         return area().signal(forceReleaseSignal, { orderId }).then(nothing);
       case 'freeCapacity':
@@ -313,9 +315,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     const areaSignals = revision >= 3 ? effects.flatMap(({ type }) => (AREA_SIGNAL_EFFECTS[type] ? [AREA_SIGNAL_EFFECTS[type]] : [])) : [];
     // From revision 4 the record decides the deadline of the state entered, in its transaction: one write for the transition.
     const recordsDeadline = revision >= 4 && effects.some(({ type }) => type === 'armDeadline');
+    // From revision 5 the record calls the area for a release cycle too: no server activity, nor the workflow task its answer costs.
+    const callsCycle = revision >= 5 && effects.some(({ type }) => type === 'requestRelease');
     const key = nextKey();
     const deadlineKey = recordsDeadline ? nextKey() : null;
-    const handled = (type: string) => (areaSignals.length > 0 && Object.hasOwn(AREA_SIGNAL_EFFECTS, type)) || (recordsDeadline && type === 'armDeadline');
+    const handled = (type: string) =>
+      (areaSignals.length > 0 && Object.hasOwn(AREA_SIGNAL_EFFECTS, type)) || (recordsDeadline && type === 'armDeadline') || (callsCycle && type === 'requestRelease');
     const record: TransitionRecord = {
       key,
       orderId,
@@ -332,6 +337,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       poolEnteredAt: entersPool ? poolEnteredAt : null,
       ...(areaSignals.length ? { tellArea: { workAreaId, signals: areaSignals } } : {}),
       ...(deadlineKey ? { deadlineKey } : {}),
+      ...(callsCycle ? { callCycle: poolEntry() } : {}),
     };
     await recordThenCarryOut(record, effects.filter(({ type }) => !handled(type)));
   }
