@@ -52,7 +52,6 @@ export function transitionRecorder(deps: ActivityDeps) {
       refused = null;
       const outcome = await projectTransition(tx, t, deps.clock());
       if (outcome === 'no-order') return { outcome, deadline: null, decided: null, called: [] };
-      const called = t.callCycle ? await claimCalls(tx, t.orderId, t.callCycle, deps.clock()) : [];
       const deadline = t.deadlineKey ? await decideDeadline({ orderId: t.orderId, state: t.to, decisionKey: t.deadlineKey }, tx) : null;
       const decided = decide
         ? await decide(tx).catch((err: unknown) => {
@@ -61,6 +60,8 @@ export function transitionRecorder(deps: ActivityDeps) {
             return null;
           })
         : null;
+      // Last: the area's row is one every order entering its pool writes, so it is held for the shortest time.
+      const called = t.callCycle ? await claimCalls(tx, t.orderId, t.callCycle, deps.clock()) : [];
       return { outcome, deadline, decided, called };
     });
     if (outcome === 'no-order') throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
