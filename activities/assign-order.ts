@@ -27,20 +27,35 @@ const ATTEMPTS = 20;
  * and only if the winner's `loadVersion` is still the one read with them; otherwise it is judged again.
  */
 export function assignOrderActivity(deps: ActivityDeps) {
+  const assignIn = orderAssigner(deps);
+  return async function assignOrder(request: AssignmentRequest): Promise<Assignment> {
+    return retryingTakenResources(() => inTransaction(deps.store.em, (tx) => assignIn(tx, request)));
+  };
+}
+
+export interface AssignmentRequest {
+  orderId: string;
+  workAreaId: string;
+  decisionKey: string;
+}
+
+/** Runs `work`, a transaction that assigns, again while another assignment takes the chosen resource's last slot first. */
+export async function retryingTakenResources<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (!(err instanceof ResourceTaken)) throw err;
+      if (attempt === ATTEMPTS) throw ApplicationFailure.retryable(err.message, 'ResourceTaken');
+    }
+  }
+}
+
+/** One assignment in `em`'s transaction; throws ResourceTaken for `retryingTakenResources` when it lost the race for a slot. */
+export function orderAssigner(deps: ActivityDeps) {
   const compiledFor = compiledRulesets();
   const inForce = publishedRulesets();
-  return async function assignOrder({ orderId, workAreaId, decisionKey }: { orderId: string; workAreaId: string; decisionKey: string }): Promise<Assignment> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await inTransaction(deps.store.em, (tx) => assignOnce(tx, orderId, workAreaId, decisionKey));
-      } catch (err) {
-        if (!(err instanceof ResourceTaken)) throw err;
-        if (attempt === ATTEMPTS) throw ApplicationFailure.retryable(err.message, 'ResourceTaken');
-      }
-    }
-  };
-
-  async function assignOnce(em: EntityManager, orderId: string, workAreaId: string, decisionKey: string): Promise<Assignment> {
+  return async function assignOnce(em: EntityManager, { orderId, workAreaId, decisionKey }: AssignmentRequest): Promise<Assignment> {
     const earlier = await findStoredDecision(em, decisionKey);
     if (earlier) return { resource: earlier.facts.resourceId as string };
     const order = await em.findOneOrFail(OrderRecord, { id: orderId });
@@ -65,5 +80,5 @@ export function assignOrderActivity(deps: ActivityDeps) {
     await em.nativeUpdate(OrderRecord, { id: orderId }, { assignee: id });
     if (ruleset && best.evaluation) await storeDecision(em, { id: decisionKey, orderId, ruleset, facts: best.facts, evaluation: best.evaluation, at: now });
     return { resource: id };
-  }
+  };
 }

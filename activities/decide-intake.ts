@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/sql';
 import type { HoldType } from '../domain/lifecycle.ts';
 import { intakeFacts } from '../rules/intake-facts.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -10,11 +11,11 @@ export interface IntakeDecision {
   reason?: string;
 }
 
-/** Asks the intake ruleset whether to accept, hold, send to a specialist or reject a captured order. */
+/** Asks the intake ruleset whether to accept, hold, send to a specialist or reject a captured order; in `em`'s transaction when given. */
 export function decideIntakeActivity(deps: ActivityDeps) {
   const decide = decideByRules(deps);
-  return async function decideIntake({ orderId, decisionKey }: { orderId: string; decisionKey: string }): Promise<IntakeDecision> {
-    const chosen = chosenOutcome('intake', await decide({ decisionPoint: 'intake', orderId, decisionKey, facts: intakeFacts }));
+  return async function decideIntake({ orderId, decisionKey }: { orderId: string; decisionKey: string }, em?: EntityManager): Promise<IntakeDecision> {
+    const chosen = chosenOutcome('intake', await decide({ decisionPoint: 'intake', orderId, decisionKey, facts: intakeFacts }, em));
     const reason = stringParam(chosen, 'reason');
     const holdType = stringParam(chosen, 'holdType') as HoldType | undefined;
     return { outcome: chosen.type as IntakeDecision['outcome'], ...(holdType ? { holdType } : {}), ...(reason ? { reason } : {}) };

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/sql';
 import { remitFacts } from '../rules/return-remit-facts.ts';
 import { readDriverRemitHistory, recordRemitVariance } from '../store/driver-remit-history.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -9,19 +10,22 @@ export interface RemitDecision {
   reason?: string;
 }
 
-/** Asks the remit ruleset whether finance must confirm money before a finished order closes. */
+/** Asks the remit ruleset whether finance must confirm money before a finished order closes; in `em`'s transaction when given. */
 export function decideRemitActivity(deps: ActivityDeps) {
   const decide = decideByRules(deps);
-  return async function decideRemit({ orderId, amountCollected, decisionKey }: { orderId: string; amountCollected: number | null; decisionKey: string }): Promise<RemitDecision> {
+  return async function decideRemit({ orderId, amountCollected, decisionKey }: { orderId: string; amountCollected: number | null; decisionKey: string }, em?: EntityManager): Promise<RemitDecision> {
     const chosen = chosenOutcome(
       'remit',
-      await decide({
-        decisionPoint: 'remit',
-        orderId,
-        decisionKey,
-        facts: async (order, now, em) => remitFacts(order, amountCollected, await readDriverRemitHistory(em, orderId, now), now),
-        alsoInTransaction: (tx, _outcome, { facts, at }) => recordRemitVariance(tx, orderId, typeof facts.variance === 'number' ? facts.variance : null, at),
-      }),
+      await decide(
+        {
+          decisionPoint: 'remit',
+          orderId,
+          decisionKey,
+          facts: async (order, now, reader) => remitFacts(order, amountCollected, await readDriverRemitHistory(reader, orderId, now), now),
+          alsoInTransaction: (tx, _outcome, { facts, at }) => recordRemitVariance(tx, orderId, typeof facts.variance === 'number' ? facts.variance : null, at),
+        },
+        em,
+      ),
     );
     const reason = stringParam(chosen, 'reason');
     return { outcome: chosen.type as RemitDecision['outcome'], ...(reason ? { reason } : {}) };

@@ -8,6 +8,7 @@ import { decidePriorityActivity } from './decide-priority.ts';
 import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
 import { notifyWaitingOrdersActivity } from './notify-waiting-orders.ts';
 import { endOrdersNotRestoredActivity, reconcileRestoredOrdersActivity } from './reconcile-restored.ts';
+import { recordAndDecideActivity } from './record-and-decide.ts';
 import { recordTransitionActivity } from './record-transition.ts';
 import { requestReleaseCyclesActivity } from './request-release-cycles.ts';
 import { restatePriorityActivity } from './restate-priority.ts';
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     decidePriority: decidePriorityActivity(deps),
     decideDeadline: decideDeadlineActivity(deps),
     recordTransition: recordTransitionActivity(deps),
+    recordAndDecide: recordAndDecideActivity(deps),
     enqueueForRelease: enqueueForReleaseActivity(deps),
     notifyWaitingOrders: notifyWaitingOrdersActivity(deps),
     restatePriority: restatePriorityActivity(deps),

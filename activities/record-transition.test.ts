@@ -93,6 +93,28 @@ describe('recording a transition', () => {
     expect(signalled).toEqual([{ workflowId: 'area-zone-a', signal: 'capacityFreed' }]);
   });
 
+  it("calls the area for a cycle as the order enters its pool, again when the same record runs again, never over another's call", async () => {
+    const em = store.em.fork();
+    em.create(WorkAreaRecord, { id: 'zone-c', name: 'Zone C', kind: 'pick_zone', wipLimit: 5 });
+    for (const id of ['c-1', 'c-2']) em.create(OrderRecord, { id, account: 'ACME', kind: 'pick', statedPriority: 'normal', dueAt: new Date(), workAreaId: 'zone-c', lines: [], state: 'validating' });
+    await em.flush();
+    signalled.length = 0;
+    const entering = (key: string, orderId: string, queuedAt: Date) =>
+      transition(key, orderId, 'validating', 'queued', { callCycle: { workAreaId: 'zone-c', orderId, priorityScore: 4, dueAt: NOW.toISOString(), queuedAt: queuedAt.toISOString() } });
+    const first = entering('c-1-k', 'c-1', before(1_000));
+    await record(first);
+    expect(signalled).toEqual([{ workflowId: 'area-zone-c', signal: 'enqueue' }]);
+    // Run again (its answer lost, or its worker gone before it signalled): its own call goes out again.
+    await record(first);
+    expect(signalled).toHaveLength(2);
+    // Another order entering while that call is out leaves it to the cycle that answers it.
+    await record(entering('c-2-k', 'c-2', before(500)));
+    expect(signalled).toHaveLength(2);
+    await answerCycleCall(em, 'zone-c');
+    await record(transition('c-2-k2', 'c-2', 'queued', 'queued', { callCycle: { workAreaId: 'zone-c', orderId: 'c-2', priorityScore: 4, dueAt: NOW.toISOString(), queuedAt: NOW.toISOString() } }));
+    expect(signalled).toHaveLength(3);
+  });
+
   it('refuses a transition of an order the store does not have', async () => {
     await expect(record(transition('k-7', 'nobody', 'queued', 'released'))).rejects.toThrow(/not in the store/);
   });

@@ -1,10 +1,13 @@
+import type { EntityManager } from '@mikro-orm/sql';
 import { ApplicationFailure } from '@temporalio/activity';
-import { cycleCallOut } from '../store/cycle-calls.ts';
+import { claimOwnCycleCall, cycleCallOut } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
+import { readCandidateAreas } from '../store/order-candidate-area.entity.ts';
 import { projectTransition, type OrderTransition } from '../store/order-transition.ts';
 import { poolWaits } from '../store/release-pool-reads.ts';
 import type { areaControllerWorkflow } from '../workflows/area-controller.workflow.ts';
-import { areaWorkflowId, capacityFreedSignal, withdrawSignal } from '../workflows/definitions.ts';
+import { areaWorkflowId, capacityFreedSignal, enqueueSignal, withdrawSignal } from '../workflows/definitions.ts';
+import type { PoolEntry } from '../workflows/pool-entry.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { deadlineDecider, type Deadline } from './decide-deadline.ts';
 
@@ -13,6 +16,12 @@ export interface TransitionRecord extends OrderTransition {
   tellArea?: { workAreaId: string; signals: AreaSignal[] };
   /** The decision key of the escalation deadline of the state entered, when it has one to decide: decided in the record's transaction. */
   deadlineKey?: string;
+  /**
+   * From revision 5, the order entered the pool: the areas that may release it are called for a cycle, the
+   * call claimed in the record's transaction as made at `queuedAt` and signalled after the commit. A record
+   * that runs again finds its own call and signals it again, so a call committed and never sent is not lost.
+   */
+  callCycle?: PoolEntry & { workAreaId: string };
 }
 
 export type AreaSignal = 'capacityFreed' | 'withdraw';
@@ -24,17 +33,61 @@ const AREA_SIGNALS = { capacityFreed: capacityFreedSignal, withdraw: withdrawSig
  * again, which costs the area at most a spare cycle). Answers the deadline, if the state has one.
  */
 export function recordTransitionActivity(deps: ActivityDeps) {
-  const decideDeadline = deadlineDecider(deps);
+  const record = transitionRecorder(deps);
   return async function recordTransition(t: TransitionRecord): Promise<Deadline | null> {
-    const { outcome, deadline } = await inTransaction(deps.store.em, async (tx) => {
+    return (await record(t)).deadline;
+  };
+}
+
+/**
+ * The record of a transition, as `recordTransition` makes it; `decide`, when given, is a decision the
+ * transition calls for, made in the same transaction after the record. A decision refused for good (no
+ * ruleset in force) leaves the record committed, as when the two were activities of their own.
+ */
+export function transitionRecorder(deps: ActivityDeps) {
+  const decideDeadline = deadlineDecider(deps);
+  return async <D>(t: TransitionRecord, decide?: (tx: EntityManager) => Promise<D>): Promise<{ deadline: Deadline | null; decided: D | null }> => {
+    let refused: ApplicationFailure | null = null;
+    const { outcome, deadline, decided, called } = await inTransaction(deps.store.em, async (tx) => {
+      refused = null;
       const outcome = await projectTransition(tx, t, deps.clock());
-      const decided = outcome !== 'no-order' && t.deadlineKey ? await decideDeadline({ orderId: t.orderId, state: t.to, decisionKey: t.deadlineKey }, tx) : null;
-      return { outcome, deadline: decided };
+      if (outcome === 'no-order') return { outcome, deadline: null, decided: null, called: [] };
+      const deadline = t.deadlineKey ? await decideDeadline({ orderId: t.orderId, state: t.to, decisionKey: t.deadlineKey }, tx) : null;
+      const decided = decide
+        ? await decide(tx).catch((err: unknown) => {
+            if (!(err instanceof ApplicationFailure && err.nonRetryable)) throw err;
+            refused = err;
+            return null;
+          })
+        : null;
+      // Last: the area's row is one every order entering its pool writes, so it is held for the shortest time.
+      const called = t.callCycle ? await claimCalls(tx, t.orderId, t.callCycle, deps.clock()) : [];
+      return { outcome, deadline, decided, called };
     });
     if (outcome === 'no-order') throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
     if (t.tellArea) await tellArea(deps, t.orderId, t.tellArea);
-    return deadline;
+    for (const areaId of called) await callArea(deps, areaId, t.callCycle!);
+    if (refused) throw refused;
+    return { deadline, decided };
   };
+}
+
+/** The areas whose call for a cycle this record claims, of those that may release the order. */
+async function claimCalls(tx: EntityManager, orderId: string, { workAreaId, queuedAt }: NonNullable<TransitionRecord['callCycle']>, now: Date): Promise<string[]> {
+  const claimed: string[] = [];
+  for (const areaId of (await readCandidateAreas(tx, orderId)) ?? [workAreaId]) if (await claimOwnCycleCall(tx, areaId, new Date(queuedAt), now)) claimed.push(areaId);
+  return claimed;
+}
+
+async function callArea(deps: ActivityDeps, areaId: string, { workAreaId: _home, ...entry }: NonNullable<TransitionRecord['callCycle']>): Promise<void> {
+  // With start: an area whose controller is not running yet gets one.
+  await deps.temporal.workflow.signalWithStart<typeof areaControllerWorkflow, [PoolEntry]>('areaControllerWorkflow', {
+    workflowId: areaWorkflowId(areaId),
+    taskQueue: deps.taskQueue,
+    args: [{ workAreaId: areaId }],
+    signal: enqueueSignal,
+    signalArgs: [entry],
+  });
 }
 
 async function tellArea(deps: ActivityDeps, orderId: string, { workAreaId, signals }: NonNullable<TransitionRecord['tellArea']>): Promise<void> {

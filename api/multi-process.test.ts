@@ -141,9 +141,10 @@ describe('two API processes and two workers on one store', () => {
   const priorityWorkerOf = (orderId: string) =>
     eventually(async () => {
       const events = (await h.client.workflow.getHandle(orderWorkflowId(orderId)).fetchHistory()).events ?? [];
+      // The priority decision is made with the record of the intake's outcome: its marker answers the decision's id.
       const marker = events.find((e) => {
-        const data = e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
-        return data && /"activity_type":\s*"decidePriority"/.test(Buffer.from(data).toString());
+        const result = e.markerRecordedEventAttributes?.details?.result?.payloads?.[0]?.data;
+        return result && /"decisionId"/.test(Buffer.from(result).toString());
       });
       const completed = marker && events.find((e) => Number(e.eventId) === Number(marker.markerRecordedEventAttributes!.workflowTaskCompletedEventId));
       return completed?.workflowTaskCompletedEventAttributes?.identity ?? undefined;

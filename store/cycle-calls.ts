@@ -22,6 +22,17 @@ export async function claimCycleCall(em: EntityManager, workAreaId: string, now:
   return numAffectedRows !== 0n;
 }
 
+/**
+ * Claims the area's call as made at `calledAt` by one caller, who may claim it again: true if the caller
+ * must signal the controller (a call made again by its caller is signalled again, as the first attempt may
+ * have committed and never signalled), false if another's call is out.
+ */
+export async function claimOwnCycleCall(em: EntityManager, workAreaId: string, calledAt: Date, now: Date): Promise<boolean> {
+  const { numAffectedRows } = await sql`update work_areas set cycle_called_at = ${calledAt}
+    where id = ${workAreaId} and (cycle_called_at is null or cycle_called_at <= ${new Date(now.getTime() - CYCLE_CALL_EXPIRES_MS)} or cycle_called_at = ${calledAt})`.execute(sqlOn(em));
+  return numAffectedRows !== 0n;
+}
+
 /** Whether a call for a cycle is out: the cycle that answers it reads the pool and the capacity after now. */
 export async function cycleCallOut(em: EntityManager, workAreaId: string, now: Date): Promise<boolean> {
   const { rows } = await sql`select 1 from work_areas where id = ${workAreaId} and cycle_called_at > ${new Date(now.getTime() - CYCLE_CALL_EXPIRES_MS)}`.execute(sqlOn(em));

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sql';
+import { TransactionPropagation, type EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { DecisionOutcome } from '../domain/decision.ts';
 import type { RulesetView } from '../domain/ruleset.ts';
@@ -22,9 +22,10 @@ export async function findStoredDecision(em: EntityManager, id: string): Promise
   return row ? { outcome: jsonOf(row.outcome), facts: jsonOf(row.facts) } : null;
 }
 
-/** Stores a decision with everything that explains it, and its line in the audit log, in one transaction. */
+/** Stores a decision with everything that explains it, and its line in the audit log, in one transaction: `em`'s, if it is in one. */
 export async function storeDecision(em: EntityManager, d: NewDecision, alsoInTransaction: (tx: EntityManager) => Promise<unknown> = async () => undefined): Promise<void> {
   const { ruleset, evaluation } = d;
+  // Joined, not nested: a savepoint would cost two more statements, and a decision that fails fails its transaction.
   await em.transactional(async (tx) => {
     await alsoInTransaction(tx);
     await sql`insert into decisions (id, order_id, decision_point, ruleset_id, ruleset_name, ruleset_version, facts, outcome, rules, decided_at)
@@ -38,5 +39,5 @@ export async function storeDecision(em: EntityManager, d: NewDecision, alsoInTra
       data: { decisionId: d.id, score: evaluation.outcome.score, chosen: evaluation.outcome.chosen, fired: evaluation.outcome.events.map((e) => e.rule) },
       at: d.at,
     });
-  });
+  }, { propagation: TransactionPropagation.REQUIRED });
 }

@@ -15,10 +15,12 @@ import type { PoolEntry } from './pool-entry.ts';
  * in the input instead of a patch marker (a marker costs every order a search-attribute update on the
  * server), and the area told of freed capacity by the transition's record activity. 4: as 3, with the
  * decisions and records as local activities (no server round trip each), and the deadline of a state
- * decided in the record of the transition into it. Each order keeps the revision it started on, so
+ * decided in the record of the transition into it. 5: as 4, with the decision a transition calls for
+ * first (intake, priority, assignment, return, remit) made with its record, in one local activity and one
+ * transaction (`recordAndDecide`). Each order keeps the revision it started on, so
  * recorded histories of every revision replay unchanged.
  */
-export const ORDER_WORKFLOW_REVISION = 4;
+export const ORDER_WORKFLOW_REVISION = 5;
 
 /** A person's action as the workflow receives it; `actorRoles` also go to the audit log. */
 export interface OrderActionCommand extends ActionDetails {

@@ -18,8 +18,14 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
+import type { Assignment } from '../activities/assign-order.ts';
 import type { Deadline } from '../activities/decide-deadline.ts';
-import type { AreaSignal } from '../activities/record-transition.ts';
+import type { IntakeDecision } from '../activities/decide-intake.ts';
+import type { PriorityDecisionRef } from '../activities/decide-priority.ts';
+import type { RemitDecision } from '../activities/decide-remit.ts';
+import type { ReturnDecision } from '../activities/decide-return.ts';
+import type { NextDecided, NextDecision } from '../activities/record-and-decide.ts';
+import type { AreaSignal, TransitionRecord } from '../activities/record-transition.ts';
 import type { OrderState, PaymentMode } from '../domain/lifecycle.ts';
 import { inPool } from '../domain/lifecycle-states.ts';
 import type { OrderKind, StatedPriority } from '../domain/order.ts';
@@ -87,8 +93,9 @@ const activities = proxyActivities<OrderActivities>(ACTIVITY_OPTIONS);
 /**
  * From revision 4, the decisions and records run as local activities: in the workflow task that needs them,
  * with no round trip to the server each. Each is idempotent by its key, as a local activity may run again
- * when its workflow task does. Enqueueing stays a server activity: its call for a cycle is claimed once,
- * and only a server retry knows it is one.
+ * when its workflow task does. In revision 4 enqueueing stays a server activity: its call for a cycle is
+ * claimed once, and only a server retry knows it is one; from revision 5 the record of the transition into
+ * the pool claims the call as its own, so it knows its call when it runs again.
  */
 const localActivities = proxyLocalActivities<OrderActivities>(ACTIVITY_OPTIONS);
 
@@ -191,9 +198,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     });
   };
 
-  // Follow-up events (a decision's outcome) are applied once every effect of the transition has run.
-  async function carryOut(effects: readonly { type: string; params?: unknown }[]): Promise<void> {
-    const followUps: OrderMachineEvent[] = [];
+  // Follow-up events (a decision's outcome) are applied once every effect of the transition has run;
+  // `decidedFirst` is the outcome of a decision made with the transition's record, before these effects.
+  async function carryOut(effects: readonly { type: string; params?: unknown }[], decidedFirst?: OrderMachineEvent): Promise<void> {
+    const followUps: OrderMachineEvent[] = decidedFirst ? [decidedFirst] : [];
     for (const { type, params } of effects) {
       const result = effect(type, params);
       const followUp = result instanceof Promise ? await result : result;
@@ -204,24 +212,63 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   const decision = (type: 'PRIORITIZED' | 'REPRIORITIZED') => (decided: { score: number; decisionId: string }) => ({ type, score: decided.score, decisionId: decided.decisionId }) as const;
   const nothing = () => null;
+  const poolEntry = () => ({ workAreaId, orderId, priorityScore: context().priorityScore ?? 0, dueAt: input.dueAt, queuedAt: new Date().toISOString() });
+
+  // The decision an effect asks for, if it is one: the activity that makes it and its request.
+  function decisionOf(type: string): NextDecision | null {
+    switch (type) {
+      case 'decideIntake':
+        // A split's children were reviewed by the specialist who split them.
+        return context().splitFrom ? null : { activity: 'decideIntake', request: { orderId, decisionKey: nextKey() } };
+      case 'decidePriority':
+        return { activity: 'decidePriority', request: { orderId, decisionKey: nextKey() } };
+      case 'assign':
+        return { activity: 'assignOrder', request: { orderId, workAreaId, decisionKey: nextKey() } };
+      case 'decideReturn':
+        return { activity: 'decideReturn', request: { orderId, returnReason: context().returnReason ?? 'other', attempts: context().attempts, decisionKey: nextKey() } };
+      case 'decideRemit':
+        return { activity: 'decideRemit', request: { orderId, amountCollected: context().amountRemitted ?? context().amountCollected, decisionKey: nextKey() } };
+      default:
+        return null;
+    }
+  }
+
+  // The event a decision leads to.
+  function outcomeOf(next: NextDecision, decided: NextDecided): OrderMachineEvent {
+    switch (next.activity) {
+      case 'decideIntake':
+        return { type: 'INTAKE_DECIDED', ...(decided as IntakeDecision) };
+      case 'decidePriority':
+        return decision('PRIORITIZED')(decided as PriorityDecisionRef);
+      case 'assignOrder': {
+        const assignment = decided as Assignment;
+        return 'resource' in assignment ? { type: 'ASSIGNED', resource: assignment.resource } : { type: 'ASSIGNMENT_FAILED', ...assignment.escalate };
+      }
+      case 'decideReturn':
+        return { type: 'RETURN_DECIDED', ...(decided as ReturnDecision) };
+      case 'decideRemit':
+        return { type: 'REMIT_DECIDED', ...(decided as RemitDecision) };
+    }
+  }
+
+  const decide = (next: NextDecision): Promise<OrderMachineEvent> =>
+    (inTask[next.activity] as (request: NextDecision['request']) => Promise<NextDecided>)(next.request).then((decided) => outcomeOf(next, decided));
 
   // What an effect leads to: an event to apply next, nothing, or a promise of either when it waits on an activity.
   function effect(type: string, params: unknown): OrderMachineEvent | null | Promise<OrderMachineEvent | null> {
     switch (type) {
       case 'decideIntake':
-        // A split's children were reviewed by the specialist who split them.
-        if (context().splitFrom) return { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
-        return inTask.decideIntake({ orderId, decisionKey: nextKey() }).then((decided) => ({ type: 'INTAKE_DECIDED', ...decided }));
       case 'decidePriority':
-        return inTask.decidePriority({ orderId, decisionKey: nextKey() }).then(decision('PRIORITIZED'));
+      case 'assign':
+      case 'decideReturn':
+      case 'decideRemit': {
+        const next = decisionOf(type);
+        return next ? decide(next) : { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
+      }
       case 'requestRelease':
-        return activities.enqueueForRelease({ workAreaId, orderId, priorityScore: context().priorityScore ?? 0, dueAt: input.dueAt, queuedAt: new Date().toISOString() }).then(nothing);
+        return activities.enqueueForRelease(poolEntry()).then(nothing);
       case 'forceRelease':
         return area().signal(forceReleaseSignal, { orderId }).then(nothing);
-      case 'assign':
-        return inTask
-          .assignOrder({ orderId, workAreaId, decisionKey: nextKey() })
-          .then((assignment) => ('resource' in assignment ? { type: 'ASSIGNED', resource: assignment.resource } : { type: 'ASSIGNMENT_FAILED', ...assignment.escalate }));
       case 'freeCapacity':
         return area().signal(capacityFreedSignal, { orderId }).then(nothing);
       case 'updatePoolRank':
@@ -237,12 +284,6 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       }
       case 'withdraw':
         return area().signal(withdrawSignal, { orderId }).then(nothing);
-      case 'decideReturn':
-        return inTask
-          .decideReturn({ orderId, returnReason: context().returnReason ?? 'other', attempts: context().attempts, decisionKey: nextKey() })
-          .then((decided) => ({ type: 'RETURN_DECIDED', ...decided }));
-      case 'decideRemit':
-        return inTask.decideRemit({ orderId, amountCollected: context().amountRemitted ?? context().amountCollected, decisionKey: nextKey() }).then((decided) => ({ type: 'REMIT_DECIDED', ...decided }));
       case 'splitOrder':
         return splitInto((params as { parts: number[][] }).parts).then(nothing);
       default:
@@ -275,8 +316,13 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     const areaSignals = revision >= 3 ? effects.flatMap(({ type }) => (AREA_SIGNAL_EFFECTS[type] ? [AREA_SIGNAL_EFFECTS[type]] : [])) : [];
     // From revision 4 the record decides the deadline of the state entered, in its transaction: one write for the transition.
     const recordsDeadline = revision >= 4 && effects.some(({ type }) => type === 'armDeadline');
+    // From revision 5 the record calls the area for a release cycle too: no server activity, nor the workflow task its answer costs.
+    const callsCycle = revision >= 5 && effects.some(({ type }) => type === 'requestRelease');
     const key = nextKey();
-    const found = await inTask.recordTransition({
+    const deadlineKey = recordsDeadline ? nextKey() : null;
+    const handled = (type: string) =>
+      (areaSignals.length > 0 && Object.hasOwn(AREA_SIGNAL_EFFECTS, type)) || (recordsDeadline && type === 'armDeadline') || (callsCycle && type === 'requestRelease');
+    const record: TransitionRecord = {
       key,
       orderId,
       from,
@@ -291,12 +337,24 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       data: actorRoles ? { ...transitionData(event), actorRoles } : transitionData(event),
       poolEnteredAt: entersPool ? poolEnteredAt : null,
       ...(areaSignals.length ? { tellArea: { workAreaId, signals: areaSignals } } : {}),
-      ...(recordsDeadline ? { deadlineKey: nextKey() } : {}),
-    });
-    if (recordsDeadline) startFound(state(), found);
-    const handled = (type: string) => (areaSignals.length > 0 && Object.hasOwn(AREA_SIGNAL_EFFECTS, type)) || (recordsDeadline && type === 'armDeadline');
-    const remaining = effects.filter(({ type }) => !handled(type));
-    if (remaining.length) await carryOut(remaining);
+      ...(deadlineKey ? { deadlineKey } : {}),
+      ...(callsCycle ? { callCycle: poolEntry() } : {}),
+    };
+    await recordThenCarryOut(record, effects.filter(({ type }) => !handled(type)));
+  }
+
+  // From revision 5 the decision a transition calls for first is made with its record, in its transaction:
+  // one local activity (a workflow activation and a marker) and one write for the two.
+  async function recordThenCarryOut(record: TransitionRecord, effects: readonly { type: string; params?: unknown }[]): Promise<void> {
+    const next = revision >= 5 && effects[0] ? decisionOf(effects[0].type) : null;
+    if (next) {
+      const { deadline, decided } = await inTask.recordAndDecide({ ...record, next });
+      if (record.deadlineKey) startFound(state(), deadline);
+      return carryOut(effects.slice(1), outcomeOf(next, decided));
+    }
+    const found = await inTask.recordTransition(record);
+    if (record.deadlineKey) startFound(state(), found);
+    if (effects.length) await carryOut(effects);
   }
 
   const refuseUnlessAllowed = (command: OrderActionCommand, event = actionEvent(command.action, command)) => {
@@ -386,8 +444,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     if (resume.deadline) startDeadline(resume.deadline);
   } else {
     await serially(async () => {
-      await inTask.recordTransition({ key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, escalation: null, holds: [], assignee: null, data: null });
-      await carryOut(initialEffects);
+      const captured = { key: nextKey(), orderId, from: null, to: state(), event: 'CAPTURED', actor: 'system', reason: null, priorityScore: null, escalation: null, holds: [], assignee: null, data: null };
+      await recordThenCarryOut(captured, initialEffects);
     });
   }
   // A long-lived order (escalated and resolved again and again) keeps its history bounded by continuing
