@@ -86,6 +86,7 @@ describe('tracing an order', () => {
     expect(start).toHaveLength(1);
     expect(start[0]!.parentSpanId).toBe(request.spanId);
     expect(named('StartActivity:', 'sluice-worker').length).toBeGreaterThan(0);
-    expect(named('RunActivity:', 'sluice-worker').map((s) => s.name)).toContain('RunActivity:decideIntake');
+    // Revision 5 makes the intake decision with the record of the order's capture, in one local activity.
+    expect(named('RunActivity:', 'sluice-worker').map((s) => s.name)).toContain('RunActivity:recordAndDecide');
   });
 });
