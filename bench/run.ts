@@ -2,6 +2,9 @@
  * `npm run bench -- <suite>`: runs one benchmark suite. Suites print figures measured in the same run,
  * so ratios hold on a noisy machine where absolute times do not.
  */
+// The suites measure the system, not its access log: a line per request at `info` would also bury their figures.
+process.env.SLUICE_LOG_LEVEL ??= 'warn';
+
 interface Suite {
   about: string;
   load(): Promise<{ run(): Promise<void> }>;
