@@ -18,13 +18,18 @@ export function enqueueForReleaseActivity(deps: ActivityDeps) {
     const retried = (asyncLocalStorage.getStore()?.info.attempt ?? 1) > 1;
     for (const areaId of (await readCandidateAreas(em, entry.orderId)) ?? [workAreaId]) {
       if (!(await claimCycleCall(em, areaId, deps.clock())) && !retried) continue;
-      await deps.temporal.workflow.signalWithStart<typeof areaControllerWorkflow, [PoolEntry]>('areaControllerWorkflow', {
-        workflowId: areaWorkflowId(areaId),
-        taskQueue: deps.taskQueue,
-        args: [{ workAreaId: areaId }],
-        signal: enqueueSignal,
-        signalArgs: [entry],
-      });
+      await callAreaForCycle(deps, areaId, entry);
     }
   };
+}
+
+/** Tells the area's controller the order waits in its pool; with start, as an area whose controller is not running yet gets one. */
+export async function callAreaForCycle(deps: ActivityDeps, areaId: string, entry: PoolEntry): Promise<void> {
+  await deps.temporal.workflow.signalWithStart<typeof areaControllerWorkflow, [PoolEntry]>('areaControllerWorkflow', {
+    workflowId: areaWorkflowId(areaId),
+    taskQueue: deps.taskQueue,
+    args: [{ workAreaId: areaId }],
+    signal: enqueueSignal,
+    signalArgs: [entry],
+  });
 }

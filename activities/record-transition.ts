@@ -6,10 +6,11 @@ import { readCandidateAreas } from '../store/order-candidate-area.entity.ts';
 import { projectTransition, type OrderTransition } from '../store/order-transition.ts';
 import { poolWaits } from '../store/release-pool-reads.ts';
 import type { areaControllerWorkflow } from '../workflows/area-controller.workflow.ts';
-import { areaWorkflowId, capacityFreedSignal, enqueueSignal, withdrawSignal } from '../workflows/definitions.ts';
+import { areaWorkflowId, capacityFreedSignal, withdrawSignal } from '../workflows/definitions.ts';
 import type { PoolEntry } from '../workflows/pool-entry.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { deadlineDecider, type Deadline } from './decide-deadline.ts';
+import { callAreaForCycle } from './enqueue-for-release.ts';
 
 export interface TransitionRecord extends OrderTransition {
   /** What the area's controller hears once the transition is recorded: a slot given back, or the order gone from the pool. */
@@ -80,14 +81,7 @@ async function claimCalls(tx: EntityManager, orderId: string, { workAreaId, queu
 }
 
 async function callArea(deps: ActivityDeps, areaId: string, { workAreaId: _home, ...entry }: NonNullable<TransitionRecord['callCycle']>): Promise<void> {
-  // With start: an area whose controller is not running yet gets one.
-  await deps.temporal.workflow.signalWithStart<typeof areaControllerWorkflow, [PoolEntry]>('areaControllerWorkflow', {
-    workflowId: areaWorkflowId(areaId),
-    taskQueue: deps.taskQueue,
-    args: [{ workAreaId: areaId }],
-    signal: enqueueSignal,
-    signalArgs: [entry],
-  });
+  await callAreaForCycle(deps, areaId, entry);
 }
 
 async function tellArea(deps: ActivityDeps, orderId: string, { workAreaId, signals }: NonNullable<TransitionRecord['tellArea']>): Promise<void> {
