@@ -9,7 +9,9 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const AuditEntryRecord = defineEntity({
   name: 'AuditEntryRecord',
   tableName: 'audit_log',
-  indexes: [{ properties: ['subjectType', 'subjectId'] }, { properties: ['xactId', 'seq'] }],
+  // (subjectType, xactId, seq): the live events read a subject type's rows after a position, in commit order,
+  // from the index itself; without it SQLite scanned every order row of the log and sorted them on each read.
+  indexes: [{ properties: ['subjectType', 'subjectId'] }, { properties: ['xactId', 'seq'] }, { properties: ['subjectType', 'xactId', 'seq'] }],
   properties: {
     seq: p.integer().primary().autoincrement(),
     dedupeKey: p.string().unique(),

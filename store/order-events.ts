@@ -22,12 +22,19 @@ export interface PositionedEvent {
 
 type Row = { seq: number | string; xact_id: number | string; subject_id: string; to_state: string; at: number | Date };
 
+/**
+ * The query behind readOrderEvents. The position is a row value, which both databases read as a range of
+ * the (subject_type, xact_id, seq) index, so a read costs what it returns however long the log is.
+ */
+export const orderEventsQuery = (em: EntityManager, after: EventPosition, limit: number) =>
+  sql<Row>`select seq, xact_id, subject_id, to_state, at from audit_log
+    where subject_type = ${'order'} and (xact_id, seq) > (${after.xact}, ${after.seq}) and ${dialectSql(em).settledRows}
+      and to_state is not null
+    order by xact_id, seq limit ${limit}`;
+
 /** The order transitions committed after `after`, in commit order, at most `limit` of them. */
 export async function readOrderEvents(em: EntityManager, after: EventPosition, limit: number): Promise<PositionedEvent[]> {
-  const { rows } = await sql<Row>`select seq, xact_id, subject_id, to_state, at from audit_log
-    where (xact_id > ${after.xact} or (xact_id = ${after.xact} and seq > ${after.seq})) and ${dialectSql(em).settledRows}
-      and subject_type = ${'order'} and to_state is not null
-    order by xact_id, seq limit ${limit}`.execute(sqlOn(em));
+  const { rows } = await orderEventsQuery(em, after, limit).execute(sqlOn(em));
   return rows.map((row) => ({
     position: { xact: Number(row.xact_id), seq: Number(row.seq) },
     event: { seq: Number(row.seq), orderId: row.subject_id, state: row.to_state as OrderState, at: new Date(row.at).toISOString() },
