@@ -60,9 +60,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const onLine = (line: string) => {
     // Shutdown chatter (failed polls, refused dials) is noise, so only a running server is forwarded.
     if (ready && !stopping && options.log) return options.log(line);
+    // A Go panic's reason is its first line, above a stack longer than the tail: kept apart so the error names it.
+    if (!panicLine && /^(panic|fatal error):/.test(line)) panicLine = line;
     tail.push(line);
     if (tail.length > tailLines) tail.shift();
   };
+  let panicLine: string | undefined;
   createInterface({ input: child.stdout }).on('line', onLine);
   createInterface({ input: child.stderr }).on('line', onLine);
 
@@ -75,7 +78,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     });
     // 'close' rather than 'exit': it comes after the last output line, which the error message needs.
     child.once('close', (code, signal) => {
-      died.abort(new Error(`Temporal dev server exited (${signal ?? `code ${code}`}) before it was ready${outputOf(tail)}`));
+      died.abort(new Error(`Temporal dev server exited (${signal ?? `code ${code}`}) before it was ready${panicLine ? `: ${panicLine}` : ''}${outputOf(tail)}`));
       if (ready && !stopping) options.onExit?.(code, signal);
       resolve();
     });
