@@ -39,6 +39,8 @@ describe('webhooks in the admin screen', () => {
     await page.getByTestId('register-webhook-submit').click();
     const secret = await page.getByTestId('webhook-secret').textContent();
     expect(secret).toMatch(/^whsec_/);
+    // As for the drawer below: a trial click waits until the modal has stopped popping in, so the screenshot and axe see it whole.
+    await page.getByTestId('webhook-secret-done').click({ trial: true });
     await checkScreen(page, 'webhook-secret');
     await page.getByTestId('webhook-secret-done').click();
 

@@ -214,11 +214,14 @@ describe.skipIf(testStoreKind() !== 'postgres')('backup and restore of the Postg
     expect(migrations).toEqual(knownMigrations('postgres'));
     await addArea(running, 'after-backup');
 
+    // This store's database and what a restore stages or keeps beside it (named after it): other test files
+    // create and drop databases of their own on the same server meanwhile.
+    const ours = decodeURIComponent(new URL(config.url).pathname.slice(1)).slice(0, 20);
     const databases = async () => {
       const client = new pg.Client({ connectionString: config.url });
       await client.connect();
       try {
-        return (await client.query<{ datname: string }>('select datname from pg_database')).rows.map((r) => r.datname);
+        return (await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [ours])).rows.map((r) => r.datname);
       } finally {
         await client.end();
       }
