@@ -27,5 +27,7 @@ export const releaseJudgement = z.object({
   releaseVersion: z.number().int().nullable(),
   facts: z.record(z.string(), z.unknown()),
   rules: z.array(ruleExplanation),
+  /** Under a rank-by priority ruleset: how the pool was ranked and where the order stood ("Ranked by planned release time (…), earliest first; then +15 points break ties."). */
+  rankedBy: z.string().max(2000).nullable().optional(),
 });
 export type ReleaseJudgement = z.infer<typeof releaseJudgement>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rulesetDefinition } from '../domain/ruleset.ts';
 import { compileRuleset } from './compile-ruleset.ts';
-import { rankKey } from './rank-by.ts';
+import { describeRankBy, rankKey } from './rank-by.ts';
 
 const ruleset = (rankBy: unknown) =>
   rulesetDefinition.parse({
@@ -51,6 +51,14 @@ describe('rank by', () => {
   ])('explains $rankBy.expression, $rankBy.direction', ({ rankBy, facts, sentence }) => {
     const { outcome } = compileRuleset(ruleset(rankBy)).evaluate(facts);
     expect(outcome.rank?.sentence).toBe(sentence);
+  });
+
+  it.each([
+    { rankBy: { expression: 'plannedReleaseAt', direction: 'ascending' }, text: 'Ranked by planned release time, earliest first; then points break ties.' },
+    { rankBy: { expression: 'plannedReleaseSlackHours - routingHours', direction: 'descending', points: 'adjustment' }, text: 'Ranked by plannedReleaseSlackHours - routingHours, highest first; each point moves an order one hour toward the front.' },
+    { rankBy: { expression: 'poolMinutes', direction: 'descending', points: 'adjustment' }, text: 'Ranked by time in pool, highest first; each point moves an order one minute toward the front.' },
+  ])('describes $rankBy.expression for the designer', ({ rankBy, text }) => {
+    expect(describeRankBy(ruleset(rankBy))).toBe(text);
   });
 
   it.each([

@@ -44,6 +44,21 @@ function unitOf(names: readonly string[], catalogue: ReadonlyMap<string, FactSpe
 
 const signed = (points: number) => `${points >= 0 ? '+' : ''}${points}`;
 
+/** How a rank-by ranks every pool, for the designer: "Ranked by planned release time, earliest first; then points break ties." */
+export function describeRankBy(definition: RulesetDefinition): string {
+  const rankBy = definition.rankBy!;
+  const catalogue = catalogueOf(definition);
+  const parsed = parseRankExpression(rankBy.expression);
+  const expression = 'expression' in parsed ? parsed.expression : null;
+  const single = expression?.kind === 'fact' ? catalogue.get(expression.name) : undefined;
+  const ascending = rankBy.direction === 'ascending';
+  const order = single?.type === 'date' ? (ascending ? 'earliest first' : 'latest first') : ascending ? 'lowest first' : 'highest first';
+  const head = `Ranked by ${single ? (single.label ?? single.name) : rankBy.expression}, ${order}`;
+  if (rankBy.points === 'tie_breaker') return `${head}; then points break ties.`;
+  const unit = expression ? unitOf(factsIn(expression), catalogue) : 'units';
+  return `${head}; each point moves an order one ${unit.replace(/s$/, '')} toward the front.`;
+}
+
 /** How the pool is ranked, for one order: "Ranked by planned release time (…), earliest first; then +15 points." */
 export function rankSentence(definition: RulesetDefinition, facts: Readonly<Record<string, unknown>>, value: number | undefined, score: number): string {
   const rankBy = definition.rankBy!;

@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import type { ReleaseJudgement } from '../domain/release-judgement.ts';
 import type { JudgementRow, OrderMark } from '../rules/release-judgements.ts';
 import { compileRuleset } from '../rules/compile-ruleset.ts';
+import { priorityFacts } from '../rules/priority-facts.ts';
+import { readFactsInput } from './order-facts-input.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { findVersion } from './rulesets.ts';
 import { jsonValue, sqlOn } from './sql.ts';
@@ -60,5 +62,17 @@ export async function findReleaseJudgement(em: EntityManager, orderId: string): 
     releaseVersion: j.releaseVersion ?? null,
     facts: j.facts,
     rules: version ? compileRuleset(version.definition).evaluate(j.facts).rules : [],
+    rankedBy: await rankedBy(em, orderId, j.priorityVersion ?? null, j.judgedAt),
   };
+}
+
+/**
+ * How a rank-by priority version ranked the order when it was judged: its priority facts as of then, from
+ * the stored order (as the release facts and version give the release explanation again, this is not stored).
+ */
+async function rankedBy(em: EntityManager, orderId: string, priorityVersion: number | null, judgedAt: Date): Promise<string | null> {
+  const priority = priorityVersion === null ? null : await findVersion(em, 'priority', priorityVersion);
+  if (!priority?.definition.rankBy) return null;
+  const input = await readFactsInput(em, orderId);
+  return input && (compileRuleset(priority.definition).decide(priorityFacts(input, judgedAt)).rank?.sentence ?? null);
 }
