@@ -3,6 +3,7 @@ import { DEFAULT_RULESETS } from '../../../rules/defaults/index.ts';
 import { graphToRuleset } from './compile-graph.ts';
 import { connect } from './connect-nodes.ts';
 import { addNode, moveNodes, removeElements, updateHeader, updateNodeData } from './graph-edits.ts';
+import { checkGraph } from './graph-problems.ts';
 import type { RulesGraph } from './rules-graph-model.ts';
 import { rulesetToGraph } from './ruleset-to-graph.ts';
 
@@ -103,5 +104,15 @@ describe('editing', () => {
   it('edits the ruleset name and description, dropping an empty description', () => {
     expect(updateHeader(graph, { name: 'Release v2', description: 'Why.' }).ruleset).toMatchObject({ name: 'Release v2', description: 'Why.' });
     expect(updateHeader(graph, { name: 'Release v2', description: '' }).ruleset).not.toHaveProperty('description');
+  });
+
+  it('sets a priority ruleset’s rank by, which compiles into the ruleset and is checked live, and takes it away again', () => {
+    const priority = rulesetToGraph(DEFAULT_RULESETS.priority);
+    const ranked = updateHeader(priority, { rankBy: { expression: 'plannedReleaseSlackHours - 2 * routing', direction: 'ascending', points: 'adjustment' } });
+    expect(graphToRuleset(ranked).definition).toEqual({ ...DEFAULT_RULESETS.priority, rankBy: { expression: 'plannedReleaseSlackHours - 2 * routing', direction: 'ascending', points: 'adjustment' } });
+    expect(checkGraph(ranked).problems).toEqual([expect.objectContaining({ nodeId: null, path: 'rankBy.expression', message: expect.stringMatching(/^unknown fact "routing"/) })]);
+    const unranked = updateHeader(ranked, { rankBy: undefined });
+    expect(unranked.ruleset).not.toHaveProperty('rankBy');
+    expect(graphToRuleset(unranked).definition).toEqual(DEFAULT_RULESETS.priority);
   });
 });

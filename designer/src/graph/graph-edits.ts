@@ -66,8 +66,8 @@ export function moveNodes(graph: RulesGraph, positions: ReadonlyMap<string, XY>)
   return { ...graph, nodes: graph.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) };
 }
 
-/** The ruleset's own name and description; its decision point and hit policy are fixed. */
-export function updateHeader(graph: RulesGraph, header: Pick<RulesetHeader, 'name' | 'description'>): RulesGraph {
-  const { description, ...rest } = { ...graph.ruleset, ...header };
-  return { ...graph, ruleset: description === undefined || description === '' ? rest : { ...rest, description } };
+/** The ruleset's own name, description and rank by (none: the key is left out); its decision point and hit policy are fixed. */
+export function updateHeader(graph: RulesGraph, header: Partial<Pick<RulesetHeader, 'name' | 'description' | 'rankBy'>>): RulesGraph {
+  const { description, rankBy, ...rest } = { ...graph.ruleset, ...header };
+  return { ...graph, ruleset: { ...rest, ...(description === undefined || description === '' ? {} : { description }), ...(rankBy ? { rankBy } : {}) } };
 }

@@ -50,6 +50,11 @@ export function DecisionExplanation({ decision }: { decision: Decision }) {
         <Text size="sm" mt={4}>
           {fired.length} of {decision.rules.length} rules applied: {sum}
         </Text>
+        {decision.outcome.rank && (
+          <Text size="sm" mt={4} data-testid="decision-rank">
+            {decision.outcome.rank.sentence}
+          </Text>
+        )}
       </Paper>
       {decision.rules.map((rule, index) => (
         <RuleExplanationCard key={`${index}-${rule.name}`} rule={rule} />

@@ -16,6 +16,11 @@ export function ReleaseJudgementCard({ judgement, state, areaName }: { judgement
           <Text size="sm" data-testid="release-judgement-why">
             {why}
           </Text>
+          {judgement.rankedBy && (
+            <Text size="sm" data-testid="release-judgement-ranked-by">
+              {judgement.rankedBy}
+            </Text>
+          )}
           <Group gap="xs">
             <Text size="sm">Score that ranked it</Text>
             <Text size="sm" fw={700} data-testid="release-judgement-score">

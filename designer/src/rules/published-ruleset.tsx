@@ -7,6 +7,7 @@ import { formatDateTime } from '../format/time.ts';
 import { openRuleset, useOpenTiming } from './open-timing.ts';
 import { PathBanner } from './path-banner.tsx';
 import { RulesCanvas } from './rules-canvas.tsx';
+import { RankByBanner } from './rank-by-banner.tsx';
 import { RulesetLegend } from './ruleset-legend.tsx';
 import { TestPanel } from './test-panel/test-panel.tsx';
 import { usePaintedPath } from './use-painted-path.ts';
@@ -42,6 +43,7 @@ export function PublishedRuleset({ view, mayPublish }: { view: RulesetView; mayP
         </Button>
       </Group>
       <RulesetLegend spec={spec} hitPolicy={view.definition.hitPolicy} />
+      <RankByBanner ruleset={view.definition} />
       <PathBanner path={path} />
       <RulesCanvas graph={graph} paint={path.paint} />
       <TestPanel

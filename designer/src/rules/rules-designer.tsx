@@ -17,6 +17,7 @@ import { openRuleset, useOpenTiming } from './open-timing.ts';
 import { PathBanner } from './path-banner.tsx';
 import { Palette } from './palette.tsx';
 import { ProblemsPanel } from './problems-panel.tsx';
+import { RankByBanner } from './rank-by-banner.tsx';
 import { RulesCanvas, type CanvasEditing } from './rules-canvas.tsx';
 import { TestPanel } from './test-panel/test-panel.tsx';
 import { useDesignerKeys } from './use-designer-keys.ts';
@@ -135,13 +136,14 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           </Alert>
         )}
         <PathBanner path={path} />
+        <RankByBanner ruleset={editor.graph.ruleset} onSelect={() => editor.setSelection({ nodes: [], edges: [] })} />
         <Box style={{ display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr) 340px', gap: 'var(--mantine-spacing-sm)' }}>
           <Box h={CANVAS_HEIGHT} mih={460}>
             <Palette spec={spec} onAdd={add} />
           </Box>
           <RulesCanvas graph={editor.graph} problems={problemsByNode} paint={path.paint} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
           <Stack gap="sm">
-            <NodeInspector editor={editor} />
+            <NodeInspector editor={editor} problems={check.problems} />
             <ProblemsPanel problems={check.problems} nodes={checked.nodes} definition={check.compiled.definition} onFocus={focus} />
           </Stack>
         </Box>

@@ -73,7 +73,7 @@ export function useRulesEditor(initial: () => RulesGraph) {
     move: (positions: ReadonlyMap<string, XY>, dragKey: string) => setHistory((h) => commit(h, moveNodes(h.present, positions), dragKey)),
     /** Typing in one field is one undo step. */
     update: <K extends NodeKind>(id: string, kind: K, data: NodeDataByKind[K], field: string) => apply(updateNodeData(graph, id, kind, data), `${id}:${field}`),
-    updateHeader: (header: Pick<RulesetHeader, 'name' | 'description'>, field: string) => apply(updateHeader(graph, header), `ruleset:${field}`),
+    updateHeader: (header: Partial<Pick<RulesetHeader, 'name' | 'description' | 'rankBy'>>, field: string) => apply(updateHeader(graph, header), `ruleset:${field}`),
     layout: () => apply(layoutForest(graph)),
     replace: (next: RulesGraph) => {
       apply(next);

@@ -1,4 +1,5 @@
 import { Badge, Group, Kbd, Paper, ScrollArea, Text } from '@mantine/core';
+import type { CanvasProblem } from '../../graph/graph-problems.ts';
 import type { RulesEditor } from '../use-rules-editor.ts';
 import { ConditionFields } from './condition-fields.tsx';
 import { GroupFields } from './group-fields.tsx';
@@ -9,7 +10,7 @@ import { RulesetFields } from './ruleset-fields.tsx';
 const TITLES = { rule: 'Rule', group: 'Group', condition: 'Condition', outcome: 'Outcome' } as const;
 
 /** Edits what is selected: one node's fields, fitting its kind; with nothing selected, the ruleset's. */
-export function NodeInspector({ editor }: { editor: RulesEditor }) {
+export function NodeInspector({ editor, problems }: { editor: RulesEditor; problems: readonly CanvasProblem[] }) {
   const { graph, selection } = editor;
   const dp = graph.ruleset.decisionPoint;
   const node = selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
@@ -22,7 +23,7 @@ export function NodeInspector({ editor }: { editor: RulesEditor }) {
         </Text>
       );
     }
-    if (!node) return <RulesetFields header={graph.ruleset} onChange={editor.updateHeader} />;
+    if (!node) return <RulesetFields header={graph.ruleset} problems={problems} onChange={editor.updateHeader} />;
     switch (node.type) {
       case 'rule':
         return <RuleFields data={node.data} hitPolicy={graph.ruleset.hitPolicy} onChange={(data, field) => editor.update(node.id, 'rule', data, field)} />;

@@ -1,14 +1,16 @@
 import { Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DECISION_POINT_SPECS } from '../../../../domain/decision-points.ts';
 import { rulesetDefinition } from '../../../../domain/ruleset.ts';
+import type { CanvasProblem } from '../../graph/graph-problems.ts';
 import type { RulesetHeader } from '../../graph/rules-graph-model.ts';
 import { maxLengthOf } from '../../validation/limits.ts';
 import { fallbackText } from '../ruleset-legend.tsx';
+import { RankByFields } from './rank-by-fields.tsx';
 
-type Editable = Pick<RulesetHeader, 'name' | 'description'>;
+type Editable = Partial<Pick<RulesetHeader, 'name' | 'description' | 'rankBy'>>;
 
-/** With nothing selected: the ruleset itself, and how its decision point combines the rules. */
-export function RulesetFields({ header, onChange }: { header: RulesetHeader; onChange: (header: Editable, field: string) => void }) {
+/** With nothing selected: the ruleset itself, how its decision point combines the rules, and a priority ruleset's rank by. */
+export function RulesetFields({ header, problems, onChange }: { header: RulesetHeader; problems: readonly CanvasProblem[]; onChange: (header: Editable, field: string) => void }) {
   const spec = DECISION_POINT_SPECS[header.decisionPoint];
   return (
     <Stack gap="sm">
@@ -27,6 +29,7 @@ export function RulesetFields({ header, onChange }: { header: RulesetHeader; onC
         {spec.consultedWhen} {header.hitPolicy === 'first' ? 'The first rule that holds, highest priority first, decides.' : 'Every rule that holds adds its points.'}
         {` When no rule holds: ${fallbackText(spec)}.`}
       </Text>
+      {header.decisionPoint === 'priority' && <RankByFields header={header} problems={problems} onChange={(rankBy) => onChange({ rankBy }, 'rankBy')} />}
       <Text size="xs" c="dimmed">
         Select a node to edit it.
       </Text>

@@ -35,6 +35,11 @@ export function PathChoice({ testId, label, outcome, rules, shown, onShow, statu
         <Text size="sm" data-testid="test-outcome">
           Outcome: <b>{summarizeOutcome(outcome)}</b>
         </Text>
+        {outcome.rank && (
+          <Text size="xs" data-testid="test-rank">
+            {outcome.rank.sentence}
+          </Text>
+        )}
       </UnstyledButton>
       {shown && (
         <Stack gap={6} mt={6}>
