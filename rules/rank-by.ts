@@ -44,43 +44,42 @@ function unitOf(names: readonly string[], catalogue: ReadonlyMap<string, FactSpe
 
 const signed = (points: number) => `${points >= 0 ? '+' : ''}${points}`;
 
-/** How a rank-by ranks every pool, for the designer: "Ranked by planned release time, earliest first; then points break ties." */
-export function describeRankBy(definition: RulesetDefinition): string {
+/** What a rank-by ranks by, in words ("planned release time", or the expression as written) and in which order. */
+function rankWords(definition: RulesetDefinition, expression: RankExpression | null) {
   const rankBy = definition.rankBy!;
   const catalogue = catalogueOf(definition);
-  const parsed = parseRankExpression(rankBy.expression);
-  const expression = 'expression' in parsed ? parsed.expression : null;
   const single = expression?.kind === 'fact' ? catalogue.get(expression.name) : undefined;
   const ascending = rankBy.direction === 'ascending';
   const order = single?.type === 'date' ? (ascending ? 'earliest first' : 'latest first') : ascending ? 'lowest first' : 'highest first';
-  const head = `Ranked by ${single ? (single.label ?? single.name) : rankBy.expression}, ${order}`;
-  if (rankBy.points === 'tie_breaker') return `${head}; then points break ties.`;
   const unit = expression ? unitOf(factsIn(expression), catalogue) : 'units';
-  return `${head}; each point moves an order one ${unit.replace(/s$/, '')} toward the front.`;
+  return { single, what: single ? (single.label ?? single.name) : rankBy.expression, order, unit, one: unit.replace(/s$/, '') };
 }
 
-/** How the pool is ranked, for one order: "Ranked by planned release time (…), earliest first; then +15 points." */
+/** How a rank-by ranks every pool, for the designer: "Ranked by planned release time, earliest first; then points break ties." */
+export function describeRankBy(definition: RulesetDefinition): string {
+  const parsed = parseRankExpression(definition.rankBy!.expression);
+  const { what, order, one } = rankWords(definition, 'expression' in parsed ? parsed.expression : null);
+  const head = `Ranked by ${what}, ${order}`;
+  return definition.rankBy!.points === 'tie_breaker' ? `${head}; then points break ties.` : `${head}; each point moves an order one ${one} toward the front.`;
+}
+
+const shownValue = (value: number) => Math.round(value * 100) / 100;
+
+/** How the pool is ranked, for one order: "Ranked by planned release time (…), earliest first; then +15 points break ties." */
 export function rankSentence(definition: RulesetDefinition, facts: Readonly<Record<string, unknown>>, value: number | undefined, score: number): string {
-  const rankBy = definition.rankBy!;
-  const catalogue = catalogueOf(definition);
-  const expression = rankExpressionOf(rankBy);
-  const names = factsIn(expression);
-  const single = expression.kind === 'fact' ? catalogue.get(expression.name) : undefined;
-  const what = single ? (single.label ?? single.name) : rankBy.expression;
-  const ascending = rankBy.direction === 'ascending';
-  const order = single?.type === 'date' ? (ascending ? 'earliest first' : 'latest first') : ascending ? 'lowest first' : 'highest first';
+  const expression = rankExpressionOf(definition.rankBy!);
+  const { single, what, order, unit, one } = rankWords(definition, expression);
   let sentence: string;
   if (value === undefined) {
-    const missing = names.filter((n) => facts[n] === undefined || !Object.hasOwn(facts, n));
+    const missing = factsIn(expression).filter((n) => facts[n] === undefined || !Object.hasOwn(facts, n));
     const why = missing.length > 0 ? `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing` : 'its value is not a number';
     sentence = `Ranked by ${what}, ${order}, but ${why}, so the order ranks after every order that has one`;
   } else {
-    const shown = single ? (single.name === what ? show(facts[single.name]) : `${single.name} ${show(facts[single.name])}`) : `= ${value}`;
+    const shown = single ? (single.name === what ? show(facts[single.name]) : `${single.name} ${show(facts[single.name])}`) : `= ${shownValue(value)}`;
     sentence = `Ranked by ${what} (${shown}), ${order}`;
   }
-  if (rankBy.points === 'tie_breaker') return `${sentence}; then ${signed(score)} points break ties.`;
-  const unit = unitOf(names, catalogue);
-  return `${sentence}; ${signed(score)} points move it ${Math.abs(score)} ${unit} toward the ${score >= 0 ? 'front' : 'back'} (one point is one ${unit.replace(/s$/, '')}).`;
+  if (definition.rankBy!.points === 'tie_breaker') return `${sentence}; then ${signed(score)} points break ties.`;
+  return `${sentence}; ${signed(score)} points move it ${Math.abs(score)} ${unit} toward the ${score >= 0 ? 'front' : 'back'} (one point is one ${one}).`;
 }
 
 /** The rank part of a rank-by ruleset's outcome; both evaluators end here with the value each computed. */
