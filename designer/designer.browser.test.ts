@@ -257,6 +257,31 @@ describe('designer in a browser', () => {
     await page.close();
   });
 
+  it('an ops manager ranks the priority pool by planned release time: a bad expression is refused under the field, and a test run says how the order ranks', async () => {
+    const page = await signIn('olivia');
+    await page.getByTestId('tab-priority-rules').click();
+    await page.getByTestId('rules-edit').click();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByTestId('rank-by-on').click({ force: true });
+    await page.getByTestId('rank-by-summary').getByText('Ranked by planned release time, earliest first; then points break ties.').waitFor();
+
+    await page.getByTestId('rank-by-expression').fill('plannedReleaseAt - routingHours');
+    await page.getByTestId('rank-by-fields').getByText('plannedReleaseAt is a date: rank by it alone', { exact: false }).waitFor();
+    await page.locator('[data-testid="problems-panel"][data-errors="1"]').waitFor();
+    await checkScreen(page, 'rules-rank-by-problem');
+    await page.getByTestId('rank-by-expression').fill('plannedReleaseSlackHours - 2 * routingHours');
+    await page.getByTestId('rank-by-fields').getByText('Points adjust').click();
+    await page.locator('[data-testid="problems-panel"][data-errors="0"]').waitFor();
+    await page.getByTestId('rank-by-summary').getByText('each point moves an order one hour toward the front', { exact: false }).waitFor();
+
+    await page.getByTestId('rules-test').click();
+    await page.getByTestId('test-facts').fill(JSON.stringify({ statedPriority: 'urgent', slackHours: 30, plannedReleaseSlackHours: 12.5, routingHours: 4 }));
+    await page.getByTestId('test-run').click();
+    await page.getByTestId('test-rank').getByText('Ranked by plannedReleaseSlackHours - 2 * routingHours (= 4.5), lowest first; +10 points move it 10 hours toward the front', { exact: false }).waitFor();
+    await checkScreen(page, 'rules-rank-by-test-run');
+    await page.close();
+  });
+
   it('an ops manager in Berlin writes a date rule in local time; it means that instant', async () => {
     const page = await signIn('olivia', { timezoneId: 'Europe/Berlin', locale: 'en-GB' });
     await page.getByTestId('tab-priority-rules').click();

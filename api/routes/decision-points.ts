@@ -15,7 +15,15 @@ const catalogue = z.object({
       hitPolicies: z.array(z.enum(HIT_POLICIES)),
       fallback: z.object({ type: z.string(), params: z.record(z.string(), z.unknown()) }).nullable(),
       facts: z.array(
-        z.object({ name: z.string(), type: z.enum(FACT_TYPES), unit: z.string().optional(), values: z.array(z.string()).optional(), description: z.string(), example: z.unknown() }),
+        z.object({
+          name: z.string(),
+          label: z.string().optional().describe('How a sentence names the fact, where its name would not read well'),
+          type: z.enum(FACT_TYPES),
+          unit: z.string().optional(),
+          values: z.array(z.string()).optional(),
+          description: z.string(),
+          example: z.unknown(),
+        }),
       ),
       outcomes: z.array(z.object({ type: z.string(), description: z.string(), params: z.record(z.string(), z.unknown()).describe('JSON Schema of the parameters') })),
     }),

@@ -136,7 +136,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           </Alert>
         )}
         <PathBanner path={path} />
-        <RankByBanner ruleset={editor.graph.ruleset} onSelect={() => editor.setSelection({ nodes: [], edges: [] })} />
+        <RankByBanner ruleset={editor.graph.ruleset} onEdit={() => editor.setSelection({ nodes: [], edges: [] })} />
         <Box style={{ display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr) 340px', gap: 'var(--mantine-spacing-sm)' }}>
           <Box h={CANVAS_HEIGHT} mih={460}>
             <Palette spec={spec} onAdd={add} />

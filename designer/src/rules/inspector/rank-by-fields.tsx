@@ -40,6 +40,8 @@ export function RankByFields({ header, problems, onChange }: { header: RulesetHe
             maxLength={RANK_EXPRESSION_MAX}
             value={rankBy.expression}
             error={errorAt('rankBy.expression') ?? errorAt('rankBy')}
+            // Mantine's error red is 3.5:1 on white; the darkest red reads at 4.5:1 and more.
+            styles={{ input: { color: 'var(--mantine-color-text)' }, error: { color: 'var(--mantine-color-red-9)' } }}
             onChange={(e) => onChange({ ...rankBy, expression: e.currentTarget.value })}
           />
           <SegmentedControl
