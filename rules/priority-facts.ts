@@ -1,4 +1,5 @@
 import { lineTotals, type StatedPriority } from '../domain/order.ts';
+import { isoInstant } from './iso-instant.ts';
 import type { Operation } from './release-cycle.ts';
 import { addSequencingFacts } from './sequencing-facts.ts';
 
@@ -55,7 +56,7 @@ export function priorityFacts(order: PriorityFactsInput, now: Date): PriorityFac
     kind: order.kind,
     statedPriority: order.statedPriority,
     slackHours: round1((order.dueAt.getTime() - now.getTime()) / 3_600_000),
-    dueAt: order.dueAt.toISOString(),
+    dueAt: isoInstant(order.dueAt.getTime()),
     orderValue: round1(orderValue),
     lineCount,
     ageMinutes: Math.max(0, Math.round((now.getTime() - order.createdAt.getTime()) / 60_000)),

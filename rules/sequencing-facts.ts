@@ -1,3 +1,4 @@
+import { isoInstant } from './iso-instant.ts';
 import type { PriorityFacts } from './priority-facts.ts';
 import type { Operation } from './release-cycle.ts';
 
@@ -27,8 +28,8 @@ export function addSequencingFacts(facts: PriorityFacts, dueMs: number, operatio
   const firstDueMs = dueMs - afterFirst * HOUR_MS;
   facts.routingLength = operations.length;
   facts.routingHours = round2(hours);
-  facts.plannedReleaseAt = new Date(releaseMs).toISOString();
+  facts.plannedReleaseAt = isoInstant(releaseMs);
   facts.plannedReleaseSlackHours = round2((releaseMs - nowMs) / HOUR_MS);
-  facts.firstOperationDueAt = new Date(firstDueMs).toISOString();
+  facts.firstOperationDueAt = isoInstant(firstDueMs);
   facts.firstOperationSlackHours = round2((firstDueMs - nowMs) / HOUR_MS);
 }
