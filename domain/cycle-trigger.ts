@@ -1,3 +1,9 @@
 /** What makes a work area run a release cycle; a cycle records the triggers it ran for. */
-export const CYCLE_TRIGGERS = ['started', 'order_queued', 'capacity_freed', 'area_changed', 'rules_published', 'reranked', 'tick'] as const;
+export const CYCLE_TRIGGERS = ['started', 'order_queued', 'capacity_freed', 'area_changed', 'rules_published', 'reranked', 'tick', 'period'] as const;
 export type CycleTrigger = (typeof CYCLE_TRIGGERS)[number];
+
+/** The triggers that run a cycle of an area released periodically: its period (changes wait for it). */
+export const PERIODIC_CYCLE_TRIGGERS: readonly CycleTrigger[] = ['period'];
+
+/** The triggers that wake a periodic area's controller before its period: a change of the area may change its period. */
+export const WAKES_PERIODIC: readonly CycleTrigger[] = ['area_changed', ...PERIODIC_CYCLE_TRIGGERS];
