@@ -1,10 +1,13 @@
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTempStore } from '../test/temp-store.ts';
 import { inTransaction } from './in-transaction.ts';
-import { arriveAtFirstOperation, completeOpenOperations, directQueueEmpty, gatewaysRoutedThrough, readOperationProgress, recordOperationDone } from './operation-progress.ts';
+import { arriveAtFirstOperation, completeOpenOperations, directQueueEmpty, gatewaysQuery, gatewaysRoutedThrough, readOperationProgress, recordOperationDone } from './operation-progress.ts';
 import { createOperations } from './order-operation.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 import { readNormedAreas } from './release-pool-reads.ts';
+import { sqlOn } from './sql.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
 /** Where an order is: waiting in the pool, granted by a cycle and not yet taken, in process (released), or completed. */
@@ -111,5 +114,12 @@ describe('operation progress and the load it leaves', () => {
       { action: 'OPERATION_COMPLETED', actor: 'ana' },
       { action: 'OPERATION_COMPLETED', actor: 'ana' },
     ]);
+  });
+
+  it("finds a load drop's gateways from the open operations of the area, by the (area, done) index (SQLite)", async (ctx) => {
+    // PostgreSQL's plan for a small test table is a scan either way.
+    if (store().em.getPlatform() instanceof PostgreSqlPlatform) ctx.skip();
+    const { rows } = await sql<{ detail: string }>`explain query plan ${gatewaysQuery('paint')}`.execute(sqlOn(store().em.fork()));
+    expect(rows.map((r) => r.detail)).toContain('SEARCH op USING INDEX order_operations_work_area_id_done_at_index (work_area_id=? AND done_at=?)');
   });
 });

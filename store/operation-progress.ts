@@ -98,7 +98,9 @@ export async function directQueueEmpty(em: EntityManager, workAreaId: string): P
  * release what its norm held back. One query on the (area, done) index of the operations.
  */
 export async function gatewaysRoutedThrough(em: EntityManager, workAreaId: string): Promise<string[]> {
-  const { rows } = await sql<{ work_area_id: string }>`select distinct o.work_area_id from order_operations op join orders o on o.id = op.order_id
-    where op.work_area_id = ${workAreaId} and op.done_at is null and o.in_pool = ${true} and o.release_cycle_id is null`.execute(sqlOn(em));
+  const { rows } = await gatewaysQuery(workAreaId).execute(sqlOn(em));
   return rows.map((r) => r.work_area_id);
 }
+
+export const gatewaysQuery = (workAreaId: string) => sql<{ work_area_id: string }>`select distinct o.work_area_id from order_operations op join orders o on o.id = op.order_id
+    where op.work_area_id = ${workAreaId} and op.done_at is null and o.in_pool = ${true} and o.release_cycle_id is null`;
