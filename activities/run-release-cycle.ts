@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, asyncLocalStorage } from '@temporalio/activity';
-import type { CycleTrigger } from '../domain/cycle-trigger.ts';
+import { PERIODIC_CYCLE_TRIGGERS, type CycleTrigger } from '../domain/cycle-trigger.ts';
+import { msUntilNextRelease } from '../domain/release-period.ts';
 import type { Role } from '../domain/roles.ts';
 import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
 import { changedJudgements } from '../rules/release-judgements.ts';
@@ -27,6 +28,10 @@ export interface ReleaseCycleResult {
   escalate: { orderId: string; reason: string; role: Role }[];
   /** Orders the area still owes a cycle: left waiting in the pool, or granted so lately that their release may still be on its way. */
   waiting: number;
+  /** A periodic area: how long until its next period, from the cycle's clock. Absent: continuous release. */
+  nextCycleInMs?: number;
+  /** A periodic area asked for a cycle by a change, not its period: nothing was read, planned or recorded. */
+  held?: true;
 }
 
 /**
@@ -64,9 +69,14 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
   const inForce = publishedRulesets();
   return async function runReleaseCycle({ workAreaId, triggers, tellOrders: tells }: ReleaseCycleRequest): Promise<ReleaseCycleResult> {
     await answerCycleCall(deps.store.em.fork(), workAreaId);
+    const period = await deps.store.em.fork().findOne(WorkAreaRecord, { id: workAreaId }, { fields: ['releasePeriod', 'timeZone'] });
+    const nextCycleInMs = period?.releasePeriod ? msUntilNextRelease(period.releasePeriod, period.timeZone, deps.clock()) : null;
+    if (nextCycleInMs !== null && !triggers.some((t) => PERIODIC_CYCLE_TRIGGERS.includes(t))) {
+      return { cycleId: '', release: [], escalate: [], waiting: 0, nextCycleInMs, held: true };
+    }
     const cycle = await runCycle(workAreaId, triggers);
     if (tells) await tellOrders(deps, workAreaId, cycle);
-    return cycle;
+    return nextCycleInMs === null ? cycle : { ...cycle, nextCycleInMs };
   };
 
   function runCycle(workAreaId: string, triggers: CycleTrigger[]): Promise<ReleaseCycleResult> {

@@ -16,7 +16,8 @@ export const releaseCycleView = z.object({
   areaStatus: z.enum(WORK_AREA_STATUSES),
   inShift: z.boolean(),
   capacityUnit: z.string(),
-  limit: z.number(),
+  /** Null: the area had no WIP limit. */
+  limit: z.number().nullable(),
   usedBefore: z.number(),
   usedAfter: z.number(),
   candidates: z.number(),

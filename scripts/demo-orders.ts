@@ -1,5 +1,5 @@
 import type { NewOrder } from '../domain/order.ts';
-import type { WorkArea } from '../domain/work-area.ts';
+import { CONTINUOUS, type WorkArea } from '../domain/work-area.ts';
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
@@ -24,7 +24,7 @@ export function demoWorkAreas(): WorkArea[] {
   const area = (id: string, name: string, kind: WorkArea['kind'], wipLimit: number): WorkArea => ({
     id, name, kind, zone: null, warehouse: null, timeZone: 'UTC', status: 'open',
     capacity: { unit: 'orders', wipLimit, workloadNormHours: null, loadCorrection: 'position', starvationRelease: false },
-    shiftCalendar: null, plannedLeadTimeHours: 0,
+    shiftCalendar: null, plannedLeadTimeHours: 0, releasePeriod: CONTINUOUS,
   });
   return [area('pick-b', 'Pick zone B', 'pick_zone', 6), area('drivers-central', 'Drivers, central', 'driver_pool', 4), area('line-1', 'Assembly line 1', 'production_line', 3)];
 }

@@ -58,9 +58,11 @@ export function MeasuresTable({ areas, names, selected, onSelect }: MeasuresTabl
             <Table.Td ta="right">{a.poolLength}</Table.Td>
             <Table.Td miw={160}>
               <Text size="xs">{againstLimit(a.load, a.limit, a.unit)}</Text>
-              <Tooltip label={`${Math.round(a.utilization * 100)}% of the WIP limit`}>
-                <Progress value={Math.min(100, a.utilization * 100)} color={load(a.utilization)} size="sm" aria-label={`${a.workAreaId}: work in process against the limit`} />
-              </Tooltip>
+              {a.utilization !== null && (
+                <Tooltip label={`${Math.round(a.utilization * 100)}% of the WIP limit`}>
+                  <Progress value={Math.min(100, a.utilization * 100)} color={load(a.utilization)} size="sm" aria-label={`${a.workAreaId}: work in process against the limit`} />
+                </Tooltip>
+              )}
             </Table.Td>
             <Table.Td miw={140}>
               {a.workload ? (
