@@ -9,5 +9,8 @@ export type CycleTrigger = (typeof CYCLE_TRIGGERS)[number];
 /** The triggers that run a cycle of an area released periodically: its period (changes wait for it). */
 export const PERIODIC_CYCLE_TRIGGERS: readonly CycleTrigger[] = ['period'];
 
-/** The triggers that wake a periodic area's controller before its period: a change of the area may change its period. */
-export const WAKES_PERIODIC: readonly CycleTrigger[] = ['area_changed', ...PERIODIC_CYCLE_TRIGGERS];
+/**
+ * The triggers that wake a periodic area's controller before its period: a change of the area may change
+ * its period; a starving area releases at once, as the starvation trigger means to.
+ */
+export const WAKES_PERIODIC: readonly CycleTrigger[] = ['area_changed', 'starved', ...PERIODIC_CYCLE_TRIGGERS];
