@@ -7,6 +7,7 @@ import { cycleRules, planReleaseCycle, type CyclePlan } from '../rules/release-c
 import { changedJudgements } from '../rules/release-judgements.ts';
 import { answerCycleCall } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
+import { directQueueEmpty } from '../store/operation-progress.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
 import { writeOrderMarks, writeReleaseJudgements } from '../store/release-judgements.ts';
@@ -70,15 +71,17 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
     await answerCycleCall(deps.store.em.fork(), workAreaId);
     const period = await deps.store.em.fork().findOne(WorkAreaRecord, { id: workAreaId }, { fields: ['releasePeriod', 'timeZone'] });
     const nextCycleInMs = period?.releasePeriod ? msUntilNextRelease(period.releasePeriod, period.timeZone, deps.clock()) : null;
-    if (nextCycleInMs !== null && !triggers.some((t) => PERIODIC_CYCLE_TRIGGERS.includes(t))) {
+    // Off its period, a periodic area releases only if it starves, and then only in starvation mode.
+    const offPeriod = nextCycleInMs !== null && !triggers.some((t) => PERIODIC_CYCLE_TRIGGERS.includes(t));
+    if (offPeriod && !(triggers.includes('starved') && (await directQueueEmpty(deps.store.em.fork(), workAreaId)))) {
       return { cycleId: '', release: [], escalate: [], waiting: 0, nextCycleInMs, held: true };
     }
-    const cycle = await runCycle(workAreaId, triggers);
+    const cycle = await runCycle(workAreaId, triggers, offPeriod);
     if (tells) await tellOrders(deps, workAreaId, cycle);
     return nextCycleInMs === null ? cycle : { ...cycle, nextCycleInMs };
   };
 
-  function runCycle(workAreaId: string, triggers: CycleTrigger[]): Promise<ReleaseCycleResult> {
+  function runCycle(workAreaId: string, triggers: CycleTrigger[], starvedOnly: boolean): Promise<ReleaseCycleResult> {
     const started = performance.now();
     const now = deps.clock();
     // A retry may follow an attempt that committed and then failed to tell its orders: it tells every order on its way again.
@@ -88,7 +91,13 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       if (!input) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
       const { area, pool, taken, priority, release, norms, cycleArea } = input;
       const { inShift } = cycleArea;
-      const plan = planReleaseCycle(pool, cycleArea, cycleRules(priority && compiledFor(priority), release && compiledFor(release)), now);
+      const rules = cycleRules(priority && compiledFor(priority), release && compiledFor(release));
+      // Starved (nothing arrived here since its last operation was done): in a continuous area what the norms
+      // let go comes first, and only if that is nothing does the best order starting here go whatever the norms.
+      // Checked again here, as work may have arrived since the area was called.
+      const normal = starvedOnly ? null : planReleaseCycle(pool, cycleArea, rules, now);
+      const starves = (normal === null || normal.released.length === 0) && triggers.includes('starved') && (await directQueueEmpty(tx, workAreaId));
+      const plan = starves || normal === null ? planReleaseCycle(pool, cycleArea, rules, now, { starvedAreaId: workAreaId }) : normal;
 
       const cycleId = randomUUID();
       const moved = await tx.nativeUpdate(WorkAreaRecord, { id: workAreaId, cycles: area.cycles }, { cycles: area.cycles + 1 });
