@@ -97,6 +97,14 @@ describe('ruleset testing', () => {
 
     const unchanged = await json<RulesImpact>(post('/rulesets/priority/impact', { definition: defaultPriorityRuleset }));
     expect(unchanged).toMatchObject({ waitingOrders: 3, changed: 0, orders: [] });
+
+    // A rank by reorders the pools whatever the points (here: the most slack first); the points and their summaries stay.
+    const rankBy = { expression: 'slackHours', direction: 'descending', points: 'tie_breaker' };
+    const bySlack = await json<RulesImpact>(post('/rulesets/priority/impact', { definition: { ...defaultPriorityRuleset, rankBy } }));
+    expect(Object.fromEntries(bySlack.orders.map((o) => [o.orderId, [o.before.rank, o.after.rank, o.after.summary]]))).toEqual({
+      'impact-urgent': [1, 3, 'score 40'],
+      'impact-low': [3, 1, 'score -10'],
+    });
   });
 
   it('previews release, assignment, return and remit drafts on the waiting orders, from their stored state as the live decisions see it', async () => {
