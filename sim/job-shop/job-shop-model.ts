@@ -104,7 +104,7 @@ export function replicateJobShop({ policy, params: p, streams, horizon, warmUp, 
       dueAt: instantAt(due),
       units: 1,
       gatewayId: ids[centres[0]!],
-      operations: centres.map((c, k) => ({ workAreaId: ids[c]!, hours: hours[k]!, position: k + 1 })),
+      operations: centres.map((c, k) => ({ workAreaId: ids[c]!, hours: hours[k]!, position: k + 1, plannedLeadTimeHours: p.plannedLeadTimeHours })),
     };
     return { pool: order, arrival: now, due, plannedRelease: after, centres, hours, opDue, released: NaN, next: 0 };
   }
