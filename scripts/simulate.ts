@@ -23,6 +23,7 @@ Options:
   --norms 4,5,6        job shop: workload norms per centre (position-corrected hours); "none" for no norm
   --conwip 20,30       job shop: CONWIP limits (orders released and not completed)
   --dispatching fcfs   job shop: floor dispatching, fcfs or odd (operation due date)
+  --load-leaves operation  job shop: a centre's load drops when its operation is done, or "order": when the whole order is
   --priority FILE      a draft priority ruleset (JSON) to compare, with --release FILE for its release rules
   --release FILE
   --replications 10    independent replications (95% intervals need at least 2)
@@ -36,6 +37,7 @@ const { values, positionals } = parseArgs({
     norms: { type: 'string', default: '4,5,6,7,8' },
     conwip: { type: 'string', default: '20,30' },
     dispatching: { type: 'string', default: 'fcfs' },
+    'load-leaves': { type: 'string', default: 'operation' },
     priority: { type: 'string' },
     release: { type: 'string' },
     replications: { type: 'string', default: '10' },
@@ -92,8 +94,9 @@ try {
   let run: { horizon: number; warmUp: number } | null = null;
   if (scenario === 'job-shop') {
     const dispatching = values.dispatching;
+    const loadLeaves = values['load-leaves'];
     for (const norm of list('norms', values.norms)) {
-      const result = runBacktest({ ...base, params: { norm, dispatching }, policies: normedPolicies(draft) }, { onProgress: progressBar(`norm ${norm ?? 'none'}`), byReplication: true });
+      const result = runBacktest({ ...base, params: { norm, dispatching, loadLeaves }, policies: normedPolicies(draft) }, { onProgress: progressBar(`norm ${norm ?? 'none'}`), byReplication: true });
       run = result;
       rows.push(...result.policies.map((policy) => ({ policy, setting: String(norm ?? 'none') })));
       const at = result.policies.findIndex((p) => p.label === WORKLOAD_CONTROL.label);
@@ -105,7 +108,7 @@ try {
     }
     const limits = list('conwip', values.conwip).filter((n): n is number => n !== null);
     if (limits.length > 0) {
-      const result = runBacktest({ ...base, params: { dispatching }, policies: conwipPolicies(limits) }, { onProgress: progressBar('CONWIP') });
+      const result = runBacktest({ ...base, params: { dispatching, loadLeaves }, policies: conwipPolicies(limits) }, { onProgress: progressBar('CONWIP') });
       rows.push(...result.policies.slice(1).map((policy) => ({ policy, setting: 'no norm' })));
     }
   } else {

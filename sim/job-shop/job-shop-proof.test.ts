@@ -7,10 +7,11 @@ import { IMMEDIATE, LONG_ROUTINGS_FIRST, WORKLOAD_CONTROL } from './job-shop-pol
  * horizon and fewer replications than the literature's, one seed. Directions are asserted with the paired
  * 95% intervals (both policies see the same random numbers), never with timings.
  */
-const small = (norm: number, policies: BacktestRequest['policies']) =>
-  runBacktest({ scenario: 'job-shop', params: { norm }, policies, replications: 6, seed: 2026, horizon: 5000, warmUp: 1000 }, { byReplication: true });
+const small = (norm: number, policies: BacktestRequest['policies'], params: Record<string, unknown> = {}) =>
+  runBacktest({ scenario: 'job-shop', params: { norm, ...params }, policies, replications: 6, seed: 2026, horizon: 5000, warmUp: 1000 }, { byReplication: true });
 
-describe('the job shop reproduces the workload-control literature', () => {
+// Each run is a few seconds of CPU; a loaded machine can stretch that far past the default limit.
+describe('the job shop reproduces the workload-control literature', { timeout: 300_000 }, () => {
   const [immediate, workloadControl, longRoutings] = small(5, [IMMEDIATE, WORKLOAD_CONTROL, LONG_ROUTINGS_FIRST]).policies;
 
   it('with the shipped workload-control ruleset, release under norms beats immediate release on total throughput time and % tardy', () => {
@@ -30,15 +31,19 @@ describe('the job shop reproduces the workload-control literature', () => {
     expect(normed!.kpis.throughputRate.mean).toBeCloseTo(baseline!.kpis.throughputRate.mean, 1);
   });
 
-  // The gain is small (docs/simulation.md: about a quarter of a point of % tardy over 10 full replications);
-  // this run is too short to separate it from chance, so it holds the direction and that neither figure is worse.
-  it('ranking long routings 4 hours earlier (a rank-by adjusted by additive rules) lowers % tardy at no worse total throughput time', () => {
+  // The second proof did not come out (docs/simulation.md): on the full run this variant is level with the
+  // workload-control ruleset within the intervals. This holds what the full run shows: it is no worse on either.
+  it('ranking long routings 4 hours earlier (a rank-by adjusted by additive rules) is no worse on % tardy or total throughput time', () => {
     const tardy = pairedDelta(longRoutings!.byReplication!.percentTardy, workloadControl!.byReplication!.percentTardy);
     const throughput = pairedDelta(longRoutings!.byReplication!.totalThroughputTime, workloadControl!.byReplication!.totalThroughputTime);
-    expect(tardy.mean).toBeLessThan(0);
-    expect(throughput.mean).toBeLessThan(0);
     expect(tardy.mean - tardy.halfWidth).toBeLessThan(0);
     expect(throughput.mean - throughput.halfWidth).toBeLessThan(0);
     expect(longRoutings!.stable).toBe(true);
+  });
+
+  it("fed as the store fed the cycle before this issue (a centre's load leaves only when the whole order completes), it loses that gain", () => {
+    const [, asBefore] = small(5, [IMMEDIATE, WORKLOAD_CONTROL], { loadLeaves: 'order' }).policies;
+    expect(asBefore!.delta!.totalThroughputTime.mean).toBeGreaterThan(0);
+    expect(asBefore!.kpis.totalThroughputTime.mean).toBeGreaterThan(workloadControl!.kpis.totalThroughputTime.mean);
   });
 });
