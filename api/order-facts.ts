@@ -6,7 +6,7 @@ import { assignmentFacts } from '../rules/assignment-facts.ts';
 import { escalationFacts } from '../rules/escalation-facts.ts';
 import { intakeFacts } from '../rules/intake-facts.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
-import { planReleaseCycle } from '../rules/release-cycle.ts';
+import { planGroupReleaseCycle, planReleaseCycle } from '../rules/release-cycle.ts';
 import { remitFacts, returnFacts } from '../rules/return-remit-facts.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
@@ -44,7 +44,8 @@ const releaseFactsOf: Builder = async (em, orders, now) => {
     const input = await readCycleInput(em, workAreaId, now, inForce);
     if (!input) continue;
     const rules = { score: input.priority ? compileRuleset(input.priority.definition).score : null, decide: input.release ? compileRuleset(input.release.definition).decide : null };
-    for (const { order, releaseFacts } of planReleaseCycle(input.pool, input.cycleArea, rules, now).ranking) found.set(order.id, releaseFacts);
+    const plan = input.group ? planGroupReleaseCycle(input.pool, input.gateways.map((g) => g.cycleArea), rules, now, { norms: input.norms }) : planReleaseCycle(input.pool, input.cycleArea, rules, now);
+    for (const { order, releaseFacts } of plan.ranking) found.set(order.id, releaseFacts);
   }
   const missing = orders.filter((o) => !found.has(o.id)).map((o) => o.id);
   if (missing.length > 0) for (const j of await em.find(ReleaseJudgementRecord, { orderId: { $in: missing } }, { fields: ['orderId', 'facts'] })) found.set(j.orderId, j.facts);

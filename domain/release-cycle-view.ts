@@ -9,6 +9,11 @@ const ranked = z.object({ orderId: z.string(), rank: z.number(), score: z.number
 export const releaseCycleView = z.object({
   id: z.string(),
   workAreaId: z.string(),
+  /** A release group's cycle, run by `workAreaId`'s controller: the group and its gateways as the cycle found them. */
+  releaseGroupId: z.string().nullable(),
+  gateways: z
+    .array(z.object({ workAreaId: z.string(), status: z.enum(WORK_AREA_STATUSES), inShift: z.boolean(), limit: z.number().nullable(), usedBefore: z.number(), usedAfter: z.number() }))
+    .nullable(),
   seq: z.number(),
   startedAt: z.string(),
   durationMs: z.number(),
@@ -22,8 +27,9 @@ export const releaseCycleView = z.object({
   usedAfter: z.number(),
   candidates: z.number(),
   /** `starved`: released past a workload norm because the area had nothing in process. */
-  released: z.array(ranked.extend({ weight: z.number(), starved: z.literal(true).optional() })),
-  escalated: z.array(ranked.extend({ reason: z.string(), role: z.enum(ROLES) })),
+  /** `gatewayId`: the gateway a group's cycle released the order into. */
+  released: z.array(ranked.extend({ gatewayId: z.string().optional(), weight: z.number(), starved: z.literal(true).optional() })),
+  escalated: z.array(ranked.extend({ gatewayId: z.string().optional(), reason: z.string(), role: z.enum(ROLES) })),
   /** The best-ranked waiting orders with their reasons; `waitedByReason` counts them all. */
   waited: z.array(ranked.extend({ reason: z.string() })),
   waitedByReason: z.record(z.string(), z.number()),
