@@ -11,6 +11,7 @@ import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { testStoreConfig } from '../test/temp-store.ts';
 import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
+import { ReleaseGroupRecord } from '../store/release-group.entity.ts';
 import { findReleaseJudgement } from '../store/release-judgements.ts';
 import { readPool } from '../store/release-pool-reads.ts';
 import { seedDefaults } from '../store/seed.ts';
@@ -35,7 +36,7 @@ describe('a release cycle in the store', () => {
   });
 
   let n = 0;
-  const area = async (wipLimit: number, orders: { state?: OrderState; units?: number }[]) => {
+  const area = async (wipLimit: number | null, orders: { state?: OrderState; units?: number }[]) => {
     const id = `area-${++n}`;
     const em = stores[0]!.em.fork();
     em.create(WorkAreaRecord, { id, name: id, kind: 'pick_zone', wipLimit });
@@ -183,5 +184,37 @@ describe('a release cycle in the store', () => {
     const retry = await new MockActivityEnvironment({ attempt: 2 }, quiet).run(cycle, request);
     expect(retry).toMatchObject({ release: first.release, waiting: 1 });
     expect(told).toEqual(['release -o0', 'release -o0']);
+  });
+
+  it("runs a release group's cycle over one pool, reserving per gateway (one without a limit); an area that leaves keeps its pool and no order goes twice", async () => {
+    const limited = await area(1, [{}, {}, {}]);
+    const unlimited = await area(null, [{}, {}]);
+    const em = stores[0]!.em.fork();
+    em.create(ReleaseGroupRecord, { id: 'group-1', name: 'Group 1' });
+    await em.flush();
+    await em.nativeUpdate(WorkAreaRecord, { id: { $in: [limited, unlimited] } }, { releaseGroupId: 'group-1' });
+
+    // Either gateway's cycle is the group's; a second one, at once, finds nothing new.
+    const first = await cycleOf(stores[0]!)({ workAreaId: unlimited, triggers: ['order_queued'] });
+    expect(first.release.map((r) => `${r.orderId}@${r.workAreaId}`).sort()).toEqual([`${limited}-o0@${limited}`, `${unlimited}-o0@${unlimited}`, `${unlimited}-o1@${unlimited}`]);
+    expect(await cycleOf(stores[1]!)({ workAreaId: limited, triggers: ['order_queued'] })).toMatchObject({ release: [], waiting: 5 });
+    const record = await stores[0]!.em.fork().findOneOrFail(ReleaseCycleRecord, { id: first.cycleId });
+    expect(record).toMatchObject({ releaseGroupId: 'group-1', seq: 1, candidates: 5 });
+    expect(record.gateways).toEqual([
+      { workAreaId: limited, status: 'open', inShift: true, limit: 1, usedBefore: 0, usedAfter: 1 },
+      { workAreaId: unlimited, status: 'open', inShift: true, limit: null, usedBefore: 0, usedAfter: 2 },
+    ]);
+    expect(await reserved(limited)).toBe(1);
+    expect(await reserved(unlimited)).toBe(2);
+
+    // The area without a limit leaves the group: its new order is its own cycle's, the group's cycle no longer sees it.
+    await stores[0]!.em.fork().nativeUpdate(WorkAreaRecord, { id: unlimited }, { releaseGroupId: null });
+    const more = stores[0]!.em.fork();
+    more.create(OrderRecord, { id: `${unlimited}-late`, account: 'ACME', kind: 'pick', statedPriority: 'urgent', dueAt: new Date(Date.now() + 3_600_000), workAreaId: unlimited, lines: [{ sku: 'A', qty: 1, price: 1 }], units: 1, state: 'queued', inPool: true, queuedAt: new Date() });
+    await more.flush();
+    expect((await cycleOf(stores[0]!)({ workAreaId: limited, triggers: ['tick'] })).release.map((r) => r.orderId)).not.toContain(`${unlimited}-late`);
+    expect((await cycleOf(stores[1]!)({ workAreaId: unlimited, triggers: ['order_queued'] })).release.map((r) => r.orderId)).toEqual([`${unlimited}-late`]);
+    expect(await reserved(limited)).toBe(1);
+    expect(await reserved(unlimited)).toBe(3);
   });
 });

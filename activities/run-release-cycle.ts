@@ -3,13 +3,14 @@ import { ApplicationFailure, asyncLocalStorage } from '@temporalio/activity';
 import { PERIODIC_CYCLE_TRIGGERS, type CycleTrigger } from '../domain/cycle-trigger.ts';
 import { msUntilNextRelease } from '../domain/release-period.ts';
 import type { Role } from '../domain/roles.ts';
-import { cycleRules, planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
+import { cycleRules, planGroupReleaseCycle, planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
 import { changedJudgements } from '../rules/release-judgements.ts';
 import { answerCycleCall } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { directQueueEmpty } from '../store/operation-progress.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
+import { ReleaseGroupRecord } from '../store/release-group.entity.ts';
 import { writeOrderMarks, writeReleaseJudgements } from '../store/release-judgements.ts';
 import { readCycleInput } from '../store/release-cycle-input.ts';
 import { publishedRulesets } from '../store/rulesets.ts';
@@ -24,7 +25,7 @@ export interface ReleaseCycleResult {
    * Orders to signal: released by this cycle, and any released a while ago whose workflows have not taken it
    * yet; each with when it entered the pool, so an order that left the pool since knows the release is stale.
    */
-  release: { orderId: string; queuedAt: string }[];
+  release: { orderId: string; queuedAt: string; workAreaId?: string }[];
   escalate: { orderId: string; reason: string; role: Role }[];
   /** Orders the area still owes a cycle: left waiting in the pool, or granted so lately that their release may still be on its way. */
   waiting: number;
@@ -48,6 +49,9 @@ export interface ReleaseCycleRequest {
   tellOrders?: boolean;
 }
 
+/** How far a worker's clock may lag the server's timers without a period running twice. */
+const CLOCK_SKEW_MS = 30_000;
+
 /** Two cycles of one area committed at once: the later one is retried on the state the earlier left. */
 export const CYCLE_CONFLICT = 'ReleaseCycleConflict';
 
@@ -69,8 +73,7 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
   const inForce = publishedRulesets();
   return async function runReleaseCycle({ workAreaId, triggers, tellOrders: tells }: ReleaseCycleRequest): Promise<ReleaseCycleResult> {
     await answerCycleCall(deps.store.em.fork(), workAreaId);
-    const period = await deps.store.em.fork().findOne(WorkAreaRecord, { id: workAreaId }, { fields: ['releasePeriod', 'timeZone'] });
-    const nextCycleInMs = period?.releasePeriod ? msUntilNextRelease(period.releasePeriod, period.timeZone, deps.clock()) : null;
+    const nextCycleInMs = await untilNextPeriod(workAreaId, triggers.includes('period'));
     // Off its period, a periodic area releases only if it starves, and then only in starvation mode.
     const offPeriod = nextCycleInMs !== null && !triggers.some((t) => PERIODIC_CYCLE_TRIGGERS.includes(t));
     if (offPeriod && !(triggers.includes('starved') && (await directQueueEmpty(deps.store.em.fork(), workAreaId)))) {
@@ -81,6 +84,20 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
     return nextCycleInMs === null ? cycle : { ...cycle, nextCycleInMs };
   };
 
+  /**
+   * A periodic area's (or its group's) time to its next period; null for continuous release. After a period's
+   * own cycle, the slot it ran for is not the next one even if this worker's clock is a little behind the timer's.
+   */
+  async function untilNextPeriod(workAreaId: string, afterPeriod: boolean): Promise<number | null> {
+    const em = deps.store.em.fork();
+    const area = await em.findOne(WorkAreaRecord, { id: workAreaId }, { fields: ['releasePeriod', 'timeZone', 'releaseGroupId'] });
+    const group = area?.releaseGroupId ? await em.findOne(ReleaseGroupRecord, { id: area.releaseGroupId }) : null;
+    const { releasePeriod, timeZone } = group ?? area ?? {};
+    if (!releasePeriod || !timeZone) return null;
+    const skew = afterPeriod ? CLOCK_SKEW_MS : 0;
+    return msUntilNextRelease(releasePeriod, timeZone, new Date(deps.clock().getTime() + skew))! + skew;
+  }
+
   function runCycle(workAreaId: string, triggers: CycleTrigger[], starvedOnly: boolean): Promise<ReleaseCycleResult> {
     const started = performance.now();
     const now = deps.clock();
@@ -89,19 +106,28 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
     return inTransaction(deps.store.em, async (tx) => {
       const input = await readCycleInput(tx, workAreaId, now, inForce);
       if (!input) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
-      const { area, pool, taken, priority, release, norms, cycleArea } = input;
+      const { area, group, gateways, pool, taken, priority, release, norms, cycleArea } = input;
       const { inShift } = cycleArea;
       const rules = cycleRules(priority && compiledFor(priority), release && compiledFor(release));
+      const planWith = (options: { starvedAreaId?: string }) =>
+        group ? planGroupReleaseCycle(pool, gateways.map((g) => g.cycleArea), rules, now, { norms, ...options }) : planReleaseCycle(pool, cycleArea, rules, now, options);
       // Starved (nothing arrived here since its last operation was done): in a continuous area what the norms
       // let go comes first, and only if that is nothing does the best order starting here go whatever the norms.
       // Checked again here, as work may have arrived since the area was called.
-      const normal = starvedOnly ? null : planReleaseCycle(pool, cycleArea, rules, now);
+      const normal = starvedOnly ? null : planWith({});
       const starves = (normal === null || normal.released.length === 0) && triggers.includes('starved') && (await directQueueEmpty(tx, workAreaId));
-      const plan = starves || normal === null ? planReleaseCycle(pool, cycleArea, rules, now, { starvedAreaId: workAreaId }) : normal;
+      const plan = starves || normal === null ? planWith({ starvedAreaId: workAreaId }) : normal;
 
       const cycleId = randomUUID();
-      const moved = await tx.nativeUpdate(WorkAreaRecord, { id: workAreaId, cycles: area.cycles }, { cycles: area.cycles + 1 });
-      if (moved !== 1) throw ApplicationFailure.retryable(`Another release cycle of ${workAreaId} committed first.`, CYCLE_CONFLICT);
+      // A group's cycle moves every gateway's count too: no cycle of one of them alone (read before it joined) commits on the same state.
+      for (const { area: gateway } of gateways) {
+        const moved = await tx.nativeUpdate(WorkAreaRecord, { id: gateway.id, cycles: gateway.cycles }, { cycles: gateway.cycles + 1 });
+        if (moved !== 1) throw ApplicationFailure.retryable(`Another release cycle of ${gateway.id} committed first.`, CYCLE_CONFLICT);
+      }
+      if (group) {
+        const moved = await tx.nativeUpdate(ReleaseGroupRecord, { id: group.id, cycles: group.cycles }, { cycles: group.cycles + 1 });
+        if (moved !== 1) throw ApplicationFailure.retryable(`Another release cycle of group ${group.id} committed first.`, CYCLE_CONFLICT);
+      }
       // Load added to an area's norm on the strength of one reading: no other cycle may have added some meanwhile.
       for (const [id, norm] of norms) {
         if (plan.loadsAfter[id]! <= norm.loadHours) continue;
@@ -111,10 +137,13 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       const released = plan.released.map((r) => r.orderId);
       const releasing = new Set(released);
       const releasedOrders = new Map(pool.filter((o) => releasing.has(o.id)).map((o) => [o.id, o]));
-      if (released.length > 0) {
-        // An order several areas may release is this area's from its grant on: its slot counts here.
-        const reserved = await tx.nativeUpdate(OrderRecord, { id: { $in: released }, inPool: true, releaseCycleId: null }, { releaseCycleId: cycleId, workAreaId });
-        if (reserved !== released.length) throw ApplicationFailure.retryable(`The pool of ${workAreaId} changed during the cycle.`, CYCLE_CONFLICT);
+      const gatewayOf = new Map(plan.released.map((r) => [r.orderId, r.gatewayId]));
+      for (const { area: gateway } of gateways) {
+        const mine = released.filter((id) => gatewayOf.get(id) === gateway.id);
+        if (mine.length === 0) continue;
+        // An order several areas may release is its gateway's from its grant on: its slot counts there.
+        const reserved = await tx.nativeUpdate(OrderRecord, { id: { $in: mine }, inPool: true, releaseCycleId: null }, { releaseCycleId: cycleId, workAreaId: gateway.id });
+        if (reserved !== mine.length) throw ApplicationFailure.retryable(`The pool of ${gateway.id} changed during the cycle.`, CYCLE_CONFLICT);
       }
       // What ranked each order and why it waits, kept per order where it changed: the drawer and the impact preview read it.
       const changed = changedJudgements(plan, {
@@ -129,7 +158,11 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       tx.create(ReleaseCycleRecord, {
         id: cycleId,
         workAreaId,
-        seq: area.cycles + 1,
+        releaseGroupId: group?.id ?? null,
+        gateways: group
+          ? gateways.map(({ area: g, taken: t, cycleArea: c }) => ({ workAreaId: g.id, status: g.status, inShift: c.inShift, limit: g.wipLimit ?? null, usedBefore: t.used, usedAfter: plan.usedAfterByGateway[g.id]! }))
+          : null,
+        seq: group ? group.cycles + 1 : area.cycles + 1,
         startedAt: now,
         durationMs: performance.now() - started,
         triggers,
@@ -138,7 +171,7 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
         capacityUnit: area.capacityUnit,
         limit: area.wipLimit,
         usedBefore: taken.used,
-        usedAfter: plan.usedAfter,
+        usedAfter: plan.usedAfterByGateway[workAreaId]!,
         candidates: pool.length,
         released: plan.released,
         escalated: plan.escalated,
@@ -148,12 +181,18 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
         priorityVersion: priority?.version ?? null,
         releaseVersion: release?.version ?? null,
       });
-      const lost = taken.onTheirWay.filter((o) => retried || now.getTime() - o.grantedAt.getTime() >= RESEND_GRANTS_AFTER_MS);
+      const onTheirWay = gateways.flatMap((g) => g.taken.onTheirWay.map((o) => ({ ...o, workAreaId: g.area.id })));
+      const lost = onTheirWay.filter((o) => retried || now.getTime() - o.grantedAt.getTime() >= RESEND_GRANTS_AFTER_MS);
+      // Each order is told the gateway it was released into; an area on its own leaves it out, as before groups.
+      const into = (gateway: string) => (group ? { workAreaId: gateway } : {});
       return {
         cycleId,
-        release: [...lost.map(({ orderId, queuedAt }) => ({ orderId, queuedAt })), ...released.map((id) => ({ orderId: id, queuedAt: releasedOrders.get(id)!.queuedAt.toISOString() }))],
+        release: [
+          ...lost.map(({ orderId, queuedAt, workAreaId: gateway }) => ({ orderId, queuedAt, ...into(gateway) })),
+          ...released.map((id) => ({ orderId: id, queuedAt: releasedOrders.get(id)!.queuedAt.toISOString(), ...into(gatewayOf.get(id)!) })),
+        ],
         escalate: plan.escalated.map(({ orderId, reason, role }) => ({ orderId, reason, role })),
-        waiting: plan.waited.length + taken.onTheirWay.length - lost.length,
+        waiting: plan.waited.length + onTheirWay.length - lost.length,
       };
     });
   }

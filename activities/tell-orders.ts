@@ -19,7 +19,7 @@ export async function tellOrders(deps: ActivityDeps, workAreaId: string, cycle: 
     }
   };
   await Promise.all([
-    ...cycle.release.map(({ orderId, queuedAt }) => tell(orderId, (h) => h.signal(releaseSignal, { workAreaId, queuedAt }))),
+    ...cycle.release.map(({ orderId, queuedAt, workAreaId: gateway }) => tell(orderId, (h) => h.signal(releaseSignal, { workAreaId: gateway ?? workAreaId, queuedAt }))),
     ...cycle.escalate.map(({ orderId, reason, role }) => tell(orderId, (h) => h.signal(releaseEscalationSignal, { reason, role }))),
   ]);
 }

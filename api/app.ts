@@ -25,6 +25,7 @@ import { rulesetRoutes } from './routes/rulesets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { resourceRoutes } from './routes/resources.ts';
+import { releaseGroupRoutes } from './routes/release-groups.ts';
 import { workAreaRoutes } from './routes/work-areas.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
@@ -43,6 +44,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...rulesetRoutes(deps),
     ...rulesetTestingRoutes(deps),
     ...workAreaRoutes(deps),
+    ...releaseGroupRoutes(deps),
     ...resourceRoutes(deps),
     ...eventRoutes(deps),
     ...exportRoutes(deps),

@@ -6,7 +6,7 @@ import { assignmentFacts } from '../rules/assignment-facts.ts';
 import { escalationFacts } from '../rules/escalation-facts.ts';
 import { intakeFacts } from '../rules/intake-facts.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
-import { cycleRules, planReleaseCycle } from '../rules/release-cycle.ts';
+import { cycleRules, planGroupReleaseCycle, planReleaseCycle } from '../rules/release-cycle.ts';
 import { remitFacts, returnFacts } from '../rules/return-remit-facts.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
@@ -45,7 +45,8 @@ const releaseFactsOf: Builder = async (em, orders, now) => {
     const input = await readCycleInput(em, workAreaId, now, inForce);
     if (!input) continue;
     const rules = cycleRules(input.priority && compileRuleset(input.priority.definition), input.release && compileRuleset(input.release.definition));
-    for (const { order, releaseFacts } of planReleaseCycle(input.pool, input.cycleArea, rules, now).ranking) found.set(order.id, releaseFacts);
+    const plan = input.group ? planGroupReleaseCycle(input.pool, input.gateways.map((g) => g.cycleArea), rules, now, { norms: input.norms }) : planReleaseCycle(input.pool, input.cycleArea, rules, now);
+    for (const { order, releaseFacts } of plan.ranking) found.set(order.id, releaseFacts);
   }
   const missing = orders.filter((o) => !found.has(o.id)).map((o) => o.id);
   if (missing.length > 0) for (const j of await em.find(ReleaseJudgementRecord, { orderId: { $in: missing } }, { fields: ['orderId', 'facts'] })) found.set(j.orderId, j.facts);

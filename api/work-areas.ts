@@ -10,7 +10,7 @@ import type { ApiDeps } from './api-deps.ts';
 import { notFound, UserError } from './errors.ts';
 
 /** The area's controller reads the area again; an area that never had work has no controller yet. */
-async function tellController(deps: ApiDeps, id: string): Promise<void> {
+export async function tellController(deps: ApiDeps, id: string): Promise<void> {
   try {
     await deps.temporal.workflow.getHandle(areaWorkflowId(id)).signal(areaChangedSignal);
   } catch (err) {
@@ -31,11 +31,13 @@ export async function createWorkArea(deps: ApiDeps, area: WorkAreaSettings & { i
   return findWorkArea(deps, area.id);
 }
 
-export async function findWorkArea(deps: ApiDeps, id: string): Promise<WorkArea> {
+export async function findWorkAreaRecord(deps: ApiDeps, id: string): Promise<WorkAreaRecord> {
   const found = await deps.store.em.fork().findOne(WorkAreaRecord, { id });
   if (!found) throw notFound(`Work area ${id}`);
-  return toWorkArea(found);
+  return found;
 }
+
+export const findWorkArea = async (deps: ApiDeps, id: string): Promise<WorkArea> => toWorkArea(await findWorkAreaRecord(deps, id));
 
 /** Changes an area's settings (audited with before and after) and lets its controller know. */
 export async function updateWorkArea(deps: ApiDeps, id: string, change: Partial<WorkAreaSettings>, actor: string, reason: string | null = null): Promise<WorkArea> {

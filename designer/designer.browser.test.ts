@@ -174,6 +174,38 @@ describe('designer in a browser', () => {
     await page.getByTestId('area-cycles').locator('[data-testid^="area-cycle-"]').first().waitFor();
     expect(await page.getByTestId('area-cycles').textContent()).toContain('in the pool; released');
     await checkScreen(page, 'work-areas', { fullPage: true });
+    // A dispatcher reads the release settings and groups; only ops managers and admins change them.
+    await page.getByTestId('area-release-summary').waitFor();
+    await page.getByTestId('release-groups').waitFor();
+    expect(await page.getByTestId('area-settings').count()).toBe(0);
+    expect(await page.getByTestId('release-group-new').count()).toBe(0);
+    await page.close();
+  });
+
+  it('an ops manager sees that an area without a WIP limit or norm is unbounded, and groups gateways with a release period', async () => {
+    const admin = { 'content-type': 'application/json', ...(await h.auth('admin')) };
+    const made = await fetch(`${url}/work-areas`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'night-drivers', name: 'Night drivers', kind: 'driver_pool', capacity: { wipLimit: 5 } }) });
+    expect(made.status).toBe(201);
+    const page = await signIn('olivia');
+    await page.getByTestId('tab-areas').click();
+    await page.getByTestId(`area-row-${h.workAreaId}`).click();
+    await page.getByTestId('area-settings-has-limit').click();
+    await page.getByTestId('area-settings-unbounded').waitFor();
+    await page.getByTestId('area-settings-has-limit').click();
+    await page.getByTestId('area-settings-unbounded').waitFor({ state: 'detached' });
+
+    await page.getByTestId('release-group-new').click();
+    await page.getByTestId('release-group-id').fill('night-shift');
+    await page.getByTestId('release-group-name').fill('Night shift');
+    await page.getByTestId('release-group-gateways').click();
+    await page.getByRole('option', { name: 'Night drivers' }).click();
+    await page.getByTestId('release-group-name').click();
+    await page.getByTestId('release-group-period-mode').getByText('At set times').click();
+    await page.getByTestId('release-group-period-times').fill('22:00');
+    await page.getByTestId('release-group-save').click();
+    const row = page.getByTestId('release-group-night-shift');
+    await row.getByText('at 22:00').waitFor();
+    await checkScreen(page, 'release-groups', { fullPage: true });
     await page.close();
   });
 

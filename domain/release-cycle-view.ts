@@ -9,6 +9,11 @@ const ranked = z.object({ orderId: z.string(), rank: z.number(), score: z.number
 export const releaseCycleView = z.object({
   id: z.string(),
   workAreaId: z.string(),
+  /** A release group's cycle, run by `workAreaId`'s controller: the group and its gateways as the cycle found them. */
+  releaseGroupId: z.string().nullable(),
+  gateways: z
+    .array(z.object({ workAreaId: z.string(), status: z.enum(WORK_AREA_STATUSES), inShift: z.boolean(), limit: z.number().nullable(), usedBefore: z.number(), usedAfter: z.number() }))
+    .nullable(),
   seq: z.number(),
   startedAt: z.string(),
   durationMs: z.number(),

@@ -74,7 +74,7 @@ export const releasePeriod = z
 export type ReleasePeriod = z.infer<typeof releasePeriod>;
 export const CONTINUOUS: ReleasePeriod = { mode: 'continuous', everyMinutes: null, atTimes: [] };
 
-const timeZone = oneLine(64).refine(
+export const timeZone = oneLine(64).refine(
   (tz) => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: tz });

@@ -7,6 +7,7 @@ import { OrderOperationRecord } from './order-operation.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 import { OutboxRecord } from './outbox.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
+import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
 import { RulesetTestCaseRecord } from './ruleset-test-case.entity.ts';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   WorkAreaRecord,
   ResourceRecord,
   ReleaseCycleRecord,
+  ReleaseGroupRecord,
   ReleaseJudgementRecord,
   RulesetRecord,
   RulesetVersionRecord,

@@ -5,6 +5,7 @@ import type { WorkAreaStatus } from '../domain/work-area.ts';
 
 type Ranked = { orderId: string; rank: number; score: number };
 type CycleWorkload = { workAreaId: string; normHours: number; before: number; after: number };
+type CycleGateway = { workAreaId: string; status: WorkAreaStatus; inShift: boolean; limit: number | null; usedBefore: number; usedAfter: number };
 
 /** What one release cycle of one area saw and did: the record a dispatcher reads to learn why an order waits. */
 export const ReleaseCycleRecord = defineEntity({
@@ -13,6 +14,9 @@ export const ReleaseCycleRecord = defineEntity({
   properties: {
     id: p.string().primary(),
     workAreaId: p.string(),
+    /** A release group's cycle (run by `workAreaId`'s controller): its gateways, each released order's among them. */
+    releaseGroupId: p.string().nullable(),
+    gateways: p.json<CycleGateway[]>().nullable(),
     /** The area's cycle count: cycles of one area are numbered 1, 2, 3… */
     seq: p.integer(),
     startedAt: p.datetime(),
@@ -27,8 +31,8 @@ export const ReleaseCycleRecord = defineEntity({
     usedAfter: p.integer(),
     /** Orders in the pool when the cycle ranked it. */
     candidates: p.integer(),
-    released: p.json<(Ranked & { weight: number; starved?: true })[]>(),
-    escalated: p.json<(Ranked & { reason: string; role: Role })[]>(),
+    released: p.json<(Ranked & { gatewayId?: string; weight: number; starved?: true })[]>(),
+    escalated: p.json<(Ranked & { gatewayId?: string; reason: string; role: Role })[]>(),
     /** The best-ranked waiting orders with their reasons (the first `WAITED_KEPT`); the rest are counted by reason. */
     waited: p.json<(Ranked & { reason: string })[]>(),
     waitedByReason: p.json<Record<string, number>>(),
@@ -37,7 +41,7 @@ export const ReleaseCycleRecord = defineEntity({
     priorityVersion: p.integer().nullable(),
     releaseVersion: p.integer().nullable(),
   },
-  indexes: [{ properties: ['workAreaId', 'seq'] }],
+  indexes: [{ properties: ['workAreaId', 'seq'] }, { properties: ['releaseGroupId', 'seq'] }],
 });
 export type ReleaseCycleRecord = InferEntity<typeof ReleaseCycleRecord>;
 export const WAITED_KEPT = 100;

@@ -23,6 +23,8 @@ export const WorkAreaRecord = defineEntity({
     plannedLeadTimeHours: p.float().default(0),
     /** Null: continuous release. */
     releasePeriod: p.json<ReleasePeriod>().nullable(),
+    /** The release group the area is a gateway of; its cycles are the group's. Null: the area releases on its own. */
+    releaseGroupId: p.string().nullable().index(),
     /** Release cycles run so far; a cycle commits only if no other cycle of the area committed meanwhile. */
     cycles: p.integer().default(0),
     /**

@@ -10,7 +10,7 @@ import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
-import { createWorkArea, findWorkArea, setWorkAreaStatus, updateWorkArea } from '../work-areas.ts';
+import { createWorkArea, findWorkArea, findWorkAreaRecord, setWorkAreaStatus, updateWorkArea } from '../work-areas.ts';
 
 const statusChange = z.strictObject({ status: z.enum(WORK_AREA_STATUSES), reason: paragraph(500, 'say why') });
 
@@ -59,9 +59,11 @@ export function workAreaRoutes(deps: ApiDeps) {
       query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
       responses: { 200: { description: 'The newest cycles first: triggers, candidates, released, escalated, and why the others wait.', schema: z.object({ cycles: z.array(releaseCycleView) }) }, ...notFound, ...STANDARD_ERRORS },
       handler: async (c, { params, query }) => {
-        await findWorkArea(deps, params.id);
-        const cycles = await deps.store.em.fork().find(ReleaseCycleRecord, { workAreaId: params.id }, { orderBy: { seq: 'desc' }, limit: query.limit });
-        return c.json({ cycles: cycles.map((r) => ({ ...r, startedAt: r.startedAt.toISOString(), workloads: r.workloads ?? [] })) });
+        const { releaseGroupId } = await findWorkAreaRecord(deps, params.id);
+        // A gateway's cycles are its group's, whichever gateway's controller ran them.
+        const where = releaseGroupId ? { $or: [{ workAreaId: params.id }, { releaseGroupId }] } : { workAreaId: params.id };
+        const cycles = await deps.store.em.fork().find(ReleaseCycleRecord, where, { orderBy: releaseGroupId ? { startedAt: 'desc', seq: 'desc' } : { seq: 'desc' }, limit: query.limit });
+        return c.json({ cycles: cycles.map((r) => ({ ...r, releaseGroupId: r.releaseGroupId ?? null, gateways: r.gateways ?? null, startedAt: r.startedAt.toISOString(), workloads: r.workloads ?? [] })) });
       },
     }),
     defineRoute({

@@ -1,6 +1,8 @@
 import type { OperatingMeasures } from '../../../domain/operating-measures.ts';
 import type { ReleaseCycleView } from '../../../domain/release-cycle-view.ts';
+import type { ReleaseGroup } from '../../../domain/release-group.ts';
 import type { Resource } from '../../../domain/resource.ts';
+import type { WorkArea, WorkAreaSettings } from '../../../domain/work-area.ts';
 import { request } from './request.ts';
 
 export function getOperatingMeasures(signal?: AbortSignal): Promise<OperatingMeasures> {
@@ -15,4 +17,23 @@ export async function listAreaCycles(workAreaId: string, limit: number, signal?:
 /** The drivers, teams and lines of an area: who an order of it may be reassigned to. */
 export async function listAreaResources(workAreaId: string, signal?: AbortSignal): Promise<Resource[]> {
   return (await request<{ resources: Resource[] }>(`/work-areas/${encodeURIComponent(workAreaId)}/resources`, { signal })).resources;
+}
+
+export function updateWorkArea(id: string, settings: WorkAreaSettings): Promise<WorkArea> {
+  return request<WorkArea>(`/work-areas/${encodeURIComponent(id)}`, { method: 'PUT', body: settings });
+}
+
+export async function listReleaseGroups(signal?: AbortSignal): Promise<ReleaseGroup[]> {
+  return (await request<{ releaseGroups: ReleaseGroup[] }>('/release-groups', { signal })).releaseGroups;
+}
+
+/** Creates the group, or changes the one with its id when `exists`. */
+export function saveReleaseGroup({ id, ...settings }: ReleaseGroup, exists: boolean): Promise<ReleaseGroup> {
+  return exists
+    ? request<ReleaseGroup>(`/release-groups/${encodeURIComponent(id)}`, { method: 'PUT', body: settings })
+    : request<ReleaseGroup>('/release-groups', { method: 'POST', body: { id, ...settings } });
+}
+
+export function deleteReleaseGroup(id: string): Promise<void> {
+  return request<void>(`/release-groups/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

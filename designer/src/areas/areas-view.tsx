@@ -1,14 +1,17 @@
 import { Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
-import { getOperatingMeasures } from '../api/areas-client.ts';
+import { getOperatingMeasures, listReleaseGroups } from '../api/areas-client.ts';
 import { listWorkAreas } from '../api/client.ts';
 import { LoadError } from '../api/load-error.tsx';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
 import { useResource } from '../api/use-resource.ts';
+import { useSession } from '../session/use-session.ts';
+import { AreaReleaseSettings } from './area-release-settings.tsx';
 import { AreaCycles } from './area-cycles.tsx';
 import { MeasuresTable } from './measures-table.tsx';
 import { QueueBalance } from './queue-balance.tsx';
+import { describePeriod, ReleaseGroupsPanel } from './release-groups-panel.tsx';
 
 /** A burst of transitions (a release cycle moves many orders) becomes one reload. */
 const REFRESH_DEBOUNCE_MS = 500;
@@ -17,6 +20,8 @@ const REFRESH_DEBOUNCE_MS = 500;
 export function AreasView() {
   const measures = useResource('measures', getOperatingMeasures);
   const workAreas = useResource('work-areas', listWorkAreas);
+  const groups = useResource('release-groups', listReleaseGroups);
+  const canEdit = useSession().can('workAreas.manage');
   const [selected, setSelected] = useState<string | null>(null);
   const [refreshes, setRefreshes] = useState(0);
   const refresh = useDebouncedCallback(() => {
@@ -25,6 +30,12 @@ export function AreasView() {
   }, REFRESH_DEBOUNCE_MS);
   useOrderEvents(() => refresh());
   const names = useMemo(() => new Map((workAreas.data ?? []).map((a) => [a.id, a.name])), [workAreas.data]);
+  const selectedArea = workAreas.data?.find((a) => a.id === selected);
+  const afterChange = () => {
+    workAreas.reload();
+    groups.reload();
+    measures.reload();
+  };
 
   return (
     <Stack gap="md">
@@ -51,9 +62,17 @@ export function AreasView() {
           <Title order={4} mb="sm">
             Release cycles of {names.get(selected) ?? selected}
           </Title>
+          {selectedArea && (
+            <Text size="sm" mb="sm" data-testid="area-release-summary">
+              WIP limit: {selectedArea.capacity.wipLimit === null ? 'none' : `${selectedArea.capacity.wipLimit} ${selectedArea.capacity.unit}`}; releases {describePeriod(selectedArea.releasePeriod)}.
+            </Text>
+          )}
+          {canEdit && selectedArea && <AreaReleaseSettings key={selectedArea.id} area={selectedArea} onSaved={afterChange} />}
           <AreaCycles workAreaId={selected} refreshKey={refreshes} />
         </Paper>
       )}
+      {groups.error && <LoadError title="The release groups could not be loaded" error={groups.error} onRetry={groups.reload} />}
+      {groups.data && workAreas.data && <ReleaseGroupsPanel groups={groups.data} areas={workAreas.data} canEdit={canEdit} onChanged={afterChange} />}
     </Stack>
   );
 }

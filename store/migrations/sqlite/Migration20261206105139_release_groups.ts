@@ -1,0 +1,29 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261206105139_release_groups extends Migration {
+
+  override name = 'Migration20261206105139_release_groups';
+
+  override up(): void | Promise<void> {
+    this.addSql(`create table \`release_groups\` (\`id\` text not null primary key, \`name\` text not null, \`time_zone\` text not null default 'UTC', \`release_period\` json null, \`cycles\` integer not null default 0);`);
+
+    this.addSql(`alter table \`release_cycles\` add column \`release_group_id\` text null;`);
+    this.addSql(`alter table \`release_cycles\` add column \`gateways\` json null;`);
+    this.addSql(`create index \`release_cycles_release_group_id_seq_index\` on \`release_cycles\` (\`release_group_id\`, \`seq\`);`);
+
+    this.addSql(`alter table \`work_areas\` add column \`release_group_id\` text null;`);
+    this.addSql(`create index \`work_areas_release_group_id_index\` on \`work_areas\` (\`release_group_id\`);`);
+  }
+
+  override down(): void | Promise<void> {
+    this.addSql(`drop table if exists \`release_groups\`;`);
+
+    this.addSql(`drop index \`release_cycles_release_group_id_seq_index\`;`);
+    this.addSql(`alter table \`release_cycles\` drop column \`release_group_id\`;`);
+    this.addSql(`alter table \`release_cycles\` drop column \`gateways\`;`);
+
+    this.addSql(`drop index \`work_areas_release_group_id_index\`;`);
+    this.addSql(`alter table \`work_areas\` drop column \`release_group_id\`;`);
+  }
+
+}
