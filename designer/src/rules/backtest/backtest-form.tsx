@@ -1,0 +1,81 @@
+import { Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { BACKTEST_BASELINES, BACKTEST_LIMITS, BASELINE_LABELS, type BacktestBaseline, type BacktestRequestBody, type BacktestScenario } from '../../../../domain/backtest.ts';
+
+export type BacktestSettings = Omit<BacktestRequestBody, 'definition'>;
+
+const settingsFor = (scenario: BacktestScenario): BacktestSettings => ({
+  scenario: scenario.name,
+  params: { ...scenario.params },
+  replications: scenario.quick.replications,
+  horizon: scenario.quick.horizon,
+  warmUp: scenario.quick.warmUp,
+  seed: 1,
+  baselines: ['immediate'],
+});
+
+const asNumber = (value: string | number, fallback: number) => (typeof value === 'number' ? value : fallback);
+
+function ParamField({ name, value, onChange }: { name: string; value: number | boolean | string; onChange: (v: number | boolean | string) => void }) {
+  if (typeof value === 'boolean') return <Switch label={name} checked={value} onChange={(e) => onChange(e.currentTarget.checked)} />;
+  if (typeof value === 'number') return <NumberInput size="xs" label={name} value={value} onChange={(v) => onChange(asNumber(v, value))} />;
+  return <TextInput size="xs" label={name} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+}
+
+/** What to simulate: the scenario, its settings, how many replications and which baselines to compare with. */
+export function BacktestForm({ scenarios, running, onRun }: { scenarios: readonly BacktestScenario[]; running: boolean; onRun: (settings: BacktestSettings) => void }) {
+  const [settings, setSettings] = useState<BacktestSettings>(() => settingsFor(scenarios[0]!));
+  const scenario = scenarios.find((s) => s.name === settings.scenario) ?? scenarios[0]!;
+  const set = (patch: Partial<BacktestSettings>) => setSettings((s) => ({ ...s, ...patch }));
+  const unit = scenario.timeUnit;
+  return (
+    <form
+      data-testid="backtest-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRun(settings);
+      }}
+    >
+      <Select
+        size="xs"
+        label="Scenario"
+        data-testid="backtest-scenario"
+        data={scenarios.map((s) => ({ value: s.name, label: s.name }))}
+        value={settings.scenario}
+        allowDeselect={false}
+        onChange={(name) => {
+          const next = scenarios.find((s) => s.name === name);
+          if (next) setSettings(settingsFor(next));
+        }}
+      />
+      <Text size="xs" c="dimmed" mt={4}>
+        {scenario.description}
+      </Text>
+      <SimpleGrid cols={4} spacing="xs" mt="xs">
+        <NumberInput size="xs" label="Replications" min={1} max={BACKTEST_LIMITS.replications} value={settings.replications} onChange={(v) => set({ replications: asNumber(v, 1) })} data-testid="backtest-replications" />
+        <NumberInput size="xs" label={`Horizon (${unit})`} min={1} max={BACKTEST_LIMITS.horizon} value={settings.horizon} onChange={(v) => set({ horizon: asNumber(v, scenario.quick.horizon) })} />
+        <NumberInput size="xs" label={`Warm-up (${unit})`} min={0} max={BACKTEST_LIMITS.horizon} value={settings.warmUp} onChange={(v) => set({ warmUp: asNumber(v, 0) })} />
+        <NumberInput size="xs" label="Seed" min={0} value={settings.seed} onChange={(v) => set({ seed: asNumber(v, 1) })} />
+      </SimpleGrid>
+      {Object.keys(settings.params ?? {}).length > 0 && (
+        <SimpleGrid cols={4} spacing="xs" mt="xs">
+          {Object.entries(settings.params ?? {}).map(([name, value]) => (
+            <ParamField key={name} name={name} value={value} onChange={(v) => set({ params: { ...settings.params, [name]: v } })} />
+          ))}
+        </SimpleGrid>
+      )}
+      <Checkbox.Group label="Compare with" size="xs" mt="xs" value={settings.baselines ?? []} onChange={(b) => set({ baselines: b as BacktestBaseline[] })}>
+        <Group gap="md" mt={4}>
+          {BACKTEST_BASELINES.map((b) => (
+            <Checkbox key={b} value={b} label={BASELINE_LABELS[b]} size="xs" />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Group justify="flex-end" mt="sm">
+        <Button type="submit" size="xs" loading={running} data-testid="backtest-run">
+          Run backtest
+        </Button>
+      </Group>
+    </form>
+  );
+}
