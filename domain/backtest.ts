@@ -20,7 +20,7 @@ export const BASELINE_LABELS: Record<BacktestBaseline, string> = {
 /** Bounds that keep one backtest within a few minutes of one core; the API's time limit stops the rest. */
 export const BACKTEST_LIMITS = { replications: 30, horizon: 20_000, params: 20 } as const;
 
-const paramValue = z.union([z.number().finite(), z.boolean(), oneLine(200)]);
+const paramValue = z.union([z.number().min(-1e9).max(1e9), z.boolean(), oneLine(200)]);
 
 /** `POST /rulesets/:decisionPoint/backtest`: a draft put through a simulated operation next to the rules in force. */
 export const backtestRequest = z
@@ -91,6 +91,12 @@ export const backtestLine = z.discriminatedUnion('type', [
 export type BacktestLine = z.infer<typeof backtestLine>;
 
 export const BACKTEST_CONTENT_TYPE = 'application/x-ndjson';
+
+/**
+ * The run a person can wait for beside the canvas: a few seconds on one core for three or four policies.
+ * The publish dialog offers it; the Backtest panel starts from each scenario's quick settings.
+ */
+export const QUICK_BACKTEST = { scenario: 'job-shop', horizon: 1_500, warmUp: 500, replications: 3 } as const;
 
 /** `GET /backtest-scenarios`: what can be simulated, with settings that finish in a few seconds. */
 export const backtestScenario = z.object({
