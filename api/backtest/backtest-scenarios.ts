@@ -4,7 +4,7 @@ import type { Scenario } from '../../sim/scenarios/scenario.ts';
 import { UserError } from '../errors.ts';
 
 // A scenario other than the quick one is short enough at its own horizon.
-const QUICK: Record<string, { horizon: number; warmUp: number }> = { [QUICK_BACKTEST.scenario]: QUICK_BACKTEST };
+const QUICK: Record<string, { horizon: number; warmUp: number }> = { [QUICK_BACKTEST.scenario]: { horizon: QUICK_BACKTEST.horizon, warmUp: QUICK_BACKTEST.warmUp } };
 
 const primitive = (v: unknown): v is number | boolean | string => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string';
 

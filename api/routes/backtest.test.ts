@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BacktestLine, BacktestRequestBody, BacktestResult } from '../../domain/backtest.ts';
+import { backtestScenario, type BacktestLine, type BacktestRequestBody, type BacktestResult, type BacktestScenario } from '../../domain/backtest.ts';
 import type { RulesetDefinition } from '../../domain/ruleset.ts';
 import { defaultPriorityRuleset } from '../../rules/defaults/index.ts';
 import { createHarness, eventually, type Harness } from '../../test/sluice-harness.ts';
@@ -111,8 +111,9 @@ describe('backtest API', () => {
   it('lists the scenarios with quick settings, to ops managers and admins only', async () => {
     const res = await h.request('/backtest-scenarios', { role: 'admin' });
     expect(res.status).toBe(200);
-    const { scenarios } = (await res.json()) as { scenarios: { name: string; quick: { replications: number } }[] };
-    expect(scenarios.map((s) => s.name)).toContain('job-shop');
+    const { scenarios } = (await res.json()) as { scenarios: BacktestScenario[] };
+    expect(backtestScenario.array().parse(scenarios)).toEqual(scenarios);
+    expect(scenarios.find((s) => s.name === 'job-shop')).toMatchObject({ timeUnit: 'h', quick: { horizon: 1_500, warmUp: 500, replications: 3 }, params: { centres: 6 } });
     expect((await h.request('/backtest-scenarios', { role: 'dispatcher' })).status).toBe(403);
     expect((await h.request('/rulesets/priority/backtest', { method: 'POST', role: 'dispatcher', body: JSON.stringify(SMALL) })).status).toBe(403);
   });

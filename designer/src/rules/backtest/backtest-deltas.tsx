@@ -1,4 +1,5 @@
 import { Alert, Button, List, Stack, Text } from '@mantine/core';
+import { QUICK_BACKTEST } from '../../../../domain/backtest.ts';
 import type { DecisionPointId } from '../../../../domain/decision-points.ts';
 import type { RulesetDefinition } from '../../../../domain/ruleset.ts';
 import { draftDeltas } from './kpi-figures.ts';
@@ -9,8 +10,7 @@ import type { BacktestSettings } from './backtest-form.tsx';
 
 const VERDICT = { better: 'better', worse: 'worse', same: 'no clear difference' } as const;
 
-/** A quick run when there is none yet: the first scenario's settings as the panel starts with them. */
-const QUICK: BacktestSettings = { scenario: 'job-shop', replications: 3, horizon: 2_000, warmUp: 500, seed: 1, baselines: ['immediate'] };
+const QUICK: BacktestSettings = { ...QUICK_BACKTEST, seed: 1, baselines: ['immediate'] };
 
 /** In the publish dialog: what the latest backtest of this draft says it changes, or a quick run to find out. Never required. */
 export function BacktestDeltas({ dp, definition }: { dp: DecisionPointId; definition: RulesetDefinition }) {

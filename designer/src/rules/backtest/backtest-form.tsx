@@ -14,12 +14,15 @@ const settingsFor = (scenario: BacktestScenario): BacktestSettings => ({
   baselines: ['immediate'],
 });
 
+/** "plannedLeadTimeHours" as "planned lead time hours": a scenario's parameter names are camelCase. */
+const spoken = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+
 const asNumber = (value: string | number, fallback: number) => (typeof value === 'number' ? value : fallback);
 
 function ParamField({ name, value, onChange }: { name: string; value: number | boolean | string; onChange: (v: number | boolean | string) => void }) {
-  if (typeof value === 'boolean') return <Switch label={name} checked={value} onChange={(e) => onChange(e.currentTarget.checked)} />;
-  if (typeof value === 'number') return <NumberInput size="xs" label={name} value={value} onChange={(v) => onChange(asNumber(v, value))} />;
-  return <TextInput size="xs" label={name} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+  if (typeof value === 'boolean') return <Switch label={spoken(name)} checked={value} onChange={(e) => onChange(e.currentTarget.checked)} />;
+  if (typeof value === 'number') return <NumberInput size="xs" label={spoken(name)} value={value} onChange={(v) => onChange(asNumber(v, value))} />;
+  return <TextInput size="xs" label={spoken(name)} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
 }
 
 /** What to simulate: the scenario, its settings, how many replications and which baselines to compare with. */

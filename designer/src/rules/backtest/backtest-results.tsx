@@ -43,16 +43,18 @@ export function BacktestResults({ result, timeUnit }: { result: BacktestResult; 
       <KpiTable result={result} />
       <SeriesChart
         title="Orders in the pool"
-        description={`How many orders waited for release over the run, one line per policy, sampled over the first replication in ${timeUnit}.`}
+        description="How many orders waited for release over the run, one line per policy, each point the mean over the replications."
         unit="orders"
         timeUnit={timeUnit}
+        warmUp={result.warmUp}
         lines={perPolicy(result.policies, poolOf, POINTS)}
       />
       <SeriesChart
         title="Orders on the floor (WIP)"
-        description={`How many released orders were being worked on over the run, over all areas, one line per policy.`}
+        description="How many released orders were being worked on over the run, over all areas, one line per policy."
         unit="orders"
         timeUnit={timeUnit}
+        warmUp={result.warmUp}
         lines={perPolicy(result.policies, wipOf, POINTS)}
       />
       {loadPolicy && (
@@ -63,6 +65,7 @@ export function BacktestResults({ result, timeUnit }: { result: BacktestResult; 
             description={`The released load of each area over the run under ${loadPolicy.label}, one line per area.`}
             unit={timeUnit}
             timeUnit={timeUnit}
+            warmUp={result.warmUp}
             lines={loadPerArea(loadPolicy, POINTS)}
           />
         </Stack>

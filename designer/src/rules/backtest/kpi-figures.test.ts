@@ -16,7 +16,7 @@ describe('backtest KPI figures', () => {
     { name: 'percentTardy', a: [9.4, 0.8], b: [12.1, 0.9], expected: 'better' },
     { name: 'percentTardy', a: [12.1, 0.8], b: [9.4, 0.9], expected: 'worse' },
     { name: 'percentTardy', a: [10, 1], b: [11.5, 1], expected: 'same' },
-    { name: 'onTimeCompletion', a: [90, 1], b: [80, 1], expected: 'better' },
+    { name: 'onTimeCompletionPercent', a: [90, 1], b: [80, 1], expected: 'better' },
     { name: 'utilisation', a: [90, 0], b: [80, 0], expected: 'same' },
     { name: 'somethingNew', a: [1, 0], b: [2, 0], expected: 'same' },
   ] as const)('$name $a against $b is $expected: a difference inside the intervals is no difference', ({ name, a, b, expected }) => {
@@ -36,7 +36,7 @@ describe('backtest KPI figures', () => {
       against: 'In force',
       deltas: [
         { name: 'totalThroughputTime', label: 'Total throughput time', text: '+0.3 h (±0.2)', verdict: 'same' },
-        { name: 'percentTardy', label: '% tardy', text: '12.1% → 9.4% (±0.8)', verdict: 'better' },
+        { name: 'percentTardy', label: 'Tardy', text: '12.1% → 9.4% (±0.8)', verdict: 'better' },
       ],
     });
   });
@@ -50,5 +50,6 @@ describe('backtest KPI figures', () => {
   it('lists known KPIs in reading order, then unknown ones by name', () => {
     expect(kpiNames(result(policy('Draft', 'draft', { zeta: [1, 0], percentTardy: [1, 0], totalThroughputTime: [1, 0] })))).toEqual(['totalThroughputTime', 'percentTardy', 'zeta']);
     expect(formatKpi('poolWait', { mean: 3.14159, halfWidth: 0.25 })).toBe('3.1 h ± 0.3');
+    expect(formatKpi('utilisation', { mean: 0.8971, halfWidth: 0.012 })).toBe('0.90 ± 0.01');
   });
 });

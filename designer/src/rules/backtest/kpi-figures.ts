@@ -1,45 +1,40 @@
 import type { BacktestPolicyResult, BacktestResult, Kpi } from '../../../../domain/backtest.ts';
+import { KPI_LABELS, KPI_NAMES, type KpiName } from '../../../../sim/kpis.ts';
 
-type Better = 'lower' | 'higher' | null;
+type Unit = (typeof KPI_LABELS)[KpiName]['unit'];
 interface KpiSpec {
   label: string;
-  unit: 'h' | '%' | '';
+  unit: Unit | '';
   /** Which way is better; null where neither is (utilisation follows what arrives). */
-  better: Better;
+  better: 'lower' | 'higher' | null;
 }
 
-/** The KPIs a backtest reports, in the order people read them; one it does not know is shown by its name. */
-export const KPI_SPECS: Record<string, KpiSpec> = {
-  totalThroughputTime: { label: 'Total throughput time', unit: 'h', better: 'lower' },
-  poolWait: { label: 'Pool wait', unit: 'h', better: 'lower' },
-  floorTime: { label: 'Floor time', unit: 'h', better: 'lower' },
-  percentTardy: { label: '% tardy', unit: '%', better: 'lower' },
-  meanTardiness: { label: 'Mean tardiness', unit: 'h', better: 'lower' },
-  onTimeRelease: { label: 'On-time release', unit: '%', better: 'higher' },
-  onTimeCompletion: { label: 'On-time completion', unit: '%', better: 'higher' },
-  queueBalance: { label: 'Queue balance (spread)', unit: '', better: 'lower' },
-  utilisation: { label: 'Utilisation', unit: '%', better: null },
-};
-
-export const kpiSpec = (name: string): KpiSpec => KPI_SPECS[name] ?? { label: name, unit: '', better: null };
+/** How a KPI reads, as the simulator describes it; one it does not know is shown by its name. */
+export function kpiSpec(name: string): KpiSpec {
+  const known = (KPI_LABELS as Record<string, (typeof KPI_LABELS)[KpiName] | undefined>)[name];
+  return known ? { ...known, better: known.better === 'neither' ? null : known.better } : { label: name, unit: '', better: null };
+}
 
 /** The KPI names of a result, known ones first in their reading order. */
 export function kpiNames(result: BacktestResult): string[] {
   const present = new Set(result.policies.flatMap((p) => Object.keys(p.kpis)));
-  return [...Object.keys(KPI_SPECS).filter((n) => present.has(n)), ...[...present].filter((n) => !(n in KPI_SPECS)).sort()];
+  const known: readonly string[] = KPI_NAMES;
+  return [...known.filter((n) => present.has(n)), ...[...present].filter((n) => !known.includes(n)).sort()];
 }
 
 const number = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1));
+/** A ratio (utilisation) lives between 0 and 1: one decimal would hide every difference. */
+const figure = (name: string, value: number) => (kpiSpec(name).unit === 'ratio' ? value.toFixed(2) : number(value));
 
-/** "12.1%", "3.4 h", "0.8". */
+/** "12.1%", "3.4 h", "0.8 orders/h", "0.90". */
 export function formatValue(name: string, value: number): string {
   const { unit } = kpiSpec(name);
-  if (unit === '%') return `${number(value)}%`;
-  return unit ? `${number(value)} ${unit}` : number(value);
+  if (unit === '%') return `${figure(name, value)}%`;
+  return unit && unit !== 'ratio' ? `${figure(name, value)} ${unit}` : figure(name, value);
 }
 
 /** "12.1% ± 0.8". */
-export const formatKpi = (name: string, { mean, halfWidth }: Kpi) => `${formatValue(name, mean)} ± ${number(halfWidth)}`;
+export const formatKpi = (name: string, { mean, halfWidth }: Kpi) => `${formatValue(name, mean)} ± ${figure(name, halfWidth)}`;
 
 /**
  * Whether `a` is better than `b`: only when their confidence intervals do not overlap, so that a
@@ -66,17 +61,17 @@ export interface KpiDelta {
   verdict: 'better' | 'worse' | 'same';
 }
 
-/** What the draft changes against the rules in force (or, without any, the first baseline), KPI by KPI. */
+/** What the draft changes against the rules in force (or, without any, the first baseline), for each KPI with a better side. */
 export function draftDeltas(result: BacktestResult): { against: string; deltas: KpiDelta[] } | null {
   const draft = result.policies.find((p) => p.role === 'draft');
   const other = result.policies.find((p) => p.role === 'published') ?? result.policies.find((p) => p.role === 'baseline');
   if (!draft || !other) return null;
   const deltas = kpiNames(result).flatMap((name) => {
     const [a, b] = [draft.kpis[name], other.kpis[name]];
-    if (!a || !b) return [];
     const spec = kpiSpec(name);
+    if (!a || !b || !spec.better) return [];
     const diff = a.mean - b.mean;
-    const text = spec.unit === 'h' ? `${diff >= 0 ? '+' : '−'}${number(Math.abs(diff))} h (±${number(a.halfWidth)})` : `${formatValue(name, b.mean)} → ${formatValue(name, a.mean)} (±${number(a.halfWidth)})`;
+    const text = spec.unit === 'h' ? `${diff >= 0 ? '+' : '−'}${number(Math.abs(diff))} h (±${number(a.halfWidth)})` : `${formatValue(name, b.mean)} → ${formatValue(name, a.mean)} (±${figure(name, a.halfWidth)})`;
     return [{ name, label: spec.label, text, verdict: compare(name, a, b) }];
   });
   return { against: other.label, deltas };

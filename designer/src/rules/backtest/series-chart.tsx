@@ -68,7 +68,7 @@ function Figures({ lines, unit, timeUnit }: { lines: readonly ChartLine[]; unit:
 }
 
 /** A small line chart over time, drawn as SVG, with its title for screen readers and its figures as a table. */
-export function SeriesChart({ title, description, unit, timeUnit, lines }: { title: string; description: string; unit: string; timeUnit: string; lines: readonly ChartLine[] }) {
+export function SeriesChart({ title, description, unit, timeUnit, warmUp, lines }: { title: string; description: string; unit: string; timeUnit: string; warmUp: number; lines: readonly ChartLine[] }) {
   const id = useId();
   const { t0, t1, vMax } = extent(lines);
   const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * (WIDTH - PAD.left - PAD.right);
@@ -94,6 +94,14 @@ export function SeriesChart({ title, description, unit, timeUnit, lines }: { tit
         <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end" fontSize="10" fill="currentColor">
           {figure(t1)} {timeUnit}
         </text>
+        {warmUp > t0 && warmUp < t1 && (
+          <g>
+            <line x1={x(warmUp)} y1={PAD.top} x2={x(warmUp)} y2={HEIGHT - PAD.bottom} stroke="var(--mantine-color-gray-6)" strokeDasharray="3 3" />
+            <text x={x(warmUp) + 4} y={PAD.top + 8} fontSize="10" fill="currentColor">
+              warm-up ends: figures count from here
+            </text>
+          </g>
+        )}
         {lines.map((line, i) => (
           <polyline
             key={line.label}
