@@ -98,6 +98,8 @@ describe('backtest API', () => {
     { what: 'an unknown scenario', dp: 'priority', body: { ...SMALL, scenario: 'moon-base' }, status: 400, message: /No scenario "moon-base": there are job-shop/ },
     { what: 'too many replications', dp: 'priority', body: { ...SMALL, replications: 31 }, status: 400, message: /replications/ },
     { what: 'a warm-up past the horizon', dp: 'priority', body: { ...SMALL, horizon: 100, warmUp: 100 }, status: 400, message: /warm-up must end before the horizon/ },
+    { what: 'a scenario parameter out of range', dp: 'priority', body: { ...SMALL, definition: lateFirst(), params: { centres: 0 } }, status: 400, message: /^Job shop parameters: .*centres/s },
+    { what: 'a parameter the scenario does not take', dp: 'priority', body: { ...SMALL, definition: lateFirst(), params: { moons: 2 } }, status: 400, message: /^Job shop parameters: .*moons/s },
     { what: 'a broken draft', dp: 'priority', body: { ...SMALL, definition: { decisionPoint: 'priority' } }, status: 400, message: /The ruleset has/ },
     { what: 'a draft of another decision point', dp: 'release', body: { ...SMALL, definition: defaultPriorityRuleset }, status: 400, message: /for priority, not release/ },
     { what: 'rules the simulation does not run', dp: 'intake', body: SMALL, status: 400, message: /the intake rules take no part in the simulation/ },
