@@ -8,12 +8,22 @@ const QUICK: Record<string, { horizon: number; warmUp: number }> = { [QUICK_BACK
 
 const primitive = (v: unknown): v is number | boolean | string => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string';
 
+/** A scenario's parameters as it fills them in; none for a scenario whose parameters have no default (a recorded day's date). */
+export function defaultsOf(scenario: Scenario<unknown>): Record<string, number | boolean | string> {
+  let defaults: unknown;
+  try {
+    defaults = scenario.parseParams({});
+  } catch {
+    return {};
+  }
+  return defaults && typeof defaults === 'object' ? Object.fromEntries(Object.entries(defaults).filter(([, v]) => primitive(v))) : {};
+}
+
 /** The scenarios of the simulator's registry, with the settings the Backtest panel starts from. */
 export function backtestScenarios(): BacktestScenario[] {
   return Object.values(SCENARIOS).map((s) => {
-    const defaults = s.parseParams({});
-    const params = defaults && typeof defaults === 'object' ? Object.fromEntries(Object.entries(defaults).filter(([, v]) => primitive(v))) : {};
-    return { name: s.name, description: s.about, timeUnit: 'h', quick: { ...(QUICK[s.name] ?? { horizon: s.horizon, warmUp: s.warmUp }), replications: QUICK_BACKTEST.replications }, params };
+    const quick = { ...(QUICK[s.name] ?? { horizon: s.horizon, warmUp: s.warmUp }), replications: QUICK_BACKTEST.replications };
+    return { name: s.name, description: s.about, timeUnit: 'h', quick, params: defaultsOf(s) };
   });
 }
 
