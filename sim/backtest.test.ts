@@ -45,6 +45,9 @@ describe('runBacktest', () => {
     expect(edd!.series.map((p) => p.t)).toEqual(Array.from({ length: 101 }, (_, i) => i * 15));
     expect(Object.keys(edd!.series[0]!.wip)).toEqual(['wc1', 'wc2', 'wc3', 'wc4', 'wc5', 'wc6']);
     expect(result.policies.map((p) => p.stable)).toEqual([true, true]);
+    expect(immediate!.delta!.totalThroughputTime).toEqual({ mean: 0, halfWidth: 0 });
+    expect(edd!.delta!.poolWait.mean).toBeCloseTo(edd!.kpis.poolWait.mean, 9);
+    expect(edd!.delta!.totalThroughputTime.mean).toBeCloseTo(edd!.kpis.totalThroughputTime.mean - immediate!.kpis.totalThroughputTime.mean, 9);
   });
 
   it('finds an overloaded policy unstable: CONWIP with too few orders in the shop lets the pool grow', () => {

@@ -31,6 +31,11 @@ export type PolicyResult = {
   series: SeriesPoint[];
   /** False when the orders in the system grow without bound (see stability.ts). */
   stable: boolean;
+  /**
+   * Each KPI minus the first policy's, paired by replication (both saw the same random numbers), with its 95%
+   * interval: far narrower than the two intervals apart, so it tells a real difference from chance.
+   */
+  delta?: Record<KpiName, Kpi>;
 };
 
 export type BacktestResult = {
@@ -96,7 +101,8 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions =
     policies: request.policies.map((policy, p) => {
       const series = meanSeries(runs[p]!.map((o) => o.series));
       const kpis = Object.fromEntries(KPI_NAMES.map((name) => [name, meanWithInterval(runs[p]!.map((o) => o.kpis[name]))])) as Record<KpiName, Kpi>;
-      return { label: policy.label, kpis, series, stable: isStable(series, warmUp) };
+      const delta = Object.fromEntries(KPI_NAMES.map((name) => [name, meanWithInterval(runs[p]!.map((o, r) => o.kpis[name] - runs[0]![r]!.kpis[name]))])) as Record<KpiName, Kpi>;
+      return { label: policy.label, kpis, series, stable: isStable(series, warmUp), delta };
     }),
     ...(changed.length > 0 ? { changedDecisions: changed } : {}),
   };

@@ -138,6 +138,7 @@ export function replicateJobShop({ policy, params: p, streams, horizon, warmUp, 
 
   const direct = (c: number) => queues[c]!.length + (current[c] ? 1 : 0);
   const gateways = (now: number) => ids.map((id, c) => gatewayOf(id, now, direct(c)));
+  /** The starvation trigger fires when a centre's direct load falls to zero (LUMS COR), as the live trigger does when an area's direct queue empties. */
   function trigger(c: number, now: number) {
     if (!starvation || direct(c) > 0) return;
     const id = starvedCycle(poolOrders(), gateways(now), ids[c]!, rules, now);
@@ -200,7 +201,6 @@ export function replicateJobShop({ policy, params: p, streams, horizon, warmUp, 
         else {
           pool.set(job.pool.id, job);
           conwip(now);
-          trigger(job.centres[0]!, now);
         }
         break;
       }
