@@ -67,6 +67,11 @@ export const backtestPolicyResult = z.object({
   series: z.array(backtestSample),
   /** False when the pool grows without bound: the policy cannot keep up with what arrives. */
   stable: z.boolean(),
+  /**
+   * Each KPI minus the draft's (the first policy), paired by replication on the same random numbers: its
+   * interval is far narrower than the two figures' intervals, so it tells a real difference from chance.
+   */
+  delta: z.record(z.string(), kpi).optional(),
 });
 export type BacktestPolicyResult = z.infer<typeof backtestPolicyResult>;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backtestScenario, type BacktestLine, type BacktestRequestBody, type BacktestResult, type BacktestScenario } from '../../domain/backtest.ts';
+import { backtestResult, backtestScenario, type BacktestLine, type BacktestRequestBody, type BacktestResult, type BacktestScenario } from '../../domain/backtest.ts';
 import type { RulesetDefinition } from '../../domain/ruleset.ts';
 import { defaultPriorityRuleset } from '../../rules/defaults/index.ts';
 import { createHarness, eventually, type Harness } from '../../test/sluice-harness.ts';
@@ -50,6 +50,9 @@ describe('backtest API', () => {
     const last = lines.at(-1)!;
     expect(last.type).toBe('result');
     const { result } = last as { result: BacktestResult };
+    // The shape the app reads: what the worker streams is the domain's schema, nothing more or less.
+    expect(backtestResult.parse(result)).toEqual(result);
+    expect(result.policies[1]!.delta, 'the rules in force minus the draft, replication by replication').toBeDefined();
     expect(result).toMatchObject({ scenario: 'job-shop', replications: 2, seed: 7 });
     expect(result.policies.map((p) => [p.label, p.role])).toEqual([
       ['Draft', 'draft'],

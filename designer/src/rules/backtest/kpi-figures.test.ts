@@ -30,15 +30,24 @@ describe('backtest KPI figures', () => {
     expect(bestPolicy('percentTardy', close.policies)).toBeNull();
   });
 
-  it('says the draft against the rules in force as "from → to (±)" and times as a signed difference', () => {
+  it('says the draft against the rules in force as "from → to (±)" and times as a signed difference, ± the two intervals without a paired one', () => {
     const r = result(policy('Draft', 'draft', { percentTardy: [9.4, 0.8], totalThroughputTime: [24.3, 0.2] }), policy('In force', 'published', { percentTardy: [12.1, 0.9], totalThroughputTime: [24, 0.2] }));
     expect(draftDeltas(r)).toEqual({
       against: 'In force',
       deltas: [
-        { name: 'totalThroughputTime', label: 'Total throughput time', text: '+0.3 h (±0.2)', verdict: 'same' },
-        { name: 'percentTardy', label: 'Tardy', text: '12.1% → 9.4% (±0.8)', verdict: 'better' },
+        { name: 'totalThroughputTime', label: 'Total throughput time', text: '+0.3 h (±0.4)', verdict: 'same' },
+        { name: 'percentTardy', label: 'Tardy', text: '12.1% → 9.4% (±1.7)', verdict: 'better' },
       ],
     });
+  });
+
+  it('reads the paired difference when the simulator sends it: a small change on the same random orders is told from chance', () => {
+    const inForce = { ...policy('In force', 'published', { percentTardy: [12.1, 0.9], totalThroughputTime: [24, 0.2] }), delta: { percentTardy: { mean: 2.7, halfWidth: 0.3 }, totalThroughputTime: { mean: -0.3, halfWidth: 0.1 } } };
+    const r = result(policy('Draft', 'draft', { percentTardy: [9.4, 0.8], totalThroughputTime: [24.3, 0.2] }), inForce);
+    expect(draftDeltas(r)?.deltas).toEqual([
+      { name: 'totalThroughputTime', label: 'Total throughput time', text: '+0.3 h (±0.1)', verdict: 'worse' },
+      { name: 'percentTardy', label: 'Tardy', text: '12.1% → 9.4% (±0.3)', verdict: 'better' },
+    ]);
   });
 
   it('compares with the first baseline when no rules are in force, and says nothing without a draft', () => {

@@ -36,15 +36,8 @@ export function formatValue(name: string, value: number): string {
 /** "12.1% ± 0.8". */
 export const formatKpi = (name: string, { mean, halfWidth }: Kpi) => `${formatValue(name, mean)} ± ${figure(name, halfWidth)}`;
 
-/**
- * Whether `a` is better than `b`: only when their confidence intervals do not overlap, so that a
- * difference the replications cannot tell from noise is called no difference.
- */
-export function compare(name: string, a: Kpi, b: Kpi): 'better' | 'worse' | 'same' {
-  const { better } = kpiSpec(name);
-  if (!better || Math.abs(a.mean - b.mean) <= a.halfWidth + b.halfWidth) return 'same';
-  return (a.mean < b.mean) === (better === 'lower') ? 'better' : 'worse';
-}
+/** Whether `a` is better than `b` beyond both intervals: a difference the replications cannot tell from noise is none. */
+export const compare = (name: string, a: Kpi, b: Kpi) => verdictOf(name, { mean: a.mean - b.mean, halfWidth: a.halfWidth + b.halfWidth });
 
 /** The policy whose figure is better than every other's beyond the noise, if one is. */
 export function bestPolicy(name: string, policies: readonly BacktestPolicyResult[]): string | null {
@@ -53,10 +46,28 @@ export function bestPolicy(name: string, policies: readonly BacktestPolicyResult
   return best?.label ?? null;
 }
 
+/**
+ * The draft's figure minus another policy's, with the interval of that difference: paired replication by
+ * replication when the simulator sent it (both saw the same random numbers), else the two intervals added.
+ */
+export function draftDifference(name: string, draft: BacktestPolicyResult, other: BacktestPolicyResult): Kpi | null {
+  const [a, b] = [draft.kpis[name], other.kpis[name]];
+  if (!a || !b) return null;
+  const paired = other.delta?.[name];
+  return paired ? { mean: -paired.mean, halfWidth: paired.halfWidth } : { mean: a.mean - b.mean, halfWidth: a.halfWidth + b.halfWidth };
+}
+
+/** Whether a difference of the draft's is better or worse, or cannot be told from chance. */
+export function verdictOf(name: string, difference: Kpi): 'better' | 'worse' | 'same' {
+  const { better } = kpiSpec(name);
+  if (!better || Math.abs(difference.mean) <= difference.halfWidth) return 'same';
+  return difference.mean < 0 === (better === 'lower') ? 'better' : 'worse';
+}
+
 export interface KpiDelta {
   name: string;
   label: string;
-  /** "12.1% → 9.4% (±0.8)" or, for times, "+0.3 h". */
+  /** "12.1% → 9.4% (±0.8)" or, for times, "+0.3 h (±0.2)"; the ± is the difference's. */
   text: string;
   verdict: 'better' | 'worse' | 'same';
 }
@@ -67,12 +78,15 @@ export function draftDeltas(result: BacktestResult): { against: string; deltas: 
   const other = result.policies.find((p) => p.role === 'published') ?? result.policies.find((p) => p.role === 'baseline');
   if (!draft || !other) return null;
   const deltas = kpiNames(result).flatMap((name) => {
-    const [a, b] = [draft.kpis[name], other.kpis[name]];
     const spec = kpiSpec(name);
-    if (!a || !b || !spec.better) return [];
-    const diff = a.mean - b.mean;
-    const text = spec.unit === 'h' ? `${diff >= 0 ? '+' : '−'}${number(Math.abs(diff))} h (±${number(a.halfWidth)})` : `${formatValue(name, b.mean)} → ${formatValue(name, a.mean)} (±${figure(name, a.halfWidth)})`;
-    return [{ name, label: spec.label, text, verdict: compare(name, a, b) }];
+    const difference = draftDifference(name, draft, other);
+    if (!difference || !spec.better) return [];
+    const { mean, halfWidth } = difference;
+    const text =
+      spec.unit === 'h'
+        ? `${mean >= 0 ? '+' : '−'}${number(Math.abs(mean))} h (±${number(halfWidth)})`
+        : `${formatValue(name, other.kpis[name]!.mean)} → ${formatValue(name, draft.kpis[name]!.mean)} (±${figure(name, halfWidth)})`;
+    return [{ name, label: spec.label, text, verdict: verdictOf(name, difference) }];
   });
   return { against: other.label, deltas };
 }

@@ -1,8 +1,13 @@
 import { Badge, Table, Text } from '@mantine/core';
-import type { BacktestResult } from '../../../../domain/backtest.ts';
-import { bestPolicy, compare, formatKpi, kpiNames, kpiSpec } from './kpi-figures.ts';
+import type { BacktestPolicyResult, BacktestResult } from '../../../../domain/backtest.ts';
+import { bestPolicy, draftDifference, formatKpi, kpiNames, kpiSpec, verdictOf } from './kpi-figures.ts';
 
 const VERDICT = { better: 'draft better', worse: 'draft worse', same: 'no clear difference' } as const;
+
+function verdict(name: string, draft: BacktestPolicyResult, reference: BacktestPolicyResult): string {
+  const difference = draftDifference(name, draft, reference);
+  return difference && kpiSpec(name).better ? VERDICT[verdictOf(name, difference)] : '—';
+}
 
 /** Each KPI per policy with its confidence interval; the best figure, when the noise allows calling one, says so. */
 export function KpiTable({ result }: { result: BacktestResult }) {
@@ -11,7 +16,8 @@ export function KpiTable({ result }: { result: BacktestResult }) {
   return (
     <Table data-testid="backtest-kpi-table" withTableBorder striped verticalSpacing={4} fz="xs">
       <Table.Caption>
-        Means over {result.replications} replications ± the half width of their 95% confidence interval. {result.policies.some((p) => !p.stable) && 'An unstable policy lets the pool grow without bound: its figures depend on the horizon.'}
+        Means over {result.replications} replications ± the half width of their 95% confidence interval. The draft is compared replication by replication (the same random orders),
+        which tells smaller differences apart than the ± of each figure. {result.policies.some((p) => !p.stable) && 'An unstable policy lets the pool grow without bound: its figures depend on the horizon.'}
       </Table.Caption>
       <Table.Thead>
         <Table.Tr>
@@ -58,7 +64,7 @@ export function KpiTable({ result }: { result: BacktestResult }) {
                 );
               })}
               {draft && reference && (
-                <Table.Td data-testid="backtest-verdict">{draft.kpis[name] && reference.kpis[name] && spec.better ? VERDICT[compare(name, draft.kpis[name], reference.kpis[name])] : '—'}</Table.Td>
+                <Table.Td data-testid="backtest-verdict">{verdict(name, draft, reference)}</Table.Td>
               )}
             </Table.Tr>
           );
