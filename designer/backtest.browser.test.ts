@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
+import { defaultPriorityRuleset } from '../rules/defaults/index.ts';
 import { checkScreen, openPage } from '../test/browser.ts';
 import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
 
@@ -25,6 +26,12 @@ describe('backtest in the rules designer', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('tab-priority-rules').click();
     await page.getByTestId('rules-edit').click();
+    // A draft that releases the orders with the most slack first: it should not do as well as the rules in force.
+    const slackFirst = structuredClone(defaultPriorityRuleset);
+    slackFirst.rules.push({ name: 'Slack first', description: 'A worse draft to backtest.', priority: 1, conditions: { all: [{ fact: 'slackHours', operator: 'greaterThan', value: 30 }] }, event: { type: 'score', params: { points: 500 } } });
+    await page.getByTestId('rules-json-import').click();
+    await page.getByTestId('rules-json-text').fill(JSON.stringify(slackFirst));
+    await page.getByTestId('rules-json-apply').click();
 
     await page.getByTestId('rules-backtest').click();
     await page.getByTestId('backtest-form').waitFor();
@@ -32,7 +39,7 @@ describe('backtest in the rules designer', () => {
     await page.getByTestId('backtest-run').click();
     await page.getByTestId('backtest-kpi-table').waitFor({ timeout: 60_000 });
     const table = page.getByTestId('backtest-kpi-table');
-    expect(await table.locator('th').allTextContents()).toEqual(expect.arrayContaining(['Draft', 'Immediate release']));
+    expect(await table.locator('th').allTextContents()).toEqual(expect.arrayContaining(['Draft', 'In force', 'Immediate release']));
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(3);
     expect(await page.getByTestId('backtest-chart').count()).toBe(3);
     await expect.poll(() => page.locator('[data-testid="backtest-chart"] svg[role="img"] polyline').count()).toBeGreaterThan(1);

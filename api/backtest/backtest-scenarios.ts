@@ -4,26 +4,29 @@ import type { Scenario } from '../../sim/scenarios/scenario.ts';
 import { UserError } from '../errors.ts';
 
 // A scenario other than the quick one is short enough at its own horizon.
-const QUICK: Record<string, { horizon: number; warmUp: number }> = { [QUICK_BACKTEST.scenario]: { horizon: QUICK_BACKTEST.horizon, warmUp: QUICK_BACKTEST.warmUp } };
+const QUICK: Record<string, { horizon: number; warmUp: number; params: Record<string, number> }> = {
+  [QUICK_BACKTEST.scenario]: { horizon: QUICK_BACKTEST.horizon, warmUp: QUICK_BACKTEST.warmUp, params: QUICK_BACKTEST.params },
+};
 
-const primitive = (v: unknown): v is number | boolean | string => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string';
+type Setting = number | boolean | string | null;
+const plain = (v: unknown): v is Setting => v === null || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string';
 
 /** A scenario's parameters as it fills them in; none for a scenario whose parameters have no default (a recorded day's date). */
-export function defaultsOf(scenario: Scenario<unknown>): Record<string, number | boolean | string> {
+export function defaultsOf(scenario: Scenario<unknown>): Record<string, Setting> {
   let defaults: unknown;
   try {
     defaults = scenario.parseParams({});
   } catch {
     return {};
   }
-  return defaults && typeof defaults === 'object' ? Object.fromEntries(Object.entries(defaults).filter(([, v]) => primitive(v))) : {};
+  return defaults && typeof defaults === 'object' ? Object.fromEntries(Object.entries(defaults).filter(([, v]) => plain(v))) : {};
 }
 
 /** The scenarios of the simulator's registry, with the settings the Backtest panel starts from. */
 export function backtestScenarios(): BacktestScenario[] {
   return Object.values(SCENARIOS).map((s) => {
-    const quick = { ...(QUICK[s.name] ?? { horizon: s.horizon, warmUp: s.warmUp }), replications: QUICK_BACKTEST.replications };
-    return { name: s.name, description: s.about, timeUnit: 'h', quick, params: defaultsOf(s) };
+    const { horizon, warmUp, params } = QUICK[s.name] ?? { horizon: s.horizon, warmUp: s.warmUp, params: {} };
+    return { name: s.name, description: s.about, timeUnit: 'h', quick: { horizon, warmUp, replications: QUICK_BACKTEST.replications }, params: { ...defaultsOf(s), ...params } };
   });
 }
 

@@ -118,7 +118,7 @@ describe('backtest API', () => {
     expect(res.status).toBe(200);
     const { scenarios } = (await res.json()) as { scenarios: BacktestScenario[] };
     expect(backtestScenario.array().parse(scenarios)).toEqual(scenarios);
-    expect(scenarios.find((s) => s.name === 'job-shop')).toMatchObject({ timeUnit: 'h', quick: { horizon: 1_500, warmUp: 500, replications: 3 }, params: { centres: 6 } });
+    expect(scenarios.find((s) => s.name === 'job-shop')).toMatchObject({ timeUnit: 'h', quick: { horizon: 1_500, warmUp: 500, replications: 3 }, params: { centres: 6, norm: 5 } });
     expect((await h.request('/backtest-scenarios', { role: 'dispatcher' })).status).toBe(403);
     expect((await h.request('/rulesets/priority/backtest', { method: 'POST', role: 'dispatcher', body: JSON.stringify(SMALL) })).status).toBe(403);
   });

@@ -19,9 +19,14 @@ const spoken = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toL
 
 const asNumber = (value: string | number, fallback: number) => (typeof value === 'number' ? value : fallback);
 
-function ParamField({ name, value, onChange }: { name: string; value: number | boolean | string; onChange: (v: number | boolean | string) => void }) {
+type Setting = number | boolean | string | null;
+
+// A setting that may be none (null) is a number left empty: the job shop's norm.
+function ParamField({ name, value, onChange }: { name: string; value: Setting; onChange: (v: Setting) => void }) {
   if (typeof value === 'boolean') return <Switch label={spoken(name)} checked={value} onChange={(e) => onChange(e.currentTarget.checked)} />;
-  if (typeof value === 'number') return <NumberInput size="xs" label={spoken(name)} value={value} onChange={(v) => onChange(asNumber(v, value))} />;
+  if (value === null || typeof value === 'number') {
+    return <NumberInput size="xs" label={spoken(name)} placeholder="none" value={value ?? ''} onChange={(v) => onChange(v === '' ? null : asNumber(v, value ?? 0))} />;
+  }
   return <TextInput size="xs" label={spoken(name)} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
 }
 
