@@ -18,13 +18,18 @@ describe('backtest in the rules designer', () => {
     await session?.close();
   });
 
-  it('runs a small backtest with progress, shows the KPI table and a chart, and the publish dialog shows its deltas', async () => {
+  const signIn = async () => {
     const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
     await page.goto(url);
     await page.getByTestId('login-username').fill('olivia');
     await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === 'olivia')!.password);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('tab-priority-rules').click();
+    return page;
+  };
+
+  it('runs a small backtest with progress, shows the KPI table and a chart, and the publish dialog shows its deltas', async () => {
+    const page = await signIn();
     await page.getByTestId('rules-edit').click();
     // A draft that releases the orders with the most slack first: it should not do as well as the rules in force.
     const slackFirst = structuredClone(defaultPriorityRuleset);
@@ -56,6 +61,21 @@ describe('backtest in the rules designer', () => {
     await deltas.getByText(/Tardy .*% → .*%/).waitFor();
     await page.getByTestId('rules-note').click({ trial: true });
     await checkScreen(page, 'publish-backtest-deltas');
+    await page.close();
+  });
+
+  it('without a backtest of the draft, the publish dialog offers a quick one and shows its deltas', async () => {
+    const page = await signIn();
+    await page.getByTestId('decision-point-release').click();
+    await page.getByTestId('rules-edit').click();
+    await page.getByTestId('rules-publish').click();
+    await page.getByTestId('backtest-quick-run').click({ trial: true });
+    await checkScreen(page, 'publish-backtest-offer');
+    await page.getByTestId('backtest-quick-run').click();
+    const deltas = page.getByTestId('backtest-deltas');
+    await deltas.waitFor({ timeout: 60_000 });
+    await deltas.getByText('(job-shop, 3 replications)').waitFor();
+    expect(await deltas.locator('li').count()).toBeGreaterThan(3);
     await page.close();
   });
 });
