@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BacktestResult, PolicyRole } from '../../domain/backtest.ts';
+import type { BacktestResult, Kpi, PolicyRole } from '../../domain/backtest.ts';
 import { BacktestInputError } from '../../sim/backtest-input-error.ts';
 import { runBacktest, type BacktestRequest } from '../../sim/backtest.ts';
 
@@ -20,7 +20,12 @@ function run(port: NonNullable<typeof parentPort>, { request, roles }: WorkerReq
   const post = (message: WorkerMessage) => port.postMessage(message);
   try {
     const result = runBacktest(request, { onProgress: (done, total) => post({ type: 'progress', done, total }) });
-    post({ type: 'result', result: { ...result, seed: request.seed, policies: result.policies.map((p, i) => ({ ...p, role: roles[i] ?? 'baseline' })) } });
+    // A scenario's own figures (a last-mile day's failed attempts) read as KPIs: the table shows them alike.
+    const policies = result.policies.map((policy, i) => {
+      const { extraKpis, ...p } = policy as typeof policy & { extraKpis?: Record<string, Kpi> };
+      return { ...p, kpis: { ...p.kpis, ...extraKpis }, role: roles[i] ?? 'baseline' };
+    });
+    post({ type: 'result', result: { ...result, seed: request.seed, policies } });
   } catch (error) {
     if (error instanceof BacktestInputError) post({ type: 'refused', message: error.message });
     else post({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
