@@ -74,6 +74,7 @@ async function areasAtStart(em: EntityManager, start: Date): Promise<RecordedAre
       loadCorrection: a.capacity.loadCorrection,
       starvationRelease: a.capacity.starvationRelease,
       plannedLeadTimeHours: a.plannedLeadTimeHours,
+      shiftCalendar: a.shiftCalendar,
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { OrderKind, StatedPriority } from '../../../domain/order.ts';
-import type { LoadCorrection, WorkAreaKind, WorkAreaStatus } from '../../../domain/work-area.ts';
+import type { LoadCorrection, ShiftCalendar, WorkAreaKind, WorkAreaStatus } from '../../../domain/work-area.ts';
 import type { Operation } from '../../../rules/release-cycle.ts';
 
 /*
@@ -15,11 +15,13 @@ export interface RecordedArea {
   status: WorkAreaStatus;
   timeZone: string;
   unit: 'orders' | 'units';
-  wipLimit: number;
+  /** None: norms alone govern the area. */
+  wipLimit: number | null;
   workloadNormHours: number | null;
   loadCorrection: LoadCorrection;
   starvationRelease: boolean;
   plannedLeadTimeHours: number;
+  shiftCalendar: ShiftCalendar | null;
 }
 
 /** An order that entered a pool on the day, with the times its audit entries recorded. */
