@@ -31,9 +31,10 @@ describe('a recorded day read from the store', () => {
     };
     const act = async (id: string, action: string) => expect((await h.request(`/orders/${id}/actions`, { method: 'POST', body: JSON.stringify({ action, reason: 'test' }) })).status).toBe(200);
 
+    // One at a time: two orders' workflows posted together reach the pool in either order.
     const done = await post('DAY-1', 'high', 4);
-    const working = await post('DAY-2', 'normal', 8);
     await h.reach(done.id, 'assigned');
+    const working = await post('DAY-2', 'normal', 8);
     await h.reach(working.id, 'assigned');
     // The area is full (WIP limit 2): the third waits in the pool until the first is done.
     const waiting = await post('DAY-3', 'low', 30);
@@ -83,6 +84,11 @@ describe('a recorded day read from the store', () => {
   it('has the work areas as they were before the day’s changes', () => {
     const area = day.areas.find((a) => a.id === h.workAreaId)!;
     expect(area).toMatchObject({ kind: 'pick_zone', wipLimit: 2, unit: 'orders', status: 'open', workloadNormHours: null });
+  });
+
+  it('has the priority and release rules in force that day', () => {
+    expect(day.rulesets.priority?.name).toBe('Default priority');
+    expect(day.rulesets.release?.name).toBe('Default release');
   });
 
   it('refuses what is not a date', async () => {

@@ -6,6 +6,7 @@ import type { RecordedArea, RecordedDay, RecordedOrder } from '../sim/scenarios/
 import { withArrayRows } from './array-rows.ts';
 import { dialectSql } from './dialect.ts';
 import { totalsOf } from './priority-row.ts';
+import { findPublishedRuleset } from './rulesets.ts';
 import { jsonOf, sqlOn, type JsonColumn } from './sql.ts';
 import { toWorkArea, WorkAreaRecord } from './work-area.entity.ts';
 
@@ -114,6 +115,10 @@ function timesOf(entries: readonly AuditRow[]): Pick<RecordedOrder, 'releasedAt'
 export async function readRecordedDay(em: EntityManager, date: string): Promise<RecordedDay> {
   const { start, end } = dayBounds(date);
   const areas = await areasAtStart(em, new Date(start));
+  // In force when the day began, or, for a store installed during the day, at its end.
+  const inForce = async (point: 'priority' | 'release') => (await findPublishedRuleset(em, point, new Date(start))) ?? (await findPublishedRuleset(em, point, new Date(Math.min(end, Date.now()))));
+  const [priority, release] = await Promise.all([inForce('priority'), inForce('release')]);
+  const rulesets = { ...(priority ? { priority: priority.definition } : {}), ...(release ? { release: release.definition } : {}) };
   const orders: RecordedOrder[] = [];
   let neverQueued = 0;
   let auditRows = 0;
@@ -163,5 +168,5 @@ export async function readRecordedDay(em: EntityManager, date: string): Promise<
     }
   }
   orders.sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { date, start, end, areas, orders, neverQueued, auditRows };
+  return { date, start, end, areas, rulesets, orders, neverQueued, auditRows };
 }

@@ -36,10 +36,15 @@ export interface Zone {
 export const LOAD_HOURS = 10 / 60;
 export const SERVICE_HOURS = 5 / 60;
 
+/** A scheduled delivery's window opens this long after the order, on average (see last-mile-orders.ts). */
+export const WINDOW_LEAD_HOURS = 2.5;
+
 /**
  * The zones of a day: the first lies around the depot, each further one a longer drive and fewer orders.
- * Without a driver count, each pool gets enough drivers for its busiest hour at 85% of their capacity (a
- * delivery holds its slot for the loading, the drive and the door, and a failed one for the drive back too).
+ * Without a driver count, each pool gets enough drivers for its busiest hour at 85% of their capacity: a
+ * delivery holds its slot for the loading, the drive and the door, a failed one for the drive back too, and
+ * a scheduled one released at once waits at the door for its window (the fleet an operation that releases
+ * everything at once needs; rules that hold scheduled orders back need less of it).
  */
 export function zonesOf(p: LastMileParams, curve: ArrivalCurve): Zone[] {
   const weights = Array.from({ length: p.zones }, (_, i) => 1 / (1 + 0.3 * i));
@@ -48,7 +53,8 @@ export function zonesOf(p: LastMileParams, curve: ArrivalCurve): Zone[] {
   return weights.map((w, i) => {
     const share = w / total;
     const travelHours = (10 + (20 * i) / Math.max(1, p.zones - 1)) / 60;
-    const slotHours = LOAD_HOURS + travelHours + SERVICE_HOURS + p.failureRate * travelHours;
+    const windowWait = (1 - p.onDemandShare) * Math.max(0, WINDOW_LEAD_HOURS - LOAD_HOURS - travelHours);
+    const slotHours = LOAD_HOURS + travelHours + SERVICE_HOURS + p.failureRate * travelHours + windowWait;
     const drivers = p.driversPerZone ?? Math.max(1, Math.ceil((p.orders * share * peak * slotHours) / (p.ordersPerDriver * 0.85)));
     return { name: `zone-${i + 1}`, areaId: `drivers-zone-${i + 1}`, share, drivers, wipLimit: drivers * p.ordersPerDriver, travelHours };
   });

@@ -1,4 +1,5 @@
 import type { OrderKind, StatedPriority } from '../../../domain/order.ts';
+import type { RulesetDefinition } from '../../../domain/ruleset.ts';
 import type { LoadCorrection, ShiftCalendar, WorkAreaKind, WorkAreaStatus } from '../../../domain/work-area.ts';
 import type { Operation } from '../../../rules/release-cycle.ts';
 
@@ -56,6 +57,8 @@ export interface RecordedDay {
   start: number;
   end: number;
   areas: RecordedArea[];
+  /** The priority and release rulesets in force when the day began: the reference a draft's decisions are compared with. */
+  rulesets: { priority?: RulesetDefinition; release?: RulesetDefinition };
   /** In arrival order. */
   orders: RecordedOrder[];
   /** Orders captured on the day that never entered a pool (rejected, held or in review all day). */
