@@ -36,6 +36,8 @@ export type PolicyResult = {
    * interval: far narrower than the two intervals apart, so it tells a real difference from chance.
    */
   delta?: Record<KpiName, Kpi>;
+  /** The scenario's own figures (ReplicationOutput.extraKpis), mean and 95% interval. */
+  extraKpis?: Record<string, Kpi>;
 };
 
 export type BacktestResult = {
@@ -102,7 +104,9 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions =
       const series = meanSeries(runs[p]!.map((o) => o.series));
       const kpis = Object.fromEntries(KPI_NAMES.map((name) => [name, meanWithInterval(runs[p]!.map((o) => o.kpis[name]))])) as Record<KpiName, Kpi>;
       const delta = Object.fromEntries(KPI_NAMES.map((name) => [name, meanWithInterval(runs[p]!.map((o, r) => o.kpis[name] - runs[0]![r]!.kpis[name]))])) as Record<KpiName, Kpi>;
-      return { label: policy.label, kpis, series, stable: isStable(series, warmUp), delta };
+      const extra = Object.keys(runs[p]![0]?.extraKpis ?? {});
+      const extraKpis = Object.fromEntries(extra.map((name) => [name, meanWithInterval(runs[p]!.map((o) => o.extraKpis![name]!))]));
+      return { label: policy.label, kpis, series, stable: isStable(series, warmUp), delta, ...(extra.length > 0 ? { extraKpis } : {}) };
     }),
     ...(changed.length > 0 ? { changedDecisions: changed } : {}),
   };
