@@ -1,7 +1,9 @@
 import { QUICK_BACKTEST, type BacktestScenario } from '../../domain/backtest.ts';
 import { SCENARIOS } from '../../sim/scenarios/index.ts';
+import { recordedDay } from '../../sim/scenarios/recorded-day.ts';
 import type { Scenario } from '../../sim/scenarios/scenario.ts';
 import { UserError } from '../errors.ts';
+import { yesterday } from './scenario-params.ts';
 
 // A scenario other than the quick one is short enough at its own horizon.
 const QUICK: Record<string, { horizon: number; warmUp: number; params: Record<string, number> }> = {
@@ -23,10 +25,13 @@ export function defaultsOf(scenario: Scenario<unknown>): Record<string, Setting>
 }
 
 /** The scenarios of the simulator's registry, with the settings the Backtest panel starts from. */
-export function backtestScenarios(): BacktestScenario[] {
+export function backtestScenarios(now = Date.now()): BacktestScenario[] {
   return Object.values(SCENARIOS).map((s) => {
     const { horizon, warmUp, params } = QUICK[s.name] ?? { horizon: s.horizon, warmUp: s.warmUp, params: {} };
-    return { name: s.name, description: s.about, timeUnit: 'h', quick: { horizon, warmUp, replications: QUICK_BACKTEST.replications }, params: { ...defaultsOf(s), ...params } };
+    // A recorded day has no randomness: one replication says all, and the day to replay is named by its date.
+    const replay = s.name === recordedDay.name;
+    const quick = { horizon, warmUp, replications: replay ? 1 : QUICK_BACKTEST.replications };
+    return { name: s.name, description: s.about, timeUnit: 'h', quick, params: { ...defaultsOf(s), ...params, ...(replay ? { date: yesterday(now) } : {}) } };
   });
 }
 

@@ -103,6 +103,7 @@ describe('backtest API', () => {
     { what: 'a warm-up past the horizon', dp: 'priority', body: { ...SMALL, horizon: 100, warmUp: 100 }, status: 400, message: /warm-up must end before the horizon/ },
     { what: 'a scenario parameter out of range', dp: 'priority', body: { ...SMALL, definition: lateFirst(), params: { centres: 0 } }, status: 400, message: /^Job shop parameters: .*centres/s },
     { what: 'a parameter the scenario does not take', dp: 'priority', body: { ...SMALL, definition: lateFirst(), params: { moons: 2 } }, status: 400, message: /^Job shop parameters: .*moons/s },
+    { what: 'a recorded day without its date', dp: 'priority', body: { ...SMALL, scenario: 'recorded-day', horizon: 48, warmUp: 0, params: { date: 'yesterday' }, definition: lateFirst() }, status: 400, message: /give params.date as YYYY-MM-DD/ },
     { what: 'a broken draft', dp: 'priority', body: { ...SMALL, definition: { decisionPoint: 'priority' } }, status: 400, message: /The ruleset has/ },
     { what: 'a draft of another decision point', dp: 'release', body: { ...SMALL, definition: defaultPriorityRuleset }, status: 400, message: /for priority, not release/ },
     { what: 'rules the simulation does not run', dp: 'intake', body: SMALL, status: 400, message: /the intake rules take no part in the simulation/ },
@@ -113,11 +114,24 @@ describe('backtest API', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
   });
 
+  it('replays a recorded day read from the store, as the day\'s date names it', async () => {
+    await h.postOrder('RECORDED-1', 4);
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await post(h.app, { scenario: 'recorded-day', params: { date: today }, replications: 1, horizon: 48, warmUp: 0, definition: lateFirst() });
+    expect(res.status).toBe(200);
+    const last = (await linesOf(res)).at(-1)!;
+    expect(last.type, JSON.stringify(last)).toBe('result');
+    const { result } = last as { result: BacktestResult };
+    expect(backtestResult.parse(result)).toEqual(result);
+    expect(result).toMatchObject({ scenario: 'recorded-day', replications: 1 });
+  });
+
   it('lists the scenarios with quick settings, to ops managers and admins only', async () => {
     const res = await h.request('/backtest-scenarios', { role: 'admin' });
     expect(res.status).toBe(200);
     const { scenarios } = (await res.json()) as { scenarios: BacktestScenario[] };
     expect(backtestScenario.array().parse(scenarios)).toEqual(scenarios);
+    expect(scenarios.find((s) => s.name === 'recorded-day')).toMatchObject({ quick: { replications: 1 }, params: { date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
     expect(scenarios.find((s) => s.name === 'job-shop')).toMatchObject({ timeUnit: 'h', quick: { horizon: 1_500, warmUp: 500, replications: 3 }, params: { centres: 6, norm: 5 } });
     expect((await h.request('/backtest-scenarios', { role: 'dispatcher' })).status).toBe(403);
     expect((await h.request('/rulesets/priority/backtest', { method: 'POST', role: 'dispatcher', body: JSON.stringify(SMALL) })).status).toBe(403);

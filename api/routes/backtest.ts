@@ -5,6 +5,7 @@ import type { ApiDeps } from '../api-deps.ts';
 import { BacktestRuns } from '../backtest/backtest-runs.ts';
 import { backtestPolicies } from '../backtest/backtest-policies.ts';
 import { backtestScenarios, scenarioOrFail } from '../backtest/backtest-scenarios.ts';
+import { scenarioParams } from '../backtest/scenario-params.ts';
 import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { requireValid } from '../ruleset-lookup.ts';
@@ -56,7 +57,7 @@ export function backtestRoutes(deps: ApiDeps) {
         const { policies, roles } = backtestPolicies(dp, draft, inForce, body.baselines, body.conwipLimit);
         const request = {
           scenario: scenario.name,
-          params: body.params ?? {},
+          params: await scenarioParams(em(), scenario.name, body.params ?? {}),
           policies,
           replications: body.replications,
           seed: body.seed,
