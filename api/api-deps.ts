@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { MiddlewareHandler } from 'hono';
 import type { Store } from '../store/open-store.ts';
 import type { AppEnv } from './auth/principal.ts';
+import type { BacktestRuns } from './backtest/backtest-runs.ts';
 import type { FeedOptions } from './live-events/event-feed.ts';
 import type { ApiMetrics } from './metrics/api-metrics.ts';
 
@@ -17,4 +18,6 @@ export interface ApiDeps {
   metrics?: ApiMetrics;
   /** A span per request (`api/request-spans.ts`), when tracing is on. */
   requestSpans?: MiddlewareHandler<AppEnv>;
+  /** The process's backtests in worker threads; one with its defaults when absent. */
+  backtests?: BacktestRuns;
 }

@@ -13,6 +13,7 @@ import { mountRoutes } from './registry/mount-routes.ts';
 import { requestLog } from './request-log.ts';
 import type { AnyRoute } from './registry/route.ts';
 import { authRoutes } from './routes/auth.ts';
+import { backtestRoutes } from './routes/backtest.ts';
 import { decisionPointRoutes } from './routes/decision-points.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -43,6 +44,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
     ...rulesetTestingRoutes(deps),
+    ...backtestRoutes(deps),
     ...workAreaRoutes(deps),
     ...releaseGroupRoutes(deps),
     ...resourceRoutes(deps),

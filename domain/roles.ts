@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'orders.progress': ['dispatcher'],
   'rules.read': ['ops_manager', 'dispatcher', 'specialist', 'admin'],
   'rules.publish': ['ops_manager'],
+  // A backtest takes a core for up to minutes: who tunes the rules, and who runs the system.
+  'rules.backtest': ['ops_manager', 'admin'],
   'workAreas.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
   'workAreas.manage': ['admin', 'ops_manager'],
   'workAreas.status': ['dispatcher', 'ops_manager', 'admin'],

@@ -38,6 +38,8 @@ export type PolicyResult = {
   delta?: Record<KpiName, Kpi>;
   /** Each KPI per replication, in replication order, when the options ask for them (to pair any two policies). */
   byReplication?: Record<KpiName, number[]>;
+  /** The scenario's own figures (ReplicationOutput.extraKpis), mean and 95% interval. */
+  extraKpis?: Record<string, Kpi>;
 };
 
 export type BacktestResult = {
@@ -110,7 +112,9 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions =
       const kpis = Object.fromEntries(KPI_NAMES.map((name) => [name, meanWithInterval(runs[p]!.map((o) => o.kpis[name]))])) as Record<KpiName, Kpi>;
       const delta = Object.fromEntries(KPI_NAMES.map((name) => [name, pairedDelta(runs[p]!.map((o) => o.kpis[name]), runs[0]!.map((o) => o.kpis[name]))])) as Record<KpiName, Kpi>;
       const byReplication = options.byReplication ? { byReplication: Object.fromEntries(KPI_NAMES.map((name) => [name, runs[p]!.map((o) => o.kpis[name])])) as Record<KpiName, number[]> } : {};
-      return { label: policy.label, kpis, series, stable: isStable(series, warmUp), delta, ...byReplication };
+      const extra = Object.keys(runs[p]![0]?.extraKpis ?? {});
+      const extraKpis = Object.fromEntries(extra.map((name) => [name, meanWithInterval(runs[p]!.map((o) => o.extraKpis![name]!))]));
+      return { label: policy.label, kpis, series, stable: isStable(series, warmUp), delta, ...byReplication, ...(extra.length > 0 ? { extraKpis } : {}) };
     }),
     ...(changed.length > 0 ? { changedDecisions: changed } : {}),
   };

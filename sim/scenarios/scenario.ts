@@ -20,6 +20,8 @@ export interface ReplicationInput<P> {
 
 export interface ReplicationOutput {
   kpis: Record<KpiName, number>;
+  /** Figures only this scenario has (the last-mile day's failed attempts…), by name: reported like the KPIs. */
+  extraKpis?: Record<string, number>;
   series: SeriesPoint[];
   changedDecisions?: ChangedDecision[];
 }

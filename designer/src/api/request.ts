@@ -48,6 +48,15 @@ async function answer<T>(path: string, response: Response): Promise<T> {
   return parsed as T;
 }
 
+/** Like `request`, for an answer read as it arrives (NDJSON): the response, once its status says it is coming. */
+export async function requestStream(path: string, options: RequestOptions): Promise<Response> {
+  const response = await send(path, options);
+  if (response.ok) return response;
+  const error = await failure(response);
+  if (error.status === 401 && error.code === 'unauthenticated') sessionRejected();
+  throw error;
+}
+
 /**
  * Calls the API with the session cookie and, on changes, the CSRF token. A `401 unauthenticated` from any
  * call signs the whole app out; a CSRF refusal (the session was renewed in another tab) is retried once

@@ -10,6 +10,8 @@ interface DesignerToolbarProps {
   onExport: () => void;
   onImport: () => void;
   onTest: () => void;
+  /** Absent for who may not run backtests. */
+  onBacktest?: () => void;
   onCompare: () => void;
   children?: ReactNode;
 }
@@ -25,7 +27,7 @@ const keys = (...names: string[]) => (
   </>
 );
 
-export function DesignerToolbar({ canUndo, canRedo, onUndo, onRedo, onLayout, onExport, onImport, onTest, onCompare, children }: DesignerToolbarProps) {
+export function DesignerToolbar({ canUndo, canRedo, onUndo, onRedo, onLayout, onExport, onImport, onTest, onBacktest, onCompare, children }: DesignerToolbarProps) {
   return (
     <Group justify="space-between" gap="xs">
       <Group gap="xs">
@@ -59,6 +61,13 @@ export function DesignerToolbar({ canUndo, canRedo, onUndo, onRedo, onLayout, on
             Test
           </Button>
         </Tooltip>
+        {onBacktest && (
+          <Tooltip label="Simulate an operation with the draft, the rules in force and baselines, and compare their throughput times, lateness and load">
+            <Button size="xs" variant="light" data-testid="rules-backtest" onClick={onBacktest}>
+              Backtest
+            </Button>
+          </Tooltip>
+        )}
         <Tooltip label="See what the canvas changes against a published version, or compare two versions">
           <Button size="xs" variant="default" data-testid="rules-compare" onClick={onCompare}>
             Compare…

@@ -1,12 +1,15 @@
 import { Alert, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useReactFlow } from '@xyflow/react';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { isSimulated } from '../../../domain/backtest.ts';
 import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../domain/decision-points.ts';
 import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
 import { graphToRuleset } from '../graph/compile-graph.ts';
 import type { NewNode } from '../graph/graph-edits.ts';
 import { checkGraph, type CanvasProblem } from '../graph/graph-problems.ts';
 import { NODE_SIZE } from '../graph/rules-graph-model.ts';
+import { useSession } from '../session/use-session.ts';
+import { BacktestPanel } from './backtest/backtest-panel.tsx';
 import { CompareModal } from './compare/compare-modal.tsx';
 import { DesignerToolbar } from './designer-toolbar.tsx';
 import { downloadJson } from './download-json.ts';
@@ -57,6 +60,8 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   const [refused, setRefused] = useState<string | null>(null);
   const [jsonOpen, setJsonOpen] = useState(false);
   const [testing, setTesting] = useState(false);
+  const [backtesting, setBacktesting] = useState(false);
+  const mayBacktest = useSession().can('rules.backtest') && isSimulated(dp);
   const [comparing, setComparing] = useState<{ canvas: RulesetDefinition } | null>(null);
 
   // The graph just opened was compiled while it was timed; compiling it again would only repeat that.
@@ -124,6 +129,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           onExport={() => downloadJson(`${dp}-rules.json`, definition)}
           onImport={() => setJsonOpen(true)}
           onTest={() => setTesting(true)}
+          {...(mayBacktest ? { onBacktest: () => setBacktesting(true) } : {})}
           onCompare={() => setComparing({ canvas: definition })}
         >
           <Text size="xs" c="dimmed">
@@ -176,6 +182,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
         onClose={() => setJsonOpen(false)}
       />
       <TestPanel opened={testing} onClose={() => setTesting(false)} dp={dp} definition={definition} runLabel="Run draft" mayEdit path={path} />
+      {mayBacktest && <BacktestPanel opened={backtesting} onClose={() => setBacktesting(false)} dp={dp} definition={definition} />}
       <CompareModal opened={comparing ? {} : null} onClose={() => setComparing(null)} dp={dp} versions={versions} canvas={comparing?.canvas ?? null} />
     </Paper>
   );

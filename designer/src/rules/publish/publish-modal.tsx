@@ -1,11 +1,14 @@
 import { Button, Divider, Group, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
+import { isSimulated } from '../../../../domain/backtest.ts';
 import type { DecisionPointId } from '../../../../domain/decision-points.ts';
 import type { RulesetDefinition, RulesetView } from '../../../../domain/ruleset.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { publishRulesetDraft, saveRulesetDraft } from '../../api/client.ts';
 import { sentence } from '../../format/labels.ts';
+import { useSession } from '../../session/use-session.ts';
 import { sortPublishIssues } from '../draft-check.ts';
+import { BacktestDeltas } from '../backtest/backtest-deltas.tsx';
 import { NoteField, useNote } from '../note-field.tsx';
 import { ImpactPreview } from './impact-preview.tsx';
 import { RefusalNotice, refusalOf, type Refusal } from './refusal-notice.tsx';
@@ -25,6 +28,7 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
   const note = useNote();
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const mayBacktest = useSession().can('rules.backtest') && isSimulated(dp);
 
   const publish = async () => {
     const text = note.checked();
@@ -48,6 +52,7 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
   return (
     <Stack gap="md" data-testid="rules-publish-modal">
       <ImpactPreview dp={dp} definition={definition} />
+      {mayBacktest && <BacktestDeltas dp={dp} definition={definition} />}
       <Divider />
       {refusal && <RefusalNotice refusal={refusal} definition={definition} />}
       <NoteField
