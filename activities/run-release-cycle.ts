@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, asyncLocalStorage } from '@temporalio/activity';
 import type { CycleTrigger } from '../domain/cycle-trigger.ts';
 import type { Role } from '../domain/roles.ts';
-import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
+import { cycleRules, planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
 import { changedJudgements } from '../rules/release-judgements.ts';
 import { answerCycleCall } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
@@ -78,7 +78,7 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       if (!input) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
       const { area, pool, taken, priority, release, norms, cycleArea } = input;
       const { inShift } = cycleArea;
-      const plan = planReleaseCycle(pool, cycleArea, { score: priority ? compiledFor(priority).score : null, decide: release ? compiledFor(release).decide : null }, now);
+      const plan = planReleaseCycle(pool, cycleArea, cycleRules(priority && compiledFor(priority), release && compiledFor(release)), now);
 
       const cycleId = randomUUID();
       const moved = await tx.nativeUpdate(WorkAreaRecord, { id: workAreaId, cycles: area.cycles }, { cycles: area.cycles + 1 });

@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rulesetDefinition, type RulesetDefinition } from '../domain/ruleset.ts';
 import { BacktestInputError } from '../sim/backtest-input-error.ts';
-import { runBacktest, type BacktestRequest } from '../sim/backtest.ts';
-import { conwipPolicies, normedPolicies } from '../sim/job-shop/job-shop-policies.ts';
+import { pairedDelta, runBacktest, type BacktestRequest } from '../sim/backtest.ts';
+import { conwipPolicies, normedPolicies, WORKLOAD_CONTROL } from '../sim/job-shop/job-shop-policies.ts';
+import type { KpiName } from '../sim/kpis.ts';
 import type { PolicySpec } from '../sim/policy-spec.ts';
-import { reportTable, type TableRow } from '../sim/report-table.ts';
+import { deltaTable, reportTable, type DeltaRow, type TableRow } from '../sim/report-table.ts';
 import { SCENARIOS } from '../sim/scenarios/index.ts';
 import type { RecordedDay } from '../sim/scenarios/recorded-day/recorded-day.ts';
 import { openStore } from '../store/open-store.ts';
@@ -26,6 +27,7 @@ Options:
   --norms 4,5,6        job shop: workload norms per centre (position-corrected hours); "none" for no norm
   --conwip 20,30       job shop: CONWIP limits (orders released and not completed)
   --dispatching fcfs   job shop: floor dispatching, fcfs or odd (operation due date)
+  --load-leaves operation  job shop: a centre's load drops when its operation is done, or "order": when the whole order is
   --params JSON        other scenarios: their parameters, e.g. '{"orders":50000,"driversPerZone":40}'
   --date YYYY-MM-DD    recorded-day: the day to replay, read from the store (SLUICE_DATABASE_URL or .data/)
   --priority FILE      a draft priority ruleset (JSON) to compare, with --release FILE for its release rules
@@ -41,6 +43,7 @@ const { values, positionals } = parseArgs({
     norms: { type: 'string', default: '4,5,6,7,8' },
     conwip: { type: 'string', default: '20,30' },
     dispatching: { type: 'string', default: 'fcfs' },
+    'load-leaves': { type: 'string', default: 'operation' },
     params: { type: 'string' },
     date: { type: 'string' },
     priority: { type: 'string' },
@@ -125,18 +128,27 @@ try {
   const [priority, release] = [rulesetFile(values.priority), rulesetFile(values.release)];
   const draft: PolicySpec | undefined = priority || release ? { label: 'Draft', kind: 'rules', rulesets: { priority, release } } : undefined;
   const rows: TableRow[] = [];
+  const versusWorkloadControl: DeltaRow[] = [];
+  const compared: KpiName[] = ['totalThroughputTime', 'percentTardy', 'meanTardiness', 'onTimeReleasePercent'];
   let run: { horizon: number; warmUp: number } | null = null;
   let changed: { orderId: string; before: string; after: string; explanation: string }[] = [];
   if (scenario === 'job-shop') {
     const dispatching = values.dispatching;
+    const loadLeaves = values['load-leaves'];
     for (const norm of list('norms', values.norms)) {
-      const result = runBacktest({ ...base, params: { norm, dispatching }, policies: normedPolicies(draft) }, { onProgress: progressBar(`norm ${norm ?? 'none'}`) });
+      const result = runBacktest({ ...base, params: { norm, dispatching, loadLeaves }, policies: normedPolicies(draft) }, { onProgress: progressBar(`norm ${norm ?? 'none'}`), byReplication: true });
       run = result;
       rows.push(...result.policies.map((policy) => ({ policy, setting: String(norm ?? 'none') })));
+      const at = result.policies.findIndex((p) => p.label === WORKLOAD_CONTROL.label);
+      const baseline = result.policies[at]!.byReplication!;
+      for (const policy of result.policies.slice(at + 1)) {
+        const delta = Object.fromEntries(compared.map((n) => [n, pairedDelta(policy.byReplication![n], baseline[n])]));
+        versusWorkloadControl.push({ label: policy.label, setting: String(norm ?? 'none'), delta });
+      }
     }
     const limits = list('conwip', values.conwip).filter((n): n is number => n !== null);
     if (limits.length > 0) {
-      const result = runBacktest({ ...base, params: { dispatching }, policies: conwipPolicies(limits) }, { onProgress: progressBar('CONWIP') });
+      const result = runBacktest({ ...base, params: { dispatching, loadLeaves }, policies: conwipPolicies(limits) }, { onProgress: progressBar('CONWIP') });
       rows.push(...result.policies.slice(1).map((policy) => ({ policy, setting: 'no norm' })));
     }
   } else if (scenario === 'recorded-day') {
@@ -154,6 +166,10 @@ try {
   }
   console.log(`${scenario}: ${base.replications} replications, seed ${base.seed}, horizon ${run?.horizon} h, warm-up ${run?.warmUp} h; mean ± 95% half width\n`);
   console.log(reportTable(rows, scenario === 'job-shop' ? 'Norm (h)' : 'Setting', scenario === 'recorded-day' ? 'the day’s rules' : 'immediate'));
+  if (versusWorkloadControl.length > 0) {
+    console.log(`\nPaired differences from "${WORKLOAD_CONTROL.label}" (the same replications):\n`);
+    console.log(deltaTable(versusWorkloadControl, 'Norm (h)', compared));
+  }
   for (const { policy } of rows.filter((r) => r.policy.extraKpis)) {
     console.log(`\n${policy.label}: ${Object.entries(policy.extraKpis!).map(([name, kpi]) => `${name} ${kpi.mean.toFixed(1)} ± ${kpi.halfWidth.toFixed(1)}`).join(', ')}`);
   }
