@@ -9,6 +9,10 @@ import type { KpiName } from '../sim/kpis.ts';
 import type { PolicySpec } from '../sim/policy-spec.ts';
 import { deltaTable, reportTable, type DeltaRow, type TableRow } from '../sim/report-table.ts';
 import { SCENARIOS } from '../sim/scenarios/index.ts';
+import type { RecordedDay } from '../sim/scenarios/recorded-day/recorded-day.ts';
+import { openStore } from '../store/open-store.ts';
+import { readRecordedDay } from '../store/recorded-day.ts';
+import { describeStore, storeConfigFromEnv } from '../store/store-config.ts';
 
 /**
  * `npm run simulate -- <scenario> [options]`: runs the policies on a scenario and prints the table
@@ -24,6 +28,8 @@ Options:
   --conwip 20,30       job shop: CONWIP limits (orders released and not completed)
   --dispatching fcfs   job shop: floor dispatching, fcfs or odd (operation due date)
   --load-leaves operation  job shop: a centre's load drops when its operation is done, or "order": when the whole order is
+  --params JSON        other scenarios: their parameters, e.g. '{"orders":50000,"driversPerZone":40}'
+  --date YYYY-MM-DD    recorded-day: the day to replay, read from the store (SLUICE_DATABASE_URL or .data/)
   --priority FILE      a draft priority ruleset (JSON) to compare, with --release FILE for its release rules
   --release FILE
   --replications 10    independent replications (95% intervals need at least 2)
@@ -38,6 +44,8 @@ const { values, positionals } = parseArgs({
     conwip: { type: 'string', default: '20,30' },
     dispatching: { type: 'string', default: 'fcfs' },
     'load-leaves': { type: 'string', default: 'operation' },
+    params: { type: 'string' },
+    date: { type: 'string' },
     priority: { type: 'string' },
     release: { type: 'string' },
     replications: { type: 'string', default: '10' },
@@ -69,6 +77,37 @@ function rulesetFile(file: string | undefined): RulesetDefinition | undefined {
   return parsed.data;
 }
 
+function jsonParams(text: string | undefined): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // Refused below, with the usage.
+  }
+  throw new BacktestInputError(`--params takes a JSON object, e.g. '{"orders":50000}', not ${text}.`);
+}
+
+/** The day from the store the other scripts use; read in pages (store/recorded-day.ts), then closed. */
+async function recordedDayFromStore(date: string | undefined): Promise<RecordedDay> {
+  if (!date) throw new BacktestInputError('recorded-day replays a day from the store: give it with --date YYYY-MM-DD.');
+  const config = storeConfigFromEnv();
+  const store = await openStore(config);
+  try {
+    let day: RecordedDay;
+    try {
+      day = await readRecordedDay(store.em.fork(), date);
+    } catch (err) {
+      if (err instanceof RangeError) throw new BacktestInputError(err.message);
+      throw err;
+    }
+    console.error(`${describeStore(config)}: ${date}, ${day.orders.length} orders entered a pool (${day.auditRows} audit entries read, ${day.neverQueued} never queued).`);
+    return day;
+  } finally {
+    await store.close();
+  }
+}
+
 function progressBar(label: string) {
   if (!process.stderr.isTTY) return undefined;
   return (done: number, total: number) => {
@@ -92,6 +131,7 @@ try {
   const versusWorkloadControl: DeltaRow[] = [];
   const compared: KpiName[] = ['totalThroughputTime', 'percentTardy', 'meanTardiness', 'onTimeReleasePercent'];
   let run: { horizon: number; warmUp: number } | null = null;
+  let changed: { orderId: string; before: string; after: string; explanation: string }[] = [];
   if (scenario === 'job-shop') {
     const dispatching = values.dispatching;
     const loadLeaves = values['load-leaves'];
@@ -111,16 +151,31 @@ try {
       const result = runBacktest({ ...base, params: { dispatching, loadLeaves }, policies: conwipPolicies(limits) }, { onProgress: progressBar('CONWIP') });
       rows.push(...result.policies.slice(1).map((policy) => ({ policy, setting: 'no norm' })));
     }
+  } else if (scenario === 'recorded-day') {
+    // A replay has no randomness: one replication says it all.
+    const day = await recordedDayFromStore(values.date);
+    const policies: PolicySpec[] = [{ label: 'In force that day', kind: 'rules', rulesets: day.rulesets }, ...(draft ? [draft] : []), { label: 'Immediate release', kind: 'immediate' }];
+    const result = runBacktest({ ...base, replications: 1, params: { day }, policies }, { onProgress: progressBar(scenario) });
+    run = result;
+    rows.push(...result.policies.map((policy) => ({ policy, setting: values.date! })));
+    changed = result.changedDecisions ?? [];
   } else {
-    const result = runBacktest({ ...base, policies: normedPolicies(draft) }, { onProgress: progressBar(scenario) });
+    const result = runBacktest({ ...base, params: jsonParams(values.params), policies: normedPolicies(draft) }, { onProgress: progressBar(scenario) });
     run = result;
     rows.push(...result.policies.map((policy) => ({ policy, setting: '' })));
   }
   console.log(`${scenario}: ${base.replications} replications, seed ${base.seed}, horizon ${run?.horizon} h, warm-up ${run?.warmUp} h; mean ± 95% half width\n`);
-  console.log(reportTable(rows, scenario === 'job-shop' ? 'Norm (h)' : 'Setting', 'immediate'));
+  console.log(reportTable(rows, scenario === 'job-shop' ? 'Norm (h)' : 'Setting', scenario === 'recorded-day' ? 'the day’s rules' : 'immediate'));
   if (versusWorkloadControl.length > 0) {
     console.log(`\nPaired differences from "${WORKLOAD_CONTROL.label}" (the same replications):\n`);
     console.log(deltaTable(versusWorkloadControl, 'Norm (h)', compared));
+  }
+  for (const { policy } of rows.filter((r) => r.policy.extraKpis)) {
+    console.log(`\n${policy.label}: ${Object.entries(policy.extraKpis!).map(([name, kpi]) => `${name} ${kpi.mean.toFixed(1)} ± ${kpi.halfWidth.toFixed(1)}`).join(', ')}`);
+  }
+  if (changed.length > 0) {
+    console.log(`\nDecisions the draft changes (${changed.length}):\n\n| Order | Before | After | Why |\n| --- | --- | --- | --- |`);
+    for (const c of changed) console.log(`| ${c.orderId} | ${c.before} | ${c.after} | ${c.explanation.replaceAll('|', '\\|')} |`);
   }
 } catch (err) {
   if (!(err instanceof BacktestInputError)) throw err;

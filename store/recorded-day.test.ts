@@ -94,5 +94,6 @@ describe('a recorded day read from the store', () => {
   it('refuses what is not a date', async () => {
     await expect(readRecordedDay(h.store.em.fork(), '2026-13-45')).rejects.toThrow(/YYYY-MM-DD/);
     await expect(readRecordedDay(h.store.em.fork(), 'yesterday')).rejects.toThrow(/YYYY-MM-DD/);
+    await expect(readRecordedDay(h.store.em.fork(), '2025-02-30')).rejects.toThrow(/YYYY-MM-DD/);
   });
 });

@@ -43,7 +43,8 @@ const WORK_ENDS = new Set(['completed', 'delivered', 'returned', 'cancelled', 'c
 
 const dayBounds = (date: string) => {
   const start = Date.parse(`${date}T00:00:00.000Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(start)) throw new RangeError(`${date} is not a date as YYYY-MM-DD`);
+  // Date.parse rolls 30 February over into March: a date must read back as itself.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== date) throw new RangeError(`${date} is not a date as YYYY-MM-DD`);
   return { start, end: start + 86_400_000 };
 };
 
