@@ -59,6 +59,11 @@ export async function arriveAtFirstOperation(tx: EntityManager, orderId: string,
   await sql`update order_operations set arrived_at = ${now} where order_id = ${orderId} and position = ${1} and done_at is null`.execute(sqlOn(tx));
 }
 
+/** Back in the pool from released work (returned, or sent back by a person): nothing of it is at an area any more. */
+export async function leaveOperations(tx: EntityManager, orderId: string): Promise<void> {
+  await sql`update order_operations set arrived_at = null where order_id = ${orderId} and done_at is null`.execute(sqlOn(tx));
+}
+
 /**
  * Completing the order completes the operations still open (a dispatcher may complete an order whose
  * terminal never reported its last steps): no order ends with load left behind. Answers their areas.
