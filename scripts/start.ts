@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startChild } from '../launcher/child-run.ts';
 import { ensureTemporal } from '../launcher/ensure-temporal.ts';
 import { DEMO_USERS, ensureFirstAdmin, seedDemoUsers } from '../api/auth/bootstrap-users.ts';
@@ -12,6 +13,7 @@ import { seedDefaults } from '../store/seed.ts';
 import { describeStore, storeConfigFromEnv, storeEnv } from '../store/store-config.ts';
 import { demoPeopleApi } from './demo/demo-api.ts';
 import { seedDemo, storeIsEmpty } from './demo/seed-demo.ts';
+import { runLiveDemo } from './demo/live-demo.ts';
 import { seededRandom } from './demo/seeded-random.ts';
 
 /**
@@ -19,6 +21,15 @@ import { seededRandom } from './demo/seeded-random.ts';
  * a worker and the API as child processes, and a few demo orders. A crashed worker or API, and a dev
  * server that dies or stops answering, is restarted (launcher/supervisor.ts). Ctrl-C stops all of it.
  */
+const { values: flags } = parseArgs({ options: { 'live-demo': { type: 'boolean', default: false }, speed: { type: 'string', default: '60' }, arrivals: { type: 'string', default: '30' } } });
+const speed = Number(flags.speed);
+const arrivalsPerHour = Number(flags.arrivals);
+if (!(speed > 0 && speed <= 3_600) || !(arrivalsPerHour > 0 && arrivalsPerHour <= 10_000)) {
+  console.error('--speed is the operation\'s minutes per minute (above 0, at most 3600; 60 runs an hour a minute), --arrivals the orders arriving per hour of the operation (above 0, at most 10000).');
+  process.exit(2);
+}
+/** The number of demo orders a fresh store is seeded with. */
+const DEMO_ORDERS = 300;
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = `http://127.0.0.1:${port}`;
 const config = loadTemporalConfig();
@@ -94,20 +105,39 @@ function firstAdminNotice(username: string, oneTimePassword: string): string {
   return `First admin: ${username}, with a one-time password in ${file} (readable by you only): choose a new one at the first sign-in, then delete the file.`;
 }
 
-/** The number of demo orders a fresh store is seeded with. */
-const DEMO_ORDERS = 300;
-
 /**
  * On an empty store, the demo operation is seeded through the API in the background once Sluice is ready:
  * its orders take a minute or two to move through their workflows, and nobody should wait for that to sign in.
+ * With --live-demo, a simulated operation then keeps flowing through the system until Ctrl-C.
  */
 async function startDemo(): Promise<string> {
-  if (!(await storeIsEmpty(demoApi))) return '  Demo data:                     none added (the store has orders already)';
+  const fresh = await storeIsEmpty(demoApi);
   const began = Date.now();
-  const seeding = seedDemo(demoApi, { count: DEMO_ORDERS, random: seededRandom(20261206), now: Date.now(), signal: demoStop.signal, log: (line) => console.log(line) }).then(
-    () => console.log(demoStop.signal.aborted ? '' : `[demo] Demo operation seeded: ${DEMO_ORDERS} orders across the lifecycle in ${Math.round((Date.now() - began) / 1000)} s.`),
-    (error: unknown) => console.warn(`[demo] The demo operation was not fully seeded: ${(error as Error).message}`),
-  );
+  const seeding = fresh
+    ? seedDemo(demoApi, { count: DEMO_ORDERS, random: seededRandom(20261206), now: Date.now(), signal: demoStop.signal, log: (line) => console.log(line) }).then(
+        () => !demoStop.signal.aborted && console.log(`[demo] Demo operation seeded: ${DEMO_ORDERS} orders across the lifecycle in ${Math.round((Date.now() - began) / 1000)} s.`),
+        (error: unknown) => console.warn(`[demo] The demo operation was not fully seeded: ${(error as Error).message}`),
+      )
+    : Promise.resolve();
   demoWork.push(seeding);
-  return `  Demo data:                     seeding in the background: areas, drivers and ${DEMO_ORDERS} orders moving through the lifecycle (a minute or two)`;
+  const lines = [
+    fresh
+      ? `  Demo data:                     seeding in the background: areas, drivers and ${DEMO_ORDERS} orders moving through the lifecycle (a minute or two)`
+      : '  Demo data:                     none added (the store has orders already)',
+  ];
+  if (flags['live-demo']) {
+    demoWork.push(seeding.then(liveDemo));
+    lines.push(`  Live demo:                     ${arrivalsPerHour} orders an hour arriving, people and drivers working them, at ${speed}× the clock${fresh ? ' (once seeded)' : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** The simulated operation of --live-demo, with a seed of its own per start so each run differs. */
+async function liveDemo(): Promise<void> {
+  if (demoStop.signal.aborted) return;
+  const seed = Date.now() % 1_000_000;
+  const streams = { arrivals: seededRandom(seed), orders: seededRandom(seed + 1), durations: seededRandom(seed + 2), outcomes: seededRandom(seed + 3) };
+  const tally = await runLiveDemo(demoApi, { speed, arrivalsPerHour, streams, signal: demoStop.signal, log: (line) => console.log(line) });
+  const actions = Object.values(tally.actions).reduce((sum, n) => sum + n, 0);
+  console.log(`[live demo] Stopped after ${tally.arrived} orders arrived and ${actions} actions (seed ${seed}).`);
 }

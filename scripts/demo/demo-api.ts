@@ -2,7 +2,7 @@ import { DEMO_USERS } from '../../api/auth/bootstrap-users.ts';
 import type { Role } from '../../domain/roles.ts';
 
 /** A call to Sluice's API as someone of the role: the demo acts only through the API, as people and integrations do. */
-export type DemoApi = (role: Role, path: string, init?: { method?: string; body?: unknown }) => Promise<Response>;
+export type DemoApi = (role: Role, path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
 
 /**
  * The API at `appUrl` as the demo people (one per role), each signed in on first use and again when the
@@ -23,7 +23,13 @@ export function demoPeopleApi(appUrl: string): DemoApi {
   };
   const call: DemoApi = async (role, path, init = {}) => {
     if (!sessions.has(role)) sessions.set(role, signIn(role));
-    const send = async () => fetch(`${appUrl}${path}`, { method: init.method ?? 'GET', headers: await sessions.get(role)!, ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) });
+    const send = async () =>
+      fetch(`${appUrl}${path}`, {
+        method: init.method ?? 'GET',
+        headers: { ...(await sessions.get(role)!), ...init.headers },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        ...(init.signal ? { signal: init.signal } : {}),
+      });
     const res = await send();
     if (res.status !== 401) return res;
     sessions.set(role, signIn(role));

@@ -81,34 +81,40 @@ function routingOf(random: () => number, line: string): RoutingStep[] {
 
 /** `count` orders, the same for the same `random` sequence and `now`. A few are held at intake or go to a specialist. */
 export function demoOrders(count: number, random: () => number, now: number): DemoOrder[] {
-  return Array.from({ length: count }, (_, i) => {
-    const kind = pick(random, KINDS);
-    const delivery = kind !== 'pick' && kind !== 'production';
-    const zone = oneOf(random, DEMO_ZONES);
-    const lines = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
-      const [sku, price] = oneOf(random, SKUS);
-      return { sku, qty: 1 + Math.floor(random() * (price < 10 ? 200 : 6)), price };
-    });
-    const special = random();
-    const order: NewOrder = {
-      reference: `DEMO-${1001 + i}`,
-      account: oneOf(random, ACCOUNTS),
-      kind,
-      statedPriority: pick(random, [['low', 0.2], ['normal', 0.5], ['high', 0.2], ['urgent', 0.1]]),
-      dueAt: new Date(now + (-6 + random() * 78) * 3_600_000).toISOString(),
-      zone,
-      paymentMode: delivery && random() < 0.4 ? 'cod' : random() < 0.2 ? 'credit_terms' : 'prepaid',
-      lines,
-    };
-    if (kind === 'production') {
-      order.workAreaId = random() < 0.5 ? 'line-1' : 'line-2';
-      order.routing = routingOf(random, order.workAreaId);
-    } else if (kind === 'pick' && random() < 0.3) order.workAreaId = random() < 0.5 ? 'pack-1' : 'pack-2';
-    if (delivery) order.checks = { addressVerified: true };
-    // About one in twenty-five is held at intake for credit, one in fifty for its address, one in thirty goes to a specialist.
-    if (special < 0.04) Object.assign(order, { paymentMode: 'credit_terms', checks: { creditBalance: 12_500, creditLimit: 10_000 } });
-    else if (special < 0.06 && delivery) order.checks = { addressVerified: false };
-    else if (special < 0.09) order.accountTier = 'major';
-    return { key: `demo-${1001 + i}`, order, intent: pick(random, delivery ? DELIVERY_INTENTS : FULFILMENT_INTENTS) };
+  return Array.from({ length: count }, (_, i) => demoOrder(`DEMO-${1001 + i}`, random, now));
+}
+
+/**
+ * One order as the demo's customers send them. `hourMs` is how long an hour of its due time lasts: less than
+ * an hour when the live demo runs the operation faster than the clock.
+ */
+export function demoOrder(reference: string, random: () => number, now: number, hourMs = 3_600_000): DemoOrder {
+  const kind = pick(random, KINDS);
+  const delivery = kind !== 'pick' && kind !== 'production';
+  const zone = oneOf(random, DEMO_ZONES);
+  const lines = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+    const [sku, price] = oneOf(random, SKUS);
+    return { sku, qty: 1 + Math.floor(random() * (price < 10 ? 200 : 6)), price };
   });
+  const special = random();
+  const order: NewOrder = {
+    reference,
+    account: oneOf(random, ACCOUNTS),
+    kind,
+    statedPriority: pick(random, [['low', 0.2], ['normal', 0.5], ['high', 0.2], ['urgent', 0.1]]),
+    dueAt: new Date(now + (-6 + random() * 78) * hourMs).toISOString(),
+    zone,
+    paymentMode: delivery && random() < 0.4 ? 'cod' : random() < 0.2 ? 'credit_terms' : 'prepaid',
+    lines,
+  };
+  if (kind === 'production') {
+    order.workAreaId = random() < 0.5 ? 'line-1' : 'line-2';
+    order.routing = routingOf(random, order.workAreaId);
+  } else if (kind === 'pick' && random() < 0.3) order.workAreaId = random() < 0.5 ? 'pack-1' : 'pack-2';
+  if (delivery) order.checks = { addressVerified: true };
+  // About one in twenty-five is held at intake for credit, one in fifty for its address, one in thirty goes to a specialist.
+  if (special < 0.04) Object.assign(order, { paymentMode: 'credit_terms', checks: { creditBalance: 12_500, creditLimit: 10_000 } });
+  else if (special < 0.06 && delivery) order.checks = { addressVerified: false };
+  else if (special < 0.09) order.accountTier = 'major';
+  return { key: reference.toLowerCase(), order, intent: pick(random, delivery ? DELIVERY_INTENTS : FULFILMENT_INTENTS) };
 }

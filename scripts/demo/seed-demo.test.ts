@@ -3,6 +3,7 @@ import type { OrderListItem } from '../../domain/order.ts';
 import type { Resource } from '../../domain/resource.ts';
 import type { WorkArea } from '../../domain/work-area.ts';
 import { AuditEntryRecord } from '../../store/audit-entry.entity.ts';
+import { harnessDemoApi } from '../../test/harness-demo-api.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
 import type { DemoApi } from './demo-api.ts';
 import { DEMO_ZONES } from './demo-operation.ts';
@@ -10,9 +11,6 @@ import { listOrders, seedDemo } from './seed-demo.ts';
 import { seededRandom } from './seeded-random.ts';
 
 const COUNT = 300;
-
-/** The demo's API calls, made in the harness's app with a token of the role. */
-const harnessApi = (h: Harness): DemoApi => (role, path, init = {}) => h.request(path, { role, method: init.method ?? 'GET', ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) });
 
 /**
  * Integration (real Temporal dev server, real store): the demo operation `./sluice start` seeds on a fresh
@@ -25,7 +23,7 @@ describe('the demo operation', () => {
   let orders: OrderListItem[];
   beforeAll(async () => {
     h = await createHarness({ worker: true });
-    api = harnessApi(h);
+    api = harnessDemoApi(h);
   });
   afterAll(async () => {
     await h?.close();

@@ -48,8 +48,7 @@ export async function listOrders(api: DemoApi, q: string): Promise<OrderListItem
 export async function seedDemo(api: DemoApi, options: SeedOptions): Promise<{ seeded: boolean; orders: number }> {
   const { log = () => {}, maxMs = 600_000, pollMs = 500 } = options;
   if (!(await storeIsEmpty(api))) return { seeded: false, orders: 0 };
-  for (const area of demoWorkAreas()) await expectCreated(await api('ops_manager', '/work-areas', { method: 'POST', body: area }), `work area ${area.id}`);
-  for (const { workAreaId, resource } of demoResources()) await expectCreated(await api('ops_manager', `/work-areas/${workAreaId}/resources`, { method: 'POST', body: resource }), `driver ${resource.id}`);
+  await createDemoSetting(api);
   const planned = demoOrders(options.count, options.random, options.now);
   const batch: OrderBatchItem[] = planned.map(({ key, order }) => ({ idempotencyKey: key, order }));
   await expectCreated(await api('dispatcher', '/orders/batch', { method: 'POST', body: { orders: batch } }), 'the demo orders');
@@ -79,6 +78,12 @@ export async function seedDemo(api: DemoApi, options: SeedOptions): Promise<{ se
     await new Promise((r) => setTimeout(r, pollMs));
   }
   return { seeded: true, orders: planned.length };
+}
+
+/** The demo's work areas and drivers; those that exist already are left as they are. */
+export async function createDemoSetting(api: DemoApi): Promise<void> {
+  for (const area of demoWorkAreas()) await expectCreated(await api('ops_manager', '/work-areas', { method: 'POST', body: area }), `work area ${area.id}`);
+  for (const { workAreaId, resource } of demoResources()) await expectCreated(await api('ops_manager', `/work-areas/${workAreaId}/resources`, { method: 'POST', body: resource }), `driver ${resource.id}`);
 }
 
 async function expectCreated(res: Response, what: string): Promise<void> {
