@@ -45,4 +45,35 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The simulator is pure and repeatable: a run is a function of its request and seed. No I/O, no wall
+    // clock, no Math.random (its random numbers come from seeded streams, sim/random-streams.ts).
+    files: ['sim/**/*.ts'],
+    ignores: ['sim/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The simulator is pure: no Node built-ins.' })),
+          patterns: [
+            {
+              group: ['@temporalio/*', '@mikro-orm/*', 'hono', 'hono/*', '@hono/*', 'kysely', '**/activities/**', '**/store/**', '**/api/**', '**/workflows/*.workflow.ts'],
+              message: 'The simulator is pure: no Temporal, no database, no API.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'The simulator draws from seeded streams (sim/random-streams.ts).' },
+        { object: 'Date', property: 'now', message: 'The simulator runs on virtual time (sim/virtual-clock.ts).' },
+        { object: 'performance', property: 'now', message: 'The simulator runs on virtual time (sim/virtual-clock.ts).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The simulator runs on virtual time (sim/virtual-clock.ts).' },
+      ],
+    },
+  },
 );

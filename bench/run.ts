@@ -23,6 +23,10 @@ const SUITES: Record<string, Suite> = {
     about: 'release-cycle time over a 100,000-order pool against a rank-only cycle, and freed capacity to release (p50, p99) against a bare relay',
     load: () => import('./release.bench.ts'),
   },
+  simulate: {
+    about: "the job shop's 13,000 h × 10 replications under the workload-control ruleset against immediate release, and a 50,000-order last-mile day",
+    load: () => import('./simulate.bench.ts'),
+  },
   'live-events': {
     about: '200 browsers following GET /events: events/s, delivery latency (p50, p99) and store reads/s, against polling per browser',
     load: () => import('./live-events.bench.ts'),

@@ -148,7 +148,7 @@ describe('a release cycle', () => {
       const pool = [routed('first', 8, { statedPriority: 'urgent' }), routed('second', 9)];
       expect(planReleaseCycle(pool, withNorm('plain', 9), none, now).released).toEqual([]);
       const starved = planReleaseCycle(pool, withNorm('plain', 9, { starvationRelease: true }), none, now);
-      expect(starved.released).toEqual([{ orderId: 'first', rank: 1, score: 0, weight: 1, starved: true }]);
+      expect(starved.released).toEqual([{ orderId: 'first', rank: 1, score: 0, gatewayId: 'pick-a', weight: 1, starved: true }]);
       expect(starved.waited.map((w) => w.orderId)).toEqual(['second']);
       // Work in process in the area itself: it is not starving.
       expect(planReleaseCycle(pool, withNorm('plain', 9, { starvationRelease: true, used: 1 }), none, now).released).toEqual([]);
@@ -182,7 +182,7 @@ describe('a release cycle', () => {
 
   it('gives each order its rank and score', () => {
     const plan = planReleaseCycle([order('low', { statedPriority: 'low' }), order('urgent', { statedPriority: 'urgent' })], { ...open, wipLimit: 1 }, defaults, now);
-    expect(plan.released).toEqual([{ orderId: 'urgent', rank: 1, score: 10, weight: 1 }]);
+    expect(plan.released).toEqual([{ orderId: 'urgent', rank: 1, score: 10, gatewayId: 'pick-a', weight: 1 }]);
     expect(plan.waited).toEqual([{ orderId: 'low', rank: 2, score: -10, reason: 'The work area is at its WIP limit.' }]);
   });
 });
