@@ -1,5 +1,6 @@
 import type { ActivityDeps } from './activity-deps.ts';
 import { assignOrderActivity } from './assign-order.ts';
+import { completeOperationActivity } from './complete-operation.ts';
 import { decideIntakeActivity } from './decide-intake.ts';
 import { decideRemitActivity } from './decide-remit.ts';
 import { decideReturnActivity } from './decide-return.ts';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     decideReturn: decideReturnActivity(deps),
     decideRemit: decideRemitActivity(deps),
     splitOrder: splitOrderActivity(deps),
+    completeOperation: completeOperationActivity(deps),
     runReleaseCycle: runReleaseCycleActivity(deps),
     requestReleaseCycles: requestReleaseCyclesActivity(deps),
     reconcileRestoredOrders: reconcileRestoredOrdersActivity(deps),

@@ -3,12 +3,14 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { claimOwnCycleCall, cycleCallOut } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { readCandidateAreas } from '../store/order-candidate-area.entity.ts';
+import { arriveAtFirstOperation, completeOpenOperations } from '../store/operation-progress.ts';
 import { projectTransition, type OrderTransition } from '../store/order-transition.ts';
 import { poolWaits } from '../store/release-pool-reads.ts';
 import type { areaControllerWorkflow } from '../workflows/area-controller.workflow.ts';
 import { areaWorkflowId, capacityFreedSignal, withdrawSignal } from '../workflows/definitions.ts';
 import type { PoolEntry } from '../workflows/pool-entry.ts';
 import type { ActivityDeps } from './activity-deps.ts';
+import { announceLoadDrop } from './complete-operation.ts';
 import { deadlineDecider, type Deadline } from './decide-deadline.ts';
 import { callAreaForCycle } from './enqueue-for-release.ts';
 
@@ -49,10 +51,11 @@ export function transitionRecorder(deps: ActivityDeps) {
   const decideDeadline = deadlineDecider(deps);
   return async <D>(t: TransitionRecord, decide?: (tx: EntityManager) => Promise<D>): Promise<{ deadline: Deadline | null; decided: D | null }> => {
     let refused: ApplicationFailure | null = null;
-    const { outcome, deadline, decided, called } = await inTransaction(deps.store.em, async (tx) => {
+    const { outcome, deadline, decided, called, unloaded } = await inTransaction(deps.store.em, async (tx) => {
       refused = null;
       const outcome = await projectTransition(tx, t, deps.clock());
-      if (outcome === 'no-order') return { outcome, deadline: null, decided: null, called: [] };
+      if (outcome === 'no-order') return { outcome, deadline: null, decided: null, called: [], unloaded: [] };
+      const unloaded = outcome === 'recorded' ? await operationProgress(tx, t, deps.clock()) : [];
       const deadline = t.deadlineKey ? await decideDeadline({ orderId: t.orderId, state: t.to, decisionKey: t.deadlineKey }, tx) : null;
       const decided = decide
         ? await decide(tx).catch((err: unknown) => {
@@ -63,14 +66,24 @@ export function transitionRecorder(deps: ActivityDeps) {
         : null;
       // Last: the area's row is one every order entering its pool writes, so it is held for the shortest time.
       const called = t.callCycle ? await claimCalls(tx, t.orderId, t.callCycle, deps.clock()) : [];
-      return { outcome, deadline, decided, called };
+      return { outcome, deadline, decided, called, unloaded };
     });
     if (outcome === 'no-order') throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
     if (t.tellArea) await tellArea(deps, t.orderId, t.tellArea);
     for (const areaId of called) await callArea(deps, areaId, t.callCycle!);
+    if (unloaded.length > 0) await announceLoadDrop(deps, unloaded);
     if (refused) throw refused;
     return { deadline, decided };
   };
+}
+
+/**
+ * What the transition does to the order's operations: a release brings the first to its area; completing
+ * the order completes those still open (answered: the areas whose load dropped), so none is left behind.
+ */
+async function operationProgress(tx: EntityManager, t: TransitionRecord, now: Date): Promise<string[]> {
+  if (t.event === 'RELEASE' || t.event === 'FORCE_RELEASE') await arriveAtFirstOperation(tx, t.orderId, now);
+  return t.to === 'completed' ? completeOpenOperations(tx, t.orderId, t.actor, now) : [];
 }
 
 /** The areas whose call for a cycle this record claims, of those that may release the order. */

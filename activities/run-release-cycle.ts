@@ -6,6 +6,7 @@ import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
 import { changedJudgements } from '../rules/release-judgements.ts';
 import { answerCycleCall } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
+import { directQueueEmpty } from '../store/operation-progress.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.ts';
 import { writeOrderMarks, writeReleaseJudgements } from '../store/release-judgements.ts';
@@ -78,7 +79,13 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       if (!input) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
       const { area, pool, taken, priority, release, norms, cycleArea } = input;
       const { inShift } = cycleArea;
-      const plan = planReleaseCycle(pool, cycleArea, { score: priority ? compiledFor(priority).score : null, decide: release ? compiledFor(release).decide : null }, now);
+      const rules = { score: priority ? compiledFor(priority).score : null, decide: release ? compiledFor(release).decide : null };
+      const normal = planReleaseCycle(pool, cycleArea, rules, now);
+      // Starved (nothing arrived here since its last operation was done): what the norms let go comes first;
+      // only if that is nothing does the best order starting here go whatever the norms. Checked again here,
+      // as work may have arrived since the area was called.
+      const starves = normal.released.length === 0 && triggers.includes('starved') && (await directQueueEmpty(tx, workAreaId));
+      const plan = starves ? planReleaseCycle(pool, cycleArea, rules, now, { starvedAreaId: workAreaId }) : normal;
 
       const cycleId = randomUUID();
       const moved = await tx.nativeUpdate(WorkAreaRecord, { id: workAreaId, cycles: area.cycles }, { cycles: area.cycles + 1 });

@@ -15,8 +15,11 @@ export const areaMeasures = z.object({
   unit: z.enum(['orders', 'units']),
   /** load ÷ limit; above 1 only through audited overrides. */
   utilization: z.number(),
-  /** Areas with a workload norm: hours of released, unfinished routed work on the area (as its cycles count them), and the norm. */
-  workload: z.object({ hours: z.number(), normHours: z.number() }).nullable(),
+  /**
+   * Areas with a workload norm: the released load (hours of released work's operations there not yet done,
+   * corrected as its cycles count them), the direct load (plain hours of operations arrived there and not done), and the norm.
+   */
+  workload: z.object({ hours: z.number(), directHours: z.number(), normHours: z.number() }).nullable(),
   oldestWaitMinutes: z.number().nullable(),
   released: z.number(),
   /** Released after their planned release time (due time minus the area's planned lead time). */

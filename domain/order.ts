@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operationProgress } from './operation-progress.ts';
 import { decision } from './decision.ts';
 import { LAST_MILE_STATUSES } from './last-mile.ts';
 import { escalation, hold, holdType, orderActionName, orderState, paymentMode, returnReason } from './lifecycle.ts';
@@ -171,5 +172,7 @@ export const orderDetail = orderSummary.extend({
   decisions: z.array(decision),
   /** The latest release cycle's judgement: the score that ranked the order and why it waits. Null before any cycle judged it. */
   releaseJudgement: releaseJudgement.nullable(),
+  /** A production order's routing, step by step, with each step's progress; empty without a routing. */
+  operations: z.array(operationProgress),
 });
 export type OrderDetail = z.infer<typeof orderDetail>;

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'orders.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
   'orders.create': ['ops_manager', 'dispatcher', 'admin'],
   'orders.act': ['dispatcher', 'specialist', 'finance', 'ops_manager'],
+  // Operation progress comes from the floor: a dispatcher's app, or a line terminal's token with that role.
+  'orders.progress': ['dispatcher'],
   'rules.read': ['ops_manager', 'dispatcher', 'specialist', 'admin'],
   'rules.publish': ['ops_manager'],
   'workAreas.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],

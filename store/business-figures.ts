@@ -25,6 +25,8 @@ export interface AreaFigures {
   unit: CapacityModel['unit'];
   /** Released load in hours against the workload norm; both null when the area has no norm. */
   workloadHours: number | null;
+  /** Hours of operations arrived at the area and not done; null when the area has no norm. */
+  directHours: number | null;
   normHours: number | null;
 }
 
@@ -43,6 +45,7 @@ export async function readAreaFigures(em: EntityManager, now: Date): Promise<Are
       wipLimit: a.wipLimit,
       unit: a.capacityUnit,
       workloadHours: norm ? norm.loadHours : null,
+      directHours: norm ? norm.directHours : null,
       normHours: norm ? norm.normHours : null,
     };
   });

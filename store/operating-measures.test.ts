@@ -64,7 +64,7 @@ describe('operating measures', () => {
   it('report the routed workload against the norm, for areas that have one', () => {
     const capacity = { unit: 'orders' as const, wipLimit: 10, workloadNormHours: 12, loadCorrection: 'plain' as const, starvationRelease: false };
     const none = { poolLength: 0, oldestQueuedAt: null, wip: 0, wipUnits: 0, released: 0, releasedLate: 0 };
-    expect(measureArea({ ...DEFAULT_WORK_AREA, capacity }, none, now, 4.5).workload).toEqual({ hours: 4.5, normHours: 12 });
-    expect(measureArea(DEFAULT_WORK_AREA, none, now, 4.5).workload).toBeNull();
+    expect(measureArea({ ...DEFAULT_WORK_AREA, capacity }, none, now, { loadHours: 4.5, directHours: 2 }).workload).toEqual({ hours: 4.5, directHours: 2, normHours: 12 });
+    expect(measureArea(DEFAULT_WORK_AREA, none, now, { loadHours: 4.5, directHours: 2 }).workload).toBeNull();
   });
 });

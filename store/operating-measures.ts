@@ -24,7 +24,7 @@ const NO_ORDERS: AreaCounts = { poolLength: 0, oldestQueuedAt: null, wip: 0, wip
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export function measureArea(area: WorkArea, counts: AreaCounts, now: Date, workloadHours = 0): AreaMeasures {
+export function measureArea(area: WorkArea, counts: AreaCounts, now: Date, workload = { loadHours: 0, directHours: 0 }): AreaMeasures {
   const load = area.capacity.unit === 'units' ? counts.wipUnits : counts.wip;
   const { released, releasedLate } = counts;
   return {
@@ -37,7 +37,7 @@ export function measureArea(area: WorkArea, counts: AreaCounts, now: Date, workl
     limit: area.capacity.wipLimit,
     unit: area.capacity.unit,
     utilization: round(load / area.capacity.wipLimit),
-    workload: area.capacity.workloadNormHours === null ? null : { hours: round(workloadHours), normHours: area.capacity.workloadNormHours },
+    workload: area.capacity.workloadNormHours === null ? null : { hours: round(workload.loadHours), directHours: round(workload.directHours), normHours: area.capacity.workloadNormHours },
     oldestWaitMinutes: counts.poolLength > 0 && counts.oldestQueuedAt !== null ? Math.round((now.getTime() - counts.oldestQueuedAt) / 60_000) : null,
     released,
     releasedLate,
@@ -94,7 +94,7 @@ export async function countOrders(em: EntityManager, now: Date): Promise<Map<str
 export async function measureOperations(em: EntityManager, now: Date): Promise<OperatingMeasures> {
   const areas = (await em.findAll(WorkAreaRecord, { orderBy: { id: 'asc' } })).map(toWorkArea);
   const [counts, normed] = await Promise.all([countOrders(em, now), readNormedAreas(em, areas.map((a) => a.id))]);
-  const measured = areas.map((area) => measureArea(area, counts.get(area.id) ?? NO_ORDERS, now, normed.get(area.id)?.loadHours));
+  const measured = areas.map((area) => measureArea(area, counts.get(area.id) ?? NO_ORDERS, now, normed.get(area.id)));
   return {
     at: now.toISOString(),
     areas: measured,

@@ -5,6 +5,7 @@ import type { OrderDetail, OrderListItem, OrderState, OrderSummary, TimelineEntr
 import { DESK_FILTERS, type Desk } from '../domain/order-desks.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
+import { readOperationProgress } from './operation-progress.ts';
 import { OrderRecord } from './order.entity.ts';
 import { findReleaseJudgement } from './release-judgements.ts';
 
@@ -94,10 +95,11 @@ function onDesk(desk: Desk) {
 export async function findOrderDetail(em: EntityManager, id: string): Promise<Omit<OrderDetail, 'allowedActions'> | null> {
   const order = await em.findOne(OrderRecord, { id });
   if (!order) return null;
-  const [transitions, decisions, releaseJudgement] = await Promise.all([
+  const [transitions, decisions, releaseJudgement, operations] = await Promise.all([
     em.find(AuditEntryRecord, { subjectType: 'order', subjectId: id, action: { $ne: 'intake' } }, { orderBy: { seq: 'asc' } }),
     em.find(DecisionRecord, { orderId: id }, { orderBy: { decidedAt: 'asc' } }),
     findReleaseJudgement(em, id),
+    readOperationProgress(em, id),
   ]);
-  return { ...toOrderSummary(order), timeline: transitions.map(toTimelineEntry), decisions: decisions.map(toDecision), releaseJudgement };
+  return { ...toOrderSummary(order), timeline: transitions.map(toTimelineEntry), decisions: decisions.map(toDecision), releaseJudgement, operations };
 }

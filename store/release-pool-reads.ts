@@ -110,18 +110,22 @@ export async function readTakenCapacity(em: EntityManager, workAreaId: string, u
 }
 
 /**
- * Of `areaIds`, the areas with a workload norm, each with the load of its released, unfinished work in
- * hours (orders holding a slot, or granted one, whose routing passes the area) and its load version.
+ * Of `areaIds`, the areas with a workload norm, each with its load version and two loads in hours. The
+ * released load, which the cycle checks against the norm: the operations there not yet done of orders
+ * holding a slot or granted one (corrected as the area says). The direct load: the operations that have
+ * arrived there and are not done (the first arrives with the release, each next one when the one before
+ * is done), plain hours, for the screens.
  */
-export async function readNormedAreas(em: EntityManager, areaIds: readonly string[]): Promise<Map<string, NormedArea & { loadVersion: number }>> {
+export async function readNormedAreas(em: EntityManager, areaIds: readonly string[]): Promise<Map<string, NormedArea & { loadVersion: number; directHours: number }>> {
   const areas = areaIds.length === 0 ? [] : await em.find(WorkAreaRecord, { id: { $in: [...areaIds] }, workloadNormHours: { $ne: null } });
   if (areas.length === 0) return new Map();
-  const loads = await em.execute<{ work_area_id: string; plain: number; corrected: number }[]>(
-    `select op.work_area_id, sum(op.hours) as plain, sum(op.hours / op.position) as corrected
+  const loads = await em.execute<{ work_area_id: string; plain: number; corrected: number; direct: number | null }[]>(
+    `select op.work_area_id, sum(op.hours) as plain, sum(op.hours / op.position) as corrected,
+       sum(case when op.arrived_at is not null and o.holds_slot = ? then op.hours else 0 end) as direct
      from order_operations op join orders o on o.id = op.order_id
-     where op.work_area_id in (${areas.map(() => '?').join(', ')}) and (o.holds_slot = ? or (o.in_pool = ? and o.release_cycle_id is not null))
+     where op.work_area_id in (${areas.map(() => '?').join(', ')}) and op.done_at is null and (o.holds_slot = ? or (o.in_pool = ? and o.release_cycle_id is not null))
      group by op.work_area_id`,
-    [...areas.map((a) => a.id), true, true],
+    [true, ...areas.map((a) => a.id), true, true],
   );
   const loadOf = new Map(loads.map((l) => [l.work_area_id, l]));
   return new Map(
@@ -129,7 +133,7 @@ export async function readNormedAreas(em: EntityManager, areaIds: readonly strin
       const correction: LoadCorrection = a.loadCorrection;
       const load = loadOf.get(a.id);
       const loadHours = load ? (correction === 'position' ? load.corrected : load.plain) : 0;
-      return [a.id, { normHours: a.workloadNormHours!, correction, loadHours, loadVersion: a.loadVersion }];
+      return [a.id, { normHours: a.workloadNormHours!, correction, loadHours, loadVersion: a.loadVersion, directHours: Number(load?.direct ?? 0) }];
     }),
   );
 }

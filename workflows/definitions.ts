@@ -29,6 +29,14 @@ export interface OrderActionCommand extends ActionDetails {
 
 /** A person's action on an order; the update answers with the new state or refuses. */
 export const orderActionUpdate = defineUpdate<OrderState, [OrderActionCommand]>('orderAction');
+/** A routing step reported done (a line terminal, a field app): who reported it, and with which roles. */
+export interface OperationCompletedCommand {
+  position: number;
+  actor: string;
+  actorRoles?: Role[];
+}
+/** An operation-completed event; the update answers with the order's state after it (completed, after the last step). */
+export const completeOperationUpdate = defineUpdate<OrderState, [OperationCompletedCommand]>('completeOperation');
 export const orderStateQuery = defineQuery<OrderState>('orderState');
 export const orderSnapshotQuery = defineQuery<OrderSnapshot>('orderSnapshot');
 /** Sent by a work area's controller when the order may enter the area. */

@@ -34,6 +34,7 @@ import {
   ACTION_NOT_ALLOWED,
   areaWorkflowId,
   capacityFreedSignal,
+  completeOperationUpdate,
   forceReleaseSignal,
   holdCauseClearedSignal,
   orderActionUpdate,
@@ -45,6 +46,7 @@ import {
   rerankSignal,
   rulesPublishedSignal,
   withdrawSignal,
+  type OperationCompletedCommand,
   type OrderActionCommand,
 } from './definitions.ts';
 import { legacyOrderMachine } from './machines/legacy/order-v1.machine.ts';
@@ -438,6 +440,24 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       // Refuse before the update enters history, so a refused action leaves no trace in the order's history.
       validator: refuseUnlessAllowed,
     },
+  );
+
+  // Steps are reported while the order is in progress; the routing itself (which step is next) is the store's to check.
+  const refuseUnlessInWork = () => {
+    if (state() !== 'in_progress') throw ApplicationFailure.nonRetryable(`Operations are completed while the order is in progress; it is ${state().replace('_', ' ')}.`, ACTION_NOT_ALLOWED);
+  };
+  setHandler(
+    completeOperationUpdate,
+    (command) =>
+      serially(async () => {
+        refuseUnlessInWork();
+        const { last } = await inTask.completeOperation({ key: nextKey(), orderId, position: command.position, actor: command.actor, ...(command.actorRoles ? { actorRoles: command.actorRoles } : {}) });
+        // The routing's last step done is the order done; a hold that blocks completion leaves it in progress for a person.
+        const complete = actionEvent('complete', { actor: command.actor, ...(command.actorRoles ? { actorRoles: command.actorRoles } : {}) });
+        if (last && snapshot.can(complete)) await apply(complete, command.actor, 'The last operation of its routing is done.', command.actorRoles);
+        return state();
+      }),
+    { validator: (_command: OperationCompletedCommand) => refuseUnlessInWork() },
   );
 
   if (resume) {

@@ -166,6 +166,8 @@ describe('/metrics', () => {
     const wip = new Set(orders.filter(inProcess).map((o) => o.id));
     const packLoad = operations.filter((op) => op.workAreaId === 'pack-b' && wip.has(op.orderId)).reduce((s, op) => s + op.hours / op.position, 0);
     expect(samples(families, 'sluice_area_workload_hours')).toEqual({ 'area=pack-b': packLoad });
+    // Nothing of the released order has arrived at pack-b yet: its direct load is empty.
+    expect(samples(families, 'sluice_area_direct_load_hours')).toEqual({ 'area=pack-b': 0 });
     expect(samples(families, 'sluice_area_workload_norm_hours')).toEqual({ 'area=pack-b': 10 });
     expect(samples(families, 'sluice_area_pool_orders')).toEqual({ 'area=line-a': 2, 'area=pack-b': 1 });
     expect(samples(families, 'sluice_area_wip_units')).toEqual({ 'area=line-a': 9, 'area=pack-b': 7 });

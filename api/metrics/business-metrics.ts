@@ -50,6 +50,7 @@ export function businessMetrics(registry: Registry, store: Store, { log, now }: 
   const wipUnits = figure('sluice_area_wip_units', 'Units (line quantities) of the orders in process in the work area.');
   const wipLimit = figure('sluice_area_wip_limit', 'The work area’s WIP limit, in its capacity unit (label unit: orders or units).');
   const workload = figure('sluice_area_workload_hours', 'Released load in hours not yet processed at the work area (areas with a workload norm only).');
+  const direct = figure('sluice_area_direct_load_hours', 'Hours of operations arrived at the work area and not yet done (areas with a workload norm only).');
   const norm = figure('sluice_area_workload_norm_hours', 'The work area’s workload norm in hours (areas with a norm only).');
   const holds = figure('sluice_holds_open', 'Holds on orders that have not ended, by hold type.');
   const escalations = figure('sluice_escalations_open', 'Escalated orders, by the role whose queue holds them.');
@@ -59,7 +60,7 @@ export function businessMetrics(registry: Registry, store: Store, { log, now }: 
   const sources: Source[] = [
     {
       name: 'areas',
-      figures: [pool, wipOrders, wipUnits, wipLimit, workload, norm],
+      figures: [pool, wipOrders, wipUnits, wipLimit, workload, direct, norm],
       read: async () => {
         const areas = await readAreaFigures(store.em.fork(), new Date());
         pool.values = areas.map((a) => ({ labels: { area: a.workAreaId }, value: a.poolOrders }));
@@ -68,6 +69,7 @@ export function businessMetrics(registry: Registry, store: Store, { log, now }: 
         wipLimit.values = areas.map((a) => ({ labels: { area: a.workAreaId, unit: a.unit }, value: a.wipLimit }));
         const normed = areas.filter((a) => a.normHours !== null);
         workload.values = normed.map((a) => ({ labels: { area: a.workAreaId }, value: a.workloadHours ?? 0 }));
+        direct.values = normed.map((a) => ({ labels: { area: a.workAreaId }, value: a.directHours ?? 0 }));
         norm.values = normed.map((a) => ({ labels: { area: a.workAreaId }, value: a.normHours ?? 0 }));
       },
     },

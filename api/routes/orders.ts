@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { holdType, newOrder, orderActionRequest, orderDetail, orderListItem, orderSummary, type OrderDetail } from '../../domain/order.ts';
+import { operationPosition } from '../../domain/operation-progress.ts';
 import { DESKS } from '../../domain/order-desks.ts';
 import { searchText } from '../../domain/text.ts';
 import { findOrderDetail, listOrders } from '../../store/order-read-model.ts';
 import { allowedActions, lifecycleViewOf } from '../../workflows/machines/order-actions.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
+import { completeOperation } from '../complete-operation.ts';
 import { notFound, UserError } from '../errors.ts';
 import { performAction, reportHoldCauseCleared } from '../order-actions.ts';
 import { idempotencyScopeOf, takeOrder } from '../order-intake.ts';
@@ -102,6 +104,27 @@ export function orderRoutes(deps: ApiDeps) {
       },
       handler: async (c, { params, body, principal }) => {
         await performAction(deps, params.id, body, { name: actorOf(principal), roles: principal.roles });
+        return c.json(await detail(params.id));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/orders/:id/operations/:position/complete',
+      operationId: 'completeOperation',
+      // For line terminals and field apps: load leaves an area when its operation is done there.
+      summary: 'Reporting a routing step done',
+      tag: 'Orders',
+      access: 'orders.progress',
+      params: z.object({ id: pathId, position: operationPosition }),
+      responses: {
+        200: { description: 'Recorded, or done already (the report is idempotent): the order after it; completed when it was the last step.', schema: orderDetail },
+        404: { description: 'No such order, or no such step in its routing.', schema: errorBody },
+        409: { description: 'The order is not in progress, or an earlier step is still open (steps are done in routing order); nothing changed.', schema: errorBody },
+        503: { description: 'Temporal cannot be reached, so the report was not confirmed: send it again.', schema: errorBody },
+        ...STANDARD_ERRORS,
+      },
+      handler: async (c, { params, principal }) => {
+        await completeOperation(deps, params.id, params.position, { name: actorOf(principal), roles: principal.roles });
         return c.json(await detail(params.id));
       },
     }),

@@ -5,6 +5,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'orders.read': 'see orders and why they rank where they do',
   'orders.create': 'take in orders through the API',
   'orders.act': 'act on orders (each action names the roles it needs)',
+  'orders.progress': 'report a production order\'s routing steps done',
   'rules.read': 'read the priority rules and their history',
   'rules.publish': 'change and publish the priority rules',
   'workAreas.read': 'see work areas, their limits and their measures',
