@@ -13,8 +13,8 @@ import { seedDefaults } from '../store/seed.ts';
 import { describeStore, storeConfigFromEnv, storeEnv } from '../store/store-config.ts';
 import { demoPeopleApi } from './demo/demo-api.ts';
 import { seedDemo, storeIsEmpty } from './demo/seed-demo.ts';
+import { RandomStreams } from '../sim/random-streams.ts';
 import { runLiveDemo } from './demo/live-demo.ts';
-import { seededRandom } from './demo/seeded-random.ts';
 
 /**
  * `npm start`: Temporal (a configured server, or the local dev server), the store with its defaults,
@@ -114,7 +114,7 @@ async function startDemo(): Promise<string> {
   const fresh = await storeIsEmpty(demoApi);
   const began = Date.now();
   const seeding = fresh
-    ? seedDemo(demoApi, { count: DEMO_ORDERS, random: seededRandom(20261206), now: Date.now(), signal: demoStop.signal, log: (line) => console.log(line) }).then(
+    ? seedDemo(demoApi, { count: DEMO_ORDERS, random: new RandomStreams(20261206, 0).stream('demo-orders'), now: Date.now(), signal: demoStop.signal, log: (line) => console.log(line) }).then(
         () => !demoStop.signal.aborted && console.log(`[demo] Demo operation seeded: ${DEMO_ORDERS} orders across the lifecycle in ${Math.round((Date.now() - began) / 1000)} s.`),
         (error: unknown) => console.warn(`[demo] The demo operation was not fully seeded: ${(error as Error).message}`),
       )
@@ -136,8 +136,7 @@ async function startDemo(): Promise<string> {
 async function liveDemo(): Promise<void> {
   if (demoStop.signal.aborted) return;
   const seed = Date.now() % 1_000_000;
-  const streams = { arrivals: seededRandom(seed), orders: seededRandom(seed + 1), durations: seededRandom(seed + 2), outcomes: seededRandom(seed + 3) };
-  const tally = await runLiveDemo(demoApi, { speed, arrivalsPerHour, streams, signal: demoStop.signal, log: (line) => console.log(line) });
+  const tally = await runLiveDemo(demoApi, { speed, arrivalsPerHour, streams: new RandomStreams(seed, 0), signal: demoStop.signal, log: (line) => console.log(line) });
   const actions = Object.values(tally.actions).reduce((sum, n) => sum + n, 0);
   console.log(`[live demo] Stopped after ${tally.arrived} orders arrived and ${actions} actions (seed ${seed}).`);
 }

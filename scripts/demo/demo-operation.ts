@@ -16,6 +16,12 @@ export type DemoIntent = 'wait' | 'work' | 'finish' | 'escalate' | 'cancel' | 'p
 
 export type DemoOrder = { key: string; order: NewOrder; intent: DemoIntent };
 
+/**
+ * Put before every demo area's id. Empty for `./sluice start`; tests give each store its own, as an area's
+ * controller workflow is named by the area's id and tests share one Temporal namespace.
+ */
+export type AreaPrefix = string;
+
 const area = (id: string, name: string, kind: WorkArea['kind'], wipLimit: number, more: Partial<WorkArea> & { normHours?: number } = {}): WorkArea => {
   const { normHours, ...rest } = more;
   return {
@@ -26,7 +32,7 @@ const area = (id: string, name: string, kind: WorkArea['kind'], wipLimit: number
 };
 
 /** Areas beside the default one (pick-a, which takes one order at a time). */
-export function demoWorkAreas(): WorkArea[] {
+export function demoWorkAreas(prefix: AreaPrefix = ''): WorkArea[] {
   return [
     area('line-1', 'Assembly line 1', 'production_line', 4, { plannedLeadTimeHours: 8 }),
     area('line-2', 'Assembly line 2', 'production_line', 4, { plannedLeadTimeHours: 8 }),
@@ -37,7 +43,7 @@ export function demoWorkAreas(): WorkArea[] {
     area('pack-1', 'Pack station 1', 'pack_station', 5),
     area('pack-2', 'Pack station 2', 'pack_station', 5),
     ...DEMO_ZONES.map((zone) => area(`drivers-${zone}`, `Drivers, ${zone}`, 'driver_pool', 8, { zone })),
-  ];
+  ].map((a) => ({ ...a, id: prefix + a.id }));
 }
 
 const DRIVER_NAMES: Record<(typeof DEMO_ZONES)[number], string[]> = {
@@ -47,10 +53,10 @@ const DRIVER_NAMES: Record<(typeof DEMO_ZONES)[number], string[]> = {
 };
 
 /** Each driver pool's drivers: internal drivers holding three orders at a time, and one from a prime carrier. */
-export function demoResources(): { workAreaId: string; resource: z.input<typeof newResource> }[] {
+export function demoResources(prefix: AreaPrefix = ''): { workAreaId: string; resource: z.input<typeof newResource> }[] {
   return DEMO_ZONES.flatMap((zone) =>
     DRIVER_NAMES[zone].map((name, i) => ({
-      workAreaId: `drivers-${zone}`,
+      workAreaId: `${prefix}drivers-${zone}`,
       resource: { id: `driver-${name.toLowerCase()}`, name, kind: 'driver' as const, zone, capacity: 3, carrierType: i === 3 ? ('prime' as const) : ('internal' as const), skills: i === 0 ? ['cold_chain'] : [] },
     })),
   );
@@ -70,25 +76,25 @@ const pick = <T>(random: () => number, weighted: [T, number][]): T => {
 const oneOf = <T>(random: () => number, values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 
 /** A production order's routing: its line, then the paint shop and the test bench, either or both. */
-function routingOf(random: () => number, line: string): RoutingStep[] {
+function routingOf(random: () => number, line: string, prefix: AreaPrefix): RoutingStep[] {
   const hours = (max: number) => Math.round((0.5 + random() * max) * 2) / 2;
   const steps: RoutingStep[] = [{ workAreaId: line, hours: hours(2) }];
   const r = random();
-  if (r < 0.8) steps.push({ workAreaId: 'paint-shop', hours: hours(3) });
-  if (r > 0.4) steps.push({ workAreaId: 'test-bench', hours: hours(2) });
+  if (r < 0.8) steps.push({ workAreaId: `${prefix}paint-shop`, hours: hours(3) });
+  if (r > 0.4) steps.push({ workAreaId: `${prefix}test-bench`, hours: hours(2) });
   return steps;
 }
 
 /** `count` orders, the same for the same `random` sequence and `now`. A few are held at intake or go to a specialist. */
-export function demoOrders(count: number, random: () => number, now: number): DemoOrder[] {
-  return Array.from({ length: count }, (_, i) => demoOrder(`DEMO-${1001 + i}`, random, now));
+export function demoOrders(count: number, random: () => number, now: number, prefix: AreaPrefix = ''): DemoOrder[] {
+  return Array.from({ length: count }, (_, i) => demoOrder(`DEMO-${1001 + i}`, random, now, 3_600_000, prefix));
 }
 
 /**
  * One order as the demo's customers send them. `hourMs` is how long an hour of its due time lasts: less than
  * an hour when the live demo runs the operation faster than the clock.
  */
-export function demoOrder(reference: string, random: () => number, now: number, hourMs = 3_600_000): DemoOrder {
+export function demoOrder(reference: string, random: () => number, now: number, hourMs: number, prefix: AreaPrefix): DemoOrder {
   const kind = pick(random, KINDS);
   const delivery = kind !== 'pick' && kind !== 'production';
   const zone = oneOf(random, DEMO_ZONES);
@@ -108,9 +114,9 @@ export function demoOrder(reference: string, random: () => number, now: number, 
     lines,
   };
   if (kind === 'production') {
-    order.workAreaId = random() < 0.5 ? 'line-1' : 'line-2';
-    order.routing = routingOf(random, order.workAreaId);
-  } else if (kind === 'pick' && random() < 0.3) order.workAreaId = random() < 0.5 ? 'pack-1' : 'pack-2';
+    order.workAreaId = `${prefix}line-${random() < 0.5 ? 1 : 2}`;
+    order.routing = routingOf(random, order.workAreaId, prefix);
+  } else if (kind === 'pick' && random() < 0.3) order.workAreaId = `${prefix}pack-${random() < 0.5 ? 1 : 2}`;
   if (delivery) order.checks = { addressVerified: true };
   // About one in twenty-five is held at intake for credit, one in fifty for its address, one in thirty goes to a specialist.
   if (special < 0.04) Object.assign(order, { paymentMode: 'credit_terms', checks: { creditBalance: 12_500, creditLimit: 10_000 } });

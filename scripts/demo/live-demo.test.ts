@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harnessDemoApi } from '../../test/harness-demo-api.ts';
+import { AuditEntryRecord } from '../../store/audit-entry.entity.ts';
+import { demoTestStore, harnessDemoApi } from '../../test/harness-demo-api.ts';
 import { createHarness, eventually, type Harness } from '../../test/sluice-harness.ts';
 import type { DemoApi } from './demo-api.ts';
 import { runLiveDemo } from './live-demo.ts';
 import { createDemoSetting, listOrders } from './seed-demo.ts';
-import { seededRandom } from './seeded-random.ts';
+import { RandomStreams } from '../../sim/random-streams.ts';
 
 /**
  * Integration (real Temporal dev server, real store): the live demo at ten hours a minute sends orders through
@@ -13,10 +14,12 @@ import { seededRandom } from './seeded-random.ts';
 describe('the live demo', () => {
   let h: Harness;
   let api: DemoApi;
+  let prefix: string;
   beforeAll(async () => {
     h = await createHarness({ worker: true });
     api = harnessDemoApi(h);
-    await createDemoSetting(api);
+    prefix = await demoTestStore(h);
+    await createDemoSetting(api, prefix);
   });
   afterAll(async () => {
     await h?.close();
@@ -24,14 +27,16 @@ describe('the live demo', () => {
 
   it('keeps orders arriving and work completing until it is stopped', { timeout: 240_000 }, async () => {
     const stop = new AbortController();
-    const streams = { arrivals: seededRandom(1), orders: seededRandom(2), durations: seededRandom(3), outcomes: seededRandom(4) };
-    const running = runLiveDemo(api, { speed: 600, arrivalsPerHour: 20, streams, signal: stop.signal, log: (line) => console.log(line) });
+    const running = runLiveDemo(api, { speed: 600, arrivalsPerHour: 20, streams: new RandomStreams(20261206, 0), signal: stop.signal, areaPrefix: prefix, log: (line) => console.log(line) });
     // Finished work is the proof that it flows: an order arrived, was released, started (or picked up) and completed (or delivered).
-    await eventually(async () => ((await listOrders(api, 'LIVE-')).filter((o) => o.state === 'closed').length >= 3 ? true : undefined), 'three live orders to be closed', 180_000);
+    // and a production order's routing step was reported done on the floor.
+    const stepsDone = () => h.store.em.fork().count(AuditEntryRecord, { action: 'OPERATION_COMPLETED' });
+    await eventually(async () => ((await listOrders(api, 'LIVE-')).filter((o) => o.state === 'closed').length >= 3 && (await stepsDone()) > 0 ? true : undefined), 'three live orders closed, a step done', 180_000);
     stop.abort();
     const tally = await running;
     expect(tally.arrived).toBeGreaterThanOrEqual(3);
-    expect((tally.actions.complete ?? 0) + (tally.actions.deliver ?? 0)).toBeGreaterThan(0);
+    expect((tally.actions.complete ?? 0) + (tally.actions.deliver ?? 0) + (tally.actions.operation_completed ?? 0)).toBeGreaterThan(0);
+    expect(tally.actions.operation_completed).toBeGreaterThan(0);
 
     // Stopped means stopped: no order arrives and nobody acts once it has answered.
     const after = (await listOrders(api, 'LIVE-')).map((o) => `${o.id}:${o.state}`).sort();

@@ -1,7 +1,9 @@
 import type { OrderDetail, OrderState } from '../../domain/order.ts';
 import type { DemoApi } from './demo-api.ts';
-import { demoOrder } from './demo-operation.ts';
-import { dwellMinutes, liveStep, type LiveStreams } from './live-steps.ts';
+import { demoOrder, type AreaPrefix } from './demo-operation.ts';
+import { exponential } from '../../sim/distributions.ts';
+import type { RandomStreams, Uniform } from '../../sim/random-streams.ts';
+import { dwellMinutes, liveStep } from './live-steps.ts';
 import { followOrderEvents } from './order-feed.ts';
 import { listOrders } from './seed-demo.ts';
 
@@ -10,8 +12,10 @@ export type LiveDemoOptions = {
   speed: number;
   /** Orders arriving per hour of the operation (Poisson). */
   arrivalsPerHour: number;
-  streams: LiveStreams;
+  /** The simulator's seeded streams: arrivals, orders, durations and outcomes each draw from their own. */
+  streams: RandomStreams;
   signal: AbortSignal;
+  areaPrefix?: AreaPrefix;
   log?: (line: string) => void;
 };
 
@@ -26,13 +30,17 @@ export type LiveDemoTally = { arrived: number; actions: Record<string, number> }
  * actions it had under way have answered.
  */
 export async function runLiveDemo(api: DemoApi, options: LiveDemoOptions): Promise<LiveDemoTally> {
-  const { streams, signal, log = () => {} } = options;
+  const { signal, log = () => {} } = options;
+  const [arrivals, orders, durations, outcomes] = ['arrivals', 'orders', 'durations', 'outcomes'].map((purpose) => options.streams.stream(purpose)) as [Uniform, Uniform, Uniform, Uniform];
   const minuteMs = 60_000 / options.speed;
   const tally: LiveDemoTally = { arrived: 0, actions: {} };
   const known = new Map<string, { state: OrderState; timer?: NodeJS.Timeout }>();
   const underWay = new Set<Promise<void>>();
-  const run = (work: () => Promise<void>) => {
-    const p = work().catch((error: unknown) => log(`[live demo] ${(error as Error).message}`));
+  const run = (work: () => Promise<void>, onError: () => void = () => {}) => {
+    const p = work().catch((error: unknown) => {
+      log(`[live demo] ${(error as Error).message}`);
+      onError();
+    });
     underWay.add(p);
     void p.finally(() => underWay.delete(p));
   };
@@ -42,20 +50,26 @@ export async function runLiveDemo(api: DemoApi, options: LiveDemoOptions): Promi
     const before = known.get(id);
     if (before?.state === state && !again) return;
     clearTimeout(before?.timer);
-    const minutes = dwellMinutes(state, streams.durations);
-    known.set(id, { state, ...(minutes === null || signal.aborted ? {} : { timer: setTimeout(() => run(() => act(id, state)), minutes * minuteMs) }) });
+    const minutes = dwellMinutes(state, durations);
+    known.set(id, { state, ...(minutes === null || signal.aborted ? {} : { timer: setTimeout(() => run(() => act(id, state), () => entered(id, state, true)), minutes * minuteMs) }) });
   };
   const act = async (id: string, expected: OrderState) => {
     if (signal.aborted) return;
-    const order = (await (await api('dispatcher', `/orders/${id}`)).json()) as OrderDetail;
+    const found = await api('dispatcher', `/orders/${id}`);
+    if (!found.ok) throw new Error(`could not read order ${id}: ${found.status} ${await found.text()}`);
+    const order = (await found.json()) as OrderDetail;
     if (order.state !== expected) return entered(id, order.state);
-    const step = liveStep(order, streams.outcomes);
+    const step = liveStep(order, outcomes);
     if (!step) return;
-    const res = await api(step.role, `/orders/${id}/actions`, { method: 'POST', body: step.request });
+    const res =
+      'operation' in step
+        ? await api(step.role, `/orders/${id}/operations/${step.operation}/complete`, { method: 'POST' })
+        : await api(step.role, `/orders/${id}/actions`, { method: 'POST', body: step.request });
     // An action the order has moved past meanwhile (409) or Temporal down (503): look again after another while.
     if (!res.ok) return entered(id, order.state, true);
-    tally.actions[step.request.action] = (tally.actions[step.request.action] ?? 0) + 1;
-    // A claim leaves a review where it was: the approval is the next step, after another while.
+    const done = 'operation' in step ? 'operation_completed' : step.request.action;
+    tally.actions[done] = (tally.actions[done] ?? 0) + 1;
+    // A claim leaves a review where it was, a step done an order in progress: the next step comes after another while.
     entered(id, ((await res.json()) as OrderDetail).state, true);
   };
 
@@ -68,13 +82,13 @@ export async function runLiveDemo(api: DemoApi, options: LiveDemoOptions): Promi
   const stamp = Date.now().toString(36);
   let sent = 0;
   while (!signal.aborted) {
-    const gapMs = (-Math.log(1 - streams.arrivals()) * 60 * minuteMs) / options.arrivalsPerHour;
+    const gapMs = exponential(arrivals, 60 / options.arrivalsPerHour) * minuteMs;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, gapMs);
       signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
     });
     if (signal.aborted) break;
-    const { key, order } = demoOrder(`LIVE-${++sent}`, streams.orders, Date.now(), 60 * minuteMs);
+    const { key, order } = demoOrder(`LIVE-${++sent}`, orders, Date.now(), 60 * minuteMs, options.areaPrefix ?? '');
     run(async () => {
       const res = await api('dispatcher', '/orders', { method: 'POST', body: order, headers: { 'idempotency-key': `${key}-${stamp}` } });
       if (res.ok) tally.arrived++;

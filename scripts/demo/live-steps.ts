@@ -1,9 +1,8 @@
 import { rolesFor } from '../../domain/action-roles.ts';
 import { lineTotals, type OrderActionRequest, type OrderDetail, type OrderState } from '../../domain/order.ts';
 import type { Role } from '../../domain/roles.ts';
-
-/** The random numbers the live demo draws, one stream per purpose, so a change in one leaves the others alone. */
-export type LiveStreams = { arrivals: () => number; orders: () => number; durations: () => number; outcomes: () => number };
+import { truncatedErlang2 } from '../../sim/distributions.ts';
+import type { Uniform } from '../../sim/random-streams.ts';
 
 /** Mean minutes of the operation's time an order spends in a state before someone acts on it; absent: the system moves it on. */
 const DWELL_MINUTES: Partial<Record<OrderState, number>> = {
@@ -19,19 +18,32 @@ const DWELL_MINUTES: Partial<Record<OrderState, number>> = {
   escalated: 45,
 };
 
-/** When people or drivers next act on an order in `state`, in minutes of the operation's time (2-Erlang, as work times are); null: not theirs to move. */
-export function dwellMinutes(state: OrderState, random: () => number): number | null {
+const dwells = new Map<OrderState, (u: Uniform) => number>();
+
+/**
+ * When people or drivers next act on an order in `state`, in minutes of the operation's time: a 2-Erlang cut
+ * at six times its mean, as the simulator draws work times; null: not theirs to move.
+ */
+export function dwellMinutes(state: OrderState, u: Uniform): number | null {
   const mean = DWELL_MINUTES[state];
-  return mean === undefined ? null : (-mean / 2) * (Math.log(1 - random()) + Math.log(1 - random()));
+  if (mean === undefined) return null;
+  if (!dwells.has(state)) dwells.set(state, truncatedErlang2(mean, 6 * mean));
+  return dwells.get(state)!(u);
 }
 
 /**
  * What a person or driver does with an order they have let wait its while: claim and approve a review, clear
  * a hold, start and complete work, drive a delivery to the door (now and then failing or refused), hand in
- * the cash, resolve an escalation. Null: nothing for them to do in this state.
+ * the cash, resolve an escalation. A production order's routing steps are reported done one by one, each by
+ * the operation-completed route, as a line terminal would; the last completes the order. Null: nothing for
+ * them to do in this state.
  */
-export function liveStep(order: Pick<OrderDetail, 'state' | 'kind' | 'paymentMode' | 'holds' | 'escalation' | 'lines' | 'assignee'>, outcome: () => number): { request: OrderActionRequest; role: Role } | null {
+export function liveStep(
+  order: Pick<OrderDetail, 'state' | 'kind' | 'paymentMode' | 'holds' | 'escalation' | 'lines' | 'assignee' | 'operations'>,
+  outcome: Uniform,
+): ({ request: OrderActionRequest } | { operation: number }) & { role: Role } | null {
   const as = (request: OrderActionRequest, role: Role = rolesFor({ action: request.action, state: order.state })[0]!) => ({ request, role });
+  const nextOperation = order.operations.find((op) => op.state !== 'done');
   const due = lineTotals(order.lines).orderValue;
   switch (order.state) {
     case 'on_hold': {
@@ -43,7 +55,7 @@ export function liveStep(order: Pick<OrderDetail, 'state' | 'kind' | 'paymentMod
     case 'assigned':
       return as({ action: order.kind === 'pick' || order.kind === 'production' ? 'start' : 'pick_up' });
     case 'in_progress':
-      return as({ action: 'complete' });
+      return nextOperation ? { operation: nextOperation.position, role: 'dispatcher' } : as({ action: 'complete' });
     case 'picked_up':
       return as({ action: order.kind === 'pickup_delivery' ? 'stage' : 'depart' });
     case 'staged':

@@ -3,12 +3,12 @@ import type { OrderListItem } from '../../domain/order.ts';
 import type { Resource } from '../../domain/resource.ts';
 import type { WorkArea } from '../../domain/work-area.ts';
 import { AuditEntryRecord } from '../../store/audit-entry.entity.ts';
-import { harnessDemoApi } from '../../test/harness-demo-api.ts';
+import { demoTestStore, harnessDemoApi } from '../../test/harness-demo-api.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
 import type { DemoApi } from './demo-api.ts';
 import { DEMO_ZONES } from './demo-operation.ts';
 import { listOrders, seedDemo } from './seed-demo.ts';
-import { seededRandom } from './seeded-random.ts';
+import { RandomStreams } from '../../sim/random-streams.ts';
 
 const COUNT = 300;
 
@@ -21,9 +21,11 @@ describe('the demo operation', () => {
   let h: Harness;
   let api: DemoApi;
   let orders: OrderListItem[];
+  let prefix: string;
   beforeAll(async () => {
     h = await createHarness({ worker: true });
     api = harnessDemoApi(h);
+    prefix = await demoTestStore(h);
   });
   afterAll(async () => {
     await h?.close();
@@ -31,7 +33,7 @@ describe('the demo operation', () => {
 
   it(`seeds ${COUNT} orders across the lifecycle on an empty store`, { timeout: 900_000 }, async () => {
     const began = Date.now();
-    expect(await seedDemo(api, { count: COUNT, random: seededRandom(20261206), now: Date.now(), maxMs: 840_000 })).toEqual({ seeded: true, orders: COUNT });
+    expect(await seedDemo(api, { count: COUNT, random: new RandomStreams(20261206, 0).stream('demo-orders'), now: Date.now(), areaPrefix: prefix, maxMs: 840_000 })).toEqual({ seeded: true, orders: COUNT });
     orders = await listOrders(api, 'DEMO-');
     expect(orders).toHaveLength(COUNT);
     const byState = count(orders.map((o) => o.state));
@@ -44,7 +46,10 @@ describe('the demo operation', () => {
     expect(returned).toBeGreaterThan(0);
     // Work stays in process in every kind of area, and delivery work is with a named driver.
     const busy = new Set(orders.filter((o) => ['assigned', 'in_progress', 'picked_up', 'in_transit', 'attempt_failed'].includes(o.state)).map((o) => o.workAreaId));
-    for (const id of ['line-1', 'pack-1', 'drivers-north', 'drivers-south']) expect(busy, `work in process at ${id}`).toContain(id);
+    console.log('demo seed: work in process at', [...busy].sort());
+    for (const areas of [['line-1', 'line-2'], ['pick-b', 'pick-c'], ['pack-1', 'pack-2'], ['drivers-north', 'drivers-south', 'drivers-central']]) {
+      expect(areas.some((id) => busy.has(prefix + id)), `work in process at one of ${areas.join(', ')}`).toBe(true);
+    }
     expect(orders.filter((o) => o.state === 'in_transit').every((o) => o.assignee?.startsWith('driver-'))).toBe(true);
   });
 
@@ -54,13 +59,13 @@ describe('the demo operation', () => {
     for (const kind of ['production_line', 'pick_zone', 'pack_station', 'driver_pool']) expect(kinds[kind], kind).toBeGreaterThanOrEqual(2);
     expect(workAreas.filter((a) => a.capacity.workloadNormHours !== null).length).toBeGreaterThanOrEqual(2);
     for (const zone of DEMO_ZONES) {
-      const { resources } = (await (await api('dispatcher', `/work-areas/drivers-${zone}/resources`)).json()) as { resources: Resource[] };
+      const { resources } = (await (await api('dispatcher', `/work-areas/${prefix}drivers-${zone}/resources`)).json()) as { resources: Resource[] };
       expect(resources.filter((r) => r.kind === 'driver').length, `drivers in ${zone}`).toBeGreaterThanOrEqual(3);
     }
   });
 
   it('adds nothing when started again on a store with data', async () => {
-    expect(await seedDemo(api, { count: COUNT, random: seededRandom(1), now: Date.now() })).toEqual({ seeded: false, orders: 0 });
+    expect(await seedDemo(api, { count: COUNT, random: new RandomStreams(1, 0).stream('demo-orders'), now: Date.now(), areaPrefix: prefix })).toEqual({ seeded: false, orders: 0 });
     expect(await listOrders(api, '')).toHaveLength(orders.length);
   });
 });

@@ -1,13 +1,14 @@
 import type { OrderListItem, OrderState } from '../../domain/order.ts';
 import type { OrderBatchItem } from '../../domain/order-batch.ts';
 import type { DemoApi } from './demo-api.ts';
-import { demoOrders, demoResources, demoWorkAreas, type DemoIntent } from './demo-operation.ts';
+import { demoOrders, demoResources, demoWorkAreas, type AreaPrefix, type DemoIntent } from './demo-operation.ts';
 import { nextDemoStep } from './demo-steps.ts';
 
 export type SeedOptions = {
   count: number;
   random: () => number;
   now: number;
+  areaPrefix?: AreaPrefix;
   log?: (line: string) => void;
   /** Stops driving the orders (Ctrl-C during the seeding). */
   signal?: AbortSignal;
@@ -48,8 +49,8 @@ export async function listOrders(api: DemoApi, q: string): Promise<OrderListItem
 export async function seedDemo(api: DemoApi, options: SeedOptions): Promise<{ seeded: boolean; orders: number }> {
   const { log = () => {}, maxMs = 600_000, pollMs = 500 } = options;
   if (!(await storeIsEmpty(api))) return { seeded: false, orders: 0 };
-  await createDemoSetting(api);
-  const planned = demoOrders(options.count, options.random, options.now);
+  await createDemoSetting(api, options.areaPrefix);
+  const planned = demoOrders(options.count, options.random, options.now, options.areaPrefix);
   const batch: OrderBatchItem[] = planned.map(({ key, order }) => ({ idempotencyKey: key, order }));
   await expectCreated(await api('dispatcher', '/orders/batch', { method: 'POST', body: { orders: batch } }), 'the demo orders');
 
@@ -81,9 +82,9 @@ export async function seedDemo(api: DemoApi, options: SeedOptions): Promise<{ se
 }
 
 /** The demo's work areas and drivers; those that exist already are left as they are. */
-export async function createDemoSetting(api: DemoApi): Promise<void> {
-  for (const area of demoWorkAreas()) await expectCreated(await api('ops_manager', '/work-areas', { method: 'POST', body: area }), `work area ${area.id}`);
-  for (const { workAreaId, resource } of demoResources()) await expectCreated(await api('ops_manager', `/work-areas/${workAreaId}/resources`, { method: 'POST', body: resource }), `driver ${resource.id}`);
+export async function createDemoSetting(api: DemoApi, prefix: AreaPrefix = ''): Promise<void> {
+  for (const area of demoWorkAreas(prefix)) await expectCreated(await api('ops_manager', '/work-areas', { method: 'POST', body: area }), `work area ${area.id}`);
+  for (const { workAreaId, resource } of demoResources(prefix)) await expectCreated(await api('ops_manager', `/work-areas/${workAreaId}/resources`, { method: 'POST', body: resource }), `driver ${resource.id}`);
 }
 
 async function expectCreated(res: Response, what: string): Promise<void> {
