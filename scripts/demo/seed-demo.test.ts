@@ -44,6 +44,8 @@ describe('the demo operation', () => {
     expect(Object.keys(count(orders.map((o) => o.kind))).sort()).toEqual(['delivery', 'on_demand', 'pick', 'pickup', 'pickup_delivery', 'production']);
     const returned = await h.store.em.fork().count(AuditEntryRecord, { subjectType: 'order', subjectId: { $in: orders.map((o) => o.id) }, toState: 'returned' });
     expect(returned).toBeGreaterThan(0);
+    // Production work in progress has moved on along its routing: a step done, the next arrived at its area.
+    expect(await h.store.em.fork().count(AuditEntryRecord, { subjectId: { $in: orders.map((o) => o.id) }, action: 'OPERATION_COMPLETED' })).toBeGreaterThan(0);
     // Work stays in process in every kind of area, and delivery work is with a named driver.
     const busy = new Set(orders.filter((o) => ['assigned', 'in_progress', 'picked_up', 'in_transit', 'attempt_failed'].includes(o.state)).map((o) => o.workAreaId));
     console.log('demo seed: work in process at', [...busy].sort());

@@ -67,10 +67,12 @@ export async function seedDemo(api: DemoApi, options: SeedOptions): Promise<{ se
     });
     await Promise.all(
       steps.map(async ({ order, step }) => {
-        const res = await api(step.role, `/orders/${order.id}/actions`, { method: 'POST', body: step.request });
+        const [path, body, what] =
+          'operation' in step ? [`/orders/${order.id}/operations/${step.operation}/complete`, undefined, `step ${step.operation}`] : [`/orders/${order.id}/actions`, step.request, step.request.action];
+        const res = await api(step.role, path, { method: 'POST', body });
         // A 409 is a race with the system (the order moved on meanwhile): the next poll sees where it is.
         if (res.ok) intents.set(order.reference!, step.then);
-        else if (res.status !== 409) log(`demo: ${step.request.action} on ${order.reference} was refused: ${res.status} ${await res.text()}`);
+        else if (res.status !== 409) log(`demo: ${what} on ${order.reference} was refused: ${res.status} ${await res.text()}`);
       }),
     );
     const states = orders.map((o) => o.state).join();
