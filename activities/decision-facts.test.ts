@@ -56,7 +56,8 @@ describe('the facts live decisions receive', () => {
     em.create(WorkAreaRecord, { id: 'north-drivers', name: 'North drivers', kind: 'driver_pool', zone: 'north', wipLimit: 5 });
     em.create(ResourceRecord, { id: 'ana', workAreaId: 'north-drivers', name: 'Ana', kind: 'driver', zone: 'north', skills: ['cold_chain'], capacity: 3, available: true, carrierType: 'internal' });
     em.create(ResourceRecord, { id: 'bo', workAreaId: 'north-drivers', name: 'Bo', kind: 'driver', zone: 'north', skills: ['cold_chain'], capacity: 3, available: true, carrierType: 'internal' });
-    em.create(OrderRecord, order('o-1', { inPool: true, queuedAt: new Date() }));
+    // Routed, so the priority decision's sequencing facts apply (its areas' planned lead times included).
+    em.create(OrderRecord, order('o-1', { inPool: true, queuedAt: new Date(), routing: [{ workAreaId: 'north-drivers', hours: 1.5 }] }));
     // Ana's history: a remittance she still owes, and a remit with a variance last week.
     em.create(OrderRecord, order('owed', { state: 'awaiting_remit', assignee: 'ana' }));
     em.create(OrderRecord, order('short', { state: 'closed', assignee: 'ana', remitVariance: -5, remitDecidedAt: new Date(Date.now() - 7 * 24 * HOUR) }));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, asyncLocalStorage } from '@temporalio/activity';
 import type { CycleTrigger } from '../domain/cycle-trigger.ts';
 import type { Role } from '../domain/roles.ts';
-import { planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
+import { cycleRules, planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
 import { changedJudgements } from '../rules/release-judgements.ts';
 import { answerCycleCall } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
@@ -79,7 +79,7 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       if (!input) throw ApplicationFailure.nonRetryable(`work area ${workAreaId} does not exist`, 'WorkAreaNotFound');
       const { area, pool, taken, priority, release, norms, cycleArea } = input;
       const { inShift } = cycleArea;
-      const rules = { score: priority ? compiledFor(priority).score : null, decide: release ? compiledFor(release).decide : null };
+      const rules = cycleRules(priority && compiledFor(priority), release && compiledFor(release));
       const normal = planReleaseCycle(pool, cycleArea, rules, now);
       // Starved (nothing arrived here since its last operation was done): what the norms let go comes first;
       // only if that is nothing does the best order starting here go whatever the norms. Checked again here,

@@ -6,12 +6,13 @@ import { assignmentFacts } from '../rules/assignment-facts.ts';
 import { escalationFacts } from '../rules/escalation-facts.ts';
 import { intakeFacts } from '../rules/intake-facts.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
-import { planReleaseCycle } from '../rules/release-cycle.ts';
+import { cycleRules, planReleaseCycle } from '../rules/release-cycle.ts';
 import { remitFacts, returnFacts } from '../rules/return-remit-facts.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { readDriverRemitHistory } from '../store/driver-remit-history.ts';
 import { OrderRecord } from '../store/order.entity.ts';
+import { plannedOperations, readPlannedLeadTimes } from '../store/planned-lead-times.ts';
 import { readCycleInput } from '../store/release-cycle-input.ts';
 import { ReleaseJudgementRecord } from '../store/release-judgement.entity.ts';
 import { ResourceRecord } from '../store/resource.entity.ts';
@@ -43,7 +44,7 @@ const releaseFactsOf: Builder = async (em, orders, now) => {
   for (const workAreaId of new Set(orders.filter((o) => o.inPool).map((o) => o.workAreaId))) {
     const input = await readCycleInput(em, workAreaId, now, inForce);
     if (!input) continue;
-    const rules = { score: input.priority ? compileRuleset(input.priority.definition).score : null, decide: input.release ? compileRuleset(input.release.definition).decide : null };
+    const rules = cycleRules(input.priority && compileRuleset(input.priority.definition), input.release && compileRuleset(input.release.definition));
     for (const { order, releaseFacts } of planReleaseCycle(input.pool, input.cycleArea, rules, now).ranking) found.set(order.id, releaseFacts);
   }
   const missing = orders.filter((o) => !found.has(o.id)).map((o) => o.id);
@@ -92,7 +93,10 @@ const remitFactsOf: Builder = async (em, orders, now) => {
 
 const BUILDERS: Record<DecisionPointId, Builder> = {
   intake: async (_em, orders, now) => each(orders, (o) => ({ facts: [intakeFacts(o, now)] })),
-  priority: async (_em, orders, now) => each(orders, (o) => ({ facts: [priorityFacts(o, now)] })),
+  priority: async (em, orders, now) => {
+    const leadTimes = await readPlannedLeadTimes(em, [...new Set(orders.flatMap((o) => (o.routing ?? []).map((s) => s.workAreaId)))]);
+    return each(orders, (o) => ({ facts: [priorityFacts({ ...o, operations: plannedOperations(o.routing ?? [], leadTimes) }, now)] }));
+  },
   escalation: async (_em, orders, now) => each(orders, (o) => ({ facts: [escalationFacts(o, o.state, now)] })),
   release: releaseFactsOf,
   assignment: assignmentFactsOf,

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { DecisionOutcome } from '../domain/decision.ts';
-import type { RulesetDefinition, RulesetView } from '../domain/ruleset.ts';
+import type { RankBy, RulesetDefinition, RulesetView } from '../domain/ruleset.ts';
 import { LISTED_CHANGES, type RulesImpact } from '../domain/ruleset-testing.ts';
 import { compileRuleset, type CompiledRuleset } from '../rules/compile-ruleset.ts';
 import { summarizeOutcome } from '../rules/outcome-summary.ts';
+import { rankKey } from '../rules/rank-by.ts';
 import { compareRanked, type Rankable } from '../rules/release-cycle.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { factsOfOrders } from './order-facts.ts';
@@ -30,11 +31,14 @@ function judge(rules: CompiledRuleset | null, facts: Record<string, unknown>[], 
   return best ? { outcome: best.outcome, summary: `${summarizeOutcome(best.outcome)} to ${best.id}` } : { outcome: judged[0]!.outcome, summary: 'nobody eligible: escalate to a dispatcher' };
 }
 
-/** Each order's place in its work area's pool when ranked by `score`, 1 for the first. */
-function ranks(judged: readonly Judged[], score: (j: Judged) => number): Map<string, number> {
+/** Each order's place in its work area's pool when ranked by the priority outcome `of` it (by a ruleset's rank-by, if it has one), 1 for the first. */
+function ranks(judged: readonly Judged[], rankBy: RankBy | undefined, of: (j: Judged) => DecisionOutcome | null): Map<string, number> {
   const byArea = new Map<string, Rankable[]>();
   for (const j of judged) {
-    const entry = { id: j.order.id, score: score(j), due: j.order.dueAt.getTime(), queued: (j.order.queuedAt ?? j.order.createdAt).getTime() };
+    const outcome = of(j);
+    const score = outcome?.score ?? 0;
+    const key = rankBy ? rankKey(rankBy, outcome?.rank?.value ?? undefined, score) : 0;
+    const entry = { id: j.order.id, score, key, due: j.order.dueAt.getTime(), queued: (j.order.queuedAt ?? j.order.createdAt).getTime() };
     const pool = byArea.get(j.order.workAreaId);
     if (pool) pool.push(entry);
     else byArea.set(j.order.workAreaId, [entry]);
@@ -63,8 +67,8 @@ export async function impactOf(em: EntityManager, draft: RulesetDefinition, publ
     if (a.outcome) judged.push({ order, before: b.outcome, after: a.outcome, beforeSummary: b.summary, afterSummary: a.summary });
   }
   const ranked = dp === 'priority';
-  const rankBefore = ranked ? ranks(judged, (j) => j.before?.score ?? 0) : null;
-  const rankAfter = ranked ? ranks(judged, (j) => j.after.score ?? 0) : null;
+  const rankBefore = ranked ? ranks(judged, published?.definition.rankBy, (j) => j.before) : null;
+  const rankAfter = ranked ? ranks(judged, draft.rankBy, (j) => j.after) : null;
   const changes = judged
     .map(({ order, beforeSummary, afterSummary }) => ({
       orderId: order.id,

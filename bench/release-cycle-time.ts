@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import { runReleaseCycleActivity } from '../activities/run-release-cycle.ts';
 import { compileRuleset } from '../rules/compile-ruleset.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
-import { compareRanked, planReleaseCycle } from '../rules/release-cycle.ts';
+import { compareRanked, cycleRules, planReleaseCycle } from '../rules/release-cycle.ts';
 import { openStore } from '../store/open-store.ts';
 import type { StoreConfig } from '../store/store-config.ts';
 import { readPool } from '../store/release-pool-reads.ts';
@@ -72,13 +72,13 @@ export async function measureCycleTimes(config?: StoreConfig): Promise<CycleTime
     const priority = await findPublishedRuleset(em, 'priority');
     const release = await findPublishedRuleset(em, 'release');
     if (!priority || !release) throw new Error('The seeded store has no priority or release ruleset in force.');
-    const rules = { score: compileRuleset(priority.definition).score, decide: compileRuleset(release.definition).decide };
+    const rules = cycleRules(compileRuleset(priority.definition), compileRuleset(release.definition));
     const storedScores = new Map<string, number>();
     const rng = random(SEED);
     const now = Date.now();
     function* entries(): Generator<PoolEntry> {
       const entry = (order: PooledOrder, workAreaId: string) => {
-        const priorityScore = rules.score(priorityFacts(order, new Date(now)));
+        const priorityScore = rules.score!(priorityFacts(order, new Date(now)));
         storedScores.set(order.id, priorityScore);
         return { order, workAreaId, priorityScore };
       };

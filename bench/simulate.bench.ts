@@ -1,6 +1,6 @@
 import { BacktestInputError } from '../sim/backtest-input-error.ts';
 import { runBacktest, type BacktestRequest } from '../sim/backtest.ts';
-import { IMMEDIATE, normedPolicies } from '../sim/job-shop/job-shop-policies.ts';
+import { IMMEDIATE, WORKLOAD_CONTROL } from '../sim/job-shop/job-shop-policies.ts';
 import type { PolicySpec } from '../sim/policy-spec.ts';
 import { SCENARIOS } from '../sim/scenarios/index.ts';
 
@@ -28,8 +28,7 @@ function line(label: string, seconds: number, baseline: number) {
 }
 
 export async function run(): Promise<void> {
-  // The shipped workload-control ruleset where it exists, else Sluice's defaults: the last of the normed policies.
-  const rules = normedPolicies().filter((p) => p.kind === 'rules').at(-1)!;
+  const rules = WORKLOAD_CONTROL;
   const jobShop = (policy: PolicySpec) => timed({ scenario: 'job-shop', params: { norm: 5 }, policies: [policy], replications: REPLICATIONS, seed: SEED, horizon: 13_000, warmUp: 3_000 });
   console.log(`Simulate benchmark: seed ${SEED}, Node ${process.version}.`);
   console.log(`\nJob shop, 13,000 h × ${REPLICATIONS} replications, norm 5:`);

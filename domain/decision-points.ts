@@ -14,6 +14,8 @@ export type FactType = (typeof FACT_TYPES)[number];
 
 export interface FactSpec {
   name: string;
+  /** How a sentence names the fact ("planned release time"), where its name would not read well. */
+  label?: string;
   type: FactType;
   unit?: string;
   /** For enum facts: the values it takes. */
@@ -105,6 +107,21 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
       accountTier,
       fact('lineCount', 'number', 'Number of order lines.', 3),
       fact('ageMinutes', 'number', 'Minutes since the order was captured.', 45, { unit: 'minutes' }),
+      // Pool sequencing as workload control uses it; missing for an order without a routing.
+      fact('routingLength', 'number', "Operations in the order's routing; missing without a routing.", 4, { unit: 'operations', label: 'routing length' }),
+      fact('routingHours', 'number', "Processing hours over the routing's operations; missing without a routing.", 6.5, { unit: 'hours', label: 'routing hours' }),
+      fact('plannedReleaseAt', 'date', "When the order should be released: its due time minus the planned lead time of every operation (its area's planned lead time plus the operation's hours); missing without a routing.", '2026-12-23T09:00:00.000Z', {
+        label: 'planned release time',
+      }),
+      fact('plannedReleaseSlackHours', 'number', 'Hours from now until the planned release time; negative once the order should have been released. Missing without a routing.', 12.25, {
+        unit: 'hours',
+        label: 'planned release slack',
+      }),
+      fact('firstOperationDueAt', 'date', 'When the first operation should be done: the due time minus the planned lead times of the operations after it; missing without a routing.', '2026-12-23T15:00:00.000Z', {
+        label: 'first operation due time',
+      }),
+      fact('firstOperationSlackHours', 'number', "Hours from now until the first operation's due time; missing without a routing.", 18.25, { unit: 'hours', label: 'first operation slack' }),
+      fact('poolMinutes', 'number', 'Minutes since the order entered the pool; missing before it is queued.', 30, { unit: 'minutes', label: 'time in pool' }),
     ],
     outcomes: [{ type: 'score', description: 'Add points to the effective priority score.', params: z.strictObject({ points: z.number() }) }],
     hitPolicies: ['additive'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RANK_VALUE_MAX } from './ruleset.ts';
 import { jsonKey, oneLine } from './text.ts';
 
 /** One leaf condition as it was evaluated: what the fact was, what the rule expected, and the result. */
@@ -50,6 +51,11 @@ export const decisionOutcome = z.object({
   score: z.number().min(-1e15).max(1e15).nullable(),
   /** First-match: the first rule's event; collect: the first of them; when none held, the decision point's fallback. */
   chosen: firedEvent.nullable(),
+  /**
+   * Rank-by rulesets: the value the order is ranked by (null when a fact it needs is missing: the order
+   * then ranks after every order that has one) and the sentence that says how the pool is ranked.
+   */
+  rank: z.object({ value: z.number().min(-RANK_VALUE_MAX).max(RANK_VALUE_MAX).nullable(), sentence: z.string().max(2000) }).optional(),
 });
 export type DecisionOutcome = z.infer<typeof decisionOutcome>;
 

@@ -43,6 +43,25 @@ export const rule = z.strictObject({
 });
 export type Rule = z.infer<typeof rule>;
 
+export const RANK_DIRECTIONS = ['ascending', 'descending'] as const;
+/** What a rank-by does with the additive rules' points: break ties, or move the order by one unit of the rank value per point. */
+export const RANK_POINTS = ['tie_breaker', 'adjustment'] as const;
+export const RANK_EXPRESSION_MAX = 300;
+/** Rank values are bounded as scores are; beyond, a value counts as missing. */
+export const RANK_VALUE_MAX = 1e15;
+
+/**
+ * Priority rulesets only: rank the pool by a fact or a small expression of number facts
+ * (rules/rank-expression.ts), rather than by points alone. The validator checks the expression against
+ * the decision point's facts.
+ */
+export const rankBy = z.strictObject({
+  expression: oneLine(RANK_EXPRESSION_MAX),
+  direction: z.enum(RANK_DIRECTIONS),
+  points: z.enum(RANK_POINTS).default('tie_breaker'),
+});
+export type RankBy = z.infer<typeof rankBy>;
+
 /**
  * A ruleset for one decision point: json-rules-engine rules plus what Sluice needs around them. The
  * structure is checked here; whether facts, operators, values and outcomes fit the decision point is
@@ -53,6 +72,7 @@ export const rulesetDefinition = z.strictObject({
   name: oneLine(120),
   description: paragraph(2000).optional(),
   hitPolicy: z.enum(HIT_POLICIES),
+  rankBy: rankBy.optional(),
   rules: z.array(rule).min(1, 'a ruleset needs at least one rule').max(MAX_RULES, `a ruleset has at most ${MAX_RULES} rules`),
 });
 export type RulesetDefinition = z.infer<typeof rulesetDefinition>;

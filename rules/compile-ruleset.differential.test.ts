@@ -15,6 +15,7 @@ import { evaluateWithEngine, referenceEngine } from './reference-engine.ts';
 
 const SEED = 20_261_121;
 const ORDERS_PER_DEFAULT_RULESET = 10_000;
+const ORDERS_PER_RANK_BY = 3_000;
 const RANDOM_RULESETS = 500;
 const ORDERS_PER_RANDOM_RULESET = 200;
 
@@ -80,6 +81,19 @@ describe('compiled evaluator = json-rules-engine', () => {
   });
 
   it.each(defaultRulesets())('on the default ruleset %s', async (_, definition) => {
+    await agreeOnCatalogueFacts(definition, ORDERS_PER_DEFAULT_RULESET);
+  });
+
+  // Pool sequencing as workload control writes it: the default points under a rank by planned release time, and an expression adjusted by them.
+  it.each([
+    { expression: 'plannedReleaseAt', direction: 'ascending', points: 'tie_breaker' },
+    { expression: 'plannedReleaseSlackHours - 2 * routingHours', direction: 'ascending', points: 'adjustment' },
+    { expression: '(orderValue + ageMinutes) / routingLength', direction: 'descending', points: 'adjustment' },
+  ] as const)('on the default priority ruleset ranked by $expression, $direction, points as $points', async (rankBy) => {
+    await agreeOnCatalogueFacts({ ...defaultRulesets().find(([file]) => file === 'priority.json')![1], rankBy }, ORDERS_PER_RANK_BY);
+  });
+
+  async function agreeOnCatalogueFacts(definition: RulesetDefinition, orders: number) {
     const literals = definition.rules.flatMap((rule) => leaves(rule.conditions)).flatMap((leaf) => [leaf.value].flat().map((value) => ({ fact: leaf.fact, value })));
     const fields = Object.fromEntries(
       DECISION_POINT_SPECS[definition.decisionPoint].facts.map((spec) => [spec.name, factValues(spec, literals.filter((l) => l.fact === spec.name).map((l) => l.value))]),
@@ -91,9 +105,9 @@ describe('compiled evaluator = json-rules-engine', () => {
         counted.defaults++;
         await agree(definition, engine, compiled, facts);
       }),
-      { seed: SEED, numRuns: ORDERS_PER_DEFAULT_RULESET },
+      { seed: SEED, numRuns: orders },
     );
-  });
+  }
 
   it(`on ${RANDOM_RULESETS} random rulesets, ${ORDERS_PER_RANDOM_RULESET} orders each`, async () => {
     // The orders come from a generated seed, so a counterexample is a shrunk ruleset and a seed; the failure names the order.
@@ -138,20 +152,33 @@ const { group } = fc.letrec<{ node: RuleCondition; group: Rule['conditions'] }>(
   ),
 }));
 
+// Rank expressions over the same vocabulary, so they meet numbers, NaN, infinities, text, dates, lists and missing facts.
+const { expression } = fc.letrec<{ expression: string }>((tie) => ({
+  expression: fc.oneof(
+    { maxDepth: 3, depthIdentifier: 'expression' },
+    fc.constantFrom(...VOCABULARY, '0', '2', '0.5'),
+    fc.tuple(tie('expression'), fc.constantFrom('+', '-', '*', '/'), tie('expression')).map(([a, op, b]) => `(${a} ${op} ${b})`),
+    tie('expression').map((a) => `-${a}`),
+  ),
+}));
+const rankBy = fc.option(fc.record({ expression, direction: fc.constantFrom('ascending', 'descending'), points: fc.constantFrom('tie_breaker', 'adjustment') }), { nil: undefined, freq: 2 });
+
 const points = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constantFrom(0.1, 0.2, -0.3, 1e-9), fc.constant(undefined));
 const randomRuleset: fc.Arbitrary<RulesetDefinition> = fc
   .record({
     hitPolicy: fc.constantFrom('first', 'collect', 'additive'),
     decisionPoint: fc.constantFrom(...DECISION_POINTS.filter((dp) => dp !== 'priority')),
     rules: fc.array(fc.record({ priority: fc.integer({ min: 1, max: 3 }), conditions: group, points, outcome: fc.nat() }), { minLength: 1, maxLength: 6 }),
+    rankBy,
   })
-  .map(({ hitPolicy, decisionPoint, rules }) => {
+  .map(({ hitPolicy, decisionPoint, rules, rankBy }) => {
     const point = hitPolicy === 'additive' ? 'priority' : decisionPoint;
     const outcomes = DECISION_POINT_SPECS[point].outcomes;
     return {
       decisionPoint: point,
       name: 'Random',
       hitPolicy,
+      ...(hitPolicy === 'additive' && rankBy ? { rankBy } : {}),
       rules: rules.map((rule, i) => ({
         name: `r${i}`,
         description: `random rule ${i}`,

@@ -3,7 +3,9 @@ import type { DecisionOutcome, FiredEvent } from '../domain/decision.ts';
 import type { RuleCondition, RulesetDefinition } from '../domain/ruleset.ts';
 import { DATE_OPERATORS } from './date-instant.ts';
 import type { EngineConditionResult, EngineRuleResult } from './engine-result.ts';
+import { compileRankExpression } from './compile-rank-by.ts';
 import { explainEvaluation, runOrder, type Evaluation } from './explain-evaluation.ts';
+import { rankExpressionOf, rankOutcome } from './rank-by.ts';
 
 /*
  * The compiled evaluator. json-rules-engine stays the reference semantics, but it answers through
@@ -148,6 +150,8 @@ export interface CompiledRuleset {
   decide(facts: Facts): DecisionOutcome;
   /** Additive rulesets only: the score, equal to `decide(facts).score`, without allocating. */
   score(facts: Facts): number;
+  /** Rank-by rulesets: the value an order ranks by, equal to `decide(facts).rank.value` (undefined where that is null); null without a rank-by. */
+  rankValue: ((facts: Facts) => number | undefined) | null;
 }
 
 /** Compiles a ruleset version once; throws, naming the rule and condition, on what it cannot evaluate. */
@@ -159,6 +163,7 @@ export function compileRuleset(definition: RulesetDefinition): CompiledRuleset {
   const additive = definition.hitPolicy === 'additive';
   const fallbackSpec = DECISION_POINT_SPECS[definition.decisionPoint].fallback;
   const fallback: FiredEvent | null = fallbackSpec && Object.freeze({ rule: null, type: fallbackSpec.type, params: fallbackSpec.params });
+  const rankValue = definition.rankBy ? compileRankExpression(rankExpressionOf(definition.rankBy)) : null;
 
   // Reused by every call: evaluation is synchronous and, facts being data, cannot re-enter.
   const held = new Uint8Array(rules.length);
@@ -180,16 +185,18 @@ export function compileRuleset(definition: RulesetDefinition): CompiledRuleset {
   return {
     definition,
     results,
-    evaluate: (facts) => explainEvaluation(definition, facts, results(facts)),
+    evaluate: (facts) => explainEvaluation(definition, facts, results(facts), rankValue?.(facts)),
     decide(facts) {
       const score = testRules(facts);
       const fired: FiredEvent[] = [];
       for (const i of order) if (held[i]) fired.push(events[i]!);
-      return additive ? { events: fired, score, chosen: null } : { events: fired, score: null, chosen: fired[0] ?? fallback };
+      if (!additive) return { events: fired, score: null, chosen: fired[0] ?? fallback };
+      return rankValue ? { events: fired, score, chosen: null, rank: rankOutcome(definition, facts, rankValue(facts), score) } : { events: fired, score, chosen: null };
     },
     score(facts) {
       if (!additive) throw new Error(`score() is for additive rulesets; "${definition.name}" is ${definition.hitPolicy}: use decide()`);
       return testRules(facts);
     },
+    rankValue,
   };
 }

@@ -4,6 +4,7 @@ import type { Rule, RulesetDefinition } from '../domain/ruleset.ts';
 import { describeCondition, show } from './condition-sentence.ts';
 import type { EngineRuleResult } from './engine-result.ts';
 import { explainCondition } from './explain-condition.ts';
+import { rankOutcome } from './rank-by.ts';
 
 export interface Evaluation {
   outcome: DecisionOutcome;
@@ -31,10 +32,11 @@ function describeEvent(event: { type: string; params: Record<string, unknown> })
 }
 
 /**
- * Combines per-rule results into the decision and its explanation, by the ruleset's hit policy. Both
- * evaluators end here, so they cannot differ in anything but the condition results themselves.
+ * Combines per-rule results into the decision and its explanation, by the ruleset's hit policy, with the
+ * rank value of a rank-by ruleset. Both evaluators end here, so they cannot differ in anything but the
+ * condition results and the rank value themselves.
  */
-export function explainEvaluation(definition: RulesetDefinition, facts: Record<string, unknown>, results: readonly EngineRuleResult[]): Evaluation {
+export function explainEvaluation(definition: RulesetDefinition, facts: Record<string, unknown>, results: readonly EngineRuleResult[], rankValue?: number): Evaluation {
   const fired: FiredEvent[] = [];
   for (const i of runOrder(definition)) {
     const rule = definition.rules[i]!;
@@ -48,6 +50,7 @@ export function explainEvaluation(definition: RulesetDefinition, facts: Record<s
     score: additive ? definition.rules.reduce((sum, rule, i) => sum + (results[i]!.held ? pointsOf(rule) : 0), 0) : null,
     chosen: additive ? null : (fired[0] ?? (fallback ? { rule: null, type: fallback.type, params: fallback.params } : null)),
   };
+  if (additive && definition.rankBy) outcome.rank = rankOutcome(definition, facts, rankValue, outcome.score!);
   const winner = fired[0]?.rule;
 
   const rules = definition.rules.map((rule, i): RuleExplanation => {

@@ -4,6 +4,8 @@ import type { EngineConditionResult, EngineRuleResult } from './engine-result.ts
 import { explainEvaluation, type Evaluation } from './explain-evaluation.ts';
 import { DATE_OPERATORS } from './date-instant.ts';
 import { MISSING_FACT_OPERATORS } from './missing-fact-operators.ts';
+import { rankExpressionOf } from './rank-by.ts';
+import { interpretRankExpression } from './rank-expression.ts';
 
 /**
  * json-rules-engine is the reference semantics of rules. Each rule is registered under its index, so
@@ -31,7 +33,12 @@ export async function referenceResults(engine: Engine, ruleCount: number, facts:
   return results;
 }
 
-/** Evaluates a ruleset with json-rules-engine and explains the decision. */
+/**
+ * Evaluates a ruleset with json-rules-engine and explains the decision. The engine knows no ranking, so a
+ * rank-by's value is the expression's tree walked as written (rank-expression.ts): the reference the
+ * compiled expression is held to.
+ */
 export async function evaluateWithEngine(definition: RulesetDefinition, facts: Record<string, unknown>, engine = referenceEngine(definition)): Promise<Evaluation> {
-  return explainEvaluation(definition, facts, await referenceResults(engine, definition.rules.length, facts));
+  const rankValue = definition.rankBy ? interpretRankExpression(rankExpressionOf(definition.rankBy), facts) : undefined;
+  return explainEvaluation(definition, facts, await referenceResults(engine, definition.rules.length, facts), rankValue);
 }

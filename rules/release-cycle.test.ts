@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileRuleset } from './compile-ruleset.ts';
 import { rulesetDefinition } from '../domain/ruleset.ts';
 import { DEFAULT_RULESETS } from './defaults/index.ts';
-import { planReleaseCycle, type CycleArea, type CycleRules, type PoolOrder } from './release-cycle.ts';
+import { cycleRules, planReleaseCycle, type CycleArea, type CycleRules, type PoolOrder } from './release-cycle.ts';
 
 const now = new Date('2026-11-21T10:00:00Z');
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -18,8 +18,8 @@ const order = (id: string, o: Partial<PoolOrder> = {}): PoolOrder => ({
   ...o,
 });
 const open: CycleArea = { id: 'pick-a', zone: null, status: 'open', inShift: true, hourOfDay: 10, unit: 'orders', wipLimit: 2, used: 0 };
-const defaults: CycleRules = { score: compileRuleset(DEFAULT_RULESETS.priority).score, decide: compileRuleset(DEFAULT_RULESETS.release).decide };
-const none: CycleRules = { score: null, decide: null };
+const defaults = cycleRules(compileRuleset(DEFAULT_RULESETS.priority), compileRuleset(DEFAULT_RULESETS.release));
+const none = cycleRules(null, null);
 const summary = (plan: ReturnType<typeof planReleaseCycle>) => ({
   released: plan.released.map((r) => r.orderId),
   escalated: plan.escalated.map((r) => r.orderId),
@@ -172,7 +172,7 @@ describe('a release cycle', () => {
         ],
       }),
     );
-    const rules = { score: null, decide: ownZoneFirst.decide };
+    const rules = cycleRules(null, ownZoneFirst);
     const pool = [order('north-order', { zone: 'north' })];
     expect(summary(planReleaseCycle(pool, { ...open, id: 'south-1', zone: 'south' }, rules, now)).waited).toEqual(['north-order: Left to an area of its own zone.']);
     expect(summary(planReleaseCycle(pool, { ...open, id: 'north-1', zone: 'north' }, rules, now)).released).toEqual(['north-order']);
@@ -184,5 +184,50 @@ describe('a release cycle', () => {
     const plan = planReleaseCycle([order('low', { statedPriority: 'low' }), order('urgent', { statedPriority: 'urgent' })], { ...open, wipLimit: 1 }, defaults, now);
     expect(plan.released).toEqual([{ orderId: 'urgent', rank: 1, score: 10, gatewayId: 'pick-a', weight: 1 }]);
     expect(plan.waited).toEqual([{ orderId: 'low', rank: 2, score: -10, reason: 'The work area is at its WIP limit.' }]);
+  });
+});
+
+describe('a release cycle with a rank-by priority ruleset', () => {
+  const urgentFive = {
+    name: 'Urgent',
+    description: 'Stated urgent.',
+    priority: 1,
+    conditions: { all: [{ fact: 'statedPriority', operator: 'equal', value: 'urgent' }] },
+    event: { type: 'score', params: { points: 5 } },
+  };
+  const rankedBy = (rankBy: Record<string, string>) =>
+    cycleRules(compileRuleset(rulesetDefinition.parse({ decisionPoint: 'priority', name: 'Sequencing', hitPolicy: 'additive', rankBy, rules: [urgentFive] })), null);
+  // Released by due time less the routing's hours (no planned lead times): a planned release `release` hours from now.
+  const routed = (id: string, release: number, hoursOfWork: number, o: Partial<PoolOrder> = {}) =>
+    order(id, { kind: 'production', dueAt: hours(release + hoursOfWork), operations: [{ workAreaId: 'g', hours: hoursOfWork, position: 1 }], ...o });
+  const ranking = (rules: CycleRules, pool: PoolOrder[]) => planReleaseCycle(pool, { ...open, wipLimit: 10 }, rules, now).ranking.map((r) => r.order.id);
+
+  it.each([
+    {
+      name: 'planned release time, earliest first, points breaking ties; an order without a routing last',
+      rankBy: { expression: 'plannedReleaseAt', direction: 'ascending', points: 'tie_breaker' },
+      pool: [order('no-routing', { statedPriority: 'urgent', dueAt: hours(1) }), routed('later', 10, 2), routed('soon', 2, 1), routed('soon-urgent', 2, 1, { statedPriority: 'urgent' })],
+      expected: ['soon-urgent', 'soon', 'later', 'no-routing'],
+    },
+    {
+      name: 'slack adjusted by points, one point an hour',
+      rankBy: { expression: 'plannedReleaseSlackHours', direction: 'ascending', points: 'adjustment' },
+      pool: [routed('slack-3', 3, 1), routed('slack-6-urgent', 6, 1, { statedPriority: 'urgent' }), routed('slack-9-urgent', 9, 1, { statedPriority: 'urgent' })],
+      expected: ['slack-6-urgent', 'slack-3', 'slack-9-urgent'],
+    },
+    {
+      name: 'an expression, highest first',
+      rankBy: { expression: 'routingHours - plannedReleaseSlackHours / 2', direction: 'descending', points: 'tie_breaker' },
+      pool: [routed('short', 4, 1), routed('long', 4, 8), routed('long-but-late', 20, 8)],
+      expected: ['long', 'short', 'long-but-late'],
+    },
+    {
+      name: 'without a value, the points then due time rank the rest',
+      rankBy: { expression: 'routingLength', direction: 'descending', points: 'tie_breaker' },
+      pool: [order('due-later', { dueAt: hours(40) }), order('due-sooner', { dueAt: hours(20) }), order('urgent', { statedPriority: 'urgent', dueAt: hours(50) })],
+      expected: ['urgent', 'due-sooner', 'due-later'],
+    },
+  ])('ranks by $name', ({ rankBy, pool, expected }) => {
+    expect(ranking(rankedBy(rankBy), pool)).toEqual(expected);
   });
 });

@@ -1,10 +1,15 @@
 import type { DecisionOutcome } from '../domain/decision.ts';
 import type { Role } from '../domain/roles.ts';
 import type { LoadCorrection, WorkAreaStatus } from '../domain/work-area.ts';
+import type { CompiledRuleset } from './compile-ruleset.ts';
 import { priorityFacts, type PriorityFacts, type PriorityFactsInput } from './priority-facts.ts';
+import { rankKey } from './rank-by.ts';
 
-/** One step of a production order's routing: where, for how many hours, and its place in the routing (1 = first). */
-export type Operation = { workAreaId: string; hours: number; position: number };
+/**
+ * One step of a production order's routing: where, for how many hours, and its place in the routing (1 = first);
+ * with its area's planned lead time, which the sequencing facts need (priority-facts.ts).
+ */
+export type Operation = { workAreaId: string; hours: number; position: number; plannedLeadTimeHours?: number };
 
 /** An order waiting in an area's pool, as a release cycle reads it. */
 export type PoolOrder = PriorityFactsInput & {
@@ -72,8 +77,21 @@ export interface CycleOptions {
 export interface CycleRules {
   /** The effective priority score; without priority rules in force, every order scores 0. */
   score: ((facts: Record<string, unknown>) => number) | null;
+  /** A rank-by priority ruleset's sort key for an order with its score (rank-by.ts), smallest first; null: the score alone ranks. */
+  rank: ((facts: Record<string, unknown>, score: number) => number) | null;
   /** The release decision; without release rules in force, every order may be released. */
   decide: ((facts: Record<string, unknown>) => DecisionOutcome) | null;
+}
+
+/** The rules a release cycle runs, from the compiled priority and release rulesets in force (either may be none): the one way live cycles and the simulator build them. */
+export function cycleRules(priority: CompiledRuleset | null, release: CompiledRuleset | null): CycleRules {
+  const rankBy = priority?.definition.rankBy;
+  const rankValue = priority?.rankValue;
+  return {
+    score: priority ? priority.score : null,
+    rank: rankBy && rankValue ? (facts, score) => rankKey(rankBy, rankValue(facts), score) : null,
+    decide: release ? release.decide : null,
+  };
 }
 
 export type Ranked = { orderId: string; rank: number; score: number };
@@ -93,12 +111,18 @@ export interface CyclePlan {
   ranking: { order: PoolOrder; gatewayId: string; releaseFacts: Record<string, unknown> }[];
 }
 
-/** What ranks an order in its pool; times in epoch milliseconds, so sorting a large pool allocates nothing. */
-export type Rankable = { id: string; score: number; due: number; queued: number };
+/**
+ * What ranks an order in its pool; times in epoch milliseconds, so sorting a large pool allocates nothing.
+ * `key` is a rank-by's sort key (none, or 0, when the score alone ranks).
+ */
+export type Rankable = { id: string; score: number; due: number; queued: number; key?: number };
 
-/** Pool order: the higher effective priority first, then the earlier due time, then the earlier arrival. */
+/**
+ * Pool order: a rank-by's key, smallest first (two missing values, both +Infinity, tie: Infinity − Infinity
+ * is NaN, which `||` passes over), then the higher effective priority, the earlier due time, the earlier arrival.
+ */
 export function compareRanked(a: Rankable, b: Rankable): number {
-  return b.score - a.score || a.due - b.due || a.queued - b.queued || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (a.key ?? 0) - (b.key ?? 0) || b.score - a.score || a.due - b.due || a.queued - b.queued || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** What the release rules choose when none are in force. */
@@ -171,7 +195,8 @@ export function planReleaseCycle(pool: readonly PoolOrder[], area: CycleArea, ru
 
 /**
  * One release cycle of a release group, decided without I/O: rank the group's one pool by effective
- * priority (ties: the earlier due time, then the earlier arrival), ask the release rules about every order
+ * priority, or by a rank-by's value with the priority after it (ties: the earlier due time, then the
+ * earlier arrival), ask the release rules about every order
  * in rank order with the facts of the gateway it enters by, and release those the rules let go while they
  * fit that gateway's capacity. The capacity is the invariant, not the rules: a ruleset without an "area
  * full" rule still cannot release past a limit. Ranking is strict per gateway: once an order does not fit,
@@ -187,7 +212,8 @@ export function planGroupReleaseCycle(pool: readonly PoolOrder[], gateways: read
   for (let i = 0; i < pool.length; i++) {
     const order = pool[i]!;
     const facts = priorityFacts(order, now);
-    scored[i] = { order, facts, id: order.id, score: rules.score ? rules.score(facts) : 0, due: order.dueAt.getTime(), queued: order.queuedAt.getTime() };
+    const score = rules.score ? rules.score(facts) : 0;
+    scored[i] = { order, facts, id: order.id, score, key: rules.rank ? rules.rank(facts, score) : 0, due: order.dueAt.getTime(), queued: order.queuedAt.getTime() };
   }
   scored.sort(compareRanked);
 

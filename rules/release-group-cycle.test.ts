@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from './compile-ruleset.ts';
 import { DEFAULT_RULESETS } from './defaults/index.ts';
-import { planGroupReleaseCycle, planReleaseCycle, type CycleArea, type CycleOptions, type CycleRules, type NormedArea, type PoolOrder } from './release-cycle.ts';
+import { cycleRules, planGroupReleaseCycle, planReleaseCycle, type CycleArea, type CycleOptions, type CycleRules, type NormedArea, type PoolOrder } from './release-cycle.ts';
 
 const now = new Date(Date.UTC(2026, 10, 21, 10));
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -21,8 +21,8 @@ const via = (gatewayId: string, id: string, atD: number, o: Partial<PoolOrder> =
   order(id, { gatewayId, operations: [{ workAreaId: gatewayId, hours: 2, position: 1 }, { workAreaId: 'd', hours: atD, position: 2 }], ...o });
 const gateway = (id: string, o: Partial<CycleArea> = {}): CycleArea => ({ id, zone: null, status: 'open', inShift: true, hourOfDay: 10, unit: 'orders', wipLimit: 2, used: 0, ...o });
 const norms = (loadHours = 5): ReadonlyMap<string, NormedArea> => new Map([['d', { normHours: 10, correction: 'plain', loadHours }]]);
-const none: CycleRules = { score: null, decide: null };
-const defaults: CycleRules = { score: compileRuleset(DEFAULT_RULESETS.priority).score, decide: compileRuleset(DEFAULT_RULESETS.release).decide };
+const none: CycleRules = { score: null, rank: null, decide: null };
+const defaults: CycleRules = cycleRules(compileRuleset(DEFAULT_RULESETS.priority), compileRuleset(DEFAULT_RULESETS.release));
 const outcome = (plan: ReturnType<typeof planGroupReleaseCycle>) => ({
   released: plan.released.map((r) => `${r.orderId}@${r.gatewayId}${r.starved ? ' (starved)' : ''}`),
   waited: plan.waited.map((r) => `${r.orderId}: ${r.reason}`),

@@ -14,6 +14,7 @@ describe('diffRulesets', () => {
   it.each([
     { case: 'no change', to: base, expected: { fields: [], rules: [] } },
     { case: 'a renamed ruleset', to: edit((d) => (d.name = 'New name')), expected: { fields: ['name'], rules: [] } },
+    { case: 'a rank by added', to: edit((d) => (d.rankBy = { expression: 'plannedReleaseAt', direction: 'ascending', points: 'tie_breaker' })), expected: { fields: ['rankBy'], rules: [] } },
     {
       case: 'changed points and description',
       to: edit((d) => {

@@ -7,8 +7,8 @@ export type RuleChange =
   | { kind: 'changed'; rule: string; fields: RuleField[] };
 
 export interface RulesetDiff {
-  /** Ruleset-level fields that differ: name, description, hitPolicy. */
-  fields: ('name' | 'description' | 'hitPolicy')[];
+  /** Ruleset-level fields that differ: name, description, hitPolicy, rankBy. */
+  fields: ('name' | 'description' | 'hitPolicy' | 'rankBy')[];
   /** Rules matched by name, in the newer version's order, then the removed ones. */
   rules: RuleChange[];
 }
@@ -31,6 +31,6 @@ export function diffRulesets(from: RulesetDefinition, to: RulesetDefinition): Ru
     if (fields.length > 0) rules.push({ kind: 'changed', rule: rule.name, fields });
   }
   for (const rule of from.rules) if (!after.has(rule.name)) rules.push({ kind: 'removed', rule: rule.name });
-  const fields = (['name', 'description', 'hitPolicy'] as const).filter((f) => !same(from[f], to[f]));
+  const fields = (['name', 'description', 'hitPolicy', 'rankBy'] as const).filter((f) => !same(from[f], to[f]));
   return { fields, rules };
 }

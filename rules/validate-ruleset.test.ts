@@ -133,6 +133,53 @@ describe('validateRuleset', () => {
     expect(problemsOf(input).some((p) => p.startsWith(problem))).toBe(true);
   });
 
+  describe('rank by', () => {
+    const ranked = (rankBy: unknown, over: Record<string, unknown> = defaultPriorityRuleset) => ({ ...over, rankBy });
+    it.each([
+      { expression: 'plannedReleaseAt', direction: 'ascending', points: 'tie_breaker' },
+      { expression: 'plannedReleaseSlackHours - 2 * routingHours', direction: 'ascending', points: 'adjustment' },
+      { expression: '(slackHours)', direction: 'descending' },
+    ])('accepts $expression', (rankBy) => {
+      expect(validateRuleset(ranked(rankBy))).toMatchObject({ valid: true, problems: [] });
+    });
+
+    it.each([
+      {
+        case: 'an unknown fact',
+        rankBy: { expression: 'plannedRelease - 1', direction: 'ascending' },
+        problem: 'error rankBy.expression: unknown fact "plannedRelease": rank by number facts (slackHours, orderValue, lineCount, ageMinutes, routingLength, routingHours, plannedReleaseSlackHours, firstOperationSlackHours, poolMinutes) or by one date fact alone (dueAt, plannedReleaseAt, firstOperationDueAt)',
+      },
+      {
+        case: 'a fact that is not a number',
+        rankBy: { expression: 'statedPriority', direction: 'descending' },
+        problem: 'error rankBy.expression: statedPriority is an enum fact, not a number: rank by number facts (slackHours,',
+      },
+      {
+        case: 'a date in arithmetic',
+        rankBy: { expression: 'plannedReleaseAt - routingHours', direction: 'ascending' },
+        problem: 'error rankBy.expression: plannedReleaseAt is a date: rank by it alone, or compute with number facts (slackHours,',
+      },
+      {
+        case: 'an expression that does not parse',
+        rankBy: { expression: 'slackHours * (routingHours', direction: 'ascending' },
+        problem: 'error rankBy.expression: "(" at character 14 is never closed',
+      },
+      {
+        case: 'a direction it does not know',
+        rankBy: { expression: 'slackHours', direction: 'up' },
+        problem: 'error rankBy.direction:',
+      },
+      {
+        case: 'a rank by outside priority',
+        rankBy: { expression: 'slackHours', direction: 'ascending' },
+        over: intake(rule('A', { all: [leaf('orderValue', 'greaterThan', 5)] }, hold)),
+        problem: 'error rankBy: only priority rulesets rank a pool; the intake decision point does not use rankBy',
+      },
+    ])('finds $case', ({ rankBy, over, problem }) => {
+      expect(problemsOf(ranked(rankBy, over))).toEqual([expect.stringMatching(`^${problem.replace(/[()[\]{}.*+?^$|\\]/g, '\\$&')}`)]);
+    });
+  });
+
   it('accepts date rules in any zone', () => {
     const input = intake(
       rule('Late December', { all: [leaf('dueAt', 'after', '2026-12-20T00:00:00+01:00'), leaf('dueAt', 'before', '2026-12-31T23:59:59.999Z')] }, hold),

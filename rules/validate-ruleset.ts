@@ -2,6 +2,7 @@ import { DECISION_POINT_SPECS, OPERATORS_BY_TYPE, type FactSpec } from '../domai
 import { rulesetDefinition, rulesetSizeProblem, type RuleCondition, type RulesetDefinition } from '../domain/ruleset.ts';
 import { isDateTime } from './date-instant.ts';
 import { runOrder } from './explain-evaluation.ts';
+import { factsIn, parseRankExpression } from './rank-expression.ts';
 import { complementRegion, intersectRegions, isEmptyRegion, regionOf, type Region } from './regions/region.ts';
 
 export interface RulesetProblem {
@@ -98,6 +99,28 @@ function checkReachability(definition: RulesetDefinition, facts: ReadonlyMap<str
   }
 }
 
+/** A rank-by's problems: a decision point that does not rank, an expression that does not parse, facts that are not there or not numbers. */
+function checkRankBy(definition: RulesetDefinition, facts: ReadonlyMap<string, FactSpec>, out: RulesetProblem[]): void {
+  const { rankBy } = definition;
+  if (!rankBy) return;
+  const error = (path: string, message: string): void => {
+    out.push({ path, message, severity: 'error' });
+  };
+  if (definition.decisionPoint !== 'priority') return error('rankBy', `only priority rulesets rank a pool; the ${definition.decisionPoint} decision point does not use rankBy`);
+  const path = 'rankBy.expression';
+  const parsed = parseRankExpression(rankBy.expression);
+  if ('error' in parsed) return error(path, parsed.error.message);
+  const numbers = [...facts.values()].filter((f) => f.type === 'number').map((f) => f.name);
+  const dates = [...facts.values()].filter((f) => f.type === 'date').map((f) => f.name);
+  const alone = parsed.expression.kind === 'fact';
+  for (const name of factsIn(parsed.expression)) {
+    const spec = facts.get(name);
+    if (!spec) error(path, `unknown fact "${name}": rank by number facts (${list(numbers)}) or by one date fact alone (${list(dates)})`);
+    else if (spec.type === 'date' && !alone) error(path, `${name} is a date: rank by it alone, or compute with number facts (${list(numbers)})`);
+    else if (spec.type !== 'number' && spec.type !== 'date') error(path, `${name} is ${spec.type === 'enum' ? 'an' : 'a'} ${spec.type} fact, not a number: rank by number facts (${list(numbers)}) or by one date fact alone (${list(dates)})`);
+  }
+}
+
 /** Checks a ruleset against its decision point: every problem, each with the path to what is wrong. */
 export function validateRuleset(input: unknown): RulesetValidation {
   const tooLarge = rulesetSizeProblem(input);
@@ -134,6 +157,7 @@ export function validateRuleset(input: unknown): RulesetValidation {
       }
     }
   });
+  checkRankBy(definition, facts, problems);
   if (!problems.some((p) => p.severity === 'error')) checkReachability(definition, facts, problems);
   return { definition, problems, valid: !problems.some((p) => p.severity === 'error') };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
 import { BacktestInputError } from './backtest-input-error.ts';
-import { runBacktest, type BacktestRequest } from './backtest.ts';
+import { pairedDelta, runBacktest, type BacktestRequest } from './backtest.ts';
 
 /** A short job shop: long enough to pass its warm-up, short enough for a unit test. */
 const request = (o: Partial<BacktestRequest> = {}): BacktestRequest => ({
@@ -25,6 +25,14 @@ describe('runBacktest', () => {
     const { policies } = runBacktest(request({ policies: [{ label: 'A', kind: 'immediate' }, { label: 'B', kind: 'immediate' }] }));
     expect(policies[1]!.kpis).toEqual(policies[0]!.kpis);
     expect(policies[1]!.series).toEqual(policies[0]!.series);
+  });
+
+  it('keeps each replication when asked, so any two policies pair up', () => {
+    const { policies } = runBacktest(request({ policies: [{ label: 'Immediate', kind: 'immediate' }, { label: 'EDD', kind: 'edd' }] }), { byReplication: true });
+    const [immediate, edd] = policies;
+    expect(immediate!.byReplication!.totalThroughputTime).toHaveLength(2);
+    expect(pairedDelta(edd!.byReplication!.floorTime, immediate!.byReplication!.floorTime)).toEqual(edd!.delta!.floorTime);
+    expect(runBacktest(request()).policies[0]!.byReplication).toBeUndefined();
   });
 
   it('differs by seed', () => {

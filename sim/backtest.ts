@@ -36,6 +36,8 @@ export type PolicyResult = {
    * interval: far narrower than the two intervals apart, so it tells a real difference from chance.
    */
   delta?: Record<KpiName, Kpi>;
+  /** Each KPI per replication, in replication order, when the options ask for them (to pair any two policies). */
+  byReplication?: Record<KpiName, number[]>;
 };
 
 export type BacktestResult = {
@@ -50,7 +52,12 @@ export type BacktestResult = {
 export interface BacktestOptions {
   /** Called after each replication of each policy. */
   onProgress?(done: number, total: number): void;
+  /** Keep each KPI per replication in the result (`byReplication`). */
+  byReplication?: boolean;
 }
+
+/** The paired difference a − b of two policies run in one backtest or on the same seed, with its 95% interval. */
+export const pairedDelta = (a: readonly number[], b: readonly number[]): Kpi => meanWithInterval(a.map((v, r) => v - b[r]!));
 
 /** Series intervals per run (points at 0, horizon / SAMPLES, …, horizon): enough for a chart, few enough to send to a browser. */
 const SAMPLES = 100;
@@ -101,8 +108,9 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions =
     policies: request.policies.map((policy, p) => {
       const series = meanSeries(runs[p]!.map((o) => o.series));
       const kpis = Object.fromEntries(KPI_NAMES.map((name) => [name, meanWithInterval(runs[p]!.map((o) => o.kpis[name]))])) as Record<KpiName, Kpi>;
-      const delta = Object.fromEntries(KPI_NAMES.map((name) => [name, meanWithInterval(runs[p]!.map((o, r) => o.kpis[name] - runs[0]![r]!.kpis[name]))])) as Record<KpiName, Kpi>;
-      return { label: policy.label, kpis, series, stable: isStable(series, warmUp), delta };
+      const delta = Object.fromEntries(KPI_NAMES.map((name) => [name, pairedDelta(runs[p]!.map((o) => o.kpis[name]), runs[0]!.map((o) => o.kpis[name]))])) as Record<KpiName, Kpi>;
+      const byReplication = options.byReplication ? { byReplication: Object.fromEntries(KPI_NAMES.map((name) => [name, runs[p]!.map((o) => o.kpis[name])])) as Record<KpiName, number[]> } : {};
+      return { label: policy.label, kpis, series, stable: isStable(series, warmUp), delta, ...byReplication };
     }),
     ...(changed.length > 0 ? { changedDecisions: changed } : {}),
   };

@@ -29,3 +29,13 @@ export function reportTable(rows: readonly TableRow[], settingLabel: string, bas
   ]);
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
+
+export type DeltaRow = { label: string; setting: string; delta: Partial<Record<KpiName, Kpi>> };
+
+/** A Markdown table of paired differences from a baseline policy (a − baseline, mean ± 95% half width). */
+export function deltaTable(rows: readonly DeltaRow[], settingLabel: string, kpis: readonly KpiName[]): string {
+  const unit = (name: KpiName) => (KPI_LABELS[name].unit === 'ratio' ? '' : ` (${KPI_LABELS[name].unit})`);
+  const header = ['Policy', settingLabel, ...kpis.map((n) => `Δ ${KPI_LABELS[n].label.toLowerCase()}${unit(n)}`)];
+  const lines = rows.map((row) => [row.label, row.setting, ...kpis.map((n) => (row.delta[n] ? signed(row.delta[n], digits(n)) : ''))]);
+  return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import type { IntakeChecks, StatedPriority } from '../domain/order.ts';
+import type { IntakeChecks, RoutingStep, StatedPriority } from '../domain/order.ts';
 import type { IntakeFactsInput } from '../rules/intake-facts.ts';
+import { readPlannedOperations } from './planned-lead-times.ts';
 import { dateOf, jsonOf, sqlOn, type DateColumn, type JsonColumn } from './sql.ts';
 
 type FactsRow = {
@@ -16,16 +17,22 @@ type FactsRow = {
   line_count: number | null;
   /** Only for orders taken before their totals were stored. */
   lines: JsonColumn<{ qty: number; price: number }[]> | null;
+  queued_at: DateColumn | null;
+  routing: JsonColumn<RoutingStep[]> | null;
 };
 
 /** What a decision's facts are computed from, read as one plain row: every decision of every order reads it. Null when the order is not in the store. */
 export async function readFactsInput(em: EntityManager, orderId: string): Promise<IntakeFactsInput | null> {
   const { rows } = await sql<FactsRow>`select kind, stated_priority, due_at, created_at, account_tier, payment_mode, checks, order_value, line_count,
-      case when order_value is null or line_count is null then lines end as lines
+      case when order_value is null or line_count is null then lines end as lines, queued_at, routing
     from orders where id = ${orderId}`.execute(sqlOn(em));
   const r = rows[0];
   if (!r) return null;
+  // Only a routed order reads its areas' lead times: the sequencing facts need them.
+  const operations = await readPlannedOperations(em, r.routing === null ? null : jsonOf(r.routing));
   return {
+    queuedAt: r.queued_at === null ? null : dateOf(r.queued_at),
+    operations,
     kind: r.kind,
     statedPriority: r.stated_priority,
     dueAt: dateOf(r.due_at),

@@ -9,9 +9,9 @@ import { WorkAreaRecord } from './work-area.entity.ts';
 describe("an area's pool as a cycle reads it", () => {
   const store = useTempStore();
 
-  it('reads each order once, with its routing in position order, its escalation and its times to the millisecond', async () => {
+  it('reads each order once, with its routing in position order and its areas’ planned lead times, its escalation and its times to the millisecond', async () => {
     const em = store().em.fork();
-    for (const id of ['press', 'paint', 'pack']) em.create(WorkAreaRecord, { id, name: id, kind: 'production_line', wipLimit: 5 });
+    for (const [id, lead] of [['press', 4], ['paint', 0], ['pack', 1.5]] as const) em.create(WorkAreaRecord, { id, name: id, kind: 'production_line', wipLimit: 5, plannedLeadTimeHours: lead });
     // Whole seconds and 999 ms: a time a double's seconds cannot hold exactly.
     const base = Math.floor(Date.now() / 1000) * 1000 + 999;
     const at = (hours: number) => new Date(base + hours * 3_600_000);
@@ -50,9 +50,9 @@ describe("an area's pool as a cycle reads it", () => {
     expect(pool.map((o) => o.id).sort()).toEqual(['candidate', 'plain', 'routed']);
     const byId = new Map(pool.map((o) => [o.id, o]));
     expect(byId.get('routed')!.operations).toEqual([
-      { workAreaId: 'press', position: 1, hours: 1 },
-      { workAreaId: 'paint', position: 2, hours: 2 },
-      { workAreaId: 'pack', position: 3, hours: 0.5 },
+      { workAreaId: 'press', position: 1, hours: 1, plannedLeadTimeHours: 4 },
+      { workAreaId: 'paint', position: 2, hours: 2, plannedLeadTimeHours: 0 },
+      { workAreaId: 'pack', position: 3, hours: 0.5, plannedLeadTimeHours: 1.5 },
     ]);
     expect(byId.get('plain')!.operations).toBeUndefined();
     expect([...byId.values()].map((o) => [o.id, Boolean(o.escalated)])).toEqual(expect.arrayContaining([['plain', true], ['routed', false]]));

@@ -6,6 +6,7 @@ import { OrderRecord } from './order.entity.ts';
 import { dialectSql } from './dialect.ts';
 import { withArrayRows } from './array-rows.ts';
 import { priorityColumns, totalsOf, type PriorityCells } from './priority-row.ts';
+import { readPlannedLeadTimes } from './planned-lead-times.ts';
 import { dateOf, sqlOn, type DateColumn } from './sql.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
@@ -33,26 +34,27 @@ type PoolRow = [
  * may release (its own, and those it is a candidate area for). Read as plain array rows, not entities nor
  * row objects, and with the lines' stored totals rather than the lines: a pool may hold a hundred thousand
  * orders and the cycle only reads them; each order is built in one go, all of one shape. Routed orders
- * come with the operations of their routing, joined in, so the orders are scanned once.
+ * come with the operations of their routing, joined in, so the orders are scanned once, each with its
+ * area's planned lead time (the sequencing facts need it), from one read of the few areas.
  */
 export async function readPool(em: EntityManager, workAreaId: string): Promise<PoolOrder[]> {
   const { epochMs } = dialectSql(em);
   const columns = sql`o.id, ${priorityColumns(em, 'o')}, ${epochMs(sql`coalesce(o.queued_at, o.created_at)`)}, o.units, o.zone,
     o.state = ${'escalated'}, o.priority_score, o.release_verdict_key`;
   // Orders only this area may release (each with its routing, a row per operation), and orders it is one of several candidates for.
-  const { rows } = await withArrayRows<PoolRow>(sql`select ${columns}, op.work_area_id, op.position, op.hours
+  const [{ rows }, leadTimes] = await Promise.all([withArrayRows<PoolRow>(sql`select ${columns}, op.work_area_id, op.position, op.hours
      from orders o left join order_operations op on op.order_id = o.id
      where o.work_area_id = ${workAreaId} and o.in_pool = ${true} and o.release_cycle_id is null and o.candidate_areas is null
      union all
      select ${columns}, null, null, null from orders o join order_candidate_areas c on c.order_id = o.id
-     where c.work_area_id = ${workAreaId} and o.in_pool = ${true} and o.release_cycle_id is null`).execute(sqlOn(em));
+     where c.work_area_id = ${workAreaId} and o.in_pool = ${true} and o.release_cycle_id is null`).execute(sqlOn(em)), readPlannedLeadTimes(em)]);
   const pool: PoolOrder[] = [];
   const routed = new Map<string, { order: PoolOrder; operations: Operation[] }>();
   for (const row of rows) {
     const [id, kind, statedPriority, dueAt, createdAt, accountTier, orderValue, lineCount, lines, queuedAt, units, zone, escalated, storedScore, verdictKey, opArea] = row;
     const seen = opArea === null ? undefined : routed.get(id);
     if (seen) {
-      seen.operations.push({ workAreaId: opArea!, position: row[16]!, hours: row[17]! });
+      seen.operations.push({ workAreaId: opArea!, position: row[16]!, hours: row[17]!, plannedLeadTimeHours: leadTimes.get(opArea!) ?? 0 });
       continue;
     }
     const totals = orderValue === null || lineCount === null ? totalsOf(orderValue, lineCount, lines) : null;
@@ -73,7 +75,7 @@ export async function readPool(em: EntityManager, workAreaId: string): Promise<P
       verdictKey,
     };
     pool.push(order);
-    if (opArea !== null) routed.set(id, { order, operations: [{ workAreaId: opArea, position: row[16]!, hours: row[17]! }] });
+    if (opArea !== null) routed.set(id, { order, operations: [{ workAreaId: opArea, position: row[16]!, hours: row[17]!, plannedLeadTimeHours: leadTimes.get(opArea) ?? 0 }] });
   }
   for (const { order, operations } of routed.values()) order.operations = operations.sort((a, b) => a.position - b.position);
   return pool;

@@ -4,7 +4,7 @@ import type { RuleCondition } from '../../domain/ruleset.ts';
 import { evaluateWithEngine } from '../reference-engine.ts';
 import { validateRuleset } from '../validate-ruleset.ts';
 import { caseFactProblems } from './case-fact-problems.ts';
-import { DEFAULT_RULESET_CASES, DEFAULT_RULESETS } from './index.ts';
+import { DEFAULT_RULESET_CASES, DEFAULT_RULESETS, WORKLOAD_CONTROL_PRIORITY, WORKLOAD_CONTROL_PRIORITY_CASES } from './index.ts';
 
 const factsIn = (condition: RuleCondition): string[] => {
   if ('all' in condition) return condition.all.flatMap(factsIn);
@@ -43,5 +43,27 @@ describe.each(DECISION_POINTS)('default %s ruleset', (decisionPoint) => {
     expect(expected.filter((name) => !counted.has(name))).toEqual([]);
     const used = new Set(definition.rules.flatMap((rule) => factsIn(rule.conditions)));
     expect(cases.some((c) => [...used].some((fact) => !(fact in c.facts)))).toBe(true);
+  });
+});
+
+describe('the workload-control priority ruleset', () => {
+  it('passes the ruleset validator and ranks by planned release time, earliest first, points breaking ties', () => {
+    const errors = validateRuleset(WORKLOAD_CONTROL_PRIORITY).problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => `${p.path}: ${p.message}`)).toEqual([]);
+    expect(WORKLOAD_CONTROL_PRIORITY.rankBy).toEqual({ expression: 'plannedReleaseAt', direction: 'ascending', points: 'tie_breaker' });
+  });
+
+  it.each(WORKLOAD_CONTROL_PRIORITY_CASES)('$name', async ({ facts, expect: expected }) => {
+    expect(caseFactProblems('priority', facts)).toEqual([]);
+    const { outcome } = await evaluateWithEngine(WORKLOAD_CONTROL_PRIORITY, facts);
+    expect(outcome.score).toBe((expected as { score: number }).score);
+    expect(outcome.rank?.value ?? null).toBe(typeof facts.plannedReleaseAt === 'string' ? Date.parse(facts.plannedReleaseAt) / 3_600_000 : null);
+  });
+
+  it('has cases that make every rule count and one without a routing', async () => {
+    const evaluations = await Promise.all(WORKLOAD_CONTROL_PRIORITY_CASES.map((c) => evaluateWithEngine(WORKLOAD_CONTROL_PRIORITY, c.facts)));
+    const counted = new Set(evaluations.flatMap(({ outcome }) => outcome.events.map((event) => event.rule)));
+    expect(WORKLOAD_CONTROL_PRIORITY.rules.map((r) => r.name).filter((name) => !counted.has(name))).toEqual([]);
+    expect(evaluations.some(({ outcome }) => outcome.rank?.value === null)).toBe(true);
   });
 });

@@ -15,6 +15,8 @@ import remit from './remit.json' with { type: 'json' };
 import returnCases from './return.cases.json' with { type: 'json' };
 import returnRules from './return.json' with { type: 'json' };
 import { rulesetCases, type RulesetCase } from './ruleset-case.ts';
+import workloadControlPriorityCases from './workload-control-priority.cases.json' with { type: 'json' };
+import workloadControlPriority from './workload-control-priority.json' with { type: 'json' };
 
 /** The rulesets a fresh installation publishes as version 1, validated when loaded. */
 export const defaultPriorityRuleset: RulesetDefinition = rulesetDefinition.parse(priority);
@@ -39,3 +41,12 @@ export const DEFAULT_RULESET_CASES: Record<DecisionPointId, RulesetCase[]> = {
   return: rulesetCases.parse(returnCases),
   remit: rulesetCases.parse(remitCases),
 };
+
+/**
+ * The workload-control priority ruleset Sluice ships besides the defaults: for production areas with
+ * routings and workload norms, it ranks the pool by planned release time, as the workload-control
+ * literature sequences its pre-shop pool (docs/simulation.md has the proof). Used with the default release
+ * ruleset; an ops manager publishes it for a priority decision point where it fits.
+ */
+export const WORKLOAD_CONTROL_PRIORITY: RulesetDefinition = rulesetDefinition.parse(workloadControlPriority);
+export const WORKLOAD_CONTROL_PRIORITY_CASES: RulesetCase[] = rulesetCases.parse(workloadControlPriorityCases);

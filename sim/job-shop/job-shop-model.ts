@@ -1,4 +1,4 @@
-import { operationLoad, type NormedArea, type PoolOrder } from '../../rules/release-cycle.ts';
+import { operationLoad, type NormedArea, type Operation, type PoolOrder } from '../../rules/release-cycle.ts';
 import { distinctSample, exponential, truncatedErlang2, uniform, uniformInt } from '../distributions.ts';
 import { EventQueue } from '../event-queue.ts';
 import type { KpiName, SeriesPoint } from '../kpis.ts';
@@ -104,7 +104,7 @@ export function replicateJobShop({ policy, params: p, streams, horizon, warmUp, 
       dueAt: instantAt(due),
       units: 1,
       gatewayId: ids[centres[0]!],
-      operations: centres.map((c, k) => ({ workAreaId: ids[c]!, hours: hours[k]!, position: k + 1 })),
+      operations: centres.map((c, k) => ({ workAreaId: ids[c]!, hours: hours[k]!, position: k + 1, plannedLeadTimeHours: p.plannedLeadTimeHours })),
     };
     return { pool: order, arrival: now, due, plannedRelease: after, centres, hours, opDue, released: NaN, next: 0 };
   }
@@ -169,17 +169,21 @@ export function replicateJobShop({ policy, params: p, streams, horizon, warmUp, 
     return queue.splice(best, 1)[0];
   }
 
+  function unload(op: Operation, c: number) {
+    loads[c] = Math.max(0, loads[c]! - operationLoad(op, 'position'));
+    if (loads[c]! < EPS) loads[c] = 0;
+  }
+
   function finish(c: number, now: number) {
     const job = current[c]!;
     current[c] = null;
-    const op = job.pool.operations![job.next]!;
-    loads[c] = Math.max(0, loads[c]! - operationLoad(op, 'position'));
-    if (loads[c]! < EPS) loads[c] = 0;
+    if (p.loadLeaves === 'operation') unload(job.pool.operations![job.next]!, c);
     job.next++;
     const waiting = nextInQueue(c);
     if (waiting) start(waiting, c, now);
     if (job.next < job.centres.length) arrive(job, now);
     else {
+      if (p.loadLeaves === 'order') job.pool.operations!.forEach((op, k) => unload(op, job.centres[k]!));
       complete(job, now);
       conwip(now);
     }

@@ -26,6 +26,11 @@ export const jobShopParams = z.strictObject({
   period: z.number().gt(0).max(10_000).default(4),
   /** Release at once the best order starting at a centre whose direct queue empties, whatever the norms. */
   starvationTrigger: z.boolean().default(true),
+  /**
+   * When an order's load leaves a centre: when its operation there is done (workload control), or only when
+   * the whole order completes (how Sluice's store fed the cycle before issue #16; kept to show the difference).
+   */
+  loadLeaves: z.enum(['operation', 'order']).default('operation'),
   /** Floor dispatching: first come first served, or earliest operation due date. */
   dispatching: z.enum(['fcfs', 'odd']).default('fcfs'),
 }).refine((p) => p.minRouting <= p.maxRouting && p.maxRouting <= p.centres, { message: 'routing lengths need minRouting ≤ maxRouting ≤ centres' })

@@ -1,12 +1,28 @@
-import { DEFAULT_RULESETS } from '../../rules/defaults/index.ts';
+import { rulesetDefinition } from '../../domain/ruleset.ts';
+import { DEFAULT_RULESETS, WORKLOAD_CONTROL_PRIORITY } from '../../rules/defaults/index.ts';
 import type { PolicySpec } from '../policy-spec.ts';
+import longRoutingsFirst from './long-routings-first.json' with { type: 'json' };
 
 export const IMMEDIATE: PolicySpec = { label: 'Immediate release', kind: 'immediate' };
 
+/** The workload-control priority ruleset Sluice ships, with the default release rules. */
+export const WORKLOAD_CONTROL: PolicySpec = { label: 'Workload control', kind: 'rules', rulesets: { priority: WORKLOAD_CONTROL_PRIORITY, release: DEFAULT_RULESETS.release } };
+
+/**
+ * A ruleset only Sluice's rules express: the ranking by planned release time adjusted, in hours, by additive
+ * rules on the routing (docs/simulation.md, the second proof).
+ */
+export const LONG_ROUTINGS_FIRST: PolicySpec = {
+  label: 'Workload control, long routings first',
+  kind: 'rules',
+  rulesets: { priority: rulesetDefinition.parse(longRoutingsFirst), release: DEFAULT_RULESETS.release },
+};
+
 /**
  * The policies the job shop's table compares under each norm, immediate release first (the baseline the
- * differences are taken from): the pool in arrival order and by due date, and the rulesets Sluice ships
- * as a fresh installation publishes them; a draft given by the caller after them.
+ * differences are taken from): the pool in arrival order and by due date, Sluice's default rulesets as a
+ * fresh installation publishes them, the workload-control ruleset it ships, the long-routings variant, and
+ * a draft given by the caller.
  */
 export function normedPolicies(draft?: PolicySpec): PolicySpec[] {
   return [
@@ -14,6 +30,8 @@ export function normedPolicies(draft?: PolicySpec): PolicySpec[] {
     { label: 'FIFO pool', kind: 'fifo' },
     { label: 'EDD pool', kind: 'edd' },
     { label: 'Sluice defaults', kind: 'rules', rulesets: { priority: DEFAULT_RULESETS.priority, release: DEFAULT_RULESETS.release } },
+    WORKLOAD_CONTROL,
+    LONG_ROUTINGS_FIRST,
     ...(draft ? [draft] : []),
   ];
 }

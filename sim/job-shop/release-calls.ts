@@ -1,5 +1,5 @@
 import { compileRuleset, type CompiledRuleset } from '../../rules/compile-ruleset.ts';
-import { planGroupReleaseCycle, planReleaseCycle, type CycleArea, type CycleRules, type NormedArea, type PoolOrder } from '../../rules/release-cycle.ts';
+import { cycleRules, planGroupReleaseCycle, planReleaseCycle, type CycleArea, type CycleRules, type NormedArea, type PoolOrder } from '../../rules/release-cycle.ts';
 import type { RulesetDefinition } from '../../domain/ruleset.ts';
 import type { PolicySpec } from '../policy-spec.ts';
 import { instantAt } from '../virtual-clock.ts';
@@ -12,15 +12,15 @@ const compiledFor = (definition: RulesetDefinition) => {
 };
 
 /** The pool sequences of the baselines: FIFO oldest first (to the minute, as `ageMinutes` counts), EDD by due time (the cycle's tie break). */
-const FIFO: CycleRules = { score: (facts) => facts.ageMinutes as number, decide: null };
-const EDD: CycleRules = { score: null, decide: null };
+const FIFO: CycleRules = { score: (facts) => facts.ageMinutes as number, rank: null, decide: null };
+const EDD: CycleRules = { score: null, rank: null, decide: null };
 
-/** The rules a policy's release cycles run: a ruleset policy's compiled as the live cycle compiles them. */
+/** The rules a policy's release cycles run: a ruleset policy's built as the live cycle builds them (`cycleRules`). */
 export function cycleRulesOf(policy: PolicySpec): CycleRules {
   switch (policy.kind) {
     case 'rules': {
       const { priority, release } = policy.rulesets;
-      return { score: priority ? compiledFor(priority).score : null, decide: release ? compiledFor(release).decide : null };
+      return cycleRules(priority ? compiledFor(priority) : null, release ? compiledFor(release) : null);
     }
     case 'fifo':
     case 'conwip':

@@ -3,7 +3,7 @@ import type { RuleField, RulesetDiff } from '../../../../rules/ruleset-diff.ts';
 import { DIFF_COLORS } from '../nodes/node-marks.ts';
 
 const FIELD_NAMES: Record<RuleField, string> = { description: 'description', priority: 'priority', conditions: 'conditions', event: 'outcome' };
-const RULESET_FIELDS = { name: 'name', description: 'description', hitPolicy: 'hit policy' } as const;
+const RULESET_FIELDS = { name: 'name', description: 'description', hitPolicy: 'hit policy', rankBy: 'rank by' } as const;
 
 interface DiffSummaryProps {
   diff: RulesetDiff;

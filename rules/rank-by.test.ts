@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { rulesetDefinition } from '../domain/ruleset.ts';
+import { compileRuleset } from './compile-ruleset.ts';
+import { rankKey } from './rank-by.ts';
+
+const ruleset = (rankBy: unknown) =>
+  rulesetDefinition.parse({
+    decisionPoint: 'priority',
+    name: 'Sequencing',
+    hitPolicy: 'additive',
+    rankBy,
+    rules: [
+      { name: 'Major account', description: 'Major.', conditions: { all: [{ fact: 'accountTier', operator: 'equal', value: 'major' }] }, event: { type: 'score', params: { points: 15 } } },
+      { name: 'Low', description: 'Low.', conditions: { all: [{ fact: 'statedPriority', operator: 'equal', value: 'low' }] }, event: { type: 'score', params: { points: -2 } } },
+    ],
+  });
+const routed = { plannedReleaseAt: '2030-01-07T09:00:00.000Z', plannedReleaseSlackHours: 12.5, routingHours: 4, accountTier: 'major' };
+
+describe('rank by', () => {
+  it.each([
+    {
+      rankBy: { expression: 'plannedReleaseAt', direction: 'ascending' },
+      facts: routed,
+      sentence: 'Ranked by planned release time (plannedReleaseAt "2030-01-07T09:00:00.000Z"), earliest first; then +15 points break ties.',
+    },
+    {
+      rankBy: { expression: 'plannedReleaseAt', direction: 'descending', points: 'adjustment' },
+      facts: { ...routed, accountTier: 'standard', statedPriority: 'low' },
+      sentence: 'Ranked by planned release time (plannedReleaseAt "2030-01-07T09:00:00.000Z"), latest first; -2 points move it 2 hours toward the back (one point is one hour).',
+    },
+    {
+      rankBy: { expression: 'plannedReleaseSlackHours - 2 * routingHours', direction: 'ascending', points: 'adjustment' },
+      facts: routed,
+      sentence: 'Ranked by plannedReleaseSlackHours - 2 * routingHours (= 4.5), lowest first; +15 points move it 15 hours toward the front (one point is one hour).',
+    },
+    {
+      rankBy: { expression: 'orderValue / routingLength', direction: 'descending', points: 'adjustment' },
+      facts: { orderValue: 100, routingLength: 4 },
+      sentence: 'Ranked by orderValue / routingLength (= 25), highest first; +0 points move it 0 units toward the front (one point is one unit).',
+    },
+    {
+      rankBy: { expression: 'plannedReleaseAt', direction: 'ascending' },
+      facts: { accountTier: 'major' },
+      sentence: 'Ranked by planned release time, earliest first, but plannedReleaseAt is missing, so the order ranks after every order that has one; then +15 points break ties.',
+    },
+    {
+      rankBy: { expression: 'routingHours / plannedReleaseSlackHours', direction: 'ascending' },
+      facts: { routingHours: 3, plannedReleaseSlackHours: 0 },
+      sentence: 'Ranked by routingHours / plannedReleaseSlackHours, lowest first, but its value is not a number, so the order ranks after every order that has one; then +0 points break ties.',
+    },
+  ])('explains $rankBy.expression, $rankBy.direction', ({ rankBy, facts, sentence }) => {
+    const { outcome } = compileRuleset(ruleset(rankBy)).evaluate(facts);
+    expect(outcome.rank?.sentence).toBe(sentence);
+  });
+
+  it.each([
+    { rankBy: { direction: 'ascending', points: 'tie_breaker' }, value: 3, score: 15, key: 3 },
+    { rankBy: { direction: 'descending', points: 'tie_breaker' }, value: 3, score: 15, key: -3 },
+    { rankBy: { direction: 'ascending', points: 'adjustment' }, value: 3, score: 15, key: -12 },
+    { rankBy: { direction: 'descending', points: 'adjustment' }, value: 3, score: 15, key: -18 },
+    { rankBy: { direction: 'descending', points: 'adjustment' }, value: undefined, score: 15, key: Infinity },
+  ] as const)('sorts $rankBy.direction with points as $rankBy.points: value $value, score $score → $key', ({ rankBy, value, score, key }) => {
+    expect(rankKey({ expression: 'x', ...rankBy }, value, score)).toBe(key);
+  });
+});
