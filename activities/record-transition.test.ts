@@ -7,6 +7,8 @@ import type { OrderState } from '../domain/lifecycle.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { answerCycleCall, claimCycleCall } from '../store/cycle-calls.ts';
+import { readOperationProgress } from '../store/operation-progress.ts';
+import { createOperations } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
@@ -51,6 +53,26 @@ describe('recording a transition', () => {
     await record(t);
     expect(await order('done')).toMatchObject({ state: 'in_transit', lastMileStatus: 'In Transit', priorityScore: 4, assignee: 'Ana', holdsSlot: true, inPool: false, holds: [], escalation: null });
     expect(await store.em.fork().find(AuditEntryRecord, { dedupeKey: 'k-1' })).toMatchObject([{ subjectId: 'done', action: 'TEST', fromState: 'in_progress', toState: 'in_transit', data: { n: 1 }, at: NOW }]);
+  });
+
+  it("moves a routed order's operations with its lifecycle: the first arrives on release, leaves on a return to the pool, and completing the order does the rest", async () => {
+    const em = store.em.fork();
+    em.create(OrderRecord, { id: 'routed', account: 'ACME', kind: 'production', statedPriority: 'normal', dueAt: new Date(), workAreaId: 'zone-a', lines: [], state: 'queued', inPool: true });
+    createOperations(em, 'routed', [
+      { workAreaId: 'zone-a', hours: 1 },
+      { workAreaId: 'zone-a', hours: 2 },
+    ]);
+    await em.flush();
+    const steps = async () => (await readOperationProgress(store.em.fork(), 'routed')).map((o) => [o.state, o.doneBy]);
+    await record(transition('r-1', 'routed', 'queued', 'released', { event: 'RELEASE' }));
+    expect(await steps()).toEqual([['arrived', null], ['waiting', null]]);
+    await record(transition('r-2', 'routed', 'released', 'assigned', { event: 'ASSIGNED' }));
+    await record(transition('r-3', 'routed', 'assigned', 'returned', { event: 'RETURN' }));
+    await record(transition('r-4', 'routed', 'returned', 'queued', { event: 'RETURN_DECIDED', poolEnteredAt: NOW.toISOString() }));
+    expect(await steps()).toEqual([['waiting', null], ['waiting', null]]);
+    await record(transition('r-5', 'routed', 'queued', 'released', { event: 'RELEASE' }));
+    await record(transition('r-6', 'routed', 'released', 'completed', { event: 'COMPLETE', actor: 'dispatcher-dan' }));
+    expect(await steps()).toEqual([['done', 'dispatcher-dan'], ['done', 'dispatcher-dan']]);
   });
 
   it('records a transition once when two attempts of it run at once', async () => {

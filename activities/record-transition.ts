@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { claimOwnCycleCall, cycleCallOut } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { readCandidateAreas } from '../store/order-candidate-area.entity.ts';
-import { arriveAtFirstOperation, completeOpenOperations } from '../store/operation-progress.ts';
+import { arriveAtFirstOperation, completeOpenOperations, leaveOperations } from '../store/operation-progress.ts';
 import { projectTransition, type OrderTransition } from '../store/order-transition.ts';
 import { poolWaits } from '../store/release-pool-reads.ts';
 import type { areaControllerWorkflow } from '../workflows/area-controller.workflow.ts';
@@ -77,12 +77,16 @@ export function transitionRecorder(deps: ActivityDeps) {
   };
 }
 
+/** States an order re-enters the pool from after its release: its first operation had arrived. */
+const RELEASED_WORK: ReadonlySet<string> = new Set(['released', 'assigned', 'returned', 'escalated']);
+
 /**
- * What the transition does to the order's operations: a release brings the first to its area; completing
- * the order completes those still open (answered: the areas whose load dropped), so none is left behind.
+ * What the transition does to the order's operations: a release brings the first to its area, a return to
+ * the pool takes it away again; completing the order completes those still open (answered: the areas whose load dropped), so none is left behind.
  */
 async function operationProgress(tx: EntityManager, t: TransitionRecord, now: Date): Promise<string[]> {
   if (t.event === 'RELEASE' || t.event === 'FORCE_RELEASE') await arriveAtFirstOperation(tx, t.orderId, now);
+  else if (t.poolEnteredAt && t.from !== null && RELEASED_WORK.has(t.from)) await leaveOperations(tx, t.orderId);
   return t.to === 'completed' ? completeOpenOperations(tx, t.orderId, t.actor, now) : [];
 }
 

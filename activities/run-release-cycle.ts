@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, asyncLocalStorage } from '@temporalio/activity';
-import type { CycleTrigger } from '../domain/cycle-trigger.ts';
+import { PERIODIC_CYCLE_TRIGGERS, type CycleTrigger } from '../domain/cycle-trigger.ts';
+import { msUntilNextRelease } from '../domain/release-period.ts';
 import type { Role } from '../domain/roles.ts';
 import { cycleRules, planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
 import { changedJudgements } from '../rules/release-judgements.ts';
@@ -27,6 +28,10 @@ export interface ReleaseCycleResult {
   escalate: { orderId: string; reason: string; role: Role }[];
   /** Orders the area still owes a cycle: left waiting in the pool, or granted so lately that their release may still be on its way. */
   waiting: number;
+  /** A periodic area: how long until its next period, from the cycle's clock. Absent: continuous release. */
+  nextCycleInMs?: number;
+  /** A periodic area asked for a cycle by a change, not its period: nothing was read, planned or recorded. */
+  held?: true;
 }
 
 /**
@@ -64,12 +69,19 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
   const inForce = publishedRulesets();
   return async function runReleaseCycle({ workAreaId, triggers, tellOrders: tells }: ReleaseCycleRequest): Promise<ReleaseCycleResult> {
     await answerCycleCall(deps.store.em.fork(), workAreaId);
-    const cycle = await runCycle(workAreaId, triggers);
+    const period = await deps.store.em.fork().findOne(WorkAreaRecord, { id: workAreaId }, { fields: ['releasePeriod', 'timeZone'] });
+    const nextCycleInMs = period?.releasePeriod ? msUntilNextRelease(period.releasePeriod, period.timeZone, deps.clock()) : null;
+    // Off its period, a periodic area releases only if it starves, and then only in starvation mode.
+    const offPeriod = nextCycleInMs !== null && !triggers.some((t) => PERIODIC_CYCLE_TRIGGERS.includes(t));
+    if (offPeriod && !(triggers.includes('starved') && (await directQueueEmpty(deps.store.em.fork(), workAreaId)))) {
+      return { cycleId: '', release: [], escalate: [], waiting: 0, nextCycleInMs, held: true };
+    }
+    const cycle = await runCycle(workAreaId, triggers, offPeriod);
     if (tells) await tellOrders(deps, workAreaId, cycle);
-    return cycle;
+    return nextCycleInMs === null ? cycle : { ...cycle, nextCycleInMs };
   };
 
-  function runCycle(workAreaId: string, triggers: CycleTrigger[]): Promise<ReleaseCycleResult> {
+  function runCycle(workAreaId: string, triggers: CycleTrigger[], starvedOnly: boolean): Promise<ReleaseCycleResult> {
     const started = performance.now();
     const now = deps.clock();
     // A retry may follow an attempt that committed and then failed to tell its orders: it tells every order on its way again.
@@ -80,12 +92,12 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       const { area, pool, taken, priority, release, norms, cycleArea } = input;
       const { inShift } = cycleArea;
       const rules = cycleRules(priority && compiledFor(priority), release && compiledFor(release));
-      const normal = planReleaseCycle(pool, cycleArea, rules, now);
-      // Starved (nothing arrived here since its last operation was done): what the norms let go comes first;
-      // only if that is nothing does the best order starting here go whatever the norms. Checked again here,
-      // as work may have arrived since the area was called.
-      const starves = normal.released.length === 0 && triggers.includes('starved') && (await directQueueEmpty(tx, workAreaId));
-      const plan = starves ? planReleaseCycle(pool, cycleArea, rules, now, { starvedAreaId: workAreaId }) : normal;
+      // Starved (nothing arrived here since its last operation was done): in a continuous area what the norms
+      // let go comes first, and only if that is nothing does the best order starting here go whatever the norms.
+      // Checked again here, as work may have arrived since the area was called.
+      const normal = starvedOnly ? null : planReleaseCycle(pool, cycleArea, rules, now);
+      const starves = (normal === null || normal.released.length === 0) && triggers.includes('starved') && (await directQueueEmpty(tx, workAreaId));
+      const plan = starves || normal === null ? planReleaseCycle(pool, cycleArea, rules, now, { starvedAreaId: workAreaId }) : normal;
 
       const cycleId = randomUUID();
       const moved = await tx.nativeUpdate(WorkAreaRecord, { id: workAreaId, cycles: area.cycles }, { cycles: area.cycles + 1 });

@@ -23,6 +23,10 @@ describe('operation progress', () => {
     line('pack');
     line('press', { starvationRelease: true });
     line('oven', { workloadNormHours: 2 });
+    // Released once a day, twelve hours from now: only the starvation trigger releases here during the test.
+    const atTime = `${String((new Date().getUTCHours() + 12) % 24).padStart(2, '0')}:00`;
+    line('kiln', { starvationRelease: true, timeZone: 'UTC', releasePeriod: { mode: 'periodic', everyMinutes: null, atTimes: [atTime] } });
+    line('glaze', { workloadNormHours: 2 });
     await em.flush();
   });
   afterAll(async () => {
@@ -114,5 +118,26 @@ describe('operation progress', () => {
     await h.reach(second.id, 'assigned');
     // Past its norm, as the starvation trigger means to be: both orders' oven hours are released load there.
     expect((await measures('oven')).workload).toEqual({ hours: 8, directHours: 4, normHours: 2 });
+  });
+
+  it('a periodically released area that starves releases at once, off its period', async () => {
+    const routing = [
+      { workAreaId: 'kiln', hours: 1 },
+      { workAreaId: 'glaze', hours: 4 },
+    ];
+    const first = await post('KILN-1', routing);
+    await h.reach(first.id, 'queued');
+    // Its period is hours away: a dispatcher sends the first order in by hand.
+    expect((await h.request(`/orders/${first.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'force_release', reason: 'first of the day' }) })).status).toBe(200);
+    await h.reach(first.id, 'assigned');
+    const second = await post('KILN-2', routing);
+    await h.reach(second.id, 'queued');
+
+    await act(first.id, 'start');
+    expect((await completeStep(first.id, 1)).status).toBe(200);
+    const released = await releasedBy('kiln', second.id);
+    expect(released.triggers).toContain('starved');
+    expect(released.triggers).not.toContain('period');
+    expect(released.released).toEqual([expect.objectContaining({ orderId: second.id, starved: true })]);
   });
 });

@@ -155,4 +155,24 @@ describe('work areas', () => {
     // A site's areas serve only orders of that site; an area without a site serves every order.
     expect((await delivery('ROTTERDAM-A', { warehouse: 'rotterdam' })).candidateAreas).toEqual(['drivers-all', 'drivers-north', 'drivers-rotterdam']);
   });
+
+  it('an area without a WIP limit releases all its rules let go, and its measures and cycles say it has none', async () => {
+    const capacity = { unit: 'orders', workloadNormHours: null, loadCorrection: 'position', starvationRelease: false };
+    // No limit is said explicitly: left out, it is a mistake, not a choice.
+    expect((await change({ capacity: capacity as WorkArea['capacity'] })).status).toBe(400);
+    // The area full at its limit first: at least one order in process, earlier tests' or this one's.
+    const filler = (await measures()).mine.wip === 0 ? [await order('UNLIMITED-0')] : [];
+    expect((await change({ capacity: { ...capacity, wipLimit: Math.max(1, (await measures()).mine.wip) } as WorkArea['capacity'] })).status).toBe(200);
+    for (const o of filler) await h.reach(o.id, 'assigned');
+    const { wip } = (await measures()).mine;
+    const more = await Promise.all(['UNLIMITED-1', 'UNLIMITED-2', 'UNLIMITED-3'].map((ref) => order(ref)));
+    for (const o of more) await h.reach(o.id, 'queued');
+    expect((await change({ capacity: { ...capacity, wipLimit: null } as WorkArea['capacity'] })).status).toBe(200);
+    for (const o of more) await h.reach(o.id, 'assigned');
+    expect((await area()).capacity.wipLimit).toBeNull();
+    expect((await measures()).mine).toMatchObject({ wip: wip + 3, load: wip + 3, limit: null, utilization: null });
+    const { cycles } = (await (await h.request(`/work-areas/${h.workAreaId}/cycles`)).json()) as { cycles: { limit: number | null; released: unknown[] }[] };
+    expect(cycles.find((c) => c.released.length > 0)).toMatchObject({ limit: null, released: expect.arrayContaining([expect.anything()]) });
+    for (const o of [...filler, ...more]) await finish(o.id);
+  });
 });

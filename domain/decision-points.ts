@@ -141,7 +141,7 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
       fact('zone', 'string', "The order's zone.", 'north'),
       fact('areaStatus', 'enum', "The work area's status.", 'open', { values: ['open', 'paused', 'stopped'] }),
       fact('areaWip', 'number', 'Orders in process in the area.', 3),
-      fact('areaWipLimit', 'number', "The area's WIP limit.", 5),
+      fact('areaWipLimit', 'number', "The area's WIP limit; missing for an area without one.", 5),
       fact('areaQueueLength', 'number', "Orders waiting in the area's pool.", 12),
       fact('inShift', 'boolean', 'The area is inside its shift hours.', true),
       fact('hourOfDay', 'number', "Hour of the day in the area's time zone.", 14, { unit: 'hour' }),

@@ -11,10 +11,11 @@ export const areaMeasures = z.object({
   wip: z.number(),
   /** What counts against the limit: `wip`, or the units of those orders for a limit in units. */
   load: z.number(),
-  limit: z.number(),
+  /** Null: the area has no WIP limit. */
+  limit: z.number().nullable(),
   unit: z.enum(['orders', 'units']),
-  /** load ÷ limit; above 1 only through audited overrides. */
-  utilization: z.number(),
+  /** load ÷ limit; above 1 only through audited overrides. Null without a limit. */
+  utilization: z.number().nullable(),
   /**
    * Areas with a workload norm: the released load (hours of released work's operations there not yet done,
    * corrected as its cycles count them), the direct load (plain hours of operations arrived there and not done), and the norm.
@@ -34,7 +35,7 @@ export type Spread = z.infer<typeof spread>;
 export const operatingMeasures = z.object({
   at: z.string(),
   areas: z.array(areaMeasures),
-  /** How evenly pool and work in process are spread over the areas (spread = max − min). */
+  /** How evenly pool and work in process are spread over the areas (spread = max − min); utilization over the areas with a WIP limit. */
   queueBalance: z.object({ pool: spread, wip: spread, utilization: spread }),
 });
 export type OperatingMeasures = z.infer<typeof operatingMeasures>;

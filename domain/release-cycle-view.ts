@@ -16,13 +16,15 @@ export const releaseCycleView = z.object({
   areaStatus: z.enum(WORK_AREA_STATUSES),
   inShift: z.boolean(),
   capacityUnit: z.string(),
-  limit: z.number(),
+  /** Null: the area had no WIP limit. */
+  limit: z.number().nullable(),
   usedBefore: z.number(),
   usedAfter: z.number(),
   candidates: z.number(),
   /** `starved`: released past a workload norm because the area had nothing in process. */
-  released: z.array(ranked.extend({ weight: z.number(), starved: z.literal(true).optional() })),
-  escalated: z.array(ranked.extend({ reason: z.string(), role: z.enum(ROLES) })),
+  /** `gatewayId`: the gateway a group's cycle released the order into. */
+  released: z.array(ranked.extend({ gatewayId: z.string().optional(), weight: z.number(), starved: z.literal(true).optional() })),
+  escalated: z.array(ranked.extend({ gatewayId: z.string().optional(), reason: z.string(), role: z.enum(ROLES) })),
   /** The best-ranked waiting orders with their reasons; `waitedByReason` counts them all. */
   waited: z.array(ranked.extend({ reason: z.string() })),
   waitedByReason: z.record(z.string(), z.number()),

@@ -45,7 +45,8 @@ export type LoadCorrection = (typeof LOAD_CORRECTIONS)[number];
 export const capacityModel = z.strictObject({
   /** What the WIP limit counts: orders, or units (the order lines' quantities). */
   unit: z.enum(['orders', 'units']).default('orders'),
-  wipLimit: z.number().int().positive('the WIP limit is at least 1').max(1_000_000),
+  /** None (null, said explicitly): no WIP limit, so the norms alone govern; with no norm either, the area releases all its rules let go. */
+  wipLimit: z.number().int().positive('the WIP limit is at least 1').max(1_000_000).nullable(),
   /** Optional workload norm: hours of released, unfinished work the area may hold. */
   workloadNormHours: z.number().positive().max(1_000_000).nullable().default(null),
   /** How a routing's operation counts against the norm: its hours, or its hours divided by its position in the routing. */
@@ -54,6 +55,24 @@ export const capacityModel = z.strictObject({
   starvationRelease: z.boolean().default(false),
 });
 export type CapacityModel = z.infer<typeof capacityModel>;
+
+/**
+ * When an area's release cycles run: continuous (on every change, and a tick), or periodic — every N
+ * minutes counted from midnight in the area's time zone, or at set times of day there (e.g. once per
+ * shift). Periodically, changes do not run cycles; the period does, and the starvation trigger at once.
+ */
+export const releasePeriod = z
+  .strictObject({
+    mode: z.enum(['continuous', 'periodic']).default('continuous'),
+    everyMinutes: z.number().int().min(1, 'a period of at least 1 minute').max(7 * 24 * 60, 'a period of at most a week').nullable().default(null),
+    atTimes: z.array(clock).max(48, 'at most 48 release times a day').default([]),
+  })
+  .refine((p) => p.mode === 'continuous' || (p.everyMinutes !== null) !== (p.atTimes.length > 0), {
+    message: 'periodic release needs one period: every N minutes, or times of day (not both)',
+  })
+  .refine((p) => p.mode === 'periodic' || (p.everyMinutes === null && p.atTimes.length === 0), { message: 'continuous release takes no period' });
+export type ReleasePeriod = z.infer<typeof releasePeriod>;
+export const CONTINUOUS: ReleasePeriod = { mode: 'continuous', everyMinutes: null, atTimes: [] };
 
 const timeZone = oneLine(64).refine(
   (tz) => {
@@ -80,6 +99,7 @@ export const workAreaSettings = z.strictObject({
   shiftCalendar: shiftCalendar.nullable().default(null),
   /** Planned hours from release to due: an order should be released by its due time minus these. */
   plannedLeadTimeHours: z.number().nonnegative().max(10_000).default(0),
+  releasePeriod: releasePeriod.default(CONTINUOUS),
 });
 export type WorkAreaSettings = z.infer<typeof workAreaSettings>;
 

@@ -170,6 +170,15 @@ try {
   await finish(stock.id, [['start'], ['complete']]);
   recorded[`${REV}-inventory-hold-cause-cleared`] = stock.id;
 
+  // A routed production order whose steps the floor reports done, one by one; the last completes it.
+  for (const id of ['line-a', 'line-b']) await call('/work-areas', { id, name: id, kind: 'production_line', capacity: { wipLimit: 2 } }, 'ops_manager');
+  const routed = await order('ROUTED', { kind: 'production', workAreaId: 'line-a', routing: [{ workAreaId: 'line-a', hours: 1 }, { workAreaId: 'line-b', hours: 2 }] });
+  await until(routed.id, 'assigned');
+  await act(routed.id, 'start');
+  for (const position of [1, 2]) await call(`/orders/${routed.id}/operations/${position}/complete`, {});
+  await until(routed.id, 'closed');
+  recorded[`${REV}-production-operations-completed`] = routed.id;
+
   const save = async (name: string, workflowId: string) => {
     const file = join(repoRoot, 'workflows/histories', `${name}.json`);
     // A recording made by older code is what proves compatibility: it is never overwritten.

@@ -21,7 +21,8 @@ export interface AreaFigures {
   poolOrders: number;
   wipOrders: number;
   wipUnits: number;
-  wipLimit: number;
+  /** Null: the area has no WIP limit. */
+  wipLimit: number | null;
   unit: CapacityModel['unit'];
   /** Released load in hours against the workload norm; both null when the area has no norm. */
   workloadHours: number | null;
@@ -42,7 +43,7 @@ export async function readAreaFigures(em: EntityManager, now: Date): Promise<Are
       poolOrders: c?.poolLength ?? 0,
       wipOrders: c?.wip ?? 0,
       wipUnits: c?.wipUnits ?? 0,
-      wipLimit: a.wipLimit,
+      wipLimit: a.wipLimit ?? null,
       unit: a.capacityUnit,
       workloadHours: norm ? norm.loadHours : null,
       directHours: norm ? norm.directHours : null,

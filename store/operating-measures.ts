@@ -36,7 +36,7 @@ export function measureArea(area: WorkArea, counts: AreaCounts, now: Date, workl
     load,
     limit: area.capacity.wipLimit,
     unit: area.capacity.unit,
-    utilization: round(load / area.capacity.wipLimit),
+    utilization: area.capacity.wipLimit === null ? null : round(load / area.capacity.wipLimit),
     workload: area.capacity.workloadNormHours === null ? null : { hours: round(workload.loadHours), directHours: round(workload.directHours), normHours: area.capacity.workloadNormHours },
     oldestWaitMinutes: counts.poolLength > 0 && counts.oldestQueuedAt !== null ? Math.round((now.getTime() - counts.oldestQueuedAt) / 60_000) : null,
     released,
@@ -98,6 +98,6 @@ export async function measureOperations(em: EntityManager, now: Date): Promise<O
   return {
     at: now.toISOString(),
     areas: measured,
-    queueBalance: { pool: spreadOf(measured.map((m) => m.poolLength)), wip: spreadOf(measured.map((m) => m.wip)), utilization: spreadOf(measured.map((m) => m.utilization)) },
+    queueBalance: { pool: spreadOf(measured.map((m) => m.poolLength)), wip: spreadOf(measured.map((m) => m.wip)), utilization: spreadOf(measured.flatMap((m) => (m.utilization === null ? [] : [m.utilization]))) },
   };
 }

@@ -1,10 +1,13 @@
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTempStore } from '../test/temp-store.ts';
 import { inTransaction } from './in-transaction.ts';
-import { arriveAtFirstOperation, completeOpenOperations, directQueueEmpty, gatewaysRoutedThrough, readOperationProgress, recordOperationDone } from './operation-progress.ts';
+import { arriveAtFirstOperation, completeOpenOperations, directQueueEmpty, gatewaysQuery, gatewaysRoutedThrough, leaveOperations, readOperationProgress, recordOperationDone } from './operation-progress.ts';
 import { createOperations } from './order-operation.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 import { readNormedAreas } from './release-pool-reads.ts';
+import { sqlOn } from './sql.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
 /** Where an order is: waiting in the pool, granted by a cycle and not yet taken, in process (released), or completed. */
@@ -111,5 +114,27 @@ describe('operation progress and the load it leaves', () => {
       { action: 'OPERATION_COMPLETED', actor: 'ana' },
       { action: 'OPERATION_COMPLETED', actor: 'ana' },
     ]);
+  });
+
+  it("finds a load drop's gateways from the open operations of the area, by the (area, done) index (SQLite)", async (ctx) => {
+    // PostgreSQL's plan for a small test table is a scan either way.
+    if (store().em.getPlatform() instanceof PostgreSqlPlatform) ctx.skip();
+    const { rows } = await sql<{ detail: string }>`explain query plan ${gatewaysQuery('paint')}`.execute(sqlOn(store().em.fork()));
+    expect(rows.map((r) => r.detail)).toContain('SEARCH op USING INDEX order_operations_work_area_id_done_at_index (work_area_id=? AND done_at=?)');
+  });
+
+  it('an order back in the pool from released work has nothing arrived anywhere; its next release brings its first step again', async () => {
+    const em = store().em.fork();
+    em.create(WorkAreaRecord, { id: 'drill', name: 'drill', kind: 'production_line', wipLimit: 10 });
+    em.create(OrderRecord, { id: 'returned', account: 'ACME', kind: 'production', statedPriority: 'normal', dueAt: new Date(Date.now() + 3_600_000), workAreaId: 'drill', lines: [{ sku: 'A', qty: 1, price: 1 }], state: 'queued', inPool: true });
+    createOperations(em, 'returned', [{ workAreaId: 'drill', hours: 1 }]);
+    await em.flush();
+    const states = async () => (await readOperationProgress(store().em.fork(), 'returned')).map((p) => p.state);
+    await inTransaction(store().em, (tx) => arriveAtFirstOperation(tx, 'returned', new Date()));
+    expect(await states()).toEqual(['arrived']);
+    await inTransaction(store().em, (tx) => leaveOperations(tx, 'returned'));
+    expect(await states()).toEqual(['waiting']);
+    await inTransaction(store().em, (tx) => arriveAtFirstOperation(tx, 'returned', new Date()));
+    expect(await states()).toEqual(['arrived']);
   });
 });

@@ -59,6 +59,11 @@ export async function arriveAtFirstOperation(tx: EntityManager, orderId: string,
   await sql`update order_operations set arrived_at = ${now} where order_id = ${orderId} and position = ${1} and done_at is null`.execute(sqlOn(tx));
 }
 
+/** Back in the pool from released work (returned, or sent back by a person): nothing of it is at an area any more. */
+export async function leaveOperations(tx: EntityManager, orderId: string): Promise<void> {
+  await sql`update order_operations set arrived_at = null where order_id = ${orderId} and done_at is null`.execute(sqlOn(tx));
+}
+
 /**
  * Completing the order completes the operations still open (a dispatcher may complete an order whose
  * terminal never reported its last steps): no order ends with load left behind. Answers their areas.
@@ -98,7 +103,9 @@ export async function directQueueEmpty(em: EntityManager, workAreaId: string): P
  * release what its norm held back. One query on the (area, done) index of the operations.
  */
 export async function gatewaysRoutedThrough(em: EntityManager, workAreaId: string): Promise<string[]> {
-  const { rows } = await sql<{ work_area_id: string }>`select distinct o.work_area_id from order_operations op join orders o on o.id = op.order_id
-    where op.work_area_id = ${workAreaId} and op.done_at is null and o.in_pool = ${true} and o.release_cycle_id is null`.execute(sqlOn(em));
+  const { rows } = await gatewaysQuery(workAreaId).execute(sqlOn(em));
   return rows.map((r) => r.work_area_id);
 }
+
+export const gatewaysQuery = (workAreaId: string) => sql<{ work_area_id: string }>`select distinct o.work_area_id from order_operations op join orders o on o.id = op.order_id
+    where op.work_area_id = ${workAreaId} and op.done_at is null and o.in_pool = ${true} and o.release_cycle_id is null`;

@@ -20,6 +20,6 @@ export async function readCycleInput(em: EntityManager, workAreaId: string, now:
   const norms = await readNormedAreas(em, [...routedTo]);
   const inShift = isInShift(area.shiftCalendar ?? null, area.timeZone, now);
   const hourOfDay = Number(localTime(now, area.timeZone).time.slice(0, 2));
-  const cycleArea: CycleArea = { id: workAreaId, zone: area.zone ?? null, status: area.status, inShift, hourOfDay, unit: area.capacityUnit, wipLimit: area.wipLimit, used: taken.used, norms, starvationRelease: area.starvationRelease };
+  const cycleArea: CycleArea = { id: workAreaId, zone: area.zone ?? null, status: area.status, inShift, hourOfDay, unit: area.capacityUnit, wipLimit: area.wipLimit ?? null, used: taken.used, norms, starvationRelease: area.starvationRelease };
   return { area, pool, taken, priority, release, norms, cycleArea };
 }

@@ -21,7 +21,8 @@ export const ReleaseCycleRecord = defineEntity({
     areaStatus: p.string().$type<WorkAreaStatus>(),
     inShift: p.boolean(),
     capacityUnit: p.string(),
-    limit: p.integer(),
+    /** Null: the area had no WIP limit. */
+    limit: p.integer().nullable(),
     usedBefore: p.integer(),
     usedAfter: p.integer(),
     /** Orders in the pool when the cycle ranked it. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
-import type { WorkArea } from '../domain/work-area.ts';
+import { CONTINUOUS, type WorkArea } from '../domain/work-area.ts';
 import { DECISION_POINTS } from '../domain/decision-points.ts';
 import { DEFAULT_RULESET_CASES, DEFAULT_RULESETS } from '../rules/defaults/index.ts';
 import { expectedOutcome } from '../rules/defaults/ruleset-case.ts';
@@ -19,6 +19,7 @@ export const DEFAULT_WORK_AREA: WorkArea = {
   capacity: { unit: 'orders', wipLimit: 1, workloadNormHours: null, loadCorrection: 'position', starvationRelease: false },
   shiftCalendar: null,
   plannedLeadTimeHours: 0,
+  releasePeriod: CONTINUOUS,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { CapacityModel, ShiftCalendar, WorkArea, WorkAreaSettings } from '../domain/work-area.ts';
+import { CONTINUOUS, type CapacityModel, type ReleasePeriod, type ShiftCalendar, type WorkArea, type WorkAreaSettings } from '../domain/work-area.ts';
 
 export const WorkAreaRecord = defineEntity({
   name: 'WorkAreaRecord',
@@ -13,13 +13,16 @@ export const WorkAreaRecord = defineEntity({
     timeZone: p.string().default('UTC'),
     status: p.string().$type<WorkArea['status']>().default('open'),
     /** Kept as a column of its own: the area controller and the measures read it on every cycle. */
-    wipLimit: p.integer(),
+    /** Null: no WIP limit (the norms alone govern). */
+    wipLimit: p.integer().nullable(),
     capacityUnit: p.string().$type<CapacityModel['unit']>().default('orders'),
     workloadNormHours: p.float().nullable(),
     loadCorrection: p.string().$type<CapacityModel['loadCorrection']>().default('position'),
     starvationRelease: p.boolean().default(false),
     shiftCalendar: p.json<ShiftCalendar>().nullable(),
     plannedLeadTimeHours: p.float().default(0),
+    /** Null: continuous release. */
+    releasePeriod: p.json<ReleasePeriod>().nullable(),
     /** Release cycles run so far; a cycle commits only if no other cycle of the area committed meanwhile. */
     cycles: p.integer().default(0),
     /**
@@ -43,9 +46,10 @@ export function toWorkArea(r: WorkAreaRecord): WorkArea {
     warehouse: r.warehouse ?? null,
     timeZone: r.timeZone,
     status: r.status,
-    capacity: { unit: r.capacityUnit, wipLimit: r.wipLimit, workloadNormHours: r.workloadNormHours ?? null, loadCorrection: r.loadCorrection, starvationRelease: r.starvationRelease },
+    capacity: { unit: r.capacityUnit, wipLimit: r.wipLimit ?? null, workloadNormHours: r.workloadNormHours ?? null, loadCorrection: r.loadCorrection, starvationRelease: r.starvationRelease },
     shiftCalendar: r.shiftCalendar ?? null,
     plannedLeadTimeHours: r.plannedLeadTimeHours,
+    releasePeriod: r.releasePeriod ?? CONTINUOUS,
   };
 }
 
@@ -65,5 +69,6 @@ export function workAreaColumns(s: WorkAreaSettings) {
     starvationRelease: s.capacity.starvationRelease,
     shiftCalendar: s.shiftCalendar,
     plannedLeadTimeHours: s.plannedLeadTimeHours,
+    releasePeriod: s.releasePeriod.mode === 'continuous' ? null : s.releasePeriod,
   };
 }

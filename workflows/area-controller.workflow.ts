@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { OrderActivities } from '../activities/index.ts';
 import type { ReleaseCycleResult } from '../activities/run-release-cycle.ts';
-import type { CycleTrigger } from '../domain/cycle-trigger.ts';
+import { WAKES_PERIODIC, type CycleTrigger } from '../domain/cycle-trigger.ts';
 import {
   areaChangedSignal,
   capacityFreedSignal,
@@ -47,7 +47,8 @@ const nothingToFree = (batch: readonly CycleTrigger[], waiting: number | null) =
 
 /**
  * One controller per work area runs its release cycles, one at a time, when something changes (an order
- * queued, capacity freed, the area changed, rules published, a priority restated) and on a periodic tick.
+ * queued, capacity freed, the area changed, rules published, a priority restated) and on a periodic tick;
+ * an area released periodically runs them on its period instead, on a durable timer.
  * The pool and the slots live in the store; a cycle (an activity) reserves the slots it releases in the
  * same transaction that reads them, and only then does the controller tell the orders. Triggers arriving
  * during a cycle are batched into the next one.
@@ -66,19 +67,27 @@ export async function areaControllerWorkflow(input: AreaControllerInput): Promis
 
   // Unknown until this run's first cycle: a run continued as new may inherit orders that wait.
   let waiting: number | null = null;
+  // A periodic area's next period as a workflow time, from its last cycle's answer; null: continuous. Histories
+  // from before periodic release never carry one, so they replay as they ran without a patch.
+  let nextPeriodAt: number | null = null;
   for (;;) {
-    const signalled = await condition(() => triggers.size > 0 || workflowInfo().continueAsNewSuggested, (waiting ?? 0) > 0 ? WAITING_TICK : IDLE_TICK);
+    const periodic = nextPeriodAt;
+    // Periodically, changes wait for the period (they are batched into its cycle); only a change of the area wakes it early.
+    const due = periodic === null ? () => triggers.size > 0 : () => WAKES_PERIODIC.some((t) => triggers.has(t));
+    const timeout = periodic === null ? ((waiting ?? 0) > 0 ? WAITING_TICK : IDLE_TICK) : Math.max(1, periodic - Date.now());
+    const signalled = await condition(() => due() || workflowInfo().continueAsNewSuggested, timeout);
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof areaControllerWorkflow>({ workAreaId, pending: [...triggers] });
     }
-    if (!signalled) triggers.add('tick');
+    if (!signalled) triggers.add(periodic === null ? 'tick' : 'period');
     const batch = [...triggers];
     triggers.clear();
     if (nothingToFree(batch, waiting) && patched(SKIP_IDLE_FREED_PATCH)) continue;
     const tellsOrders = patched(CYCLE_TELLS_ORDERS_PATCH);
     const cycle = await runReleaseCycle({ workAreaId, triggers: batch, ...(tellsOrders ? { tellOrders: true } : {}) });
     waiting = cycle.waiting;
+    nextPeriodAt = cycle.nextCycleInMs === undefined ? null : Date.now() + cycle.nextCycleInMs;
     if (!tellsOrders) await tellFromWorkflow(workAreaId, cycle);
   }
 }

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities, type OrderActivities } from '../activities/index.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
+import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { createHarness, type Harness } from '../test/sluice-harness.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
-import { orderActionUpdate, orderWorkflowId } from './definitions.ts';
+import { completeOperationUpdate, orderActionUpdate, orderWorkflowId } from './definitions.ts';
 
 /** The activities an order of today's revision runs in its workflow task, each keyed by its transition's or decision's key. */
-const LOCAL: (keyof OrderActivities)[] = ['recordTransition', 'recordAndDecide', 'decideIntake', 'decidePriority', 'assignOrder', 'decideReturn', 'decideRemit'];
+const LOCAL: (keyof OrderActivities)[] = ['recordTransition', 'recordAndDecide', 'decideIntake', 'decidePriority', 'assignOrder', 'decideReturn', 'decideRemit', 'completeOperation'];
 
 /**
  * Integration: an order's decisions and records run as local activities, and every one of them fails once
@@ -69,5 +70,28 @@ describe('decisions and records as local activities, retried after their write',
     // Not even the call for a release cycle goes through the server: the record into the pool claims it as its own.
     expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
     expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(8);
+  }, 120_000);
+
+  it("records each routing step done once, however often its activity runs, and the last one completes the order", async () => {
+    const em = h.store.em.fork();
+    em.create(WorkAreaRecord, { id: `${h.workAreaId}-line`, name: 'Line', kind: 'production_line', wipLimit: 5 });
+    await em.flush();
+    const line = `${h.workAreaId}-line`;
+    const routing = [
+      { workAreaId: line, hours: 1 },
+      { workAreaId: line, hours: 2 },
+    ];
+    const posted = await h.request('/orders', { method: 'POST', body: JSON.stringify({ reference: 'STEPS', account: 'ACME', kind: 'production', dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(), workAreaId: line, routing, lines: [{ sku: 'A', qty: 1, price: 1 }] }) });
+    const order = (await posted.json()) as { id: string };
+    await h.reach(order.id, 'assigned');
+    const handle = h.client.workflow.getHandle(orderWorkflowId(order.id));
+    await handle.executeUpdate(orderActionUpdate, { args: [{ action: 'start', actor: 'test' }] });
+    expect(await handle.executeUpdate(completeOperationUpdate, { args: [{ position: 1, actor: 'line-terminal' }] })).toBe('in_progress');
+    expect(await handle.executeUpdate(completeOperationUpdate, { args: [{ position: 2, actor: 'line-terminal' }] })).toBe('closed');
+    expect(await handle.result()).toBe('closed');
+
+    const audit = await h.store.em.fork().find(AuditEntryRecord, { subjectType: 'order', subjectId: order.id }, { orderBy: { seq: 'asc' } });
+    expect(audit.map((e) => e.action).slice(-4)).toEqual(['OPERATION_COMPLETED', 'OPERATION_COMPLETED', 'COMPLETE', 'REMIT_DECIDED']);
+    expect([...failedOnce].filter((key) => key.startsWith('completeOperation'))).toHaveLength(2);
   }, 120_000);
 });

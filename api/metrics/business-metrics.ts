@@ -48,7 +48,7 @@ export function businessMetrics(registry: Registry, store: Store, { log, now }: 
   const pool = figure('sluice_area_pool_orders', 'Orders waiting in the work area’s pool for release.');
   const wipOrders = figure('sluice_area_wip_orders', 'Orders in process in the work area (released and not finished, or on their way in).');
   const wipUnits = figure('sluice_area_wip_units', 'Units (line quantities) of the orders in process in the work area.');
-  const wipLimit = figure('sluice_area_wip_limit', 'The work area’s WIP limit, in its capacity unit (label unit: orders or units).');
+  const wipLimit = figure('sluice_area_wip_limit', 'The work area’s WIP limit, in its capacity unit (label unit: orders or units); areas with a limit only.');
   const workload = figure('sluice_area_workload_hours', 'Released load in hours not yet processed at the work area (areas with a workload norm only).');
   const direct = figure('sluice_area_direct_load_hours', 'Hours of operations arrived at the work area and not yet done (areas with a workload norm only).');
   const norm = figure('sluice_area_workload_norm_hours', 'The work area’s workload norm in hours (areas with a norm only).');
@@ -66,7 +66,7 @@ export function businessMetrics(registry: Registry, store: Store, { log, now }: 
         pool.values = areas.map((a) => ({ labels: { area: a.workAreaId }, value: a.poolOrders }));
         wipOrders.values = areas.map((a) => ({ labels: { area: a.workAreaId }, value: a.wipOrders }));
         wipUnits.values = areas.map((a) => ({ labels: { area: a.workAreaId }, value: a.wipUnits }));
-        wipLimit.values = areas.map((a) => ({ labels: { area: a.workAreaId, unit: a.unit }, value: a.wipLimit }));
+        wipLimit.values = areas.flatMap((a) => (a.wipLimit === null ? [] : [{ labels: { area: a.workAreaId, unit: a.unit }, value: a.wipLimit }]));
         const normed = areas.filter((a) => a.normHours !== null);
         workload.values = normed.map((a) => ({ labels: { area: a.workAreaId }, value: a.workloadHours ?? 0 }));
         direct.values = normed.map((a) => ({ labels: { area: a.workAreaId }, value: a.directHours ?? 0 }));

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { NewOrder, OrderKind, RoutingStep } from '../../domain/order.ts';
 import type { newResource } from '../../domain/resource.ts';
-import type { WorkArea } from '../../domain/work-area.ts';
+import { CONTINUOUS, type WorkArea } from '../../domain/work-area.ts';
 
 /**
  * The operation `./sluice start` shows on a fresh store: production lines feeding a paint shop and a
@@ -27,7 +27,7 @@ const area = (id: string, name: string, kind: WorkArea['kind'], wipLimit: number
   return {
     id, name, kind, zone: null, warehouse: null, timeZone: 'UTC', status: 'open',
     capacity: { unit: 'orders', wipLimit, workloadNormHours: normHours ?? null, loadCorrection: 'position', starvationRelease: false },
-    shiftCalendar: null, plannedLeadTimeHours: 0, ...rest,
+    shiftCalendar: null, plannedLeadTimeHours: 0, releasePeriod: CONTINUOUS, ...rest,
   };
 };
 

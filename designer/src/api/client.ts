@@ -26,6 +26,11 @@ export function runOrderAction(id: string, body: OrderActionRequest): Promise<Or
   return request<OrderDetail>(`/orders/${encodeURIComponent(id)}/actions`, { method: 'POST', body });
 }
 
+/** Reports the routing step at `position` done (idempotent): the order after it. */
+export function completeOperation(id: string, position: number): Promise<OrderDetail> {
+  return request<OrderDetail>(`/orders/${encodeURIComponent(id)}/operations/${position}/complete`, { method: 'POST' });
+}
+
 export const rulesetPath = (dp: DecisionPointId, rest = '') => `/rulesets/${encodeURIComponent(dp)}${rest}`;
 
 /** The version in force; null when none has been published yet. */

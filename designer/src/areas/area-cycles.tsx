@@ -29,7 +29,7 @@ function CycleCard({ cycle }: { cycle: ReleaseCycleView }) {
       <Text size="sm">
         {plural(cycle.candidates, 'order', 'orders')} in the pool; released {cycle.released.length}
         {cycle.released.some((r) => r.starved) ? ' (one past a workload norm: the area was starving)' : ''}, escalated {cycle.escalated.length};
-        capacity {cycle.usedBefore} → {cycle.usedAfter} of {cycle.limit} {cycle.capacityUnit}.
+        capacity {cycle.usedBefore} → {cycle.usedAfter} {cycle.limit === null ? `${cycle.capacityUnit} (no WIP limit)` : `of ${cycle.limit} ${cycle.capacityUnit}`}.
       </Text>
       {reasons.length > 0 && (
         <Table mt={6} withRowBorders={false} verticalSpacing={2}>

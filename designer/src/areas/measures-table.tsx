@@ -23,7 +23,7 @@ export function MeasuresTable({ areas, names, selected, onSelect }: MeasuresTabl
           <Table.Th>Status</Table.Th>
           <Table.Th ta="right">Pool</Table.Th>
           <Table.Th>Work in process</Table.Th>
-          <Table.Th>Workload</Table.Th>
+          <Table.Th>Workload (released · here now)</Table.Th>
           <Table.Th ta="right">Oldest wait</Table.Th>
           <Table.Th ta="right">Released on time</Table.Th>
         </Table.Tr>
@@ -58,17 +58,23 @@ export function MeasuresTable({ areas, names, selected, onSelect }: MeasuresTabl
             <Table.Td ta="right">{a.poolLength}</Table.Td>
             <Table.Td miw={160}>
               <Text size="xs">{againstLimit(a.load, a.limit, a.unit)}</Text>
-              <Tooltip label={`${Math.round(a.utilization * 100)}% of the WIP limit`}>
-                <Progress value={Math.min(100, a.utilization * 100)} color={load(a.utilization)} size="sm" aria-label={`${a.workAreaId}: work in process against the limit`} />
-              </Tooltip>
+              {a.utilization !== null && (
+                <Tooltip label={`${Math.round(a.utilization * 100)}% of the WIP limit`}>
+                  <Progress value={Math.min(100, a.utilization * 100)} color={load(a.utilization)} size="sm" aria-label={`${a.workAreaId}: work in process against the limit`} />
+                </Tooltip>
+              )}
             </Table.Td>
             <Table.Td miw={140}>
               {a.workload ? (
                 <>
                   <Text size="xs">
-                    {a.workload.hours} of {a.workload.normHours} h
+                    released {a.workload.hours} of {a.workload.normHours} h
                   </Text>
-                  <Progress value={Math.min(100, (100 * a.workload.hours) / a.workload.normHours)} color={load(a.workload.hours / a.workload.normHours)} size="sm" aria-label={`${a.workAreaId}: workload against the norm`} />
+                  <Progress value={Math.min(100, (100 * a.workload.hours) / a.workload.normHours)} color={load(a.workload.hours / a.workload.normHours)} size="sm" aria-label={`${a.workAreaId}: released load against the norm`} />
+                  <Text size="xs" c="dimmed" mt={2} data-testid={`direct-load-${a.workAreaId}`}>
+                    here now {a.workload.directHours} h
+                  </Text>
+                  <Progress value={Math.min(100, (100 * a.workload.directHours) / a.workload.normHours)} color="teal" size="xs" aria-label={`${a.workAreaId}: direct load (arrived, not done) against the norm`} />
                 </>
               ) : (
                 <Text size="xs" c="dimmed">

@@ -47,6 +47,7 @@ export function plural(count: number | bigint, one: string, many: string): strin
 }
 
 /** e.g. "2 of 5 orders" or "7.3 of 12 units": what an area holds against its limit. */
-export function againstLimit(load: number, limit: number, unit: 'orders' | 'units'): string {
-  return `${Number.isInteger(load) ? load : load.toFixed(1)} of ${limit} ${unit}`;
+export function againstLimit(load: number, limit: number | null, unit: 'orders' | 'units'): string {
+  const held = Number.isInteger(load) ? load : load.toFixed(1);
+  return limit === null ? `${held} ${unit}, no WIP limit` : `${held} of ${limit} ${unit}`;
 }

@@ -6,6 +6,7 @@ import { DecisionList } from './decision-list.tsx';
 import { EscalationNote } from './escalation-note.tsx';
 import { OrderActions } from './order-actions.tsx';
 import { OrderFacts } from './order-facts.tsx';
+import { OrderRouting } from './order-routing.tsx';
 import { OrderTimeline } from './order-timeline.tsx';
 import { ReleaseJudgementCard } from './release-judgement-card.tsx';
 import { StateBadge } from './state-badge.tsx';
@@ -43,6 +44,12 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
       <Divider />
       <OrderFacts order={order} workAreaName={workAreaName} />
       <Divider />
+      {order.operations.length > 0 && (
+        <>
+          <OrderRouting key={order.id} order={order} onDone={onActionDone} />
+          <Divider />
+        </>
+      )}
       {order.releaseJudgement && (
         <>
           <ReleaseJudgementCard judgement={order.releaseJudgement} state={order.state} areaName={order.releaseJudgement.workAreaId === order.workAreaId ? workAreaName : order.releaseJudgement.workAreaId} />
