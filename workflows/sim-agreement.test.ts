@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderKind, StatedPriority } from '../domain/order.ts';
-import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
+import type { RulesetDefinition } from '../domain/ruleset.ts';
+import { DEFAULT_RULESETS, WORKLOAD_CONTROL_PRIORITY } from '../rules/defaults/index.ts';
 import { planReleaseCycle, type PoolOrder, type Ranked } from '../rules/release-cycle.ts';
 import { uniformInt } from '../sim/distributions.ts';
 import { cycleRulesOf } from '../sim/job-shop/release-calls.ts';
 import { RandomStreams } from '../sim/random-streams.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { ReleaseCycleRecord } from '../store/release-cycle.entity.ts';
+import { publishVersion } from '../store/rulesets.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
 
 const ORDERS = 14;
@@ -28,10 +30,17 @@ type Released = Pick<Ranked, 'orderId' | 'rank'>[];
  * instants are the store's, so both sides rank on the same inputs. Due times lie beyond every slack rule of
  * the default priority rules, so no score changes while the test runs.
  */
-describe('the live system and the simulator agree on release decisions', () => {
+/** The priority rules in force: the defaults (additive points), and the workload-control ruleset's rank by, published over them. */
+const PRIORITIES_IN_FORCE: { label: string; priority: RulesetDefinition; version: number }[] = [
+  { label: 'the default priority rules', priority: DEFAULT_RULESETS.priority, version: 1 },
+  { label: "the workload-control ruleset's rank by", priority: WORKLOAD_CONTROL_PRIORITY, version: 2 },
+];
+
+describe.each(PRIORITIES_IN_FORCE)('the live system and the simulator agree on release decisions, under $label', ({ priority, version }) => {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness({ wipLimit: WIP_LIMIT, worker: true });
+    if (version > 1) expect(await publishVersion(h.store.em.fork(), priority, { author: 'test', note: 'the rules the simulator runs' })).toBe(version);
   });
   afterAll(async () => {
     await h?.close();
@@ -47,7 +56,7 @@ describe('the live system and the simulator agree on release decisions', () => {
       dueAt: new Date(start + uniformInt(dues!, 8, 72) * 3_600_000).toISOString(),
       lines: [{ sku: 'A', qty: uniformInt(values!, 1, 4), price: uniformInt(values!, 0, 1) === 0 ? 100 : 2_000 }],
     }));
-    const rules = cycleRulesOf({ label: 'published', kind: 'rules', rulesets: { priority: DEFAULT_RULESETS.priority, release: DEFAULT_RULESETS.release } });
+    const rules = cycleRulesOf({ label: 'published', kind: 'rules', rulesets: { priority, release: DEFAULT_RULESETS.release } });
 
     // The simulator's state: its pool, the orders it has in process, and the live ids of the orders sent.
     const pool: PoolOrder[] = [];
@@ -83,7 +92,7 @@ describe('the live system and the simulator agree on release decisions', () => {
       const cycles = pool.length === 0 ? [] : await settledCycles(h, seq, seen);
       seq = Math.max(seq, ...cycles.map((c) => c.seq));
       const live: Released = cycles.flatMap((c) => c.released.map(({ orderId, rank }) => ({ orderId, rank })));
-      for (const c of cycles) expect([c.priorityVersion, c.releaseVersion]).toEqual([1, 1]);
+      for (const c of cycles) expect([c.priorityVersion, c.releaseVersion]).toEqual([version, 1]);
 
       const now = cycles.find(seen)?.startedAt;
       const plan = now ? planReleaseCycle(pool, { id: h.workAreaId, zone: null, status: 'open', inShift: true, hourOfDay: now.getUTCHours(), unit: 'orders', wipLimit: WIP_LIMIT, used: inProcess.length }, rules, now) : null;
