@@ -12,7 +12,7 @@ import { openStore } from '../store/open-store.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { describeStore, storeConfigFromEnv, storeEnv } from '../store/store-config.ts';
 import { demoPeopleApi } from './demo/demo-api.ts';
-import { seedDemo, storeIsEmpty } from './demo/seed-demo.ts';
+import { createDemoSetting, seedDemo, storeIsEmpty } from './demo/seed-demo.ts';
 import { RandomStreams } from '../sim/random-streams.ts';
 import { runLiveDemo } from './demo/live-demo.ts';
 
@@ -132,9 +132,13 @@ async function startDemo(): Promise<string> {
   return lines.join('\n');
 }
 
-/** The simulated operation of --live-demo, with a seed of its own per start so each run differs. */
+/**
+ * The simulated operation of --live-demo, with a seed of its own per start so each run differs. Its orders go
+ * to the demo's areas, which it adds to a store that has data but not them (the flag asks for the demo).
+ */
 async function liveDemo(): Promise<void> {
   if (demoStop.signal.aborted) return;
+  await createDemoSetting(demoApi);
   const seed = Date.now() % 1_000_000;
   const tally = await runLiveDemo(demoApi, { speed, arrivalsPerHour, streams: new RandomStreams(seed, 0), signal: demoStop.signal, log: (line) => console.log(line) });
   const actions = Object.values(tally.actions).reduce((sum, n) => sum + n, 0);
