@@ -126,7 +126,7 @@ async function startDemo(): Promise<string> {
       : '  Demo data:                     none added (the store has orders already)',
   ];
   if (flags['live-demo']) {
-    demoWork.push(seeding.then(liveDemo));
+    demoWork.push(seeding.then(liveDemo).catch((error: unknown) => console.warn(`[live demo] Stopped: ${(error as Error).message}`)));
     lines.push(`  Live demo:                     ${arrivalsPerHour} orders an hour arriving, people and drivers working them, at ${speed}× the clock${fresh ? ' (once seeded)' : ''}`);
   }
   return lines.join('\n');
