@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleCondition, RulesetDefinition } from '../domain/ruleset.ts';
 import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
 import { BacktestInputError } from './backtest-input-error.ts';
 import { pairedDelta, runBacktest, type BacktestRequest } from './backtest.ts';
@@ -13,6 +14,12 @@ const request = (o: Partial<BacktestRequest> = {}): BacktestRequest => ({
   horizon: 1500,
   warmUp: 300,
   ...o,
+});
+
+/** The ruleset with one more rule that makes an order wait when `condition` holds. */
+const withRule = (ruleset: RulesetDefinition, condition: RuleCondition): RulesetDefinition => ({
+  ...ruleset,
+  rules: [...ruleset.rules, { name: 'Extra', description: 'One more rule.', priority: 1, conditions: { all: [condition] }, event: { type: 'wait', params: { reason: 'Waits.' } } }],
 });
 
 describe('runBacktest', () => {
@@ -70,6 +77,11 @@ describe('runBacktest', () => {
     { name: 'no policy', o: { policies: [] }, message: /at least one policy/ },
     { name: 'a bad parameter', o: { params: { norm: -1 } }, message: /Job shop parameters:.*norm/s },
     { name: 'an unknown parameter', o: { params: { nrom: 5 } }, message: /nrom/ },
+    {
+      name: 'a draft using a fact its decision point does not offer',
+      o: { policies: [{ label: 'Draft', kind: 'rules' as const, rulesets: { release: withRule(DEFAULT_RULESETS.release, { fact: 'plannedReleaseSlackHours', operator: 'greaterThan', value: 8 }) } }] },
+      message: /Draft: the release ruleset .* unknown fact "plannedReleaseSlackHours"/,
+    },
   ])('refuses $name with a message to act on', ({ o, message }) => {
     expect(() => runBacktest(request(o))).toThrow(BacktestInputError);
     expect(() => runBacktest(request(o))).toThrow(message);

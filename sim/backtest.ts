@@ -6,6 +6,7 @@ import { RandomStreams } from './random-streams.ts';
 import type { ChangedDecision, ReplicationOutput } from './scenarios/scenario.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 import { isStable } from './stability.ts';
+import { validateRuleset } from '../rules/validate-ruleset.ts';
 
 export type { Kpi } from './confidence.ts';
 export type { KpiName, SeriesPoint } from './kpis.ts';
@@ -76,6 +77,19 @@ function meanSeries(runs: readonly SeriesPoint[][]): SeriesPoint[] {
 }
 
 /**
+ * A draft the validator refuses would run as if its broken rules never held (a fact the decision point does
+ * not offer is simply missing), and the table would show no difference instead of the mistake.
+ */
+function refuseInvalidRulesets(policy: PolicySpec): void {
+  if (policy.kind !== 'rules') return;
+  for (const ruleset of [policy.rulesets.priority, policy.rulesets.release]) {
+    if (!ruleset) continue;
+    const errors = validateRuleset(ruleset).problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) throw new BacktestInputError(`${policy.label}: the ${ruleset.decisionPoint} ruleset "${ruleset.name}" has problems: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}.`);
+  }
+}
+
+/**
  * Runs every policy on the same replications of a scenario: replication r of every policy draws the same
  * random numbers (seeded by `seed` and r), so policies differ only by what they decide. Pure and
  * deterministic: the same request gives the same result.
@@ -90,6 +104,7 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions =
   if (!(horizon > 0) || !(warmUp >= 0) || warmUp >= horizon) throw new BacktestInputError(`The warm-up (${warmUp} h) must be shorter than the horizon (${horizon} h).`);
   if (!Number.isInteger(request.replications) || request.replications < 1) throw new BacktestInputError('Replications must be a whole number, at least 1.');
   if (request.policies.length === 0) throw new BacktestInputError('Name at least one policy to run.');
+  for (const policy of request.policies) refuseInvalidRulesets(policy);
   const params = scenario.parseParams(request.params ?? {});
   const total = request.replications * request.policies.length;
   const runs: ReplicationOutput[][] = request.policies.map(() => []);
