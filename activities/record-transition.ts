@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { ApplicationFailure } from '@temporalio/activity';
 import { claimOwnCycleCall, cycleCallOut } from '../store/cycle-calls.ts';
+import { markFreshRecord } from '../store/decisions.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { readCandidateAreas } from '../store/order-candidate-area.entity.ts';
 import { arriveAtFirstOperation, completeOpenOperations, leaveOperations } from '../store/operation-progress.ts';
@@ -55,6 +56,7 @@ export function transitionRecorder(deps: ActivityDeps) {
       refused = null;
       const outcome = await projectTransition(tx, t, deps.clock());
       if (outcome === 'no-order') return { outcome, deadline: null, decided: null, called: [], unloaded: [] };
+      if (outcome === 'recorded') markFreshRecord(tx);
       const unloaded = outcome === 'recorded' ? await operationProgress(tx, t, deps.clock()) : [];
       const deadline = t.deadlineKey ? await decideDeadline({ orderId: t.orderId, state: t.to, decisionKey: t.deadlineKey }, tx) : null;
       const decided = decide

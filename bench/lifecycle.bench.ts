@@ -9,7 +9,7 @@ import { tailAudit } from './audit-tail.ts';
 import { bareActivities, reached } from './bare-activities.ts';
 import type { bareOrderWorkflow, BareShape } from './bare-order.workflow.ts';
 import { bareActionUpdate, bareReleaseSignal } from './bare-order.workflow.ts';
-import { cpuSeconds } from './cpu-time.ts';
+import { cpuSeconds, processTreeCpuSeconds } from './cpu-time.ts';
 import { startDevStack } from './dev-stack.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 200);
@@ -33,13 +33,14 @@ export async function run(): Promise<void> {
   if (!process.argv.includes('postgres')) return;
   const server = await startThrowawayPostgres();
   try {
-    await lifecycleOn('PostgreSQL', { kind: 'postgres', url: `${server.serverUrl}/bench` });
+    await lifecycleOn('PostgreSQL', { kind: 'postgres', url: `${server.serverUrl}/bench` }, server.pid);
   } finally {
     server.stop();
   }
 }
 
-async function lifecycleOn(storeName: string, storeConfig?: StoreConfig): Promise<void> {
+/** `databasePid`: PostgreSQL's postmaster, whose processes' CPU each batch also counts (SQLite's is Node's own). */
+async function lifecycleOn(storeName: string, storeConfig?: StoreConfig, databasePid?: number): Promise<void> {
   const stack = await startDevStack('bench-sluice', storeConfig);
   const { store, client } = stack;
   const em = store.em.fork();
@@ -68,13 +69,14 @@ async function lifecycleOn(storeName: string, storeConfig?: StoreConfig): Promis
     for (const action of ['start', 'complete']) await patiently(() => handle.executeUpdate(bareActionUpdate, { args: [action], updateId: action }));
     await handle.result();
   };
-  // One batch of orders at once: its wall time and the CPU time it cost Node (all threads) and the Temporal server.
-  type Batch = { seconds: number; node: number; server: number };
+  // One batch of orders at once: its wall time and the CPU time it cost Node (all threads), the Temporal server and PostgreSQL.
+  type Batch = { seconds: number; node: number; server: number; database: number };
+  const databaseCpu = () => (databasePid === undefined ? 0 : processTreeCpuSeconds(databasePid));
   const batch = async (one: (i: number) => Promise<unknown>, offset: number): Promise<Batch> => {
-    const [started, cpuBefore] = [performance.now(), cpuSeconds(stack.serverPid)];
+    const [started, cpuBefore, databaseBefore] = [performance.now(), cpuSeconds(stack.serverPid), databaseCpu()];
     await Promise.all(Array.from({ length: ORDERS }, (_, i) => one(offset + i)));
-    const cpuAfter = cpuSeconds(stack.serverPid);
-    return { seconds: (performance.now() - started) / 1000, node: cpuAfter.node - cpuBefore.node, server: cpuAfter.server - cpuBefore.server };
+    const [cpuAfter, databaseAfter] = [cpuSeconds(stack.serverPid), databaseCpu()];
+    return { seconds: (performance.now() - started) / 1000, node: cpuAfter.node - cpuBefore.node, server: cpuAfter.server - cpuBefore.server, database: databaseAfter - databaseBefore };
   };
 
   try {
@@ -94,7 +96,8 @@ async function lifecycleOn(storeName: string, storeConfig?: StoreConfig): Promis
       const sum = (f: (b: Batch) => number) => batches.reduce((t, b) => t + f(b), 0);
       const orders = ORDERS * batches.length;
       const perSecond = orders / sum((b) => b.seconds);
-      const cpu = `CPU per order: Node ${((sum((b) => b.node) * 1000) / orders).toFixed(1)} ms, Temporal server ${((sum((b) => b.server) * 1000) / orders).toFixed(1)} ms`;
+      const ms = (f: (b: Batch) => number) => ((sum(f) * 1000) / orders).toFixed(1);
+      const cpu = `CPU per order: Node ${ms((b) => b.node)} ms, Temporal server ${ms((b) => b.server)} ms${databasePid === undefined ? '' : `, PostgreSQL ${ms((b) => b.database)} ms`}`;
       const each = batches.map((b) => (ORDERS / b.seconds).toFixed(1)).join(' and ');
       console.log(`  ${label.padEnd(20)} ${perSecond.toFixed(1).padStart(6)} orders/s (batches: ${each})   ${cpu}`);
       return perSecond;

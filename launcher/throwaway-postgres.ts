@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.ts';
@@ -7,6 +7,8 @@ import { freePort } from './free-port.ts';
 export interface ThrowawayPostgres {
   /** The server as its superuser `postgres`, without a database: `${serverUrl}/<database>`. */
   serverUrl: string;
+  /** The postmaster's process id (the first line of its pid file): benchmarks count its processes' CPU. */
+  pid: number;
   stop(): void;
 }
 
@@ -53,6 +55,7 @@ export async function startThrowawayPostgres(options: { maxConnections?: number 
   }
   return {
     serverUrl: `postgres://postgres@127.0.0.1:${port}`,
+    pid: Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop() {
       spawnSync(...asServerUser(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']), { stdio: 'ignore' });
       rmSync(dir, { recursive: true, force: true });

@@ -40,9 +40,23 @@ export function appendAudit(em: EntityManager, entry: NewAuditEntry): void {
   em.create(AuditEntryRecord, entryOf(entry));
 }
 
+const insertSql = (entry: NewAuditEntry) => {
+  const e = entryOf(entry);
+  return sql`insert into audit_log (dedupe_key, at, subject_type, subject_id, action, from_state, to_state, actor, reason, data)
+    values (${e.dedupeKey}, ${e.at}, ${e.subjectType}, ${e.subjectId}, ${e.action}, ${e.fromState}, ${e.toState}, ${e.actor}, ${e.reason}, ${jsonValue(e.data)})`;
+};
+
 /** Writes the entry now, in `em`'s transaction: for the writes of the hot path, which skip the unit of work. */
 export async function insertAudit(em: EntityManager, entry: NewAuditEntry): Promise<void> {
-  const e = entryOf(entry);
-  await sql`insert into audit_log (dedupe_key, at, subject_type, subject_id, action, from_state, to_state, actor, reason, data)
-    values (${e.dedupeKey}, ${e.at}, ${e.subjectType}, ${e.subjectId}, ${e.action}, ${e.fromState}, ${e.toState}, ${e.actor}, ${e.reason}, ${jsonValue(e.data)})`.execute(sqlOn(em));
+  await insertSql(entry).execute(sqlOn(em));
+}
+
+/**
+ * Writes the entry now unless one with its key is in the log: false when it is (a retried write finds its
+ * first attempt). One statement where `isRecorded` and `insertAudit` take two; a second attempt running at
+ * once waits on the first's key and, once that commits, writes nothing.
+ */
+export async function insertAuditOnce(em: EntityManager, entry: NewAuditEntry): Promise<boolean> {
+  const { rows } = await sql`${insertSql(entry)} on conflict (dedupe_key) do nothing returning dedupe_key`.execute(sqlOn(em));
+  return rows.length > 0;
 }

@@ -15,8 +15,21 @@ export interface NewDecision {
   at: Date;
 }
 
+/*
+ * A transaction whose transition record is new: the decisions made with a record are stored in its
+ * transaction only, so none of them can be stored yet, and looking for one would cost a statement per
+ * decision on every order's hot path. A record an earlier attempt committed ('already') is not marked.
+ */
+const freshRecords = new WeakSet<EntityManager>();
+
+/** Marks `tx` as the transaction of a transition recorded for the first time (see `freshRecords`). */
+export function markFreshRecord(tx: EntityManager): void {
+  freshRecords.add(tx);
+}
+
 /** A decision stored earlier under this id (a retried activity finds its first attempt's), or null. */
 export async function findStoredDecision(em: EntityManager, id: string): Promise<{ outcome: DecisionOutcome; facts: Record<string, unknown> } | null> {
+  if (freshRecords.has(em)) return null;
   const { rows } = await sql<{ outcome: JsonColumn<DecisionOutcome>; facts: JsonColumn<Record<string, unknown>> }>`select outcome, facts from decisions where id = ${id}`.execute(sqlOn(em));
   const row = rows[0];
   return row ? { outcome: jsonOf(row.outcome), facts: jsonOf(row.facts) } : null;

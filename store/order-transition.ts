@@ -4,7 +4,7 @@ import { nextLastMileStatus, type LastMileStatus } from '../domain/last-mile.ts'
 import { holdsSlot, inPool } from '../domain/lifecycle.ts';
 import type { Escalation, Hold, OrderKind, OrderState } from '../domain/order.ts';
 import { ORDER_STATE_EVENTS } from '../domain/webhook.ts';
-import { insertAudit, isRecorded } from './audit-log.ts';
+import { insertAuditOnce } from './audit-log.ts';
 import { dialectSql } from './dialect.ts';
 import { jsonValue, sqlOn } from './sql.ts';
 import { addWebhookEvent } from './webhooks/webhook-events.ts';
@@ -37,9 +37,10 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
   // The order's row is locked first: a second attempt of the same transition running at once (PostgreSQL
   // runs them side by side) waits for the first to commit and then finds it recorded.
   const { rows } = await sql<OrderRow>`select kind, last_mile_status, in_pool, reference, work_area_id from orders where id = ${t.orderId} ${dialectSql(tx).forUpdate}`.execute(db);
-  if (await isRecorded(tx, t.key)) return 'already';
   const order = rows[0];
   if (!order) return 'no-order';
+  // The audit entry first: its key says whether an earlier attempt recorded the transition, in the same statement.
+  if (!(await insertAuditOnce(tx, { dedupeKey: t.key, subjectType: 'order', subjectId: t.orderId, action: t.event, fromState: t.from, toState: t.to, actor: t.actor, reason: t.reason, data: t.data, at: now }))) return 'already';
   const nowInPool = inPool(t.to, t.escalation);
   const entersPool = nowInPool && !order.in_pool;
   const queuedAt = entersPool ? (t.poolEnteredAt ? new Date(t.poolEnteredAt) : now) : null;
@@ -58,7 +59,6 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
       released_at = coalesce(${released ? now : null}, released_at),
       updated_at = ${now}
     where id = ${t.orderId}`.execute(db);
-  await insertAudit(tx, { dedupeKey: t.key, subjectType: 'order', subjectId: t.orderId, action: t.event, fromState: t.from, toState: t.to, actor: t.actor, reason: t.reason, data: t.data, at: now });
   const webhookEvent = t.from !== t.to ? ORDER_STATE_EVENTS[t.to] : undefined;
   if (webhookEvent) {
     const data = { orderId: t.orderId, reference: order.reference, kind: order.kind, workAreaId: order.work_area_id, from: t.from, to: t.to, event: t.event, actor: t.actor, reason: t.reason, assignee: t.assignee, escalation: t.escalation };
