@@ -55,8 +55,8 @@ describe('rank by', () => {
 
   it.each([
     { rankBy: { expression: 'plannedReleaseAt', direction: 'ascending' }, text: 'Ranked by planned release time, earliest first; then points break ties.' },
-    { rankBy: { expression: 'plannedReleaseSlackHours - routingHours', direction: 'descending', points: 'adjustment' }, text: 'Ranked by plannedReleaseSlackHours - routingHours, highest first; each point moves an order one hour toward the front.' },
-    { rankBy: { expression: 'poolMinutes', direction: 'descending', points: 'adjustment' }, text: 'Ranked by time in pool, highest first; each point moves an order one minute toward the front.' },
+    { rankBy: { expression: 'plannedReleaseSlackHours - routingHours', direction: 'descending', points: 'adjustment' }, text: 'Ranked by plannedReleaseSlackHours - routingHours, highest first; each point moves an order one hour toward the front, a negative point one hour toward the back.' },
+    { rankBy: { expression: 'poolMinutes', direction: 'descending', points: 'adjustment' }, text: 'Ranked by time in pool, highest first; each point moves an order one minute toward the front, a negative point one minute toward the back.' },
   ])('describes $rankBy.expression for the designer', ({ rankBy, text }) => {
     expect(describeRankBy(ruleset(rankBy))).toBe(text);
   });
