@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rulesetDefinition } from '../domain/ruleset.ts';
+import overdueLast from '../sim/job-shop/overdue-last.json' with { type: 'json' };
+import { hoursFromNow } from '../test/clock.ts';
 import { compileRuleset } from './compile-ruleset.ts';
 import { describeRankBy, rankKey } from './rank-by.ts';
 
@@ -55,8 +57,8 @@ describe('rank by', () => {
 
   it.each([
     { rankBy: { expression: 'plannedReleaseAt', direction: 'ascending' }, text: 'Ranked by planned release time, earliest first; then points break ties.' },
-    { rankBy: { expression: 'plannedReleaseSlackHours - routingHours', direction: 'descending', points: 'adjustment' }, text: 'Ranked by plannedReleaseSlackHours - routingHours, highest first; each point moves an order one hour toward the front.' },
-    { rankBy: { expression: 'poolMinutes', direction: 'descending', points: 'adjustment' }, text: 'Ranked by time in pool, highest first; each point moves an order one minute toward the front.' },
+    { rankBy: { expression: 'plannedReleaseSlackHours - routingHours', direction: 'descending', points: 'adjustment' }, text: 'Ranked by plannedReleaseSlackHours - routingHours, highest first; each point moves an order one hour toward the front, a negative point one hour toward the back.' },
+    { rankBy: { expression: 'poolMinutes', direction: 'descending', points: 'adjustment' }, text: 'Ranked by time in pool, highest first; each point moves an order one minute toward the front, a negative point one minute toward the back.' },
   ])('describes $rankBy.expression for the designer', ({ rankBy, text }) => {
     expect(describeRankBy(ruleset(rankBy))).toBe(text);
   });
@@ -69,5 +71,34 @@ describe('rank by', () => {
     { rankBy: { direction: 'descending', points: 'adjustment' }, value: undefined, score: 15, key: Infinity },
   ] as const)('sorts $rankBy.direction with points as $rankBy.points: value $value, score $score → $key', ({ rankBy, value, score, key }) => {
     expect(rankKey({ expression: 'x', ...rankBy }, value, score)).toBe(key);
+  });
+});
+
+describe('the overdue-last ranking (sim/job-shop/overdue-last.json)', () => {
+  const compiled = compileRuleset(rulesetDefinition.parse(overdueLast));
+  const key = (facts: Record<string, unknown>) => rankKey(compiled.definition.rankBy!, compiled.rankValue!(facts), compiled.score(facts));
+  const ranked = (pool: Record<string, Record<string, unknown>>) =>
+    Object.entries(pool)
+      .sort(([, a], [, b]) => key(a) - key(b))
+      .map(([id]) => id);
+
+  it.each<{ pool: string; orders: Record<string, Record<string, unknown>>; order: string[] }>([
+    {
+      pool: 'an overdue order and one that can still be on time, planned to release a month later',
+      orders: { overdue: { plannedReleaseAt: hoursFromNow(-30), slackHours: -2 }, onTime: { plannedReleaseAt: hoursFromNow(720), slackHours: 730 } },
+      order: ['onTime', 'overdue'],
+    },
+    {
+      pool: 'two overdue orders',
+      orders: { plannedLater: { plannedReleaseAt: hoursFromNow(-5), slackHours: -1 }, plannedEarlier: { plannedReleaseAt: hoursFromNow(-40), slackHours: -20 } },
+      order: ['plannedEarlier', 'plannedLater'],
+    },
+    {
+      pool: 'two orders that can still be on time',
+      orders: { plannedLater: { plannedReleaseAt: hoursFromNow(8), slackHours: 12 }, plannedEarlier: { plannedReleaseAt: hoursFromNow(2), slackHours: 0 } },
+      order: ['plannedEarlier', 'plannedLater'],
+    },
+  ])('ranks $pool: $order', ({ orders, order }) => {
+    expect(ranked(orders)).toEqual(order);
   });
 });

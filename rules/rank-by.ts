@@ -7,8 +7,9 @@ import { factsIn, parseRankExpression, type RankExpression } from './rank-expres
 /*
  * A priority ruleset with a rank-by ranks its pool by a value (a fact or a small expression of facts)
  * rather than by points alone: ascending or descending, with the additive rules' points breaking ties, or
- * adjusting the value by one unit per point (one hour when the value is a date or in hours), always toward
- * the front. An order whose value is missing ranks after every order that has one.
+ * adjusting the value by one unit per point (one hour when the value is a date or in hours), toward the
+ * front, or toward the back for negative points. An order whose value is missing ranks after every
+ * order that has one.
  */
 
 /** The parsed expression of a rank-by; throws on one the validator would refuse, as compiling an unknown operator does. */
@@ -60,7 +61,7 @@ export function describeRankBy(definition: RulesetDefinition): string {
   const parsed = parseRankExpression(definition.rankBy!.expression);
   const { what, order, one } = rankWords(definition, 'expression' in parsed ? parsed.expression : null);
   const head = `Ranked by ${what}, ${order}`;
-  return definition.rankBy!.points === 'tie_breaker' ? `${head}; then points break ties.` : `${head}; each point moves an order one ${one} toward the front.`;
+  return definition.rankBy!.points === 'tie_breaker' ? `${head}; then points break ties.` : `${head}; each point moves an order one ${one} toward the front, a negative point one ${one} toward the back.`;
 }
 
 const shownValue = (value: number) => Math.round(value * 100) / 100;

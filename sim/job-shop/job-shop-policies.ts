@@ -1,7 +1,7 @@
 import { rulesetDefinition } from '../../domain/ruleset.ts';
 import { DEFAULT_RULESETS, WORKLOAD_CONTROL_PRIORITY } from '../../rules/defaults/index.ts';
 import type { PolicySpec } from '../policy-spec.ts';
-import longRoutingsFirst from './long-routings-first.json' with { type: 'json' };
+import overdueLast from './overdue-last.json' with { type: 'json' };
 
 export const IMMEDIATE: PolicySpec = { label: 'Immediate release', kind: 'immediate' };
 
@@ -9,20 +9,21 @@ export const IMMEDIATE: PolicySpec = { label: 'Immediate release', kind: 'immedi
 export const WORKLOAD_CONTROL: PolicySpec = { label: 'Workload control', kind: 'rules', rulesets: { priority: WORKLOAD_CONTROL_PRIORITY, release: DEFAULT_RULESETS.release } };
 
 /**
- * A ruleset only Sluice's rules express: the ranking by planned release time adjusted, in hours, by additive
- * rules on the routing (docs/simulation.md, the second proof).
+ * A ruleset only Sluice's rules express: the ranking by planned release time adjusted, in hours, by an additive
+ * rule on the due-date slack, with the starvation trigger still releasing what it sends back (docs/simulation.md,
+ * the second proof).
  */
-export const LONG_ROUTINGS_FIRST: PolicySpec = {
-  label: 'Workload control, long routings first',
+export const OVERDUE_LAST: PolicySpec = {
+  label: 'Workload control, overdue orders last',
   kind: 'rules',
-  rulesets: { priority: rulesetDefinition.parse(longRoutingsFirst), release: DEFAULT_RULESETS.release },
+  rulesets: { priority: rulesetDefinition.parse(overdueLast), release: DEFAULT_RULESETS.release },
 };
 
 /**
  * The policies the job shop's table compares under each norm, immediate release first (the baseline the
  * differences are taken from): the pool in arrival order and by due date, Sluice's default rulesets as a
- * fresh installation publishes them, the workload-control ruleset it ships, the long-routings variant, and
- * a draft given by the caller.
+ * fresh installation publishes them, the workload-control ruleset it ships, the overdue-last variant, and a
+ * draft given by the caller.
  */
 export function normedPolicies(draft?: PolicySpec): PolicySpec[] {
   return [
@@ -31,7 +32,7 @@ export function normedPolicies(draft?: PolicySpec): PolicySpec[] {
     { label: 'EDD pool', kind: 'edd' },
     { label: 'Sluice defaults', kind: 'rules', rulesets: { priority: DEFAULT_RULESETS.priority, release: DEFAULT_RULESETS.release } },
     WORKLOAD_CONTROL,
-    LONG_ROUTINGS_FIRST,
+    OVERDUE_LAST,
     ...(draft ? [draft] : []),
   ];
 }

@@ -71,7 +71,7 @@ export function RankByFields({ header, problems, onChange }: { header: RulesetHe
           <Text size="xs" c="dimmed">
             {rankBy.points === 'tie_breaker'
               ? 'Among orders with the same value, the one with more points goes first.'
-              : 'Each point moves an order one unit of the value toward the front: one hour for a date or an hours fact.'}{' '}
+              : 'Each point moves an order one unit of the value toward the front, a negative point one unit toward the back: one hour for a date or an hours fact.'}{' '}
             An order without the value (e.g. without a routing) ranks after those with one.
           </Text>
         </>
