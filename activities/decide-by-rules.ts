@@ -4,8 +4,8 @@ import type { DecisionPointId } from '../domain/decision-points.ts';
 import type { DecisionOutcome } from '../domain/decision.ts';
 import type { IntakeFactsInput } from '../rules/intake-facts.ts';
 import { findStoredDecision, storeDecision } from '../store/decisions.ts';
-import { readFactsInput } from '../store/order-facts-input.ts';
-import { publishedRulesets } from '../store/rulesets.ts';
+import { readDecisionInput } from '../store/order-facts-input.ts';
+import { publishedRulesets, rulesetIdOf } from '../store/rulesets.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import { compiledRulesets } from './compiled-rulesets.ts';
 
@@ -32,11 +32,12 @@ export function decideByRules(deps: ActivityDeps) {
     const earlier = await findStoredDecision(em, request.decisionKey);
     if (earlier) return earlier.outcome;
 
-    const order = await readFactsInput(em, request.orderId);
-    if (!order) throw ApplicationFailure.nonRetryable(`order ${request.orderId} is not in the store`, 'OrderNotFound');
-    const ruleset = await inForce(em, request.decisionPoint);
+    const input = await readDecisionInput(em, request.orderId, rulesetIdOf(request.decisionPoint));
+    if (!input) throw ApplicationFailure.nonRetryable(`order ${request.orderId} is not in the store`, 'OrderNotFound');
+    const ruleset = await inForce(em, request.decisionPoint, undefined, input.published);
     if (!ruleset) return null;
 
+    const { order } = input;
     const now = deps.clock();
     const facts = await request.facts(order, now, em);
     const evaluation = compiledFor(ruleset).evaluate(facts);

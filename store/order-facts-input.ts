@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { IntakeChecks, RoutingStep, StatedPriority } from '../domain/order.ts';
 import type { IntakeFactsInput } from '../rules/intake-facts.ts';
 import { readPlannedOperations } from './planned-lead-times.ts';
+import type { PublishedVersionRow } from './rulesets.ts';
 import { dateOf, jsonOf, sqlOn, type DateColumn, type JsonColumn } from './sql.ts';
 
 type FactsRow = {
@@ -21,13 +22,30 @@ type FactsRow = {
   routing: JsonColumn<RoutingStep[]> | null;
 };
 
+const FACTS_COLUMNS = sql`o.kind, o.stated_priority, o.due_at, o.created_at, o.account_tier, o.payment_mode, o.checks, o.order_value, o.line_count,
+  case when o.order_value is null or o.line_count is null then o.lines end as lines, o.queued_at, o.routing`;
+
 /** What a decision's facts are computed from, read as one plain row: every decision of every order reads it. Null when the order is not in the store. */
 export async function readFactsInput(em: EntityManager, orderId: string): Promise<IntakeFactsInput | null> {
-  const { rows } = await sql<FactsRow>`select kind, stated_priority, due_at, created_at, account_tier, payment_mode, checks, order_value, line_count,
-      case when order_value is null or line_count is null then lines end as lines, queued_at, routing
-    from orders where id = ${orderId}`.execute(sqlOn(em));
-  const r = rows[0];
-  if (!r) return null;
+  const { rows } = await sql<FactsRow>`select ${FACTS_COLUMNS} from orders o where o.id = ${orderId}`.execute(sqlOn(em));
+  return rows[0] ? factsInputOf(em, rows[0]) : null;
+}
+
+/**
+ * readFactsInput, with the published versions of the ruleset that decides, in the same statement: a
+ * decision needs both, and on PostgreSQL each statement is a round trip. Null when the order is not in the store.
+ */
+export async function readDecisionInput(em: EntityManager, orderId: string, rulesetId: string): Promise<{ order: IntakeFactsInput; published: PublishedVersionRow[] } | null> {
+  const { rows } = await sql<FactsRow & { ruleset_version: number | null; published_at: DateColumn | null; effective_from: DateColumn | null }>`select ${FACTS_COLUMNS},
+      v.version as ruleset_version, v.published_at, v.effective_from
+    from orders o left join ruleset_versions v on v.ruleset_id = ${rulesetId} and v.status = ${'published'}
+    where o.id = ${orderId}`.execute(sqlOn(em));
+  if (!rows[0]) return null;
+  const published = rows.flatMap((r) => (r.ruleset_version === null ? [] : [{ version: r.ruleset_version, published_at: r.published_at, effective_from: r.effective_from }]));
+  return { order: await factsInputOf(em, rows[0]), published };
+}
+
+async function factsInputOf(em: EntityManager, r: FactsRow): Promise<IntakeFactsInput> {
   // Only a routed order reads its areas' lead times: the sequencing facts need them.
   const operations = await readPlannedOperations(em, r.routing === null ? null : jsonOf(r.routing));
   return {

@@ -49,17 +49,19 @@ export async function findPublishedRuleset(em: EntityManager, decisionPoint: Dec
   return ruleset && inForce ? view(ruleset, inForce, inForce, now) : null;
 }
 
-type PublishedRow = { version: number; published_at: DateColumn | null; effective_from: DateColumn | null };
+/** A published version as the decisions read it: enough to tell which one is in force. */
+export type PublishedVersionRow = { version: number; published_at: DateColumn | null; effective_from: DateColumn | null };
 
 /**
  * findPublishedRuleset for the decisions every order asks for: which version is in force is read each
- * time, with one light query; the version itself is read once, as a published version never changes.
+ * time, with one light query (or from `published`, read with the order by `readDecisionInput`); the
+ * version itself is read once, as a published version never changes.
  */
-export function publishedRulesets(): (em: EntityManager, decisionPoint: DecisionPointId, now?: Date) => Promise<RulesetView | null> {
+export function publishedRulesets(): (em: EntityManager, decisionPoint: DecisionPointId, now?: Date, published?: readonly PublishedVersionRow[]) => Promise<RulesetView | null> {
   const views = new Map<string, RulesetView>();
-  return async (em, decisionPoint, now = new Date()) => {
+  return async (em, decisionPoint, now = new Date(), published) => {
     const id = rulesetIdOf(decisionPoint);
-    const { rows } = await sql<PublishedRow>`select version, published_at, effective_from from ruleset_versions where ruleset_id = ${id} and status = ${'published'}`.execute(sqlOn(em));
+    const rows = published ?? (await sql<PublishedVersionRow>`select version, published_at, effective_from from ruleset_versions where ruleset_id = ${id} and status = ${'published'}`.execute(sqlOn(em))).rows;
     const inForce = rows.filter((r) => dateOf(r.effective_from ?? r.published_at ?? 8.64e15).getTime() <= now.getTime()).sort((a, b) => b.version - a.version)[0];
     if (!inForce) return null;
     const key = `${id}@${inForce.version}`;
