@@ -11,7 +11,8 @@ export const AuditEntryRecord = defineEntity({
   tableName: 'audit_log',
   // (subjectType, xactId, seq): the live events read a subject type's rows after a position, in commit order,
   // from the index itself; without it SQLite scanned every order row of the log and sorted them on each read.
-  indexes: [{ properties: ['subjectType', 'subjectId'] }, { properties: ['xactId', 'seq'] }, { properties: ['subjectType', 'xactId', 'seq'] }],
+  // (at): the trends read a period's moves, however long the log.
+  indexes: [{ properties: ['subjectType', 'subjectId'] }, { properties: ['xactId', 'seq'] }, { properties: ['subjectType', 'xactId', 'seq'] }, { properties: ['at'] }],
   properties: {
     seq: p.integer().primary().autoincrement(),
     dedupeKey: p.string().unique(),
