@@ -78,3 +78,30 @@ export type Trends = z.infer<typeof trends>;
 /** The orders behind a figure: those that made a move in a time range. */
 export const TREND_EVENTS = ['released', 'completed', 'escalated', 'resolved'] as const;
 export type TrendEvent = (typeof TREND_EVENTS)[number];
+
+const instant = z.iso.datetime({ offset: true, message: 'an instant, e.g. 2030-01-31T08:00:00Z' }).max(40);
+
+/** The orders list's filter for the orders behind a figure: `moved` in [movedFrom, movedTo), late ones only, in these areas. */
+export const orderMoveQuery = {
+  moved: z.enum(TREND_EVENTS).optional().describe('Only orders that made this move in the range: released, completed (or delivered), escalated, resolved (left an escalation).'),
+  movedFrom: instant.optional(),
+  movedTo: instant.optional(),
+  late: z.enum(['true', 'false']).optional().describe('With moved=released or completed: only the moves after the planned release time, or after the due time.'),
+  areas: z
+    .string()
+    .max(2000)
+    .regex(/^[^\s,]+(,[^\s,]+)*$/, 'work area ids separated by commas')
+    .optional()
+    .describe('Only orders of these work areas (ids separated by commas).'),
+};
+
+/** The move filter is whole: a move with its range, or nothing of it. */
+export function checkOrderMoveQuery(q: { moved?: string; movedFrom?: string; movedTo?: string; late?: string; areas?: string }, ctx: z.RefinementCtx): void {
+  if (q.moved === undefined) {
+    if (q.movedFrom ?? q.movedTo ?? q.late ?? q.areas) ctx.addIssue({ code: 'custom', path: ['moved'], message: 'movedFrom, movedTo, late and areas filter the orders that made a move: name it' });
+    return;
+  }
+  if (q.movedFrom === undefined || q.movedTo === undefined) ctx.addIssue({ code: 'custom', path: ['movedFrom'], message: 'a move is looked for in a range: give movedFrom and movedTo' });
+  else if (!(Date.parse(q.movedFrom) < Date.parse(q.movedTo))) ctx.addIssue({ code: 'custom', path: ['movedTo'], message: 'the range ends before it starts' });
+  else if (Date.parse(q.movedTo) - Date.parse(q.movedFrom) > (MAX_TREND_DAYS + 1) * 86_400_000) ctx.addIssue({ code: 'custom', path: ['movedTo'], message: `a range of at most ${MAX_TREND_DAYS} days` });
+}

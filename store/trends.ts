@@ -5,10 +5,10 @@ import { HOUR_BIN_EDGES, type HourPercentiles, type TrendPoint, type Trends, typ
 import type { WorkArea } from '../domain/work-area.ts';
 import { dialectSql } from './dialect.ts';
 import { spreadOf } from './operating-measures.ts';
+import { lateSql, moveSql } from './order-moves.ts';
 import { sqlOn } from './sql.ts';
 
 const HOUR = 3_600_000;
-const FINISHED = ['completed', 'delivered'];
 type Count = number | string;
 
 /**
@@ -112,18 +112,18 @@ type EventRow = { slot: Count; released: Count; released_late: Count; completed:
 /** Releases, completions and escalations per hour: an order's move counts once, at its audit entry. */
 async function readEvents(em: EntityManager, r: Range): Promise<EventRow[]> {
   const d = dialectSql(em);
-  const released = sql`a.to_state = ${'released'} and coalesce(a.from_state, ${''}) <> ${'released'}`;
-  const finished = sql`a.to_state in (${sql.join(FINISHED)}) and coalesce(a.from_state, ${''}) not in (${sql.join(FINISHED)})`;
+  const released = moveSql('released');
+  const finished = moveSql('completed');
   const { rows } = await sql<EventRow>`select ${d.epochSlot(sql`a.at`, HOUR, r.shiftMs)} as slot,
       sum(case when ${released} then 1 else 0 end) as released,
-      sum(case when ${released} and a.at > ${d.hoursBefore(sql`o.due_at`, sql`w.planned_lead_time_hours`)} then 1 else 0 end) as released_late,
+      sum(case when ${released} and ${lateSql(em, 'released')} then 1 else 0 end) as released_late,
       sum(case when ${finished} then 1 else 0 end) as completed,
-      sum(case when ${finished} and a.at > o.due_at then 1 else 0 end) as completed_late,
-      sum(case when a.to_state = ${'escalated'} and coalesce(a.from_state, ${''}) <> ${'escalated'} then 1 else 0 end) as opened,
-      sum(case when a.from_state = ${'escalated'} and a.to_state <> ${'escalated'} then 1 else 0 end) as resolved
+      sum(case when ${finished} and ${lateSql(em, 'completed')} then 1 else 0 end) as completed_late,
+      sum(case when ${moveSql('escalated')} then 1 else 0 end) as opened,
+      sum(case when ${moveSql('resolved')} then 1 else 0 end) as resolved
     from audit_log a join orders o on o.id = a.subject_id join work_areas w on w.id = o.work_area_id
     where a.at >= ${r.from} and a.at < ${r.to} and a.subject_type = ${'order'} ${inAreas(sql`o.work_area_id`, r.ids)}
-      and (a.to_state in (${sql.join(['released', 'escalated', ...FINISHED])}) or a.from_state = ${'escalated'})
+      and (a.to_state in (${sql.join(['released', 'escalated', 'completed', 'delivered'])}) or a.from_state = ${'escalated'})
     group by 1`.execute(sqlOn(em));
   return rows;
 }
@@ -144,8 +144,7 @@ async function readWaits(em: EntityManager, r: Range): Promise<WaitRow[]> {
         ${d.epochMs(sql`a.at`)} - ${d.epochMs(sql`case when ${isRelease} then o.queued_at else o.released_at end`)} as ms
       from audit_log a join orders o on o.id = a.subject_id
       where a.at >= ${r.from} and a.at < ${r.to} and a.subject_type = ${'order'} ${inAreas(sql`o.work_area_id`, r.ids)}
-        and ((${isRelease} and coalesce(a.from_state, ${''}) <> ${'released'} and o.queued_at <= a.at)
-          or (a.to_state in (${sql.join(FINISHED)}) and coalesce(a.from_state, ${''}) not in (${sql.join(FINISHED)}) and o.released_at <= a.at))
+        and ((${moveSql('released')} and o.queued_at <= a.at) or (${moveSql('completed')} and o.released_at <= a.at))
     ) t group by t.slot, t.kind, 3`.execute(sqlOn(em));
   return rows;
 }
