@@ -13,7 +13,11 @@ export const MAX_TREND_BUCKETS = 100;
 /** The upper edges (hours) of the histogram bins of cycle time and pool age; the last bin is open. */
 export const HOUR_BIN_EDGES = [0.25, 0.5, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168] as const;
 
-const day = z.iso.date({ message: 'a date as YYYY-MM-DD' }).max(10);
+// Years Sluice can have history in; a bucket's end past year 9999 would not be a date.
+const day = z.iso
+  .date({ message: 'a date as YYYY-MM-DD' })
+  .max(10)
+  .refine((d) => d >= '1970-01-01' && d <= '9998-12-31', 'a date from 1970 to 9998');
 
 export const trendsQuery = z
   .object({

@@ -69,6 +69,7 @@ describe('GET /trends', () => {
     { query: `from=${day(-40)}&to=${day(0)}&bucket=shift`, message: 'at most 100 buckets' },
     { query: `from=${day(-1)}&to=not-a-day`, message: 'YYYY-MM-DD' },
     { query: `from=${day(-1)}`, message: 'to' },
+    { query: 'from=9999-12-25&to=9999-12-31&bucket=week', message: 'a date from 1970 to 9998' },
   ])('refuses $query with a 400 saying why', async ({ query, message }) => {
     const res = await trends(query);
     expect(res.status).toBe(400);
