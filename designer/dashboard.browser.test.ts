@@ -53,8 +53,19 @@ describe('the dashboard over a simulated week', () => {
     await filter.getByText(/^Released late, \d{4}-\d{2}-\d{2} at Northgate: /).waitFor();
     await expect.poll(() => page.getByTestId('desk-count').textContent()).toBe(`${lateCount} ${lateCount === 1 ? 'order' : 'orders'}`);
     await checkScreen(page, 'dashboard-week-orders-behind');
+
+    // Back to the dashboard, and by keyboard alone: open a chart's figures, tab to its first link, follow it.
     await page.goBack();
-    await page.getByTestId('chart-on-time-release').waitFor();
+    const completion = page.getByTestId('chart-on-time-completion');
+    await completion.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const first = completion.getByTestId('chart-on-time-completion-figures').getByRole('link').first();
+    await expect.poll(() => first.evaluate((el) => el === document.activeElement)).toBe(true);
+    const completedCount = Number((await first.textContent())!.split(' ')[0]);
+    await page.keyboard.press('Enter');
+    await filter.getByText(/^Completed, \d{4}-\d{2}-\d{2}: /).waitFor();
+    await expect.poll(() => page.getByTestId('desk-count').textContent()).toBe(`${completedCount} ${completedCount === 1 ? 'order' : 'orders'}`);
     await page.close();
   });
 });
