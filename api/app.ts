@@ -24,6 +24,7 @@ import { orderRoutes } from './routes/orders.ts';
 import { rulesetTestingRoutes } from './routes/ruleset-testing.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { trendRoutes } from './routes/trends.ts';
 import { userRoutes } from './routes/users.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { releaseGroupRoutes } from './routes/release-groups.ts';
@@ -46,6 +47,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...rulesetTestingRoutes(deps),
     ...backtestRoutes(deps),
     ...workAreaRoutes(deps),
+    ...trendRoutes(deps),
     ...releaseGroupRoutes(deps),
     ...resourceRoutes(deps),
     ...eventRoutes(deps),

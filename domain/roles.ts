@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'workAreas.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
   'workAreas.manage': ['admin', 'ops_manager'],
   'workAreas.status': ['dispatcher', 'ops_manager', 'admin'],
+  // Trends aggregate a period's history (the heaviest read): for who answers for on-time release and balance.
+  'trends.read': ['ops_manager', 'admin'],
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
   'webhooks.manage': ['admin'],

@@ -11,7 +11,9 @@ export const AuditEntryRecord = defineEntity({
   tableName: 'audit_log',
   // (subjectType, xactId, seq): the live events read a subject type's rows after a position, in commit order,
   // from the index itself; without it SQLite scanned every order row of the log and sorted them on each read.
-  indexes: [{ properties: ['subjectType', 'subjectId'] }, { properties: ['xactId', 'seq'] }, { properties: ['subjectType', 'xactId', 'seq'] }],
+  // (subjectType, at): the trends read a period's order moves, however long the log (with `at` alone, SQLite
+  // preferred the subject type's equality and read every order row).
+  indexes: [{ properties: ['subjectType', 'subjectId'] }, { properties: ['xactId', 'seq'] }, { properties: ['subjectType', 'xactId', 'seq'] }, { properties: ['subjectType', 'at'] }],
   properties: {
     seq: p.integer().primary().autoincrement(),
     dedupeKey: p.string().unique(),

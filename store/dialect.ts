@@ -124,6 +124,8 @@ export interface DialectSql {
    * timestamp text would cost a date parse per value.
    */
   epochMs(column: RawBuilder<unknown>): RawBuilder<number>;
+  /** Which slot of `slotMs` a date column falls in, counted from the epoch after adding `shiftMs`: a whole number on both. */
+  epochSlot(column: RawBuilder<unknown>, slotMs: number, shiftMs: number): RawBuilder<number>;
 }
 
 const SQLITE_SQL: DialectSql = {
@@ -135,6 +137,8 @@ const SQLITE_SQL: DialectSql = {
   jsonArrayElements: (column) => sql`json_each(${column}) as e`,
   // Dates are stored as epoch milliseconds already.
   epochMs: (column) => sql<number>`${column}`,
+  // Whole milliseconds, so the cast truncates a positive quotient: its floor.
+  epochSlot: (column, slotMs, shiftMs) => sql<number>`cast((${column} + ${shiftMs}) / ${slotMs} as integer)`,
 };
 
 const POSTGRES_SQL: DialectSql = {
@@ -146,6 +150,7 @@ const POSTGRES_SQL: DialectSql = {
   // double is far cheaper than extract's numeric. Rounded, as a double's seconds are not exact: Sluice writes
   // whole milliseconds (JavaScript dates).
   epochMs: (column) => sql<number>`round(date_part('epoch', ${column}) * 1000)`,
+  epochSlot: (column, slotMs, shiftMs) => sql<number>`floor((round(date_part('epoch', ${column}) * 1000) + ${shiftMs}) / ${slotMs})`,
 };
 
 export const dialectSql = (em: EntityManager): DialectSql => (em.getPlatform() instanceof PostgreSqlPlatform ? POSTGRES_SQL : SQLITE_SQL);

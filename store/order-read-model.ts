@@ -1,13 +1,17 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
 import type { Decision } from '../domain/decision.ts';
 import type { OrderDetail, OrderListItem, OrderState, OrderSummary, TimelineEntry } from '../domain/order.ts';
 import { DESK_FILTERS, type Desk } from '../domain/order-desks.ts';
+import type { TrendEvent } from '../domain/trends.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
 import { readOperationProgress } from './operation-progress.ts';
+import { lateSql, moveSql } from './order-moves.ts';
 import { OrderRecord } from './order.entity.ts';
 import { findReleaseJudgement } from './release-judgements.ts';
+import { sqlOn } from './sql.ts';
 
 export function toOrderSummary(order: OrderRecord): OrderSummary {
   return { ...toOrderListItem(order), lines: order.lines };
@@ -70,16 +74,35 @@ function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
 export interface OrderListQuery {
   q?: string;
   desk?: Desk;
+  moved?: OrderMoveFilter;
   offset?: number;
   limit?: number;
 }
 
-/** Orders on a desk (and of those, the ones whose id, reference or account contains `q`), newest first, a page at a time. */
-export async function listOrders(em: EntityManager, { q, desk = 'all', offset = 0, limit = 500 }: OrderListQuery = {}): Promise<{ orders: OrderListItem[]; total: number }> {
+/** The orders behind a trend's figure: those that made the move in [from, to), late ones only if asked, in these areas. */
+export interface OrderMoveFilter {
+  event: TrendEvent;
+  from: Date;
+  to: Date;
+  late?: boolean;
+  areaIds?: readonly string[];
+}
+
+function movedIn(em: EntityManager, m: OrderMoveFilter) {
+  const areas = m.areaIds?.length ? sql`and o.work_area_id in (${sql.join([...m.areaIds])})` : sql``;
+  const late = m.late ? sql`and ${lateSql(em, m.event)}` : sql``;
+  const compiled = sql`id in (select a.subject_id from audit_log a join orders o on o.id = a.subject_id join work_areas w on w.id = o.work_area_id
+    where a.at >= ${m.from} and a.at < ${m.to} and a.subject_type = ${'order'} and ${moveSql(m.event)} ${late} ${areas})`.compile(sqlOn(em));
+  // MikroORM's raw takes `?` placeholders and numbers them itself for PostgreSQL.
+  return [{ [raw(compiled.sql.replace(/\$\d+/g, '?'), [...compiled.parameters])]: [] }];
+}
+
+/** Orders on a desk (and of those, the ones whose id, reference or account contains `q`, or that made a move), newest first, a page at a time. */
+export async function listOrders(em: EntityManager, { q, desk = 'all', moved, offset = 0, limit = 500 }: OrderListQuery = {}): Promise<{ orders: OrderListItem[]; total: number }> {
   // A typed % or _ is looked for as itself, not as a wildcard; in any case (SQLite's like ignores it, PostgreSQL's does not).
   const like = `%${(q ?? '').toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const found = q ? [{ [raw(`(lower(id) like ? escape '\\' or lower(reference) like ? escape '\\' or lower(account) like ? escape '\\')`, [like, like, like])]: [] }] : [];
-  const [orders, total] = await em.findAndCount(OrderRecord, { $and: [...found, ...onDesk(desk)] }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit, exclude: ['lines'] });
+  const [orders, total] = await em.findAndCount(OrderRecord, { $and: [...found, ...onDesk(desk), ...(moved ? movedIn(em, moved) : [])] }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit, exclude: ['lines'] });
   return { orders: orders.map(toOrderListItem), total };
 }
 

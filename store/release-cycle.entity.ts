@@ -41,7 +41,8 @@ export const ReleaseCycleRecord = defineEntity({
     priorityVersion: p.integer().nullable(),
     releaseVersion: p.integer().nullable(),
   },
-  indexes: [{ properties: ['workAreaId', 'seq'] }, { properties: ['releaseGroupId', 'seq'] }],
+  // (startedAt): the trends read a period's cycles of every area.
+  indexes: [{ properties: ['workAreaId', 'seq'] }, { properties: ['releaseGroupId', 'seq'] }, { properties: ['startedAt'] }],
 });
 export type ReleaseCycleRecord = InferEntity<typeof ReleaseCycleRecord>;
 export const WAITED_KEPT = 100;

@@ -3,6 +3,7 @@ import { holdType, newOrder, orderActionRequest, orderDetail, orderListItem, ord
 import { operationPosition } from '../../domain/operation-progress.ts';
 import { DESKS } from '../../domain/order-desks.ts';
 import { searchText } from '../../domain/text.ts';
+import { checkOrderMoveQuery, orderMoveQuery } from '../../domain/trends.ts';
 import { findOrderDetail, listOrders } from '../../store/order-read-model.ts';
 import { allowedActions, lifecycleViewOf } from '../../workflows/machines/order-actions.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -34,15 +35,22 @@ export function orderRoutes(deps: ApiDeps) {
         desk: z.enum(DESKS).default('all'),
         offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
         limit: z.coerce.number().int().min(1).max(500).default(500),
-      }),
+        ...orderMoveQuery,
+      }).superRefine(checkOrderMoveQuery),
       responses: {
         200: {
-          description: 'The newest orders first, without their lines: those on the desk (exceptions, specialist, remit; all by default) and, with `q`, whose id, reference or account contains it; a page of `limit` from `offset`, and how many there are in all.',
+          description: 'The newest orders first, without their lines: those on the desk (exceptions, specialist, remit; all by default) and, with `q`, whose id, reference or account contains it, and with `moved`, that made that move in the range (the orders behind a trend figure); a page of `limit` from `offset`, and how many there are in all.',
           schema: z.object({ orders: z.array(orderListItem), total: z.number() }),
         },
         ...STANDARD_ERRORS,
       },
-      handler: async (c, { query }) => c.json(await listOrders(deps.store.em.fork(), { ...(query.q ? { q: query.q } : {}), desk: query.desk, offset: query.offset, limit: query.limit })),
+      handler: async (c, { query }) => {
+        const moved =
+          query.moved && query.movedFrom && query.movedTo
+            ? { event: query.moved, from: new Date(query.movedFrom), to: new Date(query.movedTo), late: query.late === 'true', ...(query.areas ? { areaIds: query.areas.split(',') } : {}) }
+            : undefined;
+        return c.json(await listOrders(deps.store.em.fork(), { ...(query.q ? { q: query.q } : {}), desk: query.desk, ...(moved ? { moved } : {}), offset: query.offset, limit: query.limit }));
+      },
     }),
     defineRoute({
       method: 'post',

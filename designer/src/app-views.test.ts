@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewsFor } from './app-views.ts';
+import { viewIn, viewsFor } from './app-views.ts';
 
 const tabs = (...roles: Parameters<typeof viewsFor>[0]) => viewsFor(roles).map((view) => view.value);
 
@@ -7,12 +7,18 @@ describe('viewsFor', () => {
   it('gives each role only its screens', () => {
     expect(tabs('finance')).toEqual(['orders']);
     expect(tabs('dispatcher')).toEqual(['orders', 'areas', 'priority-rules']);
-    expect(tabs('ops_manager')).toEqual(['orders', 'areas', 'priority-rules']);
-    expect(tabs('admin')).toEqual(['orders', 'areas', 'priority-rules', 'admin']);
+    expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'areas', 'priority-rules']);
+    expect(tabs('admin')).toEqual(['orders', 'dashboard', 'areas', 'priority-rules', 'admin']);
   });
 
   it('unites the screens of several roles, in tab order', () => {
-    expect(tabs('finance', 'admin')).toEqual(['orders', 'areas', 'priority-rules', 'admin']);
+    expect(tabs('finance', 'admin')).toEqual(['orders', 'dashboard', 'areas', 'priority-rules', 'admin']);
+  });
+
+  it('opens the screen a URL names, when the person may see it', () => {
+    expect(viewIn('?view=dashboard', viewsFor(['ops_manager']))).toBe('dashboard');
+    expect(viewIn('?view=dashboard', viewsFor(['dispatcher']))).toBeNull();
+    expect(viewIn('', viewsFor(['ops_manager']))).toBeNull();
   });
 
   it('shows nothing to nobody', () => {

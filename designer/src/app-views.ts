@@ -3,6 +3,8 @@ import { can, type Permission, type Role } from '../../domain/roles.ts';
 /** The app's screens, in tab order, each with the permissions that open it (any one of them is enough). */
 const VIEWS = {
   orders: { label: 'Orders', needs: ['orders.read'] },
+  // Trends over shifts, days and weeks, each figure a link to its orders.
+  dashboard: { label: 'Dashboard', needs: ['trends.read'] },
   // The floor: people who run the areas (their status is theirs to change) see how full each one is.
   areas: { label: 'Work areas', needs: ['workAreas.status'] },
   // The rules of every decision point; the id predates that and stays, as tests and bookmarks name it.
@@ -22,4 +24,10 @@ export function viewsFor(roles: readonly Role[]): ViewTab[] {
   return (Object.keys(VIEWS) as AppView[])
     .filter((view) => VIEWS[view].needs.some((permission) => can(roles, permission)))
     .map((view) => ({ value: view, label: VIEWS[view].label }));
+}
+
+/** The screen a URL names (`?view=…`), if the person may see it. */
+export function viewIn(search: string, views: readonly ViewTab[]): AppView | null {
+  const named = new URLSearchParams(search).get('view');
+  return views.find((view) => view.value === named)?.value ?? null;
 }

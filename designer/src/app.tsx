@@ -1,8 +1,9 @@
 import { Anchor, AppShell, Group, Loader, Tabs, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
-import { viewsFor, type AppView } from './app-views.ts';
+import { viewIn, viewsFor, type AppView } from './app-views.ts';
 import { LiveIndicator } from './live/live-indicator.tsx';
 import { NoViews } from './no-views.tsx';
+import { useLocationSearch } from './orders/orders-link.ts';
 import { OrdersView } from './orders/orders-view.tsx';
 import { UserMenu } from './session/user-menu.tsx';
 import { useSession } from './session/use-session.ts';
@@ -11,19 +12,31 @@ import { useSession } from './session/use-session.ts';
 // them: each loads on its first visit.
 const RulesView = lazy(async () => ({ default: (await import('./rules/rules-view.tsx')).RulesView }));
 const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view.tsx')).AreasView }));
+const DashboardView = lazy(async () => ({ default: (await import('./dashboard/dashboard-view.tsx')).DashboardView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
   const { user } = useSession();
   const views = viewsFor(user.roles);
-  const [chosen, setChosen] = useState<AppView | null>(null);
+  // A link (a dashboard figure's orders, a bookmark) names its screen in the URL.
+  const search = useLocationSearch();
+  const [chosen, setChosen] = useState<AppView | null>(() => viewIn(search, views));
+  const [seen, setSeen] = useState(search);
+  if (seen !== search) {
+    setSeen(search);
+    setChosen(viewIn(search, views) ?? chosen);
+  }
   // Roles can change while the app is open (an admin edits their own): fall back to a screen still allowed.
   const view = views.find((candidate) => candidate.value === chosen)?.value ?? views[0]?.value ?? null;
 
   return (
     <Tabs
       value={view}
-      onChange={(value) => setChosen(views.find((candidate) => candidate.value === value)?.value ?? null)}
+      onChange={(value) => {
+        const next = views.find((candidate) => candidate.value === value)?.value ?? null;
+        if (next) window.history.replaceState(null, '', `?view=${next}`);
+        setChosen(next);
+      }}
       keepMounted={false}
     >
       <AppShell header={{ height: 60 }} padding="md">
@@ -57,6 +70,11 @@ export function App() {
           {view === null && <NoViews />}
           <Tabs.Panel value="orders">
             <OrdersView />
+          </Tabs.Panel>
+          <Tabs.Panel value="dashboard">
+            <Suspense fallback={<Loader size="sm" />}>
+              <DashboardView />
+            </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="areas">
             <Suspense fallback={<Loader size="sm" />}>

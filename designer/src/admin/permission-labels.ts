@@ -12,6 +12,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'workAreas.read': 'see work areas, their limits and their measures',
   'workAreas.manage': 'create work areas and change their capacity and shifts',
   'workAreas.status': 'open, pause or stop a work area',
+  'trends.read': 'see the dashboard of trends: on-time release, queue balance, cycle time over time',
   'users.manage': 'add people and change their roles',
   'tokens.manage': 'create and revoke API tokens',
   'webhooks.manage': 'register webhook endpoints, see their delivery log and redeliver events',

@@ -7,8 +7,8 @@ import { ApiError } from './api-error.ts';
 import { request } from './request.ts';
 
 /** A page of the orders on a desk, newest first, and how many the desk holds. */
-export function listOrders(page: { desk: Desk; offset: number; limit: number }, signal?: AbortSignal): Promise<{ orders: OrderListItem[]; total: number }> {
-  const query = new URLSearchParams({ desk: page.desk, offset: String(page.offset), limit: String(page.limit) });
+export function listOrders(page: { desk: Desk; offset: number; limit: number }, signal?: AbortSignal, filter: Record<string, string> = {}): Promise<{ orders: OrderListItem[]; total: number }> {
+  const query = new URLSearchParams({ desk: page.desk, offset: String(page.offset), limit: String(page.limit), ...filter });
   return request<{ orders: OrderListItem[]; total: number }>(`/orders?${query}`, { signal });
 }
 

@@ -10,6 +10,8 @@ import { useResource } from '../api/use-resource.ts';
 import { plural } from '../format/labels.ts';
 import { useSession } from '../session/use-session.ts';
 import { DeskFilter } from './desk-filter.tsx';
+import { MovedFilterNote } from './moved-filter-note.tsx';
+import { moveQuery, readOrdersLink, useLocationSearch } from './orders-link.ts';
 import { DESK_PAGE_SIZE, deskFor, DESK_LABELS, deskPage } from './desks.ts';
 import { OrderDrawer } from './order-drawer.tsx';
 import { OrdersEmpty } from './orders-empty.tsx';
@@ -22,7 +24,10 @@ export function OrdersView() {
   const { user } = useSession();
   const [desk, setDesk] = useState(() => deskFor(user.roles));
   const [page, setPage] = useState(1);
-  const orders = useResource(`orders:${desk}:${page}`, (signal) => listOrders(deskPage(desk, page), signal));
+  const search = useLocationSearch();
+  const link = useMemo(() => readOrdersLink(search), [search]);
+  const filter = link ? moveQuery(link) : {};
+  const orders = useResource(`orders:${desk}:${page}:${JSON.stringify(filter)}`, (signal) => listOrders(deskPage(desk, page), signal, filter));
   const workAreas = useResource('work-areas', listWorkAreas);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [drawerOpened, setDrawerOpened] = useState(false);
@@ -60,7 +65,8 @@ export function OrdersView() {
       {orders.error && (
         <LoadError title="The orders could not be loaded" error={orders.error} onRetry={orders.reload} />
       )}
-      {desk === 'all' && total === 0 ? (
+      {link && <MovedFilterNote link={link} total={total} />}
+      {desk === 'all' && total === 0 && !link ? (
         <OrdersEmpty />
       ) : (
         <Group justify="space-between">
