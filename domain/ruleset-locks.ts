@@ -3,8 +3,8 @@ import { MAX_RULES } from './ruleset.ts';
 import { ROLES, type Role } from './roles.ts';
 import { oneLine, paragraph } from './text.ts';
 
-/** Roles an admin may grant value-only editing: everyone who reads rules but the admin, who sets the locks. */
-export const VALUE_EDITOR_ROLES = ROLES.filter((r): r is Exclude<Role, 'admin'> => r !== 'admin');
+/** Roles an admin may grant value-only editing: not the admin, who sets the locks, nor the ops manager, who edits in full. */
+export const VALUE_EDITOR_ROLES = ROLES.filter((r): r is Exclude<Role, 'admin' | 'ops_manager'> => r !== 'admin' && r !== 'ops_manager');
 const BOUND_MAX = 1e12;
 const boundNumber = z.number().min(-BOUND_MAX).max(BOUND_MAX);
 

@@ -10,7 +10,7 @@ import { RulesetFields } from './ruleset-fields.tsx';
 const TITLES = { rule: 'Rule', group: 'Group', condition: 'Condition', outcome: 'Outcome' } as const;
 
 /** Edits what is selected: one node's fields, fitting its kind; with nothing selected, the ruleset's. */
-export function NodeInspector({ editor, problems }: { editor: RulesEditor; problems: readonly CanvasProblem[] }) {
+export function NodeInspector({ editor, problems, valuesOnly }: { editor: RulesEditor; problems: readonly CanvasProblem[]; valuesOnly: boolean }) {
   const { graph, selection } = editor;
   const dp = graph.ruleset.decisionPoint;
   const node = selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
@@ -23,16 +23,16 @@ export function NodeInspector({ editor, problems }: { editor: RulesEditor; probl
         </Text>
       );
     }
-    if (!node) return <RulesetFields header={graph.ruleset} problems={problems} onChange={editor.updateHeader} />;
+    if (!node) return <RulesetFields header={graph.ruleset} problems={problems} onChange={editor.updateHeader} locked={valuesOnly} />;
     switch (node.type) {
       case 'rule':
-        return <RuleFields data={node.data} hitPolicy={graph.ruleset.hitPolicy} onChange={(data, field) => editor.update(node.id, 'rule', data, field)} />;
+        return <RuleFields data={node.data} hitPolicy={graph.ruleset.hitPolicy} onChange={(data, field) => editor.update(node.id, 'rule', data, field)} locked={valuesOnly} />;
       case 'group':
-        return <GroupFields operator={node.data.operator} onChange={(operator) => editor.update(node.id, 'group', { operator }, 'operator')} />;
+        return <GroupFields operator={node.data.operator} onChange={(operator) => editor.update(node.id, 'group', { operator }, 'operator')} locked={valuesOnly} />;
       case 'condition':
-        return <ConditionFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'condition', data, field)} />;
+        return <ConditionFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'condition', data, field)} locked={valuesOnly} />;
       case 'outcome':
-        return <OutcomeFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'outcome', data, field)} />;
+        return <OutcomeFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'outcome', data, field)} locked={valuesOnly} />;
     }
   };
 
@@ -42,9 +42,9 @@ export function NodeInspector({ editor, problems }: { editor: RulesEditor; probl
         <Text fw={700} size="sm">
           {node ? TITLES[node.type] : selection.nodes.length > 1 ? 'Selection' : 'Ruleset'}
         </Text>
-        {node && (
-          <Badge size="xs" variant="outline" color="gray">
-            {node.id}
+        {valuesOnly && (
+          <Badge size="xs" variant="outline" color="gray" title="An admin locked the structure of these rules: only values change">
+            values only
           </Badge>
         )}
       </Group>
