@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { ConfirmModal } from '../common/confirm-modal.tsx';
 import { confirmText, isDestructive } from '../format/action-text.ts';
+import { isFinished } from '../format/timeline-text.ts';
 import { useState } from 'react';
 import { orderActionRequest, type OrderActionName, type OrderDetail } from '../../../domain/order.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -96,7 +97,9 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
     <Stack gap="xs">
       {actions.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {order.allowedActions.length === 0
+          {isFinished(order.state)
+            ? 'Nothing more to do: this order is finished.'
+            : order.allowedActions.length === 0
             ? 'No action is open to you in this state: Sluice moves the order on by itself.'
             : 'Nothing here is yours to do right now.'}
         </Text>
