@@ -57,6 +57,7 @@ describe('ruleset locks in the browser', () => {
     await page.getByTestId('palette-locked').waitFor();
     await page.locator('.react-flow__node', { hasText: 'Deadline 15 min, then to a dispatcher' }).click();
     expect(await page.getByTestId('inspector-outcome-type').isDisabled()).toBe(true);
+    await page.getByTestId('inspector-lock-notes').getByText('Bound: “Stuck in validation”, minutes: between 5 and 30.').waitFor();
     await page.getByTestId('inspector-param-minutes').fill('45');
     await page.getByTestId('rules-lock-refused').getByText('must be between 5 and 30, not 45', { exact: false }).waitFor();
     await page.getByTestId('inspector-param-minutes').fill('20');

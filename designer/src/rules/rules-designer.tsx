@@ -28,6 +28,7 @@ import { TestPanel } from './test-panel/test-panel.tsx';
 import { useDesignerKeys } from './use-designer-keys.ts';
 import { usePaintedPath } from './use-painted-path.ts';
 import { useRulesEditor } from './use-rules-editor.ts';
+import { lockMarks } from './locks/lock-marks.ts';
 
 export interface DesignerStart {
   definition: RulesetDefinition;
@@ -85,6 +86,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   const lockCheck = useMemo(() => (limits.base ? checkEdit(limits.locks, limits.mode, limits.base, definition) : null), [limits, definition]);
   const lockProblem = lockCheck && (lockCheck.refused.length > 0 || lockCheck.outOfBounds.length > 0) ? describeRefusal(lockCheck, dp, limits.mode, limits.locks.reason) : null;
   const errors = check.problems.filter((p) => p.severity === 'error').length + (lockProblem ? 1 : 0);
+  const marks = useMemo(() => lockMarks(compiled.definition, compiled.nodeAtPath, limits.locks, limits.mode), [compiled, limits]);
 
   useDesignerKeys({ undo: editor.undo, redo: editor.redo, copy: editor.copy, paste: editor.paste }, !jsonOpen && comparing === null);
 
@@ -169,7 +171,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           </Box>
           <RulesCanvas graph={editor.graph} problems={problemsByNode} paint={path.paint} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
           <Stack gap="sm">
-            <NodeInspector editor={editor} problems={check.problems} valuesOnly={valuesOnly} />
+            <NodeInspector editor={editor} problems={check.problems} valuesOnly={valuesOnly} lockNotes={marks} />
             <ProblemsPanel problems={check.problems} nodes={checked.nodes} definition={check.compiled.definition} onFocus={focus} />
           </Stack>
         </Box>

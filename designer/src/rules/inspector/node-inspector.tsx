@@ -1,4 +1,4 @@
-import { Badge, Group, Kbd, Paper, ScrollArea, Text } from '@mantine/core';
+import { Alert, Badge, Group, Kbd, Paper, ScrollArea, Text } from '@mantine/core';
 import type { CanvasProblem } from '../../graph/graph-problems.ts';
 import type { RulesEditor } from '../use-rules-editor.ts';
 import { ConditionFields } from './condition-fields.tsx';
@@ -10,7 +10,16 @@ import { RulesetFields } from './ruleset-fields.tsx';
 const TITLES = { rule: 'Rule', group: 'Group', condition: 'Condition', outcome: 'Outcome' } as const;
 
 /** Edits what is selected: one node's fields, fitting its kind; with nothing selected, the ruleset's. */
-export function NodeInspector({ editor, problems, valuesOnly }: { editor: RulesEditor; problems: readonly CanvasProblem[]; valuesOnly: boolean }) {
+interface NodeInspectorProps {
+  editor: RulesEditor;
+  problems: readonly CanvasProblem[];
+  /** An admin locked the structure for this editor: only values change. */
+  valuesOnly: boolean;
+  /** What is locked and bounded, per node, and why. */
+  lockNotes: ReadonlyMap<string, string[]>;
+}
+
+export function NodeInspector({ editor, problems, valuesOnly, lockNotes }: NodeInspectorProps) {
   const { graph, selection } = editor;
   const dp = graph.ruleset.decisionPoint;
   const node = selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
@@ -49,6 +58,15 @@ export function NodeInspector({ editor, problems, valuesOnly }: { editor: RulesE
         )}
       </Group>
       <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
+        {node && lockNotes.has(node.id) && (
+          <Alert color="gray" variant="light" p="xs" mb="xs" data-testid="inspector-lock-notes">
+            {lockNotes.get(node.id)!.map((note) => (
+              <Text key={note} size="xs">
+                {note}
+              </Text>
+            ))}
+          </Alert>
+        )}
         {body()}
       </ScrollArea.Autosize>
     </Paper>
