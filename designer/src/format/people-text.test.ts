@@ -6,7 +6,7 @@ import { escalationNoteText } from './escalation-text.ts';
 import { boundText, describeLocks, valuePlace } from './lock-text.ts';
 import { describeOutcome, formatMinutes } from './outcome-text.ts';
 import { clause, finish } from './sentences.ts';
-import { finishedText, movedText, timelineSentence } from './timeline-text.ts';
+import { actorName, finishedText, movedText, timelineSentence } from './timeline-text.ts';
 
 const entry = (e: Partial<TimelineEntry>): TimelineEntry => ({ seq: 1, at: new Date().toISOString(), from: 'queued', to: 'queued', event: 'X', actor: 'system', reason: null, details: {}, ...e });
 
@@ -32,6 +32,8 @@ describe('the timeline reads as sentences', () => {
   it('an escalation note keeps the reason’s own full stop', () => {
     expect(escalationNoteText({ reason: 'Forklift broken.', role: 'dispatcher', from: 'released' })).toMatch(/^Forklift broken\. Resolving it sends the order back to /);
   });
+
+  it.each([['fred', 'fred'], ['token:Shop', 'the integration Shop'], ['system', 'Sluice']])('%s reads as %s', (actor, name) => expect(actorName(actor)).toBe(name));
 
   it('says where the order moved', () => {
     expect(movedText(entry({ from: 'queued', to: 'released' }))).toBe('Queued → released');

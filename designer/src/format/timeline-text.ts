@@ -22,12 +22,13 @@ const aRole = (role: string | undefined) => {
   return /^(a|an) /.test(name) ? name : `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 };
 
-/** "Fred", "the integration Warehouse", or nothing for what Sluice did itself. */
-function byWhom(actor: string): string {
-  if (actor === 'system' || actor === 'nobody' || actor === '') return '';
-  if (actor.startsWith('token:')) return ` by the integration ${actor.slice('token:'.length)}`;
-  return ` by ${actor}`;
+/** "Fred", "the integration Warehouse" (an API token), or "Sluice" for what it did itself. */
+export function actorName(actor: string): string {
+  if (actor === 'system' || actor === 'nobody' || actor === '') return 'Sluice';
+  return actor.startsWith('token:') ? `the integration ${actor.slice('token:'.length)}` : actor;
 }
+
+const byWhom = (actor: string) => (actorName(actor) === 'Sluice' ? '' : ` by ${actorName(actor)}`);
 
 type Describe = (e: TimelineEntry, by: string) => string;
 const INTAKE: Record<string, Describe> = {
