@@ -66,7 +66,8 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   const [jsonOpen, setJsonOpen] = useState(false);
   const [testing, setTesting] = useState(false);
   const [backtesting, setBacktesting] = useState(false);
-  const mayBacktest = useSession().can('rules.backtest') && isSimulated(dp);
+  const { can } = useSession();
+  const mayBacktest = can('rules.backtest') && isSimulated(dp);
   const [comparing, setComparing] = useState<{ canvas: RulesetDefinition } | null>(null);
 
   // The graph just opened was compiled while it was timed; compiling it again would only repeat that.
@@ -203,7 +204,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
         }}
         onClose={() => setJsonOpen(false)}
       />
-      <TestPanel opened={testing} onClose={() => setTesting(false)} dp={dp} definition={definition} runLabel="Run draft" mayEdit path={path} />
+      <TestPanel opened={testing} onClose={() => setTesting(false)} dp={dp} definition={definition} runLabel="Run draft" mayEdit={can('rules.publish')} path={path} />
       {mayBacktest && <BacktestPanel opened={backtesting} onClose={() => setBacktesting(false)} dp={dp} definition={definition} />}
       <CompareModal opened={comparing ? {} : null} onClose={() => setComparing(null)} dp={dp} versions={versions} canvas={comparing?.canvas ?? null} />
     </Paper>
