@@ -23,6 +23,7 @@ import { ORDER_BATCH_PATH, orderBatchRoutes } from './routes/order-batch.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { rulesetTestingRoutes } from './routes/ruleset-testing.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
+import { rulesetLockRoutes } from './routes/ruleset-locks.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { trendRoutes } from './routes/trends.ts';
 import { userRoutes } from './routes/users.ts';
@@ -44,6 +45,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...orderBatchRoutes(deps),
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
+    ...rulesetLockRoutes(deps),
     ...rulesetTestingRoutes(deps),
     ...backtestRoutes(deps),
     ...workAreaRoutes(deps),

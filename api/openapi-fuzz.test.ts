@@ -12,7 +12,7 @@ const RUN_TIMEOUT_MS = 8 * 60_000;
  * Schemathesis against the real API (a worker running, so orders move) with what `/openapi.json` says:
  * no input gets a 5xx, and every answer is documented. The ops manager reaches nearly every operation;
  * the dispatcher's run adds the order actions only a dispatcher may take, the admin's the operations
- * only an admin may call (people and API tokens).
+ * only an admin may call (people, API tokens and ruleset locks).
  */
 describe('the API under Schemathesis', () => {
   let h: Harness;
@@ -44,7 +44,7 @@ describe('the API under Schemathesis', () => {
     { role: 'ops_manager' as const, args: [], operations: () => ({ ...onOrder(), 'GET /events': { 'max-stream-events': 1 } }) },
     // Field events, starts and reassignments are a dispatcher's.
     { role: 'dispatcher' as const, args: ['--include-path-regex', '^/orders/'], operations: onOrder },
-    { role: 'admin' as const, args: ['--include-path-regex', '^/(users|tokens)'], operations: () => ({}) },
+    { role: 'admin' as const, args: ['--include-path-regex', '^/(users|tokens|rulesets/[^/]+/locks)'], operations: () => ({}) },
   ])('gives no 5xx and only documented answers, as $role', async ({ role, args, operations }) => {
     const result = await fuzzApi(st, { baseUrl, headers: await h.auth(role), maxExamples: 10, args, operations: operations(), timeoutMs: RUN_TIMEOUT_MS });
     console.log(`${result.summary} (${role})`);

@@ -155,6 +155,21 @@ export type OrderSummary = z.infer<typeof orderSummary>;
 export const orderListItem = orderSummary.omit({ lines: true });
 export type OrderListItem = z.infer<typeof orderListItem>;
 
+/** What a transition's audit entry says beyond its event, for the timeline's sentence: the hold's type, the role escalated to, the score… */
+export const timelineDetails = z.object({
+  holdType: z.string().optional(),
+  role: z.string().optional(),
+  resource: z.string().optional(),
+  score: z.number().optional(),
+  outcome: z.string().optional(),
+  returnReason: z.string().optional(),
+  to: z.string().optional(),
+  statedPriority: z.number().optional(),
+  amount: z.number().optional(),
+  parts: z.number().optional(),
+});
+export type TimelineDetails = z.infer<typeof timelineDetails>;
+
 export const timelineEntry = z.object({
   seq: z.number(),
   at: z.string(),
@@ -163,6 +178,7 @@ export const timelineEntry = z.object({
   event: z.string(),
   actor: z.string(),
   reason: z.string().nullable(),
+  details: timelineDetails,
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 

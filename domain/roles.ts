@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   'orders.progress': ['dispatcher'],
   'rules.read': ['ops_manager', 'dispatcher', 'specialist', 'admin'],
   'rules.publish': ['ops_manager'],
+  // Saving and publishing a draft: an ops manager, or a role an admin granted value-only editing of a ruleset
+  // (domain/ruleset-locks.ts); the API checks the grant and the locks per ruleset.
+  'rules.editValues': ['ops_manager', 'dispatcher', 'specialist', 'finance'],
+  'rules.lock': ['admin'],
   // A backtest takes a core for up to minutes: who tunes the rules, and who runs the system.
   'rules.backtest': ['ops_manager', 'admin'],
   'workAreas.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],

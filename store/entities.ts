@@ -10,6 +10,7 @@ import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
+import { RulesetLockRecord } from './ruleset-lock.entity.ts';
 import { RulesetTestCaseRecord } from './ruleset-test-case.entity.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   RulesetRecord,
   RulesetVersionRecord,
   RulesetTestCaseRecord,
+  RulesetLockRecord,
   DecisionRecord,
   AuditEntryRecord,
   UserRecord,

@@ -2,7 +2,7 @@ import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Decision } from '../domain/decision.ts';
-import type { OrderDetail, OrderListItem, OrderState, OrderSummary, TimelineEntry } from '../domain/order.ts';
+import type { OrderDetail, OrderListItem, OrderState, OrderSummary, TimelineDetails, TimelineEntry } from '../domain/order.ts';
 import { DESK_FILTERS, type Desk } from '../domain/order-desks.ts';
 import type { TrendEvent } from '../domain/trends.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
@@ -59,6 +59,19 @@ function toDecision(record: DecisionRecord): Decision {
   };
 }
 
+const TEXT_DETAILS = ['holdType', 'role', 'resource', 'outcome', 'returnReason', 'to'] as const;
+const NUMBER_DETAILS = ['score', 'statedPriority', 'amount'] as const;
+
+/** The few fields of an entry's data its sentence needs, each only when it has the type the sentence expects. */
+function detailsOf(data: Record<string, unknown> | null | undefined): TimelineDetails {
+  const details: TimelineDetails = {};
+  if (!data) return details;
+  for (const k of TEXT_DETAILS) if (typeof data[k] === 'string') details[k] = data[k];
+  for (const k of NUMBER_DETAILS) if (typeof data[k] === 'number') details[k] = data[k];
+  if (Array.isArray(data.parts)) details.parts = data.parts.length;
+  return details;
+}
+
 function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
   return {
     seq: entry.seq,
@@ -68,6 +81,7 @@ function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
     event: entry.action,
     actor: entry.actor,
     reason: entry.reason ?? null,
+    details: detailsOf(entry.data),
   };
 }
 

@@ -13,6 +13,7 @@ import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
 import { announcePublished } from '../rules-published.ts';
 import { relayAnnouncements } from '../announcement-relay.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
+import { EDIT_REFUSED, guardRulesetEdit } from '../ruleset-edit-guard.ts';
 import { announceRulesetWebhook } from '../webhooks/ruleset-published-event.ts';
 import { log } from '../../logging/logger.ts';
 
@@ -85,9 +86,10 @@ export function rulesetRoutes(deps: ApiDeps) {
       access: 'rules.publish',
       params: dpParams,
       body: publishRulesetRequest,
-      responses: { 201: { description: 'Published as the next version.', schema: rulesetView }, ...base.responses },
+      responses: { 201: { description: 'Published as the next version.', schema: rulesetView }, ...base.responses, ...EDIT_REFUSED },
       handler: async (c, { params, body, principal }) => {
         const { definition } = requireValid(body.definition, params.decisionPoint);
+        await guardRulesetEdit(em(), principal, params.decisionPoint, definition, 'published');
         return c.json(await publish(definition, principal, body.note, body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}), 201);
       },
     }),
@@ -108,12 +110,13 @@ export function rulesetRoutes(deps: ApiDeps) {
       path: '/rulesets/:decisionPoint/draft',
       operationId: 'saveRulesetDraft',
       summary: 'Editing rules',
-      access: 'rules.publish',
+      access: 'rules.editValues',
       params: dpParams,
       body: draftRequest,
-      responses: { 200: { description: 'Saved; warnings are listed.', schema: z.object({ draft: rulesetView, warnings: z.array(problem) }) }, ...base.responses },
+      responses: { 200: { description: 'Saved; warnings are listed.', schema: z.object({ draft: rulesetView, warnings: z.array(problem) }) }, ...base.responses, ...EDIT_REFUSED },
       handler: async (c, { params, body, principal }) => {
         const { definition, warnings } = requireValid(body.definition, params.decisionPoint);
+        await guardRulesetEdit(em(), principal, params.decisionPoint, definition, 'draft');
         await saveDraft(em(), definition, actorOf(principal));
         return c.json({ draft: await version(params.decisionPoint, 'draft'), warnings });
       },
@@ -138,13 +141,14 @@ export function rulesetRoutes(deps: ApiDeps) {
       path: '/rulesets/:decisionPoint/draft/publish',
       operationId: 'publishRulesetDraft',
       summary: 'Publishing rules',
-      access: 'rules.publish',
+      access: 'rules.editValues',
       params: dpParams,
       body: publishDraftRequest,
-      responses: { 201: { description: 'The draft, published as the next version.', schema: rulesetView }, ...base.responses },
+      responses: { 201: { description: 'The draft, published as the next version.', schema: rulesetView }, ...base.responses, ...EDIT_REFUSED },
       handler: async (c, { params, body, principal }) => {
         const draft = await version(params.decisionPoint, 'draft');
         const { definition } = requireValid(draft.definition, params.decisionPoint);
+        await guardRulesetEdit(em(), principal, params.decisionPoint, definition, 'published');
         return c.json(await publish(definition, principal, body.note, body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}), 201);
       },
     }),
@@ -157,9 +161,10 @@ export function rulesetRoutes(deps: ApiDeps) {
       access: 'rules.publish',
       params: dpParams,
       body: rollbackRequest,
-      responses: { 201: { description: 'The old rules, published anew as the next version.', schema: rulesetView }, ...base.responses },
+      responses: { 201: { description: 'The old rules, published anew as the next version.', schema: rulesetView }, ...base.responses, ...EDIT_REFUSED },
       handler: async (c, { params, body, principal }) => {
         const old = await version(params.decisionPoint, body.version);
+        await guardRulesetEdit(em(), principal, params.decisionPoint, old.definition, 'published');
         return c.json(await publish(old.definition, principal, `Rollback to version ${body.version}: ${body.note}`, { basedOn: body.version }), 201);
       },
     }),

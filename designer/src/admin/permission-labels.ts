@@ -8,6 +8,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'orders.progress': 'report a production order\'s routing steps done',
   'rules.read': 'read the priority rules and their history',
   'rules.publish': 'change and publish the priority rules',
+  'rules.editValues': 'change values of rules an admin opened to the role (thresholds, points, deadlines), within bounds',
+  'rules.lock': 'lock parts of the rules and say who may change which values, within what bounds',
   'rules.backtest': 'backtest a draft of the rules on a simulated operation',
   'workAreas.read': 'see work areas, their limits and their measures',
   'workAreas.manage': 'create work areas and change their capacity and shifts',

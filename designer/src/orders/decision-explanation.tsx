@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Decision } from '../../../domain/decision.ts';
 import { formatPoints, humanize } from '../format/labels.ts';
+import { describeOutcome as outcomeInWords } from '../format/outcome-text.ts';
 import { formatDateTime } from '../format/time.ts';
 import { RuleExplanationCard } from './rule-explanation-card.tsx';
 
@@ -9,8 +10,7 @@ export function describeOutcome(decision: Decision): { label: string; value: str
   const { score, chosen } = decision.outcome;
   if (score !== null) return { label: 'Total score', value: String(score) };
   if (!chosen) return { label: 'Outcome', value: 'none' };
-  const params = Object.values(chosen.params).map(String).join(', ');
-  return { label: chosen.rule ? `Outcome (${chosen.rule})` : 'Outcome (no rule applied)', value: `${humanize(chosen.type)}${params ? `: ${params}` : ''}` };
+  return { label: chosen.rule ? `Outcome (${chosen.rule})` : 'Outcome (no rule applied)', value: outcomeInWords(chosen.type, chosen.params) };
 }
 
 /** One decision: which ruleset version decided, what it came to, and how each rule contributed. */

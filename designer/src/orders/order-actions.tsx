@@ -1,4 +1,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ConfirmModal } from '../common/confirm-modal.tsx';
+import { confirmText, isDestructive } from '../format/action-text.ts';
+import { isFinished } from '../format/timeline-text.ts';
 import { useState } from 'react';
 import { orderActionRequest, type OrderActionName, type OrderDetail } from '../../../domain/order.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -39,6 +42,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [invalid, setInvalid] = useState<{ action: OrderActionName; errors: FieldErrors } | null>(null);
   const [objected, setObjected] = useState(false);
+  const [confirming, setConfirming] = useState<OrderActionName | null>(null);
   // Released work is reassigned to a resource of its area; a review is handed to a specialist by name.
   const areaResources = useResource(`resources:${order.workAreaId}`, (signal) => listAreaResources(order.workAreaId, signal));
   const resources = order.state === 'specialist_review' ? undefined : areaResources.data;
@@ -54,11 +58,13 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
     setEntered((current) => ({ ...current, ...patch }));
   };
 
-  const run = async (action: OrderActionName) => {
+  const run = async (action: OrderActionName, confirmed = false) => {
     setFailure(null);
     const built = buildActionRequest(action, fields);
     setInvalid(built.ok ? null : { action, errors: built.errors });
     if (!built.ok) return;
+    if (isDestructive(action) && !confirmed) return setConfirming(action);
+    setConfirming(null);
     setPending(action);
     try {
       await runOrderAction(order.id, built.request);
@@ -78,6 +84,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
     <Button
       key={action}
       data-testid={`action-${action}`}
+      {...(isDestructive(action) ? { color: 'red' } : {})}
       loading={pending === action}
       disabled={pending !== null && pending !== action}
       onClick={() => void run(action)}
@@ -90,7 +97,9 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
     <Stack gap="xs">
       {actions.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {order.allowedActions.length === 0
+          {isFinished(order.state)
+            ? 'Nothing more to do: this order is finished.'
+            : order.allowedActions.length === 0
             ? 'No action is open to you in this state: Sluice moves the order on by itself.'
             : 'Nothing here is yours to do right now.'}
         </Text>
@@ -122,6 +131,18 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
             </Group>
           ))}
         </>
+      )}
+      {confirming && (
+        <ConfirmModal
+          opened
+          title={confirmText(confirming, order.reference ?? order.id, fields.reason)!.title}
+          confirmLabel={ACTION_LABELS[confirming]}
+          onConfirm={() => void run(confirming, true)}
+          onCancel={() => setConfirming(null)}
+          testId="action-confirm"
+        >
+          {confirmText(confirming, order.reference ?? order.id, fields.reason)!.body}
+        </ConfirmModal>
       )}
       <OthersActionsNote actions={actionsForOthers(order, user.roles)} />
       {failure && (

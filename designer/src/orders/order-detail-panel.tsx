@@ -1,6 +1,7 @@
-import { Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import type { OrderDetail } from '../../../domain/order.ts';
 import { describeRolesFor } from '../../../domain/roles.ts';
+import { finishedText } from '../format/timeline-text.ts';
 import { useSession } from '../session/use-session.ts';
 import { DecisionList } from './decision-list.tsx';
 import { EscalationNote } from './escalation-note.tsx';
@@ -33,6 +34,11 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
           {order.id}
         </Text>
       </Group>
+      {finishedText(order.state) && (
+        <Alert color="gray" variant="light" data-testid="order-finished">
+          {finishedText(order.state)}
+        </Alert>
+      )}
       {order.escalation && <EscalationNote escalation={order.escalation} />}
       {can('orders.act') ? (
         <OrderActions key={order.id} order={order} onDone={onActionDone} />

@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { Hold } from '../../../domain/order.ts';
 import { humanize } from '../format/labels.ts';
+import { actorName } from '../format/timeline-text.ts';
 
 /** Each hold with who placed it and why: the type says who may release it. */
 export function OrderHolds({ holds }: { holds: Hold[] }) {
@@ -14,7 +15,7 @@ export function OrderHolds({ holds }: { holds: Hold[] }) {
           <Text size="sm">
             {hold.reason}{' '}
             <Text span size="xs" c="dimmed">
-              placed by {hold.placedBy}
+              placed by {actorName(hold.placedBy)}
             </Text>
           </Text>
         </Group>

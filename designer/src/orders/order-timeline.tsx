@@ -1,9 +1,9 @@
 import { Text, Timeline } from '@mantine/core';
 import type { TimelineEntry } from '../../../domain/order.ts';
-import { humanize } from '../format/labels.ts';
+import { movedText, timelineSentence } from '../format/timeline-text.ts';
 import { formatDateTime } from '../format/time.ts';
 
-/** Every transition the order went through, oldest first, with who did it and why. */
+/** Every transition the order went through, oldest first, each as a sentence: what happened, who did it and why. */
 export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
   if (entries.length === 0) {
     return (
@@ -14,25 +14,11 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
   }
   const ordered = entries.toSorted((a, b) => a.seq - b.seq);
   return (
-    <Timeline active={ordered.length - 1} bulletSize={16} lineWidth={2}>
+    <Timeline active={ordered.length - 1} bulletSize={16} lineWidth={2} data-testid="order-timeline">
       {ordered.map((entry) => (
-        <Timeline.Item
-          key={entry.seq}
-          title={entry.from ? `${humanize(entry.from)} → ${humanize(entry.to)}` : `Entered as ${humanize(entry.to)}`}
-        >
-          <Text size="sm">
-            <Text span ff="monospace" size="sm">
-              {entry.event}
-            </Text>{' '}
-            by {entry.actor}
-          </Text>
-          {entry.reason && (
-            <Text size="sm" fs="italic">
-              “{entry.reason}”
-            </Text>
-          )}
+        <Timeline.Item key={entry.seq} title={timelineSentence(entry)}>
           <Text size="xs" c="dimmed" mt={2}>
-            {formatDateTime(entry.at)}
+            {movedText(entry)} · {formatDateTime(entry.at)}
           </Text>
         </Timeline.Item>
       ))}

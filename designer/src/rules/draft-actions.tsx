@@ -52,7 +52,7 @@ export function DraftActions({ dp, definition, errors, saved, onSaved, onDiscard
           {blocked ?? (saved.current ? 'The draft is saved.' : saved.exists ? 'Changes since the draft was saved.' : 'Not saved as a draft yet.')}
         </Text>
         <Group gap="xs">
-          <Button variant="default" data-testid="rules-cancel" loading={pending === 'discard'} onClick={() => setConfirmingDiscard(true)}>
+          <Button color="red" variant="light" data-testid="rules-cancel" loading={pending === 'discard'} onClick={() => setConfirmingDiscard(true)}>
             Discard draft
           </Button>
           <Button variant="light" data-testid="rules-save-draft" loading={pending === 'save'} disabled={!!blocked || saved.current} onClick={() => void run('save', save)}>

@@ -4,6 +4,8 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { isSimulated } from '../../../domain/backtest.ts';
 import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../domain/decision-points.ts';
 import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
+import type { EditingMode, RulesetLocks } from '../../../domain/ruleset-locks.ts';
+import { checkEdit, describeRefusal } from '../../../rules/edit-check.ts';
 import { graphToRuleset } from '../graph/compile-graph.ts';
 import type { NewNode } from '../graph/graph-edits.ts';
 import { checkGraph, type CanvasProblem } from '../graph/graph-problems.ts';
@@ -26,6 +28,7 @@ import { TestPanel } from './test-panel/test-panel.tsx';
 import { useDesignerKeys } from './use-designer-keys.ts';
 import { usePaintedPath } from './use-painted-path.ts';
 import { useRulesEditor } from './use-rules-editor.ts';
+import { lockMarks } from './locks/lock-marks.ts';
 
 export interface DesignerStart {
   definition: RulesetDefinition;
@@ -43,13 +46,15 @@ interface RulesDesignerProps {
   onClose: () => void;
   onDraftChanged: () => void;
   onPublished: (published: RulesetView) => void;
+  /** The admin's locks, how this person may edit, and what their edit is measured from. */
+  limits: { locks: RulesetLocks; mode: EditingMode; base: RulesetDefinition | null };
 }
 
 const CANVAS_HEIGHT = 'calc(100dvh - 330px)';
 const json = (definition: RulesetDefinition | null) => (definition ? JSON.stringify(definition) : null);
 
 /** The editable canvas for one decision point's draft, with the palette, the inspector and live problems. */
-export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, onPublished }: RulesDesignerProps) {
+export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, onPublished, limits }: RulesDesignerProps) {
   const spec = DECISION_POINT_SPECS[dp];
   const [opened, setOpened] = useState(() => openRuleset(start.definition));
   useOpenTiming(opened);
@@ -61,7 +66,8 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   const [jsonOpen, setJsonOpen] = useState(false);
   const [testing, setTesting] = useState(false);
   const [backtesting, setBacktesting] = useState(false);
-  const mayBacktest = useSession().can('rules.backtest') && isSimulated(dp);
+  const { can } = useSession();
+  const mayBacktest = can('rules.backtest') && isSimulated(dp);
   const [comparing, setComparing] = useState<{ canvas: RulesetDefinition } | null>(null);
 
   // The graph just opened was compiled while it was timed; compiling it again would only repeat that.
@@ -76,7 +82,12 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
     for (const p of check.problems) if (p.nodeId !== null) map.set(p.nodeId, [...(map.get(p.nodeId) ?? []), p]);
     return map;
   }, [check]);
-  const errors = check.problems.filter((p) => p.severity === 'error').length;
+  // The API refuses the same; saying so while editing spares a refused save.
+  const valuesOnly = limits.mode === 'values' || limits.locks.structureLocked;
+  const lockCheck = useMemo(() => (limits.base ? checkEdit(limits.locks, limits.mode, limits.base, definition) : null), [limits, definition]);
+  const lockProblem = lockCheck && (lockCheck.refused.length > 0 || lockCheck.outOfBounds.length > 0) ? describeRefusal(lockCheck, dp, limits.mode, limits.locks.reason) : null;
+  const errors = check.problems.filter((p) => p.severity === 'error').length + (lockProblem ? 1 : 0);
+  const marks = useMemo(() => lockMarks(compiled.definition, compiled.nodeAtPath, limits.locks, limits.mode), [compiled, limits]);
 
   useDesignerKeys({ undo: editor.undo, redo: editor.redo, copy: editor.copy, paste: editor.paste }, !jsonOpen && comparing === null);
 
@@ -98,10 +109,11 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
     onSelectionChange: editor.setSelection,
     onMove: editor.move,
     onConnect: (source, target) => {
+      if (valuesOnly) return setRefused('the structure of these rules is locked; only values change');
       const linked = editor.connect(source, target);
       setRefused(linked.ok ? null : linked.reason);
     },
-    onDelete: editor.remove,
+    onDelete: (nodes, edges) => (valuesOnly ? setRefused('the structure of these rules is locked; nothing can be removed') : editor.remove(nodes, edges)),
     onRefused: setRefused,
   };
 
@@ -141,15 +153,26 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
             Not linked: {refused}.
           </Alert>
         )}
+        {lockProblem && (
+          <Alert color="red" title="The locks do not allow this" data-testid="rules-lock-refused">
+            {lockProblem}
+          </Alert>
+        )}
         <PathBanner path={path} />
         <RankByBanner ruleset={editor.graph.ruleset} onEdit={() => editor.setSelection({ nodes: [], edges: [] })} />
         <Box style={{ display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr) 340px', gap: 'var(--mantine-spacing-sm)' }}>
           <Box h={CANVAS_HEIGHT} mih={460}>
-            <Palette spec={spec} onAdd={add} />
+            {valuesOnly ? (
+              <Paper withBorder p="xs" h="100%" data-testid="palette-locked">
+                <Text size="sm">The structure of these rules is locked: nothing can be added or removed. Select a condition or an outcome to change its value.</Text>
+              </Paper>
+            ) : (
+              <Palette spec={spec} onAdd={add} />
+            )}
           </Box>
           <RulesCanvas graph={editor.graph} problems={problemsByNode} paint={path.paint} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
           <Stack gap="sm">
-            <NodeInspector editor={editor} problems={check.problems} />
+            <NodeInspector editor={editor} problems={check.problems} valuesOnly={valuesOnly} lockNotes={marks} />
             <ProblemsPanel problems={check.problems} nodes={checked.nodes} definition={check.compiled.definition} onFocus={focus} />
           </Stack>
         </Box>
@@ -181,7 +204,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
         }}
         onClose={() => setJsonOpen(false)}
       />
-      <TestPanel opened={testing} onClose={() => setTesting(false)} dp={dp} definition={definition} runLabel="Run draft" mayEdit path={path} />
+      <TestPanel opened={testing} onClose={() => setTesting(false)} dp={dp} definition={definition} runLabel="Run draft" mayEdit={can('rules.publish')} path={path} />
       {mayBacktest && <BacktestPanel opened={backtesting} onClose={() => setBacktesting(false)} dp={dp} definition={definition} />}
       <CompareModal opened={comparing ? {} : null} onClose={() => setComparing(null)} dp={dp} versions={versions} canvas={comparing?.canvas ?? null} />
     </Paper>

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../domain/decision-points.ts';
 import { describeRolesFor } from '../../../domain/roles.ts';
 import type { RulesetView } from '../../../domain/ruleset.ts';
+import { editingModeFor, NO_LOCKS } from '../../../domain/ruleset-locks.ts';
 import { getRuleset, getRulesetDraft, listRulesetVersions } from '../api/client.ts';
+import { getRulesetLocks } from '../api/ruleset-locks-client.ts';
 import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../session/use-session.ts';
@@ -12,13 +14,19 @@ import { DecisionPointPicker } from './decision-point-picker.tsx';
 import { PublishedRuleset } from './published-ruleset.tsx';
 import { RulesDesigner, type DesignerStart } from './rules-designer.tsx';
 import { RulesetHistory } from './ruleset-history.tsx';
+import { LockNotice } from './locks/lock-notice.tsx';
+import { LocksPanel } from './locks/locks-panel.tsx';
 
 /** The rules of each decision point: the version in force for everyone, and a designer for those who may change them. */
 export function RulesView() {
-  const { can } = useSession();
-  const mayPublish = can('rules.publish');
+  const { can, user } = useSession();
   const [dp, setDp] = useState<DecisionPointId>('priority');
   const spec = DECISION_POINT_SPECS[dp];
+  const locksRes = useResource(`locks:${dp}`, (signal) => getRulesetLocks(dp, signal));
+  const locks = locksRes.data ?? NO_LOCKS;
+  const mode = editingModeFor(user.roles, locks);
+  // Who may edit at all: an ops manager, or a role an admin granted value-only editing of this ruleset.
+  const mayPublish = mode !== 'none';
   const ruleset = useResource(`ruleset:${dp}`, (signal) => getRuleset(dp, signal));
   // Only someone who may edit continues a draft; others are not shown work in progress.
   const draft = useResource(`draft:${dp}:${mayPublish}`, (signal) => (mayPublish ? getRulesetDraft(dp, signal) : Promise.resolve(null)));
@@ -54,7 +62,7 @@ export function RulesView() {
           <Text c="dimmed" size="sm">
             What each decision point decides, from an order&apos;s facts. Shown here: the version in force.
           </Text>
-          {!mayPublish && (
+          {!mayPublish && locksRes.data && (
             <Text size="sm" mt={4} data-testid="rules-readonly-note">
               Only {describeRolesFor('rules.publish')} can change these rules.
             </Text>
@@ -62,7 +70,7 @@ export function RulesView() {
         </div>
         {mayPublish && ready && !start && (
           <Button data-testid="rules-edit" onClick={edit}>
-            {draft.data ? 'Continue the draft' : view ? 'Edit rules' : 'Write rules'}
+            {draft.data ? 'Continue the draft' : mode === 'values' ? 'Change values' : view ? 'Edit rules' : 'Write rules'}
           </Button>
         )}
       </Group>
@@ -74,6 +82,7 @@ export function RulesView() {
           setJustPublished(null);
         }}
       />
+      <LockNotice locks={locks} mode={mode} />
       {justPublished && (
         <Alert color="green" title={`Version ${justPublished.version} is published`} data-testid="rules-published" withCloseButton closeButtonLabel="Dismiss" onClose={() => setJustPublished(null)}>
           {justPublished.basedOn !== null && `It brings back the rules of version ${justPublished.basedOn}. `}
@@ -100,6 +109,7 @@ export function RulesView() {
             key={dp}
             dp={dp}
             start={start}
+            limits={{ locks, mode, base: start.draft ?? view?.definition ?? null }}
             versions={versions.data ?? []}
             onClose={() => setStart(null)}
             onDraftChanged={() => {
@@ -113,8 +123,9 @@ export function RulesView() {
       {!start && view === null && (
         <EmptyState py="xl" title={`No ${spec.name.toLowerCase()} ruleset is published`} description={`${spec.consultedWhen} Until rules are published, the built-in behaviour applies.`} />
       )}
-      {!start && view && <PublishedRuleset key={`${dp}@${view.version}`} view={view} mayPublish={mayPublish} />}
-      <RulesetHistory dp={dp} versions={versions} mayPublish={mayPublish} onRolledBack={rolledBack} />
+      {!start && view && can('rules.lock') && locksRes.data && <LocksPanel key={dp} dp={dp} locks={locksRes.data} definition={view.definition} onSaved={locksRes.reload} />}
+      {!start && view && <PublishedRuleset key={`${dp}@${view.version}`} view={view} mayPublish={can('rules.publish')} />}
+      <RulesetHistory dp={dp} versions={versions} mayPublish={can('rules.publish')} onRolledBack={rolledBack} />
     </Stack>
   );
 }

@@ -9,9 +9,11 @@ interface ConditionFieldsProps {
   dp: DecisionPointId;
   data: ConditionData;
   onChange: (data: ConditionData, field: string) => void;
+  /** Fact and operator stay: only the value changes. */
+  locked: boolean;
 }
 
-export function ConditionFields({ dp, data, onChange }: ConditionFieldsProps) {
+export function ConditionFields({ dp, data, onChange, locked }: ConditionFieldsProps) {
   const spec = factSpec(dp, data.fact);
   const facts = DECISION_POINT_SPECS[dp].facts.map((f) => ({ value: f.name, label: `${f.name} (${f.unit ?? f.type})` }));
   return (
@@ -19,6 +21,7 @@ export function ConditionFields({ dp, data, onChange }: ConditionFieldsProps) {
       <Select
         label="Fact"
         data-testid="inspector-condition-fact"
+        disabled={locked}
         data={facts}
         value={spec ? data.fact : null}
         onChange={(fact) => fact && onChange(withFact(dp, data, fact), 'fact')}
@@ -36,6 +39,7 @@ export function ConditionFields({ dp, data, onChange }: ConditionFieldsProps) {
           <Select
             label="Operator"
             data-testid="inspector-condition-operator"
+            disabled={locked}
             data={OPERATORS_BY_TYPE[spec.type].map((op) => ({ value: op, label: `${operatorLabel(op)}  · ${op}` }))}
             value={OPERATORS_BY_TYPE[spec.type].includes(data.operator) ? data.operator : null}
             onChange={(operator) => operator && onChange(withOperator(dp, data, operator), 'operator')}

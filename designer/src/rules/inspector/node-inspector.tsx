@@ -1,4 +1,4 @@
-import { Badge, Group, Kbd, Paper, ScrollArea, Text } from '@mantine/core';
+import { Alert, Badge, Group, Kbd, Paper, ScrollArea, Text } from '@mantine/core';
 import type { CanvasProblem } from '../../graph/graph-problems.ts';
 import type { RulesEditor } from '../use-rules-editor.ts';
 import { ConditionFields } from './condition-fields.tsx';
@@ -10,7 +10,16 @@ import { RulesetFields } from './ruleset-fields.tsx';
 const TITLES = { rule: 'Rule', group: 'Group', condition: 'Condition', outcome: 'Outcome' } as const;
 
 /** Edits what is selected: one node's fields, fitting its kind; with nothing selected, the ruleset's. */
-export function NodeInspector({ editor, problems }: { editor: RulesEditor; problems: readonly CanvasProblem[] }) {
+interface NodeInspectorProps {
+  editor: RulesEditor;
+  problems: readonly CanvasProblem[];
+  /** An admin locked the structure for this editor: only values change. */
+  valuesOnly: boolean;
+  /** What is locked and bounded, per node, and why. */
+  lockNotes: ReadonlyMap<string, string[]>;
+}
+
+export function NodeInspector({ editor, problems, valuesOnly, lockNotes }: NodeInspectorProps) {
   const { graph, selection } = editor;
   const dp = graph.ruleset.decisionPoint;
   const node = selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
@@ -23,16 +32,16 @@ export function NodeInspector({ editor, problems }: { editor: RulesEditor; probl
         </Text>
       );
     }
-    if (!node) return <RulesetFields header={graph.ruleset} problems={problems} onChange={editor.updateHeader} />;
+    if (!node) return <RulesetFields header={graph.ruleset} problems={problems} onChange={editor.updateHeader} locked={valuesOnly} />;
     switch (node.type) {
       case 'rule':
-        return <RuleFields data={node.data} hitPolicy={graph.ruleset.hitPolicy} onChange={(data, field) => editor.update(node.id, 'rule', data, field)} />;
+        return <RuleFields data={node.data} hitPolicy={graph.ruleset.hitPolicy} onChange={(data, field) => editor.update(node.id, 'rule', data, field)} locked={valuesOnly} />;
       case 'group':
-        return <GroupFields operator={node.data.operator} onChange={(operator) => editor.update(node.id, 'group', { operator }, 'operator')} />;
+        return <GroupFields operator={node.data.operator} onChange={(operator) => editor.update(node.id, 'group', { operator }, 'operator')} locked={valuesOnly} />;
       case 'condition':
-        return <ConditionFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'condition', data, field)} />;
+        return <ConditionFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'condition', data, field)} locked={valuesOnly} />;
       case 'outcome':
-        return <OutcomeFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'outcome', data, field)} />;
+        return <OutcomeFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'outcome', data, field)} locked={valuesOnly} />;
     }
   };
 
@@ -42,13 +51,22 @@ export function NodeInspector({ editor, problems }: { editor: RulesEditor; probl
         <Text fw={700} size="sm">
           {node ? TITLES[node.type] : selection.nodes.length > 1 ? 'Selection' : 'Ruleset'}
         </Text>
-        {node && (
-          <Badge size="xs" variant="outline" color="gray">
-            {node.id}
+        {valuesOnly && (
+          <Badge size="xs" variant="outline" color="gray" title="An admin locked the structure of these rules: only values change">
+            values only
           </Badge>
         )}
       </Group>
       <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
+        {node && lockNotes.has(node.id) && (
+          <Alert color="gray" variant="light" p="xs" mb="xs" data-testid="inspector-lock-notes">
+            {lockNotes.get(node.id)!.map((note) => (
+              <Text key={note} size="xs">
+                {note}
+              </Text>
+            ))}
+          </Alert>
+        )}
         {body()}
       </ScrollArea.Autosize>
     </Paper>

@@ -18,13 +18,14 @@ function ParamInput({ field, value, onChange }: { field: ParamField; value: unkn
 }
 
 /** Only the outcomes the decision point accepts, each with its own parameters. */
-export function OutcomeFields({ dp, data, onChange }: { dp: DecisionPointId; data: Outcome; onChange: (data: Outcome, field: string) => void }) {
+export function OutcomeFields({ dp, data, onChange, locked }: { dp: DecisionPointId; data: Outcome; onChange: (data: Outcome, field: string) => void; locked: boolean }) {
   const spec = outcomeSpec(dp, data.type);
   return (
     <Stack gap="sm">
       <Select
         label="Outcome"
         data-testid="inspector-outcome-type"
+        disabled={locked}
         data={DECISION_POINT_SPECS[dp].outcomes.map((o) => ({ value: o.type, label: humanize(o.type) }))}
         value={spec ? data.type : null}
         onChange={(type) => type && onChange(withOutcomeType(dp, data, type), 'type')}

@@ -12,10 +12,10 @@ const PRIORITY_HELP: Record<HitPolicy, string> = {
   additive: 'Only orders the rules; every rule that holds adds its points.',
 };
 
-export function RuleFields({ data, hitPolicy, onChange }: { data: RuleData; hitPolicy: HitPolicy; onChange: (data: RuleData, field: string) => void }) {
+export function RuleFields({ data, hitPolicy, onChange, locked }: { data: RuleData; hitPolicy: HitPolicy; onChange: (data: RuleData, field: string) => void; locked: boolean }) {
   return (
     <Stack gap="sm">
-      <TextInput label="Name" data-testid="inspector-rule-name" value={data.name} maxLength={maxLengthOf(rule.shape.name)} onChange={(e) => onChange({ ...data, name: e.currentTarget.value }, 'name')} />
+      <TextInput label="Name" data-testid="inspector-rule-name" disabled={locked} value={data.name} maxLength={maxLengthOf(rule.shape.name)} onChange={(e) => onChange({ ...data, name: e.currentTarget.value }, 'name')} />
       <Textarea
         label="What it is for"
         description="Plain language, for the people who read decisions."
@@ -30,6 +30,7 @@ export function RuleFields({ data, hitPolicy, onChange }: { data: RuleData; hitP
         label="Priority"
         description={PRIORITY_HELP[hitPolicy]}
         data-testid="inspector-rule-priority"
+        disabled={locked}
         min={1}
         max={maxValueOf(rule.shape.priority.unwrap())}
         allowDecimal={false}

@@ -10,11 +10,11 @@ import { RankByFields } from './rank-by-fields.tsx';
 type Editable = Partial<Pick<RulesetHeader, 'name' | 'description' | 'rankBy'>>;
 
 /** With nothing selected: the ruleset itself, how its decision point combines the rules, and a priority ruleset's rank by. */
-export function RulesetFields({ header, problems, onChange }: { header: RulesetHeader; problems: readonly CanvasProblem[]; onChange: (header: Editable, field: string) => void }) {
+export function RulesetFields({ header, problems, onChange, locked }: { header: RulesetHeader; problems: readonly CanvasProblem[]; onChange: (header: Editable, field: string) => void; locked: boolean }) {
   const spec = DECISION_POINT_SPECS[header.decisionPoint];
   return (
     <Stack gap="sm">
-      <TextInput label="Ruleset name" data-testid="inspector-ruleset-name" value={header.name} maxLength={maxLengthOf(rulesetDefinition.shape.name)} onChange={(e) => onChange({ ...header, name: e.currentTarget.value }, 'name')} />
+      <TextInput label="Ruleset name" data-testid="inspector-ruleset-name" disabled={locked} value={header.name} maxLength={maxLengthOf(rulesetDefinition.shape.name)} onChange={(e) => onChange({ ...header, name: e.currentTarget.value }, 'name')} />
       <Textarea
         label="Description"
         data-testid="inspector-ruleset-description"
@@ -29,7 +29,7 @@ export function RulesetFields({ header, problems, onChange }: { header: RulesetH
         {spec.consultedWhen} {header.hitPolicy === 'first' ? 'The first rule that holds, highest priority first, decides.' : 'Every rule that holds adds its points.'}
         {` When no rule holds: ${fallbackText(spec)}.`}
       </Text>
-      {header.decisionPoint === 'priority' && <RankByFields header={header} problems={problems} onChange={(rankBy) => onChange({ rankBy }, 'rankBy')} />}
+      {header.decisionPoint === 'priority' && !locked && <RankByFields header={header} problems={problems} onChange={(rankBy) => onChange({ rankBy }, 'rankBy')} />}
       <Text size="xs" c="dimmed">
         Select a node to edit it.
       </Text>

@@ -1,16 +1,12 @@
 import { Text } from '@mantine/core';
 import type { NodeProps } from '@xyflow/react';
-import { formatPoints, formatValue, humanize } from '../../format/labels.ts';
+import { describeOutcome as inWords } from '../../format/outcome-text.ts';
 import type { NodeDataByKind } from '../../graph/rules-graph-model.ts';
 import type { FlowNode } from './flow-nodes.ts';
 import { NodeFrame } from './node-frame.tsx';
 import { NodeHandle } from './node-handle.tsx';
 
-function describeOutcome({ type, params }: NodeDataByKind['outcome']): string {
-  if (type === 'score' && typeof params.points === 'number') return formatPoints(params.points);
-  const details = Object.values(params).map(formatValue).join(', ');
-  return details ? `${humanize(type)}: ${details}` : humanize(type);
-}
+const describeOutcome = ({ type, params }: NodeDataByKind['outcome']) => inWords(type, params);
 
 export function OutcomeNode({ id, data, selected }: NodeProps<FlowNode<'outcome'>>) {
   const text = describeOutcome(data);

@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
+import { checkScreen, openPage } from '../test/browser.ts';
+import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
+
+/** Limited editing: an admin locks the escalation rules in the app; a dispatcher granted value editing changes a deadline within bounds, and the API refuses them a change of structure. */
+describe('ruleset locks in the browser', () => {
+  let session: DesignerSession | undefined;
+  let browser: Browser;
+  let url: string;
+  beforeAll(async () => {
+    session = await openDesigner();
+    ({ url, browser } = session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  /** Signs in and opens the escalation rules; answers the page and the session's CSRF token, for a call the app would not make. */
+  async function escalationRulesAs(username: string): Promise<{ page: Page; csrf: string }> {
+    const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
+    await page.goto(url);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === username)!.password);
+    const login = page.waitForResponse((r) => r.url().endsWith('/auth/login'));
+    await page.getByTestId('login-submit').click();
+    const { csrfToken } = (await (await login).json()) as { csrfToken: string };
+    await page.getByTestId('tab-priority-rules').click();
+    await page.getByTestId('decision-point-escalation').click();
+    return { page, csrf: csrfToken };
+  }
+
+  it('an admin locks the structure and bounds a deadline; a value-only editor changes the deadline within bounds and is refused a structural change by the API', async () => {
+    const { page: admin } = await escalationRulesAs('ada');
+    const panel = admin.getByTestId('rules-locks-panel');
+    await panel.getByLabel('Lock the structure of every rule', { exact: false }).check();
+    await panel.getByLabel('dispatcher', { exact: true }).check();
+    await admin.getByTestId('locks-add-bound').click();
+    const bound = admin.getByTestId('locks-bound-0');
+    await bound.getByLabel('Rule').click();
+    await admin.getByRole('option', { name: 'Stuck in validation' }).click();
+    await bound.getByLabel('Value').click();
+    await admin.getByRole('option', { name: /minutes/ }).click();
+    await bound.getByLabel('Min').fill('5');
+    await bound.getByLabel('Max').fill('30');
+    await admin.getByTestId('locks-reason').fill('Deadlines agreed with the customers.');
+    await admin.getByTestId('locks-save').click();
+    await admin.getByTestId('locks-result').getByText('The locks are saved').waitFor();
+    await admin.getByTestId('rules-lock-notice').getByText('“Stuck in validation”, minutes: between 5 and 30').waitFor();
+    await checkScreen(admin, 'rules-locks-admin', { fullPage: true });
+    await admin.close();
+
+    const { page, csrf } = await escalationRulesAs('dan');
+    await page.getByTestId('rules-values-only').waitFor();
+    await page.getByTestId('rules-edit').getByText('Change values').click();
+    await page.getByTestId('palette-locked').waitFor();
+    await page.locator('.react-flow__node', { hasText: 'Deadline 15 min, then to a dispatcher' }).click();
+    expect(await page.getByTestId('inspector-outcome-type').isDisabled()).toBe(true);
+    await page.getByTestId('inspector-lock-notes').getByText('Bound: “Stuck in validation”, minutes: between 5 and 30.').waitFor();
+    await page.getByTestId('inspector-param-minutes').fill('45');
+    await page.getByTestId('rules-lock-refused').getByText('must be between 5 and 30, not 45', { exact: false }).waitFor();
+    await page.getByTestId('inspector-param-minutes').fill('20');
+    await page.getByTestId('rules-lock-refused').waitFor({ state: 'detached' });
+    await checkScreen(page, 'rules-value-editor');
+    await page.getByTestId('rules-save-draft').click();
+    await page.getByTestId('rules-draft-status').getByText('The draft is saved.').waitFor();
+
+    // The app offers no way to change the shape; the API refuses it all the same.
+    const refused = await page.evaluate(async (token) => {
+      const { definition } = (await (await fetch('/rulesets/escalation/draft')).json()) as { definition: { rules: unknown[] } };
+      definition.rules.pop();
+      const res = await fetch('/rulesets/escalation/draft', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify({ definition }) });
+      return { status: res.status, body: (await res.json()) as { error: { message: string } } };
+    }, csrf);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/you may change values only .* Not allowed: rule “.+” was removed\.$/);
+    await page.close();
+  });
+});
