@@ -7,6 +7,7 @@ import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { ApiDeps } from './api-deps.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { compressJson } from './compression/compress-json.ts';
+import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
 import { handleError, UserError } from './errors.ts';
 import { allowedMethods } from './registry/allowed-methods.ts';
@@ -115,9 +116,9 @@ function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined): void {
     await next();
     if (!c.res.ok) return;
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    if (!c.res.headers.get('Vary')?.includes('Accept-Encoding')) c.header('Vary', 'Accept-Encoding', { append: true });
+    c.header('Vary', 'Accept-Encoding');
   });
-  app.use('/assets/*', serveStatic({ root, precompressed: true }));
+  app.use('/assets/*', precompressedAssets(root), serveStatic({ root }));
   app.get('/', (c) => {
     c.header('Cache-Control', 'no-store');
     return c.html(page.replace(NONCE_PLACEHOLDER, c.get('secureHeadersNonce') ?? ''));

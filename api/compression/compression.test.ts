@@ -39,6 +39,8 @@ describe('the built app', () => {
   it.each([
     { accept: BROWSER, coding: 'br' },
     { accept: 'gzip', coding: 'gzip' },
+    { accept: 'br;q=0.5, gzip;q=1.0', coding: 'gzip' },
+    { accept: 'gzip;q=0, br;q=0', coding: 'none' },
     { accept: undefined, coding: 'none' },
   ] as const)('sends an asset $coding when the browser accepts "$accept", cached for good', async ({ accept, coding }) => {
     const res = await get('/assets/index-abc123.js', accept);
@@ -50,6 +52,13 @@ describe('the built app', () => {
     const body = await bytesOf(res);
     expect(decoded[coding](body).toString()).toBe(ASSET);
     if (coding !== 'none') expect(body.length).toBeLessThan(ASSET.length / 10);
+  });
+
+  it('answers HEAD with the headers alone, and a missing asset with 404', async () => {
+    const head = await get('/assets/index-abc123.js', BROWSER, { method: 'HEAD' });
+    expect(head.headers.get('content-encoding')).toBe('br');
+    expect(await head.text()).toBe('');
+    expect((await get('/assets/index-missing.js', BROWSER)).status).toBe(404);
   });
 
   it('sends index.html for every visit afresh, as it carries a new CSP nonce each time', async () => {
