@@ -6,6 +6,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { ApiDeps } from './api-deps.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { compressJson } from './compression/compress-json.ts';
+import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
 import { handleError, UserError } from './errors.ts';
 import { allowedMethods } from './registry/allowed-methods.ts';
@@ -86,6 +88,7 @@ export function createApp(deps: ApiDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
+  app.use(compressJson());
   const limitTo = (maxSize: number) =>
     bodyLimit({ maxSize, onError: (c) => handleError(new UserError(413, 'body_too_large', `The request body is larger than ${maxSize / 1024} KiB.`), c) });
   const [bodyLimited, batchLimited] = [limitTo(MAX_BODY_BYTES), limitTo(MAX_BATCH_BODY_BYTES)];
@@ -111,12 +114,15 @@ function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined): void {
   }
   const page = readFileSync(index, 'utf8');
   const root = relative(process.cwd(), staticDir);
-  // File names carry a content hash, so a browser may keep them for good.
+  // File names carry a content hash, so a browser may keep them for good. The build wrote a brotli and
+  // a gzip file beside each (designer/precompress.ts): the best one the caller accepts is sent.
   app.use('/assets/*', async (c, next) => {
     await next();
-    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    if (!c.res.ok) return;
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('Vary', 'Accept-Encoding');
   });
-  app.use('/assets/*', serveStatic({ root }));
+  app.use('/assets/*', precompressedAssets(root), serveStatic({ root }));
   app.get('/', (c) => {
     c.header('Cache-Control', 'no-store');
     return c.html(page.replace(NONCE_PLACEHOLDER, c.get('secureHeadersNonce') ?? ''));

@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { configuredZod } from './configured-zod.ts';
+import { precompress } from './precompress.ts';
 
 const api = 'http://127.0.0.1:3000';
 
@@ -12,11 +14,25 @@ const CSP_NONCE_PLACEHOLDER = '__SLUICE_CSP_NONCE__';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  plugins: [react()],
+  plugins: [configuredZod(), react(), precompress()],
   html: { cspNonce: CSP_NONCE_PLACEHOLDER },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // Lists each screen's chunks, so designer/first-load.test.ts can add up what the first screen fetches.
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: in chunks of their own, a release leaves them cached.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'flow', test: /node_modules[\\/](@xyflow|d3-[a-z]+)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

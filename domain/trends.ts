@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_MAX, oneLine } from './text.ts';
+import { TREND_EVENTS } from './trend-events.ts';
 
 /** Shifts are the three eight-hour blocks of a local day (00–08, 08–16, 16–24); weeks count from the period's first day. */
 export const TREND_BUCKETS = ['shift', 'day', 'week'] as const;
@@ -79,9 +80,6 @@ export const trends = z.object({
 });
 export type Trends = z.infer<typeof trends>;
 
-/** The orders behind a figure: those that made a move in a time range. */
-export const TREND_EVENTS = ['released', 'completed', 'escalated', 'resolved'] as const;
-export type TrendEvent = (typeof TREND_EVENTS)[number];
 
 const instant = z.iso.datetime({ offset: true, message: 'an instant, e.g. 2030-01-31T08:00:00Z' }).max(40);
 

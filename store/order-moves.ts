@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql, type RawBuilder } from 'kysely';
-import type { TrendEvent } from '../domain/trends.ts';
+import type { TrendEvent } from '../domain/trend-events.ts';
 import { dialectSql } from './dialect.ts';
 
 const FINISHED = ['completed', 'delivered'];

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Decision } from '../domain/decision.ts';
 import type { OrderDetail, OrderListItem, OrderState, OrderSummary, TimelineDetails, TimelineEntry } from '../domain/order.ts';
 import { DESK_FILTERS, type Desk } from '../domain/order-desks.ts';
-import type { TrendEvent } from '../domain/trends.ts';
+import type { TrendEvent } from '../domain/trend-events.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
 import { readOperationProgress } from './operation-progress.ts';

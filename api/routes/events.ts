@@ -37,6 +37,8 @@ export function eventRoutes(deps: ApiDeps) {
 function streamOrderEvents(c: Context<AppEnv>, deps: ApiDeps) {
   const feed = eventFeedOf(deps.store, deps.liveEvents);
   const credential = credentialOf(c.get('principal'));
+  // nginx would otherwise hold events back in its buffer; other proxies must be told (docs/deploy.md).
+  c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (stream) => {
     const queue: PositionedEvent[] = [];
     let ended = false;

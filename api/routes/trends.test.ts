@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderListItem } from '../../domain/order.ts';
-import type { TrendEvent, TrendPoint, Trends } from '../../domain/trends.ts';
+import type { TrendEvent } from '../../domain/trend-events.ts';
+import type { TrendPoint, Trends } from '../../domain/trends.ts';
 import { WorkAreaRecord } from '../../store/work-area.entity.ts';
 import { writeHistory } from '../../test/order-history.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';

@@ -4,12 +4,12 @@ import { viewIn, viewsFor, type AppView } from './app-views.ts';
 import { LiveIndicator } from './live/live-indicator.tsx';
 import { NoViews } from './no-views.tsx';
 import { useLocationSearch } from './orders/orders-link.ts';
-import { OrdersView } from './orders/orders-view.tsx';
 import { UserMenu } from './session/user-menu.tsx';
 import { useSession } from './session/use-session.ts';
 
-// The canvas (React Flow) and the forms' schemas are most of the bundle, and only these views need
-// them: each loads on its first visit.
+// Each screen loads on its first visit: the canvas (React Flow) and the forms' schemas are most of the
+// bundle, and the first page need not wait for screens it does not show.
+const OrdersView = lazy(async () => ({ default: (await import('./orders/orders-view.tsx')).OrdersView }));
 const RulesView = lazy(async () => ({ default: (await import('./rules/rules-view.tsx')).RulesView }));
 const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view.tsx')).AreasView }));
 const DashboardView = lazy(async () => ({ default: (await import('./dashboard/dashboard-view.tsx')).DashboardView }));
@@ -69,7 +69,9 @@ export function App() {
         <AppShell.Main>
           {view === null && <NoViews />}
           <Tabs.Panel value="orders">
-            <OrdersView />
+            <Suspense fallback={<Loader size="sm" />}>
+              <OrdersView />
+            </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="dashboard">
             <Suspense fallback={<Loader size="sm" />}>

@@ -1,4 +1,3 @@
-import './validation/zod-setup.ts';
 import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';

@@ -1,4 +1,5 @@
-import type { TrendEvent, TrendPoint, Trends } from '../../../domain/trends.ts';
+import type { TrendEvent } from '../../../domain/trend-events.ts';
+import type { TrendPoint, Trends } from '../../../domain/trends.ts';
 import { ordersHref } from '../orders/orders-link.ts';
 import type { ChartRow, FigureLink } from './trend-chart.tsx';
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { TREND_EVENTS, type TrendEvent } from '../../../domain/trends.ts';
+import { TREND_EVENTS, type TrendEvent } from '../../../domain/trend-events.ts';
 
 /** The orders behind a dashboard figure, as the app's URL carries them: a link opens, bookmarks and shares. */
 export interface OrdersLink {

@@ -1,6 +1,6 @@
 import { Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { listOrders, listWorkAreas } from '../api/client.ts';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
 import { LoadError } from '../api/load-error.tsx';
@@ -13,9 +13,11 @@ import { DeskFilter } from './desk-filter.tsx';
 import { MovedFilterNote } from './moved-filter-note.tsx';
 import { moveQuery, readOrdersLink, useLocationSearch } from './orders-link.ts';
 import { DESK_PAGE_SIZE, deskFor, DESK_LABELS, deskPage } from './desks.ts';
-import { OrderDrawer } from './order-drawer.tsx';
 import { OrdersEmpty } from './orders-empty.tsx';
 import { OrdersTable } from './orders-table.tsx';
+
+// An order's detail (actions, forms and their schemas) loads when the first order is opened, not with the table.
+const OrderDrawer = lazy(async () => ({ default: (await import('./order-drawer.tsx')).OrderDrawer }));
 
 /** A burst of transitions (a release cycle moves many orders) becomes one reload. */
 const REFRESH_DEBOUNCE_MS = 300;
@@ -95,13 +97,15 @@ export function OrdersView() {
       )}
       {total !== undefined && <Pager total={total} size={DESK_PAGE_SIZE} page={page} onChange={setPage} what="orders" testId="orders-pages" />}
       {selectedId && (
-        <OrderDrawer
-          orderId={selectedId}
-          opened={drawerOpened}
-          onClose={() => setDrawerOpened(false)}
-          onChanged={orders.reload}
-          workAreaNames={workAreaNames}
-        />
+        <Suspense fallback={<Loader size="sm" />}>
+          <OrderDrawer
+            orderId={selectedId}
+            opened={drawerOpened}
+            onClose={() => setDrawerOpened(false)}
+            onChanged={orders.reload}
+            workAreaNames={workAreaNames}
+          />
+        </Suspense>
       )}
     </Stack>
   );

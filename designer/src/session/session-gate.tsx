@@ -1,18 +1,32 @@
 import { Center, Group, Loader, Text } from '@mantine/core';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { can } from '../../../domain/roles.ts';
 import { LoadError } from '../api/load-error.tsx';
-import { ChangePasswordPage } from './change-password-page.tsx';
-import { LoginPage } from './login-page.tsx';
 import { checkSession } from './session-actions.ts';
-import { SessionExpiredModal } from './session-expired-modal.tsx';
 import { SessionContext, useSessionState, type Session } from './use-session.ts';
+
+// The sign-in and password forms check their input with zod's schemas: loaded only when one is shown,
+// so a person already signed in gets the app without them.
+const LoginPage = lazy(async () => ({ default: (await import('./login-page.tsx')).LoginPage }));
+const ChangePasswordPage = lazy(async () => ({ default: (await import('./change-password-page.tsx')).ChangePasswordPage }));
+const SessionExpiredModal = lazy(async () => ({ default: (await import('./session-expired-modal.tsx')).SessionExpiredModal }));
 
 function Centered({ children }: { children: ReactNode }) {
   return (
     <Center mih="100dvh" p="md">
       {children}
     </Center>
+  );
+}
+
+function Checking() {
+  return (
+    <Centered>
+      <Group gap="xs">
+        <Loader size="sm" />
+        <Text c="dimmed">Checking whether you are signed in…</Text>
+      </Group>
+    </Centered>
   );
 }
 
@@ -35,16 +49,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, []);
 
-  if (state.status === 'checking') {
-    return (
-      <Centered>
-        <Group gap="xs">
-          <Loader size="sm" />
-          <Text c="dimmed">Checking whether you are signed in…</Text>
-        </Group>
-      </Centered>
-    );
-  }
+  if (state.status === 'checking') return <Checking />;
   if (state.status === 'unavailable') {
     return (
       <Centered>
@@ -52,17 +57,29 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </Centered>
     );
   }
-  if (state.status === 'signed-out' || !signedIn || !session) return <LoginPage />;
+  if (state.status === 'signed-out' || !signedIn || !session) {
+    return (
+      <Suspense fallback={<Checking />}>
+        <LoginPage />
+      </Suspense>
+    );
+  }
   return (
     <>
       {signedIn.mustChangePassword ? (
-        <ChangePasswordPage user={signedIn.user} />
+        <Suspense fallback={<Checking />}>
+          <ChangePasswordPage user={signedIn.user} />
+        </Suspense>
       ) : (
         <SessionContext value={session} key={signedIn.user.id}>
           {children}
         </SessionContext>
       )}
-      {state.expired && <SessionExpiredModal username={signedIn.user.username} />}
+      {state.expired && (
+        <Suspense fallback={null}>
+          <SessionExpiredModal username={signedIn.user.username} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,16 +1,21 @@
 import { Avatar, Badge, Group, Menu, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
-import { ChangePasswordModal } from './change-password-modal.tsx';
 import { SignOutFailedModal } from './sign-out-failed-modal.tsx';
 import { useSession } from './use-session.ts';
 import { useSignOut } from './use-sign-out.ts';
+
+// Its form's schema is zod's: loaded when first asked for, not with every page.
+const ChangePasswordModal = lazy(async () => ({ default: (await import('./change-password-modal.tsx')).ChangePasswordModal }));
 
 /** Who is signed in and with which roles, always in view, since that decides what the screens offer. */
 export function UserMenu() {
   const { user } = useSession();
   const signOut = useSignOut();
   const [changingPassword, setChangingPassword] = useState(false);
+  // Once loaded the modal stays mounted, so that closing it animates and hands focus back as before.
+  const [passwordAsked, setPasswordAsked] = useState(false);
+  if (changingPassword && !passwordAsked) setPasswordAsked(true);
   const roleLabels = user.roles.map((role) => ROLE_LABELS[role]).join(', ');
 
   return (
@@ -59,7 +64,11 @@ export function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      {passwordAsked && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
       <SignOutFailedModal error={signOut.error} onRetry={signOut.signOut} onClose={signOut.dismiss} />
     </>
   );
