@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { orderActionRequest, type OrderActionName, type OrderDetail } from '../../../domain/order.ts';
 import { ApiError } from '../api/api-error.ts';
 import { listAreaResources } from '../api/areas-client.ts';
@@ -39,6 +39,12 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [invalid, setInvalid] = useState<{ action: OrderActionName; errors: FieldErrors } | null>(null);
   const [objected, setObjected] = useState(false);
+  const [done, setDone] = useState<OrderActionName | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  // The button pressed may be gone with the state it belonged to: the keyboard goes on from the result.
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   // Released work is reassigned to a resource of its area; a review is handed to a specialist by name.
   const areaResources = useResource(`resources:${order.workAreaId}`, (signal) => listAreaResources(order.workAreaId, signal));
   const resources = order.state === 'specialist_review' ? undefined : areaResources.data;
@@ -56,6 +62,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
 
   const run = async (action: OrderActionName) => {
     setFailure(null);
+    setDone(null);
     const built = buildActionRequest(action, fields);
     setInvalid(built.ok ? null : { action, errors: built.errors });
     if (!built.ok) return;
@@ -64,6 +71,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
       await runOrderAction(order.id, built.request);
       setObjected(false);
       setEntered(afterAction);
+      setDone(action);
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0) setInvalid({ action, errors: serverFieldErrors(error.issues) });
@@ -124,6 +132,11 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
         </>
       )}
       <OthersActionsNote actions={actionsForOthers(order, user.roles)} />
+      {done && (
+        <Alert ref={doneRef} tabIndex={-1} role="status" color="green" data-testid="action-done" withCloseButton onClose={() => setDone(null)}>
+          {ACTION_LABELS[done]}: done. The state above shows where the order is now.
+        </Alert>
+      )}
       {failure && (
         <Alert
           data-testid="action-error"
