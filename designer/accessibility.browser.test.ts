@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
+import { DECISION_POINTS } from '../domain/decision-points.ts';
 import type { OrderSummary } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import { checkScreen, openPage } from '../test/browser.ts';
@@ -86,6 +87,15 @@ describe('accessibility in a browser', () => {
       await page.getByTestId('ruleset-canvas').getByText('Due within 4 hours').waitFor();
       await checkScreen(page, `a11y-${role}-rules`);
       if (role !== 'ops_manager') return;
+      // Every decision point's rules once: the screen is the same for every role that reads them.
+      for (const dp of DECISION_POINTS.filter((point) => point !== 'priority')) {
+        await page.getByTestId(`decision-point-${dp}`).click();
+        await page.getByTestId('ruleset-header').getByText(`Default ${dp}`).waitFor();
+        await page.getByTestId('ruleset-canvas').locator('.react-flow__node').first().waitFor();
+        await checkScreen(page, `a11y-${role}-rules-${dp}`);
+      }
+      await page.getByTestId('decision-point-priority').click();
+      await page.getByTestId('ruleset-canvas').getByText('Due within 4 hours').waitFor();
       await page.getByTestId('rules-edit').click();
       await page.getByTestId('rules-test').waitFor();
       await checkScreen(page, `a11y-${role}-rules-editing`);
@@ -93,6 +103,8 @@ describe('accessibility in a browser', () => {
       await page.getByTestId('test-run').waitFor();
       await checkScreen(page, `a11y-${role}-rules-test-drawer`);
       await page.keyboard.press('Escape');
+      // The drawer gives the focus back to the button that opened it.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'rules-test');
     },
     admin: async (page, role) => {
       const loaded = { users: page.getByTestId('users-table'), tokens: page.getByTestId('tokens-table').or(page.getByText('No API tokens yet.')), webhooks: page.getByTestId('webhooks-table').or(page.getByText('No endpoints yet.')) };
