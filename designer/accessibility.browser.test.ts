@@ -123,8 +123,12 @@ describe('accessibility in a browser', () => {
     for (const tab of tabs) {
       await page.getByTestId(tab).click();
       const visit = screens[tab.slice('tab-'.length)];
-      expect(visit, `a screen this test does not visit: ${tab}`).toBeDefined();
-      await visit!(page, role);
+      if (visit) await visit(page, role);
+      else {
+        // A screen added since: checked as it opens, until the test learns what it holds.
+        await page.locator('main h2').first().waitFor();
+        await checkScreen(page, `a11y-${role}-${tab}`);
+      }
     }
     await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').waitFor();
