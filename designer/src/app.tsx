@@ -1,6 +1,7 @@
 import { Anchor, AppShell, Group, Loader, Tabs, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { viewIn, viewsFor, type AppView } from './app-views.ts';
+import { useFocusMainHeading } from './common/use-focus-main-heading.ts';
 import { LiveIndicator } from './live/live-indicator.tsx';
 import { NoViews } from './no-views.tsx';
 import { useLocationSearch } from './orders/orders-link.ts';
@@ -26,6 +27,7 @@ export function App() {
     setSeen(search);
     setChosen(viewIn(search, views) ?? chosen);
   }
+  useFocusMainHeading();
   // Roles can change while the app is open (an admin edits their own): fall back to a screen still allowed.
   const view = views.find((candidate) => candidate.value === chosen)?.value ?? views[0]?.value ?? null;
 

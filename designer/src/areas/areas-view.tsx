@@ -47,7 +47,7 @@ export function AreasView() {
             its waiting orders wait.
           </Text>
         </div>
-        {measures.loading && measures.data && <Loader size="sm" aria-label="Refreshing" />}
+        {measures.loading && measures.data && <Loader size="sm" role="status" aria-label="Refreshing" />}
       </Group>
       {measures.error && <LoadError title="The operating measures could not be loaded" error={measures.error} onRetry={measures.reload} />}
       {!measures.data && measures.loading && <Loader size="sm" />}

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { ConfirmModal } from '../common/confirm-modal.tsx';
 import { confirmText, isDestructive } from '../format/action-text.ts';
 import { isFinished } from '../format/timeline-text.ts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { orderActionRequest, type OrderActionName, type OrderDetail } from '../../../domain/order.ts';
 import { ApiError } from '../api/api-error.ts';
 import { listAreaResources } from '../api/areas-client.ts';
@@ -43,6 +43,12 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
   const [invalid, setInvalid] = useState<{ action: OrderActionName; errors: FieldErrors } | null>(null);
   const [objected, setObjected] = useState(false);
   const [confirming, setConfirming] = useState<OrderActionName | null>(null);
+  const [done, setDone] = useState<OrderActionName | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  // The button pressed may be gone with the state it belonged to: the keyboard goes on from the result.
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   // Released work is reassigned to a resource of its area; a review is handed to a specialist by name.
   const areaResources = useResource(`resources:${order.workAreaId}`, (signal) => listAreaResources(order.workAreaId, signal));
   const resources = order.state === 'specialist_review' ? undefined : areaResources.data;
@@ -60,6 +66,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
 
   const run = async (action: OrderActionName, confirmed = false) => {
     setFailure(null);
+    setDone(null);
     const built = buildActionRequest(action, fields);
     setInvalid(built.ok ? null : { action, errors: built.errors });
     if (!built.ok) return;
@@ -70,6 +77,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
       await runOrderAction(order.id, built.request);
       setObjected(false);
       setEntered(afterAction);
+      setDone(action);
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0) setInvalid({ action, errors: serverFieldErrors(error.issues) });
@@ -145,6 +153,11 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
         </ConfirmModal>
       )}
       <OthersActionsNote actions={actionsForOthers(order, user.roles)} />
+      {done && (
+        <Alert ref={doneRef} tabIndex={-1} role="status" color="green" data-testid="action-done" withCloseButton onClose={() => setDone(null)}>
+          {ACTION_LABELS[done]}: done. The state above shows where the order is now.
+        </Alert>
+      )}
       {failure && (
         <Alert
           data-testid="action-error"

@@ -1,4 +1,5 @@
 import { Table, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import type { OrderListItem } from '../../../domain/order.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { humanize } from '../format/labels.ts';
@@ -15,11 +16,22 @@ interface OrdersTableProps {
   onOpen: (orderId: string) => void;
 }
 
+/** Below this width the table scrolls sideways rather than squeezing its columns. */
+const TABLE_MIN_WIDTH = 1080;
+
 export function OrdersTable({ orders, workAreaNames, onOpen }: OrdersTableProps) {
   const now = useNow();
+  const { ref, width } = useElementSize();
+  // On a tablet the last columns are off screen: say so, and keep the scrollbar in view, not only on hover.
+  const scrolls = width > 0 && width < TABLE_MIN_WIDTH;
   return (
-    <Table.ScrollContainer minWidth={1080}>
-      <Table data-testid="orders-table" highlightOnHover verticalSpacing="sm">
+    <Table.ScrollContainer ref={ref} minWidth={TABLE_MIN_WIDTH} scrollAreaProps={{ type: 'auto' }}>
+      <Table data-testid="orders-table" highlightOnHover verticalSpacing="sm" captionSide="top">
+        {scrolls && (
+          <Table.Caption ta="left" data-testid="orders-table-scroll-hint">
+            Scroll the table sideways for Due and Work area →
+          </Table.Caption>
+        )}
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Order</Table.Th>

@@ -1,6 +1,6 @@
 import { Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { listOrders, listWorkAreas } from '../api/client.ts';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
 import { LoadError } from '../api/load-error.tsx';
@@ -33,6 +33,12 @@ export function OrdersView() {
   const workAreas = useResource('work-areas', listWorkAreas);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [drawerOpened, setDrawerOpened] = useState(false);
+  // Mantine's drawer gives the focus back only when it was mounted closed, and this one mounts open: the
+  // row that opened it takes the focus back here.
+  const opener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!drawerOpened && opener.current?.isConnected) opener.current.focus();
+  }, [drawerOpened]);
   const refresh = useDebouncedCallback(orders.reload, REFRESH_DEBOUNCE_MS);
   useOrderEvents(() => refresh());
 
@@ -48,6 +54,7 @@ export function OrdersView() {
     setPage(1);
   };
   const open = (orderId: string) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setSelectedId(orderId);
     setDrawerOpened(true);
   };
@@ -62,7 +69,7 @@ export function OrdersView() {
             the priority it has.
           </Text>
         </div>
-        {orders.loading && orders.data && <Loader size="sm" aria-label="Refreshing" />}
+        {orders.loading && orders.data && <Loader size="sm" role="status" aria-label="Refreshing" />}
       </Group>
       {orders.error && (
         <LoadError title="The orders could not be loaded" error={orders.error} onRetry={orders.reload} />

@@ -12,7 +12,9 @@ import { checkGraph, type CanvasProblem } from '../graph/graph-problems.ts';
 import { NODE_SIZE } from '../graph/rules-graph-model.ts';
 import { useSession } from '../session/use-session.ts';
 import { BacktestPanel } from './backtest/backtest-panel.tsx';
+import { openInInspector, SkipToCanvas, useFocusOnShow } from './canvas-keyboard.tsx';
 import { CompareModal } from './compare/compare-modal.tsx';
+import classes from './designer-layout.module.css';
 import { DesignerToolbar } from './designer-toolbar.tsx';
 import { downloadJson } from './download-json.ts';
 import { DraftActions } from './draft-actions.tsx';
@@ -61,6 +63,9 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   const editor = useRulesEditor(() => opened.graph);
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const inspectorRef = useRef<HTMLDivElement>(null);
+  useFocusOnShow(headingRef);
   const [savedJson, setSavedJson] = useState(() => json(start.draft));
   const [refused, setRefused] = useState<string | null>(null);
   const [jsonOpen, setJsonOpen] = useState(false);
@@ -122,7 +127,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
       <Stack gap="sm">
         <div>
           <Group gap="sm">
-            <Title order={3}>Draft of the {spec.name.toLowerCase()} rules</Title>
+            <Title order={3} ref={headingRef} tabIndex={-1}>Draft of the {spec.name.toLowerCase()} rules</Title>
             <Badge color="yellow">draft</Badge>
           </Group>
           <Text size="sm" c="dimmed">
@@ -160,8 +165,9 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
         )}
         <PathBanner path={path} />
         <RankByBanner ruleset={editor.graph.ruleset} onEdit={() => editor.setSelection({ nodes: [], edges: [] })} />
-        <Box style={{ display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr) 340px', gap: 'var(--mantine-spacing-sm)' }}>
-          <Box h={CANVAS_HEIGHT} mih={460}>
+        <SkipToCanvas canvas={canvasRef} />
+        <div className={classes.workspace}>
+          <Box className={classes.palette}>
             {valuesOnly ? (
               <Paper withBorder p="xs" h="100%" data-testid="palette-locked">
                 <Text size="sm">The structure of these rules is locked: nothing can be added or removed. Select a condition or an outcome to change its value.</Text>
@@ -170,12 +176,14 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
               <Palette spec={spec} onAdd={add} />
             )}
           </Box>
-          <RulesCanvas graph={editor.graph} problems={problemsByNode} paint={path.paint} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
-          <Stack gap="sm">
+          <div className={classes.canvas} onKeyDown={(event) => openInInspector(event, inspectorRef)}>
+            <RulesCanvas graph={editor.graph} problems={problemsByNode} paint={path.paint} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
+          </div>
+          <Stack gap="sm" ref={inspectorRef}>
             <NodeInspector editor={editor} problems={check.problems} valuesOnly={valuesOnly} lockNotes={marks} />
             <ProblemsPanel problems={check.problems} nodes={checked.nodes} definition={check.compiled.definition} onFocus={focus} />
           </Stack>
-        </Box>
+        </div>
         <DraftActions
           dp={dp}
           definition={definition}

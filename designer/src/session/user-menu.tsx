@@ -59,7 +59,8 @@ export function UserMenu() {
           <Menu.Item data-testid="change-password" onClick={() => setChangingPassword(true)}>
             Change password
           </Menu.Item>
-          <Menu.Item data-testid="sign-out" color="red" onClick={signOut.signOut}>
+          {/* A menu item's colour takes its sixth shade, 3.3:1 on white: the ninth reads. */}
+          <Menu.Item data-testid="sign-out" color="red.9" onClick={signOut.signOut}>
             Sign out
           </Menu.Item>
         </Menu.Dropdown>
