@@ -137,6 +137,8 @@ export const publishRulesetRequest = z.strictObject({
   note: paragraph(500, 'say what changed and why'),
   /** When the version takes effect; now if absent. */
   effectiveFrom: z.iso.datetime({ offset: true }).max(40).optional(),
+  /** Publish although stored test cases fail; the reason is kept in the audit log with the publish. */
+  override: z.strictObject({ reason: paragraph(500, 'say why these rules may be published although test cases fail') }).optional(),
 });
 export type PublishRulesetRequest = z.infer<typeof publishRulesetRequest>;
 

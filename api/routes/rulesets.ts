@@ -7,7 +7,7 @@ import { appendAudit } from '../../store/audit-log.ts';
 import { discardDraft, listVersions, publishVersion, saveDraft } from '../../store/rulesets.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
-import { notFound } from '../errors.ts';
+import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
 import { announcePublished } from '../rules-published.ts';
@@ -15,23 +15,38 @@ import { relayAnnouncements } from '../announcement-relay.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
 import { announceRulesetWebhook } from '../webhooks/ruleset-published-event.ts';
 import { log } from '../../logging/logger.ts';
+import { failingCases, refuseFailing } from '../stored-test-cases.ts';
 
 export const dpParams = z.object({ decisionPoint: z.enum(DECISION_POINTS) });
 const versionNumber = z.coerce.number().int().positive().max(1_000_000);
 const versionParams = dpParams.extend({ version: versionNumber });
 const versionRef = z.union([z.literal('draft'), versionNumber]);
 export const problem = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
+const publishOptions = (body: { effectiveFrom?: string | undefined; override?: { reason: string } | undefined }) => ({
+  ...(body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}),
+  ...(body.override ? { override: body.override } : {}),
+});
+/** A browser's clock may run a little behind the server's: an effective time this close to now means now. */
+const CLOCK_SKEW_MS = 60_000;
+const pastEffectiveTime = (at: string) =>
+  new UserError(400, 'invalid_request', `The effective time ${at} has passed: give a future time, or none to publish now.`, [{ path: 'effectiveFrom', message: 'must not be in the past' }]);
+const CASES_FAIL = { 409: { description: 'Stored test cases fail under these rules (the message names them); publish with an override and a reason.', schema: errorBody } };
 const NOT_FOUND = { 404: { description: 'No such ruleset version.', schema: errorBody } };
 
 export function rulesetRoutes(deps: ApiDeps) {
   const em = () => deps.store.em.fork();
   const version = (dp: DecisionPointId, v: number | 'draft' | undefined) => rulesetVersionOrFail(em(), dp, v);
-  const publish = async (definition: RulesetDefinition, principal: Principal, note: string, extra: { effectiveFrom?: string; basedOn?: number } = {}) => {
+  const publish = async (definition: RulesetDefinition, principal: Principal, note: string, extra: { effectiveFrom?: string; basedOn?: number; override?: { reason: string } } = {}) => {
     const effectiveFrom = extra.effectiveFrom ? new Date(extra.effectiveFrom) : undefined;
+    if (effectiveFrom && effectiveFrom.getTime() < Date.now() - CLOCK_SKEW_MS) throw pastEffectiveTime(extra.effectiveFrom!);
+    const failed = extra.basedOn ? [] : await failingCases(em(), definition);
+    if (failed.length > 0 && !extra.override) throw refuseFailing(failed);
+    const recorded = { ...(extra.effectiveFrom ? { effectiveFrom: extra.effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) };
+    const overridden = failed.length > 0 ? { override: { reason: extra.override!.reason, failingCases: failed.map((f) => f.name) } } : {};
     // The version, its audit entry and its announcement commit together, or none of them does.
     const v = await em().transactional(async (tx) => {
       const published = await publishVersion(tx, definition, { author: actorOf(principal), note, ...(effectiveFrom ? { effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) });
-      appendAudit(tx, { dedupeKey: `ruleset:${definition.decisionPoint}@${published}`, subjectType: 'ruleset', subjectId: definition.decisionPoint, action: 'ruleset_published', actor: actorOf(principal), reason: note, data: { version: published, ...extra } });
+      appendAudit(tx, { dedupeKey: `ruleset:${definition.decisionPoint}@${published}`, subjectType: 'ruleset', subjectId: definition.decisionPoint, action: 'ruleset_published', actor: actorOf(principal), reason: note, data: { version: published, ...recorded, ...overridden } });
       announcePublished(tx, definition.decisionPoint, published, effectiveFrom);
       announceRulesetWebhook(tx, { decisionPoint: definition.decisionPoint, version: published, note, author: actorOf(principal), effectiveFrom: effectiveFrom?.toISOString() ?? null, basedOn: extra.basedOn ?? null });
       return published;
@@ -85,10 +100,10 @@ export function rulesetRoutes(deps: ApiDeps) {
       access: 'rules.publish',
       params: dpParams,
       body: publishRulesetRequest,
-      responses: { 201: { description: 'Published as the next version.', schema: rulesetView }, ...base.responses },
+      responses: { 201: { description: 'Published as the next version.', schema: rulesetView }, ...CASES_FAIL, ...base.responses },
       handler: async (c, { params, body, principal }) => {
         const { definition } = requireValid(body.definition, params.decisionPoint);
-        return c.json(await publish(definition, principal, body.note, body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}), 201);
+        return c.json(await publish(definition, principal, body.note, publishOptions(body)), 201);
       },
     }),
     defineRoute({
@@ -141,11 +156,11 @@ export function rulesetRoutes(deps: ApiDeps) {
       access: 'rules.publish',
       params: dpParams,
       body: publishDraftRequest,
-      responses: { 201: { description: 'The draft, published as the next version.', schema: rulesetView }, ...base.responses },
+      responses: { 201: { description: 'The draft, published as the next version.', schema: rulesetView }, ...CASES_FAIL, ...base.responses },
       handler: async (c, { params, body, principal }) => {
         const draft = await version(params.decisionPoint, 'draft');
         const { definition } = requireValid(draft.definition, params.decisionPoint);
-        return c.json(await publish(definition, principal, body.note, body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}), 201);
+        return c.json(await publish(definition, principal, body.note, publishOptions(body)), 201);
       },
     }),
     defineRoute({
