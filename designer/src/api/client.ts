@@ -73,8 +73,8 @@ export function discardRulesetDraft(dp: DecisionPointId): Promise<void> {
   return request<void>(rulesetPath(dp, '/draft'), { method: 'DELETE' });
 }
 
-export function publishRulesetDraft(dp: DecisionPointId, note: string): Promise<RulesetView> {
-  return request<RulesetView>(rulesetPath(dp, '/draft/publish'), { method: 'POST', body: { note } });
+export function publishRulesetDraft(dp: DecisionPointId, body: { note: string; effectiveFrom?: string; override?: { reason: string } }): Promise<RulesetView> {
+  return request<RulesetView>(rulesetPath(dp, '/draft/publish'), { method: 'POST', body });
 }
 
 export async function listWorkAreas(signal?: AbortSignal): Promise<WorkArea[]> {

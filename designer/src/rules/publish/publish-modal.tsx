@@ -10,6 +10,8 @@ import { useSession } from '../../session/use-session.ts';
 import { sortPublishIssues } from '../draft-check.ts';
 import { BacktestDeltas } from '../backtest/backtest-deltas.tsx';
 import { NoteField, useNote } from '../note-field.tsx';
+import { EffectiveTimeField, useEffectiveTime } from './effective-time-field.tsx';
+import { FailingCases, useOverride } from './failing-cases.tsx';
 import { ImpactPreview } from './impact-preview.tsx';
 import { RefusalNotice, refusalOf, type Refusal } from './refusal-notice.tsx';
 
@@ -26,13 +28,17 @@ interface PublishModalProps {
 
 function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublished }: Omit<PublishModalProps, 'opened'>) {
   const note = useNote();
+  const effective = useEffectiveTime();
+  const override = useOverride();
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const mayBacktest = useSession().can('rules.backtest') && isSimulated(dp);
 
   const publish = async () => {
     const text = note.checked();
-    if (text === null) return;
+    const effectiveFrom = effective.checked();
+    const overridden = override.checked();
+    if (text === null || effectiveFrom === null || overridden === null) return;
     setPending(true);
     setRefusal(null);
     try {
@@ -40,10 +46,11 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
         await saveRulesetDraft(dp, definition);
         onSaved(definition);
       }
-      onPublished(await publishRulesetDraft(dp, text));
+      onPublished(await publishRulesetDraft(dp, { note: text, ...(effectiveFrom ? { effectiveFrom } : {}), ...(overridden ? { override: overridden } : {}) }));
     } catch (error) {
       const sorted = sortPublishIssues(error instanceof ApiError ? error.issues : []);
       if (sorted.note) note.setError(sentence(sorted.note));
+      if (sorted.effectiveFrom) effective.setError(sentence(sorted.effectiveFrom));
       setRefusal(refusalOf(error));
       setPending(false);
     }
@@ -53,6 +60,7 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
     <Stack gap="md" data-testid="rules-publish-modal">
       <ImpactPreview dp={dp} definition={definition} />
       {mayBacktest && <BacktestDeltas dp={dp} definition={definition} />}
+      <FailingCases dp={dp} definition={definition} override={override} />
       <Divider />
       {refusal && <RefusalNotice refusal={refusal} definition={definition} />}
       <NoteField
@@ -62,6 +70,7 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
         description="Kept in the version history, so others can see why decisions moved."
         placeholder="e.g. Orders due within 4 hours now get 40 points instead of 30: too many were released late."
       />
+      <EffectiveTimeField effective={effective} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           Cancel

@@ -1,0 +1,112 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
+import type { RulesetVersionSummary } from '../domain/ruleset.ts';
+import { defaultPriorityRuleset } from '../rules/defaults/index.ts';
+import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
+import { OrderRecord } from '../store/order.entity.ts';
+import { checkScreen, openPage } from '../test/browser.ts';
+import { hoursFromNow } from '../test/clock.ts';
+import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
+
+/** Safe publishing in the built app: a draft that fails stored cases is refused until overridden with a reason; a version can wait for its effective time. */
+describe('safe publishing in the rules designer', () => {
+  let session: DesignerSession | undefined;
+  let browser: Browser;
+  let url: string;
+  beforeAll(async () => {
+    session = await openDesigner();
+    ({ url, browser } = session);
+    // The impact list reads the pools from the store: an overdue order waits there.
+    const em = session.h.store.em.fork();
+    em.create(OrderRecord, {
+      id: 'safe-publishing-late',
+      reference: 'SO-LATE-1',
+      account: 'Northwind Traders',
+      kind: 'pick',
+      statedPriority: 'normal',
+      dueAt: new Date(hoursFromNow(-1)),
+      workAreaId: session.h.workAreaId,
+      lines: [{ sku: 'A', qty: 1, price: 10 }],
+      state: 'queued',
+      inPool: true,
+      queuedAt: new Date(),
+    });
+    await em.flush();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const signIn = async () => {
+    const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
+    await page.goto(url);
+    await page.getByTestId('login-username').fill('olivia');
+    await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === 'olivia')!.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('tab-priority-rules').click();
+    return page;
+  };
+  const versions = async () => ((await (await session!.h.request('/rulesets/priority/versions')).json()) as { versions: RulesetVersionSummary[] }).versions;
+
+  it('a publish blocked by a failing case, then overridden with a reason', async () => {
+    const page = await signIn();
+    await page.getByTestId('rules-edit').click();
+    const overdueAt60 = structuredClone(defaultPriorityRuleset);
+    overdueAt60.rules.find((r) => r.name === 'Overdue')!.event.params.points = 60;
+    await page.getByTestId('rules-json-import').click();
+    await page.getByTestId('rules-json-text').fill(JSON.stringify(overdueAt60));
+    await page.getByTestId('rules-json-apply').click();
+
+    await page.getByTestId('rules-publish').click();
+    const failing = page.locator('[data-testid="rules-cases-failing"][data-failing="3"]');
+    await failing.waitFor();
+    await failing.getByText('Overdue: expected score 50, gets score 60').waitFor();
+    // The impact names the order by its reference and account, and opens it.
+    const impacted = page.getByTestId('rules-impact-order');
+    await impacted.getByText('SO-LATE-1').waitFor();
+    await page.getByTestId('rules-impact-row').getByText('Northwind Traders').waitFor();
+
+    await page.getByTestId('rules-note').fill('Overdue orders count more');
+    await page.getByTestId('rules-publish-confirm').click();
+    await page.getByTestId('rules-publish-error').getByText('3 stored test cases fail under these rules').waitFor();
+    expect((await versions()).filter((v) => v.status !== 'draft')).toHaveLength(1);
+    await checkScreen(page, 'publish-blocked-by-failing-case');
+
+    await page.getByTestId('rules-override').click();
+    await page.getByTestId('rules-publish-confirm').click();
+    await page.getByText('Say why these rules may be published although test cases fail.').waitFor();
+    await page.getByTestId('rules-override-reason').fill('The cases still expect the old overdue points; they are rewritten this week.');
+    await checkScreen(page, 'publish-overridden-with-reason');
+    await page.getByTestId('rules-publish-confirm').click();
+    await page.getByTestId('ruleset-version-2').waitFor();
+
+    const entry = await session!.h.store.em.fork().findOneOrFail(AuditEntryRecord, { action: 'ruleset_published', dedupeKey: 'ruleset:priority@2' });
+    expect(entry.data).toMatchObject({ override: { reason: 'The cases still expect the old overdue points; they are rewritten this week.', failingCases: expect.arrayContaining(['Overdue']) } });
+    await page.close();
+  });
+
+  it('opens an impacted order from the impact list', async () => {
+    const page = await signIn();
+    await page.getByTestId('rules-edit').click();
+    await page.getByTestId('rules-json-import').click();
+    await page.getByTestId('rules-json-text').fill(JSON.stringify(defaultPriorityRuleset));
+    await page.getByTestId('rules-json-apply').click();
+    await page.getByTestId('rules-publish').click();
+    await page.getByTestId('rules-cases-passing').waitFor();
+    await page.getByTestId('rules-impact-order').getByText('SO-LATE-1').click();
+    await page.locator('[data-testid="order-drawer"][data-order-id="safe-publishing-late"]').getByText('Order SO-LATE-1').waitFor();
+    await checkScreen(page, 'publish-impact-order');
+    await page.getByRole('button', { name: 'Close order' }).click();
+
+    // Back to the shipped weights, from a set time: the list says when it takes effect.
+    await page.getByTestId('rules-note').fill('Back to the shipped weights tonight');
+    await page.getByTestId('rules-effective-later').click();
+    await page.getByTestId('rules-effective-at').waitFor();
+    await checkScreen(page, 'publish-effective-time');
+    await page.getByTestId('rules-publish-confirm').click();
+    await page.getByTestId('ruleset-version-3').getByTestId('ruleset-effective-from').getByText(/^takes effect at /).waitFor();
+    expect((await versions()).find((v) => v.version === 3)).toMatchObject({ status: 'scheduled' });
+    await page.close();
+  });
+});
