@@ -103,10 +103,19 @@ describe('safe publishing in the rules designer', () => {
     await page.getByTestId('rules-note').fill('Back to the shipped weights tonight');
     await page.getByTestId('rules-effective-later').click();
     await page.getByTestId('rules-effective-at').waitFor();
+    // Waiting orders are re-decided when the version takes effect unless the person keeps their decisions.
+    await page.locator('[data-testid="rules-in-flight"][data-policy="redecide_at_effective"]').getByText('Re-decide them at the effective time').waitFor();
     await checkScreen(page, 'publish-effective-time');
     await page.getByTestId('rules-publish-confirm').click();
     await page.getByTestId('ruleset-version-3').getByTestId('ruleset-effective-from').getByText(/^takes effect at /).waitFor();
     expect((await versions()).find((v) => v.version === 3)).toMatchObject({ status: 'scheduled' });
+
+    // Intake decides once: the dialog says why its waiting orders cannot be decided again instead of offering it.
+    await page.getByTestId('decision-point-intake').click();
+    await page.getByTestId('rules-edit').click();
+    await page.getByTestId('rules-publish').click();
+    await page.getByTestId('rules-in-flight-why').getByText(/^Re-deciding does not apply here: Intake decides once/).waitFor();
+    await checkScreen(page, 'publish-in-flight-intake');
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DECISION_POINTS, type DecisionPointId } from '../../domain/decision-points.ts';
+import { defaultInFlight, inFlightProblem, type InFlightPolicy } from '../../domain/in-flight-policy.ts';
 import { draftRequest, publishDraftRequest, publishRulesetRequest, rollbackRequest, rulesetVersionSummary, rulesetView, type RulesetDefinition } from '../../domain/ruleset.ts';
 import { diffRulesets } from '../../rules/ruleset-diff.ts';
 import { validateRuleset } from '../../rules/validate-ruleset.ts';
@@ -22,9 +23,10 @@ const versionNumber = z.coerce.number().int().positive().max(1_000_000);
 const versionParams = dpParams.extend({ version: versionNumber });
 const versionRef = z.union([z.literal('draft'), versionNumber]);
 export const problem = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
-const publishOptions = (body: { effectiveFrom?: string | undefined; override?: { reason: string } | undefined }) => ({
+const publishOptions = (body: { effectiveFrom?: string | undefined; override?: { reason: string } | undefined; inFlight?: InFlightPolicy | undefined }) => ({
   ...(body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}),
   ...(body.override ? { override: body.override } : {}),
+  ...(body.inFlight ? { inFlight: body.inFlight } : {}),
 });
 /** A browser's clock may run a little behind the server's: an effective time this close to now means now. */
 const CLOCK_SKEW_MS = 60_000;
@@ -36,9 +38,14 @@ const NOT_FOUND = { 404: { description: 'No such ruleset version.', schema: erro
 export function rulesetRoutes(deps: ApiDeps) {
   const em = () => deps.store.em.fork();
   const version = (dp: DecisionPointId, v: number | 'draft' | undefined) => rulesetVersionOrFail(em(), dp, v);
-  const publish = async (definition: RulesetDefinition, principal: Principal, note: string, extra: { effectiveFrom?: string; basedOn?: number; override?: { reason: string } } = {}) => {
+  const publish = async (definition: RulesetDefinition, principal: Principal, note: string, extra: { effectiveFrom?: string; basedOn?: number; override?: { reason: string }; inFlight?: InFlightPolicy } = {}) => {
     const effectiveFrom = extra.effectiveFrom ? new Date(extra.effectiveFrom) : undefined;
     if (effectiveFrom && effectiveFrom.getTime() < Date.now() - CLOCK_SKEW_MS) throw pastEffectiveTime(extra.effectiveFrom!);
+    const dp = definition.decisionPoint;
+    const later = effectiveFrom !== undefined && effectiveFrom.getTime() > Date.now();
+    const inFlight = extra.inFlight ?? defaultInFlight(dp, later);
+    const unfit = inFlightProblem(dp, inFlight, later);
+    if (unfit) throw new UserError(400, 'invalid_request', `That in-flight policy cannot apply to the ${dp} rules: ${unfit}`, [{ path: 'inFlight', message: unfit }]);
     const failed = extra.basedOn ? [] : await failingCases(em(), definition);
     if (failed.length > 0 && !extra.override) throw refuseFailing(failed);
     const recorded = { ...(extra.effectiveFrom ? { effectiveFrom: extra.effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) };
@@ -46,8 +53,8 @@ export function rulesetRoutes(deps: ApiDeps) {
     // The version, its audit entry and its announcement commit together, or none of them does.
     const v = await em().transactional(async (tx) => {
       const published = await publishVersion(tx, definition, { author: actorOf(principal), note, ...(effectiveFrom ? { effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) });
-      appendAudit(tx, { dedupeKey: `ruleset:${definition.decisionPoint}@${published}`, subjectType: 'ruleset', subjectId: definition.decisionPoint, action: 'ruleset_published', actor: actorOf(principal), reason: note, data: { version: published, ...recorded, ...overridden } });
-      announcePublished(tx, definition.decisionPoint, published, effectiveFrom);
+      appendAudit(tx, { dedupeKey: `ruleset:${definition.decisionPoint}@${published}`, subjectType: 'ruleset', subjectId: definition.decisionPoint, action: 'ruleset_published', actor: actorOf(principal), reason: note, data: { version: published, ...recorded, inFlight, ...overridden } });
+      if (inFlight !== 'keep') announcePublished(tx, definition.decisionPoint, published, effectiveFrom);
       announceRulesetWebhook(tx, { decisionPoint: definition.decisionPoint, version: published, note, author: actorOf(principal), effectiveFrom: effectiveFrom?.toISOString() ?? null, basedOn: extra.basedOn ?? null });
       return published;
     });

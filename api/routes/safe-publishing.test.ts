@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RulesetDefinition, RulesetView } from '../../domain/ruleset.ts';
 import { defaultPriorityRuleset } from '../../rules/defaults/index.ts';
 import { AuditEntryRecord } from '../../store/audit-entry.entity.ts';
+import { OutboxRecord } from '../../store/outbox.entity.ts';
 import { RulesetVersionRecord } from '../../store/ruleset-version.entity.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
 
@@ -90,5 +91,46 @@ describe('safe publishing', () => {
     const { error } = await json<Refusal>(res);
     expect(error.message).toBe(`The effective time ${past} has passed: give a future time, or none to publish now.`);
     expect(error.issues).toEqual([{ path: 'effectiveFrom', message: 'must not be in the past' }]);
+  });
+
+  const announced = async (dp: string, version: number) =>
+    (await h.store.em.fork().find(OutboxRecord, {})).some((r) => {
+      const a = r.announcement as { kind: string; decisionPoint?: string; version?: number };
+      return a.kind === 'rules_published' && a.decisionPoint === dp && a.version === version;
+    });
+  const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+
+  it.each([
+    { dp: 'release', inFlight: 'keep', later: false, why: 'A queued order has no standing release decision to keep: every release cycle asks the rules in force afresh.' },
+    { dp: 'intake', inFlight: 'redecide_now', later: false, why: /^Intake decides once, when an order is captured; an order past that point acted on its decision/ },
+    { dp: 'escalation', inFlight: 'redecide_at_effective', later: true, why: /^A deadline is decided when an order enters a state and its durable timer is not moved\./ },
+    { dp: 'priority', inFlight: 'redecide_now', later: true, why: 'The version takes effect later, so its orders cannot be decided again by it now: choose to re-decide them at the effective time.' },
+    { dp: 'priority', inFlight: 'redecide_at_effective', later: false, why: 'The version takes effect now: there is no effective time to wait for, so choose to re-decide now.' },
+  ] as const)('refuses the in-flight policy $inFlight for $dp rules (effective later: $later), saying why', async ({ dp, inFlight, later, why }) => {
+    const current = await json<RulesetView>(h.request(`/rulesets/${dp}`));
+    const res = await asManager(`/rulesets/${dp}/versions`, 'POST', { definition: current.definition, note: 'Again', inFlight, ...(later ? { effectiveFrom: inAnHour() } : {}) });
+    expect(res.status).toBe(400);
+    const { error } = await json<Refusal>(res);
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues![0]!.path).toBe('inFlight');
+    expect(error.issues![0]!.message).toMatch(why);
+    expect(error.message).toBe(`That in-flight policy cannot apply to the ${dp} rules: ${error.issues![0]!.message}`);
+  });
+
+  it('keeps waiting orders\' decisions when asked: nothing is announced, and the audit log says so', async () => {
+    const res = await asManager('/rulesets/priority/versions', 'POST', { definition: defaultPriorityRuleset, note: 'Same rules, no re-ranking', inFlight: 'keep' });
+    expect(res.status).toBe(201);
+    const { version } = await json<RulesetView>(res);
+    expect((await publishedEntry(version)).data).toMatchObject({ inFlight: 'keep' });
+    expect(await announced('priority', version)).toBe(false);
+  });
+
+  it('re-decides where it can by default: now, or at the effective time', async () => {
+    const now = await json<RulesetView>(asManager('/rulesets/priority/versions', 'POST', { definition: defaultPriorityRuleset, note: 'Now' }));
+    expect((await publishedEntry(now.version)).data).toMatchObject({ inFlight: 'redecide_now' });
+    expect(await announced('priority', now.version)).toBe(true);
+    const later = await json<RulesetView>(asManager('/rulesets/priority/versions', 'POST', { definition: defaultPriorityRuleset, note: 'Later', effectiveFrom: inAnHour() }));
+    expect((await publishedEntry(later.version)).data).toMatchObject({ inFlight: 'redecide_at_effective' });
+    expect(await announced('priority', later.version)).toBe(true);
   });
 });

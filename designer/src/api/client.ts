@@ -1,3 +1,4 @@
+import type { InFlightPolicy } from '../../../domain/in-flight-policy.ts';
 import type { DecisionPointId } from '../../../domain/decision-points.ts';
 import type { OrderActionRequest, OrderDetail, OrderListItem } from '../../../domain/order.ts';
 import type { Desk } from '../../../domain/order-desks.ts';
@@ -73,7 +74,7 @@ export function discardRulesetDraft(dp: DecisionPointId): Promise<void> {
   return request<void>(rulesetPath(dp, '/draft'), { method: 'DELETE' });
 }
 
-export function publishRulesetDraft(dp: DecisionPointId, body: { note: string; effectiveFrom?: string; override?: { reason: string } }): Promise<RulesetView> {
+export function publishRulesetDraft(dp: DecisionPointId, body: { note: string; effectiveFrom?: string; override?: { reason: string }; inFlight?: InFlightPolicy }): Promise<RulesetView> {
   return request<RulesetView>(rulesetPath(dp, '/draft/publish'), { method: 'POST', body });
 }
 

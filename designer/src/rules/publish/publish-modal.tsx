@@ -12,6 +12,7 @@ import { BacktestDeltas } from '../backtest/backtest-deltas.tsx';
 import { NoteField, useNote } from '../note-field.tsx';
 import { EffectiveTimeField, useEffectiveTime } from './effective-time-field.tsx';
 import { FailingCases, useOverride } from './failing-cases.tsx';
+import { InFlightField, useInFlight } from './in-flight-field.tsx';
 import { ImpactPreview } from './impact-preview.tsx';
 import { RefusalNotice, refusalOf, type Refusal } from './refusal-notice.tsx';
 
@@ -30,6 +31,7 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
   const note = useNote();
   const effective = useEffectiveTime();
   const override = useOverride();
+  const inFlight = useInFlight(dp);
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const mayBacktest = useSession().can('rules.backtest') && isSimulated(dp);
@@ -46,7 +48,7 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
         await saveRulesetDraft(dp, definition);
         onSaved(definition);
       }
-      onPublished(await publishRulesetDraft(dp, { note: text, ...(effectiveFrom ? { effectiveFrom } : {}), ...(overridden ? { override: overridden } : {}) }));
+      onPublished(await publishRulesetDraft(dp, { note: text, ...(effectiveFrom ? { effectiveFrom } : {}), ...(overridden ? { override: overridden } : {}), inFlight: inFlight.policy(effectiveFrom !== undefined) }));
     } catch (error) {
       const sorted = sortPublishIssues(error instanceof ApiError ? error.issues : []);
       if (sorted.note) note.setError(sentence(sorted.note));
@@ -71,6 +73,7 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
         placeholder="e.g. Orders due within 4 hours now get 40 points instead of 30: too many were released late."
       />
       <EffectiveTimeField effective={effective} />
+      <InFlightField dp={dp} later={effective.mode === 'later'} inFlight={inFlight} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           Cancel
