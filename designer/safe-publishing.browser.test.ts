@@ -83,6 +83,16 @@ describe('safe publishing in the rules designer', () => {
 
     const entry = await session!.h.store.em.fork().findOneOrFail(AuditEntryRecord, { action: 'ruleset_published', dedupeKey: 'ruleset:priority@2' });
     expect(entry.data).toMatchObject({ override: { reason: 'The cases still expect the old overdue points; they are rewritten this week.', failingCases: expect.arrayContaining(['Overdue']) } });
+
+    // Compare puts the old value beside the new one.
+    await page.getByTestId('ruleset-compare-1').click();
+    const points = page.locator('[data-testid="diff-values"][data-rule="Overdue"] tr[data-field="points"]');
+    await points.waitFor();
+    expect(await points.locator('[data-side="before"]').textContent()).toBe('50');
+    expect(await points.locator('[data-side="after"]').textContent()).toBe('60');
+    // The screenshot waits for the modal's fade-in to finish.
+    await page.waitForFunction(() => [...document.querySelectorAll('.mantine-Modal-content')].every((e) => getComputedStyle(e).opacity === '1'));
+    await checkScreen(page, 'compare-side-by-side');
     await page.close();
   });
 
