@@ -11,6 +11,7 @@ import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
 import { RulesetTestCaseRecord } from './ruleset-test-case.entity.ts';
+import { RulesetChangeRequestRecord } from './ruleset-change-request.entity.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
 import { SessionRecord } from './session.entity.ts';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   RulesetRecord,
   RulesetVersionRecord,
   RulesetTestCaseRecord,
+  RulesetChangeRequestRecord,
   DecisionRecord,
   AuditEntryRecord,
   UserRecord,

@@ -1,22 +1,20 @@
 import { z } from 'zod';
 import { DECISION_POINTS, type DecisionPointId } from '../../domain/decision-points.ts';
-import { defaultInFlight, inFlightProblem, type InFlightPolicy } from '../../domain/in-flight-policy.ts';
+import type { InFlightPolicy } from '../../domain/in-flight-policy.ts';
+import { changeRequested } from '../../domain/ruleset-change-request.ts';
 import { draftRequest, publishDraftRequest, publishRulesetRequest, rollbackRequest, rulesetVersionSummary, rulesetView, type RulesetDefinition } from '../../domain/ruleset.ts';
 import { diffRulesets } from '../../rules/ruleset-diff.ts';
 import { validateRuleset } from '../../rules/validate-ruleset.ts';
-import { appendAudit } from '../../store/audit-log.ts';
-import { discardDraft, listVersions, publishVersion, saveDraft } from '../../store/rulesets.ts';
+import { discardDraft, listVersions, saveDraft } from '../../store/rulesets.ts';
 import type { ApiDeps } from '../api-deps.ts';
-import { actorOf, type Principal } from '../auth/principal.ts';
-import { notFound, UserError } from '../errors.ts';
+import type { Context } from 'hono';
+import { actorOf, type AppEnv, type Principal } from '../auth/principal.ts';
+import { notFound } from '../errors.ts';
+import { checkPublish, commitPublish, type PublishAsk } from '../publish-ruleset.ts';
+import { approvalRequired, requestChange } from '../ruleset-change-requests.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
-import { announcePublished } from '../rules-published.ts';
-import { relayAnnouncements } from '../announcement-relay.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
-import { announceRulesetWebhook } from '../webhooks/ruleset-published-event.ts';
-import { log } from '../../logging/logger.ts';
-import { failingCases, refuseFailing } from '../stored-test-cases.ts';
 
 export const dpParams = z.object({ decisionPoint: z.enum(DECISION_POINTS) });
 const versionNumber = z.coerce.number().int().positive().max(1_000_000);
@@ -28,40 +26,23 @@ const publishOptions = (body: { effectiveFrom?: string | undefined; override?: {
   ...(body.override ? { override: body.override } : {}),
   ...(body.inFlight ? { inFlight: body.inFlight } : {}),
 });
-/** A browser's clock may run a little behind the server's: an effective time this close to now means now. */
-const CLOCK_SKEW_MS = 60_000;
-const pastEffectiveTime = (at: string) =>
-  new UserError(400, 'invalid_request', `The effective time ${at} has passed: give a future time, or none to publish now.`, [{ path: 'effectiveFrom', message: 'must not be in the past' }]);
-const CASES_FAIL = { 409: { description: 'Stored test cases fail under these rules (the message names them); publish with an override and a reason.', schema: errorBody } };
+const CASES_FAIL = {
+  202: { description: 'Four-eyes approval is required for this decision point: kept as a change request for another ops manager.', schema: changeRequested },
+  409: { description: 'Stored test cases fail under these rules (the message names them); publish with an override and a reason.', schema: errorBody },
+};
 const NOT_FOUND = { 404: { description: 'No such ruleset version.', schema: errorBody } };
 
 export function rulesetRoutes(deps: ApiDeps) {
   const em = () => deps.store.em.fork();
   const version = (dp: DecisionPointId, v: number | 'draft' | undefined) => rulesetVersionOrFail(em(), dp, v);
-  const publish = async (definition: RulesetDefinition, principal: Principal, note: string, extra: { effectiveFrom?: string; basedOn?: number; override?: { reason: string }; inFlight?: InFlightPolicy } = {}) => {
-    const effectiveFrom = extra.effectiveFrom ? new Date(extra.effectiveFrom) : undefined;
-    if (effectiveFrom && effectiveFrom.getTime() < Date.now() - CLOCK_SKEW_MS) throw pastEffectiveTime(extra.effectiveFrom!);
-    const dp = definition.decisionPoint;
-    const later = effectiveFrom !== undefined && effectiveFrom.getTime() > Date.now();
-    const inFlight = extra.inFlight ?? defaultInFlight(dp, later);
-    const unfit = inFlightProblem(dp, inFlight, later);
-    if (unfit) throw new UserError(400, 'invalid_request', `That in-flight policy cannot apply to the ${dp} rules: ${unfit}`, [{ path: 'inFlight', message: unfit }]);
-    const failed = extra.basedOn ? [] : await failingCases(em(), definition);
-    if (failed.length > 0 && !extra.override) throw refuseFailing(failed);
-    const recorded = { ...(extra.effectiveFrom ? { effectiveFrom: extra.effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) };
-    const overridden = failed.length > 0 ? { override: { reason: extra.override!.reason, failingCases: failed.map((f) => f.name) } } : {};
-    // The version, its audit entry and its announcement commit together, or none of them does.
-    const v = await em().transactional(async (tx) => {
-      const published = await publishVersion(tx, definition, { author: actorOf(principal), note, ...(effectiveFrom ? { effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) });
-      appendAudit(tx, { dedupeKey: `ruleset:${definition.decisionPoint}@${published}`, subjectType: 'ruleset', subjectId: definition.decisionPoint, action: 'ruleset_published', actor: actorOf(principal), reason: note, data: { version: published, ...recorded, inFlight, ...overridden } });
-      if (inFlight !== 'keep') announcePublished(tx, definition.decisionPoint, published, effectiveFrom);
-      announceRulesetWebhook(tx, { decisionPoint: definition.decisionPoint, version: published, note, author: actorOf(principal), effectiveFrom: effectiveFrom?.toISOString() ?? null, basedOn: extra.basedOn ?? null });
-      return published;
-    });
-    // Delivered now if it can be; else the workers' relay delivers it.
-    await relayAnnouncements(deps).catch((err: unknown) => log.warn({ component: 'relay', err }, 'announcing the publication failed; the workers will'));
+  /** Published now, or kept as a change request when the decision point needs a second ops manager (a rollback never waits). */
+  const publish = async (definition: RulesetDefinition, principal: Principal, note: string, ask: PublishAsk = {}) => {
+    const checked = await checkPublish(em(), definition, note, ask);
+    if (!ask.basedOn && (await approvalRequired(em(), definition.decisionPoint))) return { changeRequest: await requestChange(em(), checked, actorOf(principal)) };
+    const v = await commitPublish(deps, checked, { author: actorOf(principal), actor: actorOf(principal) });
     return version(definition.decisionPoint, v);
   };
+  const answer = (c: Context<AppEnv>, result: Awaited<ReturnType<typeof publish>>) => ('changeRequest' in result ? c.json(result, 202) : c.json(result, 201));
   const base = { tag: 'Rules', responses: { ...NOT_FOUND, ...STANDARD_ERRORS } } as const;
 
   return [
@@ -110,7 +91,7 @@ export function rulesetRoutes(deps: ApiDeps) {
       responses: { 201: { description: 'Published as the next version.', schema: rulesetView }, ...CASES_FAIL, ...base.responses },
       handler: async (c, { params, body, principal }) => {
         const { definition } = requireValid(body.definition, params.decisionPoint);
-        return c.json(await publish(definition, principal, body.note, publishOptions(body)), 201);
+        return answer(c, await publish(definition, principal, body.note, publishOptions(body)));
       },
     }),
     defineRoute({
@@ -167,7 +148,7 @@ export function rulesetRoutes(deps: ApiDeps) {
       handler: async (c, { params, body, principal }) => {
         const draft = await version(params.decisionPoint, 'draft');
         const { definition } = requireValid(draft.definition, params.decisionPoint);
-        return c.json(await publish(definition, principal, body.note, publishOptions(body)), 201);
+        return answer(c, await publish(definition, principal, body.note, publishOptions(body)));
       },
     }),
     defineRoute({
@@ -182,7 +163,7 @@ export function rulesetRoutes(deps: ApiDeps) {
       responses: { 201: { description: 'The old rules, published anew as the next version.', schema: rulesetView }, ...base.responses },
       handler: async (c, { params, body, principal }) => {
         const old = await version(params.decisionPoint, body.version);
-        return c.json(await publish(old.definition, principal, `Rollback to version ${body.version}: ${body.note}`, { basedOn: body.version }), 201);
+        return c.json(await version(params.decisionPoint, await commitPublish(deps, await checkPublish(em(), old.definition, `Rollback to version ${body.version}: ${body.note}`, { basedOn: body.version }), { author: actorOf(principal), actor: actorOf(principal) })), 201);
       },
     }),
     defineRoute({
