@@ -128,4 +128,36 @@ describe('safe publishing in the rules designer', () => {
     await checkScreen(page, 'publish-in-flight-intake');
     await page.close();
   });
+
+  it('four-eyes: a publish waits as a change request; its author cannot approve it, another ops manager does', async () => {
+    const h = session!.h;
+    expect((await h.request('/rulesets/remit/approval', { method: 'PUT', role: 'admin', body: JSON.stringify({ required: true }) })).status).toBe(200);
+    const remit = ((await (await h.request('/rulesets/remit')).json()) as { definition: unknown }).definition;
+
+    const page = await signIn();
+    await page.getByTestId('decision-point-remit').click();
+    await page.getByTestId('rules-edit').click();
+    await page.getByTestId('rules-publish').click();
+    await page.getByTestId('rules-note').fill('Same remit rules, asked by Olivia');
+    await page.getByTestId('rules-publish-confirm').click();
+    await page.getByTestId('rules-change-requested').waitFor();
+    await page.getByTestId('rules-change-requested-close').click();
+    const own = page.locator('[data-testid="change-request"][data-own="true"]');
+    await own.getByText('Your request: another ops manager approves it.').waitFor();
+    expect(await own.getByTestId('change-request-approve').count()).toBe(0);
+
+    // Another ops manager's request: Olivia approves it.
+    const asked = await h.request('/rulesets/remit/versions', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ definition: remit, note: 'Same remit rules, asked by the other manager' }) });
+    expect(asked.status).toBe(202);
+    await page.reload();
+    await page.getByTestId('tab-priority-rules').click();
+    await page.getByTestId('decision-point-remit').click();
+    const theirs = page.locator('[data-testid="change-request"][data-own="false"]');
+    await theirs.getByText('Same remit rules, asked by the other manager', { exact: false }).waitFor();
+    await checkScreen(page, 'four-eyes-pending', { fullPage: true });
+    await theirs.getByTestId('change-request-approve').click();
+    await page.getByTestId('ruleset-version-2').getByText('Same remit rules, asked by the other manager').waitFor();
+    await theirs.waitFor({ state: 'detached' });
+    await page.close();
+  });
 });

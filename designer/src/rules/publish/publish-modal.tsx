@@ -1,4 +1,4 @@
-import { Button, Divider, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Divider, Group, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { isSimulated } from '../../../../domain/backtest.ts';
 import type { DecisionPointId } from '../../../../domain/decision-points.ts';
@@ -8,6 +8,7 @@ import { publishRulesetDraft, saveRulesetDraft } from '../../api/client.ts';
 import { sentence } from '../../format/labels.ts';
 import { useSession } from '../../session/use-session.ts';
 import { sortPublishIssues } from '../draft-check.ts';
+import { announceChangeRequest } from '../change-requests.tsx';
 import { BacktestDeltas } from '../backtest/backtest-deltas.tsx';
 import { NoteField, useNote } from '../note-field.tsx';
 import { EffectiveTimeField, useEffectiveTime } from './effective-time-field.tsx';
@@ -33,6 +34,7 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
   const override = useOverride();
   const inFlight = useInFlight(dp);
   const [pending, setPending] = useState(false);
+  const [requested, setRequested] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const mayBacktest = useSession().can('rules.backtest') && isSimulated(dp);
 
@@ -48,7 +50,12 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
         await saveRulesetDraft(dp, definition);
         onSaved(definition);
       }
-      onPublished(await publishRulesetDraft(dp, { note: text, ...(effectiveFrom ? { effectiveFrom } : {}), ...(overridden ? { override: overridden } : {}), inFlight: inFlight.policy(effectiveFrom !== undefined) }));
+      const result = await publishRulesetDraft(dp, { note: text, ...(effectiveFrom ? { effectiveFrom } : {}), ...(overridden ? { override: overridden } : {}), inFlight: inFlight.policy(effectiveFrom !== undefined) });
+      if ('changeRequest' in result) {
+        setRequested(true);
+        setPending(false);
+        announceChangeRequest();
+      } else onPublished(result);
     } catch (error) {
       const sorted = sortPublishIssues(error instanceof ApiError ? error.issues : []);
       if (sorted.note) note.setError(sentence(sorted.note));
@@ -58,6 +65,20 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
     }
   };
 
+  if (requested) {
+    return (
+      <Stack gap="md" data-testid="rules-publish-modal">
+        <Alert color="blue" title="Sent for approval" data-testid="rules-change-requested">
+          Publishing these rules needs a second ops manager: your change request waits in the version history until another ops manager approves or rejects it.
+        </Alert>
+        <Group justify="flex-end">
+          <Button data-testid="rules-change-requested-close" onClick={onClose}>
+            Close
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
   return (
     <Stack gap="md" data-testid="rules-publish-modal">
       <ImpactPreview dp={dp} definition={definition} />
