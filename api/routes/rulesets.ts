@@ -26,7 +26,7 @@ const publishOptions = (body: { effectiveFrom?: string | undefined; override?: {
   ...(body.override ? { override: body.override } : {}),
   ...(body.inFlight ? { inFlight: body.inFlight } : {}),
 });
-const CASES_FAIL = {
+const PUBLISH_ANSWERS = {
   202: { description: 'Four-eyes approval is required for this decision point: kept as a change request for another ops manager.', schema: changeRequested },
   409: { description: 'Stored test cases fail under these rules (the message names them); publish with an override and a reason.', schema: errorBody },
 };
@@ -35,10 +35,10 @@ const NOT_FOUND = { 404: { description: 'No such ruleset version.', schema: erro
 export function rulesetRoutes(deps: ApiDeps) {
   const em = () => deps.store.em.fork();
   const version = (dp: DecisionPointId, v: number | 'draft' | undefined) => rulesetVersionOrFail(em(), dp, v);
-  /** Published now, or kept as a change request when the decision point needs a second ops manager (a rollback never waits). */
+  /** Published now, or kept as a change request when the decision point needs a second ops manager (a rollback, below, never waits). */
   const publish = async (definition: RulesetDefinition, principal: Principal, note: string, ask: PublishAsk = {}) => {
     const checked = await checkPublish(em(), definition, note, ask);
-    if (!ask.basedOn && (await approvalRequired(em(), definition.decisionPoint))) return { changeRequest: await requestChange(em(), checked, actorOf(principal)) };
+    if (await approvalRequired(em(), definition.decisionPoint)) return { changeRequest: await requestChange(em(), checked, actorOf(principal)) };
     const v = await commitPublish(deps, checked, { author: actorOf(principal), actor: actorOf(principal) });
     return version(definition.decisionPoint, v);
   };
@@ -88,7 +88,7 @@ export function rulesetRoutes(deps: ApiDeps) {
       access: 'rules.publish',
       params: dpParams,
       body: publishRulesetRequest,
-      responses: { 201: { description: 'Published as the next version.', schema: rulesetView }, ...CASES_FAIL, ...base.responses },
+      responses: { 201: { description: 'Published as the next version.', schema: rulesetView }, ...PUBLISH_ANSWERS, ...base.responses },
       handler: async (c, { params, body, principal }) => {
         const { definition } = requireValid(body.definition, params.decisionPoint);
         return answer(c, await publish(definition, principal, body.note, publishOptions(body)));
@@ -144,7 +144,7 @@ export function rulesetRoutes(deps: ApiDeps) {
       access: 'rules.publish',
       params: dpParams,
       body: publishDraftRequest,
-      responses: { 201: { description: 'The draft, published as the next version.', schema: rulesetView }, ...CASES_FAIL, ...base.responses },
+      responses: { 201: { description: 'The draft, published as the next version.', schema: rulesetView }, ...PUBLISH_ANSWERS, ...base.responses },
       handler: async (c, { params, body, principal }) => {
         const draft = await version(params.decisionPoint, 'draft');
         const { definition } = requireValid(draft.definition, params.decisionPoint);
