@@ -23,6 +23,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ORDER_BATCH_PATH, orderBatchRoutes } from './routes/order-batch.ts';
 import { orderRoutes } from './routes/orders.ts';
+import { rulesetChangeRequestRoutes } from './routes/ruleset-change-requests.ts';
 import { rulesetTestingRoutes } from './routes/ruleset-testing.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
 import { rulesetLockRoutes } from './routes/ruleset-locks.ts';
@@ -49,6 +50,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...rulesetRoutes(deps),
     ...rulesetLockRoutes(deps),
     ...rulesetTestingRoutes(deps),
+    ...rulesetChangeRequestRoutes(deps),
     ...backtestRoutes(deps),
     ...workAreaRoutes(deps),
     ...trendRoutes(deps),

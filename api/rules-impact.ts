@@ -72,6 +72,8 @@ export async function impactOf(em: EntityManager, draft: RulesetDefinition, publ
   const changes = judged
     .map(({ order, beforeSummary, afterSummary }) => ({
       orderId: order.id,
+      reference: order.reference ?? null,
+      account: order.account,
       state: order.state,
       workAreaId: order.workAreaId,
       before: { summary: beforeSummary, rank: rankBefore?.get(order.id) ?? null },

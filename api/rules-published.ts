@@ -6,7 +6,8 @@ import { addAnnouncement } from '../store/outbox.ts';
 import type { rulesPublishedWorkflow } from '../workflows/rules-published.workflow.ts';
 
 /**
- * In-flight policy: when priority rules are published, orders still waiting in a pool whose score they
+ * In-flight policy (unless the publish keeps decisions, domain/in-flight-policy.ts, and announces nothing):
+ * when priority rules are published, orders still waiting in a pool whose score they
  * change are decided again with the new version, and every area re-ranks its pool; when release rules
  * are, every area runs a cycle under them. Orders already released keep the decision they were released
  * on. A workflow carries it out, waiting for the effective time if there is one; the publication's

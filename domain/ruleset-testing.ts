@@ -46,7 +46,7 @@ export const rulesImpact = z.object({
   notJudged: z.number(),
   changed: z.number(),
   /** The changed orders, at most `LISTED_CHANGES` of them. */
-  orders: z.array(z.object({ orderId: z.string(), state: z.string(), workAreaId: z.string(), before: judged, after: judged })),
+  orders: z.array(z.object({ orderId: z.string(), reference: z.string().nullable(), account: z.string(), state: z.string(), workAreaId: z.string(), before: judged, after: judged })),
 });
 export type RulesImpact = z.infer<typeof rulesImpact>;
 export const LISTED_CHANGES = 200;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DECISION_POINTS, HIT_POLICIES } from './decision-points.ts';
+import { inFlightPolicy } from './in-flight-policy.ts';
 import { jsonKey, oneLine, paragraph } from './text.ts';
 
 /** Far more than any ruleset a person edits; beyond them validating and running rules would only cost. */
@@ -137,6 +138,10 @@ export const publishRulesetRequest = z.strictObject({
   note: paragraph(500, 'say what changed and why'),
   /** When the version takes effect; now if absent. */
   effectiveFrom: z.iso.datetime({ offset: true }).max(40).optional(),
+  /** Publish although stored test cases fail; the reason is kept in the audit log with the publish. */
+  override: z.strictObject({ reason: paragraph(500, 'say why these rules may be published although test cases fail') }).optional(),
+  /** What happens to the orders waiting at the decision point (domain/in-flight-policy.ts); re-decide where it can if absent. */
+  inFlight: inFlightPolicy.optional(),
 });
 export type PublishRulesetRequest = z.infer<typeof publishRulesetRequest>;
 

@@ -1,6 +1,6 @@
 import type { ConditionNode } from '../domain/decision.ts';
 
-const OPERATOR_WORDS: Record<string, [holds: string, fails: string]> = {
+export const OPERATOR_WORDS: Record<string, [holds: string, fails: string]> = {
   equal: ['is', 'is not'],
   notEqual: ['is not', 'is'],
   lessThan: ['is less than', 'is not less than'],

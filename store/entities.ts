@@ -12,6 +12,7 @@ import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
 import { RulesetLockRecord } from './ruleset-lock.entity.ts';
 import { RulesetTestCaseRecord } from './ruleset-test-case.entity.ts';
+import { RulesetChangeRequestRecord } from './ruleset-change-request.entity.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
 import { SessionRecord } from './session.entity.ts';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   RulesetVersionRecord,
   RulesetTestCaseRecord,
   RulesetLockRecord,
+  RulesetChangeRequestRecord,
   DecisionRecord,
   AuditEntryRecord,
   UserRecord,

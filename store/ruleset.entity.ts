@@ -8,6 +8,8 @@ export const RulesetRecord = defineEntity({
     id: p.string().primary(),
     decisionPoint: p.string().index(),
     name: p.string(),
+    /** Four-eyes: a publish becomes a change request that another ops manager approves. */
+    approvalRequired: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -36,7 +36,7 @@ describe('in-flight policy when priority rules are published', () => {
 
     const tripled: RulesetDefinition = structuredClone(defaultPriorityRuleset);
     for (const rule of tripled.rules) rule.event.params.points = (rule.event.params.points as number) * 3;
-    const res = await h.request('/rulesets/priority/versions', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ definition: tripled, note: 'Triple' }) });
+    const res = await h.request('/rulesets/priority/versions', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ definition: tripled, note: 'Triple', override: { reason: 'The shipped cases expect the old weights' } }) });
     expect(res.status).toBe(201);
 
     // The new decision is stored first, then the transition that acts on it: wait for the latter.
@@ -69,5 +69,26 @@ describe('in-flight policy when priority rules are published', () => {
     expect(res.status).toBe(201);
     await announcementDone(before);
     expect(await signalsTo(waiting.id)).toBe(0);
+  });
+
+  it('re-decides waiting orders at the effective time of a scheduled version, on a durable timer', async () => {
+    const waiting = await h.postOrder('WAITS-FOR-THE-EFFECTIVE-TIME', 3);
+    await until(waiting.id, (o) => o.state === 'queued' && o.priorityScore === 90, 'an order to wait with its score under the tripled rules');
+    const effectiveFrom = new Date(Date.now() + 8_000).toISOString();
+    const res = await h.request('/rulesets/priority/versions', {
+      method: 'POST',
+      role: 'ops_manager',
+      body: JSON.stringify({ definition: defaultPriorityRuleset, note: 'Back to the shipped weights', effectiveFrom, inFlight: 'redecide_at_effective' }),
+    });
+    expect(res.status).toBe(201);
+    const { version } = (await res.json()) as { version: number };
+
+    const decidedByIt = (o: OrderDetail) => o.decisions.some((d) => d.decisionPoint === 'priority' && d.rulesetVersion === version);
+    // A loaded machine may take a while past the effective time; the check is when it was decided, not how soon.
+    const redecided = await eventually(async () => ((o) => (decidedByIt(o) ? o : undefined))(await h.getOrder(waiting.id)), 'the waiting order to be decided by the scheduled version', 120_000);
+    const decision = redecided.decisions.find((d) => d.decisionPoint === 'priority' && d.rulesetVersion === version)!;
+    expect(decision.outcome.score).toBe(30);
+    // Not before the version took effect: the workflow slept until then.
+    expect(Date.parse(decision.decidedAt)).toBeGreaterThanOrEqual(Date.parse(effectiveFrom));
   });
 });

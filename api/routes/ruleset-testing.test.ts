@@ -94,6 +94,7 @@ describe('ruleset testing', () => {
       'impact-normal': [2, 3, 'score 30'],
       'impact-low': [3, 1, 'score 990'],
     });
+    expect(impact.orders.find((o) => o.orderId === 'impact-low')).toMatchObject({ reference: 'impact-low', account: 'account of impact-low' });
 
     const unchanged = await json<RulesImpact>(post('/rulesets/priority/impact', { definition: defaultPriorityRuleset }));
     expect(unchanged).toMatchObject({ waitingOrders: 3, changed: 0, orders: [] });

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import type { DecisionPointId } from '../../domain/decision-points.ts';
 import { decisionOutcome, ruleExplanation } from '../../domain/decision.ts';
 import { newTestCase, rulesImpact, rulesUnderTest, testCaseResult, testCaseView } from '../../domain/ruleset-testing.ts';
-import { compileRuleset } from '../../rules/compile-ruleset.ts';
-import { summarizeOutcome } from '../../rules/outcome-summary.ts';
 import { evaluateWithEngine } from '../../rules/reference-engine.ts';
 import { findPublishedRuleset, findVersion } from '../../store/rulesets.ts';
 import { RulesetTestCaseRecord } from '../../store/ruleset-test-case.entity.ts';
@@ -14,11 +12,10 @@ import { notFound } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { factsForTest, testRunRequest } from '../rules-test-run.ts';
 import { impactOf } from '../rules-impact.ts';
+import { runStoredCases, testCaseOf } from '../stored-test-cases.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
 import { errorBody, pathId, STANDARD_ERRORS } from '../schemas.ts';
 import { dpParams } from './rulesets.ts';
-
-const toView = (r: RulesetTestCaseRecord) => ({ ...r, decisionPoint: r.decisionPoint as DecisionPointId, createdAt: r.createdAt.toISOString() });
 
 /** Trying rules before they are in force: test runs, stored test cases, and the impact of a draft on waiting orders. */
 export function rulesetTestingRoutes(deps: ApiDeps) {
@@ -69,7 +66,7 @@ export function rulesetTestingRoutes(deps: ApiDeps) {
       responses: { 200: { description: 'Oldest first.', schema: z.object({ testCases: z.array(testCaseView) }) }, ...STANDARD_ERRORS },
       handler: async (c, { params }) => {
         const found = await em().find(RulesetTestCaseRecord, { decisionPoint: params.decisionPoint }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-        return c.json({ testCases: found.map(toView) });
+        return c.json({ testCases: found.map(testCaseOf) });
       },
     }),
     defineRoute({
@@ -85,7 +82,7 @@ export function rulesetTestingRoutes(deps: ApiDeps) {
         const tx = em();
         const record = tx.create(RulesetTestCaseRecord, { id: randomUUID(), decisionPoint: params.decisionPoint, ...body, createdBy: actorOf(principal) });
         await tx.flush();
-        return c.json(toView(record), 201);
+        return c.json(testCaseOf(record), 201);
       },
     }),
     defineRoute({
@@ -113,14 +110,7 @@ export function rulesetTestingRoutes(deps: ApiDeps) {
       body: rulesUnderTest,
       responses: { 200: { description: 'Every stored case, run; nothing is stored.', schema: z.object({ results: z.array(testCaseResult) }) }, ...nothingToTest, ...STANDARD_ERRORS },
       handler: async (c, { params, body }) => {
-        const rules = compileRuleset(await underTest(params.decisionPoint, body.definition));
-        const cases = await em().find(RulesetTestCaseRecord, { decisionPoint: params.decisionPoint }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-        const results = cases.map((testCase) => {
-          const { outcome, rules: explained } = rules.evaluate(testCase.facts);
-          const passed = testCase.expected ? summarizeOutcome(testCase.expected) === summarizeOutcome(outcome) : null;
-          return { testCase: toView(testCase), outcome, rules: explained, passed };
-        });
-        return c.json({ results });
+        return c.json({ results: await runStoredCases(em(), await underTest(params.decisionPoint, body.definition)) });
       },
     }),
     defineRoute({

@@ -44,7 +44,7 @@ describe('ruleset versions', () => {
   it('saves a draft, publishes it with a note, and keeps the history', async () => {
     expect((await asManager('/rulesets/priority/draft', 'PUT', { definition: doubled() })).status).toBe(200);
     expect((await json<RulesetView>(h.request('/rulesets/priority/draft'))).status).toBe('draft');
-    const published = await json<RulesetView>(asManager('/rulesets/priority/draft/publish', 'POST', { note: 'Double every weight' }));
+    const published = await json<RulesetView>(asManager('/rulesets/priority/draft/publish', 'POST', { note: 'Double every weight', override: { reason: 'The shipped cases expect the old weights' } }));
     expect(published).toMatchObject({ version: 2, status: 'published', author: 'token:test ops_manager', note: 'Double every weight' });
     expect((await h.request('/rulesets/priority/draft')).status).toBe(404);
     const { versions } = await json<{ versions: RulesetVersionSummary[] }>(h.request('/rulesets/priority/versions'));
@@ -70,7 +70,7 @@ describe('ruleset versions', () => {
 
   it('schedules a version with an effective time, keeping the current one in force until then', async () => {
     const later = new Date(Date.now() + 3_600_000).toISOString();
-    const scheduled = await json<RulesetView>(asManager('/rulesets/priority/versions', 'POST', { definition: doubled(), note: 'From next hour', effectiveFrom: later }));
+    const scheduled = await json<RulesetView>(asManager('/rulesets/priority/versions', 'POST', { definition: doubled(), note: 'From next hour', effectiveFrom: later, override: { reason: 'The shipped cases expect the old weights' } }));
     expect(scheduled).toMatchObject({ version: 4, status: 'scheduled', effectiveFrom: later });
     expect((await json<RulesetView>(h.request('/rulesets/priority'))).version).toBe(3);
   });

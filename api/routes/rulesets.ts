@@ -1,46 +1,49 @@
 import { z } from 'zod';
 import { DECISION_POINTS, type DecisionPointId } from '../../domain/decision-points.ts';
+import type { InFlightPolicy } from '../../domain/in-flight-policy.ts';
+import { changeRequested } from '../../domain/ruleset-change-request.ts';
 import { draftRequest, publishDraftRequest, publishRulesetRequest, rollbackRequest, rulesetVersionSummary, rulesetView, type RulesetDefinition } from '../../domain/ruleset.ts';
 import { diffRulesets } from '../../rules/ruleset-diff.ts';
 import { validateRuleset } from '../../rules/validate-ruleset.ts';
-import { appendAudit } from '../../store/audit-log.ts';
-import { discardDraft, listVersions, publishVersion, saveDraft } from '../../store/rulesets.ts';
+import { discardDraft, listVersions, saveDraft } from '../../store/rulesets.ts';
 import type { ApiDeps } from '../api-deps.ts';
-import { actorOf, type Principal } from '../auth/principal.ts';
+import type { Context } from 'hono';
+import { actorOf, type AppEnv, type Principal } from '../auth/principal.ts';
 import { notFound } from '../errors.ts';
+import { checkPublish, commitPublish, type PublishAsk } from '../publish-ruleset.ts';
+import { approvalRequired, requestChange } from '../ruleset-change-requests.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
-import { announcePublished } from '../rules-published.ts';
-import { relayAnnouncements } from '../announcement-relay.ts';
 import { requireValid, rulesetVersionOrFail } from '../ruleset-lookup.ts';
 import { EDIT_REFUSED, guardRulesetEdit } from '../ruleset-edit-guard.ts';
-import { announceRulesetWebhook } from '../webhooks/ruleset-published-event.ts';
-import { log } from '../../logging/logger.ts';
 
 export const dpParams = z.object({ decisionPoint: z.enum(DECISION_POINTS) });
 const versionNumber = z.coerce.number().int().positive().max(1_000_000);
 const versionParams = dpParams.extend({ version: versionNumber });
 const versionRef = z.union([z.literal('draft'), versionNumber]);
 export const problem = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
+const publishOptions = (body: { effectiveFrom?: string | undefined; override?: { reason: string } | undefined; inFlight?: InFlightPolicy | undefined }) => ({
+  ...(body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}),
+  ...(body.override ? { override: body.override } : {}),
+  ...(body.inFlight ? { inFlight: body.inFlight } : {}),
+});
+const PUBLISH_ANSWERS = {
+  202: { description: 'Four-eyes approval is required for this decision point: kept as a change request for another ops manager.', schema: changeRequested },
+  409: { description: 'Stored test cases fail under these rules (the message names them); publish with an override and a reason.', schema: errorBody },
+};
 const NOT_FOUND = { 404: { description: 'No such ruleset version.', schema: errorBody } };
 
 export function rulesetRoutes(deps: ApiDeps) {
   const em = () => deps.store.em.fork();
   const version = (dp: DecisionPointId, v: number | 'draft' | undefined) => rulesetVersionOrFail(em(), dp, v);
-  const publish = async (definition: RulesetDefinition, principal: Principal, note: string, extra: { effectiveFrom?: string; basedOn?: number } = {}) => {
-    const effectiveFrom = extra.effectiveFrom ? new Date(extra.effectiveFrom) : undefined;
-    // The version, its audit entry and its announcement commit together, or none of them does.
-    const v = await em().transactional(async (tx) => {
-      const published = await publishVersion(tx, definition, { author: actorOf(principal), note, ...(effectiveFrom ? { effectiveFrom } : {}), ...(extra.basedOn ? { basedOn: extra.basedOn } : {}) });
-      appendAudit(tx, { dedupeKey: `ruleset:${definition.decisionPoint}@${published}`, subjectType: 'ruleset', subjectId: definition.decisionPoint, action: 'ruleset_published', actor: actorOf(principal), reason: note, data: { version: published, ...extra } });
-      announcePublished(tx, definition.decisionPoint, published, effectiveFrom);
-      announceRulesetWebhook(tx, { decisionPoint: definition.decisionPoint, version: published, note, author: actorOf(principal), effectiveFrom: effectiveFrom?.toISOString() ?? null, basedOn: extra.basedOn ?? null });
-      return published;
-    });
-    // Delivered now if it can be; else the workers' relay delivers it.
-    await relayAnnouncements(deps).catch((err: unknown) => log.warn({ component: 'relay', err }, 'announcing the publication failed; the workers will'));
+  /** Published now, or kept as a change request when the decision point needs a second ops manager (a rollback, below, never waits). */
+  const publish = async (definition: RulesetDefinition, principal: Principal, note: string, ask: PublishAsk = {}) => {
+    const checked = await checkPublish(em(), definition, note, ask);
+    if (await approvalRequired(em(), definition.decisionPoint)) return { changeRequest: await requestChange(em(), checked, actorOf(principal)) };
+    const v = await commitPublish(deps, checked, { author: actorOf(principal), actor: actorOf(principal) });
     return version(definition.decisionPoint, v);
   };
+  const answer = (c: Context<AppEnv>, result: Awaited<ReturnType<typeof publish>>) => ('changeRequest' in result ? c.json(result, 202) : c.json(result, 201));
   const base = { tag: 'Rules', responses: { ...NOT_FOUND, ...STANDARD_ERRORS } } as const;
 
   return [
@@ -86,11 +89,11 @@ export function rulesetRoutes(deps: ApiDeps) {
       access: 'rules.publish',
       params: dpParams,
       body: publishRulesetRequest,
-      responses: { 201: { description: 'Published as the next version.', schema: rulesetView }, ...base.responses, ...EDIT_REFUSED },
+      responses: { 201: { description: 'Published as the next version.', schema: rulesetView }, ...PUBLISH_ANSWERS, ...base.responses, ...EDIT_REFUSED },
       handler: async (c, { params, body, principal }) => {
         const { definition } = requireValid(body.definition, params.decisionPoint);
         await guardRulesetEdit(em(), principal, params.decisionPoint, definition, 'published');
-        return c.json(await publish(definition, principal, body.note, body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}), 201);
+        return answer(c, await publish(definition, principal, body.note, publishOptions(body)));
       },
     }),
     defineRoute({
@@ -144,12 +147,12 @@ export function rulesetRoutes(deps: ApiDeps) {
       access: 'rules.editValues',
       params: dpParams,
       body: publishDraftRequest,
-      responses: { 201: { description: 'The draft, published as the next version.', schema: rulesetView }, ...base.responses, ...EDIT_REFUSED },
+      responses: { 201: { description: 'The draft, published as the next version.', schema: rulesetView }, ...PUBLISH_ANSWERS, ...base.responses, ...EDIT_REFUSED },
       handler: async (c, { params, body, principal }) => {
         const draft = await version(params.decisionPoint, 'draft');
         const { definition } = requireValid(draft.definition, params.decisionPoint);
         await guardRulesetEdit(em(), principal, params.decisionPoint, definition, 'published');
-        return c.json(await publish(definition, principal, body.note, body.effectiveFrom ? { effectiveFrom: body.effectiveFrom } : {}), 201);
+        return answer(c, await publish(definition, principal, body.note, publishOptions(body)));
       },
     }),
     defineRoute({
@@ -165,7 +168,7 @@ export function rulesetRoutes(deps: ApiDeps) {
       handler: async (c, { params, body, principal }) => {
         const old = await version(params.decisionPoint, body.version);
         await guardRulesetEdit(em(), principal, params.decisionPoint, old.definition, 'published');
-        return c.json(await publish(old.definition, principal, `Rollback to version ${body.version}: ${body.note}`, { basedOn: body.version }), 201);
+        return c.json(await version(params.decisionPoint, await commitPublish(deps, await checkPublish(em(), old.definition, `Rollback to version ${body.version}: ${body.note}`, { basedOn: body.version }), { author: actorOf(principal), actor: actorOf(principal) })), 201);
       },
     }),
     defineRoute({

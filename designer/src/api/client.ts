@@ -1,3 +1,5 @@
+import type { InFlightPolicy } from '../../../domain/in-flight-policy.ts';
+import type { ChangeRequestList, ChangeRequestView } from '../../../domain/ruleset-change-request.ts';
 import type { DecisionPointId } from '../../../domain/decision-points.ts';
 import type { OrderActionRequest, OrderDetail, OrderListItem } from '../../../domain/order.ts';
 import type { Desk } from '../../../domain/order-desks.ts';
@@ -73,10 +75,23 @@ export function discardRulesetDraft(dp: DecisionPointId): Promise<void> {
   return request<void>(rulesetPath(dp, '/draft'), { method: 'DELETE' });
 }
 
-export function publishRulesetDraft(dp: DecisionPointId, note: string): Promise<RulesetView> {
-  return request<RulesetView>(rulesetPath(dp, '/draft/publish'), { method: 'POST', body: { note } });
+/** Published, or, under four-eyes approval, a change request for another ops manager. */
+export function publishRulesetDraft(dp: DecisionPointId, body: { note: string; effectiveFrom?: string; override?: { reason: string }; inFlight?: InFlightPolicy }): Promise<RulesetView | { changeRequest: ChangeRequestView }> {
+  return request<RulesetView | { changeRequest: ChangeRequestView }>(rulesetPath(dp, '/draft/publish'), { method: 'POST', body });
 }
 
 export async function listWorkAreas(signal?: AbortSignal): Promise<WorkArea[]> {
   return (await request<{ workAreas: WorkArea[] }>('/work-areas', { signal })).workAreas;
+}
+
+export async function listChangeRequests(dp: DecisionPointId, signal?: AbortSignal): Promise<ChangeRequestList> {
+  return request<ChangeRequestList>(rulesetPath(dp, '/change-requests'), { signal });
+}
+
+export function approveChangeRequest(dp: DecisionPointId, id: string): Promise<RulesetView> {
+  return request<RulesetView>(rulesetPath(dp, `/change-requests/${encodeURIComponent(id)}/approve`), { method: 'POST', body: {} });
+}
+
+export function rejectChangeRequest(dp: DecisionPointId, id: string, reason: string): Promise<ChangeRequestView> {
+  return request<ChangeRequestView>(rulesetPath(dp, `/change-requests/${encodeURIComponent(id)}/reject`), { method: 'POST', body: { reason } });
 }

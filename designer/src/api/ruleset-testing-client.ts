@@ -35,8 +35,8 @@ export function deleteTestCase(dp: DecisionPointId, id: string): Promise<void> {
   return request<void>(rulesetPath(dp, `/test-cases/${encodeURIComponent(id)}`), { method: 'DELETE' });
 }
 
-export async function runTestCases(dp: DecisionPointId, definition: RulesetDefinition): Promise<TestCaseResult[]> {
-  return (await request<{ results: TestCaseResult[] }>(rulesetPath(dp, '/test-cases/run'), { method: 'POST', body: { definition } })).results;
+export async function runTestCases(dp: DecisionPointId, definition: RulesetDefinition, signal?: AbortSignal): Promise<TestCaseResult[]> {
+  return (await request<{ results: TestCaseResult[] }>(rulesetPath(dp, '/test-cases/run'), { method: 'POST', body: { definition }, signal })).results;
 }
 
 /** How the waiting orders would be judged under `definition`, next to the version in force. */

@@ -50,11 +50,12 @@ describe('publishing', () => {
     expect(checkNote('Raised the overdue points')).toBeUndefined();
   });
 
-  it("sorts the API's issues into the definition and the note", () => {
+  it("sorts the API's issues into the definition, the note and the effective time", () => {
     expect(
       sortPublishIssues([
         { path: 'definition.rules.1.conditions', message: 'unknown fact "tier"' },
         { path: 'note', message: 'say what changed and why' },
+        { path: 'effectiveFrom', message: 'must not be in the past' },
         { path: 'definition', message: 'rule names must be unique' },
       ]),
     ).toEqual({
@@ -63,6 +64,7 @@ describe('publishing', () => {
         { path: '', message: 'rule names must be unique' },
       ],
       note: 'say what changed and why',
+      effectiveFrom: 'must not be in the past',
     });
   });
 

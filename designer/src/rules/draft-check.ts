@@ -31,17 +31,20 @@ export interface PublishIssues {
   /** Relative to the definition, as the editor shows it (`rules.0.name`, or empty for the whole of it). */
   definition: ApiIssue[];
   note: string | undefined;
+  effectiveFrom: string | undefined;
 }
 
 /** Sorts a publish refusal's issues (paths relative to the request body) into the editor's two fields. */
 export function sortPublishIssues(issues: readonly ApiIssue[]): PublishIssues {
   const definition: ApiIssue[] = [];
   let note: string | undefined;
+  let effectiveFrom: string | undefined;
   for (const issue of issues) {
     if (issue.path === 'note') note ??= issue.message;
+    else if (issue.path === 'effectiveFrom') effectiveFrom ??= issue.message;
     else definition.push({ path: issue.path.replace(/^definition\.?/, ''), message: issue.message });
   }
-  return { definition, note };
+  return { definition, note, effectiveFrom };
 }
 
 /** `rules.2.conditions.all.0` → `rules.2.conditions.all.0 (rule "Due soon")`, so a person finds the rule by name. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DecisionPointId } from '../../../domain/decision-points.ts';
 import type { RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
 import type { Resource } from '../api/use-resource.ts';
+import { ChangeRequests } from './change-requests.tsx';
 import { CompareModal } from './compare/compare-modal.tsx';
 import { RollbackModal } from './rollback-modal.tsx';
 import { RulesetVersions } from './ruleset-versions.tsx';
@@ -19,6 +20,7 @@ export function RulesetHistory({ dp, versions, mayPublish, onRolledBack }: Rules
   const [rollingBack, setRollingBack] = useState<number | null>(null);
   return (
     <>
+      <ChangeRequests dp={dp} mayPublish={mayPublish} onDecided={versions.reload} />
       <RulesetVersions versions={versions} mayPublish={mayPublish} onCompare={(from) => setComparing(from === undefined ? {} : { from })} onRollBack={setRollingBack} />
       <CompareModal opened={comparing} onClose={() => setComparing(null)} dp={dp} versions={versions.data ?? []} canvas={null} />
       <RollbackModal

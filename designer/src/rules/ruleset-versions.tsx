@@ -3,7 +3,7 @@ import type { RulesetVersionSummary } from '../../../domain/ruleset.ts';
 import { LoadError } from '../api/load-error.tsx';
 import type { Resource } from '../api/use-resource.ts';
 import { humanize } from '../format/labels.ts';
-import { formatDateTime } from '../format/time.ts';
+import { formatCalendarDateTime, formatDateTime } from '../format/time.ts';
 
 const STATUS_COLORS = { scheduled: 'blue', published: 'green', retired: 'gray', draft: 'yellow' } as const;
 
@@ -77,7 +77,14 @@ export function RulesetVersions({ versions, ...actions }: RulesetVersionsProps) 
                     {humanize(version.status)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{version.publishedAt ? formatDateTime(version.publishedAt) : '—'}</Table.Td>
+                <Table.Td>
+                  {version.publishedAt ? formatDateTime(version.publishedAt) : '—'}
+                  {version.effectiveFrom && (
+                    <Text size="xs" data-testid="ruleset-effective-from">
+                      {version.status === 'scheduled' ? 'takes effect at' : 'took effect at'} {formatCalendarDateTime(version.effectiveFrom)}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>{version.author}</Table.Td>
                 <Table.Td>{version.note ?? '—'}</Table.Td>
                 <Table.Td>

@@ -22,8 +22,8 @@ export function DiffView({ older, newer }: { older: RulesetDefinition; newer: Ru
   return (
     <Stack gap="sm">
       <DiffLegend />
-      <Box style={{ display: 'grid', gridTemplateColumns: '260px minmax(0, 1fr)', gap: 'var(--mantine-spacing-sm)' }}>
-        <DiffSummary diff={summary} onFocus={focus} />
+      <Box style={{ display: 'grid', gridTemplateColumns: '380px minmax(0, 1fr)', gap: 'var(--mantine-spacing-sm)' }}>
+        <DiffSummary diff={summary} older={older} newer={newer} onFocus={focus} />
         <RulesCanvas graph={nodes.graph} diff={nodes.marks} testId="diff-canvas" height="60dvh" />
       </Box>
     </Stack>

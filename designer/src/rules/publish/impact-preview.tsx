@@ -1,42 +1,56 @@
-import { Alert, Button, Group, Loader, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { Alert, Anchor, Button, Group, Loader, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import type { DecisionPointId } from '../../../../domain/decision-points.ts';
 import type { RulesetDefinition } from '../../../../domain/ruleset.ts';
 import type { RulesImpact } from '../../../../domain/ruleset-testing.ts';
+import { listWorkAreas } from '../../api/client.ts';
 import { previewImpact } from '../../api/ruleset-testing-client.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { plural } from '../../format/labels.ts';
+import { humanize, plural } from '../../format/labels.ts';
+import { OrderDrawer } from '../../orders/order-drawer.tsx';
 
 type Judged = RulesImpact['orders'][number]['before'];
 
 const judged = ({ summary, rank }: Judged) => (rank === null ? summary : `${summary} · rank ${rank}`);
 
 function ImpactTable({ impact }: { impact: RulesImpact }) {
+  const [opened, setOpened] = useState<string | null>(null);
+  const workAreas = useResource('work-areas', listWorkAreas);
+  const workAreaNames = useMemo(() => new Map((workAreas.data ?? []).map((area) => [area.id, area.name])), [workAreas.data]);
   return (
-    <ScrollArea.Autosize mah={260} type="auto" offsetScrollbars>
-      <Table data-testid="rules-impact-table" withTableBorder striped verticalSpacing={4} fz="xs" stickyHeader>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Order</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th>Work area</Table.Th>
-            <Table.Th>Now</Table.Th>
-            <Table.Th>With this draft</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {impact.orders.map((order) => (
-            <Table.Tr key={order.orderId} data-testid="rules-impact-row" data-order-id={order.orderId}>
-              <Table.Td ff="monospace">{order.orderId}</Table.Td>
-              <Table.Td>{order.state}</Table.Td>
-              <Table.Td>{order.workAreaId}</Table.Td>
-              <Table.Td>{judged(order.before)}</Table.Td>
-              <Table.Td fw={600}>{judged(order.after)}</Table.Td>
+    <>
+      <ScrollArea.Autosize mah={260} type="auto" offsetScrollbars>
+        <Table data-testid="rules-impact-table" withTableBorder striped verticalSpacing={4} fz="xs" stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Order</Table.Th>
+              <Table.Th>Account</Table.Th>
+              <Table.Th>State</Table.Th>
+              <Table.Th>Work area</Table.Th>
+              <Table.Th>Now</Table.Th>
+              <Table.Th>With this draft</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea.Autosize>
+          </Table.Thead>
+          <Table.Tbody>
+            {impact.orders.map((order) => (
+              <Table.Tr key={order.orderId} data-testid="rules-impact-row" data-order-id={order.orderId}>
+                <Table.Td>
+                  <Anchor component="button" type="button" fz="xs" underline="always" data-testid="rules-impact-order" onClick={() => setOpened(order.orderId)}>
+                    {order.reference ?? order.orderId}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{order.account}</Table.Td>
+                <Table.Td>{humanize(order.state)}</Table.Td>
+                <Table.Td>{workAreaNames.get(order.workAreaId) ?? order.workAreaId}</Table.Td>
+                <Table.Td>{judged(order.before)}</Table.Td>
+                <Table.Td fw={600}>{judged(order.after)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+      {opened !== null && <OrderDrawer orderId={opened} opened onClose={() => setOpened(null)} onChanged={() => undefined} workAreaNames={workAreaNames} />}
+    </>
   );
 }
 
