@@ -4,9 +4,11 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { isSimulated } from '../../../domain/backtest.ts';
 import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../domain/decision-points.ts';
 import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
+import { openingViewport } from '../graph/canvas-view.ts';
 import { graphToRuleset } from '../graph/compile-graph.ts';
 import type { NewNode } from '../graph/graph-edits.ts';
 import { checkGraph, type CanvasProblem } from '../graph/graph-problems.ts';
+import { layoutForest } from '../graph/layout-forest.ts';
 import { NODE_SIZE } from '../graph/rules-graph-model.ts';
 import { useSession } from '../session/use-session.ts';
 import { BacktestPanel } from './backtest/backtest-panel.tsx';
@@ -124,7 +126,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           onRedo={editor.redo}
           onLayout={() => {
             editor.layout();
-            requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+            void flow.setViewport(openingViewport(layoutForest(editor.graph)), { duration: 300 });
           }}
           onExport={() => downloadJson(`${dp}-rules.json`, definition)}
           onImport={() => setJsonOpen(true)}
@@ -177,7 +179,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           const next = openRuleset(imported);
           setOpened(next);
           editor.replace(next.graph);
-          requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+          void flow.setViewport(openingViewport(next.graph), { duration: 300 });
         }}
         onClose={() => setJsonOpen(false)}
       />

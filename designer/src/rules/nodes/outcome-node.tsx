@@ -6,7 +6,7 @@ import type { FlowNode } from './flow-nodes.ts';
 import { NodeFrame } from './node-frame.tsx';
 import { NodeHandle } from './node-handle.tsx';
 
-function describeOutcome({ type, params }: NodeDataByKind['outcome']): string {
+export function describeOutcome({ type, params }: NodeDataByKind['outcome']): string {
   if (type === 'score' && typeof params.points === 'number') return formatPoints(params.points);
   const details = Object.values(params).map(formatValue).join(', ');
   return details ? `${humanize(type)}: ${details}` : humanize(type);
