@@ -81,4 +81,36 @@ describe('the rules canvas and the decision table', () => {
     await checkScreen(page, 'rules-canvas-folded');
     await page.close();
   });
+
+  it('an edit in the table view reflected on the canvas, and back', async () => {
+    const page = await editRules('release');
+    await page.getByTestId('rules-view-switch').getByText('Table').click();
+    const table = page.getByTestId('decision-table');
+    const overdue = table.locator('[data-testid="table-row"][data-rule="Overdue in a stopped area"]');
+    // A cell per fact: the rule's two conditions, in their facts' columns.
+    expect(await overdue.getByTestId('table-cell').count()).toBe(2);
+    const slack = overdue.locator('[data-testid="table-cell"][data-fact="slackHours"]');
+    await slack.getByTestId('table-cell-operator').selectOption('lessThanInclusive');
+    await slack.getByTestId('table-cell-value').fill('-2');
+    await table.locator('[data-testid="table-row"][data-rule="Area stopped"]').getByTestId('table-param-reason').fill('Stopped: wait for the restart.');
+    // A row added and removed again leaves the ruleset as it was.
+    await page.getByTestId('table-add-rule').click();
+    await table.locator('[data-testid="table-row"][data-rule="New rule"]').waitFor();
+    await page.getByRole('button', { name: 'Remove rule New rule' }).click();
+    expect(await table.locator('[data-testid="table-row"][data-rule="New rule"]').count()).toBe(0);
+    await checkScreen(page, 'rules-decision-table');
+
+    await page.getByTestId('rules-view-switch').getByText('Canvas').click();
+    const canvas = page.getByTestId('ruleset-canvas');
+    await canvas.locator('.react-flow__node-condition', { hasText: '≤ -2' }).waitFor();
+    await canvas.locator('.react-flow__node-outcome', { hasText: 'Stopped: wait for the restart.' }).waitFor();
+    await checkScreen(page, 'rules-canvas-after-table-edit');
+
+    // And back: a rule renamed on the canvas's inspector is renamed in the table.
+    await canvas.locator('.react-flow__node-rule', { hasText: 'Area paused' }).click();
+    await page.getByTestId('inspector-rule-name').fill('Area on pause');
+    await page.getByTestId('rules-view-switch').getByText('Table').click();
+    await table.locator('[data-testid="table-row"][data-rule="Area on pause"]').waitFor();
+    await page.close();
+  });
 });

@@ -183,6 +183,8 @@ export function RulesCanvas({ graph, problems, paint, diff, editing, containerRe
           edgesFocusable={!readOnly}
           defaultViewport={opening}
           minZoom={0.1}
+          // Its grey link (#999, 2.8:1) fails WCAG contrast once nodes sit behind it, as they do at a readable zoom.
+          proOptions={{ hideAttribution: true }}
         >
           <Panel position="top-left">
             <CanvasSearch

@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useReactFlow } from '@xyflow/react';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { isSimulated } from '../../../domain/backtest.ts';
@@ -24,6 +24,7 @@ import { Palette } from './palette.tsx';
 import { ProblemsPanel } from './problems-panel.tsx';
 import { RankByBanner } from './rank-by-banner.tsx';
 import { RulesCanvas, type CanvasEditing } from './rules-canvas.tsx';
+import { DecisionTableView } from './table/decision-table-view.tsx';
 import { TestPanel } from './test-panel/test-panel.tsx';
 import { useDesignerKeys } from './use-designer-keys.ts';
 import { usePaintedPath } from './use-painted-path.ts';
@@ -65,6 +66,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   const [backtesting, setBacktesting] = useState(false);
   const mayBacktest = useSession().can('rules.backtest') && isSimulated(dp);
   const [comparing, setComparing] = useState<{ canvas: RulesetDefinition } | null>(null);
+  const [view, setView] = useState<'canvas' | 'table'>('canvas');
 
   // The graph just opened was compiled while it was timed; compiling it again would only repeat that.
   const compiled = useMemo(() => (editor.graph === opened.graph ? opened.compiled : graphToRuleset(editor.graph)), [editor.graph, opened]);
@@ -134,6 +136,17 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           {...(mayBacktest ? { onBacktest: () => setBacktesting(true) } : {})}
           onCompare={() => setComparing({ canvas: definition })}
         >
+          <SegmentedControl
+            size="xs"
+            aria-label="Show the rules as"
+            data-testid="rules-view-switch"
+            data={[
+              { value: 'canvas', label: 'Canvas' },
+              { value: 'table', label: 'Table' },
+            ]}
+            value={view}
+            onChange={(value) => setView(value === 'table' ? 'table' : 'canvas')}
+          />
           <Text size="xs" c="dimmed">
             Drag from a node&apos;s right handle to another&apos;s left to link them. Delete removes the selection.
           </Text>
@@ -149,7 +162,20 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           <Box h={CANVAS_HEIGHT} mih={460}>
             <Palette spec={spec} onAdd={add} />
           </Box>
-          <RulesCanvas graph={editor.graph} problems={problemsByNode} paint={path.paint} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
+          {view === 'canvas' ? (
+            <RulesCanvas graph={editor.graph} problems={problemsByNode} paint={path.paint} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
+          ) : (
+            <DecisionTableView
+              dp={dp}
+              graph={editor.graph}
+              onEdit={editor.edit}
+              onShowOnCanvas={(ruleId) => {
+                setView('canvas');
+                requestAnimationFrame(() => focus(ruleId));
+              }}
+              height={CANVAS_HEIGHT}
+            />
+          )}
           <Stack gap="sm">
             <NodeInspector editor={editor} problems={check.problems} />
             <ProblemsPanel problems={check.problems} nodes={checked.nodes} definition={check.compiled.definition} onFocus={focus} />
