@@ -26,7 +26,8 @@ function ValueField({ rule, spec, cell, onChange }: Omit<ConditionCellProps, 'on
   const other = factReference(cell.value);
   if (other !== null) return <Text size="sm" ff="monospace">{other}</Text>;
   if (takesList(cell.operator)) {
-    return <TextInput {...common} defaultValue={formatValue(cell.value)} onBlur={(e) => onChange({ value: listValue(e.currentTarget.value, spec) }, 'value')} />;
+    // Typed freely and read on leaving the field; keyed by the value so an undo shows in it.
+    return <TextInput key={formatValue(cell.value)} {...common} defaultValue={formatValue(cell.value)} onBlur={(e) => onChange({ value: listValue(e.currentTarget.value, spec) }, 'value')} />;
   }
   if (spec?.type === 'enum' || spec?.type === 'boolean') {
     const options = spec.type === 'enum' ? [...(spec.values ?? [])] : ['true', 'false'];
