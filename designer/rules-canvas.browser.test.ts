@@ -17,14 +17,19 @@ describe('the rules canvas and the decision table', () => {
     await session?.close();
   });
 
-  const editRules = async (decisionPoint: string): Promise<Page> => {
+  const openRules = async (decisionPoint: string, username = 'olivia'): Promise<Page> => {
     const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(url);
-    await page.getByTestId('login-username').fill('olivia');
-    await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === 'olivia')!.password);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === username)!.password);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('tab-priority-rules').click();
     await page.getByTestId(`decision-point-${decisionPoint}`).click();
+    return page;
+  };
+
+  const editRules = async (decisionPoint: string): Promise<Page> => {
+    const page = await openRules(decisionPoint);
     await page.getByTestId('rules-edit').click();
     await page.getByTestId('rules-designer').waitFor();
     return page;
@@ -111,6 +116,16 @@ describe('the rules canvas and the decision table', () => {
     await page.getByTestId('inspector-rule-name').fill('Area on pause');
     await page.getByTestId('rules-view-switch').getByText('Table').click();
     await table.locator('[data-testid="table-row"][data-rule="Area on pause"]').waitFor();
+    await page.close();
+  });
+
+  it('a dispatcher reads the rules in force as a table, read-only', async () => {
+    const page = await openRules('escalation', 'dan');
+    await page.getByTestId('rules-view-switch').getByText('Table').click();
+    const row = page.locator('[data-testid="decision-table"][data-readonly] [data-testid="table-row"][data-rule="Queued, major account"]');
+    await row.getByText('= major').waitFor();
+    expect(await page.getByTestId('decision-table').locator('input, select').count()).toBe(0);
+    await checkScreen(page, 'rules-decision-table-read-only');
     await page.close();
   });
 });

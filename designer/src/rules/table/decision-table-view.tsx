@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, NumberInput, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../../domain/decision-points.ts';
-import { humanize } from '../../format/labels.ts';
+import { formatValue, humanize } from '../../format/labels.ts';
 import { addCell, addRuleRow, clearCell, editCell, editOutcomeParam, editRule, graphToTable, removeRuleRow } from '../../graph/decision-table.ts';
 import { outcomeSpec, paramFields, type ParamField } from '../../graph/outcome-params.ts';
 import type { RulesGraph } from '../../graph/rules-graph-model.ts';
@@ -10,15 +10,19 @@ import { ConditionCell } from './condition-cell.tsx';
 interface DecisionTableViewProps {
   dp: DecisionPointId;
   graph: RulesGraph;
-  /** Every edit is a graph edit: `key` makes typing in one field one undo step. */
-  onEdit: (next: RulesGraph, key: string | null) => void;
+  /** Every edit is a graph edit: `key` makes typing in one field one undo step. Without it the table is read-only. */
+  onEdit?: (next: RulesGraph, key: string | null) => void;
   /** To the canvas, on a rule whose conditions the table cannot show. */
   onShowOnCanvas: (ruleId: string) => void;
   height: string;
 }
 
 /** The rules as a decision table: a row per rule, a column per fact its conditions test, the outcome's parameters. */
-export function DecisionTableView({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTableViewProps) {
+export function DecisionTableView({ onEdit, ...props }: DecisionTableViewProps) {
+  return onEdit ? <EditableTable {...props} onEdit={onEdit} /> : <ReadOnlyTable {...props} />;
+}
+
+function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTableViewProps & { onEdit: NonNullable<DecisionTableViewProps['onEdit']> }) {
   const table = useMemo(() => graphToTable(graph), [graph]);
   const facts = DECISION_POINT_SPECS[dp].facts;
   // Every parameter any row's outcome takes, each once, in the order they first appear.
@@ -170,5 +174,73 @@ export function DecisionTableView({ dp, graph, onEdit, onShowOnCanvas, height }:
         <Text size="xs">A new rule needs a description and at least one condition: the problems list says what is missing.</Text>
       </Group>
     </Stack>
+  );
+}
+
+/** The version in force as a table, for reading: the same rows and columns, as text. */
+function ReadOnlyTable({ dp, graph, onShowOnCanvas, height }: Omit<DecisionTableViewProps, 'onEdit'>) {
+  const table = useMemo(() => graphToTable(graph), [graph]);
+  const params = [...new Set(table.rows.flatMap((r) => Object.keys(r.outcome?.data.params ?? {})))];
+  const other = table.rows.some((r) => r.other !== null);
+  return (
+    <ScrollArea
+      h={height}
+      mih={460}
+      data-testid="decision-table"
+      data-readonly
+      // Nothing in it takes focus: the region itself does, so the keyboard can scroll a wide table.
+      viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'The rules as a table' }}
+      style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
+      <Table striped withColumnBorders stickyHeader fz="sm">
+        <Table.Caption>One row per rule of the {DECISION_POINT_SPECS[dp].name.toLowerCase()} rules; an empty cell: any value.</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Priority</Table.Th>
+            <Table.Th>Rule</Table.Th>
+            {table.facts.map((fact) => (
+              <Table.Th key={fact} ff="monospace">
+                {fact}
+              </Table.Th>
+            ))}
+            {other && <Table.Th>Other conditions</Table.Th>}
+            <Table.Th>Outcome</Table.Th>
+            {params.map((p) => (
+              <Table.Th key={p}>{humanize(p)}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {table.rows.map((row) => (
+            <Table.Tr key={row.ruleId} data-testid="table-row" data-rule={row.name}>
+              <Table.Td>{row.priority}</Table.Td>
+              <Table.Td fw={600}>{row.name}</Table.Td>
+              {table.facts.map((fact) => (
+                <Table.Td key={fact} ff="monospace">
+                  {row.cells.get(fact)?.text ?? ''}
+                </Table.Td>
+              ))}
+              {other && (
+                <Table.Td>
+                  {row.other !== null && (
+                    <Group gap={4} wrap="nowrap">
+                      <Text size="sm" ff="monospace">
+                        {row.other}
+                      </Text>
+                      <Button size="compact-xs" variant="light" onClick={() => onShowOnCanvas(row.ruleId)} aria-label={`See the conditions of ${row.name} on the canvas`}>
+                        On the canvas
+                      </Button>
+                    </Group>
+                  )}
+                </Table.Td>
+              )}
+              <Table.Td>{row.outcome ? humanize(row.outcome.data.type) : ''}</Table.Td>
+              {params.map((p) => (
+                <Table.Td key={p}>{row.outcome && p in row.outcome.data.params ? formatValue(row.outcome.data.params[p]) : ''}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
   );
 }
