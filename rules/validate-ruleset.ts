@@ -72,7 +72,7 @@ function sameOutcome(definition: RulesetDefinition, a: string, b: string): boole
 /** Reachability under the hit policy: rules that can never hold, are shadowed, or overlap an earlier rule. */
 function checkReachability(definition: RulesetDefinition, facts: ReadonlyMap<string, FactSpec>, out: RulesetProblem[]): void {
   const regions = definition.rules.map((rule) => regionOf(rule.conditions, facts));
-  const earlier: { name: string; region: Region }[] = [];
+  const earlier: { name: string; priority: number; region: Region }[] = [];
   for (const i of runOrder(definition)) {
     const rule = definition.rules[i]!;
     const region = regions[i]!;
@@ -87,15 +87,22 @@ function checkReachability(definition: RulesetDefinition, facts: ReadonlyMap<str
       if (exactEarlier.length > 0 && isEmptyRegion(left)) {
         out.push({ path, message: `"${rule.name}" is unreachable: every order it matches is decided first by ${list(exactEarlier.map((e) => `"${e.name}"`))}`, severity: 'error' });
       } else {
-        // Specific-before-general with the same outcome is ordinary; only a different outcome is worth a warning.
-        for (const e of earlier.filter((x) => !sameOutcome(definition, x.name, rule.name))) {
+        // Under first match, overlapping rules are how exceptions are written: a higher priority, or an
+        // earlier rule wholly inside this one (the exception before the general rule), says which wins.
+        // Only rules of equal priority, where the list's order alone decides, overlap by accident.
+        const accidental = earlier.filter((e) => e.priority === rule.priority && !sameOutcome(definition, e.name, rule.name) && !isEmptyRegion(intersectRegions(e.region, complementRegion(region, facts))));
+        for (const e of accidental) {
           if (region.exact && e.region.exact && !isEmptyRegion(intersectRegions(region, e.region))) {
-            out.push({ path, message: `"${rule.name}" overlaps "${e.name}", which runs first: orders matching both get "${e.name}"'s outcome`, severity: 'warning' });
+            out.push({
+              path,
+              message: `"${rule.name}" and "${e.name}" both match some orders and have the same priority (${rule.priority}), so only their order in the list decides: those orders get "${e.name}"'s outcome. Give the rule that should win a higher priority`,
+              severity: 'warning',
+            });
           }
         }
       }
     }
-    earlier.push({ name: rule.name, region });
+    earlier.push({ name: rule.name, priority: rule.priority, region });
   }
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { DECISION_POINT_SPECS } from '../../../domain/decision-points.ts';
 import type { RulesetView } from '../../../domain/ruleset.ts';
@@ -9,6 +9,7 @@ import { PathBanner } from './path-banner.tsx';
 import { RulesCanvas } from './rules-canvas.tsx';
 import { RankByBanner } from './rank-by-banner.tsx';
 import { RulesetLegend } from './ruleset-legend.tsx';
+import { DecisionTableView } from './table/decision-table-view.tsx';
 import { TestPanel } from './test-panel/test-panel.tsx';
 import { usePaintedPath } from './use-painted-path.ts';
 
@@ -20,6 +21,7 @@ export function PublishedRuleset({ view, mayPublish }: { view: RulesetView; mayP
   const { graph, compiled } = opened;
   const path = usePaintedPath(compiled);
   const [testing, setTesting] = useState(false);
+  const [asTable, setAsTable] = useState(false);
   const rules = view.definition.rules.length;
 
   return (
@@ -38,14 +40,31 @@ export function PublishedRuleset({ view, mayPublish }: { view: RulesetView; mayP
             · {rules} {rules === 1 ? 'rule' : 'rules'}
           </Text>
         </Group>
-        <Button variant="light" data-testid="rules-test" onClick={() => setTesting(true)} title="Run these rules on facts or real orders and see the path they take">
-          Test
-        </Button>
+        <Group gap="xs">
+          <SegmentedControl
+            size="xs"
+            aria-label="Show the rules as"
+            data-testid="rules-view-switch"
+            data={[
+              { value: 'canvas', label: 'Canvas' },
+              { value: 'table', label: 'Table' },
+            ]}
+            value={asTable ? 'table' : 'canvas'}
+            onChange={(value) => setAsTable(value === 'table')}
+          />
+          <Button variant="light" data-testid="rules-test" onClick={() => setTesting(true)} title="Run these rules on facts or real orders and see the path they take">
+            Test
+          </Button>
+        </Group>
       </Group>
       <RulesetLegend spec={spec} hitPolicy={view.definition.hitPolicy} />
       <RankByBanner ruleset={view.definition} />
       <PathBanner path={path} />
-      <RulesCanvas graph={graph} paint={path.paint} />
+      {asTable ? (
+        <DecisionTableView dp={view.decisionPoint} graph={graph} onShowOnCanvas={() => setAsTable(false)} height="calc(100dvh - 360px)" />
+      ) : (
+        <RulesCanvas graph={graph} paint={path.paint} />
+      )}
       <TestPanel
         opened={testing}
         onClose={() => setTesting(false)}

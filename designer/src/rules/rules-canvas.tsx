@@ -4,6 +4,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   type Edge,
   type EdgeChange,
@@ -11,13 +12,15 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useMemo, useRef, type Ref } from 'react';
+import { useMemo, useRef, useState, type Ref } from 'react';
+import { foldShifts, hiddenByCollapse, openingViewport, ruleOutcomes } from '../graph/canvas-view.ts';
 import { checkConnection } from '../graph/connect-nodes.ts';
 import type { CanvasProblem } from '../graph/graph-problems.ts';
 import { NODE_SIZE, type GraphEdge, type GraphNode, type NodeKind, type RulesGraph, type XY } from '../graph/rules-graph-model.ts';
 import type { DiffMark } from '../graph/diff-graph.ts';
 import type { NodePaint } from '../graph/paint-path.ts';
-import { CanvasContext, NO_MARKS, type CanvasState } from './canvas-context.ts';
+import { CanvasContext, NO_MARKS, NOTHING_FOUND, type CanvasState } from './canvas-context.ts';
+import { CanvasSearch } from './canvas-search.tsx';
 import { ConditionNode } from './nodes/condition-node.tsx';
 import type { FlowNode } from './nodes/flow-nodes.ts';
 import { GroupNode } from './nodes/group-node.tsx';
@@ -54,6 +57,13 @@ function toFlowNode(node: GraphNode, selected: boolean): FlowNode {
 function toFlowEdge(edge: GraphEdge, targetKind: NodeKind | undefined, fromRule: boolean, selected: boolean): Edge {
   const label = fromRule ? (targetKind === 'outcome' ? 'then' : 'when') : undefined;
   return { ...edge, type: 'smoothstep', selected, ...(label ? { label } : {}) };
+}
+
+function toggled(collapsed: ReadonlySet<string>, id: string, open = collapsed.has(id)): ReadonlySet<string> {
+  const next = new Set(collapsed);
+  if (open) next.delete(id);
+  else next.add(id);
+  return next;
 }
 
 export interface CanvasEditing {
@@ -96,20 +106,39 @@ export function RulesCanvas({ graph, problems, paint, diff, editing, containerRe
   const drags = useRef(0);
   const selectedNodes = useMemo(() => new Set(editing?.selection.nodes), [editing?.selection.nodes]);
   const selectedEdges = useMemo(() => new Set(editing?.selection.edges), [editing?.selection.edges]);
-  const nodes = useMemo(() => graph.nodes.map((n) => toFlowNode(n, selectedNodes.has(n.id))), [graph.nodes, selectedNodes]);
+  // Folding and the search are how the person reads the canvas, not part of the rules: they are not saved or undone.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [found, setFound] = useState<CanvasState['found']>(NOTHING_FOUND);
+  const hidden = useMemo(() => hiddenByCollapse(graph, collapsed), [graph, collapsed]);
+  const outcomes = useMemo(() => ruleOutcomes(graph), [graph]);
+  const shifts = useMemo(() => foldShifts(graph, collapsed), [graph, collapsed]);
+  const nodes = useMemo(
+    () =>
+      graph.nodes.map((n) => {
+        if (hidden.has(n.id)) return { ...toFlowNode(n, false), hidden: true };
+        const flowNode = toFlowNode(n, selectedNodes.has(n.id));
+        const shift = shifts.get(n.id);
+        return shift === undefined ? flowNode : { ...flowNode, position: { x: n.position.x, y: n.position.y - shift } };
+      }),
+    [graph.nodes, selectedNodes, hidden, shifts],
+  );
   const edges = useMemo(() => {
     const kinds = new Map(graph.nodes.map((n) => [n.id, n.type]));
-    return graph.edges.map((e) => toFlowEdge(e, kinds.get(e.target), kinds.get(e.source) === 'rule', selectedEdges.has(e.id)));
-  }, [graph.nodes, graph.edges, selectedEdges]);
+    return graph.edges.map((e) => ({ ...toFlowEdge(e, kinds.get(e.target), kinds.get(e.source) === 'rule', selectedEdges.has(e.id)), hidden: hidden.has(e.target) }));
+  }, [graph.nodes, graph.edges, selectedEdges, hidden]);
   const canvas = useMemo(
-    (): CanvasState => ({ readOnly, problems: problems ?? NO_MARKS, paint: paint ?? NO_MARKS, diff: diff ?? NO_MARKS }),
-    [readOnly, problems, paint, diff],
+    (): CanvasState => ({ readOnly, problems: problems ?? NO_MARKS, paint: paint ?? NO_MARKS, diff: diff ?? NO_MARKS, found, collapsed, outcomes, onToggleRule: (id) => setCollapsed((c) => toggled(c, id)) }),
+    [readOnly, problems, paint, diff, found, collapsed, outcomes],
   );
+  // Read once: the canvas opens on the first rules at a readable zoom, however large the ruleset.
+  const [opening] = useState(() => openingViewport(graph));
 
   const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
     if (!editing) return;
     const positions = new Map<string, XY>();
-    for (const change of changes) if (change.type === 'position' && change.position) positions.set(change.id, change.position);
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) positions.set(change.id, { x: change.position.x, y: change.position.y + (shifts.get(change.id) ?? 0) });
+    }
     if (positions.size > 0) editing.onMove(positions, `drag-${drags.current}`);
     if (changes.some((c) => c.type === 'select')) editing.onSelectionChange((current) => applySelection(current, changes as { type: string; id: string }[], 'nodes'));
   };
@@ -152,9 +181,20 @@ export function RulesCanvas({ graph, problems, paint, diff, editing, containerRe
           nodesConnectable={!readOnly}
           elementsSelectable={!readOnly}
           edgesFocusable={!readOnly}
-          fitView
+          defaultViewport={opening}
           minZoom={0.1}
+          // Its grey link (#999, 2.8:1) fails WCAG contrast once nodes sit behind it, as they do at a readable zoom.
+          proOptions={{ hideAttribution: true }}
         >
+          <Panel position="top-left">
+            <CanvasSearch
+              graph={graph}
+              onFound={setFound}
+              onReveal={(id) => setCollapsed((c) => toggled(c, id, true))}
+              onCollapseAll={() => setCollapsed(new Set(graph.nodes.filter((n) => n.type === 'rule').map((n) => n.id)))}
+              onExpandAll={() => setCollapsed(new Set())}
+            />
+          </Panel>
           <Background gap={24} />
           <MiniMap<FlowNode> pannable zoomable nodeColor={(node) => MINIMAP_COLORS[node.type]} />
           <Controls showInteractive={false} />

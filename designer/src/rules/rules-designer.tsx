@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useReactFlow } from '@xyflow/react';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { isSimulated } from '../../../domain/backtest.ts';
@@ -6,9 +6,11 @@ import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../domain/deci
 import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
 import type { EditingMode, RulesetLocks } from '../../../domain/ruleset-locks.ts';
 import { checkEdit, describeRefusal } from '../../../rules/edit-check.ts';
+import { openingViewport } from '../graph/canvas-view.ts';
 import { graphToRuleset } from '../graph/compile-graph.ts';
 import type { NewNode } from '../graph/graph-edits.ts';
 import { checkGraph, type CanvasProblem } from '../graph/graph-problems.ts';
+import { layoutForest } from '../graph/layout-forest.ts';
 import { NODE_SIZE } from '../graph/rules-graph-model.ts';
 import { useSession } from '../session/use-session.ts';
 import { BacktestPanel } from './backtest/backtest-panel.tsx';
@@ -26,6 +28,7 @@ import { Palette } from './palette.tsx';
 import { ProblemsPanel } from './problems-panel.tsx';
 import { RankByBanner } from './rank-by-banner.tsx';
 import { RulesCanvas, type CanvasEditing } from './rules-canvas.tsx';
+import { DecisionTableView } from './table/decision-table-view.tsx';
 import { TestPanel } from './test-panel/test-panel.tsx';
 import { useDesignerKeys } from './use-designer-keys.ts';
 import { usePaintedPath } from './use-painted-path.ts';
@@ -74,6 +77,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   const { can } = useSession();
   const mayBacktest = can('rules.backtest') && isSimulated(dp);
   const [comparing, setComparing] = useState<{ canvas: RulesetDefinition } | null>(null);
+  const [view, setView] = useState<'canvas' | 'table'>('canvas');
 
   // The graph just opened was compiled while it was timed; compiling it again would only repeat that.
   const compiled = useMemo(() => (editor.graph === opened.graph ? opened.compiled : graphToRuleset(editor.graph)), [editor.graph, opened]);
@@ -141,7 +145,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           onRedo={editor.redo}
           onLayout={() => {
             editor.layout();
-            requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+            void flow.setViewport(openingViewport(layoutForest(editor.graph)), { duration: 300 });
           }}
           onExport={() => downloadJson(`${dp}-rules.json`, definition)}
           onImport={() => setJsonOpen(true)}
@@ -149,6 +153,17 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           {...(mayBacktest ? { onBacktest: () => setBacktesting(true) } : {})}
           onCompare={() => setComparing({ canvas: definition })}
         >
+          <SegmentedControl
+            size="xs"
+            aria-label="Show the rules as"
+            data-testid="rules-view-switch"
+            data={[
+              { value: 'canvas', label: 'Canvas' },
+              { value: 'table', label: 'Table' },
+            ]}
+            value={view}
+            onChange={(value) => setView(value === 'table' ? 'table' : 'canvas')}
+          />
           <Text size="xs" c="dimmed">
             Drag from a node&apos;s right handle to another&apos;s left to link them. Delete removes the selection.
           </Text>
@@ -177,7 +192,20 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
             )}
           </Box>
           <div className={classes.canvas} onKeyDown={(event) => openInInspector(event, inspectorRef)}>
-            <RulesCanvas graph={editor.graph} problems={problemsByNode} paint={path.paint} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
+            {view === 'canvas' ? (
+              <RulesCanvas graph={editor.graph} problems={problemsByNode} paint={path.paint} editing={editing} containerRef={canvasRef} height={CANVAS_HEIGHT} />
+            ) : (
+              <DecisionTableView
+                dp={dp}
+                graph={editor.graph}
+                onEdit={editor.edit}
+                onShowOnCanvas={(ruleId) => {
+                  setView('canvas');
+                  requestAnimationFrame(() => focus(ruleId));
+                }}
+                height={CANVAS_HEIGHT}
+              />
+            )}
           </div>
           <Stack gap="sm" ref={inspectorRef}>
             <NodeInspector editor={editor} problems={check.problems} valuesOnly={valuesOnly} lockNotes={marks} />
@@ -208,7 +236,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           const next = openRuleset(imported);
           setOpened(next);
           editor.replace(next.graph);
-          requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+          void flow.setViewport(openingViewport(next.graph), { duration: 300 });
         }}
         onClose={() => setJsonOpen(false)}
       />

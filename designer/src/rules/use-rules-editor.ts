@@ -74,6 +74,8 @@ export function useRulesEditor(initial: () => RulesGraph) {
     /** Typing in one field is one undo step. */
     update: <K extends NodeKind>(id: string, kind: K, data: NodeDataByKind[K], field: string) => apply(updateNodeData(graph, id, kind, data), `${id}:${field}`),
     updateHeader: (header: Partial<Pick<RulesetHeader, 'name' | 'description' | 'rankBy'>>, field: string) => apply(updateHeader(graph, header), `ruleset:${field}`),
+    /** An edit made elsewhere than on the canvas (the decision table), as one undo step per `key`. */
+    edit: (next: RulesGraph, key: string | null) => apply(next, key),
     layout: () => apply(layoutForest(graph)),
     replace: (next: RulesGraph) => {
       apply(next);

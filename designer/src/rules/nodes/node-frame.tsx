@@ -17,20 +17,22 @@ interface NodeFrameProps extends PaperProps {
  * warnings), and the marks of a test run's path or of a diff.
  */
 export function NodeFrame({ id, kind, selected, children, style, ...paper }: NodeFrameProps) {
-  const { problems: all, paint, diff } = useCanvas();
+  const { problems: all, paint, diff, found } = useCanvas();
   const problems = all.get(id) ?? [];
   const mark = nodeMark(paint.get(id), diff.get(id));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const color = errors > 0 ? 'red' : 'yellow';
-  const ring = selected ? 'var(--mantine-color-blue-5)' : (mark.ring ?? (problems.length > 0 ? `var(--mantine-color-${color}-6)` : undefined));
+  const isFound = found.ids.has(id);
+  const foundRing = found.current === id ? 'var(--mantine-color-orange-7)' : isFound ? 'var(--mantine-color-orange-4)' : undefined;
+  const ring = selected ? 'var(--mantine-color-blue-5)' : (foundRing ?? mark.ring ?? (problems.length > 0 ? `var(--mantine-color-${color}-6)` : undefined));
   const marked: CSSProperties = {
     ...(style as CSSProperties),
-    ...(ring ? { boxShadow: `0 0 0 ${selected || mark.ring ? 3 : 2}px ${ring}` } : {}),
+    ...(ring ? { boxShadow: `0 0 0 ${selected || mark.ring || foundRing ? 3 : 2}px ${ring}` } : {}),
     ...(mark.faded ? { opacity: 0.45 } : {}),
     ...(mark.dashed ? { borderStyle: 'dashed' } : {}),
   };
   return (
-    <Paper h="100%" pos="relative" style={marked} data-kind={kind} data-problems={problems.length} {...mark.attributes} {...paper} bg={mark.background ?? paper.bg}>
+    <Paper h="100%" pos="relative" style={marked} data-kind={kind} data-problems={problems.length} data-found={isFound ? (found.current === id ? 'current' : 'match') : undefined} {...mark.attributes} {...paper} bg={mark.background ?? paper.bg}>
       {children}
       {mark.badge && (
         <Badge data-testid={mark.badge.testId} size="sm" color={mark.badge.color} variant="filled" pos="absolute" bottom={-11} left={8} maw="92%" style={{ zIndex: 1, textTransform: 'none' }}>

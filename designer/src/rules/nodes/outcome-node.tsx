@@ -6,7 +6,8 @@ import type { FlowNode } from './flow-nodes.ts';
 import { NodeFrame } from './node-frame.tsx';
 import { NodeHandle } from './node-handle.tsx';
 
-const describeOutcome = ({ type, params }: NodeDataByKind['outcome']) => inWords(type, params);
+/** An outcome in words, on its node and on a folded rule. */
+export const describeOutcome = ({ type, params }: NodeDataByKind['outcome']): string => inWords(type, params);
 
 export function OutcomeNode({ id, data, selected }: NodeProps<FlowNode<'outcome'>>) {
   const text = describeOutcome(data);
