@@ -108,10 +108,14 @@ describe('the rules canvas and the decision table', () => {
     await page.getByTestId('rules-view-switch').getByText('Canvas').click();
     const canvas = page.getByTestId('ruleset-canvas');
     await canvas.locator('.react-flow__node-condition', { hasText: '≤ -2' }).waitFor();
-    await canvas.locator('.react-flow__node-outcome', { hasText: 'Stopped: wait for the restart.' }).waitFor();
+    // The node says it in words: "Wait: stopped: wait for the restart".
+    await canvas.locator('.react-flow__node-outcome', { hasText: 'wait for the restart' }).waitFor();
     await checkScreen(page, 'rules-canvas-after-table-edit');
 
     // And back: a rule renamed on the canvas's inspector is renamed in the table.
+    // Below the first rules: the search brings it into the canvas's view before it is clicked.
+    await page.getByTestId('canvas-search').fill('Area paused');
+    await page.getByTestId('canvas-search').press('Enter');
     await canvas.locator('.react-flow__node-rule', { hasText: 'Area paused' }).click();
     await page.getByTestId('inspector-rule-name').fill('Area on pause');
     await page.getByTestId('rules-view-switch').getByText('Table').click();
