@@ -43,27 +43,7 @@ function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTa
           <Table.Caption>
             One row per rule, highest priority first where the hit policy is first match. A cell is the rule&apos;s condition on that fact; an empty cell: any value.
           </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Priority</Table.Th>
-              <Table.Th>Rule</Table.Th>
-              {table.facts.map((fact) => (
-                <Table.Th key={fact} ff="monospace">
-                  {fact}
-                </Table.Th>
-              ))}
-              {other && <Table.Th>Other conditions</Table.Th>}
-              <Table.Th>Outcome</Table.Th>
-              {params.map((p) => (
-                <Table.Th key={p.name}>{humanize(p.name)}</Table.Th>
-              ))}
-              <Table.Th>
-                <Text span size="sm" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-                  Remove
-                </Text>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead facts={table.facts} other={other} params={params.map((p) => p.name)} removable />
           <Table.Tbody>
             {table.rows.map((row) => {
               const name = row.name || 'Unnamed rule';
@@ -193,22 +173,7 @@ function ReadOnlyTable({ dp, graph, onShowOnCanvas, height }: Omit<DecisionTable
       style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
       <Table striped withColumnBorders stickyHeader fz="sm">
         <Table.Caption>One row per rule of the {DECISION_POINT_SPECS[dp].name.toLowerCase()} rules; an empty cell: any value.</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Priority</Table.Th>
-            <Table.Th>Rule</Table.Th>
-            {table.facts.map((fact) => (
-              <Table.Th key={fact} ff="monospace">
-                {fact}
-              </Table.Th>
-            ))}
-            {other && <Table.Th>Other conditions</Table.Th>}
-            <Table.Th>Outcome</Table.Th>
-            {params.map((p) => (
-              <Table.Th key={p}>{humanize(p)}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead facts={table.facts} other={other} params={params} />
         <Table.Tbody>
           {table.rows.map((row) => (
             <Table.Tr key={row.ruleId} data-testid="table-row" data-rule={row.name}>
@@ -242,5 +207,34 @@ function ReadOnlyTable({ dp, graph, onShowOnCanvas, height }: Omit<DecisionTable
         </Table.Tbody>
       </Table>
     </ScrollArea>
+  );
+}
+
+/** The header row both tables share: priority, rule, a column per fact, other conditions, outcome, its parameters. */
+function TableHead({ facts, other, params, removable = false }: { facts: readonly string[]; other: boolean; params: readonly string[]; removable?: boolean }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th>Priority</Table.Th>
+        <Table.Th>Rule</Table.Th>
+        {facts.map((fact) => (
+          <Table.Th key={fact} ff="monospace">
+            {fact}
+          </Table.Th>
+        ))}
+        {other && <Table.Th>Other conditions</Table.Th>}
+        <Table.Th>Outcome</Table.Th>
+        {params.map((p) => (
+          <Table.Th key={p}>{humanize(p)}</Table.Th>
+        ))}
+        {removable && (
+          <Table.Th>
+            <Text span size="sm" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+              Remove
+            </Text>
+          </Table.Th>
+        )}
+      </Table.Tr>
+    </Table.Thead>
   );
 }
