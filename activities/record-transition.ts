@@ -5,7 +5,7 @@ import { markFreshRecord } from '../store/decisions.ts';
 import { inTransaction } from '../store/in-transaction.ts';
 import { readCandidateAreas } from '../store/order-candidate-area.entity.ts';
 import { arriveAtFirstOperation, completeOpenOperations, leaveOperations } from '../store/operation-progress.ts';
-import { projectTransition, type OrderTransition } from '../store/order-transition.ts';
+import { OrderNotInStore, projectTransition, type OrderTransition } from '../store/order-transition.ts';
 import { poolWaits } from '../store/release-pool-reads.ts';
 import type { areaControllerWorkflow } from '../workflows/area-controller.workflow.ts';
 import { areaWorkflowId, capacityFreedSignal, withdrawSignal } from '../workflows/definitions.ts';
@@ -43,39 +43,52 @@ export function recordTransitionActivity(deps: ActivityDeps) {
   };
 }
 
+/** Records one more transition in the transaction: the records that follow a decision (revision 6). Answers its deadline. */
+export type RecordMore = (t: TransitionRecord) => Promise<Deadline | null>;
+
 /**
  * The record of a transition, as `recordTransition` makes it; `decide`, when given, is a decision the
- * transition calls for, made in the same transaction after the record. A decision refused for good (no
- * ruleset in force) leaves the record committed, as when the two were activities of their own.
+ * transition calls for, made in the same transaction after the record, which may record the transitions
+ * that follow it there too. A decision refused for good (no ruleset in force) leaves the record committed,
+ * as when the two were activities of their own. What the area must hear is sent after the commit, for
+ * every record.
  */
 export function transitionRecorder(deps: ActivityDeps) {
   const decideDeadline = deadlineDecider(deps);
-  return async <D>(t: TransitionRecord, decide?: (tx: EntityManager) => Promise<D>): Promise<{ deadline: Deadline | null; decided: D | null }> => {
+  return async <D>(t: TransitionRecord, decide?: (tx: EntityManager, recordMore: RecordMore) => Promise<D>): Promise<{ deadline: Deadline | null; decided: D | null }> => {
     let refused: ApplicationFailure | null = null;
-    const { outcome, deadline, decided, called, unloaded } = await inTransaction(deps.store.em, async (tx) => {
+    const { parts, decided } = await inTransaction(deps.store.em, async (tx) => {
       refused = null;
-      const outcome = await projectTransition(tx, t, deps.clock());
-      if (outcome === 'no-order') return { outcome, deadline: null, decided: null, called: [], unloaded: [] };
-      if (outcome === 'recorded') markFreshRecord(tx);
-      const unloaded = outcome === 'recorded' ? await operationProgress(tx, t, deps.clock()) : [];
-      const deadline = t.deadlineKey ? await decideDeadline({ orderId: t.orderId, state: t.to, decisionKey: t.deadlineKey }, tx) : null;
+      const parts: { t: TransitionRecord; deadline: Deadline | null; unloaded: string[]; called: string[] }[] = [];
+      const recordOne: RecordMore = async (r) => {
+        const outcome = await projectTransition(tx, r, deps.clock());
+        if (outcome === 'recorded') markFreshRecord(tx);
+        const unloaded = outcome === 'recorded' ? await operationProgress(tx, r, deps.clock()) : [];
+        const deadline = r.deadlineKey ? await decideDeadline({ orderId: r.orderId, state: r.to, decisionKey: r.deadlineKey }, tx) : null;
+        parts.push({ t: r, deadline, unloaded, called: [] });
+        return deadline;
+      };
+      await recordOne(t);
       const decided = decide
-        ? await decide(tx).catch((err: unknown) => {
+        ? await decide(tx, recordOne).catch((err: unknown) => {
             if (!(err instanceof ApplicationFailure && err.nonRetryable)) throw err;
             refused = err;
             return null;
           })
         : null;
       // Last: the area's row is one every order entering its pool writes, so it is held for the shortest time.
-      const called = t.callCycle ? await claimCalls(tx, t.orderId, t.callCycle, deps.clock()) : [];
-      return { outcome, deadline, decided, called, unloaded };
+      for (const part of parts) if (part.t.callCycle) part.called = await claimCalls(tx, part.t.orderId, part.t.callCycle, deps.clock());
+      return { parts, decided };
+    }).catch((err: unknown) => {
+      throw err instanceof OrderNotInStore ? ApplicationFailure.nonRetryable(err.message, 'OrderNotFound') : err;
     });
-    if (outcome === 'no-order') throw ApplicationFailure.nonRetryable(`order ${t.orderId} is not in the store`, 'OrderNotFound');
-    if (t.tellArea) await tellArea(deps, t.orderId, t.tellArea);
-    for (const areaId of called) await callArea(deps, areaId, t.callCycle!);
-    if (unloaded.length > 0) await announceLoadDrop(deps, unloaded);
+    for (const { t: r, called, unloaded } of parts) {
+      if (r.tellArea) await tellArea(deps, r.orderId, r.tellArea);
+      for (const areaId of called) await callArea(deps, areaId, r.callCycle!);
+      if (unloaded.length > 0) await announceLoadDrop(deps, unloaded);
+    }
     if (refused) throw refused;
-    return { deadline, decided };
+    return { deadline: parts[0]!.deadline, decided };
   };
 }
 

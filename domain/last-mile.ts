@@ -5,7 +5,7 @@ import type { OrderState } from './lifecycle.ts';
 export const LAST_MILE_STATUSES = ['Pending', 'Assigned', 'Picked Up', 'In Transit', 'Delivered', 'Cancelled', 'Returned'] as const;
 export type LastMileStatus = (typeof LAST_MILE_STATUSES)[number];
 
-const DELIVERY_KINDS: readonly OrderKind[] = ['on_demand', 'pickup', 'delivery', 'pickup_delivery'];
+export const DELIVERY_KINDS: readonly OrderKind[] = ['on_demand', 'pickup', 'delivery', 'pickup_delivery'];
 export const isDeliveryKind = (kind: OrderKind) => DELIVERY_KINDS.includes(kind);
 
 const BY_STATE: Partial<Record<OrderState, LastMileStatus>> = {
@@ -34,5 +34,8 @@ const BY_STATE: Partial<Record<OrderState, LastMileStatus>> = {
  */
 export function nextLastMileStatus(kind: OrderKind, previous: LastMileStatus | null, to: OrderState): LastMileStatus | null {
   if (!isDeliveryKind(kind)) return null;
-  return BY_STATE[to] ?? previous ?? 'Pending';
+  return lastMileStatusOf(to) ?? previous ?? 'Pending';
 }
+
+/** The status a state says by itself, if it says one. */
+export const lastMileStatusOf = (state: OrderState): LastMileStatus | null => BY_STATE[state] ?? null;

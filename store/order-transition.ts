@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { nextLastMileStatus, type LastMileStatus } from '../domain/last-mile.ts';
+import { DELIVERY_KINDS, lastMileStatusOf } from '../domain/last-mile.ts';
 import { holdsSlot, inPool } from '../domain/lifecycle.ts';
 import type { Escalation, Hold, OrderKind, OrderState } from '../domain/order.ts';
 import { ORDER_STATE_EVENTS } from '../domain/webhook.ts';
 import { insertAuditOnce } from './audit-log.ts';
-import { dialectSql } from './dialect.ts';
 import { jsonValue, sqlOn } from './sql.ts';
 import { addWebhookEvent } from './webhooks/webhook-events.ts';
 
@@ -26,43 +25,62 @@ export interface OrderTransition {
   poolEnteredAt?: string | null;
 }
 
-type OrderRow = { kind: OrderKind; last_mile_status: LastMileStatus | null; in_pool: number | boolean; reference: string | null; work_area_id: string };
+type OrderRow = { kind: OrderKind; reference: string | null; work_area_id: string };
+
+/** Thrown inside the transaction of a transition whose order is not in the store, so nothing of it is written. */
+export class OrderNotInStore extends Error {
+  constructor(orderId: string) {
+    super(`order ${orderId} is not in the store`);
+  }
+}
 
 /**
  * Projects a transition onto the order's row and appends it to the audit log, in `tx`'s transaction, once
- * per key: 'recorded', 'already' when an earlier attempt recorded it, 'no-order' when the order is not in the store.
+ * per key: 'recorded', or 'already' when an earlier attempt recorded it. Throws OrderNotInStore when the
+ * order is not in the store, so that its transaction writes nothing.
+ *
+ * Two statements: on PostgreSQL every statement is a round trip, and every transition of every order
+ * comes here. What the new row depends on in the old (whether the order was in the pool, its last-mile
+ * status) is said in the update itself, whose assignments read the row as it was.
  */
-export async function projectTransition(tx: EntityManager, t: OrderTransition, now: Date): Promise<'recorded' | 'already' | 'no-order'> {
+export async function projectTransition(tx: EntityManager, t: OrderTransition, now: Date): Promise<'recorded' | 'already'> {
   const db = sqlOn(tx);
-  // The order's row is locked first: a second attempt of the same transition running at once (PostgreSQL
-  // runs them side by side) waits for the first to commit and then finds it recorded.
-  const { rows } = await sql<OrderRow>`select kind, last_mile_status, in_pool, reference, work_area_id from orders where id = ${t.orderId} ${dialectSql(tx).forUpdate}`.execute(db);
-  const order = rows[0];
-  if (!order) return 'no-order';
-  // The audit entry first: its key says whether an earlier attempt recorded the transition, in the same statement.
+  // The audit entry first: its key says whether an earlier attempt recorded the transition, and a second
+  // attempt running at once (PostgreSQL runs them side by side) waits on the first's key, then writes nothing.
   if (!(await insertAuditOnce(tx, { dedupeKey: t.key, subjectType: 'order', subjectId: t.orderId, action: t.event, fromState: t.from, toState: t.to, actor: t.actor, reason: t.reason, data: t.data, at: now }))) return 'already';
   const nowInPool = inPool(t.to, t.escalation);
-  const entersPool = nowInPool && !order.in_pool;
-  const queuedAt = entersPool ? (t.poolEnteredAt ? new Date(t.poolEnteredAt) : now) : null;
+  // The time it entered the pool, if this transition brings it there from outside.
+  const enteredAt = nowInPool ? (t.poolEnteredAt ? new Date(t.poolEnteredAt) : now) : null;
   const released = t.to === 'released' && t.from !== 'released';
-  await sql`update orders set
+  const { rows } = await sql<OrderRow>`update orders set
       state = ${t.to},
-      last_mile_status = ${nextLastMileStatus(order.kind, order.last_mile_status, t.to)},
+      last_mile_status = ${lastMileStatusAfter(t.to)},
       priority_score = ${t.priorityScore},
       escalation = ${jsonValue(t.escalation)},
       holds = ${jsonValue(t.holds)},
       assignee = ${t.assignee},
       holds_slot = ${holdsSlot(t.to, t.escalation)},
       in_pool = ${nowInPool},
-      queued_at = coalesce(${queuedAt}, queued_at),
+      queued_at = case when in_pool then queued_at else coalesce(${enteredAt}, queued_at) end,
       release_cycle_id = ${nowInPool ? sql`release_cycle_id` : null},
       released_at = coalesce(${released ? now : null}, released_at),
       updated_at = ${now}
-    where id = ${t.orderId}`.execute(db);
+    where id = ${t.orderId}
+    returning kind, reference, work_area_id`.execute(db);
+  const order = rows[0];
+  if (!order) throw new OrderNotInStore(t.orderId);
   const webhookEvent = t.from !== t.to ? ORDER_STATE_EVENTS[t.to] : undefined;
   if (webhookEvent) {
     const data = { orderId: t.orderId, reference: order.reference, kind: order.kind, workAreaId: order.work_area_id, from: t.from, to: t.to, event: t.event, actor: t.actor, reason: t.reason, assignee: t.assignee, escalation: t.escalation };
     addWebhookEvent(tx, webhookEvent, data, now);
   }
   return 'recorded';
+}
+
+/**
+ * nextLastMileStatus (domain/last-mile.ts) as SQL over the row before the transition: a delivery kind takes
+ * the status of the state entered, else keeps its own, else starts Pending; other kinds have none.
+ */
+function lastMileStatusAfter(to: OrderState) {
+  return sql`case when kind in (${sql.join(DELIVERY_KINDS)}) then coalesce(${lastMileStatusOf(to)}, last_mile_status, ${'Pending'}) end`;
 }

@@ -17,10 +17,12 @@ import type { PoolEntry } from './pool-entry.ts';
  * decisions and records as local activities (no server round trip each), and the deadline of a state
  * decided in the record of the transition into it. 5: as 4, with the decision a transition calls for
  * first (intake, priority, assignment, return, remit) made with its record, in one local activity and one
- * transaction (`recordAndDecide`). Each order keeps the revision it started on, so
- * recorded histories of every revision replay unchanged.
+ * transaction (`recordAndDecide`). 6: as 5, with the transitions a decision leads to recorded in that
+ * activity and transaction too, while each leaves only another decision to make (intake, then priority,
+ * then the pool; an assignment, then the assigned state; a remit, then closed). Each order keeps the
+ * revision it started on, so recorded histories of every revision replay unchanged.
  */
-export const ORDER_WORKFLOW_REVISION = 5;
+export const ORDER_WORKFLOW_REVISION = 6;
 
 /** A person's action as the workflow receives it; `actorRoles` also go to the audit log. */
 export interface OrderActionCommand extends ActionDetails {

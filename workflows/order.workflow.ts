@@ -16,18 +16,12 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import type { OrderActivities } from '../activities/index.ts';
-import type { Assignment } from '../activities/assign-order.ts';
 import type { Deadline } from '../activities/decide-deadline.ts';
-import type { IntakeDecision } from '../activities/decide-intake.ts';
-import type { PriorityDecisionRef } from '../activities/decide-priority.ts';
-import type { RemitDecision } from '../activities/decide-remit.ts';
-import type { ReturnDecision } from '../activities/decide-return.ts';
-import type { NextDecided, NextDecision } from '../activities/record-and-decide.ts';
-import type { AreaSignal, TransitionRecord } from '../activities/record-transition.ts';
+import type { ChainedRecords, NextDecided, NextDecision } from '../activities/record-and-decide.ts';
+import type { TransitionRecord } from '../activities/record-transition.ts';
 import type { OrderState, PaymentMode } from '../domain/lifecycle.ts';
-import { inPool } from '../domain/lifecycle-states.ts';
 import type { OrderKind, StatedPriority } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import {
@@ -54,7 +48,7 @@ import { machineFor, type OrderMachine } from './machines/machine-for-kind.ts';
 import { actionEvent, refusalMessage } from './machines/order-actions.ts';
 import { initialContext, SYSTEM_HOLD_PLACER, type OrderMachineContext } from './machines/order-core.ts';
 import type { HumanEvent, OrderMachineEvent } from './machines/order-events.ts';
-import { transitionData } from './transition-data.ts';
+import { decisionOf, outcomeOf, poolEntryOf, prioritized, reasonOf, stepOf, type Effect, type LifecycleStep, type StepContext } from './lifecycle-step.ts';
 
 export interface OrderWorkflowInput {
   orderId: string;
@@ -111,9 +105,6 @@ export const SYSTEM_HOLDS_CLEARED_PATCH = 'cause-clears-system-holds';
 export const CLAIM_HOLDS_PATCH = 'claim-holds';
 export const REMIT_CHECKED_PATCH = 'remit-checked';
 
-/** The effects that, from revision 3, reach the area through the record activity instead of a signal from the workflow. */
-const AREA_SIGNAL_EFFECTS: Record<string, AreaSignal> = { freeCapacity: 'capacityFreed', withdraw: 'withdraw' };
-
 /** The revision an order runs: named in its input from revision 3; before, the machine a continued run carries, or the patch marker. */
 function revisionOf(input: OrderWorkflowInput): number {
   if (input.revision !== undefined) return input.revision;
@@ -145,6 +136,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   // A release is granted to the order's stay in the pool that the cycle saw: one from an earlier stay is stale.
   let poolEnteredAt = resume?.poolEnteredAt ?? null;
   const nextKey = () => `${workflowInfo().firstExecutionRunId}:${++step}`;
+  // What a lifecycle step needs of the order now; `took` brings back the keys and pool entry it advanced.
+  const stepContext = (): StepContext => ({ orderId, revision, dueAt: input.dueAt, workAreaId, poolEnteredAt, now: Date.now(), keyPrefix: workflowInfo().firstExecutionRunId, step });
+  const took = (ctx: StepContext) => {
+    step = ctx.step;
+    poolEnteredAt = ctx.poolEnteredAt;
+  };
 
   // Signals and updates interleave at every await; transitions are applied one at a time, in arrival order.
   // (Sparing with promises here and below: the SDK records a stack trace for every promise a workflow makes.)
@@ -209,48 +206,17 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       const followUp = result instanceof Promise ? await result : result;
       if (followUp) followUps.push(followUp);
     }
-    for (const followUp of followUps) await apply(followUp, 'system', 'reason' in followUp ? followUp.reason : undefined);
+    for (const followUp of followUps) await apply(followUp, 'system', reasonOf(followUp));
   }
 
-  const decision = (type: 'PRIORITIZED' | 'REPRIORITIZED') => (decided: { score: number; decisionId: string }) => ({ type, score: decided.score, decisionId: decided.decisionId }) as const;
   const nothing = () => null;
-  const poolEntry = () => ({ workAreaId, orderId, priorityScore: context().priorityScore ?? 0, dueAt: input.dueAt, queuedAt: new Date().toISOString() });
 
-  // The decision an effect asks for, if it is one: the activity that makes it and its request.
-  function decisionOf(type: string): NextDecision | null {
-    switch (type) {
-      case 'decideIntake':
-        // A split's children were reviewed by the specialist who split them.
-        return context().splitFrom ? null : { activity: 'decideIntake', request: { orderId, decisionKey: nextKey() } };
-      case 'decidePriority':
-        return { activity: 'decidePriority', request: { orderId, decisionKey: nextKey() } };
-      case 'assign':
-        return { activity: 'assignOrder', request: { orderId, workAreaId, decisionKey: nextKey() } };
-      case 'decideReturn':
-        return { activity: 'decideReturn', request: { orderId, returnReason: context().returnReason ?? 'other', attempts: context().attempts, decisionKey: nextKey() } };
-      case 'decideRemit':
-        return { activity: 'decideRemit', request: { orderId, amountCollected: context().amountRemitted ?? context().amountCollected, decisionKey: nextKey() } };
-      default:
-        return null;
-    }
-  }
-
-  // The event a decision leads to.
-  function outcomeOf(next: NextDecision, decided: NextDecided): OrderMachineEvent {
-    switch (next.activity) {
-      case 'decideIntake':
-        return { type: 'INTAKE_DECIDED', ...(decided as IntakeDecision) };
-      case 'decidePriority':
-        return decision('PRIORITIZED')(decided as PriorityDecisionRef);
-      case 'assignOrder': {
-        const assignment = decided as Assignment;
-        return 'resource' in assignment ? { type: 'ASSIGNED', resource: assignment.resource } : { type: 'ASSIGNMENT_FAILED', ...assignment.escalate };
-      }
-      case 'decideReturn':
-        return { type: 'RETURN_DECIDED', ...(decided as ReturnDecision) };
-      case 'decideRemit':
-        return { type: 'REMIT_DECIDED', ...(decided as RemitDecision) };
-    }
+  // The decision an effect asks for, if it is one, keyed now.
+  function decisionNow(type: string): NextDecision | null {
+    const ctx = stepContext();
+    const next = decisionOf(type, snapshot, ctx);
+    took(ctx);
+    return next;
   }
 
   const decide = (next: NextDecision): Promise<OrderMachineEvent> =>
@@ -264,11 +230,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'assign':
       case 'decideReturn':
       case 'decideRemit': {
-        const next = decisionOf(type);
+        const next = decisionNow(type);
         return next ? decide(next) : { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
       }
       case 'requestRelease':
-        return activities.enqueueForRelease(poolEntry()).then(nothing);
+        return activities.enqueueForRelease(poolEntryOf(snapshot, stepContext())).then(nothing);
       case 'forceRelease':
         return area().signal(forceReleaseSignal, { orderId }).then(nothing);
       case 'freeCapacity':
@@ -282,7 +248,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         return inTask
           .restatePriority({ orderId, statedPriority })
           .then(() => inTask.decidePriority({ orderId, decisionKey: nextKey() }))
-          .then(decision('REPRIORITIZED'));
+          .then((decided) => prioritized('REPRIORITIZED', decided));
       }
       case 'withdraw':
         return area().signal(withdrawSignal, { orderId }).then(nothing);
@@ -307,48 +273,23 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   async function apply(event: OrderMachineEvent, actor: string, reason?: string, actorRoles?: readonly string[]): Promise<void> {
     if (!snapshot.can(event)) throw ApplicationFailure.nonRetryable(`Event ${event.type} is not allowed while the order is ${state()}.`, ACTION_NOT_ALLOWED);
-    const from = state();
-    const wasInPool = inPool(from, context().escalation ?? null);
-    const [next, effects] = transition(machine, snapshot, event);
-    snapshot = next;
-    if (state() !== from) disarmDeadline();
-    const entersPool = !wasInPool && inPool(state(), context().escalation ?? null);
-    if (entersPool) poolEnteredAt = new Date().toISOString();
-    // A signal from here would cost the order a workflow task of its own; the record activity sends it after its commit.
-    const areaSignals = revision >= 3 ? effects.flatMap(({ type }) => (AREA_SIGNAL_EFFECTS[type] ? [AREA_SIGNAL_EFFECTS[type]] : [])) : [];
-    // From revision 4 the record decides the deadline of the state entered, in its transaction: one write for the transition.
-    const recordsDeadline = revision >= 4 && effects.some(({ type }) => type === 'armDeadline');
-    // From revision 5 the record calls the area for a release cycle too: no server activity, nor the workflow task its answer costs.
-    const callsCycle = revision >= 5 && effects.some(({ type }) => type === 'requestRelease');
-    const key = nextKey();
-    const deadlineKey = recordsDeadline ? nextKey() : null;
-    const handled = (type: string) =>
-      (areaSignals.length > 0 && Object.hasOwn(AREA_SIGNAL_EFFECTS, type)) || (recordsDeadline && type === 'armDeadline') || (callsCycle && type === 'requestRelease');
-    const record: TransitionRecord = {
-      key,
-      orderId,
-      from,
-      to: state(),
-      event: event.type,
-      actor,
-      reason: reason ?? null,
-      priorityScore: context().priorityScore,
-      escalation: context().escalation,
-      holds: context().holds ?? [],
-      assignee: context().assignee ?? null,
-      data: actorRoles ? { ...transitionData(event), actorRoles } : transitionData(event),
-      poolEnteredAt: entersPool ? poolEnteredAt : null,
-      ...(areaSignals.length ? { tellArea: { workAreaId, signals: areaSignals } } : {}),
-      ...(deadlineKey ? { deadlineKey } : {}),
-      ...(callsCycle ? { callCycle: poolEntry() } : {}),
-    };
-    await recordThenCarryOut(record, effects.filter(({ type }) => !handled(type)));
+    const ctx = stepContext();
+    const taken = stepOf(machine, snapshot, event, ctx, { actor, reason, actorRoles });
+    take(taken, ctx);
+    await recordThenCarryOut(taken.record, taken.effects);
+  }
+
+  function take(taken: LifecycleStep, ctx: StepContext): void {
+    snapshot = taken.snapshot;
+    took(ctx);
+    if (taken.leftState) disarmDeadline();
   }
 
   // From revision 5 the decision a transition calls for first is made with its record, in its transaction:
   // one local activity (a workflow activation and a marker) and one write for the two.
-  async function recordThenCarryOut(record: TransitionRecord, effects: readonly { type: string; params?: unknown }[]): Promise<void> {
-    const next = revision >= 5 && effects[0] ? decisionOf(effects[0].type) : null;
+  async function recordThenCarryOut(record: TransitionRecord, effects: readonly Effect[]): Promise<void> {
+    const next = revision >= 5 && effects[0] ? decisionNow(effects[0].type) : null;
+    if (next && revision >= 6 && effects.length === 1) return recordDecideAndFollow(record, next);
     if (next) {
       const { deadline, decided } = await inTask.recordAndDecide({ ...record, next });
       if (record.deadlineKey) startFound(state(), deadline);
@@ -357,6 +298,37 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     const found = await inTask.recordTransition(record);
     if (record.deadlineKey) startFound(state(), found);
     if (effects.length) await carryOut(effects);
+  }
+
+  /**
+   * From revision 6, when the decision is all a transition leaves to do, the record activity also takes the
+   * steps it leads to (a decision's event, the decision that event calls for, and so on) through the same
+   * pure code, until a step needs the workflow: one local activity and one transaction for what took one
+   * each. The workflow then takes the same steps with the same keys, clock and decisions, so its machine and
+   * the store agree, and carries out what the last step left.
+   */
+  async function recordDecideAndFollow(record: TransitionRecord, next: NextDecision): Promise<void> {
+    const ctx = stepContext();
+    const { deadline, decided, chain } = await inTask.recordAndDecide({ ...record, next, follow: { kind: input.kind ?? 'pick', value: snapshot.value, context: context(), ctx: { ...ctx } } });
+    if (record.deadlineKey) startFound(state(), deadline);
+    let outcome = outcomeOf(next, decided);
+    for (const [i, link] of (chain as ChainedRecords).links.entries()) {
+      const taken = stepOf(machine, snapshot, outcome, ctx, { actor: 'system', reason: reasonOf(outcome) });
+      take(taken, ctx);
+      if (taken.record.deadlineKey) startFound(state(), link.deadline);
+      if (link.decided !== undefined) {
+        outcome = outcomeOf(decisionOf(taken.effects[0]!.type, snapshot, ctx)!, link.decided as NextDecided);
+        continue;
+      }
+      const refused = i === chain!.links.length - 1 ? chain!.refused : null;
+      if (!refused) return carryOut(taken.effects);
+      // Its decision was refused after its record committed, as when that decision was an activity of its own.
+      decisionOf(taken.effects[0]!.type, snapshot, ctx);
+      took(ctx);
+      throw ApplicationFailure.nonRetryable(refused.message, refused.type);
+    }
+    took(ctx);
+    return apply(outcome, 'system', reasonOf(outcome));
   }
 
   const refuseUnlessAllowed = (command: OrderActionCommand, event = actionEvent(command.action, command)) => {
