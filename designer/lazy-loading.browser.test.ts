@@ -33,7 +33,7 @@ describe('the app loads in pieces, compressed', () => {
     return { fetched, cspViolations, named };
   }
 
-  it('a signed-in dispatcher gets the orders table without zod or the canvas; the drawer and the password form bring zod when opened', async () => {
+  it('the sign-in and then the orders table come without zod or the canvas; the drawer brings zod and its styles when opened, the password form zod', async () => {
     const { h } = session!;
     const posted = await fetch(`${url}/orders`, {
       method: 'POST',
@@ -47,8 +47,11 @@ describe('the app loads in pieces, compressed', () => {
     await page.goto(url);
     await page.getByTestId('login-username').fill('dan');
     await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === 'dan')!.password);
+    expect(seen.named(/\/(zod|flow|rules-view)-/)).toEqual([]);
+    expect(seen.named(/\/login-form-/)).toHaveLength(1);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('desk-filter').waitFor();
+    expect(seen.named(/\/(zod|flow|rules-view)-/)).toEqual([]);
 
     // The next visit, signed in: index.html, the frame and the orders screen.
     seen.fetched.length = 0;
@@ -63,6 +66,8 @@ describe('the app loads in pieces, compressed', () => {
     await page.getByTestId('orders-table').getByText('LAZY-1').click();
     await page.getByTestId('order-drawer').getByText('LAZY-1').first().waitFor();
     expect(seen.named(/\/zod-/)).toHaveLength(1);
+    // The styles of the Mantine components only the drawer shows (its timeline) come with it.
+    expect(seen.named(/\/order-drawer-[^/]+\.css$/).map((asset) => asset.coding)).toEqual(['br']);
     await page.keyboard.press('Escape');
 
     await page.getByTestId('user-menu').click();

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { configuredZod } from './configured-zod.ts';
+import { mantineComponentStyles } from './mantine-component-styles.ts';
 import { precompress } from './precompress.ts';
 
 const api = 'http://127.0.0.1:3000';
@@ -14,7 +15,7 @@ const CSP_NONCE_PLACEHOLDER = '__SLUICE_CSP_NONCE__';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  plugins: [configuredZod(), react(), precompress()],
+  plugins: [configuredZod(), mantineComponentStyles(), react(), precompress()],
   html: { cspNonce: CSP_NONCE_PLACEHOLDER },
   build: {
     outDir: 'dist',

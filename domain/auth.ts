@@ -1,19 +1,21 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_MAX_LENGTH } from './auth-limits.ts';
 import { ROLES } from './roles.ts';
 import { oneLine } from './text.ts';
 
+export { PASSWORD_MIN_LENGTH };
+
 export const role = z.enum(ROLES);
 
-export const PASSWORD_MIN_LENGTH = 12;
-const newPassword = z.string().min(PASSWORD_MIN_LENGTH, `a password needs at least ${PASSWORD_MIN_LENGTH} characters`).max(200);
+const newPassword = z.string().min(PASSWORD_MIN_LENGTH, `a password needs at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH);
 const username = z
   .string()
   .trim()
   .min(2)
-  .max(64)
+  .max(USERNAME_MAX_LENGTH)
   .regex(/^[a-z0-9._-]+$/, 'use lower-case letters, digits, dots, dashes and underscores');
 
-export const loginRequest = z.strictObject({ username: oneLine(64), password: z.string().min(1).max(200) });
+export const loginRequest = z.strictObject({ username: oneLine(USERNAME_MAX_LENGTH), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const userView = z.object({
@@ -34,7 +36,7 @@ export const sessionView = z.object({
 });
 export type SessionView = z.infer<typeof sessionView>;
 
-export const changePasswordRequest = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword });
+export const changePasswordRequest = z.strictObject({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword });
 
 export const createUserRequest = z.strictObject({
   username,

@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css';
+import './mantine-global.css';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -4,8 +4,8 @@ import { formatWait } from '../format/duration.ts';
 import { useNow } from '../format/use-now.ts';
 import { describeLoginFailure, type LoginFailure } from './login-failure.ts';
 import { signIn } from './session-actions.ts';
-import { loginRequest } from '../../../domain/auth.ts';
-import { maxLengthOf } from '../validation/limits.ts';
+// The limits, not the schema: the sign-in page loads no zod.
+import { PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../../../domain/auth-limits.ts';
 
 interface FieldErrors {
   username?: string;
@@ -54,7 +54,7 @@ export function LoginForm({ defaultUsername = '' }: { defaultUsername?: string }
           spellCheck={false}
           value={username}
           onChange={(event) => setUsername(event.currentTarget.value)}
-          maxLength={maxLengthOf(loginRequest.shape.username)}
+          maxLength={USERNAME_MAX_LENGTH}
           error={fieldErrors.username}
           autoFocus={!defaultUsername}
         />
@@ -64,7 +64,7 @@ export function LoginForm({ defaultUsername = '' }: { defaultUsername?: string }
           autoComplete="current-password"
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}
-          maxLength={maxLengthOf(loginRequest.shape.password)}
+          maxLength={PASSWORD_MAX_LENGTH}
           error={fieldErrors.password}
           data-autofocus={defaultUsername ? true : undefined}
         />

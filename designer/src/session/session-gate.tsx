@@ -5,8 +5,8 @@ import { LoadError } from '../api/load-error.tsx';
 import { checkSession } from './session-actions.ts';
 import { SessionContext, useSessionState, type Session } from './use-session.ts';
 
-// The sign-in and password forms check their input with zod's schemas: loaded only when one is shown,
-// so a person already signed in gets the app without them.
+// Loaded only when shown, so a person already signed in gets the app without them; the sign-in page
+// loads no zod either (the password form does, as it checks a new password with its schema).
 const LoginPage = lazy(async () => ({ default: (await import('./login-page.tsx')).LoginPage }));
 const ChangePasswordPage = lazy(async () => ({ default: (await import('./change-password-page.tsx')).ChangePasswordPage }));
 const SessionExpiredModal = lazy(async () => ({ default: (await import('./session-expired-modal.tsx')).SessionExpiredModal }));
