@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULESETS } from '../../../rules/defaults/index.ts';
 import { rulesetDefinition } from '../../../domain/ruleset.ts';
 import { graphToRuleset } from './compile-graph.ts';
-import { addCell, addRuleRow, clearCell, editCell, editOutcomeParam, editRule, graphToTable, removeRuleRow, type DecisionTable } from './decision-table.ts';
+import { addCell, addRuleRow, clearCell, editCell, editOutcomeParam, editOutcomeType, editRule, graphToTable, removeRuleRow, type DecisionTable } from './decision-table.ts';
 import { rulesetToGraph } from './ruleset-to-graph.ts';
 
 const release = rulesetToGraph(DEFAULT_RULESETS.release);
@@ -102,6 +102,16 @@ describe('edits through the table', () => {
     const edited = editRule(editOutcomeParam(release, outcome!.nodeId, 'reason', 'Stopped: wait.'), ruleId, { name: 'Stopped', priority: 95 });
     expect(compiled(edited).find((r) => r.name === 'Stopped')).toMatchObject({ priority: 95, event: { type: 'wait', params: { reason: 'Stopped: wait.' } } });
     expect(graphToTable(edited).rows.map((r) => r.name)).toContain('Stopped');
+  });
+
+  it.each([
+    { name: 'wait to escalate keeps the reason and takes the role', rule: 'Area stopped', type: 'escalate', event: { type: 'escalate', params: { role: 'ops_manager', reason: 'The work area is stopped.' } } },
+    { name: 'wait to release drops the params release does not take', rule: 'Area stopped', type: 'release', event: { type: 'release', params: {} } },
+    { name: 'the same type changes nothing', rule: 'Area stopped', type: 'wait', event: { type: 'wait', params: { reason: 'The work area is stopped.' } } },
+  ])('an outcome type changed in the table: $name', ({ rule, type, event }) => {
+    const edited = editOutcomeType(release, row(table, rule).outcome!.nodeId, type);
+    expect(compiled(edited).find((r) => r.name === rule)!.event).toEqual(event);
+    expect(row(graphToTable(edited), rule).outcome!.data.type).toBe(type);
   });
 
   it('a row added is a rule with an ALL group and an outcome, shown in the table; removed, it goes with its nodes', () => {

@@ -3,6 +3,7 @@ import { formatValue, operatorLabel } from '../format/labels.ts';
 import { factReference } from './condition-fit.ts';
 import { connect } from './connect-nodes.ts';
 import { addNode, removeElements, updateNodeData } from './graph-edits.ts';
+import { withOutcomeType } from './outcome-params.ts';
 import { indexGraph, NODE_SIZE, type ConditionData, type GraphIndex, type NodeDataByKind, type RulesGraph } from './rules-graph-model.ts';
 
 /** A condition the table shows in its fact's column: the node it edits. */
@@ -120,6 +121,13 @@ export function editOutcomeParam(graph: RulesGraph, nodeId: string, param: strin
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (node?.type !== 'outcome') return graph;
   return updateNodeData(graph, nodeId, 'outcome', { ...node.data, params: { ...node.data.params, [param]: value } });
+}
+
+/** The rule's outcome becomes another of the decision point's, with that outcome's parameters. */
+export function editOutcomeType(graph: RulesGraph, nodeId: string, type: string): RulesGraph {
+  const node = graph.nodes.find((n) => n.id === nodeId);
+  if (node?.type !== 'outcome' || node.data.type === type) return graph;
+  return updateNodeData(graph, nodeId, 'outcome', withOutcomeType(graph.ruleset.decisionPoint, node.data, type));
 }
 
 /** A new row: a rule with an empty ALL group and the decision point's first outcome, below everything on the canvas. */
