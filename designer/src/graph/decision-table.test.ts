@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULESETS } from '../../../rules/defaults/index.ts';
 import { rulesetDefinition } from '../../../domain/ruleset.ts';
+import { formatCalendarDateTime } from '../format/time.ts';
 import { graphToRuleset } from './compile-graph.ts';
 import { addCell, addRuleRow, clearCell, editCell, editOutcomeParam, editOutcomeType, editRule, graphToTable, removeRuleRow, type DecisionTable } from './decision-table.ts';
 import { rulesetToGraph } from './ruleset-to-graph.ts';
@@ -35,6 +36,19 @@ const nested = rulesetToGraph(
 
 describe('graphToTable', () => {
   const table = graphToTable(release);
+
+  it('reads a date cell in the viewer’s time, as the canvas does, not as the ISO text the rule keeps', () => {
+    const due = new Date(Date.now() + 48 * 3_600_000).toISOString();
+    const dated = rulesetToGraph(
+      rulesetDefinition.parse({
+        decisionPoint: 'priority',
+        name: 'Dated',
+        hitPolicy: 'additive',
+        rules: [{ name: 'Due soon', description: 'Due before a time.', conditions: { all: [{ fact: 'dueAt', operator: 'before', value: due }] }, event: { type: 'score', params: { points: 5 } } }],
+      }),
+    );
+    expect(cells(graphToTable(dated), 'Due soon')).toEqual({ dueAt: `before ${formatCalendarDateTime(due)}` });
+  });
 
   it('has a row per rule in the ruleset order, with priority, name and outcome', () => {
     expect(table.rows.map((r) => [r.priority, r.name, r.outcome?.data.type])).toEqual(DEFAULT_RULESETS.release.rules.map((r) => [r.priority, r.name, r.event.type]));

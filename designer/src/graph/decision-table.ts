@@ -1,5 +1,6 @@
-import { DECISION_POINT_SPECS } from '../../../domain/decision-points.ts';
+import { DECISION_POINT_SPECS, OPERATORS_BY_TYPE } from '../../../domain/decision-points.ts';
 import { formatValue, operatorLabel } from '../format/labels.ts';
+import { formatCalendarDateTime } from '../format/time.ts';
 import { factReference } from './condition-fit.ts';
 import { connect } from './connect-nodes.ts';
 import { addNode, removeElements, updateNodeData } from './graph-edits.ts';
@@ -35,7 +36,10 @@ export interface DecisionTable {
   rows: TableRow[];
 }
 
-export const cellText = (operator: string, value: unknown) => `${operatorLabel(operator)} ${factReference(value) ?? formatValue(value)}`;
+/** A date in the viewer's time, as the canvas shows it, rather than the ISO text the rule keeps. */
+const valueText = (operator: string, value: unknown) => (OPERATORS_BY_TYPE.date.includes(operator) && typeof value === 'string' ? formatCalendarDateTime(value) : formatValue(value));
+
+export const cellText = (operator: string, value: unknown) => `${operatorLabel(operator)} ${factReference(value) ?? valueText(operator, value)}`;
 
 function conditionText(index: GraphIndex, id: string): string {
   const node = index.node.get(id);
