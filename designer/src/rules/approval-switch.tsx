@@ -14,7 +14,9 @@ export const FOUR_EYES =
 export function ApprovalSwitch({ dp }: { dp: DecisionPointId }) {
   const name = DECISION_POINT_SPECS[dp].name.toLowerCase();
   const state = useResource(`approval:${dp}`, (signal) => listChangeRequests(dp, signal));
-  const [asking, setAsking] = useState<boolean | null>(null);
+  // What the dialog asks to confirm; it keeps its words while it closes.
+  const [asking, setAsking] = useState<{ open: boolean; required: boolean }>({ open: false, required: true });
+  const close = () => setAsking((a) => ({ ...a, open: false }));
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // What the switch just set, until the reload brings the same.
@@ -34,7 +36,7 @@ export function ApprovalSwitch({ dp }: { dp: DecisionPointId }) {
       setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
     } finally {
       setPending(false);
-      setAsking(null);
+      close();
     }
   };
 
@@ -50,7 +52,7 @@ export function ApprovalSwitch({ dp }: { dp: DecisionPointId }) {
             label="Publishing these rules needs a second ops manager’s approval"
             checked={on ?? false}
             disabled={on === undefined}
-            onChange={(e) => setAsking(e.currentTarget.checked)}
+            onChange={(e) => setAsking({ open: true, required: e.currentTarget.checked })}
             data-testid="rules-approval-switch"
           />
         )}
@@ -60,20 +62,20 @@ export function ApprovalSwitch({ dp }: { dp: DecisionPointId }) {
           </Alert>
         )}
       </Stack>
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? 'Turn four-eyes approval on?' : 'Turn four-eyes approval off?'}>
+      <Modal opened={asking.open} onClose={close} title={asking.required ? 'Turn four-eyes approval on?' : 'Turn four-eyes approval off?'}>
         <Stack gap="md" data-testid="rules-approval-confirm-dialog">
           <Text size="sm">
-            {asking
+            {asking.required
               ? `From now on, publishing the ${name} rules waits for a second ops manager. With it on, ${FOUR_EYES}`
               : `From now on, an ops manager’s publish of the ${name} rules takes effect without a second ops manager. Change requests already waiting stay until someone approves or rejects them.`}
           </Text>
           <Text size="sm">The switch is recorded in the audit log with your name.</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(null)}>
+            <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button loading={pending} data-testid="rules-approval-confirm" onClick={() => asking !== null && void confirm(asking)}>
-              {asking ? 'Turn it on' : 'Turn it off'}
+            <Button loading={pending} data-testid="rules-approval-confirm" onClick={() => void confirm(asking.required)}>
+              {asking.required ? 'Turn it on' : 'Turn it off'}
             </Button>
           </Group>
         </Stack>
