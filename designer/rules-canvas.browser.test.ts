@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
+import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
 import { checkScreen, openPage } from '../test/browser.ts';
+import { hoursFromNow } from '../test/clock.ts';
 import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
 
 /** An ops manager reads a shipped ruleset on the canvas at a laptop's size, finds and folds rules, and edits it as a table. */
@@ -121,6 +123,50 @@ describe('the rules canvas and the decision table', () => {
     await page.getByTestId('rules-view-switch').getByText('Table').click();
     await table.locator('[data-testid="table-row"][data-rule="Area on pause"]').waitFor();
     await page.close();
+  });
+
+  it('table cells by type: a date in a date-time input and an outcome picked from the decision point’s, each reflected on the canvas', async () => {
+    const page = await editRules('priority');
+    const withDate = structuredClone(DEFAULT_RULESETS.priority);
+    withDate.rules.push({
+      name: 'Due before the peak',
+      description: 'Orders due before the peak get a head start.',
+      priority: 1,
+      conditions: { all: [{ fact: 'dueAt', operator: 'before', value: hoursFromNow(48) }] },
+      event: { type: 'score', params: { points: 5 } },
+    });
+    await page.getByTestId('rules-json-import').click();
+    await page.getByTestId('rules-json-text').fill(JSON.stringify(withDate));
+    await page.getByTestId('rules-json-apply').click();
+    await page.getByTestId('rules-view-switch').getByText('Table').click();
+    const date = page.locator('[data-testid="table-row"][data-rule="Due before the peak"] [data-testid="table-cell"][data-fact="dueAt"]').getByTestId('table-cell-value');
+    expect(await date.getAttribute('type')).toBe('datetime-local');
+    // Three days ahead at 14:30 in the browser's own zone, as a person types it; the rule keeps the instant in UTC.
+    const { local, iso } = await page.evaluate((due) => {
+      const d = new Date(due);
+      d.setHours(14, 30, 0, 0);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return { local: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T14:30`, iso: d.toISOString() };
+    }, hoursFromNow(72));
+    await date.fill(local);
+    expect(await date.inputValue()).toBe(local);
+    await checkScreen(page, 'rules-decision-table-date');
+
+    await page.getByTestId('rules-view-switch').getByText('Canvas').click();
+    await page.getByTestId('canvas-search').fill('dueAt');
+    await page.getByTestId('canvas-search').press('Enter');
+    await page.locator(`.react-flow__node-condition [title='dueAt before ${JSON.stringify(iso)}']`).waitFor();
+    await page.close();
+
+    // An outcome changed in the table: the canvas decides the new way, with the new outcome's parameters.
+    const release = await editRules('release');
+    await release.getByTestId('rules-view-switch').getByText('Table').click();
+    const stopped = release.locator('[data-testid="table-row"][data-rule="Area stopped"]');
+    await stopped.getByTestId('table-outcome-type').selectOption('escalate');
+    expect(await stopped.getByTestId('table-param-role').inputValue()).toBe('ops_manager');
+    await release.getByTestId('rules-view-switch').getByText('Canvas').click();
+    await release.getByTestId('ruleset-canvas').locator('.react-flow__node-outcome', { hasText: /Escalate .*The work area is stopped/ }).waitFor();
+    await release.close();
   });
 
   it('a dispatcher reads the rules in force as a table, read-only', async () => {

@@ -55,7 +55,33 @@ describe('ruleset locks in the browser', () => {
     await page.getByTestId('rules-values-only').waitFor();
     await page.getByTestId('rules-edit').getByText('Change values').click();
     await page.getByTestId('palette-locked').waitFor();
-    await page.locator('.react-flow__node', { hasText: 'Deadline 15 min, then to a dispatcher' }).click();
+
+    // The table holds them to the same locks: structure read-only with the reason, values within their bounds.
+    await page.getByTestId('rules-view-switch').getByText('Table').click();
+    await page.getByTestId('table-lock-note').getByText('An admin locked the structure of these rules (Deadlines agreed with the customers)', { exact: false }).waitFor();
+    const stuck = page.locator('[data-testid="table-row"][data-rule="Stuck in validation"]');
+    await stuck.getByTestId('table-row-locked').waitFor();
+    expect(await stuck.getByTestId('table-cell-operator').isDisabled()).toBe(true);
+    expect(await stuck.getByTestId('table-outcome-type').isDisabled()).toBe(true);
+    expect(await stuck.getByTestId('table-rule-priority').isDisabled()).toBe(true);
+    expect(await stuck.getByTestId('table-remove-rule').isDisabled()).toBe(true);
+    expect(await stuck.getByTestId('table-cell').getAttribute('title')).toBe('An admin locked the structure of “Stuck in validation” (Deadlines agreed with the customers): only its values change.');
+    expect(await page.getByTestId('table-add-rule').count()).toBe(0);
+    const minutes = stuck.getByTestId('table-param-minutes');
+    await stuck.getByText('Allowed: between 5 and 30').waitFor();
+    await minutes.fill('45');
+    await stuck.getByText('Must be between 5 and 30, not 45.').waitFor();
+    expect(await minutes.getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('rules-lock-refused').waitFor();
+    // The wide table scrolled to its last columns: the locked outcome beside the flagged deadline.
+    await stuck.getByTestId('table-param-role').scrollIntoViewIfNeeded();
+    await checkScreen(page, 'rules-value-editor-table');
+    await minutes.fill('25');
+    await stuck.getByText('Allowed: between 5 and 30').waitFor();
+    await page.getByTestId('rules-lock-refused').waitFor({ state: 'detached' });
+    await page.getByTestId('rules-view-switch').getByText('Canvas').click();
+
+    await page.locator('.react-flow__node', { hasText: 'Deadline 25 min, then to a dispatcher' }).click();
     expect(await page.getByTestId('inspector-outcome-type').isDisabled()).toBe(true);
     await page.getByTestId('inspector-lock-notes').getByText('Bound: “Stuck in validation”, minutes: between 5 and 30.').waitFor();
     await page.getByTestId('inspector-param-minutes').fill('45');

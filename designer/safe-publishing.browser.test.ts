@@ -38,11 +38,11 @@ describe('safe publishing in the rules designer', () => {
     await session?.close();
   });
 
-  const signIn = async () => {
+  const signIn = async (username = 'olivia') => {
     const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
     await page.goto(url);
-    await page.getByTestId('login-username').fill('olivia');
-    await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === 'olivia')!.password);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === username)!.password);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('tab-priority-rules').click();
     return page;
@@ -129,15 +129,31 @@ describe('safe publishing in the rules designer', () => {
     await page.close();
   });
 
-  it('four-eyes: a publish waits as a change request; its author cannot approve it, another ops manager does', async () => {
+  it('four-eyes: an admin switches it on; a publish then waits as a change request; its author cannot approve it, another ops manager does', async () => {
     const h = session!.h;
-    expect((await h.request('/rulesets/remit/approval', { method: 'PUT', role: 'admin', body: JSON.stringify({ required: true }) })).status).toBe(200);
+    const admin = await signIn('ada');
+    await admin.getByTestId('decision-point-remit').click();
+    const panel = admin.getByTestId('rules-approval-panel').filter({ hasText: 'for the remit rules' });
+    await panel.getByText('A rollback to an earlier version passes without approval', { exact: false }).waitFor();
+    await panel.locator('[data-testid="rules-approval-switch"]:enabled').waitFor();
+    await panel.getByTestId('rules-approval-switch').click();
+    await admin.getByTestId('rules-approval-confirm-dialog').getByText('waits for a second ops manager', { exact: false }).waitFor();
+    await admin.getByTestId('rules-approval-confirm').click();
+    await panel.getByTestId('rules-approval-result').getByText('Four-eyes approval is on for the remit rules; the change is in the audit log.').waitFor();
+    expect(await panel.getByTestId('rules-approval-switch').isChecked()).toBe(true);
+    await checkScreen(admin, 'four-eyes-switched-on', { fullPage: true });
+    await admin.close();
+    const audit = await h.store.em.fork().find(AuditEntryRecord, { subjectType: 'ruleset', subjectId: 'remit', action: 'ruleset_approval_required' });
+    expect(audit.map((e) => [e.actor, e.data])).toEqual([['ada', { before: false, after: true }]]);
     const remit = ((await (await h.request('/rulesets/remit')).json()) as { definition: unknown }).definition;
 
     const page = await signIn();
     await page.getByTestId('decision-point-remit').click();
     await page.getByTestId('rules-edit').click();
     await page.getByTestId('rules-publish').click();
+    // Read-only where an ops manager publishes: whether it is on, and what it does.
+    await page.locator('[data-testid="rules-approval-state"][data-required="true"]').getByText('Four-eyes approval is on for these rules', { exact: false }).waitFor();
+    await page.getByTestId('rules-publish-confirm').getByText('Send for approval').waitFor();
     await page.getByTestId('rules-note').fill('Same remit rules, asked by Olivia');
     await page.getByTestId('rules-publish-confirm').click();
     await page.getByTestId('rules-change-requested').waitFor();

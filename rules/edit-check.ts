@@ -25,14 +25,20 @@ export function checkEdit(locks: RulesetLocks, mode: EditingMode, before: Rulese
   const refused = scope.structural.filter((c) => wholeLocked || (c.rule !== null && locks.lockedRules.includes(c.rule)));
   const outOfBounds: OutOfBounds[] = [];
   for (const v of scope.values) {
-    if (!isRuleLocked(locks, mode, v.rule)) continue;
-    const bound = locks.bounds.find((b) => b.rule === v.rule && b.path === v.path);
-    if (!bound) continue;
-    const n = v.to;
-    if (typeof n !== 'number' || (bound.min !== undefined && n < bound.min) || (bound.max !== undefined && n > bound.max)) outOfBounds.push({ ...v, bound });
+    const bound = boundFor(locks, mode, v.rule, v.path);
+    if (bound && !withinBound(bound, v.to)) outOfBounds.push({ ...v, bound });
   }
   return { refused, outOfBounds };
 }
+
+/** The bound that holds this editor to a value of a rule (`event.params.minutes`), if any: only where the rule keeps its shape for them. */
+export function boundFor(locks: RulesetLocks, mode: EditingMode, rule: string, path: string): ValueBound | undefined {
+  if (!isRuleLocked(locks, mode, rule)) return undefined;
+  return locks.bounds.find((b) => b.rule === rule && b.path === path);
+}
+
+export const withinBound = (bound: Pick<ValueBound, 'min' | 'max'>, value: unknown): boolean =>
+  typeof value === 'number' && (bound.min === undefined || value >= bound.min) && (bound.max === undefined || value <= bound.max);
 
 export function describeBound(b: Pick<ValueBound, 'min' | 'max'>): string {
   if (b.min !== undefined && b.max !== undefined) return `between ${b.min} and ${b.max}`;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RulesetView } from '../../domain/ruleset.ts';
 import type { ChangeRequestList, ChangeRequestView } from '../../domain/ruleset-change-request.ts';
 import { defaultPriorityRuleset } from '../../rules/defaults/index.ts';
@@ -39,6 +39,23 @@ describe('four-eyes approval of publishes', () => {
     expect(await json(res)).toEqual({ approvalRequired: true });
     expect((await json<ChangeRequestList>(h.request('/rulesets/priority/change-requests'))).approvalRequired).toBe(true);
     expect((await json<ChangeRequestList>(h.request('/rulesets/release/change-requests'))).approvalRequired).toBe(false);
+  });
+
+  it('audits every switch with the setting before and after, even two in the same millisecond', async () => {
+    const put = (required: boolean) => h.request('/rulesets/release/approval', { method: 'PUT', role: 'admin', body: JSON.stringify({ required }) });
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Date.now());
+    try {
+      expect([(await put(true)).status, (await put(true)).status]).toEqual([200, 200]);
+    } finally {
+      now.mockRestore();
+    }
+    expect((await put(false)).status).toBe(200);
+    const audit = await h.store.em.fork().find(AuditEntryRecord, { subjectType: 'ruleset', subjectId: 'release', action: { $in: ['ruleset_approval_required', 'ruleset_approval_dropped'] } }, { orderBy: { seq: 'asc' } });
+    expect(audit.map((e) => [e.action, e.actor, e.data])).toEqual([
+      ['ruleset_approval_required', 'token:test admin', { before: false, after: true }],
+      ['ruleset_approval_required', 'token:test admin', { before: true, after: true }],
+      ['ruleset_approval_dropped', 'token:test admin', { before: true, after: false }],
+    ]);
   });
 
   it('turns a publish into a change request, still checked first, and publishes nothing', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import { z } from 'zod';
 import type { InFlightPolicy } from '../../domain/in-flight-policy.ts';
@@ -60,15 +61,18 @@ export function rulesetChangeRequestRoutes(deps: ApiDeps) {
       responses: { 200: { description: 'The setting now.', schema: z.object({ approvalRequired: z.boolean() }) }, ...MISSING, ...STANDARD_ERRORS },
       handler: async (c, { params, body, principal }) => {
         await em().transactional(async (tx) => {
+          const before = await approvalRequired(tx, params.decisionPoint);
           const changed = await tx.nativeUpdate(RulesetRecord, { decisionPoint: params.decisionPoint }, { approvalRequired: body.required });
           if (changed === 0) throw notFound(`A ruleset for ${params.decisionPoint}`);
           appendAudit(tx, {
-            dedupeKey: `ruleset-approval:${params.decisionPoint}:${Date.now()}:${body.required}`,
+            // Two admins may switch it in the same millisecond: each switch is its own entry.
+            dedupeKey: `ruleset-approval:${params.decisionPoint}:${randomUUID()}`,
             subjectType: 'ruleset',
             subjectId: params.decisionPoint,
             action: body.required ? 'ruleset_approval_required' : 'ruleset_approval_dropped',
             actor: actorOf(principal),
             reason: null,
+            data: { before, after: body.required },
           });
         });
         return c.json({ approvalRequired: body.required });

@@ -92,6 +92,11 @@ export function approveChangeRequest(dp: DecisionPointId, id: string): Promise<R
   return request<RulesetView>(rulesetPath(dp, `/change-requests/${encodeURIComponent(id)}/approve`), { method: 'POST', body: {} });
 }
 
+/** Four-eyes approval on or off for a decision point (admins); audited by the API. */
+export async function setRulesetApproval(dp: DecisionPointId, required: boolean): Promise<boolean> {
+  return (await request<{ approvalRequired: boolean }>(rulesetPath(dp, '/approval'), { method: 'PUT', body: { required } })).approvalRequired;
+}
+
 export function rejectChangeRequest(dp: DecisionPointId, id: string, reason: string): Promise<ChangeRequestView> {
   return request<ChangeRequestView>(rulesetPath(dp, `/change-requests/${encodeURIComponent(id)}/reject`), { method: 'POST', body: { reason } });
 }

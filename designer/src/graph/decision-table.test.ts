@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULESETS } from '../../../rules/defaults/index.ts';
 import { rulesetDefinition } from '../../../domain/ruleset.ts';
+import { formatCalendarDateTime } from '../format/time.ts';
 import { graphToRuleset } from './compile-graph.ts';
-import { addCell, addRuleRow, clearCell, editCell, editOutcomeParam, editRule, graphToTable, removeRuleRow, type DecisionTable } from './decision-table.ts';
+import { addCell, addRuleRow, clearCell, editCell, editOutcomeParam, editOutcomeType, editRule, graphToTable, removeRuleRow, type DecisionTable } from './decision-table.ts';
 import { rulesetToGraph } from './ruleset-to-graph.ts';
 
 const release = rulesetToGraph(DEFAULT_RULESETS.release);
@@ -35,6 +36,19 @@ const nested = rulesetToGraph(
 
 describe('graphToTable', () => {
   const table = graphToTable(release);
+
+  it('reads a date cell in the viewer’s time, as the canvas does, not as the ISO text the rule keeps', () => {
+    const due = new Date(Date.now() + 48 * 3_600_000).toISOString();
+    const dated = rulesetToGraph(
+      rulesetDefinition.parse({
+        decisionPoint: 'priority',
+        name: 'Dated',
+        hitPolicy: 'additive',
+        rules: [{ name: 'Due soon', description: 'Due before a time.', conditions: { all: [{ fact: 'dueAt', operator: 'before', value: due }] }, event: { type: 'score', params: { points: 5 } } }],
+      }),
+    );
+    expect(cells(graphToTable(dated), 'Due soon')).toEqual({ dueAt: `before ${formatCalendarDateTime(due)}` });
+  });
 
   it('has a row per rule in the ruleset order, with priority, name and outcome', () => {
     expect(table.rows.map((r) => [r.priority, r.name, r.outcome?.data.type])).toEqual(DEFAULT_RULESETS.release.rules.map((r) => [r.priority, r.name, r.event.type]));
@@ -102,6 +116,16 @@ describe('edits through the table', () => {
     const edited = editRule(editOutcomeParam(release, outcome!.nodeId, 'reason', 'Stopped: wait.'), ruleId, { name: 'Stopped', priority: 95 });
     expect(compiled(edited).find((r) => r.name === 'Stopped')).toMatchObject({ priority: 95, event: { type: 'wait', params: { reason: 'Stopped: wait.' } } });
     expect(graphToTable(edited).rows.map((r) => r.name)).toContain('Stopped');
+  });
+
+  it.each([
+    { name: 'wait to escalate keeps the reason and takes the role', rule: 'Area stopped', type: 'escalate', event: { type: 'escalate', params: { role: 'ops_manager', reason: 'The work area is stopped.' } } },
+    { name: 'wait to release drops the params release does not take', rule: 'Area stopped', type: 'release', event: { type: 'release', params: {} } },
+    { name: 'the same type changes nothing', rule: 'Area stopped', type: 'wait', event: { type: 'wait', params: { reason: 'The work area is stopped.' } } },
+  ])('an outcome type changed in the table: $name', ({ rule, type, event }) => {
+    const edited = editOutcomeType(release, row(table, rule).outcome!.nodeId, type);
+    expect(compiled(edited).find((r) => r.name === rule)!.event).toEqual(event);
+    expect(row(graphToTable(edited), rule).outcome!.data.type).toBe(type);
   });
 
   it('a row added is a rule with an ALL group and an outcome, shown in the table; removed, it goes with its nodes', () => {

@@ -1,8 +1,10 @@
-import { DECISION_POINT_SPECS } from '../../../domain/decision-points.ts';
+import { DECISION_POINT_SPECS, OPERATORS_BY_TYPE } from '../../../domain/decision-points.ts';
 import { formatValue, operatorLabel } from '../format/labels.ts';
+import { formatCalendarDateTime } from '../format/time.ts';
 import { factReference } from './condition-fit.ts';
 import { connect } from './connect-nodes.ts';
 import { addNode, removeElements, updateNodeData } from './graph-edits.ts';
+import { withOutcomeType } from './outcome-params.ts';
 import { indexGraph, NODE_SIZE, type ConditionData, type GraphIndex, type NodeDataByKind, type RulesGraph } from './rules-graph-model.ts';
 
 /** A condition the table shows in its fact's column: the node it edits. */
@@ -34,7 +36,10 @@ export interface DecisionTable {
   rows: TableRow[];
 }
 
-export const cellText = (operator: string, value: unknown) => `${operatorLabel(operator)} ${factReference(value) ?? formatValue(value)}`;
+/** A date in the viewer's time, as the canvas shows it, rather than the ISO text the rule keeps. */
+const valueText = (operator: string, value: unknown) => (OPERATORS_BY_TYPE.date.includes(operator) && typeof value === 'string' ? formatCalendarDateTime(value) : formatValue(value));
+
+export const cellText = (operator: string, value: unknown) => `${operatorLabel(operator)} ${factReference(value) ?? valueText(operator, value)}`;
 
 function conditionText(index: GraphIndex, id: string): string {
   const node = index.node.get(id);
@@ -120,6 +125,13 @@ export function editOutcomeParam(graph: RulesGraph, nodeId: string, param: strin
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (node?.type !== 'outcome') return graph;
   return updateNodeData(graph, nodeId, 'outcome', { ...node.data, params: { ...node.data.params, [param]: value } });
+}
+
+/** The rule's outcome becomes another of the decision point's, with that outcome's parameters. */
+export function editOutcomeType(graph: RulesGraph, nodeId: string, type: string): RulesGraph {
+  const node = graph.nodes.find((n) => n.id === nodeId);
+  if (node?.type !== 'outcome' || node.data.type === type) return graph;
+  return updateNodeData(graph, nodeId, 'outcome', withOutcomeType(graph.ruleset.decisionPoint, node.data, type));
 }
 
 /** A new row: a rule with an empty ALL group and the decision point's first outcome, below everything on the canvas. */

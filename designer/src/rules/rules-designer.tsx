@@ -34,6 +34,7 @@ import { useDesignerKeys } from './use-designer-keys.ts';
 import { usePaintedPath } from './use-painted-path.ts';
 import { useRulesEditor } from './use-rules-editor.ts';
 import { lockMarks } from './locks/lock-marks.ts';
+import { tableLimits } from './locks/table-limits.ts';
 
 export interface DesignerStart {
   definition: RulesetDefinition;
@@ -97,6 +98,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   const lockProblem = lockCheck && (lockCheck.refused.length > 0 || lockCheck.outOfBounds.length > 0) ? describeRefusal(lockCheck, dp, limits.mode, limits.locks.reason) : null;
   const errors = check.problems.filter((p) => p.severity === 'error').length + (lockProblem ? 1 : 0);
   const marks = useMemo(() => lockMarks(compiled.definition, compiled.nodeAtPath, limits.locks, limits.mode), [compiled, limits]);
+  const tableLocks = useMemo(() => tableLimits(compiled, limits.locks, limits.mode, lockCheck), [compiled, limits, lockCheck]);
 
   useDesignerKeys({ undo: editor.undo, redo: editor.redo, copy: editor.copy, paste: editor.paste }, !jsonOpen && comparing === null);
 
@@ -199,6 +201,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
                 dp={dp}
                 graph={editor.graph}
                 onEdit={editor.edit}
+                limits={tableLocks}
                 onShowOnCanvas={(ruleId) => {
                   setView('canvas');
                   requestAnimationFrame(() => focus(ruleId));

@@ -10,6 +10,7 @@ import { getRulesetLocks } from '../api/ruleset-locks-client.ts';
 import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../session/use-session.ts';
+import { ApprovalSwitch } from './approval-switch.tsx';
 import { DecisionPointPicker } from './decision-point-picker.tsx';
 import { PublishedRuleset } from './published-ruleset.tsx';
 import { RulesDesigner, type DesignerStart } from './rules-designer.tsx';
@@ -123,6 +124,7 @@ export function RulesView() {
       {!start && view === null && (
         <EmptyState py="xl" title={`No ${spec.name.toLowerCase()} ruleset is published`} description={`${spec.consultedWhen} Until rules are published, the built-in behaviour applies.`} />
       )}
+      {!start && view && can('users.manage') && <ApprovalSwitch key={`approval:${dp}`} dp={dp} />}
       {!start && view && can('rules.lock') && locksRes.data && <LocksPanel key={dp} dp={dp} locks={locksRes.data} definition={view.definition} onSaved={locksRes.reload} />}
       {!start && view && <PublishedRuleset key={`${dp}@${view.version}`} view={view} mayPublish={can('rules.publish')} />}
       <RulesetHistory dp={dp} versions={versions} mayPublish={can('rules.publish')} onRolledBack={rolledBack} />

@@ -3,6 +3,12 @@ import type { RulesetDefinition } from '../../../../domain/ruleset.ts';
 import { boundText } from '../../format/lock-text.ts';
 import { clause } from '../../format/sentences.ts';
 
+/** Why a rule keeps its shape, as the inspector and the table say it. */
+export function lockedNote(locks: RulesetLocks, rule: string): string {
+  const why = locks.reason.trim() ? ` (${clause(locks.reason)})` : '';
+  return `An admin locked the structure of “${rule}”${why}: only its values change.`;
+}
+
 /**
  * What the inspector says of each node of a locked rule: that its structure is locked and why, and the
  * bounds of the values it holds. `nodeAtPath` maps JSON paths (`rules.0.event`) to the canvas's nodes.
@@ -10,11 +16,10 @@ import { clause } from '../../format/sentences.ts';
 export function lockMarks(definition: RulesetDefinition, nodeAtPath: ReadonlyMap<string, string>, locks: RulesetLocks, mode: EditingMode): Map<string, string[]> {
   const marks = new Map<string, string[]>();
   const mark = (id: string | undefined, note: string) => id !== undefined && marks.set(id, [...(marks.get(id) ?? []), note]);
-  const why = locks.reason.trim() ? ` (${clause(locks.reason)})` : '';
   definition.rules.forEach((rule, i) => {
     const prefix = `rules.${i}`;
     const nodes = [...nodeAtPath].filter(([path]) => path === prefix || path.startsWith(`${prefix}.`));
-    if (isRuleLocked(locks, mode, rule.name)) for (const id of new Set(nodes.map(([, id]) => id))) mark(id, `An admin locked the structure of “${rule.name}”${why}: only its values change.`);
+    if (isRuleLocked(locks, mode, rule.name)) for (const id of new Set(nodes.map(([, id]) => id))) mark(id, lockedNote(locks, rule.name));
     for (const b of locks.bounds.filter((x) => x.rule === rule.name)) {
       // The node that holds the value: the longest path that leads to it (a condition, or the outcome).
       const [, id] = nodes.filter(([path]) => `${prefix}.${b.path}`.startsWith(`${path}.`)).sort((a, z) => z[0].length - a[0].length)[0] ?? [];

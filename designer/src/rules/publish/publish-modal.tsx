@@ -1,13 +1,15 @@
-import { Alert, Button, Divider, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { isSimulated } from '../../../../domain/backtest.ts';
 import type { DecisionPointId } from '../../../../domain/decision-points.ts';
 import type { RulesetDefinition, RulesetView } from '../../../../domain/ruleset.ts';
 import { ApiError } from '../../api/api-error.ts';
-import { publishRulesetDraft, saveRulesetDraft } from '../../api/client.ts';
+import { listChangeRequests, publishRulesetDraft, saveRulesetDraft } from '../../api/client.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { sentence } from '../../format/labels.ts';
 import { useSession } from '../../session/use-session.ts';
 import { sortPublishIssues } from '../draft-check.ts';
+import { FOUR_EYES } from '../approval-switch.tsx';
 import { announceChangeRequest } from '../change-requests.tsx';
 import { BacktestDeltas } from '../backtest/backtest-deltas.tsx';
 import { NoteField, useNote } from '../note-field.tsx';
@@ -37,6 +39,8 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
   const [requested, setRequested] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const mayBacktest = useSession().can('rules.backtest') && isSimulated(dp);
+  // Read-only here: an admin switches it beside the rules.
+  const fourEyes = useResource(`approval:${dp}`, (signal) => listChangeRequests(dp, signal)).data?.approvalRequired;
 
   const publish = async () => {
     const text = note.checked();
@@ -95,12 +99,17 @@ function PublishForm({ onClose, dp, definition, savedCurrent, onSaved, onPublish
       />
       <EffectiveTimeField effective={effective} />
       <InFlightField dp={dp} later={effective.mode === 'later'} inFlight={inFlight} />
+      {fourEyes !== undefined && (
+        <Text size="sm" data-testid="rules-approval-state" data-required={fourEyes}>
+          {fourEyes ? `Four-eyes approval is on for these rules (an admin set it), so ${FOUR_EYES}` : 'Four-eyes approval is off for these rules: the version is published when you confirm.'}
+        </Text>
+      )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           Cancel
         </Button>
         <Button data-testid="rules-publish-confirm" loading={pending} onClick={() => void publish()}>
-          Publish version
+          {fourEyes ? 'Send for approval' : 'Publish version'}
         </Button>
       </Group>
     </Stack>

@@ -1,10 +1,12 @@
-import { Button, Group, NativeSelect, NumberInput, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, NumberInput, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { DECISION_POINT_SPECS, type DecisionPointId } from '../../../../domain/decision-points.ts';
 import { formatValue, humanize } from '../../format/labels.ts';
-import { addCell, addRuleRow, clearCell, editCell, editOutcomeParam, editRule, graphToTable, removeRuleRow } from '../../graph/decision-table.ts';
+import { addCell, addRuleRow, clearCell, editCell, editOutcomeParam, editOutcomeType, editRule, graphToTable, removeRuleRow } from '../../graph/decision-table.ts';
 import { outcomeSpec, paramFields, type ParamField } from '../../graph/outcome-params.ts';
 import type { RulesGraph } from '../../graph/rules-graph-model.ts';
+import { NO_TABLE_LIMITS, valueKey, type TableLimits } from '../locks/table-limits.ts';
+import { boundProps } from './bound-props.ts';
 import { ConditionCell } from './condition-cell.tsx';
 
 interface DecisionTableViewProps {
@@ -15,6 +17,8 @@ interface DecisionTableViewProps {
   /** To the canvas, on a rule whose conditions the table cannot show. */
   onShowOnCanvas: (ruleId: string) => void;
   height: string;
+  /** The admin's locks as they hold this editor: rows that keep their shape, bounded values. */
+  limits?: TableLimits;
 }
 
 /** The rules as a decision table: a row per rule, a column per fact its conditions test, the outcome's parameters. */
@@ -22,7 +26,7 @@ export function DecisionTableView({ onEdit, ...props }: DecisionTableViewProps) 
   return onEdit ? <EditableTable {...props} onEdit={onEdit} /> : <ReadOnlyTable {...props} />;
 }
 
-function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTableViewProps & { onEdit: NonNullable<DecisionTableViewProps['onEdit']> }) {
+function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height, limits = NO_TABLE_LIMITS }: DecisionTableViewProps & { onEdit: NonNullable<DecisionTableViewProps['onEdit']> }) {
   const table = useMemo(() => graphToTable(graph), [graph]);
   const facts = DECISION_POINT_SPECS[dp].facts;
   // Every parameter any row's outcome takes, each once, in the order they first appear.
@@ -35,9 +39,16 @@ function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTa
     return [...fields.values()];
   }, [dp, table]);
   const other = table.rows.some((r) => r.other !== null);
+  const outcomes = DECISION_POINT_SPECS[dp].outcomes.map((o) => ({ value: o.type, label: humanize(o.type) }));
+  const lockNote = limits.rowsLocked ?? (limits.lockedRows.size > 0 ? 'An admin locked the structure of the rules marked “locked”: their facts, operators, outcome, name and priority stay; their values change, within their bounds.' : null);
 
   return (
     <Stack gap="xs" h={height} mih={460} data-testid="decision-table">
+      {lockNote && (
+        <Alert color="gray" variant="light" p="xs" data-testid="table-lock-note">
+          <Text size="sm">{lockNote} Greyed cells keep their shape; a bounded value shows its bound under it.</Text>
+        </Alert>
+      )}
       <ScrollArea style={{ flex: 1, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
         <Table striped withColumnBorders stickyHeader verticalSpacing={4} fz="sm">
           <Table.Caption>
@@ -50,10 +61,14 @@ function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTa
               const outcome = row.outcome;
               const spec = outcome ? outcomeSpec(dp, outcome.data.type) : undefined;
               const fields = spec ? paramFields(spec) : [];
+              const locked = limits.lockedRows.get(row.ruleId) ?? null;
+              // A disabled field shows why on hover; the note above says it for everyone.
+              const shape = locked ? { disabled: true, title: locked } : {};
               return (
-                <Table.Tr key={row.ruleId} data-testid="table-row" data-rule={row.name}>
+                <Table.Tr key={row.ruleId} data-testid="table-row" data-rule={row.name} data-locked={locked !== null || undefined}>
                   <Table.Td>
                     <NumberInput
+                      {...shape}
                       size="xs"
                       w={64}
                       hideControls
@@ -65,6 +80,7 @@ function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTa
                   </Table.Td>
                   <Table.Td>
                     <TextInput
+                      {...shape}
                       size="xs"
                       miw={180}
                       aria-label={`Name of rule ${name}`}
@@ -72,6 +88,11 @@ function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTa
                       value={row.name}
                       onChange={(e) => onEdit(editRule(graph, row.ruleId, { name: e.currentTarget.value }), `${row.ruleId}:name`)}
                     />
+                    {locked && (
+                      <Badge size="xs" mt={4} variant="outline" color="dark" title={locked} data-testid="table-row-locked">
+                        locked
+                      </Badge>
+                    )}
                     <TextInput
                       size="xs"
                       mt={4}
@@ -91,10 +112,12 @@ function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTa
                             rule={name}
                             spec={spec}
                             cell={cell}
+                            locked={locked}
+                            limit={limits.values.get(valueKey(cell.nodeId))}
                             onChange={(change, field) => onEdit(editCell(graph, cell.nodeId, change), `${cell.nodeId}:${field}`)}
                             onClear={() => onEdit(clearCell(graph, cell.nodeId), null)}
                           />
-                        ) : row.groupId !== null && spec ? (
+                        ) : row.groupId !== null && spec && !locked ? (
                           <Button size="compact-xs" variant="subtle" aria-label={`any: add a condition on ${fact} to ${name}`} onClick={() => onEdit(addCell(graph, row.groupId!, fact).graph, null)}>
                             any
                           </Button>
@@ -118,16 +141,32 @@ function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTa
                       )}
                     </Table.Td>
                   )}
-                  <Table.Td>{outcome ? humanize(outcome.data.type) : <Text size="sm">none: link one on the canvas</Text>}</Table.Td>
+                  <Table.Td>
+                    {outcome ? (
+                      <NativeSelect
+                        {...shape}
+                        size="xs"
+                        miw={130}
+                        aria-label={`Outcome of ${name}`}
+                        data-testid="table-outcome-type"
+                        data={spec ? outcomes : [{ value: outcome.data.type, label: outcome.data.type }, ...outcomes]}
+                        value={outcome.data.type}
+                        onChange={(e) => onEdit(editOutcomeType(graph, outcome.nodeId, e.currentTarget.value), null)}
+                      />
+                    ) : (
+                      <Text size="sm">none: link one on the canvas</Text>
+                    )}
+                  </Table.Td>
                   {params.map((p) => {
                     const field = fields.find((f) => f.name === p.name);
                     const value = outcome?.data.params[p.name];
                     const label = `${humanize(p.name)} of ${name}`;
                     const set = (next: unknown) => outcome && onEdit(editOutcomeParam(graph, outcome.nodeId, p.name, next), `${outcome.nodeId}:${p.name}`);
+                    const limit = outcome ? limits.values.get(valueKey(outcome.nodeId, p.name)) : undefined;
                     return (
                       <Table.Td key={p.name}>
                         {field?.kind === 'number' ? (
-                          <NumberInput size="xs" w={80} hideControls aria-label={label} data-testid={`table-param-${p.name}`} value={typeof value === 'number' ? value : ''} onChange={set} />
+                          <NumberInput size="xs" w={limit ? 130 : 80} hideControls aria-label={label} data-testid={`table-param-${p.name}`} value={typeof value === 'number' ? value : ''} onChange={set} {...boundProps(limit)} />
                         ) : field?.kind === 'enum' ? (
                           <NativeSelect size="xs" miw={120} aria-label={label} data-testid={`table-param-${p.name}`} data={field.options} value={String(value)} onChange={(e) => set(e.currentTarget.value)} />
                         ) : field ? (
@@ -137,7 +176,7 @@ function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTa
                     );
                   })}
                   <Table.Td>
-                    <Button size="compact-xs" variant="subtle" color="red" aria-label={`Remove rule ${name}`} data-testid="table-remove-rule" onClick={() => onEdit(removeRuleRow(graph, row.ruleId), null)}>
+                    <Button {...shape} size="compact-xs" variant="subtle" color="red" aria-label={`Remove rule ${name}`} data-testid="table-remove-rule" onClick={() => onEdit(removeRuleRow(graph, row.ruleId), null)}>
                       Remove
                     </Button>
                   </Table.Td>
@@ -147,12 +186,14 @@ function EditableTable({ dp, graph, onEdit, onShowOnCanvas, height }: DecisionTa
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      <Group>
-        <Button size="xs" variant="light" data-testid="table-add-rule" onClick={() => onEdit(addRuleRow(graph).graph, null)}>
-          Add a rule
-        </Button>
-        <Text size="xs">A new rule needs a description and at least one condition: the problems list says what is missing.</Text>
-      </Group>
+      {limits.rowsLocked === null && (
+        <Group>
+          <Button size="xs" variant="light" data-testid="table-add-rule" onClick={() => onEdit(addRuleRow(graph).graph, null)}>
+            Add a rule
+          </Button>
+          <Text size="xs">A new rule needs a description and at least one condition: the problems list says what is missing.</Text>
+        </Group>
+      )}
     </Stack>
   );
 }
