@@ -183,6 +183,8 @@ export const timelineEntry = z.object({
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
 export const orderDetail = orderSummary.extend({
+  /** The reference of the order this one was split from, as people know it; null when it has none or is not a part. */
+  parentReference: z.string().nullable(),
   allowedActions: z.array(orderActionName),
   timeline: z.array(timelineEntry),
   decisions: z.array(decision),

@@ -132,11 +132,13 @@ function onDesk(desk: Desk) {
 export async function findOrderDetail(em: EntityManager, id: string): Promise<Omit<OrderDetail, 'allowedActions'> | null> {
   const order = await em.findOne(OrderRecord, { id });
   if (!order) return null;
-  const [transitions, decisions, releaseJudgement, operations] = await Promise.all([
+  const [transitions, decisions, releaseJudgement, operations, parent] = await Promise.all([
     em.find(AuditEntryRecord, { subjectType: 'order', subjectId: id, action: { $ne: 'intake' } }, { orderBy: { seq: 'asc' } }),
     em.find(DecisionRecord, { orderId: id }, { orderBy: { decidedAt: 'asc' } }),
     findReleaseJudgement(em, id),
     readOperationProgress(em, id),
+    order.parentId ? em.findOne(OrderRecord, { id: order.parentId }, { fields: ['reference'] }) : null,
   ]);
-  return { ...toOrderSummary(order), timeline: transitions.map(toTimelineEntry), decisions: decisions.map(toDecision), releaseJudgement, operations };
+  const parentReference = parent?.reference ?? null;
+  return { ...toOrderSummary(order), parentReference, timeline: transitions.map(toTimelineEntry), decisions: decisions.map(toDecision), releaseJudgement, operations };
 }
