@@ -39,6 +39,7 @@ describe('the desks by keyboard', () => {
       await h.reach(id, state);
     };
     await h.reach(await post('KEY-MAJOR', { account: 'Globex', accountTier: 'major' }), 'specialist_review');
+    await h.reach(await post('KEY-SPLIT', { account: 'Globex', accountTier: 'major', lines: [{ sku: 'SKU-1', qty: 2, price: 30 }, { sku: 'SKU-2', qty: 1, price: 80 }] }), 'specialist_review');
     await h.reach(await post('KEY-ADDRESS', { kind: 'delivery', checks: { addressVerified: false } }), 'on_hold');
     await h.reach(await post('KEY-CREDIT', { paymentMode: 'credit_terms', checks: { creditBalance: 12_000, creditLimit: 10_000 } }), 'on_hold');
     const cod = await post('KEY-COD', { kind: 'delivery', paymentMode: 'cod', checks: { addressVerified: true } });
@@ -82,7 +83,9 @@ describe('the desks by keyboard', () => {
   async function toDesk(page: Page, desk: Desk, { back = false } = {}) {
     await tabTo(page, '[data-testid="desk-filter"] input:checked', { back });
     for (let step = 0; step < DESKS.length && (await page.getByTestId('desk-filter').getAttribute('data-desk')) !== desk; step++) await page.keyboard.press('ArrowRight');
-    await page.getByTestId('desk-count').getByText(`on the ${DESK_LABELS[desk]} desk`, { exact: false }).waitFor();
+    await page.locator(`[data-testid="desk-filter"][data-desk="${desk}"]`).waitFor();
+    // The count names the desk once its orders are in (the desk for all goes without a name).
+    if (desk !== 'all') await page.getByTestId('desk-count').getByText(`on the ${DESK_LABELS[desk]} desk`, { exact: false }).waitFor();
   }
 
   it('an order specialist claims and approves a major account order from the specialist review desk', async () => {
@@ -107,6 +110,31 @@ describe('the desks by keyboard', () => {
     await checkScreen(page, 'keyboard-specialist-approved');
     await closeDrawer(page, 'KEY-MAJOR', { leftDesk: true });
     await checkScreen(page, 'keyboard-specialist-desk-after');
+    await page.close();
+  });
+
+  it('an order specialist splits a major account order, and its part names the order it came from', async () => {
+    const page = await signInByKeyboard(browser, url, 'sofia');
+    const drawer = await openOrder(page, 'KEY-SPLIT');
+    await runAction(page, 'claim');
+    // The second line goes to the second part: a native select takes the arrow keys.
+    await tabTo(page, '[data-testid="split-line-1"]');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByTestId('split-line-1').inputValue()).toBe('2');
+    await runAction(page, 'split');
+    await drawer.getByTestId('order-finished').getByText('Split into parts', { exact: false }).waitFor();
+    await checkScreen(page, 'keyboard-specialist-split');
+    await closeDrawer(page, 'KEY-SPLIT', { leftDesk: true });
+
+    await toDesk(page, 'all', { back: true });
+    const part = page.getByTestId('orders-table').locator('tr', { hasText: 'KEY-SPLIT/2' });
+    const partRow = await part.getAttribute('data-testid');
+    await tabTo(page, `[data-testid="${partRow}"]`);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('order-drawer').getByTestId('order-parent').getByText('KEY-SPLIT', { exact: true }).waitFor();
+    await checkScreen(page, 'keyboard-specialist-split-part');
+    await page.keyboard.press('Escape');
+    await focusOn(page, partRow!);
     await page.close();
   });
 
