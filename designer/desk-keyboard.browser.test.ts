@@ -99,13 +99,13 @@ describe('the desks by keyboard', () => {
     expect(await drawer.textContent()).not.toContain(id);
     expect(await drawer.getByTestId('copy-order-id').getAttribute('title')).toBe(id);
     await runAction(page, 'claim');
-    await drawer.getByTestId('order-timeline').getByText('Claimed for review by sofia.').waitFor();
+    await drawer.getByTestId('order-timeline').getByText('Claimed for review by Sofia Lind.').waitFor();
     await checkScreen(page, 'keyboard-specialist-claimed');
 
     await tabTo(page, '[data-testid="action-reason"]', { back: true });
     await page.keyboard.type('Checked with the account manager');
     await runAction(page, 'approve');
-    await drawer.getByTestId('order-timeline').getByText('Approved by sofia: checked with the account manager.').waitFor();
+    await drawer.getByTestId('order-timeline').getByText('Approved by Sofia Lind: checked with the account manager.').waitFor();
     await drawer.locator('[data-state="specialist_review"]').waitFor({ state: 'detached' });
     await checkScreen(page, 'keyboard-specialist-approved');
     await closeDrawer(page, 'KEY-MAJOR', { leftDesk: true });
@@ -147,7 +147,7 @@ describe('the desks by keyboard', () => {
     await tabTo(page, '[data-testid="action-reason"]');
     await page.keyboard.type('Address confirmed with the customer');
     await runAction(page, 'release_hold');
-    await drawer.getByTestId('order-timeline').getByText('Address hold cleared by sofia: address confirmed with the customer.').waitFor();
+    await drawer.getByTestId('order-timeline').getByText('Address hold cleared by Sofia Lind: address confirmed with the customer.').waitFor();
     await drawer.locator('[data-state="on_hold"]').waitFor({ state: 'detached' });
     await checkScreen(page, 'keyboard-address-verified');
     await closeDrawer(page, 'KEY-ADDRESS', { leftDesk: true });
@@ -163,7 +163,7 @@ describe('the desks by keyboard', () => {
     await page.keyboard.type('60');
     await runAction(page, 'confirm_remit');
     await remit.getByTestId('order-finished').waitFor();
-    await remit.getByTestId('order-timeline').getByText('Cash confirmed by fred: 60.').waitFor();
+    await remit.getByTestId('order-timeline').getByText('Cash confirmed by Fred Marsh: 60.').waitFor();
     await checkScreen(page, 'keyboard-finance-remit-confirmed');
     await closeDrawer(page, 'KEY-COD', { leftDesk: true });
 
@@ -172,7 +172,7 @@ describe('the desks by keyboard', () => {
     await tabTo(page, '[data-testid="action-reason"]');
     await page.keyboard.type('Payment received');
     await runAction(page, 'release_hold');
-    await credit.getByTestId('order-timeline').getByText('Credit hold cleared by fred: payment received.').waitFor();
+    await credit.getByTestId('order-timeline').getByText('Credit hold cleared by Fred Marsh: payment received.').waitFor();
     await credit.locator('[data-state="on_hold"]').waitFor({ state: 'detached' });
     await checkScreen(page, 'keyboard-finance-credit-released');
     await closeDrawer(page, 'KEY-CREDIT', { leftDesk: true });

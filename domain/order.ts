@@ -177,6 +177,8 @@ export const timelineEntry = z.object({
   to: orderState,
   event: z.string(),
   actor: z.string(),
+  /** The actor's name as people know it (a person's display name); null for Sluice, its rules and integrations. */
+  actorDisplayName: z.string().nullable(),
   reason: z.string().nullable(),
   details: timelineDetails,
 });

@@ -12,6 +12,7 @@ import { lateSql, moveSql } from './order-moves.ts';
 import { OrderRecord } from './order.entity.ts';
 import { findReleaseJudgement } from './release-judgements.ts';
 import { sqlOn } from './sql.ts';
+import { UserRecord } from './user.entity.ts';
 
 export function toOrderSummary(order: OrderRecord): OrderSummary {
   return { ...toOrderListItem(order), lines: order.lines };
@@ -72,7 +73,7 @@ function detailsOf(data: Record<string, unknown> | null | undefined): TimelineDe
   return details;
 }
 
-function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
+function toTimelineEntry(entry: AuditEntryRecord, displayNames: ReadonlyMap<string, string>): TimelineEntry {
   return {
     seq: entry.seq,
     at: entry.at.toISOString(),
@@ -80,6 +81,7 @@ function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
     to: entry.toState as OrderState,
     event: entry.action,
     actor: entry.actor,
+    actorDisplayName: displayNames.get(entry.actor) ?? null,
     reason: entry.reason ?? null,
     details: detailsOf(entry.data),
   };
@@ -140,5 +142,9 @@ export async function findOrderDetail(em: EntityManager, id: string): Promise<Om
     order.parentId ? em.findOne(OrderRecord, { id: order.parentId }, { fields: ['reference'] }) : null,
   ]);
   const parentReference = parent?.reference ?? null;
-  return { ...toOrderSummary(order), parentReference, timeline: transitions.map(toTimelineEntry), decisions: decisions.map(toDecision), releaseJudgement, operations };
+  // The timeline names people as they are known, not by their user names; an actor with no user (Sluice, a token) has none.
+  const actors = [...new Set(transitions.map((t) => t.actor))];
+  const people = actors.length === 0 ? [] : await em.find(UserRecord, { username: { $in: actors } }, { fields: ['username', 'displayName'] });
+  const displayNames = new Map(people.map((person) => [person.username, person.displayName]));
+  return { ...toOrderSummary(order), parentReference, timeline: transitions.map((t) => toTimelineEntry(t, displayNames)), decisions: decisions.map(toDecision), releaseJudgement, operations };
 }
