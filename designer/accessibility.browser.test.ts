@@ -7,6 +7,7 @@ import type { Role } from '../domain/roles.ts';
 import { checkScreen, openPage } from '../test/browser.ts';
 import { hoursFromNow } from '../test/clock.ts';
 import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
+import { focused, signInByKeyboard as signInWithKeys, tabTo } from '../test/keyboard.ts';
 import type { Harness } from '../test/sluice-harness.ts';
 import { bundleWorkflows } from '../worker/create-worker.ts';
 
@@ -138,36 +139,7 @@ describe('accessibility in a browser', () => {
     await page.close();
   });
 
-  /** The focused element's test id, tag and classes: enough to say where the keyboard is. */
-  const focused = (page: Page) =>
-    page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return { testId: el?.getAttribute('data-testid') ?? null, tag: el?.tagName ?? null, text: el?.textContent?.trim().slice(0, 60) ?? '', node: el?.classList.contains('react-flow__node') ?? false };
-    });
-
-  /** Presses Tab (or Shift+Tab) until the element matching `selector` has the focus; returns how many presses it took. */
-  async function tabTo(page: Page, selector: string, { back = false, max = 80 } = {}): Promise<number> {
-    for (let presses = 1; presses <= max; presses++) {
-      await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
-    }
-    throw new Error(`${selector} is not reached in ${max} ${back ? 'Shift+Tab' : 'Tab'} presses; the focus is on ${JSON.stringify(await focused(page))}`);
-  }
-
-  async function signInByKeyboard(username: string): Promise<Page> {
-    const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
-    await page.goto(url);
-    await page.getByTestId('login-username').waitFor();
-    expect((await focused(page)).testId).toBe('login-username');
-    await page.keyboard.type(username);
-    await tabTo(page, '[data-testid="login-password"]');
-    await page.keyboard.type(DEMO_USERS.find((u) => u.username === username)!.password);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('user-menu').waitFor();
-    // Not the page body: the page's main heading.
-    await page.waitForFunction(() => document.activeElement?.matches('main h2'));
-    return page;
-  }
+  const signInByKeyboard = (username: string) => signInWithKeys(browser, url, username);
 
   it('a dispatcher works an exception from the orders list with the keyboard alone', async () => {
     const page = await signInByKeyboard('dan');

@@ -54,7 +54,7 @@ describe('people-facing text in the order drawer', () => {
     await checkScreen(page, 'order-cancel-confirm');
     await confirm.getByTestId('action-confirm').click();
     await drawer.getByTestId('order-finished').getByText('Cancelled: this order is finished', { exact: false }).waitFor();
-    await timeline.getByText('Cancelled by dan: Customer called to cancel. The order is finished.', { exact: true }).waitFor();
+    await timeline.getByText('Cancelled by Dan Okafor: Customer called to cancel. The order is finished.', { exact: true }).waitFor();
     await drawer.getByText('Nothing more to do: this order is finished.').waitFor();
     await checkScreen(page, 'order-finished-timeline');
     await page.close();

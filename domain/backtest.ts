@@ -84,7 +84,7 @@ export const backtestResult = z.object({
   seed: z.number(),
   policies: z.array(backtestPolicyResult),
   /** For a recorded day: the orders the draft decides differently, with why. */
-  changedDecisions: z.array(z.object({ orderId: z.string(), before: z.string(), after: z.string(), explanation: z.string() })).optional(),
+  changedDecisions: z.array(z.object({ orderId: z.string(), reference: z.string().nullable(), before: z.string(), after: z.string(), explanation: z.string() })).optional(),
 });
 export type BacktestResult = z.infer<typeof backtestResult>;
 

@@ -177,12 +177,16 @@ export const timelineEntry = z.object({
   to: orderState,
   event: z.string(),
   actor: z.string(),
+  /** The actor's name as people know it (a person's display name); null for Sluice, its rules and integrations. */
+  actorDisplayName: z.string().nullable(),
   reason: z.string().nullable(),
   details: timelineDetails,
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
 export const orderDetail = orderSummary.extend({
+  /** The reference of the order this one was split from, as people know it; null when it has none or is not a part. */
+  parentReference: z.string().nullable(),
   allowedActions: z.array(orderActionName),
   timeline: z.array(timelineEntry),
   decisions: z.array(decision),

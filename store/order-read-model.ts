@@ -12,6 +12,7 @@ import { lateSql, moveSql } from './order-moves.ts';
 import { OrderRecord } from './order.entity.ts';
 import { findReleaseJudgement } from './release-judgements.ts';
 import { sqlOn } from './sql.ts';
+import { UserRecord } from './user.entity.ts';
 
 export function toOrderSummary(order: OrderRecord): OrderSummary {
   return { ...toOrderListItem(order), lines: order.lines };
@@ -72,7 +73,7 @@ function detailsOf(data: Record<string, unknown> | null | undefined): TimelineDe
   return details;
 }
 
-function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
+function toTimelineEntry(entry: AuditEntryRecord, displayNames: ReadonlyMap<string, string>): TimelineEntry {
   return {
     seq: entry.seq,
     at: entry.at.toISOString(),
@@ -80,6 +81,7 @@ function toTimelineEntry(entry: AuditEntryRecord): TimelineEntry {
     to: entry.toState as OrderState,
     event: entry.action,
     actor: entry.actor,
+    actorDisplayName: displayNames.get(entry.actor) ?? null,
     reason: entry.reason ?? null,
     details: detailsOf(entry.data),
   };
@@ -132,11 +134,17 @@ function onDesk(desk: Desk) {
 export async function findOrderDetail(em: EntityManager, id: string): Promise<Omit<OrderDetail, 'allowedActions'> | null> {
   const order = await em.findOne(OrderRecord, { id });
   if (!order) return null;
-  const [transitions, decisions, releaseJudgement, operations] = await Promise.all([
+  const [transitions, decisions, releaseJudgement, operations, parent] = await Promise.all([
     em.find(AuditEntryRecord, { subjectType: 'order', subjectId: id, action: { $ne: 'intake' } }, { orderBy: { seq: 'asc' } }),
     em.find(DecisionRecord, { orderId: id }, { orderBy: { decidedAt: 'asc' } }),
     findReleaseJudgement(em, id),
     readOperationProgress(em, id),
+    order.parentId ? em.findOne(OrderRecord, { id: order.parentId }, { fields: ['reference'] }) : null,
   ]);
-  return { ...toOrderSummary(order), timeline: transitions.map(toTimelineEntry), decisions: decisions.map(toDecision), releaseJudgement, operations };
+  const parentReference = parent?.reference ?? null;
+  // The timeline names people as they are known, not by their user names; an actor with no user (Sluice, a token) has none.
+  const actors = [...new Set(transitions.map((t) => t.actor))];
+  const people = actors.length === 0 ? [] : await em.find(UserRecord, { username: { $in: actors } }, { fields: ['username', 'displayName'] });
+  const displayNames = new Map(people.map((person) => [person.username, person.displayName]));
+  return { ...toOrderSummary(order), parentReference, timeline: transitions.map((t) => toTimelineEntry(t, displayNames)), decisions: decisions.map(toDecision), releaseJudgement, operations };
 }

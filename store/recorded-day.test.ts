@@ -59,7 +59,7 @@ describe('a recorded day read from the store', () => {
   it('has each order once, in arrival order, with its captured facts', () => {
     expect(day.orders.map((o) => o.id)).toEqual(orders.map((o) => o.id));
     const first = day.orders[0]!;
-    expect(first).toMatchObject({ account: 'ACME', kind: 'pick', statedPriority: 'high', candidateAreas: [h.workAreaId], units: 3, orderValue: 21, lineCount: 1 });
+    expect(first).toMatchObject({ reference: 'DAY-1', account: 'ACME', kind: 'pick', statedPriority: 'high', candidateAreas: [h.workAreaId], units: 3, orderValue: 21, lineCount: 1 });
     expect(first.dueAt).toBe(Date.parse(orders[0]!.dueAt));
     expect(first.createdAt).toBe(Date.parse(orders[0]!.createdAt));
     expect(day.orders.map((o) => o.statedPriority)).toEqual(['high', 'normal', 'low']);

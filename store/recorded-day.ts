@@ -35,6 +35,7 @@ type OrderRow = [
   lineCount: number | null,
   lines: JsonColumn<{ qty: number; price: number }[]> | null,
   routing: JsonColumn<RoutingStep[]> | null,
+  reference: string | null,
 ];
 type AuditRow = [orderId: string, at: number, toState: string | null];
 
@@ -86,7 +87,7 @@ async function ordersPage(em: EntityManager, start: Date, end: Date, after: { at
   const afterKey = after === null ? sql`1 = 1` : sql`(created_at > ${new Date(after.at)} or (created_at = ${new Date(after.at)} and id > ${after.id}))`;
   const { rows } = await withArrayRows<OrderRow>(sql`select id, account, account_tier, kind, stated_priority, ${epochMs(sql`due_at`)}, ${epochMs(sql`created_at`)},
       work_area_id, candidate_areas, zone, units, order_value, line_count,
-      case when order_value is null or line_count is null then lines end, routing
+      case when order_value is null or line_count is null then lines end, routing, reference
     from orders where created_at >= ${start} and created_at < ${end} and ${afterKey}
     order by created_at, id limit ${ORDERS_A_PAGE}`).execute(sqlOn(em));
   return rows;
@@ -139,7 +140,7 @@ export async function readRecordedDay(em: EntityManager, date: string): Promise<
       if (list) list.push(row);
       else entriesOf.set(row[0], [row]);
     }
-    for (const [id, account, accountTier, kind, statedPriority, dueAt, createdAt, workAreaId, candidates, zone, units, orderValue, lineCount, lines, routing] of page) {
+    for (const [id, account, accountTier, kind, statedPriority, dueAt, createdAt, workAreaId, candidates, zone, units, orderValue, lineCount, lines, routing, reference] of page) {
       const { queuedAt, releasedAt, doneAt } = timesOf(entriesOf.get(id) ?? []);
       if (queuedAt === null) {
         neverQueued++;
@@ -149,6 +150,7 @@ export async function readRecordedDay(em: EntityManager, date: string): Promise<
       const steps = routing === null ? null : jsonOf(routing);
       orders.push({
         id,
+        reference,
         account,
         accountTier,
         kind,

@@ -15,8 +15,8 @@ export interface DesignerSession {
   close(): Promise<void>;
 }
 
-export async function openDesigner(): Promise<DesignerSession> {
-  const h = await createHarness({ staticDir: join(repoRoot, 'designer/dist') });
+export async function openDesigner(options: { wipLimit?: number } = {}): Promise<DesignerSession> {
+  const h = await createHarness({ ...options, staticDir: join(repoRoot, 'designer/dist') });
   await seedDemoUsers(h.store.em.fork());
   const server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', resolve));

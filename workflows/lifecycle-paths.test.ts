@@ -240,7 +240,7 @@ describe('lifecycle paths', () => {
     for (const child of children) {
       // Reviewed already: the children are accepted without going back to the specialist.
       const assigned = await reach(child.id, 'assigned');
-      expect(assigned).toMatchObject({ parentId: order.id, reference: expect.stringMatching(/^PATH-\d+\/[12]$/) });
+      expect(assigned).toMatchObject({ parentId: order.id, parentReference: order.reference, reference: expect.stringMatching(/^PATH-\d+\/[12]$/) });
     }
   });
 

@@ -10,6 +10,7 @@ const HOUR = 3_600_000;
 const start = Math.floor(Date.now() / 86_400_000) * 86_400_000;
 const order = (id: string, queued: number, due: number, released: number, done: number): RecordedOrder => ({
   id,
+  reference: `SO-${id}`,
   account: 'ACME',
   accountTier: null,
   kind: 'pick',
@@ -65,7 +66,7 @@ describe('the recorded day scenario', () => {
     expect(result.policies[2]!.kpis.poolWait.mean).toBe(0);
     const changed = result.changedDecisions!;
     expect(changed.map((c) => c.orderId)).toEqual(['A', 'B']);
-    expect(changed[0]).toMatchObject({ orderId: 'A', before: 'released into pick-1 at 08:00' });
+    expect(changed[0]).toMatchObject({ orderId: 'A', reference: 'SO-A', before: 'released into pick-1 at 08:00' });
     expect(changed[0]!.explanation).toContain('Plenty of slack: wait');
   });
 

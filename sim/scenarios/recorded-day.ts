@@ -40,7 +40,9 @@ export const recordedDay: Scenario<RecordedDayParams> = {
     const output = { kpis: run.kpis, series: run.series, extraKpis: { released: run.released } };
     if (streams.replication !== 0 || !isDraft(policy, day)) return output;
     const ids = day.orders.map((o) => o.id);
-    return { ...output, changedDecisions: changedDecisions(ids, reference(day, horizon, sampleEvery).decisions, run.decisions, policy.rulesets) };
+    const references = new Map(day.orders.map((o) => [o.id, o.reference ?? null]));
+    const changed = changedDecisions(ids, reference(day, horizon, sampleEvery).decisions, run.decisions, policy.rulesets);
+    return { ...output, changedDecisions: changed.map((c) => ({ ...c, reference: references.get(c.orderId) ?? null })) };
   },
 };
 

@@ -3,7 +3,7 @@ import type { PolicySpec } from '../policy-spec.ts';
 import type { RandomStreams } from '../random-streams.ts';
 
 /** An order whose release decision differs between the recorded day and the policy replayed on it. */
-export type ChangedDecision = { orderId: string; before: string; after: string; explanation: string };
+export type ChangedDecision = { orderId: string; reference: string | null; before: string; after: string; explanation: string };
 
 /** One replication of one policy, as a scenario runs it. */
 export interface ReplicationInput<P> {

@@ -8,13 +8,14 @@ import { describeOutcome, formatMinutes } from './outcome-text.ts';
 import { clause, finish } from './sentences.ts';
 import { actorName, finishedText, movedText, timelineSentence } from './timeline-text.ts';
 
-const entry = (e: Partial<TimelineEntry>): TimelineEntry => ({ seq: 1, at: new Date().toISOString(), from: 'queued', to: 'queued', event: 'X', actor: 'system', reason: null, details: {}, ...e });
+const entry = (e: Partial<TimelineEntry>): TimelineEntry => ({ seq: 1, at: new Date().toISOString(), from: 'queued', to: 'queued', event: 'X', actor: 'system', actorDisplayName: null, reason: null, details: {}, ...e });
 
 describe('the timeline reads as sentences', () => {
   it.each<[Partial<TimelineEntry>, string]>([
     [{ event: 'HOLD', actor: 'Fred', reason: 'dispute', to: 'on_hold', details: { holdType: 'credit' } }, 'Held for credit by Fred: dispute.'],
     [{ event: 'HOLD', actor: 'Fred', reason: 'Customer disputes the invoice.', to: 'on_hold', details: { holdType: 'credit' } }, 'Held for credit by Fred: Customer disputes the invoice.'],
     [{ event: 'RELEASE_HOLD', actor: 'Fred', details: { holdType: 'credit' } }, 'Credit hold cleared by Fred.'],
+    [{ event: 'RELEASE_HOLD', actor: 'fred', actorDisplayName: 'Fred Marsh', details: { holdType: 'credit' } }, 'Credit hold cleared by Fred Marsh.'],
     [{ event: 'INTAKE_DECIDED', actor: 'system', to: 'on_hold', details: { outcome: 'hold', holdType: 'credit' }, reason: 'Over the credit limit' }, 'Held for credit by the intake rules: Over the credit limit.'],
     [{ event: 'ESCALATE', actor: 'system', reason: 'Deadline passed', to: 'escalated', details: { role: 'dispatcher' } }, 'Escalated to a dispatcher: Deadline passed.'],
     [{ event: 'ESCALATE', actor: 'dan', to: 'escalated', details: { role: 'ops_manager' } }, 'Escalated to an ops manager by dan.'],

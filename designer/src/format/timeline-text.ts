@@ -28,7 +28,7 @@ export function actorName(actor: string): string {
   return actor.startsWith('token:') ? `the integration ${actor.slice('token:'.length)}` : actor;
 }
 
-const byWhom = (actor: string) => (actorName(actor) === 'Sluice' ? '' : ` by ${actorName(actor)}`);
+const byWhom = (entry: TimelineEntry) => (entry.actorDisplayName ? ` by ${entry.actorDisplayName}` : actorName(entry.actor) === 'Sluice' ? '' : ` by ${actorName(entry.actor)}`);
 
 type Describe = (e: TimelineEntry, by: string) => string;
 const INTAKE: Record<string, Describe> = {
@@ -78,12 +78,12 @@ const SENTENCES: Record<string, Describe> = {
 };
 
 /**
- * One timeline entry as a sentence a person reads — "Held for credit by fred: dispute." — with its reason
+ * One timeline entry as a sentence a person reads — "Held for credit by Fred Marsh: dispute." — with its reason
  * after a colon and exactly one full stop, however the reason ends; an entry into an end state says the
  * order is finished.
  */
 export function timelineSentence(entry: TimelineEntry): string {
-  const by = byWhom(entry.actor);
+  const by = byWhom(entry);
   const describe = SENTENCES[entry.event];
   const head = describe ? describe(entry, by) : `${humanize(entry.event.toLowerCase())}${by}`;
   const reason = entry.reason?.trim() ? `: ${clause(entry.reason)}` : '';

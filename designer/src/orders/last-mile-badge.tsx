@@ -13,8 +13,11 @@ const STATUS_COLORS: Record<LastMileStatus, MantineColor> = {
 };
 
 export function LastMileBadge({ status }: { status: LastMileStatus }) {
+  const color = STATUS_COLORS[status];
+  // An outline's text takes its colour's eighth shade, below 4.5:1 on white for green and orange: the
+  // text takes the darker shade the theme gives text on tints, the border keeps the colour.
   return (
-    <Badge color={STATUS_COLORS[status]} variant="outline" data-last-mile={status}>
+    <Badge color={color} variant="outline" vars={() => ({ root: { '--badge-color': `var(--mantine-color-${color}-light-color)` } })} data-last-mile={status}>
       {status}
     </Badge>
   );

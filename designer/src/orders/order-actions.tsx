@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { ConfirmModal } from '../common/confirm-modal.tsx';
 import { confirmText, isDestructive } from '../format/action-text.ts';
+import { orderName } from '../format/order-name.ts';
 import { isFinished } from '../format/timeline-text.ts';
 import { useEffect, useRef, useState } from 'react';
 import { orderActionRequest, type OrderActionName, type OrderDetail } from '../../../domain/order.ts';
@@ -143,13 +144,13 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
       {confirming && (
         <ConfirmModal
           opened
-          title={confirmText(confirming, order.reference ?? order.id, fields.reason)!.title}
+          title={confirmText(confirming, orderName(order), fields.reason)!.title}
           confirmLabel={ACTION_LABELS[confirming]}
           onConfirm={() => void run(confirming, true)}
           onCancel={() => setConfirming(null)}
           testId="action-confirm"
         >
-          {confirmText(confirming, order.reference ?? order.id, fields.reason)!.body}
+          {confirmText(confirming, orderName(order), fields.reason)!.body}
         </ConfirmModal>
       )}
       <OthersActionsNote actions={actionsForOthers(order, user.roles)} />

@@ -5,6 +5,7 @@ import { finishedText } from '../format/timeline-text.ts';
 import { useSession } from '../session/use-session.ts';
 import { DecisionList } from './decision-list.tsx';
 import { EscalationNote } from './escalation-note.tsx';
+import { CopyOrderId } from './copy-order-id.tsx';
 import { OrderActions } from './order-actions.tsx';
 import { OrderFacts } from './order-facts.tsx';
 import { OrderRouting } from './order-routing.tsx';
@@ -30,9 +31,7 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
             for {order.account}
           </Text>
         </Group>
-        <Text c="dimmed" size="xs" ff="monospace">
-          {order.id}
-        </Text>
+        <CopyOrderId id={order.id} />
       </Group>
       {finishedText(order.state) && (
         <Alert color="gray" variant="light" data-testid="order-finished">

@@ -2,6 +2,7 @@ import { Alert, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
 import { getOrder } from '../api/client.ts';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
 import { useResource } from '../api/use-resource.ts';
+import { orderName } from '../format/order-name.ts';
 import { OrderDetailPanel } from './order-detail-panel.tsx';
 
 interface OrderDrawerProps {
@@ -26,7 +27,7 @@ export function OrderDrawer({ orderId, opened, onClose, onChanged, workAreaNames
       <Drawer.Content data-testid="order-drawer" data-order-id={orderId}>
         <Drawer.Header>
           <Drawer.Title fw={700} fz="lg">
-            Order {detail?.reference ?? orderId}
+            {detail ? `Order ${orderName(detail)}` : 'Order'}
           </Drawer.Title>
           <Drawer.CloseButton aria-label="Close order" />
         </Drawer.Header>

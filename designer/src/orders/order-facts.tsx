@@ -2,6 +2,7 @@ import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { OrderDetail, PaymentMode } from '../../../domain/order.ts';
 import { humanize } from '../format/labels.ts';
+import { orderName } from '../format/order-name.ts';
 import { formatDateTime, formatRelative } from '../format/time.ts';
 import { useNow } from '../format/use-now.ts';
 import { LastMileBadge } from './last-mile-badge.tsx';
@@ -70,8 +71,8 @@ export function OrderFacts({ order, workAreaName }: { order: OrderDetail; workAr
         <Fact label="Assignee">{order.assignee ?? <Text span size="sm" c="dimmed">nobody yet</Text>}</Fact>
         {order.parentId && (
           <Fact label="Split from">
-            <Text span size="sm" ff="monospace" data-testid="order-parent">
-              {order.parentId}
+            <Text span size="sm" data-testid="order-parent">
+              {orderName({ id: order.parentId, reference: order.parentReference })}
             </Text>
           </Fact>
         )}

@@ -3,6 +3,7 @@ import { useElementSize } from '@mantine/hooks';
 import type { OrderListItem } from '../../../domain/order.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { humanize } from '../format/labels.ts';
+import { orderName } from '../format/order-name.ts';
 import { useNow } from '../format/use-now.ts';
 import { DueTime } from './due-time.tsx';
 import { LastMileBadge } from './last-mile-badge.tsx';
@@ -62,13 +63,8 @@ export function OrdersTable({ orders, workAreaNames, onOpen }: OrdersTableProps)
             >
               <Table.Td>
                 <Text fw={600} size="sm">
-                  {order.reference ?? order.id}
+                  {orderName(order)}
                 </Text>
-                {order.reference && (
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {order.id}
-                  </Text>
-                )}
               </Table.Td>
               <Table.Td>{order.account}</Table.Td>
               <Table.Td>{humanize(order.kind)}</Table.Td>

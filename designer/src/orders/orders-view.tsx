@@ -34,10 +34,13 @@ export function OrdersView() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [drawerOpened, setDrawerOpened] = useState(false);
   // Mantine's drawer gives the focus back only when it was mounted closed, and this one mounts open: the
-  // row that opened it takes the focus back here.
+  // row that opened it takes the focus back here, or, when the order has left the desk, the desk's count.
   const opener = useRef<HTMLElement | null>(null);
+  const deskCount = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (!drawerOpened && opener.current?.isConnected) opener.current.focus();
+    if (drawerOpened || !opener.current) return;
+    (opener.current.isConnected ? opener.current : deskCount.current)?.focus();
+    opener.current = null;
   }, [drawerOpened]);
   const refresh = useDebouncedCallback(orders.reload, REFRESH_DEBOUNCE_MS);
   useOrderEvents(() => refresh());
@@ -81,7 +84,7 @@ export function OrdersView() {
         <Group justify="space-between">
           <DeskFilter value={desk} onChange={toDesk} />
           {total !== undefined && (
-            <Text c="dimmed" size="sm" data-testid="desk-count">
+            <Text ref={deskCount} tabIndex={-1} c="dimmed" size="sm" data-testid="desk-count">
               {plural(total, 'order', 'orders')}
               {desk === 'all' ? '' : ` on the ${DESK_LABELS[desk]} desk`}
             </Text>

@@ -28,6 +28,8 @@ export interface RecordedArea {
 /** An order that entered a pool on the day, with the times its audit entries recorded. */
 export interface RecordedOrder {
   id: string;
+  /** What people call the order, for the changed decisions' list; the replay itself never reads it. */
+  reference?: string | null;
   account: string;
   accountTier: string | null;
   kind: OrderKind;

@@ -1,6 +1,7 @@
 import { SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { BacktestResult } from '../../../../domain/backtest.ts';
+import { orderName } from '../../format/order-name.ts';
 import { loadPerArea, perPolicy, poolOf, wipOf } from './chart-series.ts';
 import { KpiTable } from './kpi-table.tsx';
 import { SeriesChart } from './series-chart.tsx';
@@ -23,7 +24,7 @@ function ChangedDecisions({ changed }: { changed: NonNullable<BacktestResult['ch
       <Table.Tbody>
         {changed.map((c) => (
           <Table.Tr key={c.orderId}>
-            <Table.Td ff="monospace">{c.orderId}</Table.Td>
+            <Table.Td>{orderName({ id: c.orderId, reference: c.reference })}</Table.Td>
             <Table.Td>{c.before}</Table.Td>
             <Table.Td fw={600}>{c.after}</Table.Td>
             <Table.Td>{c.explanation}</Table.Td>

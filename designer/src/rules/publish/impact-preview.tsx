@@ -7,6 +7,7 @@ import { listWorkAreas } from '../../api/client.ts';
 import { previewImpact } from '../../api/ruleset-testing-client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { humanize, plural } from '../../format/labels.ts';
+import { orderName } from '../../format/order-name.ts';
 import { OrderDrawer } from '../../orders/order-drawer.tsx';
 
 type Judged = RulesImpact['orders'][number]['before'];
@@ -36,7 +37,7 @@ function ImpactTable({ impact }: { impact: RulesImpact }) {
               <Table.Tr key={order.orderId} data-testid="rules-impact-row" data-order-id={order.orderId}>
                 <Table.Td>
                   <Anchor component="button" type="button" fz="xs" underline="always" data-testid="rules-impact-order" onClick={() => setOpened(order.orderId)}>
-                    {order.reference ?? order.orderId}
+                    {orderName({ id: order.orderId, reference: order.reference })}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{order.account}</Table.Td>

@@ -5,10 +5,11 @@ import type { OrderListItem } from '../../../../domain/order.ts';
 import { searchOrders } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { humanize } from '../../format/labels.ts';
+import { orderName } from '../../format/order-name.ts';
 
 const LIMIT = 20;
 
-export const orderLabel = (order: Pick<OrderListItem, 'id' | 'reference'>) => order.reference ?? order.id;
+export const orderLabel = (order: Pick<OrderListItem, 'id' | 'reference'>) => orderName(order);
 
 interface OrderPickerProps {
   picked: ReadonlyMap<string, OrderListItem>;
