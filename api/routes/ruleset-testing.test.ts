@@ -185,5 +185,7 @@ describe('ruleset testing', () => {
       'deadline-assigned': ['assigned', 'deadline (minutes 120, role "dispatcher")', 'deadline (minutes 30, role "ops_manager")'],
       'deadline-queued': ['queued', 'deadline (minutes 240, role "dispatcher")', 'deadline (minutes 30, role "ops_manager")'],
     });
+    // The rules in force as a draft change nothing, on either store (jsonb keeps the parameters in an order of its own).
+    expect(await json<RulesImpact>(post('/rulesets/escalation/impact', { definition: DEFAULT_RULESETS.escalation }))).toMatchObject({ waitingOrders: 2, changed: 0 });
   });
 });
