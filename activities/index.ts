@@ -7,6 +7,7 @@ import { decideReturnActivity } from './decide-return.ts';
 import { decideDeadlineActivity } from './decide-deadline.ts';
 import { decidePriorityActivity } from './decide-priority.ts';
 import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
+import { notifyRunningDeadlinesActivity } from './notify-running-deadlines.ts';
 import { notifyWaitingOrdersActivity } from './notify-waiting-orders.ts';
 import { endOrdersNotRestoredActivity, reconcileRestoredOrdersActivity } from './reconcile-restored.ts';
 import { recordAndDecideActivity } from './record-and-decide.ts';
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     recordAndDecide: recordAndDecideActivity(deps),
     enqueueForRelease: enqueueForReleaseActivity(deps),
     notifyWaitingOrders: notifyWaitingOrdersActivity(deps),
+    notifyRunningDeadlines: notifyRunningDeadlinesActivity(deps),
     restatePriority: restatePriorityActivity(deps),
     decideIntake: decideIntakeActivity(deps),
     assignOrder: assignOrderActivity(deps),

@@ -7,6 +7,7 @@ import { summarizeOutcome } from '../rules/outcome-summary.ts';
 import { rankKey } from '../rules/rank-by.ts';
 import { compareRanked, type Rankable } from '../rules/release-cycle.ts';
 import { OrderRecord } from '../store/order.entity.ts';
+import { readRunningDeadlinesPage } from '../store/running-deadlines-page.ts';
 import { factsOfOrders } from './order-facts.ts';
 
 type Judged = { order: OrderRecord; before: DecisionOutcome | null; after: DecisionOutcome; beforeSummary: string; afterSummary: string };
@@ -48,14 +49,26 @@ function ranks(judged: readonly Judged[], rankBy: RankBy | undefined, of: (j: Ju
   return rank;
 }
 
+/** The orders whose escalation deadline is running: those new escalation rules decide again. */
+async function runningDeadlineOrders(em: EntityManager): Promise<OrderRecord[]> {
+  const orders: OrderRecord[] = [];
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const { ids, next } = await readRunningDeadlinesPage(em, cursor, 500);
+    if (ids.length > 0) orders.push(...(await em.find(OrderRecord, { id: { $in: ids } }, { orderBy: { id: 'asc' } })));
+    cursor = next;
+  }
+  return orders;
+}
+
 /**
- * What publishing `draft` would change for the orders waiting in the pools: each is judged by the version
- * in force and by the draft, with the facts it would be judged on now. For priority, a changed score
- * matters through the order's rank in its area's pool, so ranks are compared too.
+ * What publishing `draft` would change for the orders waiting on its decision point (in the pools; for
+ * escalation, the orders whose deadline is running): each is judged by the version in force and by the
+ * draft, with the facts it would be judged on now. For priority, a changed score matters through the
+ * order's rank in its area's pool, so ranks are compared too.
  */
 export async function impactOf(em: EntityManager, draft: RulesetDefinition, published: RulesetView | null, now: Date): Promise<RulesImpact> {
   const dp = draft.decisionPoint;
-  const waiting = await em.find(OrderRecord, { inPool: true }, { orderBy: { id: 'asc' } });
+  const waiting = dp === 'escalation' ? await runningDeadlineOrders(em) : await em.find(OrderRecord, { inPool: true }, { orderBy: { id: 'asc' } });
   const known = await factsOfOrders(em, dp, waiting, now);
   const [before, after] = [published ? compileRuleset(published.definition) : null, compileRuleset(draft)];
   const judged: Judged[] = [];

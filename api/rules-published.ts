@@ -9,12 +9,12 @@ import type { rulesPublishedWorkflow } from '../workflows/rules-published.workfl
  * In-flight policy (unless the publish keeps decisions, domain/in-flight-policy.ts, and announces nothing):
  * when priority rules are published, orders still waiting in a pool whose score they
  * change are decided again with the new version, and every area re-ranks its pool; when release rules
- * are, every area runs a cycle under them. Orders already released keep the decision they were released
- * on. A workflow carries it out, waiting for the effective time if there is one; the publication's
+ * are, every area runs a cycle under them; when escalation rules are, every order whose deadline is running
+ * decides it again. Orders already released keep the priority decision they were released on. A workflow carries it out, waiting for the effective time if there is one; the publication's
  * transaction announces it through the outbox (api/announcement-relay.ts).
  */
 export function announcePublished(em: EntityManager, decisionPoint: DecisionPointId, version: number, effectiveFrom?: Date): void {
-  if (decisionPoint !== 'priority' && decisionPoint !== 'release') return;
+  if (decisionPoint !== 'priority' && decisionPoint !== 'release' && decisionPoint !== 'escalation') return;
   addAnnouncement(em, { kind: 'rules_published', decisionPoint, version, effectiveFrom: effectiveFrom?.toISOString() ?? null });
 }
 

@@ -126,7 +126,21 @@ describe('safe publishing in the rules designer', () => {
     await page.getByTestId('rules-publish').click();
     await page.getByTestId('rules-in-flight-why').getByText(/^Re-deciding does not apply here: Intake decides once/).waitFor();
     await checkScreen(page, 'publish-in-flight-intake');
+
     await page.close();
+
+    // Escalation offers both: running deadlines decided again from the state's entry, or kept.
+    const escalation = await signIn();
+    await escalation.getByTestId('decision-point-escalation').click();
+    await escalation.getByTestId('rules-edit').click();
+    await escalation.getByTestId('rules-publish').click();
+    const inFlight = escalation.locator('[data-testid="rules-in-flight"][data-policy="redecide_now"]');
+    await inFlight.getByText('Waiting here: orders whose deadline in their current state is running.').waitFor();
+    await inFlight.getByText(/^Each running deadline is decided again .* still counted from when the order entered its state/).waitFor();
+    await escalation.getByTestId('rules-in-flight-keep').click();
+    await escalation.locator('[data-testid="rules-in-flight"][data-policy="keep"]').waitFor();
+    await checkScreen(escalation, 'publish-in-flight-escalation');
+    await escalation.close();
   });
 
   it('four-eyes: an admin switches it on; a publish then waits as a change request; its author cannot approve it, another ops manager does', async () => {

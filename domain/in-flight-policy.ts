@@ -21,9 +21,9 @@ const DECIDED_ONCE = (when: string): PointPolicies['redecide'] => ({
 const KEEP = { offered: true, does: 'Orders that decided already keep their decision; the new rules decide the orders that reach this point from the effective time.' } as const;
 
 /**
- * Per decision point, which orders wait on it and which in-flight policies can apply. Only the pool waits on
- * rules: priority and release are asked again while an order is queued; every other point decides once, when an
- * order reaches it, and acts on the decision at once.
+ * Per decision point, which orders wait on it and which in-flight policies can apply. The pool waits on
+ * rules (priority and release are asked again while an order is queued), and so does an order whose escalation
+ * deadline is running; every other point decides once, when an order reaches it, and acts on the decision at once.
  */
 export const IN_FLIGHT: Record<DecisionPointId, PointPolicies> = {
   priority: {
@@ -43,8 +43,11 @@ export const IN_FLIGHT: Record<DecisionPointId, PointPolicies> = {
   assignment: { waiting: 'none', redecide: DECIDED_ONCE('Assignment decides the moment an order is released, so no order waits on it'), keep: KEEP },
   escalation: {
     waiting: 'orders whose deadline in their current state is running',
-    redecide: { offered: false, why: 'A deadline is decided when an order enters a state and its durable timer is not moved. New rules set the deadlines of orders entering a state from the effective time.' },
-    keep: KEEP,
+    redecide: {
+      offered: true,
+      does: 'Each running deadline is decided again (a new decision on the order), still counted from when the order entered its state: one already past escalates the order at once, no deadline cancels it. Escalated orders keep their escalation.',
+    },
+    keep: { offered: true, does: 'Running deadlines are left as they were decided; the new rules set the deadlines of orders entering a state from the effective time.' },
   },
   return: { waiting: 'none', redecide: DECIDED_ONCE('Return decides once, when an order comes back'), keep: KEEP },
   remit: { waiting: 'none', redecide: DECIDED_ONCE('Remit decides once, when a COD or credit order is delivered'), keep: KEEP },

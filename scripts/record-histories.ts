@@ -6,9 +6,11 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app.ts';
 import { issueToken, secretHashOf } from '../api/auth/api-tokens.ts';
 import type { OrderDetail, OrderSummary } from '../domain/order.ts';
+import type { RulesetDefinition } from '../domain/ruleset.ts';
 import type { Role } from '../domain/roles.ts';
 import { freePort } from '../launcher/free-port.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
+import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
 import { startDevServer } from '../launcher/temporal-dev-server.ts';
 import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { openStore } from '../store/open-store.ts';
@@ -48,8 +50,8 @@ const call = async <T>(path: string, body?: unknown, role: keyof typeof tokens =
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 };
-const until = async (id: string, state: string) => {
-  for (let i = 0; i < 200; i++) {
+const until = async (id: string, state: string, tries = 200) => {
+  for (let i = 0; i < tries; i++) {
     if ((await call<OrderDetail>(`/orders/${id}`)).state === state) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -178,6 +180,25 @@ try {
   for (const position of [1, 2]) await call(`/orders/${routed.id}/operations/${position}/complete`, {});
   await until(routed.id, 'closed');
   recorded[`${REV}-production-operations-completed`] = routed.id;
+
+  // Escalation rules published to re-decide: a queued order's running deadline is decided again, shorter,
+  // fires and escalates it; its blocker done, the area releases it from its escalation and it completes.
+  const ahead = await order('AHEAD');
+  await until(ahead.id, 'assigned');
+  const redecided = await order('DEADLINE-REDECIDED');
+  await until(redecided.id, 'queued');
+  const oneMinute = structuredClone(DEFAULT_RULESETS.escalation);
+  for (const rule of oneMinute.rules) if (JSON.stringify(rule.conditions).includes('"queued"')) rule.event.params = { minutes: 1, role: 'dispatcher' };
+  const publishEscalation = (definition: RulesetDefinition, inFlight: string) =>
+    call('/rulesets/escalation/versions', { definition, note: 'recorded', inFlight, override: { reason: 'recorded' } }, 'ops_manager');
+  await publishEscalation(oneMinute, 'redecide_now');
+  // The deadline counts from the order's entry into the pool: a minute after it, whenever the publish came.
+  await until(redecided.id, 'escalated', 2_400);
+  await finish(ahead.id, [['start'], ['complete']]);
+  await until(redecided.id, 'assigned');
+  await finish(redecided.id, [['start'], ['complete']]);
+  await publishEscalation(DEFAULT_RULESETS.escalation, 'keep');
+  recorded[`${REV}-deadline-redecided`] = redecided.id;
 
   const save = async (name: string, workflowId: string) => {
     const file = join(repoRoot, 'workflows/histories', `${name}.json`);

@@ -104,6 +104,8 @@ export const SYSTEM_HOLDS_CLEARED_PATCH = 'cause-clears-system-holds';
 /** From these on: a specialist's claim holds, and a confirmed remit is judged by the remit rules. */
 export const CLAIM_HOLDS_PATCH = 'claim-holds';
 export const REMIT_CHECKED_PATCH = 'remit-checked';
+/** From this on: new escalation rules published to re-decide decide a running deadline again. */
+export const DEADLINE_REDECIDED_PATCH = 'deadline-redecided';
 
 /** The revision an order runs: named in its input from revision 3; before, the machine a continued run carries, or the patch marker. */
 function revisionOf(input: OrderWorkflowInput): number {
@@ -195,6 +197,19 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       startFound(armedIn, found);
       return null;
     });
+  };
+
+  // New escalation rules decide a running deadline again, counted from when the order entered its state:
+  // one already past fires at once, none cancels the timer. An escalated order keeps its escalation. The
+  // key names the stay and the version, so a signal delivered twice decides once.
+  const redecideDeadline = async (version: number): Promise<void> => {
+    const running = pendingDeadline();
+    if (!running || running.armedIn !== state() || state() === 'escalated' || !patched(DEADLINE_REDECIDED_PATCH)) return;
+    const found = await inTask.decideDeadline({ orderId, state: running.armedIn, decisionKey: `${workflowInfo().firstExecutionRunId}:${step}:escalation-v${version}` });
+    if (found?.minutes === running.minutes && found.role === running.role) return;
+    disarmDeadline();
+    const enteredAt = running.firesAt - running.minutes * 60_000;
+    if (found) startDeadline({ armedIn: running.armedIn, firesAt: enteredAt + found.minutes * 60_000, minutes: found.minutes, role: found.role });
   };
 
   // Follow-up events (a decision's outcome) are applied once every effect of the transition has run;
@@ -382,6 +397,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   );
   setHandler(rulesPublishedSignal, (published) =>
     serially(async () => {
+      if (published.decisionPoint === 'escalation') return redecideDeadline(published.version);
       // Only a waiting order is decided again; a released one keeps the decision it was released on.
       if (published.decisionPoint !== 'priority' || state() !== 'queued') return;
       const decision = await inTask.decidePriority({ orderId, decisionKey: nextKey() });

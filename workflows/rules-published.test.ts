@@ -6,7 +6,7 @@ import { defaultPriorityRuleset, DEFAULT_RULESETS } from '../rules/defaults/inde
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
 import { orderWorkflowId } from './definitions.ts';
 
-/** Integration: publishing priority rules re-decides waiting orders and leaves released ones alone. */
+/** Integration: publishing priority rules re-decides waiting orders and leaves released ones alone; escalation rules, running deadlines. */
 describe('in-flight policy when priority rules are published', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -89,6 +89,28 @@ describe('in-flight policy when priority rules are published', () => {
     const decision = redecided.decisions.find((d) => d.decisionPoint === 'priority' && d.rulesetVersion === version)!;
     expect(decision.outcome.score).toBe(30);
     // Not before the version took effect: the workflow slept until then.
+    expect(Date.parse(decision.decidedAt)).toBeGreaterThanOrEqual(Date.parse(effectiveFrom));
+  });
+
+  it('decides running escalation deadlines again at the effective time of a scheduled escalation version', async () => {
+    const waiting = await h.postOrder('DEADLINE-AT-THE-EFFECTIVE-TIME', 48);
+    await until(waiting.id, (o) => o.state === 'queued' && o.decisions.some((d) => d.decisionPoint === 'escalation'), 'an order to wait with its deadline');
+    const sooner = structuredClone(DEFAULT_RULESETS.escalation);
+    for (const rule of sooner.rules) if (rule.name === 'Queued') rule.event.params = { minutes: 200, role: 'dispatcher' };
+    const effectiveFrom = new Date(Date.now() + 8_000).toISOString();
+    const res = await h.request('/rulesets/escalation/versions', {
+      method: 'POST',
+      role: 'ops_manager',
+      body: JSON.stringify({ definition: sooner, note: 'Queued orders sooner', effectiveFrom, inFlight: 'redecide_at_effective', override: { reason: 'The shipped cases expect 240 minutes' } }),
+    });
+    expect(res.status).toBe(201);
+    const { version } = (await res.json()) as { version: number };
+
+    const decidedByIt = (o: OrderDetail) => o.decisions.find((d) => d.decisionPoint === 'escalation' && d.rulesetVersion === version);
+    const redecided = await eventually(async () => ((o) => (decidedByIt(o) ? o : undefined))(await h.getOrder(waiting.id)), 'the running deadline to be decided by the scheduled version', 120_000);
+    const decision = decidedByIt(redecided)!;
+    expect(decision.outcome.chosen).toMatchObject({ type: 'deadline', params: { minutes: 200, role: 'dispatcher' } });
+    expect(decision.facts.state).toBe('queued');
     expect(Date.parse(decision.decidedAt)).toBeGreaterThanOrEqual(Date.parse(effectiveFrom));
   });
 });

@@ -3,6 +3,7 @@ import type { OrderState } from '../../domain/lifecycle.ts';
 import type { RulesetDefinition } from '../../domain/ruleset.ts';
 import type { RulesImpact, TestCaseView } from '../../domain/ruleset-testing.ts';
 import { DEFAULT_RULESETS, defaultPriorityRuleset } from '../../rules/defaults/index.ts';
+import { DecisionRecord } from '../../store/decision.entity.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
 import { ResourceRecord } from '../../store/resource.entity.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
@@ -160,5 +161,31 @@ describe('ruleset testing', () => {
     expect(found.orders.map((o) => o.id)).toEqual(['impact-normal']);
     const byAccount = await json<{ orders: { id: string }[] }>(h.request('/orders?q=ACCOUNT%20OF%20impact-u'));
     expect(byAccount.orders.map((o) => o.id)).toEqual(['impact-urgent']);
+  });
+
+  it('previews an escalation draft on the orders whose deadline is running, in the state they are in', async () => {
+    await waiting('deadline-queued', 'normal', 30);
+    await waiting('deadline-assigned', 'normal', 30, 'assigned');
+    await waiting('deadline-escalated', 'normal', 30, 'escalated');
+    const em = h.store.em.fork();
+    for (const [orderId, state] of [['deadline-queued', 'queued'], ['deadline-assigned', 'assigned'], ['deadline-escalated', 'escalated']] as const) {
+      em.create(DecisionRecord, {
+        id: `${orderId}-deadline`, orderId, decisionPoint: 'escalation', rulesetId: 'escalation', rulesetName: 'Escalation', rulesetVersion: 1, facts: { state },
+        outcome: { score: null, chosen: { type: 'deadline', params: { minutes: 240, role: 'dispatcher' } }, events: [] }, rules: [], decidedAt: new Date(),
+      });
+    }
+    await em.flush();
+
+    const draft = structuredClone(DEFAULT_RULESETS.escalation);
+    for (const rule of draft.rules) if (rule.name === 'Queued' || rule.name === 'Assigned, not started') rule.event.params = { minutes: 30, role: 'ops_manager' };
+    const impact = await json<RulesImpact>(post('/rulesets/escalation/impact', { definition: draft }));
+    // The pool's other orders decided no deadline here; the escalated one keeps its escalation.
+    expect(impact).toMatchObject({ waitingOrders: 2, notJudged: 0, changed: 2 });
+    expect(Object.fromEntries(impact.orders.map((o) => [o.orderId, [o.state, o.before.summary, o.after.summary]]))).toEqual({
+      'deadline-assigned': ['assigned', 'deadline (minutes 120, role "dispatcher")', 'deadline (minutes 30, role "ops_manager")'],
+      'deadline-queued': ['queued', 'deadline (minutes 240, role "dispatcher")', 'deadline (minutes 30, role "ops_manager")'],
+    });
+    // The rules in force as a draft change nothing, on either store (jsonb keeps the parameters in an order of its own).
+    expect(await json<RulesImpact>(post('/rulesets/escalation/impact', { definition: DEFAULT_RULESETS.escalation }))).toMatchObject({ waitingOrders: 2, changed: 0 });
   });
 });

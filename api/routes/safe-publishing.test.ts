@@ -26,8 +26,8 @@ describe('safe publishing', () => {
     return d;
   };
   const versionCount = () => h.store.em.fork().count(RulesetVersionRecord, { rulesetId: 'priority' });
-  const publishedEntry = async (version: number) =>
-    (await h.store.em.fork().findOne(AuditEntryRecord, { subjectType: 'ruleset', subjectId: 'priority', action: 'ruleset_published', dedupeKey: `ruleset:priority@${version}` }))!;
+  const publishedEntry = async (version: number, dp = 'priority') =>
+    (await h.store.em.fork().findOne(AuditEntryRecord, { subjectType: 'ruleset', subjectId: dp, action: 'ruleset_published', dedupeKey: `ruleset:${dp}@${version}` }))!;
 
   it('refuses rules that fail stored test cases with a 409 naming them, and publishes nothing', async () => {
     const overdueAt60 = structuredClone(defaultPriorityRuleset);
@@ -103,7 +103,8 @@ describe('safe publishing', () => {
   it.each([
     { dp: 'release', inFlight: 'keep', later: false, why: 'A queued order has no standing release decision to keep: every release cycle asks the rules in force afresh.' },
     { dp: 'intake', inFlight: 'redecide_now', later: false, why: /^Intake decides once, when an order is captured; an order past that point acted on its decision/ },
-    { dp: 'escalation', inFlight: 'redecide_at_effective', later: true, why: /^A deadline is decided when an order enters a state and its durable timer is not moved\./ },
+    { dp: 'remit', inFlight: 'redecide_at_effective', later: true, why: /^Remit decides once, when a COD or credit order is delivered/ },
+    { dp: 'escalation', inFlight: 'redecide_at_effective', later: false, why: 'The version takes effect now: there is no effective time to wait for, so choose to re-decide now.' },
     { dp: 'priority', inFlight: 'redecide_now', later: true, why: 'The version takes effect later, so its orders cannot be decided again by it now: choose to re-decide them at the effective time.' },
     { dp: 'priority', inFlight: 'redecide_at_effective', later: false, why: 'The version takes effect now: there is no effective time to wait for, so choose to re-decide now.' },
   ] as const)('refuses the in-flight policy $inFlight for $dp rules (effective later: $later), saying why', async ({ dp, inFlight, later, why }) => {
@@ -123,6 +124,19 @@ describe('safe publishing', () => {
     const { version } = await json<RulesetView>(res);
     expect((await publishedEntry(version)).data).toMatchObject({ inFlight: 'keep' });
     expect(await announced('priority', version)).toBe(false);
+  });
+
+  it.each([
+    { inFlight: 'redecide_now', later: false, announces: true },
+    { inFlight: 'redecide_at_effective', later: true, announces: true },
+    { inFlight: 'keep', later: false, announces: false },
+  ] as const)('accepts $inFlight for escalation rules: running deadlines are announced to be decided again unless kept', async ({ inFlight, later, announces }) => {
+    const current = await json<RulesetView>(h.request('/rulesets/escalation'));
+    const res = await asManager('/rulesets/escalation/versions', 'POST', { definition: current.definition, note: 'Deadlines again', inFlight, ...(later ? { effectiveFrom: inAnHour() } : {}) });
+    expect(res.status).toBe(201);
+    const { version } = await json<RulesetView>(res);
+    expect((await publishedEntry(version, 'escalation')).data).toMatchObject({ inFlight });
+    expect(await announced('escalation', version)).toBe(announces);
   });
 
   it('re-decides where it can by default: now, or at the effective time', async () => {
