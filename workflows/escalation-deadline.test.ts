@@ -1,9 +1,8 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../domain/order.ts';
-import { findOrInstallTestServer } from '../launcher/temporal-test-server.ts';
-import { withoutClockShift } from '../test/clock-shift.ts';
-import { createHarness, eventually, quietWorkerLogs, type Harness } from '../test/sluice-harness.ts';
+import { eventually, type Harness } from '../test/sluice-harness.ts';
+import { useTimeSkippingHarness } from '../test/time-skipping-harness.ts';
 import { orderWorkflowId } from './definitions.ts';
 
 /**
@@ -11,17 +10,11 @@ import { orderWorkflowId } from './definitions.ts';
  * so a 4-hour deadline is proven in seconds; the order, the rules and the store are all real.
  */
 describe('escalation deadlines (time-skipping)', () => {
+  const harness = useTimeSkippingHarness({ wipLimit: 1 });
   let env: TestWorkflowEnvironment;
   let h: Harness;
-  beforeAll(async () => {
-    quietWorkerLogs();
-    const path = await findOrInstallTestServer();
-    env = await withoutClockShift(() => TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }));
-    h = await createHarness({ wipLimit: 1, temporal: { client: env.client, workerConnection: env.nativeConnection, namespace: env.namespace ?? 'default' }, worker: true });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await env?.teardown();
+  beforeAll(() => {
+    [env, h] = [harness.env(), harness.h()];
   });
 
   // Time only jumps once the workflow has started its timer: wait for it in the history first.

@@ -1,13 +1,12 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { InFlightPolicy } from '../domain/in-flight-policy.ts';
 import type { OrderDetail } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import type { RulesetDefinition } from '../domain/ruleset.ts';
-import { findOrInstallTestServer } from '../launcher/temporal-test-server.ts';
 import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
-import { withoutClockShift } from '../test/clock-shift.ts';
-import { createHarness, eventually, quietWorkerLogs, type Harness } from '../test/sluice-harness.ts';
+import { eventually, type Harness } from '../test/sluice-harness.ts';
+import { useTimeSkippingHarness } from '../test/time-skipping-harness.ts';
 import { orderWorkflowId, rulesPublishedSignal } from './definitions.ts';
 
 /**
@@ -16,19 +15,12 @@ import { orderWorkflowId, rulesPublishedSignal } from './definitions.ts';
  * publication's workflow and the orders' workflows are all real.
  */
 describe('running escalation deadlines when new escalation rules are published (time-skipping)', () => {
+  // Takes the area's one slot, so the orders below wait in the pool with their queued deadline running.
+  const harness = useTimeSkippingHarness({ wipLimit: 1, ready: async (h) => h.reach((await h.postOrder('FILLER', 48)).id, 'assigned') });
   let env: TestWorkflowEnvironment;
   let h: Harness;
-  beforeAll(async () => {
-    quietWorkerLogs();
-    const path = await findOrInstallTestServer();
-    env = await withoutClockShift(() => TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }));
-    h = await createHarness({ wipLimit: 1, temporal: { client: env.client, workerConnection: env.nativeConnection, namespace: env.namespace ?? 'default' }, worker: true });
-    // Takes the area's one slot, so the orders below wait in the pool with their queued deadline running.
-    await h.reach((await h.postOrder('FILLER', 48)).id, 'assigned');
-  });
-  afterAll(async () => {
-    await h?.close();
-    await env?.teardown();
+  beforeAll(() => {
+    [env, h] = [harness.env(), harness.h()];
   });
 
   const history = async (id: string) => (await env.client.workflow.getHandle(orderWorkflowId(id)).fetchHistory()).events ?? [];

@@ -1,9 +1,8 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReleaseCycleView } from '../domain/release-cycle-view.ts';
-import { findOrInstallTestServer } from '../launcher/temporal-test-server.ts';
-import { withoutClockShift } from '../test/clock-shift.ts';
-import { createHarness, eventually, quietWorkerLogs, type Harness } from '../test/sluice-harness.ts';
+import { eventually, type Harness } from '../test/sluice-harness.ts';
+import { useTimeSkippingHarness } from '../test/time-skipping-harness.ts';
 import { areaWorkflowId } from './definitions.ts';
 
 /**
@@ -11,17 +10,11 @@ import { areaWorkflowId } from './definitions.ts';
  * period, so an hourly release is proven in seconds; the orders, the rules and the store are all real.
  */
 describe('periodic release (time-skipping)', () => {
+  const harness = useTimeSkippingHarness({ wipLimit: 5 });
   let env: TestWorkflowEnvironment;
   let h: Harness;
-  beforeAll(async () => {
-    quietWorkerLogs();
-    const path = await findOrInstallTestServer();
-    env = await withoutClockShift(() => TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }));
-    h = await createHarness({ wipLimit: 5, temporal: { client: env.client, workerConnection: env.nativeConnection, namespace: env.namespace ?? 'default' }, worker: true });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await env?.teardown();
+  beforeAll(() => {
+    [env, h] = [harness.env(), harness.h()];
   });
 
   const cycles = async () => ((await (await h.request(`/work-areas/${h.workAreaId}/cycles?limit=200`)).json()) as { cycles: ReleaseCycleView[] }).cycles;
