@@ -143,6 +143,12 @@ describe('ruleset locks in the browser', () => {
     await page.keyboard.press('Delete');
     await page.getByTestId('rules-link-refused').getByText(why.replace(/\.$/, ''), { exact: false }).waitFor();
     expect(await ruleNode(page, 'Stuck in validation').count()).toBe(1);
+    // So is adding a condition under it from the palette.
+    const nodes = await page.locator('.react-flow__node').count();
+    await page.getByTestId('rules-link-refused').getByRole('button').click();
+    await page.getByTestId('palette-condition').click();
+    await page.getByTestId('rules-link-refused').getByText(why.replace(/\.$/, ''), { exact: false }).waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(nodes);
 
     await condition(page, 'validating').click();
     await inspector.getByTestId('inspector-lock-notes').getByText(why).waitFor();

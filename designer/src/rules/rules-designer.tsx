@@ -110,6 +110,9 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   };
 
   const add = (request: NewNode) => {
+    // What is added is linked under the one node selected: not into a rule that keeps its shape.
+    const lockedRule = editor.selection.nodes.length === 1 ? touchesLocked(locked, editor.selection.nodes) : null;
+    if (lockedRule) return setRefused(lockedRule.replace(/\.$/, ''));
     const box = canvasRef.current?.getBoundingClientRect();
     const center = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
     const size = NODE_SIZE[request.kind];
