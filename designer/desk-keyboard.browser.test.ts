@@ -100,6 +100,9 @@ describe('the desks by keyboard', () => {
     expect(await drawer.getByTestId('copy-order-id').getAttribute('title')).toBe(id);
     await runAction(page, 'claim');
     await drawer.getByTestId('order-timeline').getByText('Claimed for review by Sofia Lind.').waitFor();
+    // The claimer is offered to release the claim and to review it, not to claim it again.
+    await drawer.getByTestId('action-unclaim').waitFor();
+    expect(await drawer.getByTestId('action-claim').count()).toBe(0);
     await checkScreen(page, 'keyboard-specialist-claimed');
 
     await tabTo(page, '[data-testid="action-reason"]', { back: true });

@@ -31,6 +31,9 @@ describe('ruleset locks in the browser', () => {
     return { page, csrf: csrfToken };
   }
 
+  const condition = (page: Page, text: string) => page.locator('.react-flow__node', { has: page.locator('[data-kind="condition"]', { hasText: text }) });
+  const ruleNode = (page: Page, name: string) => page.locator('.react-flow__node', { has: page.locator('[data-kind="rule"]', { hasText: name }) });
+
   it('an admin locks the structure and bounds a deadline; a value-only editor changes the deadline within bounds and is refused a structural change by the API', async () => {
     const { page: admin } = await escalationRulesAs('ada');
     const panel = admin.getByTestId('rules-locks-panel');
@@ -81,10 +84,19 @@ describe('ruleset locks in the browser', () => {
     await page.getByTestId('rules-lock-refused').waitFor({ state: 'detached' });
     await page.getByTestId('rules-view-switch').getByText('Canvas').click();
 
+    // Comparing with another fact instead of a value is structure: the inspector's switch stays, saying why.
+    await condition(page, 'validating').click();
+    await page.getByTestId('inspector-value-mode-locked').waitFor();
+    expect(await page.getByTestId('inspector-value-mode').locator('input').first().isDisabled()).toBe(true);
+    expect(await page.getByTestId('inspector-condition-fact').isDisabled()).toBe(true);
+    expect(await page.getByTestId('inspector-condition-value').isDisabled()).toBe(false);
+    await checkScreen(page, 'rules-value-editor-condition');
+
     await page.locator('.react-flow__node', { hasText: 'Deadline 25 min, then to a dispatcher' }).click();
     expect(await page.getByTestId('inspector-outcome-type').isDisabled()).toBe(true);
     await page.getByTestId('inspector-lock-notes').getByText('Bound: “Stuck in validation”, minutes: between 5 and 30.').waitFor();
     await page.getByTestId('inspector-param-minutes').fill('45');
+    await page.getByTestId('node-inspector').getByText('Must be between 5 and 30, not 45.').waitFor();
     await page.getByTestId('rules-lock-refused').getByText('must be between 5 and 30, not 45', { exact: false }).waitFor();
     await page.getByTestId('inspector-param-minutes').fill('20');
     await page.getByTestId('rules-lock-refused').waitFor({ state: 'detached' });
@@ -101,6 +113,69 @@ describe('ruleset locks in the browser', () => {
     }, csrf);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/you may change values only .* Not allowed: rule “.+” was removed\.$/);
+    await page.close();
+  });
+
+  it('an admin locks one rule; an ops manager finds its structure locked in the inspector, with the reason, and its values editable within bounds', async () => {
+    const { page: admin } = await escalationRulesAs('ada');
+    const panel = admin.getByTestId('rules-locks-panel');
+    const structure = panel.getByLabel('Lock the structure of every rule', { exact: false });
+    if (await structure.isChecked()) await structure.uncheck();
+    await panel.getByTestId('locks-rules').click();
+    await admin.getByRole('option', { name: 'Stuck in validation' }).click();
+    await admin.keyboard.press('Escape');
+    await admin.getByTestId('locks-save').click();
+    await admin.getByTestId('locks-result').getByText('The locks are saved').waitFor();
+    await admin.close();
+
+    const { page } = await escalationRulesAs('olivia');
+    await page.getByTestId('rules-edit').click();
+    await page.getByTestId('rules-designer').waitFor();
+    const inspector = page.getByTestId('node-inspector');
+    const why = 'An admin locked the structure of “Stuck in validation” (Deadlines agreed with the customers): only its values change.';
+
+    await ruleNode(page, 'Stuck in validation').click();
+    await inspector.getByTestId('inspector-lock-notes').getByText(why).waitFor();
+    expect(await page.getByTestId('inspector-rule-name').isDisabled()).toBe(true);
+    expect(await page.getByTestId('inspector-rule-priority').isDisabled()).toBe(true);
+    expect(await page.getByTestId('inspector-rule-description').isDisabled()).toBe(false);
+    // Removing the locked rule from the canvas is refused with the reason, and the rule stays.
+    await page.keyboard.press('Delete');
+    await page.getByTestId('rules-link-refused').getByText(why.replace(/\.$/, ''), { exact: false }).waitFor();
+    expect(await ruleNode(page, 'Stuck in validation').count()).toBe(1);
+    // So is adding a condition under it from the palette.
+    const nodes = await page.locator('.react-flow__node').count();
+    await page.getByTestId('rules-link-refused').getByRole('button').click();
+    await page.getByTestId('palette-condition').click();
+    await page.getByTestId('rules-link-refused').getByText(why.replace(/\.$/, ''), { exact: false }).waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(nodes);
+
+    await condition(page, 'validating').click();
+    await inspector.getByTestId('inspector-lock-notes').getByText(why).waitFor();
+    expect(await page.getByTestId('inspector-condition-fact').isDisabled()).toBe(true);
+    expect(await page.getByTestId('inspector-condition-operator').isDisabled()).toBe(true);
+    expect(await page.getByTestId('inspector-value-mode').locator('input').first().isDisabled()).toBe(true);
+    await page.getByTestId('inspector-value-mode-locked').waitFor();
+    expect(await page.getByTestId('inspector-condition-value').isDisabled()).toBe(false);
+    await checkScreen(page, 'rules-partly-locked-condition');
+
+    // The locked rule is the first, and so is its outcome on the canvas.
+    await page.locator('.react-flow__node', { has: page.locator('[data-kind="outcome"]') }).first().click();
+    await inspector.getByTestId('inspector-lock-notes').getByText(why).waitFor();
+    expect(await page.getByTestId('inspector-outcome-type').isDisabled()).toBe(true);
+    await inspector.getByText('Allowed: between 5 and 30').waitFor();
+    await page.getByTestId('inspector-param-minutes').fill('45');
+    await inspector.getByText('Must be between 5 and 30, not 45.').waitFor();
+    await page.getByTestId('rules-lock-refused').waitFor();
+    await checkScreen(page, 'rules-partly-locked-outcome');
+    await page.getByTestId('inspector-param-minutes').fill('25');
+    await page.getByTestId('rules-lock-refused').waitFor({ state: 'detached' });
+
+    // A rule the admin did not lock keeps all of its fields.
+    await condition(page, 'slackHours').click();
+    expect(await page.getByTestId('inspector-lock-notes').count()).toBe(0);
+    expect(await page.getByTestId('inspector-condition-fact').isDisabled()).toBe(false);
+    expect(await page.getByTestId('inspector-value-mode').locator('input').first().isDisabled()).toBe(false);
     await page.close();
   });
 });

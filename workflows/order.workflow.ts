@@ -402,7 +402,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       if (published.decisionPoint !== 'priority' || state() !== 'queued') return;
       const decision = await inTask.decidePriority({ orderId, decisionKey: nextKey() });
       await apply({ type: 'REPRIORITIZED', score: decision.score, decisionId: decision.decisionId }, 'system');
-    }).catch((err: unknown) => log.warn('re-prioritisation skipped', { orderId, error: String(err) })),
+    }).catch((err: unknown) => log.warn(`re-decide after publishing the ${published.decisionPoint} rules skipped`, { orderId, decisionPoint: published.decisionPoint, error: String(err) })),
   );
   setHandler(holdCauseClearedSignal, ({ holdType, source }) =>
     serially(async () => {

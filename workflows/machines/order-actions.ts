@@ -135,6 +135,10 @@ export function refusalMessage(action: OrderActionName, view: LifecycleView, det
   if (hold && snapshotOf({ ...view, context: { ...view.context, holds: [] } }).can(event)) {
     return `Action "${action}" is blocked by the ${hold.type} hold (${hold.reason}). The hold must be released first.`;
   }
+  // The claimer's own second claim: listing "claim" among what is allowed would only confuse them.
+  if (action === 'claim' && view.state === 'specialist_review' && view.context.assignee === details.actor) {
+    return 'You hold the claim on this order already: approve, reject or split it, or release your claim.';
+  }
   const claimer = claimedByOther(action, view, details);
   if (claimer) {
     return `The order is claimed by ${claimer}: only they may ${action.replace('_', ' ')} it until they release their claim (unclaim), or an ops manager takes it over or hands it to another specialist.`;

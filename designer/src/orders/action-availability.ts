@@ -3,7 +3,7 @@ import { HOLD_TYPES, type Hold, type HoldType, type OrderActionName, type OrderD
 import type { Role } from '../../../domain/roles.ts';
 import { RESOLVE_TARGETS } from '../../../domain/resolve-targets.ts';
 
-export type ActionableOrder = Pick<OrderDetail, 'allowedActions' | 'holds' | 'escalation' | 'lines'> & Partial<Pick<OrderDetail, 'state'>>;
+export type ActionableOrder = Pick<OrderDetail, 'allowedActions' | 'holds' | 'escalation' | 'lines'> & Partial<Pick<OrderDetail, 'state' | 'assignee'>>;
 
 const scopeOf = (order: ActionableOrder, action: OrderActionName, holdType?: HoldType): ActionScope => ({
   action,
@@ -37,11 +37,31 @@ export function actionChoices(order: ActionableOrder, roles: readonly Role[]): A
 /** Two parts with a line each are the least a split makes, so a one-line order cannot be split. */
 const possible = (order: ActionableOrder, action: OrderActionName) => action !== 'split' || order.lines.length >= 2;
 
-/** What the lifecycle allows now and this person's roles may do; the API enforces both, this decides what to offer. */
-export function actionsFor(order: ActionableOrder, roles: readonly Role[]): OrderActionName[] {
+/** Actions on a review that its claim reserves to the specialist holding it, as the lifecycle's guards do. */
+const CLAIMED: readonly OrderActionName[] = ['approve', 'reject', 'split'];
+
+/**
+ * Whether a review's claim leaves this action to this person. The order's allowed actions are anyone's: a
+ * claimed review allows a claim (an ops manager's take-over) and its claimer's actions, while the lifecycle
+ * refuses a second claim to whoever is not taking over, the claimer included.
+ */
+function claimLeaves(order: ActionableOrder, action: OrderActionName, roles: readonly Role[], me: string): boolean {
+  const claimer = order.state === 'specialist_review' ? (order.assignee ?? null) : null;
+  if (claimer === null) return true;
+  if (action === 'claim') return claimer !== me && roles.includes('ops_manager');
+  if (action === 'unclaim') return claimer === me || roles.includes('ops_manager');
+  return !CLAIMED.includes(action) || claimer === me;
+}
+
+/**
+ * What the lifecycle allows now and this person (`me`, their user name, as the API names the actor) may do;
+ * the API enforces it, this decides what to offer.
+ */
+export function actionsFor(order: ActionableOrder, roles: readonly Role[], me: string): OrderActionName[] {
   return order.allowedActions.filter(
     (action) =>
       possible(order, action) &&
+      claimLeaves(order, action, roles, me) &&
       (action === 'release_hold' ? releasableHolds(order, roles).length > 0 : mayPerform(roles, scopeOf(order, action))),
   );
 }

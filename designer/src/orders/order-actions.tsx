@@ -54,7 +54,7 @@ export function OrderActions({ order, onDone }: OrderActionsProps) {
   const areaResources = useResource(`resources:${order.workAreaId}`, (signal) => listAreaResources(order.workAreaId, signal));
   const resources = order.state === 'specialist_review' ? undefined : areaResources.data;
 
-  const actions = actionsFor(order, user.roles);
+  const actions = actionsFor(order, user.roles, user.username);
   const plain = actions.filter((action) => !hasInputs(action));
   const choices = actionChoices(order, user.roles);
   const fields = withChoices(entered, choices);

@@ -33,7 +33,7 @@ import { TestPanel } from './test-panel/test-panel.tsx';
 import { useDesignerKeys } from './use-designer-keys.ts';
 import { usePaintedPath } from './use-painted-path.ts';
 import { useRulesEditor } from './use-rules-editor.ts';
-import { lockMarks } from './locks/lock-marks.ts';
+import { lockedNodes, lockMarks, touchesLocked } from './locks/lock-marks.ts';
 import { tableLimits } from './locks/table-limits.ts';
 
 export interface DesignerStart {
@@ -99,6 +99,8 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   const errors = check.problems.filter((p) => p.severity === 'error').length + (lockProblem ? 1 : 0);
   const marks = useMemo(() => lockMarks(compiled.definition, compiled.nodeAtPath, limits.locks, limits.mode), [compiled, limits]);
   const tableLocks = useMemo(() => tableLimits(compiled, limits.locks, limits.mode, lockCheck), [compiled, limits, lockCheck]);
+  const locked = useMemo(() => lockedNodes(compiled.definition, compiled.nodeAtPath, limits.locks, limits.mode), [compiled, limits]);
+  const endsOf = (edgeIds: readonly string[]) => editor.graph.edges.filter((e) => edgeIds.includes(e.id)).flatMap((e) => [e.source, e.target]);
 
   useDesignerKeys({ undo: editor.undo, redo: editor.redo, copy: editor.copy, paste: editor.paste }, !jsonOpen && comparing === null);
 
@@ -108,6 +110,9 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
   };
 
   const add = (request: NewNode) => {
+    // What is added is linked under the one node selected: not into a rule that keeps its shape.
+    const lockedRule = editor.selection.nodes.length === 1 ? touchesLocked(locked, editor.selection.nodes) : null;
+    if (lockedRule) return setRefused(lockedRule.replace(/\.$/, ''));
     const box = canvasRef.current?.getBoundingClientRect();
     const center = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
     const size = NODE_SIZE[request.kind];
@@ -121,10 +126,17 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
     onMove: editor.move,
     onConnect: (source, target) => {
       if (valuesOnly) return setRefused('the structure of these rules is locked; only values change');
+      const lockedRule = touchesLocked(locked, [source, target]);
+      if (lockedRule) return setRefused(lockedRule.replace(/\.$/, ''));
       const linked = editor.connect(source, target);
       setRefused(linked.ok ? null : linked.reason);
     },
-    onDelete: (nodes, edges) => (valuesOnly ? setRefused('the structure of these rules is locked; nothing can be removed') : editor.remove(nodes, edges)),
+    onDelete: (nodes, edges) => {
+      if (valuesOnly) return setRefused('the structure of these rules is locked; nothing can be removed');
+      const lockedRule = touchesLocked(locked, [...nodes, ...endsOf(edges)]);
+      if (lockedRule) return setRefused(lockedRule.replace(/\.$/, ''));
+      editor.remove(nodes, edges);
+    },
     onRefused: setRefused,
   };
 
@@ -172,7 +184,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
         </DesignerToolbar>
         {refused && (
           <Alert color="orange" p="xs" withCloseButton onClose={() => setRefused(null)} data-testid="rules-link-refused">
-            Not linked: {refused}.
+            Not done: {refused}.
           </Alert>
         )}
         {lockProblem && (
@@ -211,7 +223,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
             )}
           </div>
           <Stack gap="sm" ref={inspectorRef}>
-            <NodeInspector editor={editor} problems={check.problems} valuesOnly={valuesOnly} lockNotes={marks} />
+            <NodeInspector editor={editor} problems={check.problems} valuesOnly={valuesOnly} lockNotes={marks} lockedNodes={locked} limits={tableLocks} />
             <ProblemsPanel problems={check.problems} nodes={checked.nodes} definition={check.compiled.definition} onFocus={focus} />
           </Stack>
         </div>

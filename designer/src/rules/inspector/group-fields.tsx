@@ -2,7 +2,7 @@ import { SegmentedControl, Stack, Text } from '@mantine/core';
 import type { GroupOperator } from '../../graph/rules-graph-model.ts';
 import { GROUP_STYLE } from '../nodes/group-node.tsx';
 
-export function GroupFields({ operator, onChange, locked }: { operator: GroupOperator; onChange: (operator: GroupOperator) => void; locked: boolean }) {
+export function GroupFields({ operator, onChange, locked }: { operator: GroupOperator; onChange: (operator: GroupOperator) => void; locked: string | null }) {
   return (
     <Stack gap="sm">
       <SegmentedControl
@@ -13,7 +13,7 @@ export function GroupFields({ operator, onChange, locked }: { operator: GroupOpe
           { value: 'not', label: 'NOT' },
         ]}
         value={operator}
-        disabled={locked}
+        disabled={locked !== null}
         onChange={(value) => onChange(value as GroupOperator)}
       />
       <Text size="sm">{GROUP_STYLE[operator].help}.</Text>

@@ -1,5 +1,6 @@
 import { Alert, Badge, Group, Kbd, Paper, ScrollArea, Text } from '@mantine/core';
 import type { CanvasProblem } from '../../graph/graph-problems.ts';
+import { valueKey, type TableLimits } from '../locks/table-limits.ts';
 import type { RulesEditor } from '../use-rules-editor.ts';
 import { ConditionFields } from './condition-fields.tsx';
 import { GroupFields } from './group-fields.tsx';
@@ -17,9 +18,13 @@ interface NodeInspectorProps {
   valuesOnly: boolean;
   /** What is locked and bounded, per node, and why. */
   lockNotes: ReadonlyMap<string, string[]>;
+  /** The nodes whose rule keeps its shape for this editor, and why. */
+  lockedNodes: ReadonlyMap<string, string>;
+  /** The bounded values, as the decision table holds them. */
+  limits: TableLimits;
 }
 
-export function NodeInspector({ editor, problems, valuesOnly, lockNotes }: NodeInspectorProps) {
+export function NodeInspector({ editor, problems, valuesOnly, lockNotes, lockedNodes, limits }: NodeInspectorProps) {
   const { graph, selection } = editor;
   const dp = graph.ruleset.decisionPoint;
   const node = selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
@@ -33,15 +38,17 @@ export function NodeInspector({ editor, problems, valuesOnly, lockNotes }: NodeI
       );
     }
     if (!node) return <RulesetFields header={graph.ruleset} problems={problems} onChange={editor.updateHeader} locked={valuesOnly} />;
+    // A node in no rule yet is locked only where the whole structure is.
+    const locked = lockedNodes.get(node.id) ?? (valuesOnly ? limits.rowsLocked : null);
     switch (node.type) {
       case 'rule':
-        return <RuleFields data={node.data} hitPolicy={graph.ruleset.hitPolicy} onChange={(data, field) => editor.update(node.id, 'rule', data, field)} locked={valuesOnly} />;
+        return <RuleFields data={node.data} hitPolicy={graph.ruleset.hitPolicy} onChange={(data, field) => editor.update(node.id, 'rule', data, field)} locked={locked} />;
       case 'group':
-        return <GroupFields operator={node.data.operator} onChange={(operator) => editor.update(node.id, 'group', { operator }, 'operator')} locked={valuesOnly} />;
+        return <GroupFields operator={node.data.operator} onChange={(operator) => editor.update(node.id, 'group', { operator }, 'operator')} locked={locked} />;
       case 'condition':
-        return <ConditionFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'condition', data, field)} locked={valuesOnly} />;
+        return <ConditionFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'condition', data, field)} locked={locked} limit={limits.values.get(valueKey(node.id))} />;
       case 'outcome':
-        return <OutcomeFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'outcome', data, field)} locked={valuesOnly} />;
+        return <OutcomeFields dp={dp} data={node.data} onChange={(data, field) => editor.update(node.id, 'outcome', data, field)} locked={locked} limitOf={(param) => limits.values.get(valueKey(node.id, param))} />;
     }
   };
 

@@ -12,10 +12,10 @@ const PRIORITY_HELP: Record<HitPolicy, string> = {
   additive: 'Only orders the rules; every rule that holds adds its points.',
 };
 
-export function RuleFields({ data, hitPolicy, onChange, locked }: { data: RuleData; hitPolicy: HitPolicy; onChange: (data: RuleData, field: string) => void; locked: boolean }) {
+export function RuleFields({ data, hitPolicy, onChange, locked }: { data: RuleData; hitPolicy: HitPolicy; onChange: (data: RuleData, field: string) => void; locked: string | null }) {
   return (
     <Stack gap="sm">
-      <TextInput label="Name" data-testid="inspector-rule-name" disabled={locked} value={data.name} maxLength={maxLengthOf(rule.shape.name)} onChange={(e) => onChange({ ...data, name: e.currentTarget.value }, 'name')} />
+      <TextInput label="Name" data-testid="inspector-rule-name" disabled={locked !== null} value={data.name} maxLength={maxLengthOf(rule.shape.name)} onChange={(e) => onChange({ ...data, name: e.currentTarget.value }, 'name')} />
       <Textarea
         label="What it is for"
         description="Plain language, for the people who read decisions."
@@ -30,7 +30,7 @@ export function RuleFields({ data, hitPolicy, onChange, locked }: { data: RuleDa
         label="Priority"
         description={PRIORITY_HELP[hitPolicy]}
         data-testid="inspector-rule-priority"
-        disabled={locked}
+        disabled={locked !== null}
         min={1}
         max={maxValueOf(rule.shape.priority.unwrap())}
         allowDecimal={false}

@@ -1,13 +1,18 @@
-import { MultiSelect, NumberInput, SegmentedControl, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, SegmentedControl, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import type { DecisionPointId, FactSpec } from '../../../../domain/decision-points.ts';
 import { fromLocalInput, toLocalInput, viewerTimeZone } from '../../format/local-date-time.ts';
 import { comparableFacts, exampleValue, factReference, takesList } from '../../graph/condition-fit.ts';
+import type { ValueLimit } from '../locks/table-limits.ts';
+import { boundProps } from '../table/bound-props.ts';
 
 interface ValueInputProps {
   dp: DecisionPointId;
   spec: FactSpec;
   operator: string;
   value: unknown;
+  /** The rule keeps its shape: the value changes, not whether it is a value or another fact. */
+  locked: boolean;
+  limit: ValueLimit | undefined;
   onChange: (value: unknown) => void;
 }
 
@@ -16,7 +21,7 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(
 /** Typed into a list of numbers: numbers where they read as one; anything else stays, for the validator to point at. */
 const numbersOrText = (items: string[]) => items.map((item) => (item.trim() !== '' && Number.isFinite(Number(item)) ? Number(item) : item));
 
-function LiteralInput({ spec, operator, value, onChange }: Omit<ValueInputProps, 'dp'>) {
+function LiteralInput({ spec, operator, value, limit, onChange }: Omit<ValueInputProps, 'dp' | 'locked'>) {
   const common = { label: 'Value', 'data-testid': TEST_ID };
   if (takesList(operator)) {
     if (spec.type === 'enum') return <MultiSelect {...common} label="Values" data={[...(spec.values ?? [])]} value={strings(value)} onChange={onChange} />;
@@ -35,6 +40,7 @@ function LiteralInput({ spec, operator, value, onChange }: Omit<ValueInputProps,
       return (
         <NumberInput
           {...common}
+          {...boundProps(limit)}
           value={typeof value === 'number' ? value : ''}
           onChange={onChange}
           rightSection={spec.unit}
@@ -76,7 +82,7 @@ function LiteralInput({ spec, operator, value, onChange }: Omit<ValueInputProps,
 }
 
 /** The value a condition compares with, in an editor fitting the fact's type; or another fact of the same type. */
-export function ValueInput({ dp, spec, operator, value, onChange }: ValueInputProps) {
+export function ValueInput({ dp, spec, operator, value, locked, limit, onChange }: ValueInputProps) {
   const others = comparableFacts(dp, spec, operator);
   const other = factReference(value);
   return (
@@ -90,15 +96,22 @@ export function ValueInput({ dp, spec, operator, value, onChange }: ValueInputPr
             { value: 'fact', label: 'another fact' },
           ]}
           value={other === null ? 'value' : 'fact'}
+          disabled={locked}
           onChange={(mode) => onChange(mode === 'fact' ? { fact: others[0]!.name } : exampleValue(spec, operator))}
         />
       )}
+      {others.length > 0 && locked && (
+        <Text size="xs" data-testid="inspector-value-mode-locked">
+          Locked: comparing with a value or with another fact is part of the rule’s structure; only the value changes.
+        </Text>
+      )}
       {other === null ? (
-        <LiteralInput spec={spec} operator={operator} value={value} onChange={onChange} />
+        <LiteralInput spec={spec} operator={operator} value={value} limit={limit} onChange={onChange} />
       ) : (
         <Select
           label="Compared with fact"
           data-testid="inspector-value-fact"
+          disabled={locked}
           data={others.map((f) => f.name)}
           value={other}
           onChange={(name) => name && onChange({ fact: name })}
