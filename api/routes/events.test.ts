@@ -31,7 +31,9 @@ async function follow(headers: Record<string, string>) {
   })();
   return {
     stream,
-    async until(test: () => boolean, what: string, timeoutMs = 10_000) {
+    // Generous: on PostgreSQL an event is delivered once every older write transaction in the cluster has ended
+    // (settledRows, store/dialect.ts), and other test files' transactions share this cluster on a loaded machine.
+    async until(test: () => boolean, what: string, timeoutMs = 45_000) {
       const deadline = Date.now() + timeoutMs;
       while (!test()) {
         if (Date.now() > deadline) throw new Error(`No ${what} within ${timeoutMs} ms; stream so far:\n${stream.text}`);
