@@ -5,7 +5,7 @@ import { createWorkArea, updateWorkArea } from '../api/areas-client.ts';
 import { humanize } from '../format/labels.ts';
 import { useCheckedSubmit } from '../validation/use-checked-submit.ts';
 import { ReleasePeriodInput } from './release-period-input.tsx';
-import { calendarOf, formatExceptions, weeklyText } from './shift-text.ts';
+import { calendarOf, formatExceptions, shiftErrors, weeklyText } from './shift-text.ts';
 
 const BLANK: WorkArea = {
   id: '',
@@ -30,6 +30,7 @@ export function AreaForm({ area, onSaved, onCancel }: { area?: WorkArea; onSaved
   const [draft, setDraft] = useState<WorkArea>(area ?? BLANK);
   const [weekly, setWeekly] = useState(weeklyText(draft.shiftCalendar));
   const [exceptions, setExceptions] = useState(formatExceptions(draft.shiftCalendar?.exceptions ?? []));
+  const [tried, setTried] = useState(false);
   const { errors, failure, pending, submit } = useCheckedSubmit(
     creating ? newWorkArea : workAreaSettings,
     (values) => (creating ? createWorkArea(values as WorkArea) : updateWorkArea(area.id, values)),
@@ -38,10 +39,19 @@ export function AreaForm({ area, onSaved, onCancel }: { area?: WorkArea; onSaved
   const set = (patch: Partial<WorkArea>) => setDraft((d) => ({ ...d, ...patch }));
   const setCapacity = (patch: Partial<WorkArea['capacity']>) => setDraft((d) => ({ ...d, capacity: { ...d.capacity, ...patch } }));
   const { id, ...settings } = draft;
-  const values = { ...(creating ? { id } : {}), ...settings, shiftCalendar: calendarOf(weekly, exceptions) };
+  const calendar = calendarOf(weekly, exceptions);
+  const values = { ...(creating ? { id } : {}), ...settings, shiftCalendar: calendar };
+  const shift = tried ? shiftErrors(calendar) : {};
 
   return (
-    <form data-testid="area-form" noValidate onSubmit={(event) => void submit(event, values)}>
+    <form
+      data-testid="area-form"
+      noValidate
+      onSubmit={(event) => {
+        setTried(true);
+        void submit(event, values);
+      }}
+    >
       <Stack gap="sm">
         <SimpleGrid cols={2}>
           {creating && <TextInput data-testid="area-form-id" label="Id" description="Fixed once created, e.g. pick-b" required value={id} onChange={(e) => set({ id: e.currentTarget.value })} error={errors.id} />}
@@ -121,7 +131,14 @@ export function AreaForm({ area, onSaved, onCancel }: { area?: WorkArea; onSaved
         </Text>
         <SimpleGrid cols={4}>
           {WEEKDAYS.map((day) => (
-            <TextInput key={day} data-testid={`area-form-shift-${day}`} label={humanize(day)} value={weekly[day]} onChange={(e) => setWeekly({ ...weekly, [day]: e.currentTarget.value })} />
+            <TextInput
+              key={day}
+              data-testid={`area-form-shift-${day}`}
+              label={humanize(day)}
+              value={weekly[day]}
+              onChange={(e) => setWeekly({ ...weekly, [day]: e.currentTarget.value })}
+              error={shift[day]}
+            />
           ))}
         </SimpleGrid>
         <Textarea
@@ -132,12 +149,8 @@ export function AreaForm({ area, onSaved, onCancel }: { area?: WorkArea; onSaved
           minRows={2}
           value={exceptions}
           onChange={(e) => setExceptions(e.currentTarget.value)}
+          error={shift.exceptions}
         />
-        {errors.shiftCalendar && (
-          <Text size="sm" c="red" data-testid="area-form-shift-error">
-            Shifts: {errors.shiftCalendar}
-          </Text>
-        )}
         {failure && (
           <Alert color="red" title={creating ? 'The area was not created' : 'The area was not changed'} data-testid="area-form-error">
             {failure}

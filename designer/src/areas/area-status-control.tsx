@@ -41,7 +41,7 @@ export function AreaStatusControl({ area, canChange, onChanged }: { area: WorkAr
   const change = target ? CHANGES[target] : null;
 
   return (
-    <Group gap="sm" data-testid="area-status">
+    <Group gap="sm" mb="xs" data-testid="area-status">
       <Text size="sm">Status:</Text>
       <Badge color={STATUS_COLORS[area.status]} variant="light" data-testid="area-status-badge">
         {area.status}

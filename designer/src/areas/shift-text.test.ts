@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shiftCalendar } from '../../../domain/work-area.ts';
-import { calendarOf, formatExceptions, parseExceptions, parseHours, weeklyText } from './shift-text.ts';
+import { calendarOf, formatExceptions, parseExceptions, parseHours, shiftErrors, weeklyText } from './shift-text.ts';
 
 const closedWeek = weeklyText(null);
 
@@ -39,5 +39,15 @@ describe('shift calendar text', () => {
     const result = shiftCalendar.safeParse(calendarOf({ ...closedWeek, tue: 'mornings' }, '24 Dec'));
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message)).toEqual(expect.arrayContaining(['a time of day as HH:MM, e.g. 06:00', 'a date as YYYY-MM-DD']));
+  });
+
+  it('says under each input what the shared schema finds wrong there, the format before the length', () => {
+    expect(shiftErrors(calendarOf({ ...closedWeek, mon: '06:00-14:00', tue: 'mornings', wed: '14:00-06:00' }, '2030-12-24 06:00-12:00\n24 Dec'))).toEqual({
+      tue: 'A time of day as HH:MM, e.g. 06:00',
+      wed: 'A shift ends after it starts (split a night shift at midnight)',
+      exceptions: 'Line 2: a date as YYYY-MM-DD',
+    });
+    expect(shiftErrors(calendarOf({ ...closedWeek, mon: '06:00-14:00' }, ''))).toEqual({});
+    expect(shiftErrors(null)).toEqual({});
   });
 });

@@ -1,4 +1,5 @@
-import { WEEKDAYS, type ShiftCalendar, type ShiftHours, type Weekday } from '../../../domain/work-area.ts';
+import { shiftCalendar, WEEKDAYS, type ShiftCalendar, type ShiftHours, type Weekday } from '../../../domain/work-area.ts';
+import { sentence } from '../format/labels.ts';
 
 /**
  * A shift calendar as a person types it: a day's hours as `06:00-14:00, 14:00-22:00` (empty: closed),
@@ -43,4 +44,15 @@ export function calendarOf(weekly: WeeklyText, exceptions: string): ShiftCalenda
   const dated = parseExceptions(exceptions);
   if (days.length === 0 && dated.length === 0) return null;
   return { weekly: Object.fromEntries(days.map((d) => [d, parseHours(weekly[d])])), exceptions: dated };
+}
+
+/** The shared schema's first word on each weekday's hours (`mon`…) and on the exceptions (by line), so each input shows its own. */
+export function shiftErrors(calendar: ShiftCalendar | null): Partial<Record<Weekday | 'exceptions', string>> {
+  const errors: Partial<Record<Weekday | 'exceptions', string>> = {};
+  for (const { path, message } of shiftCalendar.nullable().safeParse(calendar).error?.issues ?? []) {
+    const [section, at] = path;
+    if (section === 'weekly') errors[at as Weekday] ??= sentence(message);
+    else errors.exceptions ??= typeof at === 'number' ? `Line ${at + 1}: ${message}` : sentence(message);
+  }
+  return errors;
 }
