@@ -111,3 +111,13 @@ export const newWorkArea = workAreaSettings.extend({
 export const workArea = workAreaSettings.extend({ id: z.string() });
 export type WorkArea = z.infer<typeof workArea>;
 export type WorkAreaStatus = WorkArea['status'];
+
+/** The area's last open, pause or stop: who (and their name, for a person), why and when; from its audit trail. */
+export const workAreaStatusChange = z.object({
+  status: z.enum(WORK_AREA_STATUSES),
+  actor: z.string(),
+  actorDisplayName: z.string().nullable(),
+  reason: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+export type WorkAreaStatusChange = z.infer<typeof workAreaStatusChange>;
