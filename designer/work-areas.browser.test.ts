@@ -101,7 +101,7 @@ describe('work areas and resources in the app', () => {
     await page.close();
   });
 
-  it('a dispatcher pauses the area with a reason, sees it paused, and resumes it; stopping asks in red first', async () => {
+  it('a dispatcher pauses the area with a reason, sees it paused by whom and why, and resumes it; stopping asks in red first; a driver is marked unavailable', async () => {
     const page = await signIn('dan');
     await page.getByTestId('area-row-north-drivers').click();
     expect(await page.getByTestId('area-new').count()).toBe(0);
@@ -115,6 +115,7 @@ describe('work areas and resources in the app', () => {
     await page.getByTestId('area-status-confirm').click();
     await page.getByTestId('area-status-dialog').waitFor({ state: 'detached' });
     await page.getByTestId('area-status-badge').getByText('paused').waitFor();
+    await page.getByTestId('area-status-change').getByText(/^Paused by Dan Okafor, .*: “Van fleet inspection”$/).waitFor();
     expect((await readArea('north-drivers')).status).toBe('paused');
     await checkScreen(page, 'work-area-paused', { fullPage: true });
 
@@ -128,7 +129,17 @@ describe('work areas and resources in the app', () => {
     await page.getByTestId('area-status-reason').fill('Inspection done');
     await page.getByTestId('area-status-confirm').click();
     await page.getByTestId('area-status-badge').getByText('open').waitFor();
+    await page.getByTestId('area-status-change').getByText(/^Opened by Dan Okafor, .*: “Inspection done”$/).waitFor();
     expect((await readArea('north-drivers')).status).toBe('open');
+
+    // Dispatchers mark a resource unavailable (with a reason) but do not edit it.
+    expect(await page.getByTestId('resource-edit-driver-ana').count()).toBe(0);
+    await page.getByTestId('resource-availability-driver-ana').click();
+    await page.getByTestId('resource-availability-reason').fill('Van in the workshop');
+    await page.getByTestId('resource-availability-confirm').click();
+    await page.getByTestId('resource-row-driver-ana').getByText('unavailable').waitFor();
+    const [ana] = ((await (await h.request('/work-areas/north-drivers/resources')).json()) as { resources: Resource[] }).resources;
+    expect(ana?.available).toBe(false);
     await page.close();
   });
 });

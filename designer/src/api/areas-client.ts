@@ -2,7 +2,7 @@ import type { OperatingMeasures } from '../../../domain/operating-measures.ts';
 import type { ReleaseCycleView } from '../../../domain/release-cycle-view.ts';
 import type { ReleaseGroup } from '../../../domain/release-group.ts';
 import type { Resource, ResourceSettings } from '../../../domain/resource.ts';
-import type { WorkArea, WorkAreaSettings, WorkAreaStatus } from '../../../domain/work-area.ts';
+import type { WorkArea, WorkAreaSettings, WorkAreaStatus, WorkAreaStatusChange } from '../../../domain/work-area.ts';
 import { request } from './request.ts';
 
 export function getOperatingMeasures(signal?: AbortSignal): Promise<OperatingMeasures> {
@@ -57,4 +57,9 @@ export function updateResource(id: string, settings: ResourceSettings): Promise<
 
 export function setResourceAvailability(id: string, available: boolean, reason: string): Promise<Resource> {
   return request<Resource>(`/resources/${encodeURIComponent(id)}/availability`, { method: 'PUT', body: { available, reason } });
+}
+
+/** Who last opened, paused or stopped the area, why and when; null if nobody has. */
+export async function getWorkAreaStatusChange(id: string, signal?: AbortSignal): Promise<WorkAreaStatusChange | null> {
+  return (await request<{ statusChange: WorkAreaStatusChange | null }>(`/work-areas/${encodeURIComponent(id)}/status-change`, { signal })).statusChange;
 }

@@ -1,7 +1,10 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { WorkArea, WorkAreaStatus } from '../../../domain/work-area.ts';
-import { setWorkAreaStatus } from '../api/areas-client.ts';
+import { getWorkAreaStatusChange, setWorkAreaStatus } from '../api/areas-client.ts';
+import { useResource } from '../api/use-resource.ts';
+import { actorName } from '../format/timeline-text.ts';
+import { formatDateTime } from '../format/time.ts';
 
 const STATUS_COLORS: Record<WorkAreaStatus, string> = { open: 'green', paused: 'yellow', stopped: 'red' };
 const CHANGES: Record<WorkAreaStatus, { label: string; title: string; effect: string }> = {
@@ -10,8 +13,13 @@ const CHANGES: Record<WorkAreaStatus, { label: string; title: string; effect: st
   stopped: { label: 'Stop', title: 'Stop', effect: 'The area is down: it releases nothing until resumed.' },
 };
 
+const humanStatus = (status: WorkAreaStatus) => (status === 'open' ? 'Opened' : status === 'paused' ? 'Paused' : 'Stopped');
+
 /** A dispatcher pauses, stops or resumes an area, always with a reason; stopping is confirmed in red. */
 export function AreaStatusControl({ area, canChange, onChanged }: { area: WorkArea; canChange: boolean; onChanged: (area: WorkArea) => void }) {
+  const [changes, setChanges] = useState(0);
+  // Keyed by the status too, so a change someone else made is read anew once the area is reloaded.
+  const last = useResource(`area-status-change:${area.id}:${area.status}:${changes}`, (signal) => getWorkAreaStatusChange(area.id, signal));
   const [target, setTarget] = useState<WorkAreaStatus | null>(null);
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -30,6 +38,7 @@ export function AreaStatusControl({ area, canChange, onChanged }: { area: WorkAr
     setPending(true);
     try {
       onChanged(await setWorkAreaStatus(area.id, target, reason));
+      setChanges((n) => n + 1);
       close();
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
@@ -46,6 +55,12 @@ export function AreaStatusControl({ area, canChange, onChanged }: { area: WorkAr
       <Badge color={STATUS_COLORS[area.status]} variant="light" data-testid="area-status-badge">
         {area.status}
       </Badge>
+      {last.data && last.data.status === area.status && (
+        <Text size="sm" c="dimmed" data-testid="area-status-change">
+          {humanStatus(last.data.status)} by {last.data.actorDisplayName ?? actorName(last.data.actor)}, {formatDateTime(last.data.at)}
+          {last.data.reason ? `: “${last.data.reason}”` : ''}
+        </Text>
+      )}
       {canChange &&
         offered.map((s) => (
           <Button key={s} size="xs" variant={s === 'stopped' ? 'outline' : 'light'} color={s === 'stopped' ? 'red' : undefined} data-testid={`area-status-${s}`} onClick={() => setTarget(s)}>
