@@ -18,7 +18,8 @@ export const WORK_AREA_STATUSES = ['open', 'paused', 'stopped'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const clock = z.string().max(5).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time of day as HH:MM, e.g. 06:00');
+// The pattern first: a person who typed "mornings" is told the format, not the length.
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time of day as HH:MM, e.g. 06:00').max(5);
 const shiftHours = z
   .strictObject({ from: clock, to: clock })
   .refine((h) => h.from < h.to, { message: 'a shift ends after it starts (split a night shift at midnight)' });
@@ -110,3 +111,13 @@ export const newWorkArea = workAreaSettings.extend({
 export const workArea = workAreaSettings.extend({ id: z.string() });
 export type WorkArea = z.infer<typeof workArea>;
 export type WorkAreaStatus = WorkArea['status'];
+
+/** The area's last open, pause or stop: who (and their name, for a person), why and when; from its audit trail. */
+export const workAreaStatusChange = z.object({
+  status: z.enum(WORK_AREA_STATUSES),
+  actor: z.string(),
+  actorDisplayName: z.string().nullable(),
+  reason: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+export type WorkAreaStatusChange = z.infer<typeof workAreaStatusChange>;

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { operatingMeasures } from '../../domain/operating-measures.ts';
 import { releaseCycleView } from '../../domain/release-cycle-view.ts';
 import { paragraph } from '../../domain/text.ts';
-import { newWorkArea, WORK_AREA_STATUSES, workArea, workAreaSettings } from '../../domain/work-area.ts';
+import { newWorkArea, WORK_AREA_STATUSES, workArea, workAreaSettings, workAreaStatusChange } from '../../domain/work-area.ts';
 import { measureOperations } from '../../store/operating-measures.ts';
 import { ReleaseCycleRecord } from '../../store/release-cycle.entity.ts';
+import { lastStatusChange } from '../../store/work-area-status-change.ts';
 import { toWorkArea, WorkAreaRecord } from '../../store/work-area.entity.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
@@ -47,6 +48,20 @@ export function workAreaRoutes(deps: ApiDeps) {
       params: idParams,
       responses: { 200: { description: 'The work area.', schema: workArea }, ...notFound, ...STANDARD_ERRORS },
       handler: async (c, { params }) => c.json(await findWorkArea(deps, params.id)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/work-areas/:id/status-change',
+      operationId: 'getWorkAreaStatusChange',
+      summary: "A work area's last status change",
+      tag: 'Work areas',
+      access: 'workAreas.read',
+      params: idParams,
+      responses: { 200: { description: 'Who last opened, paused or stopped the area, why and when; null if nobody has.', schema: z.object({ statusChange: workAreaStatusChange.nullable() }) }, ...notFound, ...STANDARD_ERRORS },
+      handler: async (c, { params }) => {
+        await findWorkAreaRecord(deps, params.id);
+        return c.json({ statusChange: await lastStatusChange(deps.store.em.fork(), params.id) });
+      },
     }),
     defineRoute({
       method: 'get',

@@ -1,4 +1,4 @@
-import { Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { getOperatingMeasures, listReleaseGroups } from '../api/areas-client.ts';
@@ -7,7 +7,10 @@ import { LoadError } from '../api/load-error.tsx';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../session/use-session.ts';
+import { AreaForm } from './area-form.tsx';
 import { AreaReleaseSettings } from './area-release-settings.tsx';
+import { AreaResources } from './area-resources.tsx';
+import { AreaStatusControl } from './area-status-control.tsx';
 import { AreaCycles } from './area-cycles.tsx';
 import { MeasuresTable } from './measures-table.tsx';
 import { QueueBalance } from './queue-balance.tsx';
@@ -21,7 +24,10 @@ export function AreasView() {
   const measures = useResource('measures', getOperatingMeasures);
   const workAreas = useResource('work-areas', listWorkAreas);
   const groups = useResource('release-groups', listReleaseGroups);
-  const canEdit = useSession().can('workAreas.manage');
+  const session = useSession();
+  const canEdit = session.can('workAreas.manage');
+  const canSetStatus = session.can('workAreas.status');
+  const [form, setForm] = useState<'new' | 'edit' | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [refreshes, setRefreshes] = useState(0);
   const refresh = useDebouncedCallback(() => {
@@ -47,8 +53,28 @@ export function AreasView() {
             its waiting orders wait.
           </Text>
         </div>
-        {measures.loading && measures.data && <Loader size="sm" role="status" aria-label="Refreshing" />}
+        <Group gap="sm">
+          {measures.loading && measures.data && <Loader size="sm" role="status" aria-label="Refreshing" />}
+          {canEdit && (
+            <Button data-testid="area-new" onClick={() => setForm('new')}>
+              New work area
+            </Button>
+          )}
+        </Group>
       </Group>
+      <Modal opened={form !== null} onClose={() => setForm(null)} title={form === 'new' ? 'New work area' : `Edit ${selectedArea?.name ?? ''}`} size="xl">
+        {form !== null && (
+          <AreaForm
+            area={form === 'edit' ? selectedArea : undefined}
+            onCancel={() => setForm(null)}
+            onSaved={(area) => {
+              setForm(null);
+              setSelected(area.id);
+              afterChange();
+            }}
+          />
+        )}
+      </Modal>
       {measures.error && <LoadError title="The operating measures could not be loaded" error={measures.error} onRetry={measures.reload} />}
       {!measures.data && measures.loading && <Loader size="sm" />}
       {measures.data && (
@@ -59,15 +85,25 @@ export function AreasView() {
       )}
       {selected && (
         <Paper withBorder p="md">
-          <Title order={4} mb="sm">
-            Release cycles of {names.get(selected) ?? selected}
-          </Title>
+          <Group justify="space-between" mb="sm">
+            <Title order={4}>{names.get(selected) ?? selected}</Title>
+            {canEdit && selectedArea && (
+              <Button variant="light" size="xs" data-testid="area-edit" onClick={() => setForm('edit')}>
+                Edit area
+              </Button>
+            )}
+          </Group>
+          {selectedArea && <AreaStatusControl area={selectedArea} canChange={canSetStatus} onChanged={afterChange} />}
           {selectedArea && (
             <Text size="sm" mb="sm" data-testid="area-release-summary">
               WIP limit: {selectedArea.capacity.wipLimit === null ? 'none' : `${selectedArea.capacity.wipLimit} ${selectedArea.capacity.unit}`}; releases {describePeriod(selectedArea.releasePeriod)}.
             </Text>
           )}
           {canEdit && selectedArea && <AreaReleaseSettings key={selectedArea.id} area={selectedArea} onSaved={afterChange} />}
+          <AreaResources key={selected} workAreaId={selected} canManage={canEdit} canSetAvailability={canSetStatus} />
+          <Title order={5} mt="md" mb="xs">
+            Release cycles
+          </Title>
           <AreaCycles workAreaId={selected} refreshKey={refreshes} />
         </Paper>
       )}
