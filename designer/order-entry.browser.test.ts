@@ -98,6 +98,27 @@ describe('order entry in the app', () => {
     await page.close();
   });
 
+  it('hundreds of lines pasted from a spreadsheet fill the table a page at a time, and stay editable', async () => {
+    const page = await signInByKeyboard(browser, url, 'dan');
+    const form = await openForm(page);
+    const rows = Array.from({ length: 250 }, (_, i) => `SKU-${i + 1}\t${i + 1}\t2.5`).join('\n');
+    await form.getByTestId('entry-line-1-sku').focus();
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, rows);
+    await form.getByTestId('entry-lines-pages-range').getByText('1–100 of 250 lines').waitFor();
+    expect(await form.getByTestId('entry-line-100-qty').inputValue()).toBe('100');
+    await form.getByTestId('entry-lines-pages').getByRole('button', { name: '3' }).click();
+    await form.getByTestId('entry-line-250-qty').fill('0');
+    await form.getByTestId('entry-submit').click();
+    await form.getByTestId('entry-line-250').getByText('Qty must be at least 1').waitFor();
+    await form.getByTestId('entry-lines-problems').getByText('1 line needs attention: 250').waitFor();
+    await checkScreen(page, 'order-entry-pasted');
+    await page.close();
+  });
+
   it('a production order with a routing is taken once when its answer is lost and the dispatcher tries again', async () => {
     const page = await signInByKeyboard(browser, url, 'dan');
     const form = await openForm(page);
