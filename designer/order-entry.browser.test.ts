@@ -79,6 +79,10 @@ describe('order entry in the app', () => {
     await checkScreen(page, 'order-entry-errors');
 
     await form.getByTestId('entry-due').fill(toLocalInput(hoursFromNow(24)));
+    // The areas that work pick orders come first.
+    await form.getByTestId('entry-work-area').click();
+    await page.getByText('For pick orders', { exact: true }).waitFor();
+    await page.getByRole('option', { name: `Test area ${h.workAreaId.slice('test-'.length)} (Pick zone)`, exact: true }).click();
     await typeLine(page, 2, 'SKU-2', '1', '5.5');
     // A fixed field loses its message at once.
     await form.getByText('Give the due date and time.').waitFor({ state: 'detached' });
@@ -89,7 +93,7 @@ describe('order entry in the app', () => {
     const taken = await ordersCalled('ENTRY-PICK');
     expect(taken).toHaveLength(1);
     const order = (await (await h.request(`/orders/${taken[0]!.id}`)).json()) as OrderSummary;
-    expect(order).toMatchObject({ kind: 'pick', account: 'ACME', lines: [{ sku: 'SKU-1', qty: 2, price: 10 }, { sku: 'SKU-2', qty: 1, price: 5.5 }] });
+    expect(order).toMatchObject({ kind: 'pick', account: 'ACME', workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 2, price: 10 }, { sku: 'SKU-2', qty: 1, price: 5.5 }] });
     expect(Math.abs(Date.parse(order.dueAt) - Date.parse(hoursFromNow(24)))).toBeLessThan(60_000);
 
     // The notice's link opens the order.

@@ -1,7 +1,7 @@
 import { Alert, Button, Drawer, Group, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { newOrder, ORDER_KINDS, PAYMENT_MODES, STATED_PRIORITIES, type OrderKind, type OrderSummary, type PaymentMode, type StatedPriority } from '../../../../domain/order.ts';
-import type { WorkArea } from '../../../../domain/work-area.ts';
+import { AREA_KIND_FOR, type WorkArea } from '../../../../domain/work-area.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { createOrder } from '../../api/client.ts';
 import { humanize, plural } from '../../format/labels.ts';
@@ -25,6 +25,18 @@ const KIND_OPTIONS = options(ORDER_KINDS);
 const PRIORITY_OPTIONS = options(STATED_PRIORITIES);
 const PAYMENT_OPTIONS = options(PAYMENT_MODES, (mode) => PAYMENT_MODE_LABELS[mode]);
 const shape = newOrder.shape;
+
+const areaOption = (area: WorkArea) => ({ value: area.id, label: `${area.name} (${humanize(area.kind)})` });
+
+/** The areas that work the order's kind first: the API takes any area, but those are the ones it means. */
+function areasFor(kind: OrderKind, workAreas: readonly WorkArea[]) {
+  const fits = workAreas.filter((area) => area.kind === AREA_KIND_FOR[kind]).map(areaOption);
+  const others = workAreas.filter((area) => area.kind !== AREA_KIND_FOR[kind]).map(areaOption);
+  return [
+    ...(fits.length > 0 ? [{ group: `For ${humanize(kind).toLowerCase()} orders`, items: fits }] : []),
+    ...(others.length > 0 ? [{ group: 'Other areas', items: others }] : []),
+  ];
+}
 
 function validate(draft: OrderDraft): Record<string, string> {
   const parsed = newOrder.safeParse(requestOf(draft));
@@ -61,7 +73,8 @@ export function NewOrderDrawer({ workAreas, onCreated, onClose }: NewOrderDrawer
   const errors = useMemo(() => ({ ...serverErrors, ...(tried > 0 ? validate(draft) : {}) }), [serverErrors, tried, draft]);
   const set = <K extends keyof OrderDraft>(field: K, value: OrderDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
   const updateLines = useCallback((update: (lines: LineDraft[]) => LineDraft[]) => setDraft((d) => ({ ...d, lines: update(d.lines) })), []);
-  const areaOptions = useMemo(() => workAreas.map((area) => ({ value: area.id, label: `${area.name} (${humanize(area.kind)})` })), [workAreas]);
+  const areaOptions = useMemo(() => workAreas.map(areaOption), [workAreas]);
+  const areaGroups = useMemo(() => areasFor(draft.kind, workAreas), [draft.kind, workAreas]);
   const badLines = linesWithErrors(errors);
 
   // After a refused submit the keyboard goes to the first field to fix, not back to the top of the form.
@@ -143,7 +156,7 @@ export function NewOrderDrawer({ workAreas, onCreated, onClose }: NewOrderDrawer
                   description="Leave empty: any area of its kind serving its zone and warehouse may release it."
                   placeholder="Any suitable area"
                   data-testid="entry-work-area"
-                  data={areaOptions}
+                  data={areaGroups}
                   value={draft.workAreaId || null}
                   clearable
                   searchable
