@@ -141,6 +141,14 @@ describe('order entry in the app', () => {
     await form.getByTestId('entry-step-2-hours').fill('1.5');
     await checkScreen(page, 'order-entry-production');
 
+    // Only the server knows a routing must start where the order waits: its refusal shows in the form and at the step.
+    await pick(page, 'entry-work-area', `Test area ${h.workAreaId.slice('test-'.length)} (Pick zone)`);
+    await form.getByTestId('entry-submit').click();
+    await form.getByTestId('entry-failure').getByText("A routing starts at the order's work area", { exact: false }).waitFor();
+    await form.getByTestId('entry-step-1').getByText("Not the order's work area").waitFor();
+    await checkScreen(page, 'order-entry-refused');
+    await pick(page, 'entry-work-area', 'Press A (Production line)');
+
     // The server takes the order, but its answer never reaches the browser: a timeout, as the dispatcher sees it.
     const keys: string[] = [];
     await page.route('**/orders', async (route) => {
