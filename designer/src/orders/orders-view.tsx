@@ -12,7 +12,6 @@ import type { OrderSummary } from '../../../domain/order.ts';
 import { plural } from '../format/labels.ts';
 import { useSession } from '../session/use-session.ts';
 import { DeskFilter } from './desk-filter.tsx';
-import { OrderTaken } from './entry/order-taken.tsx';
 import { MovedFilterNote } from './moved-filter-note.tsx';
 import { moveQuery, readOrdersLink, useLocationSearch } from './orders-link.ts';
 import { DESK_PAGE_SIZE, deskFor, DESK_LABELS, deskPage } from './desks.ts';
@@ -22,6 +21,8 @@ import { OrdersTable } from './orders-table.tsx';
 // An order's detail (actions, forms and their schemas) loads when the first order is opened, not with the table.
 const OrderDrawer = lazy(async () => ({ default: (await import('./order-drawer.tsx')).OrderDrawer }));
 const NewOrderDrawer = lazy(async () => ({ default: (await import('./entry/new-order-drawer.tsx')).NewOrderDrawer }));
+// Its notice's styles too come with the first order taken, not with the table.
+const OrderTaken = lazy(async () => ({ default: (await import('./entry/order-taken.tsx')).OrderTaken }));
 
 /** A burst of transitions (a release cycle moves many orders) becomes one reload. */
 const REFRESH_DEBOUNCE_MS = 300;
@@ -100,7 +101,11 @@ export function OrdersView() {
           )}
         </Group>
       </Group>
-      {taken && <OrderTaken order={taken} onOpen={() => open(taken.id)} onDismiss={() => setTaken(null)} />}
+      {taken && (
+        <Suspense fallback={null}>
+          <OrderTaken order={taken} onOpen={() => open(taken.id)} onDismiss={() => setTaken(null)} />
+        </Suspense>
+      )}
       {orders.error && (
         <LoadError title="The orders could not be loaded" error={orders.error} onRetry={orders.reload} />
       )}
