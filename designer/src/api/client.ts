@@ -1,7 +1,7 @@
 import type { InFlightPolicy } from '../../../domain/in-flight-policy.ts';
 import type { ChangeRequestList, ChangeRequestView } from '../../../domain/ruleset-change-request.ts';
 import type { DecisionPointId } from '../../../domain/decision-points.ts';
-import type { OrderActionRequest, OrderDetail, OrderListItem } from '../../../domain/order.ts';
+import type { NewOrder, OrderActionRequest, OrderDetail, OrderListItem, OrderSummary } from '../../../domain/order.ts';
 import type { Desk } from '../../../domain/order-desks.ts';
 import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
 import type { WorkArea } from '../../../domain/work-area.ts';
@@ -22,6 +22,11 @@ export async function searchOrders(q: string, limit: number, signal?: AbortSigna
 
 export function getOrder(id: string, signal?: AbortSignal): Promise<OrderDetail> {
   return request<OrderDetail>(`/orders/${encodeURIComponent(id)}`, { signal });
+}
+
+/** Takes an order; the same `idempotencyKey` again (a double click, a retry after a timeout) answers with the order the first created. */
+export function createOrder(body: NewOrder, idempotencyKey: string): Promise<OrderSummary> {
+  return request<OrderSummary>('/orders', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 export function runOrderAction(id: string, body: OrderActionRequest): Promise<OrderDetail> {

@@ -8,6 +8,8 @@ export interface RequestOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal;
+  /** Headers a route reads besides the body (an `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 interface ErrorBody {
@@ -19,8 +21,8 @@ function retryAfter(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
 
-async function send(path: string, { method = 'GET', body, signal }: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send(path: string, { method = 'GET', body, signal, headers: extra }: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { ...extra, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const csrfToken = currentCsrfToken();
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

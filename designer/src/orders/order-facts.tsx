@@ -10,7 +10,7 @@ import { OrderHolds } from './order-holds.tsx';
 import { OrderLines } from './order-lines.tsx';
 import { StatedPriority } from './stated-priority.tsx';
 
-const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = {
+export const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = {
   prepaid: 'Prepaid',
   credit_terms: 'Credit terms',
   cod: 'Cash on delivery',

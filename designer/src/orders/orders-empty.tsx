@@ -12,7 +12,7 @@ export function OrdersEmpty() {
     <EmptyState
       py="xl"
       title="No orders yet"
-      description="Orders arrive through the API. As soon as one is posted it appears here, and this list keeps itself up to date."
+      description="Orders arrive through the API, or by hand with New order. As soon as one is taken it appears here, and this list keeps itself up to date."
     >
       <Stack gap="xs" maw={640} mx="auto" mt="md" ta="left">
         <Text size="sm">

@@ -1,4 +1,4 @@
-import { Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { listOrders, listWorkAreas } from '../api/client.ts';
@@ -7,6 +7,8 @@ import { LoadError } from '../api/load-error.tsx';
 import { Pager } from '../common/pager.tsx';
 import { pageCount } from '../common/paging.ts';
 import { useResource } from '../api/use-resource.ts';
+import { can } from '../../../domain/roles.ts';
+import type { OrderSummary } from '../../../domain/order.ts';
 import { plural } from '../format/labels.ts';
 import { useSession } from '../session/use-session.ts';
 import { DeskFilter } from './desk-filter.tsx';
@@ -18,6 +20,9 @@ import { OrdersTable } from './orders-table.tsx';
 
 // An order's detail (actions, forms and their schemas) loads when the first order is opened, not with the table.
 const OrderDrawer = lazy(async () => ({ default: (await import('./order-drawer.tsx')).OrderDrawer }));
+const NewOrderDrawer = lazy(async () => ({ default: (await import('./entry/new-order-drawer.tsx')).NewOrderDrawer }));
+// Its notice's styles too come with the first order taken, not with the table.
+const OrderTaken = lazy(async () => ({ default: (await import('./entry/order-taken.tsx')).OrderTaken }));
 
 /** A burst of transitions (a release cycle moves many orders) becomes one reload. */
 const REFRESH_DEBOUNCE_MS = 300;
@@ -42,6 +47,21 @@ export function OrdersView() {
     (opener.current.isConnected ? opener.current : deskCount.current)?.focus();
     opener.current = null;
   }, [drawerOpened]);
+  const [entryOpen, setEntryOpen] = useState(false);
+  const [taken, setTaken] = useState<OrderSummary | null>(null);
+  const newOrderButton = useRef<HTMLButtonElement>(null);
+  const closeEntry = () => {
+    setEntryOpen(false);
+    newOrderButton.current?.focus();
+  };
+  // The new order is the newest: it heads the first page of all orders.
+  const onTaken = (order: OrderSummary) => {
+    setEntryOpen(false);
+    setTaken(order);
+    setDesk('all');
+    setPage(1);
+    orders.reload();
+  };
   const refresh = useDebouncedCallback(orders.reload, REFRESH_DEBOUNCE_MS);
   useOrderEvents(() => refresh());
 
@@ -72,8 +92,20 @@ export function OrdersView() {
             the priority it has.
           </Text>
         </div>
-        {orders.loading && orders.data && <Loader size="sm" role="status" aria-label="Refreshing" />}
+        <Group gap="sm">
+          {orders.loading && orders.data && <Loader size="sm" role="status" aria-label="Refreshing" />}
+          {can(user.roles, 'orders.create') && (
+            <Button ref={newOrderButton} onClick={() => setEntryOpen(true)} data-testid="new-order">
+              New order
+            </Button>
+          )}
+        </Group>
       </Group>
+      {taken && (
+        <Suspense fallback={null}>
+          <OrderTaken order={taken} onOpen={() => open(taken.id)} onDismiss={() => setTaken(null)} />
+        </Suspense>
+      )}
       {orders.error && (
         <LoadError title="The orders could not be loaded" error={orders.error} onRetry={orders.reload} />
       )}
@@ -106,6 +138,11 @@ export function OrdersView() {
         </Text>
       )}
       {total !== undefined && <Pager total={total} size={DESK_PAGE_SIZE} page={page} onChange={setPage} what="orders" testId="orders-pages" />}
+      {entryOpen && (
+        <Suspense fallback={<Loader size="sm" />}>
+          <NewOrderDrawer workAreas={workAreas.data ?? []} onCreated={onTaken} onClose={closeEntry} />
+        </Suspense>
+      )}
       {selectedId && (
         <Suspense fallback={<Loader size="sm" />}>
           <OrderDrawer
