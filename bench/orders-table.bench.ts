@@ -15,12 +15,12 @@ import { percentile } from './percentile.ts';
 
 /**
  * `npm run bench -- orders-table [--store postgres]`: the dispatcher's orders table over a large store
- * (BENCH_ORDERS, a million by default): p50 and p95 of a page of 50 for typical desk queries, the first
+ * (BENCH_ORDERS, a million by default; BENCH_REPS runs a query, 20): p50 and p95 of a page of 50 for typical desk queries, the first
  * page and a deep one reached by cursor, on SQLite (and on a throwaway PostgreSQL with `--store postgres`).
  * Target: 200 ms p95 a page. It times the store's read (listOrders), which is what grows with the orders.
  */
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
-const REPS = 20;
+const REPS = Number(process.env.BENCH_REPS ?? 20);
 const PAGE = 50;
 const AREAS = Array.from({ length: 20 }, (_, i) => `area-${String(i + 1).padStart(2, '0')}`);
 const ZONES = ['north', 'south', 'east', 'west', 'centre'];

@@ -206,6 +206,7 @@ describe('GET /orders: bad parameters', () => {
     [`cursor=${Buffer.from(JSON.stringify({ s: 'due', d: 'asc', k: 'soon', i: 'x' })).toString('base64url')}&sort=due&dir=asc`, /cursor/],
     [`cursor=${Buffer.from(JSON.stringify({ s: 'due', d: 'asc', k: new Date().toISOString(), i: 'x' })).toString('base64url')}`, /cursor.*sort/],
     [`cursor=${'A'.repeat(1_201)}`, /cursor/],
+    [`cursor=${Buffer.from(JSON.stringify({ s: 'created', d: 'desc', k: '-100000-01-01T00:00:00Z', i: 'x' })).toString('base64url')}`, /cursor/],
     [`cursor=${Buffer.from(JSON.stringify({ s: 'created', d: 'desc', k: new Date().toISOString(), i: 'x' })).toString('base64url')}&offset=5`, /offset/],
   ])('refuses %s with a reason', async (query, message) => {
     const res = await h.request(`/orders?${query}`);
