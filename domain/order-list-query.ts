@@ -51,7 +51,7 @@ export const orderListFilterQuery = {
   lastMile: enumList(LAST_MILE_STATUSES, 'last-mile statuses').optional().describe('Only delivery orders with one of these last-mile statuses.'),
   sort: z.enum(ORDER_SORTS).default('created').describe('The column to sort on; ties are broken by id.'),
   dir: z.enum(SORT_DIRECTIONS).default('desc'),
-  cursor: z.string().max(CURSOR_MAX).regex(/^[A-Za-z0-9_-]+$/, 'a cursor as a previous page gave it (`next`)').optional().describe('The `next` of the previous page: the page after it, in the same sort.'),
+  cursor: z.string().max(CURSOR_MAX).regex(/^[A-Za-z0-9_-]+$/, 'a cursor as another page gave it (`next` or `prev`)').optional().describe('The `next` (or `prev`) of another page: the page after (or before) it, in the same sort.'),
 };
 
 /** Filters that cannot be told apart by their shape alone. */

@@ -53,6 +53,8 @@ export interface OrderListPage {
   totalExact: boolean;
   /** The cursor of the page after this one, null on the last page. */
   next: string | null;
+  /** The cursor of the page before this one, null on the first page. */
+  prev: string | null;
 }
 
 /*
@@ -81,6 +83,8 @@ export interface OrderCursor {
   /** The sort key: text, a number, an instant as ISO text, or null for an order without one. */
   key: string | number | null;
   id: string;
+  /** The page before this order rather than after it. */
+  back?: boolean;
 }
 
 const cursorShape = z.strictObject({
@@ -88,17 +92,18 @@ const cursorShape = z.strictObject({
   d: z.enum(SORT_DIRECTIONS),
   k: z.union([z.string().max(ID_MAX * 2), z.number(), z.null()]),
   i: z.string().min(1).max(ID_MAX * 2),
+  b: z.literal(1).optional(),
 });
 
-export const encodeCursor = (c: OrderCursor): string => Buffer.from(JSON.stringify({ s: c.sort, d: c.dir, k: c.key, i: c.id })).toString('base64url');
+export const encodeCursor = (c: OrderCursor): string => Buffer.from(JSON.stringify({ s: c.sort, d: c.dir, k: c.key, i: c.id, ...(c.back ? { b: 1 } : {}) })).toString('base64url');
 
 /** The cursor, or null when the text is not one this server gave. */
 export function decodeCursor(text: string): OrderCursor | null {
   try {
     const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
     if (!parsed.success) return null;
-    const { s: sort, d: dir, k: key, i: id } = parsed.data;
-    return fitsSort(sort, key) ? { sort, dir, key, id } : null;
+    const { s: sort, d: dir, k: key, i: id, b } = parsed.data;
+    return fitsSort(sort, key) ? { sort, dir, key, id, ...(b ? { back: true } : {}) } : null;
   } catch {
     return null;
   }
@@ -197,20 +202,31 @@ function orderBy(sort: OrderSort, dir: SortDirection): RawBuilder<unknown> {
 const keyOf = (sort: OrderSort, value: unknown): string | number | null =>
   value === null || value === undefined ? null : DATE_SORTS.includes(sort) ? dateOf(value as DateColumn).toISOString() : typeof value === 'number' ? value : String(value);
 
-/** A page of the orders matching the query, in its sort (newest first by default), from the cursor or the offset. */
+const flip = (dir: SortDirection): SortDirection => (dir === 'asc' ? 'desc' : 'asc');
+
+/**
+ * A page of the orders matching the query, in its sort (newest first by default), from the cursor or the
+ * offset. A page before a cursor is read in the opposite direction (the same index, walked back) and turned round.
+ */
 export async function listOrders(em: EntityManager, query: OrderListQuery = {}): Promise<OrderListPage> {
   const { sort = 'created', dir = 'desc', cursor, offset = 0, limit = 500 } = query;
+  const back = cursor?.back === true;
+  const walk = back ? flip(dir) : dir;
   const db = sqlOn(em);
   const filters = filtersOf(em, query);
   const where = (more: RawBuilder<boolean>[]) => (filters.length + more.length > 0 ? sql.join([...filters, ...more], sql` and `) : ALL);
   const { rows } = await sql<{ id: string; k: unknown }>`select o.id, ${sql.ref(`o.${SORT_COLUMNS[sort]}`)} as k from orders o
-    where ${where(cursor ? [after(cursor)] : [])} order by ${orderBy(sort, dir)} limit ${limit + 1} offset ${offset}`.execute(db);
-  const page = rows.slice(0, limit);
+    where ${where(cursor ? [after({ ...cursor, dir: walk })] : [])} order by ${orderBy(sort, walk)} limit ${limit + 1} offset ${offset}`.execute(db);
+  const more = rows.length > limit;
+  const page = back ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
   const counted = await sql<{ n: number | string }>`select count(*) as n from (select 1 from orders o where ${where([])} limit ${COUNT_CAP + 1}) t`.execute(db);
   const n = Number(counted.rows[0]?.n ?? 0);
   const found = page.length === 0 ? [] : await em.find(OrderRecord, { id: { $in: page.map((r) => r.id) } }, { exclude: ['lines'] });
   const byId = new Map(found.map((o) => [o.id, o]));
-  const last = page.at(-1);
+  const [first, last] = [page.at(0), page.at(-1)];
+  const at = (row: { id: string; k: unknown }, before: boolean) => encodeCursor({ sort, dir, key: keyOf(sort, row.k), id: row.id, ...(before ? { back: true } : {}) });
+  const hasAfter = back || more;
+  const hasBefore = back ? more : cursor !== undefined || offset > 0;
   return {
     orders: page.flatMap((r) => {
       const order = byId.get(r.id);
@@ -218,6 +234,7 @@ export async function listOrders(em: EntityManager, query: OrderListQuery = {}):
     }),
     total: Math.min(n, COUNT_CAP),
     totalExact: n <= COUNT_CAP,
-    next: rows.length > limit && last ? encodeCursor({ sort, dir, key: keyOf(sort, last.k), id: last.id }) : null,
+    next: hasAfter && last ? at(last, false) : null,
+    prev: hasBefore && first ? at(first, true) : null,
   };
 }

@@ -7,7 +7,7 @@ import { ORDER_VIEWS } from '../../domain/order-views.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
 
-type Page = { orders: OrderListItem[]; total: number; totalExact: boolean; next: string | null };
+type Page = { orders: OrderListItem[]; total: number; totalExact: boolean; next: string | null; prev: string | null };
 
 interface Seed {
   id: string;
@@ -107,7 +107,7 @@ describe('GET /orders: search, filters, sorts, cursor', () => {
   ])('finds orders by %s', async (_, query, expected) => {
     const page = await list(query);
     expect(page.orders.map((o) => o.id)).toEqual(expected);
-    expect(page).toMatchObject({ total: expected.length, totalExact: true, next: null });
+    expect(page).toMatchObject({ total: expected.length, totalExact: true, next: null, prev: null });
   });
 
   const ALL = ['f-ondemand', 'f-pickup', 'f-held', 'f-stock', 'f-finance', 'f-specialist', 'f-production'];
@@ -122,18 +122,23 @@ describe('GET /orders: search, filters, sorts, cursor', () => {
     ['area', ['f-production', 'f-finance', 'f-held', 'f-ondemand', 'f-pickup', 'f-specialist', 'f-stock']],
     ['created', ALL],
     ['updated', ['f-ondemand', 'f-pickup', 'f-held', 'f-stock', 'f-finance', 'f-specialist', 'f-production']],
-  ])('sorts on %s, both ways, ties by id, and pages it by cursor', async (sort, ascending) => {
+  ])('sorts on %s, both ways, ties by id, and pages it by cursor, forward and back', async (sort, ascending) => {
     expect(await ids(`sort=${sort}&dir=asc`)).toEqual(ascending);
     expect(await ids(`sort=${sort}&dir=desc`)).toEqual([...ascending].reverse());
     for (const dir of ['asc', 'desc']) {
-      const seen: string[] = [];
-      let next: string | null = null;
+      const pages: string[][] = [];
+      let page: Page | null = null;
       do {
-        const page: Page = await list(`sort=${sort}&dir=${dir}&limit=2${next ? `&cursor=${next}` : ''}`);
-        seen.push(...page.orders.map((o) => o.id));
-        next = page.next;
-      } while (next);
-      expect(seen).toEqual(dir === 'asc' ? ascending : [...ascending].reverse());
+        page = await list(`sort=${sort}&dir=${dir}&limit=2${page?.next ? `&cursor=${page.next}` : ''}`);
+        pages.push(page.orders.map((o) => o.id));
+      } while (page.next);
+      expect(pages.flat()).toEqual(dir === 'asc' ? ascending : [...ascending].reverse());
+      const back: string[][] = [];
+      while (page.prev) {
+        page = await list(`sort=${sort}&dir=${dir}&limit=2&cursor=${page.prev}`);
+        back.unshift(page.orders.map((o) => o.id));
+      }
+      expect(back).toEqual(pages.slice(0, -1));
     }
   });
 });

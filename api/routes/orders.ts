@@ -47,8 +47,8 @@ export function orderRoutes(deps: ApiDeps) {
       responses: {
         200: {
           description:
-            'Orders without their lines, newest first unless `sort` and `dir` say otherwise (ties by id): those on the desk (exceptions, specialist, remit; all by default), matching `q` (an id exactly, a reference or account by its beginning, a line\'s SKU or a zone exactly) and every filter given, and with `moved`, that made that move in the range (the orders behind a trend figure). A page of `limit`, from `cursor` (the `next` of the page before; the way to deep pages) or from `offset`; `total` is exact when `totalExact`, else at least that many match.',
-          schema: z.object({ orders: z.array(orderListItem), total: z.number(), totalExact: z.boolean(), next: z.string().nullable() }),
+            'Orders without their lines, newest first unless `sort` and `dir` say otherwise (ties by id): those on the desk (exceptions, specialist, remit; all by default), matching `q` (an id exactly, a reference or account by its beginning, a line\'s SKU or a zone exactly) and every filter given, and with `moved`, that made that move in the range (the orders behind a trend figure). A page of `limit`, from `cursor` (the `next` or `prev` of another page; the way to deep pages) or from `offset`; `total` is exact when `totalExact`, else at least that many match.',
+          schema: z.object({ orders: z.array(orderListItem), total: z.number(), totalExact: z.boolean(), next: z.string().nullable(), prev: z.string().nullable() }),
         },
         ...STANDARD_ERRORS,
       },
