@@ -1,19 +1,18 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql, type RawBuilder } from 'kysely';
-import { z } from 'zod';
 import type { LastMileStatus } from '../domain/last-mile.ts';
 import type { HoldType } from '../domain/lifecycle.ts';
 import type { OrderListItem, OrderKind, OrderState, StatedPriority } from '../domain/order.ts';
 import { DESK_FILTERS, type Desk } from '../domain/order-desks.ts';
-import { NULLABLE_SORTS, ORDER_SORTS, SORT_DIRECTIONS, type OrderSort, type SortDirection } from '../domain/order-list-query.ts';
+import { NULLABLE_SORTS, type OrderSort, type SortDirection } from '../domain/order-list-query.ts';
 import type { Role } from '../domain/roles.ts';
-import { ID_MAX } from '../domain/text.ts';
 import type { TrendEvent } from '../domain/trend-events.ts';
 import { dialectSql } from './dialect.ts';
 import { lateSql, moveSql } from './order-moves.ts';
 import { OrderRecord } from './order.entity.ts';
 import { toOrderListItem } from './order-read-model.ts';
-import { dateOf, sqlOn, type DateColumn } from './sql.ts';
+import { DATE_SORTS, encodeCursor, keyOf, type OrderCursor } from './order-list-cursor.ts';
+import { sqlOn } from './sql.ts';
 
 /** The orders behind a trend's figure: those that made the move in [from, to), late ones only if asked, in these areas. */
 export interface OrderMoveFilter {
@@ -74,48 +73,6 @@ const SORT_COLUMNS: Record<OrderSort, string> = {
   created: 'created_at',
   updated: 'updated_at',
 };
-const DATE_SORTS: readonly OrderSort[] = ['due', 'created', 'updated'];
-
-/** Where a page ends: its last order's sort key and id, in a sort. Opaque to callers. */
-export interface OrderCursor {
-  sort: OrderSort;
-  dir: SortDirection;
-  /** The sort key: text, a number, an instant as ISO text, or null for an order without one. */
-  key: string | number | null;
-  id: string;
-  /** The page before this order rather than after it. */
-  back?: boolean;
-}
-
-const cursorShape = z.strictObject({
-  s: z.enum(ORDER_SORTS),
-  d: z.enum(SORT_DIRECTIONS),
-  k: z.union([z.string().max(ID_MAX * 2), z.number(), z.null()]),
-  i: z.string().min(1).max(ID_MAX * 2),
-  b: z.literal(1).optional(),
-});
-
-export const encodeCursor = (c: OrderCursor): string => Buffer.from(JSON.stringify({ s: c.sort, d: c.dir, k: c.key, i: c.id, ...(c.back ? { b: 1 } : {}) })).toString('base64url');
-
-/** The cursor, or null when the text is not one this server gave. */
-export function decodeCursor(text: string): OrderCursor | null {
-  try {
-    const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
-    if (!parsed.success) return null;
-    const { s: sort, d: dir, k: key, i: id, b } = parsed.data;
-    return fitsSort(sort, key) ? { sort, dir, key, id, ...(b ? { back: true } : {}) } : null;
-  } catch {
-    return null;
-  }
-}
-
-function fitsSort(sort: OrderSort, key: string | number | null): boolean {
-  if (key === null) return NULLABLE_SORTS.includes(sort);
-  // Instants of years 0000–9999 only, as the server writes them: PostgreSQL refuses to bind some JavaScript dates.
-  if (DATE_SORTS.includes(sort)) return typeof key === 'string' && /^\d{4}-\d\d-\d\dT/.test(key) && !Number.isNaN(Date.parse(key));
-  return sort === 'priority' ? typeof key === 'number' : typeof key === 'string';
-}
-
 const ALL = sql<boolean>`1 = 1`;
 
 function movedIn(em: EntityManager, m: OrderMoveFilter): RawBuilder<boolean> {
@@ -198,9 +155,6 @@ function orderBy(sort: OrderSort, dir: SortDirection): RawBuilder<unknown> {
   const nulls = NULLABLE_SORTS.includes(sort) ? sql.raw(dir === 'asc' ? ' nulls last' : ' nulls first') : sql``;
   return dir === 'asc' ? sql`${column} asc${nulls}, o.id asc` : sql`${column} desc${nulls}, o.id desc`;
 }
-
-const keyOf = (sort: OrderSort, value: unknown): string | number | null =>
-  value === null || value === undefined ? null : DATE_SORTS.includes(sort) ? dateOf(value as DateColumn).toISOString() : typeof value === 'number' ? value : String(value);
 
 const flip = (dir: SortDirection): SortDirection => (dir === 'asc' ? 'desc' : 'asc');
 
