@@ -27,6 +27,10 @@ const SUITES: Record<string, Suite> = {
     about: "the job shop's 13,000 h × 10 replications under the workload-control ruleset against immediate release, and a 50,000-order last-mile day",
     load: () => import('./simulate.bench.ts'),
   },
+  'orders-table': {
+    about: 'a page of the orders table over 1,000,000 stored orders (BENCH_ORDERS): p50 and p95 of typical desk queries, first page and deep page by cursor',
+    load: () => import('./orders-table.bench.ts'),
+  },
   'live-events': {
     about: '200 browsers following GET /events: events/s, delivery latency (p50, p99) and store reads/s, against polling per browser',
     load: () => import('./live-events.bench.ts'),

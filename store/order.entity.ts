@@ -80,7 +80,20 @@ export const OrderRecord = defineEntity({
   // A release cycle reads one area's pool and the slots taken in it (the grants among a pool of a hundred
   // thousand found in the index, as are the slots held); the order list pages newest first; the intake
   // sweeper looks for captured orders by age; the remit facts count a driver's open remits and recent variances.
-  indexes: [{ properties: ['workAreaId', 'inPool', 'releaseCycleId'] }, { properties: ['workAreaId', 'holdsSlot'] }, { properties: ['createdAt', 'id'] }, { properties: ['state', 'createdAt'] }, { properties: ['assignee', 'state'] }],
+  // The orders table pages by (sort key, id) on the columns a dispatcher sorts on, and starts a search at a reference's or account's prefix.
+  indexes: [
+    { properties: ['workAreaId', 'inPool', 'releaseCycleId'] },
+    { properties: ['workAreaId', 'holdsSlot'] },
+    { properties: ['createdAt', 'id'] },
+    { properties: ['state', 'createdAt'] },
+    { properties: ['assignee', 'state'] },
+    { properties: ['dueAt', 'id'] },
+    { properties: ['reference', 'id'] },
+    { properties: ['account', 'id'] },
+    { properties: ['priorityScore', 'id'] },
+    { properties: ['updatedAt', 'id'] },
+    { properties: ['kind', 'createdAt'] },
+  ],
   uniques: [{ properties: ['idempotencyScope', 'idempotencyKey'] }],
 });
 export type OrderRecord = InferEntity<typeof OrderRecord>;

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { holdType, newOrder, orderActionRequest, orderDetail, orderListItem, orderSummary, type OrderDetail } from '../../domain/order.ts';
+import type { LastMileStatus } from '../../domain/last-mile.ts';
+import { holdType, newOrder, orderActionRequest, orderDetail, orderKind, orderListItem, orderSummary, type OrderDetail, type OrderKind, type OrderState, type StatedPriority } from '../../domain/order.ts';
 import { operationPosition } from '../../domain/operation-progress.ts';
 import { DESKS } from '../../domain/order-desks.ts';
 import { searchText } from '../../domain/text.ts';
 import { checkOrderMoveQuery, orderMoveQuery } from '../../domain/trends.ts';
-import { findOrderDetail, listOrders } from '../../store/order-read-model.ts';
+import { checkOrderListFilters, orderListFilterQuery, splitList } from '../../domain/order-list-query.ts';
+import { ORDER_VIEWS } from '../../domain/order-views.ts';
+import { decodeCursor } from '../../store/order-list-cursor.ts';
+import { listOrders } from '../../store/order-list.ts';
+import { findOrderDetail } from '../../store/order-read-model.ts';
 import { allowedActions, lifecycleViewOf } from '../../workflows/machines/order-actions.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
@@ -36,11 +41,15 @@ export function orderRoutes(deps: ApiDeps) {
         offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
         limit: z.coerce.number().int().min(1).max(500).default(500),
         ...orderMoveQuery,
-      }).superRefine(checkOrderMoveQuery),
+        ...orderListFilterQuery,
+      })
+        .superRefine(checkOrderMoveQuery)
+        .superRefine(checkOrderListFilters),
       responses: {
         200: {
-          description: 'The newest orders first, without their lines: those on the desk (exceptions, specialist, remit; all by default) and, with `q`, whose id, reference or account contains it, and with `moved`, that made that move in the range (the orders behind a trend figure); a page of `limit` from `offset`, and how many there are in all.',
-          schema: z.object({ orders: z.array(orderListItem), total: z.number() }),
+          description:
+            'Orders without their lines, newest first unless `sort` and `dir` say otherwise (ties by id): those on the desk (exceptions, specialist, remit; all by default), matching `q` (an id exactly, a reference or account by its beginning, a line\'s SKU or a zone exactly) and every filter given, and with `moved`, that made that move in the range (the orders behind a trend figure). A page of `limit`, from `cursor` (the `next` or `prev` of another page; the way to deep pages) or from `offset`; `total` is exact when `totalExact`, else at least that many match.',
+          schema: z.object({ orders: z.array(orderListItem), total: z.number(), totalExact: z.boolean(), next: z.string().nullable(), prev: z.string().nullable() }),
         },
         ...STANDARD_ERRORS,
       },
@@ -49,8 +58,50 @@ export function orderRoutes(deps: ApiDeps) {
           query.moved && query.movedFrom && query.movedTo
             ? { event: query.moved, from: new Date(query.movedFrom), to: new Date(query.movedTo), late: query.late === 'true', ...(query.areas ? { areaIds: query.areas.split(',') } : {}) }
             : undefined;
-        return c.json(await listOrders(deps.store.em.fork(), { ...(query.q ? { q: query.q } : {}), desk: query.desk, ...(moved ? { moved } : {}), offset: query.offset, limit: query.limit }));
+        const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+        if (cursor === null) throw new UserError(400, 'invalid_request', 'cursor: not a cursor this server gave; start again from the first page.');
+        if (cursor && (cursor.sort !== query.sort || cursor.dir !== query.dir)) throw new UserError(400, 'invalid_request', `cursor: it continues the sort ${cursor.sort} ${cursor.dir}, not ${query.sort} ${query.dir}; start again from the first page.`);
+        const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+        return c.json(
+          await listOrders(deps.store.em.fork(), {
+            ...optional('q', query.q || undefined),
+            desk: query.desk,
+            ...optional('moved', moved),
+            ...optional('states', splitList<OrderState>(query.state)),
+            ...optional('kinds', splitList<OrderKind>(query.kind)),
+            ...optional('area', query.area),
+            ...optional('zone', query.zone),
+            ...optional('warehouse', query.warehouse),
+            ...optional('dueFrom', query.dueFrom === undefined ? undefined : new Date(query.dueFrom)),
+            ...optional('dueTo', query.dueTo === undefined ? undefined : new Date(query.dueTo)),
+            ...optional('priorities', splitList<StatedPriority>(query.priority)),
+            ...optional('hold', query.hold),
+            ...optional('escalatedTo', query.escalatedTo),
+            ...optional('lastMile', splitList<LastMileStatus>(query.lastMile)),
+            sort: query.sort,
+            dir: query.dir,
+            ...optional('cursor', cursor),
+            offset: query.offset,
+            limit: query.limit,
+          }),
+        );
       },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/orders/views',
+      operationId: 'listOrderViews',
+      summary: 'Ready-made views of the orders table',
+      tag: 'Orders',
+      access: 'orders.read',
+      responses: {
+        200: {
+          description: 'A queue per order kind: each view\'s name and the GET /orders filters it stands for.',
+          schema: z.object({ views: z.array(z.object({ id: z.string(), name: z.string(), filters: z.object({ kind: z.array(orderKind) }) })) }),
+        },
+        ...STANDARD_ERRORS,
+      },
+      handler: (c) => c.json({ views: ORDER_VIEWS }),
     }),
     defineRoute({
       method: 'post',
