@@ -14,7 +14,7 @@ export function listOrders(page: { desk: Desk; offset: number; limit: number }, 
   return request<{ orders: OrderListItem[]; total: number }>(`/orders?${query}`, { signal });
 }
 
-/** Newest first, those whose id, reference or account contains `q`; the newest when `q` is empty. */
+/** Newest first, those whose reference or account begins with `q` (or whose id, SKU or zone is `q`); the newest when `q` is empty. */
 export async function searchOrders(q: string, limit: number, signal?: AbortSignal): Promise<OrderListItem[]> {
   const query = new URLSearchParams({ limit: String(limit), ...(q.trim() ? { q: q.trim() } : {}) });
   return (await request<{ orders: OrderListItem[] }>(`/orders?${query}`, { signal })).orders;
