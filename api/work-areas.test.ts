@@ -141,7 +141,7 @@ describe('work areas', () => {
       (await (
         await h.request('/orders', {
           method: 'POST',
-          body: JSON.stringify({ reference, account: 'ACME', kind: 'delivery', zone: 'north', dueAt: new Date(Date.now() + 24 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 1 }], ...extra }),
+          body: JSON.stringify({ reference, account: 'ACME', kind: 'delivery', zone: 'north', dueAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 1 }], ...extra }),
         })
       ).json()) as OrderSummary;
 

@@ -142,7 +142,7 @@ describe('designer in a browser', () => {
     const posted = await fetch(`${url}/orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await h.auth('dispatcher')) },
-      body: JSON.stringify({ reference: 'COD-BO', account: 'ACME', kind: 'delivery', paymentMode: 'cod', dueAt: hoursFromNow(24), workAreaId: area, lines: [{ sku: 'SKU-1', qty: 1, price: 5 }] }),
+      body: JSON.stringify({ reference: 'COD-BO', account: 'ACME', kind: 'delivery', paymentMode: 'cod', dueAt: hoursFromNow(8), workAreaId: area, lines: [{ sku: 'SKU-1', qty: 1, price: 5 }] }),
     });
     const order = (await posted.json()) as { id: string };
     await h.reach(order.id, 'escalated');

@@ -28,7 +28,7 @@ describe('the desks by keyboard', () => {
     ({ h, url, browser } = session);
     await h.startWorker(await bundleWorkflows());
     const post = async (reference: string, order: Partial<NewOrder> = {}) => {
-      const body = { reference, account: 'ACME', dueAt: hoursFromNow(24), workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 2, price: 30 }], ...order };
+      const body = { reference, account: 'ACME', dueAt: hoursFromNow(8), workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 2, price: 30 }], ...order };
       const posted = await h.request('/orders', { method: 'POST', body: JSON.stringify(body) });
       expect(posted.status).toBe(201);
       return (orders[reference] = ((await posted.json()) as OrderSummary).id);

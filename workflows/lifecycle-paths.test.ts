@@ -29,7 +29,7 @@ describe('lifecycle paths', () => {
   const post = async (order: OrderInput = {}): Promise<OrderSummary> => {
     const res = await h.request('/orders', {
       method: 'POST',
-      body: JSON.stringify({ reference: `PATH-${++n}`, account: 'ACME', dueAt: new Date(Date.now() + 24 * 3_600_000).toISOString(), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 2, price: 30 }], ...order }),
+      body: JSON.stringify({ reference: `PATH-${++n}`, account: 'ACME', dueAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), workAreaId: h.workAreaId, lines: [{ sku: 'A', qty: 2, price: 30 }], ...order }),
     });
     expect(res.status).toBe(201);
     return (await res.json()) as OrderSummary;
