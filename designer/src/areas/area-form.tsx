@@ -1,4 +1,5 @@
-import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { FormFooter } from '../common/form-footer.tsx';
 import { useState } from 'react';
 import { CONTINUOUS, LOAD_CORRECTIONS, newWorkArea, WEEKDAYS, WORK_AREA_KINDS, workAreaSettings, type WorkArea } from '../../../domain/work-area.ts';
 import { createWorkArea, updateWorkArea } from '../api/areas-client.ts';
@@ -151,19 +152,7 @@ export function AreaForm({ area, onSaved, onCancel }: { area?: WorkArea; onSaved
           onChange={(e) => setExceptions(e.currentTarget.value)}
           error={shift.exceptions}
         />
-        {failure && (
-          <Alert color="red" title={creating ? 'The area was not created' : 'The area was not changed'} data-testid="area-form-error">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} data-testid="area-form-save">
-            {creating ? 'Create area' : 'Save'}
-          </Button>
-        </Group>
+        <FormFooter failure={failure} failureTitle={creating ? 'The area was not created' : 'The area was not changed'} testId="area-form" submitLabel={creating ? 'Create area' : 'Save'} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Group, MultiSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { FormFooter } from '../common/form-footer.tsx';
 import { useState } from 'react';
 import { newReleaseGroup, type ReleaseGroup } from '../../../domain/release-group.ts';
 import { CONTINUOUS, type ReleasePeriod, type WorkArea } from '../../../domain/work-area.ts';
@@ -149,19 +150,7 @@ function ReleaseGroupForm({ initial, exists, areas, onDone, onCancel }: ReleaseG
           searchable
         />
         <ReleasePeriodInput testId="release-group-period" value={group.releasePeriod} onChange={(releasePeriod) => setGroup({ ...group, releasePeriod })} timeZone={group.timeZone} error={errors.releasePeriod} />
-        {failure && (
-          <Alert color="red" title="The group was not saved" data-testid="release-group-error">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} data-testid="release-group-save">
-            {exists ? 'Save group' : 'Create group'}
-          </Button>
-        </Group>
+        <FormFooter failure={failure} failureTitle={'The group was not saved'} testId="release-group" submitLabel={exists ? 'Save group' : 'Create group'} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );

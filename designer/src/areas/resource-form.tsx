@@ -1,4 +1,5 @@
-import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { FormFooter } from '../common/form-footer.tsx';
 import { useState } from 'react';
 import { CARRIER_TYPES, newResource, RESOURCE_KINDS, resourceSettings, type Resource } from '../../../domain/resource.ts';
 import { createResource, updateResource } from '../api/areas-client.ts';
@@ -36,19 +37,7 @@ export function ResourceForm({ workAreaId, resource, onSaved, onCancel }: { work
           />
         </SimpleGrid>
         <TagsInput data-testid="resource-form-skills" label="Skills" description="Press Enter after each" value={draft.skills} onChange={(skills) => set({ skills })} error={errors.skills} />
-        {failure && (
-          <Alert color="red" title={creating ? 'The resource was not added' : 'The resource was not changed'} data-testid="resource-form-error">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} data-testid="resource-form-save">
-            {creating ? 'Add resource' : 'Save'}
-          </Button>
-        </Group>
+        <FormFooter failure={failure} failureTitle={creating ? 'The resource was not added' : 'The resource was not changed'} testId="resource-form" submitLabel={creating ? 'Add resource' : 'Save'} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );
