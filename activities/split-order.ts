@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { lineTotals, unitsOf, type OrderKind, type PaymentMode } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
 import { createCandidateAreas } from '../store/order-candidate-area.entity.ts';
+import { createOrderSkus } from '../store/order-search.ts';
 import { createOperations } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -58,6 +59,7 @@ export function splitOrderActivity(deps: ActivityDeps) {
           });
           if (routing) createOperations(tx, id, routing);
           createCandidateAreas(tx, id, parent.candidateAreas ?? []);
+          createOrderSkus(tx, id, lines);
           appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'split', data: { parentId: orderId, lines: lineNumbers } });
         }
         children.push({ orderId: id, workAreaId: parent.workAreaId, dueAt: parent.dueAt.toISOString(), kind: parent.kind, paymentMode: parent.paymentMode });

@@ -4,6 +4,7 @@ import { lineTotals, unitsOf, type NewOrder, type OrderSummary } from '../domain
 import { appendAudit } from '../store/audit-log.ts';
 import { AREA_KIND_FOR, type WorkAreaKind } from '../domain/work-area.ts';
 import { createCandidateAreas } from '../store/order-candidate-area.entity.ts';
+import { createOrderSkus } from '../store/order-search.ts';
 import { createOperations } from '../store/order-operation.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
@@ -131,6 +132,7 @@ export function recordNewOrder(tx: EntityManager, { id, input, placement, idempo
   });
   if (input.routing) createOperations(tx, id, input.routing);
   createCandidateAreas(tx, id, candidates);
+  createOrderSkus(tx, id, input.lines);
   appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'api', data: { idempotencyKey: idempotency?.key ?? null } });
 }
 

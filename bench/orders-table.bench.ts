@@ -7,6 +7,7 @@ import { LAST_MILE_STATUSES } from '../domain/last-mile.ts';
 import { ORDER_KINDS, STATED_PRIORITIES } from '../domain/order.ts';
 import { decodeCursor } from '../store/order-list-cursor.ts';
 import { listOrders, type OrderListQuery } from '../store/order-list.ts';
+import { searchKeyOf } from '../store/order-search.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { jsonValue, sqlOn } from '../store/sql.ts';
 import type { StoreConfig } from '../store/store-config.ts';
@@ -38,6 +39,8 @@ const QUERIES: Record<string, OrderListQuery> = {
   'by reference': { sort: 'reference', dir: 'asc' },
   'search a reference prefix': { q: 'REF-0012' },
   'search an account': { q: 'account-17' },
+  'search a SKU': { q: 'SKU-1234' },
+  'search a zone, due soonest': { q: 'north', sort: 'due', dir: 'asc' },
 };
 
 async function insertOrders(store: Store, n: number): Promise<void> {
@@ -46,24 +49,32 @@ async function insertOrders(store: Store, n: number): Promise<void> {
   await em.flush();
   const rng = random(17);
   const now = Date.now();
-  const columns = ['id', 'reference', 'account', 'kind', 'stated_priority', 'due_at', 'work_area_id', 'lines', 'zone', 'warehouse', 'state', 'last_mile_status', 'priority_score', 'holds', 'escalation', 'created_at', 'updated_at'];
-  // 17 values a row: well under SQLite's 32,766 bound parameters a statement.
+  const columns = ['id', 'reference', 'reference_key', 'account', 'account_key', 'kind', 'stated_priority', 'due_at', 'work_area_id', 'lines', 'zone', 'warehouse', 'state', 'last_mile_status', 'priority_score', 'holds', 'escalation', 'created_at', 'updated_at'];
+  // 19 values a row: well under SQLite's 32,766 bound parameters a statement.
   const ROWS = 1_000;
   await store.em.fork().transactional(async (tx) => {
     for (let from = 0; from < n; from += ROWS) {
       const rows = [];
+      const skus = [];
       for (let i = from; i < Math.min(n, from + ROWS); i++) {
         const state = pick(rng, STATES);
         const createdAt = new Date(now - (n - i) * 30_000);
+        const id = `o-${String(i).padStart(8, '0')}`;
+        const reference = rng() < 0.05 ? null : `REF-${String(Math.floor(rng() * n)).padStart(7, '0')}`;
+        const account = `account-${Math.floor(rng() * 500)}`;
+        const sku = `SKU-${Math.floor(rng() * 5000)}`;
+        skus.push(sql`(${id}, ${sku})`);
         const values = [
-          `o-${String(i).padStart(8, '0')}`,
-          rng() < 0.05 ? null : `REF-${String(Math.floor(rng() * n)).padStart(7, '0')}`,
-          `account-${Math.floor(rng() * 500)}`,
+          id,
+          reference,
+          reference === null ? null : searchKeyOf(reference),
+          account,
+          searchKeyOf(account),
           pick(rng, ORDER_KINDS),
           pick(rng, STATED_PRIORITIES),
           new Date(createdAt.getTime() + Math.floor(rng() * 72) * HOUR),
           pick(rng, AREAS),
-          jsonValue([{ sku: `SKU-${Math.floor(rng() * 5000)}`, qty: 1, price: 10 }]),
+          jsonValue([{ sku, qty: 1, price: 10 }]),
           pick(rng, ZONES),
           `wh-${Math.floor(rng() * 4)}`,
           state,
@@ -77,6 +88,7 @@ async function insertOrders(store: Store, n: number): Promise<void> {
         rows.push(sql`(${sql.join(values)})`);
       }
       await sql`insert into orders (${sql.raw(columns.join(', '))}) values ${sql.join(rows)}`.execute(sqlOn(tx));
+      await sql`insert into order_skus (order_id, sku) values ${sql.join(skus)}`.execute(sqlOn(tx));
     }
   });
   // Fresh statistics, as a store that grew to this size over months has them.

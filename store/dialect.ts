@@ -120,6 +120,18 @@ export interface DialectSql {
   /** A from-clause item `e` with one row per element of a JSON array column, the element as `e.value` (read it with `->>`). */
   jsonArrayElements(column: RawBuilder<unknown>): RawBuilder<unknown>;
   /**
+   * A condition few rows meet, told to the planner. SQLite plans a statement without its bound values, so
+   * it would walk a whole sort index for a search rather than look the few matches up; PostgreSQL plans
+   * with the values and its statistics, and needs no telling.
+   */
+  rare(condition: RawBuilder<boolean>): RawBuilder<boolean>;
+  /**
+   * `column` is one of the values a subquery selects, as a term an OR of index lookups can take: PostgreSQL
+   * turns an IN (subquery) under an OR into a filter run on every row, and `= any(array(…))` into an
+   * index condition on the array the subquery computes once.
+   */
+  inSubquery(column: RawBuilder<unknown>, subquery: RawBuilder<unknown>): RawBuilder<boolean>;
+  /**
    * A date column as epoch milliseconds, a number on both: for reads of many rows, where PostgreSQL's
    * timestamp text would cost a date parse per value.
    */
@@ -135,6 +147,8 @@ const SQLITE_SQL: DialectSql = {
   forUpdate: sql``,
   settledRows: sql<boolean>`1 = 1`,
   jsonArrayElements: (column) => sql`json_each(${column}) as e`,
+  rare: (condition) => sql<boolean>`likelihood(${condition}, 0.001)`,
+  inSubquery: (column, subquery) => sql<boolean>`${column} in (${subquery})`,
   // Dates are stored as epoch milliseconds already.
   epochMs: (column) => sql<number>`${column}`,
   // Whole milliseconds, so the cast truncates a positive quotient: its floor.
@@ -146,6 +160,8 @@ const POSTGRES_SQL: DialectSql = {
   forUpdate: sql`for update`,
   settledRows: sql<boolean>`xact_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
   jsonArrayElements: (column) => sql`jsonb_array_elements(${column}) as e(value)`,
+  rare: (condition) => condition,
+  inSubquery: (column, subquery) => sql<boolean>`${column} = any(array(${subquery}))`,
   // A double, which the driver reads as a number (a bigint or numeric would come back as text); date_part's
   // double is far cheaper than extract's numeric. Rounded, as a double's seconds are not exact: Sluice writes
   // whole milliseconds (JavaScript dates).

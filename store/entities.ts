@@ -5,6 +5,7 @@ import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
 import { OrderRecord } from './order.entity.ts';
+import { OrderSkuRecord } from './order-sku.entity.ts';
 import { OutboxRecord } from './outbox.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   OrderRecord,
   OrderOperationRecord,
   OrderCandidateAreaRecord,
+  OrderSkuRecord,
   WorkAreaRecord,
   ResourceRecord,
   ReleaseCycleRecord,

@@ -12,6 +12,7 @@ import { lateSql, moveSql } from './order-moves.ts';
 import { OrderRecord } from './order.entity.ts';
 import { toOrderListItem } from './order-read-model.ts';
 import { DATE_SORTS, encodeCursor, keyOf, type OrderCursor } from './order-list-cursor.ts';
+import { matchingSearch } from './order-search.ts';
 import { sqlOn } from './sql.ts';
 
 /** The orders behind a trend's figure: those that made the move in [from, to), late ones only if asked, in these areas. */
@@ -92,15 +93,15 @@ function onDesk(desk: Desk): RawBuilder<boolean>[] {
 
 /*
  * What `q` matches: an id exactly (ids are uuids, no one types part of one); a reference or an account by
- * its beginning, in any case (what people type first; a contains match would read every row's text for
- * every keystroke); a SKU of a line or a zone exactly. Case is folded for ASCII letters alike on both
- * stores (SQLite's lower() folds no other).
+ * its beginning, ASCII letters in either case (what people type first; a contains match would read every
+ * row's text for every keystroke); a SKU of a line or a zone exactly (order-search.ts).
+ * What a person types names few orders, and the planner is told so, unless it names a zone: a fifth of
+ * the orders may be in one, and those are read in the page's sort rather than all looked up and sorted.
  */
-function matching(em: EntityManager, q: string): RawBuilder<boolean> {
-  const lowered = q.toLowerCase();
-  const prefix = (column: RawBuilder<unknown>) => sql`substr(lower(${column}), 1, ${[...lowered].length}) = ${lowered}`;
-  const sku = sql`exists (select 1 from ${dialectSql(em).jsonArrayElements(sql`o.lines`)} where e.value ->> 'sku' = ${q})`;
-  return sql<boolean>`(o.id = ${q} or ${prefix(sql`o.reference`)} or ${prefix(sql`o.account`)} or o.zone = ${q} or ${sku})`;
+async function matching(em: EntityManager, q: string): Promise<RawBuilder<boolean>> {
+  const terms = matchingSearch(em, q);
+  const { rows } = await sql`select 1 from orders where zone = ${q} limit 1`.execute(sqlOn(em));
+  return rows.length > 0 ? terms : dialectSql(em).rare(terms);
 }
 
 function holding(em: EntityManager, hold: NonNullable<OrderListQuery['hold']>): RawBuilder<boolean> {
@@ -114,9 +115,9 @@ function holding(em: EntityManager, hold: NonNullable<OrderListQuery['hold']>): 
 const inList = (column: RawBuilder<unknown>, values: readonly string[] | undefined) => (values?.length ? [sql<boolean>`${column} in (${sql.join([...values])})`] : []);
 const equals = (column: RawBuilder<unknown>, value: string | undefined) => (value !== undefined ? [sql<boolean>`${column} = ${value}`] : []);
 
-function filtersOf(em: EntityManager, f: OrderListQuery): RawBuilder<boolean>[] {
+async function filtersOf(em: EntityManager, f: OrderListQuery): Promise<RawBuilder<boolean>[]> {
   return [
-    ...(f.q ? [matching(em, f.q)] : []),
+    ...(f.q ? [await matching(em, f.q)] : []),
     ...onDesk(f.desk ?? 'all'),
     ...(f.moved ? [movedIn(em, f.moved)] : []),
     ...inList(sql`o.state`, f.states),
@@ -167,7 +168,7 @@ export async function listOrders(em: EntityManager, query: OrderListQuery = {}):
   const back = cursor?.back === true;
   const walk = back ? flip(dir) : dir;
   const db = sqlOn(em);
-  const filters = filtersOf(em, query);
+  const filters = await filtersOf(em, query);
   const where = (more: RawBuilder<boolean>[]) => (filters.length + more.length > 0 ? sql.join([...filters, ...more], sql` and `) : ALL);
   const { rows } = await sql<{ id: string; k: unknown }>`select o.id, ${sql.ref(`o.${SORT_COLUMNS[sort]}`)} as k from orders o
     where ${where(cursor ? [after({ ...cursor, dir: walk })] : [])} order by ${orderBy(sort, walk)} limit ${limit + 1} offset ${offset}`.execute(db);

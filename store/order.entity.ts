@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { LastMileStatus } from '../domain/last-mile.ts';
 import type { Escalation, Hold, IntakeChecks, OrderKind, OrderState, PaymentMode, RoutingStep, StatedPriority } from '../domain/order.ts';
+import { referenceKeyOf, searchKeyOf } from './order-search.ts';
 
 export const OrderRecord = defineEntity({
   name: 'OrderRecord',
@@ -9,6 +10,12 @@ export const OrderRecord = defineEntity({
     id: p.string().primary(),
     reference: p.string().nullable(),
     account: p.string(),
+    /**
+     * The reference and account as the search compares them (searchKeyOf), indexed for a prefix range.
+     * PostgreSQL keeps them in the "C" collation (the migration), where text compares by its bytes.
+     */
+    referenceKey: p.string().nullable().ignoreSchemaChanges('collation').onCreate((order) => referenceKeyOf(order.reference)),
+    accountKey: p.string().nullable().ignoreSchemaChanges('collation').onCreate((order) => searchKeyOf(order.account)),
     kind: p.string().$type<OrderKind>(),
     statedPriority: p.string().$type<StatedPriority>(),
     dueAt: p.datetime(),
@@ -80,7 +87,8 @@ export const OrderRecord = defineEntity({
   // A release cycle reads one area's pool and the slots taken in it (the grants among a pool of a hundred
   // thousand found in the index, as are the slots held); the order list pages newest first; the intake
   // sweeper looks for captured orders by age; the remit facts count a driver's open remits and recent variances.
-  // The orders table pages by (sort key, id) on the columns a dispatcher sorts on, and starts a search at a reference's or account's prefix.
+  // The orders table pages by (sort key, id) on the columns a dispatcher sorts on, and finds a search's
+  // references and accounts by the range of their keys, and its zone by equality.
   indexes: [
     { properties: ['workAreaId', 'inPool', 'releaseCycleId'] },
     { properties: ['workAreaId', 'holdsSlot'] },
@@ -93,6 +101,9 @@ export const OrderRecord = defineEntity({
     { properties: ['priorityScore', 'id'] },
     { properties: ['updatedAt', 'id'] },
     { properties: ['kind', 'createdAt'] },
+    { properties: ['referenceKey'] },
+    { properties: ['accountKey'] },
+    { properties: ['zone'] },
   ],
   uniques: [{ properties: ['idempotencyScope', 'idempotencyKey'] }],
 });

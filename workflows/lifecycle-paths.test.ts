@@ -5,6 +5,7 @@ import { issueToken, secretHashOf } from '../api/auth/api-tokens.ts';
 import { seedDemoUsers } from '../api/auth/bootstrap-users.ts';
 import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
+import { OrderSkuRecord } from '../store/order-sku.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { createHarness, eventually, type Harness } from '../test/sluice-harness.ts';
 import { hoursFromNow } from '../test/clock.ts';
@@ -237,6 +238,9 @@ describe('lifecycle paths', () => {
       return found.length === 2 ? found : undefined;
     }, 'the child orders');
     expect(children.map((c) => c.lines.map((l) => l.sku))).toEqual([['A'], ['B', 'C']]);
+    // The search finds each part by the SKUs of its own lines.
+    const skus = await h.store.em.fork().find(OrderSkuRecord, { orderId: { $in: children.map((c) => c.id) } }, { orderBy: { orderId: 'asc', sku: 'asc' } });
+    expect(skus.map((s) => [s.orderId, s.sku])).toEqual([[children[0]!.id, 'A'], [children[1]!.id, 'B'], [children[1]!.id, 'C']]);
     for (const child of children) {
       // Reviewed already: the children are accepted without going back to the specialist.
       const assigned = await reach(child.id, 'assigned');

@@ -4,6 +4,7 @@ import type { Escalation, Hold, OrderState } from '../../domain/lifecycle.ts';
 import type { OrderKind, OrderListItem, StatedPriority } from '../../domain/order.ts';
 import { ORDER_SORTS, type OrderSort } from '../../domain/order-list-query.ts';
 import { ORDER_VIEWS } from '../../domain/order-views.ts';
+import { createOrderSkus } from '../../store/order-search.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
 
@@ -58,6 +59,7 @@ describe('GET /orders: search, filters, sorts, cursor', () => {
         createdAt,
         updatedAt: new Date(createdAt.getTime() + (o.dueInHours ?? 24) * 1000),
       });
+      createOrderSkus(em, o.id, [{ sku: o.sku ?? 'A-1' }]);
     }
     await em.flush();
   };
@@ -225,5 +227,26 @@ describe('GET /orders: bad parameters', () => {
     expect(((await res.json()) as { views: unknown }).views).toEqual(ORDER_VIEWS);
     expect(ORDER_VIEWS.map((v) => v.filters.kind.join())).toEqual(['on_demand', 'pickup', 'delivery', 'pickup_delivery', 'production', 'pick']);
     expect(ORDER_SORTS).toHaveLength(9);
+  });
+});
+
+describe('GET /orders: an order taken through POST /orders or split is found by its SKUs', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('finds the order once by each SKU of its lines', async () => {
+    const body = { reference: 'SKU-SEARCH', account: 'Initech', dueAt: new Date(Date.now() + 5 * 3_600_000).toISOString(), workAreaId: h.workAreaId, lines: [{ sku: 'NUT-3', qty: 1, price: 1 }, { sku: 'NUT-3', qty: 2, price: 1 }, { sku: 'WASHER-1', qty: 1, price: 1 }] };
+    const res = await h.request('/orders', { method: 'POST', body: JSON.stringify(body) });
+    expect([201, 202]).toContain(res.status);
+    const { id } = (await res.json()) as { id: string };
+    for (const q of ['NUT-3', 'WASHER-1', 'sku-search', 'initech']) {
+      const found = (await (await h.request(`/orders?q=${q}`)).json()) as Page;
+      expect(found.orders.map((o) => o.id), q).toEqual([id]);
+    }
   });
 });

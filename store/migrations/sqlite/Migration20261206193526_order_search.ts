@@ -1,0 +1,31 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261206193526_order_search extends Migration {
+
+  override name = 'Migration20261206193526_order_search';
+
+  override up(): void | Promise<void> {
+    this.addSql(`create table \`order_skus\` (\`order_id\` text not null, \`sku\` text not null, primary key (\`order_id\`, \`sku\`));`);
+    this.addSql(`create index \`order_skus_sku_index\` on \`order_skus\` (\`sku\`);`);
+
+    this.addSql(`alter table \`orders\` add column \`reference_key\` text null;`);
+    this.addSql(`alter table \`orders\` add column \`account_key\` text null;`);
+    // SQLite's lower() folds ASCII letters only, as searchKeyOf does.
+    this.addSql(`update \`orders\` set \`reference_key\` = lower(\`reference\`), \`account_key\` = lower(\`account\`);`);
+    this.addSql(`insert into \`order_skus\` (\`order_id\`, \`sku\`) select distinct o.\`id\`, e.value ->> 'sku' from \`orders\` o, json_each(o.\`lines\`) as e;`);
+    this.addSql(`create index \`orders_reference_key_index\` on \`orders\` (\`reference_key\`);`);
+    this.addSql(`create index \`orders_account_key_index\` on \`orders\` (\`account_key\`);`);
+    this.addSql(`create index \`orders_zone_index\` on \`orders\` (\`zone\`);`);
+  }
+
+  override down(): void | Promise<void> {
+    this.addSql(`drop table if exists \`order_skus\`;`);
+
+    this.addSql(`drop index \`orders_reference_key_index\`;`);
+    this.addSql(`drop index \`orders_account_key_index\`;`);
+    this.addSql(`drop index \`orders_zone_index\`;`);
+    this.addSql(`alter table \`orders\` drop column \`reference_key\`;`);
+    this.addSql(`alter table \`orders\` drop column \`account_key\`;`);
+  }
+
+}
