@@ -48,6 +48,16 @@ export async function driverOptions(config: StoreConfig, options: { busyTimeoutM
 const MAX_NAMED_STATEMENTS = 1_000;
 const statementNames = new Map<string, string>();
 
+/*
+ * A named statement's plan is made for any values after a few runs; one whose best plan depends on its
+ * values (a search naming three orders or a fifth of them, a filter on a rare state or a common one) is
+ * left unnamed, and planned with its values each time, by ending its text with this comment.
+ */
+const PLAN_EACH_TIME = '/* planned with its values */';
+
+/** `query`, planned with its bound values each time it runs (PostgreSQL; SQLite's planner reads no values). */
+export const plannedEachTime = <Row>(query: RawBuilder<Row>): RawBuilder<Row> => sql<Row>`${query} ${sql.raw(PLAN_EACH_TIME)}`;
+
 function statementName(text: string): string | undefined {
   let name = statementNames.get(text);
   if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `sluice_${statementNames.size + 1}`));
@@ -62,7 +72,7 @@ class ArrayRowsClient extends pg.Client {}
 const query = pg.Client.prototype.query;
 ArrayRowsClient.prototype.query = function (this: InstanceType<typeof pg.Client>, config: unknown, values?: unknown, ...rest: unknown[]) {
   if (typeof config !== 'string' || typeof values === 'function') return (query as (...args: unknown[]) => unknown).call(this, config, values, ...rest);
-  const name = Array.isArray(values) && values.length > 0 ? statementName(config) : undefined;
+  const name = Array.isArray(values) && values.length > 0 && !config.endsWith(PLAN_EACH_TIME) ? statementName(config) : undefined;
   const rowMode = config.endsWith(ARRAY_ROWS) ? 'array' : undefined;
   return (query as (...args: unknown[]) => unknown).call(this, { text: config, values, ...(name ? { name } : {}), ...(rowMode ? { rowMode } : {}) }, ...rest);
 } as typeof query;

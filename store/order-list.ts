@@ -7,7 +7,7 @@ import { DESK_FILTERS, type Desk } from '../domain/order-desks.ts';
 import { NULLABLE_SORTS, type OrderSort, type SortDirection } from '../domain/order-list-query.ts';
 import type { Role } from '../domain/roles.ts';
 import type { TrendEvent } from '../domain/trend-events.ts';
-import { dialectSql } from './dialect.ts';
+import { dialectSql, plannedEachTime } from './dialect.ts';
 import { lateSql, moveSql } from './order-moves.ts';
 import { OrderRecord } from './order.entity.ts';
 import { toOrderListItem } from './order-read-model.ts';
@@ -170,11 +170,11 @@ export async function listOrders(em: EntityManager, query: OrderListQuery = {}):
   const db = sqlOn(em);
   const filters = await filtersOf(em, query);
   const where = (more: RawBuilder<boolean>[]) => (filters.length + more.length > 0 ? sql.join([...filters, ...more], sql` and `) : ALL);
-  const { rows } = await sql<{ id: string; k: unknown }>`select o.id, ${sql.ref(`o.${SORT_COLUMNS[sort]}`)} as k from orders o
-    where ${where(cursor ? [after({ ...cursor, dir: walk })] : [])} order by ${orderBy(sort, walk)} limit ${limit + 1} offset ${offset}`.execute(db);
+  const { rows } = await plannedEachTime(sql<{ id: string; k: unknown }>`select o.id, ${sql.ref(`o.${SORT_COLUMNS[sort]}`)} as k from orders o
+    where ${where(cursor ? [after({ ...cursor, dir: walk })] : [])} order by ${orderBy(sort, walk)} limit ${limit + 1} offset ${offset}`).execute(db);
   const more = rows.length > limit;
   const page = back ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
-  const counted = await sql<{ n: number | string }>`select count(*) as n from (select 1 from orders o where ${where([])} limit ${COUNT_CAP + 1}) t`.execute(db);
+  const counted = await plannedEachTime(sql<{ n: number | string }>`select count(*) as n from (select 1 from orders o where ${where([])} limit ${COUNT_CAP + 1}) t`).execute(db);
   const n = Number(counted.rows[0]?.n ?? 0);
   const found = page.length === 0 ? [] : await em.find(OrderRecord, { id: { $in: page.map((r) => r.id) } }, { exclude: ['lines'] });
   const byId = new Map(found.map((o) => [o.id, o]));
