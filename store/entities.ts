@@ -5,6 +5,7 @@ import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
 import { OrderRecord } from './order.entity.ts';
+import { NotificationReadMarkRecord, NotificationReadRecord, NotificationRecord } from './notifications/notification.entity.ts';
 import { OutboxRecord } from './outbox.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
@@ -46,4 +47,7 @@ export const ENTITIES = [
   WebhookEndpointRecord,
   WebhookEventRecord,
   WebhookAttemptRecord,
+  NotificationRecord,
+  NotificationReadRecord,
+  NotificationReadMarkRecord,
 ];
