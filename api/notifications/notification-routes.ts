@@ -8,7 +8,7 @@ import type { AppEnv, Principal } from '../auth/principal.ts';
 import { notFound } from '../errors.ts';
 import { credentialOf } from '../live-events/stream-credentials.ts';
 import { defineRoute } from '../registry/route.ts';
-import { STANDARD_ERRORS } from '../schemas.ts';
+import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
 import { notificationFeedOf } from './notification-feed.ts';
 
 const HEARTBEAT_MS = 15_000;
@@ -67,7 +67,7 @@ export function notificationRoutes(deps: ApiDeps) {
       tag: TAG,
       access: 'signed_in',
       params: z.object({ id: notificationId }),
-      responses: { 204: { description: 'Read.' }, ...STANDARD_ERRORS },
+      responses: { 204: { description: 'Read.' }, 404: { description: 'No notification of mine has this id.', schema: errorBody }, ...STANDARD_ERRORS },
       handler: async (c, { params, principal }) => {
         if (!(await markRead(em(), readerOf(principal), params.id))) throw notFound(`Notification ${params.id} (of yours)`);
         return c.body(null, 204);
