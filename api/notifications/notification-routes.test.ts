@@ -91,14 +91,14 @@ describe('notifications over the API', () => {
   });
 
   it('an order escalated to a role notifies that role once, through the real workflow', async () => {
+    const finance = await person('finance');
+    const specialist = await person('specialist');
     const order = await h.postOrder(`ESC-${randomUUID().slice(0, 8)}`, 2);
     await h.reach(order.id, 'queued');
     const res = await h.request(`/orders/${order.id}/actions`, { method: 'POST', role: 'dispatcher', body: JSON.stringify({ action: 'escalate', role: 'finance', reason: 'The account looks overdrawn' }) });
     expect(res.status).toBe(200);
-    const finance = await person('finance');
     const mine = (await finance.list()).items.filter((n) => n.link === `/?view=orders&order=${order.id}`);
     expect(mine).toEqual([expect.objectContaining({ kind: 'escalated_to_my_role', role: 'finance', title: `Order ${order.reference} escalated to the finance queue`, text: 'The account looks overdrawn', read: false })]);
-    const specialist = await person('specialist');
     expect((await specialist.list()).items.filter((n) => n.link === `/?view=orders&order=${order.id}`)).toEqual([]);
   });
 });

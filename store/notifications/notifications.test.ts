@@ -52,6 +52,22 @@ describe('notifications', () => {
     expect(await countUnread(em(), cat)).toEqual({ unread: 2, more: false });
   });
 
+  it('a role’s notifications from before a person’s account count as read for them, later ones do not', async () => {
+    const tx = em();
+    tx.create(UserRecord, { id: 'u-newcomer', username: 'newcomer', displayName: 'New', passwordHash: 'x', roles: ['finance'], createdAt: NOW });
+    await tx.flush();
+    await notifyRole(em(), 'finance', content('before-newcomer'), minutesFromNow(-60));
+    await notifyRole(em(), 'finance', content('after-newcomer'), minutesFromNow(1));
+    const newcomer: Reader = { id: 'u-newcomer', roles: ['finance'] };
+    expect((await listNotifications(em(), newcomer, { limit: 10 })).items.map((x) => [x.title, x.read])).toEqual([
+      ['Job after-newcomer finished', false],
+      ['Job before-newcomer finished', true],
+    ]);
+    expect(await countUnread(em(), newcomer)).toEqual({ unread: 1, more: false });
+    // A token has no account: it reads them all.
+    expect(await countUnread(em(), { id: 'token:t1', roles: ['finance'] })).toEqual({ unread: 2, more: false });
+  });
+
   it('pages newest first by cursor', async () => {
     const reader: Reader = { id: 'u-pager', roles: [] };
     for (let i = 1; i <= 5; i++) await notifyPerson(em(), { userId: 'u-pager', ...content(`page-${i}`) });

@@ -60,7 +60,11 @@ const readMark = (reader: Reader) => sql`coalesce((select m.read_through from no
 
 const readOne = (reader: Reader) => sql`exists (select 1 from notification_reads r where r.user_id = ${reader.id} and r.notification_seq = n.seq)`;
 
-const isRead = (reader: Reader) => sql<boolean>`(n.seq <= ${readMark(reader)} or ${readOne(reader)})`;
+// A role's notifications from before the person's account are history to them, not news: a dispatcher who
+// joins does not start with the desk's backlog unread. (An API token has no account, so it reads them all.)
+const beforeTheirTime = (reader: Reader) => sql`(n.role is not null and exists (select 1 from users u where u.id = ${reader.id} and u.created_at > n.created_at))`;
+
+const isRead = (reader: Reader) => sql<boolean>`(n.seq <= ${readMark(reader)} or ${readOne(reader)} or ${beforeTheirTime(reader)})`;
 
 type Row = { seq: number; role: Role | null; kind: NotificationContent['kind']; title: string; text: string; link: string; created_at: DateColumn; is_read: number | boolean };
 
@@ -80,7 +84,7 @@ export async function listNotifications(em: EntityManager, reader: Reader, optio
 /** How many of the reader's notifications are unread, counted up to the cap. */
 export async function countUnread(em: EntityManager, reader: Reader): Promise<UnreadCount> {
   const { rows } = await sql<{ c: number | string }>`select count(*) as c from (select 1 from notifications n
-    where ${addressedTo(reader)} and n.seq > ${readMark(reader)} and not ${readOne(reader)} limit ${UNREAD_COUNT_CAP + 1}) u`.execute(sqlOn(em));
+    where ${addressedTo(reader)} and n.seq > ${readMark(reader)} and not ${readOne(reader)} and not ${beforeTheirTime(reader)} limit ${UNREAD_COUNT_CAP + 1}) u`.execute(sqlOn(em));
   const count = Number(rows[0]?.c ?? 0);
   return { unread: Math.min(count, UNREAD_COUNT_CAP), more: count > UNREAD_COUNT_CAP };
 }
