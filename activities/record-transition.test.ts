@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderState } from '../domain/lifecycle.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
+import { NotificationRecord } from '../store/notifications/notification.entity.ts';
 import { answerCycleCall, claimCycleCall } from '../store/cycle-calls.ts';
 import { readOperationProgress } from '../store/operation-progress.ts';
 import { createOperations } from '../store/order-operation.entity.ts';
@@ -139,6 +140,17 @@ describe('recording a transition', () => {
 
   it('refuses a transition of an order the store does not have', async () => {
     await expect(record(transition('k-7', 'nobody', 'queued', 'released'))).rejects.toThrow(/not in the store/);
+  });
+
+  // Last: its escalation from the pool signals the area, which the test of slots given back counts.
+  it('notifies the role an order is escalated to once, however often the record is retried', async () => {
+    const em = store.em.fork();
+    em.create(OrderRecord, { id: 'to-escalate', reference: 'ESC-1', account: 'ACME', kind: 'pick', statedPriority: 'normal', dueAt: new Date(), workAreaId: 'zone-a', lines: [], state: 'queued', inPool: true });
+    await em.flush();
+    const t = transition('k-escalate', 'to-escalate', 'queued', 'escalated', { event: 'ESCALATE', escalation: { role: 'specialist', reason: 'Needs a review', from: 'queued' } });
+    await record(t);
+    await record(t);
+    expect(await store.em.fork().find(NotificationRecord, { link: '/?view=orders&order=to-escalate' })).toMatchObject([{ role: 'specialist', userId: null, kind: 'escalated_to_my_role', text: 'Needs a review' }]);
   });
 });
 

@@ -19,6 +19,7 @@ import { backtestRoutes } from './routes/backtest.ts';
 import { decisionPointRoutes } from './routes/decision-points.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
+import { notificationRoutes } from './notifications/notification-routes.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ORDER_BATCH_PATH, orderBatchRoutes } from './routes/order-batch.ts';
@@ -57,6 +58,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...releaseGroupRoutes(deps),
     ...resourceRoutes(deps),
     ...eventRoutes(deps),
+    ...notificationRoutes(deps),
     ...exportRoutes(deps),
     ...userRoutes(deps),
     ...tokenRoutes(deps),

@@ -41,7 +41,7 @@ describe('the API under Schemathesis', () => {
 
   it.each([
     // The event stream never ends: its first event (ready) is enough to check the answer.
-    { role: 'ops_manager' as const, args: [], operations: () => ({ ...onOrder(), 'GET /events': { 'max-stream-events': 1 } }) },
+    { role: 'ops_manager' as const, args: [], operations: () => ({ ...onOrder(), 'GET /events': { 'max-stream-events': 1 }, 'GET /notifications/stream': { 'max-stream-events': 1 } }) },
     // Field events, starts and reassignments are a dispatcher's.
     { role: 'dispatcher' as const, args: ['--include-path-regex', '^/orders/'], operations: onOrder },
     { role: 'admin' as const, args: ['--include-path-regex', '^/(users|tokens|rulesets/[^/]+/locks)'], operations: () => ({}) },

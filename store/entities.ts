@@ -6,6 +6,7 @@ import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 import { OrderSkuRecord } from './order-sku.entity.ts';
+import { NotificationReadMarkRecord, NotificationReadRecord, NotificationRecord } from './notifications/notification.entity.ts';
 import { OutboxRecord } from './outbox.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
@@ -48,4 +49,7 @@ export const ENTITIES = [
   WebhookEndpointRecord,
   WebhookEventRecord,
   WebhookAttemptRecord,
+  NotificationRecord,
+  NotificationReadRecord,
+  NotificationReadMarkRecord,
 ];

@@ -5,7 +5,8 @@ import { holdsSlot, inPool } from '../domain/lifecycle.ts';
 import type { Escalation, Hold, OrderKind, OrderState } from '../domain/order.ts';
 import { ORDER_STATE_EVENTS } from '../domain/webhook.ts';
 import { insertAuditOnce } from './audit-log.ts';
-import { jsonValue, sqlOn } from './sql.ts';
+import { notifiesOfTransition, notifyOfTransition } from './notifications/transition-notifications.ts';
+import { jsonOf, jsonValue, sqlOn, type JsonColumn } from './sql.ts';
 import { addWebhookEvent } from './webhooks/webhook-events.ts';
 
 export interface OrderTransition {
@@ -52,6 +53,8 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
   // The time it entered the pool, if this transition brings it there from outside.
   const enteredAt = nowInPool ? (t.poolEnteredAt ? new Date(t.poolEnteredAt) : now) : null;
   const released = t.to === 'released' && t.from !== 'released';
+  // Who placed a hold this transition releases is in the row as it was; only such a transition reads it.
+  const heldBefore = t.event === 'RELEASE_HOLD' ? await holdsOf(tx, t.orderId) : [];
   const { rows } = await sql<OrderRow>`update orders set
       state = ${t.to},
       last_mile_status = ${lastMileStatusAfter(t.to)},
@@ -74,7 +77,13 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
     const data = { orderId: t.orderId, reference: order.reference, kind: order.kind, workAreaId: order.work_area_id, from: t.from, to: t.to, event: t.event, actor: t.actor, reason: t.reason, assignee: t.assignee, escalation: t.escalation };
     addWebhookEvent(tx, webhookEvent, data, now);
   }
+  if (notifiesOfTransition(t)) await notifyOfTransition(tx, t, order, heldBefore, now);
   return 'recorded';
+}
+
+async function holdsOf(tx: EntityManager, orderId: string): Promise<Hold[]> {
+  const { rows } = await sql<{ holds: JsonColumn<Hold[]> | null }>`select holds from orders where id = ${orderId}`.execute(sqlOn(tx));
+  return rows[0]?.holds ? jsonOf(rows[0].holds) : [];
 }
 
 /**

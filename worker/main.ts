@@ -13,6 +13,7 @@ import { webhookSettingsFromEnv } from '../activities/webhooks/webhook-settings.
 import { bundleWorkflows, createSluiceWorker } from './create-worker.ts';
 import { tracingWanted } from '../tracing/tracing-wanted.ts';
 import { serveHealth } from './health-server.ts';
+import { runDeadlineNotifier } from './deadline-notifier.ts';
 import { runIntakeSweeper } from './intake-sweeper.ts';
 import { workerRuntimeOptions } from './runtime-options.ts';
 
@@ -53,6 +54,7 @@ const health = healthPort
 const metricsPort = process.env.SLUICE_WORKER_METRICS_PORT;
 announcer().info({ taskQueue, namespace, address: options.address, ...(health ? { healthPort: Number(healthPort) } : {}), ...(metricsPort ? { sdkMetricsPort: Number(metricsPort) } : {}) }, 'polling the task queue');
 const sweeper = runIntakeSweeper({ store, temporal: client, taskQueue });
+const deadlineNotifier = runDeadlineNotifier({ store });
 const relay = runAnnouncementRelay({ store, temporal: client, taskQueue });
 const webhookRelay = runWebhookRelay({ store, temporal: client, taskQueue, settings: webhookSettingsFromEnv() });
 try {
@@ -65,6 +67,7 @@ try {
   await webhookRelay.stop();
   health?.close();
   await sweeper.stop();
+  await deadlineNotifier.stop();
   await connection.close();
   await clientConnection.close();
   await store.close();

@@ -4,6 +4,7 @@ import { viewIn, viewsFor, type AppView } from './app-views.ts';
 import { useFocusMainHeading } from './common/use-focus-main-heading.ts';
 import { LiveIndicator } from './live/live-indicator.tsx';
 import { NoViews } from './no-views.tsx';
+import { NotificationBell } from './notifications/notification-bell.tsx';
 import { useLocationSearch } from './orders/orders-link.ts';
 import { UserMenu } from './session/user-menu.tsx';
 import { useSession } from './session/use-session.ts';
@@ -64,6 +65,7 @@ export function App() {
               <Anchor href="/docs" target="_blank" size="sm" visibleFrom="md">
                 API reference
               </Anchor>
+              <NotificationBell />
               <UserMenu />
             </Group>
           </Group>
