@@ -40,7 +40,7 @@ const QUERIES: Record<string, OrderListQuery> = {
   'search an account': { q: 'account-17' },
 };
 
-async function insertOrders(store: Store, n: number): Promise<void> {
+export async function insertOrders(store: Store, n: number): Promise<void> {
   const em = store.em.fork();
   for (const id of AREAS) em.create(WorkAreaRecord, { id, name: id, kind: 'pick_zone', wipLimit: 50 });
   await em.flush();

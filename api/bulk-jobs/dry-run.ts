@@ -14,12 +14,13 @@ const READ = 500;
  */
 export async function dryRun(em: EntityManager, orderIds: readonly string[], request: OrderActionRequest, actor: Actor, page: { offset: number; limit: number }): Promise<DryRunResult> {
   const refused: DryRunResult['items'] = [];
+  const words = new Map<string, string>();
   for (let i = 0; i < orderIds.length; i += READ) {
     const chunk = orderIds.slice(i, i + READ);
     const orders = new Map((await em.fork().find(OrderRecord, { id: { $in: chunk } })).map((o) => [o.id, o]));
     for (const id of chunk) {
       const order = orders.get(id);
-      const judgement = judgeAction(order ? toOrderSummary(order) : null, request, actor);
+      const judgement = judgeAction(order ? toOrderSummary(order) : null, request, actor, words);
       if (!judgement.ok) refused.push({ orderId: id, reference: order?.reference ?? null, state: order?.state ?? null, kind: judgement.kind, reason: judgement.reason });
     }
   }

@@ -30,16 +30,10 @@ function parseFilter(filter: string) {
 }
 
 async function matching(em: EntityManager, filter: string): Promise<string[]> {
-  const request = { ...parseFilter(filter), limit: PAGE, offset: 0 };
-  const ids: string[] = [];
-  for (let cursor: string | undefined; ; ) {
-    const page = await listOrders(em, listQueryOf({ ...request, ...(cursor ? { cursor } : {}) }));
-    if (cursor === undefined && !page.totalExact) throw tooMany('The filter matches');
-    ids.push(...page.orders.map((o) => o.id));
-    if (ids.length > BULK_JOB_MAX_ORDERS) throw tooMany('The filter matches');
-    if (page.next === null) return ids;
-    cursor = page.next;
-  }
+  // One read of the matches, one past the most a job takes to tell "too many".
+  const page = await listOrders(em, listQueryOf({ ...parseFilter(filter), limit: BULK_JOB_MAX_ORDERS + 1, offset: 0 }));
+  if (page.orders.length > BULK_JOB_MAX_ORDERS) throw tooMany('The filter matches');
+  return page.orders.map((o) => o.id);
 }
 
 /** Each pasted entry is an order's id, or else its reference; one that is neither stays, and is refused as gone. */
