@@ -4,6 +4,8 @@ import { can, type Permission, type Role } from '../../domain/roles.ts';
 const VIEWS = {
   orders: { label: 'Orders', needs: ['orders.read'] },
   // Trends over shifts, days and weeks, each figure a link to its orders.
+  // Bulk jobs: one action over many orders, a dry run first (`orders=` or `filter=` say which).
+  bulk: { label: 'Bulk', needs: ['orders.act'] },
   dashboard: { label: 'Dashboard', needs: ['trends.read'] },
   // The floor: people who run the areas (their status is theirs to change) see how full each one is.
   areas: { label: 'Work areas', needs: ['workAreas.status'] },
