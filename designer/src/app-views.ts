@@ -4,13 +4,13 @@ import { can, type Permission, type Role } from '../../domain/roles.ts';
 const VIEWS = {
   orders: { label: 'Orders', needs: ['orders.read'] },
   // Trends over shifts, days and weeks, each figure a link to its orders.
-  // Bulk jobs: one action over many orders, a dry run first (`orders=` or `filter=` say which).
-  bulk: { label: 'Bulk', needs: ['orders.act'] },
   dashboard: { label: 'Dashboard', needs: ['trends.read'] },
   // The floor: people who run the areas (their status is theirs to change) see how full each one is.
   areas: { label: 'Work areas', needs: ['workAreas.status'] },
   // The rules of every decision point; the id predates that and stays, as tests and bookmarks name it.
   'priority-rules': { label: 'Rules', needs: ['rules.read'] },
+  // Bulk jobs: one action over many orders, a dry run first (`orders=` or `filter=` say which).
+  bulk: { label: 'Bulk', needs: ['orders.act'] },
   admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage', 'webhooks.manage'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
