@@ -17,6 +17,7 @@ import { restatePriorityActivity } from './restate-priority.ts';
 import { runReleaseCycleActivity } from './run-release-cycle.ts';
 import { splitOrderActivity } from './split-order.ts';
 import { createWebhookActivities } from './webhooks/index.ts';
+import { createBulkJobActivities } from './bulk-jobs/index.ts';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -39,6 +40,7 @@ export function createActivities(deps: ActivityDeps) {
     reconcileRestoredOrders: reconcileRestoredOrdersActivity(deps),
     endOrdersNotRestored: endOrdersNotRestoredActivity(deps),
     ...createWebhookActivities(deps),
+    ...createBulkJobActivities(deps),
   };
 }
 

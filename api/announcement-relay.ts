@@ -4,6 +4,7 @@ import { markDelivered, pendingAnnouncements, type PendingAnnouncement } from '.
 import { repeatUntilStopped } from './repeat-until-stopped.ts';
 import { startRulesPublished } from './rules-published.ts';
 import { startStoreRestored } from './store-restored.ts';
+import { startBulkJob } from './bulk-jobs/start-bulk-job.ts';
 import { log } from '../logging/logger.ts';
 
 /*
@@ -27,6 +28,8 @@ async function deliver(options: RelayOptions, { id, announcement }: PendingAnnou
       return startRulesPublished(options.temporal, options.taskQueue, id, announcement);
     case 'store_restored':
       return startStoreRestored(options.temporal, options.taskQueue, id, announcement);
+    case 'bulk_job_created':
+      return startBulkJob(options.temporal, options.taskQueue, announcement.jobId);
   }
 }
 

@@ -24,6 +24,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ORDER_BATCH_PATH, orderBatchRoutes } from './routes/order-batch.ts';
 import { orderRoutes } from './routes/orders.ts';
+import { bulkJobRoutes } from './bulk-jobs/bulk-job-routes.ts';
 import { rulesetChangeRequestRoutes } from './routes/ruleset-change-requests.ts';
 import { rulesetTestingRoutes } from './routes/ruleset-testing.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
@@ -47,6 +48,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...authRoutes(deps),
     ...orderRoutes(deps),
     ...orderBatchRoutes(deps),
+    ...bulkJobRoutes(deps),
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
     ...rulesetLockRoutes(deps),

@@ -15,7 +15,7 @@ import { reassignTarget } from './reassign-target.ts';
 import { withTemporal } from './temporal-gate.ts';
 import { sendUpdate } from './resent-update.ts';
 
-async function findOrder(deps: ApiDeps, orderId: string): Promise<OrderRecord> {
+async function findOrder(deps: Pick<ApiDeps, 'store'>, orderId: string): Promise<OrderRecord> {
   const order = await deps.store.em.fork().findOne(OrderRecord, { id: orderId });
   if (!order) throw notFound(`Order ${orderId}`);
   return order;
@@ -32,11 +32,17 @@ function checkSplit(parts: number[][], lineCount: number): void {
   }
 }
 
+/** A bulk job's item: the update's id (the job's and the order's) and the job the audit entry names. */
+export interface BulkItemOptions {
+  updateId: string;
+  bulkJobId: string;
+}
+
 /**
  * Sends a person's action to the order's workflow as an update. A role that may not take the action gets
  * a 403 naming the role it needs; a refusal by the lifecycle becomes a 409 with the reason.
  */
-export async function performAction(deps: ApiDeps, orderId: string, request: OrderActionRequest, actor: { name: string; roles: Role[] }): Promise<void> {
+export async function performAction(deps: Pick<ApiDeps, 'store' | 'temporal'>, orderId: string, request: OrderActionRequest, actor: { name: string; roles: Role[] }, bulk?: BulkItemOptions): Promise<void> {
   const order = await findOrder(deps, orderId);
   const scope: ActionScope = { action: request.action, holdType: request.holdType, escalationRole: order.escalation?.role ?? null, state: order.state };
   if (!mayPerform(actor.roles, scope)) throw new UserError(403, 'forbidden', roleRefusal(scope));
@@ -50,10 +56,11 @@ export async function performAction(deps: ApiDeps, orderId: string, request: Ord
     actorRoles: actor.roles,
     ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)),
     ...overridden,
+    ...(bulk ? { bulkJobId: bulk.bulkJobId } : {}),
   };
   try {
     const handle = deps.temporal.workflow.getHandle(orderWorkflowId(orderId));
-    await withTemporal(deps.temporal, `The ${request.action} action`, () => sendUpdate((updateId) => handle.executeUpdate(orderActionUpdate, { args: [command], updateId })));
+    await withTemporal(deps.temporal, `The ${request.action} action`, () => sendUpdate((updateId) => handle.executeUpdate(orderActionUpdate, { args: [command], updateId }), bulk?.updateId));
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === ACTION_NOT_ALLOWED) {

@@ -14,9 +14,11 @@ export function droppedWithWorkflowTask(err: unknown): boolean {
   return isGrpcServiceError(grpc) && grpc.code === FAILED_PRECONDITION && /workflow task failure/i.test(grpc.details);
 }
 
-/** Sends an update, and again under the same id while the server drops it with a failed workflow task; the id makes the server run it at most once. */
-export async function sendUpdate<T>(send: (updateId: string) => Promise<T>): Promise<T> {
-  const updateId = randomUUID();
+/**
+ * Sends an update, and again under the same id while the server drops it with a failed workflow task; the id makes the server run it at most once.
+ * A caller that may send it again itself (a retried activity) names the id, so its second send joins the first.
+ */
+export async function sendUpdate<T>(send: (updateId: string) => Promise<T>, updateId: string = randomUUID()): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await send(updateId);

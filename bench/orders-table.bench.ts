@@ -43,7 +43,7 @@ const QUERIES: Record<string, OrderListQuery> = {
   'search a zone, due soonest': { q: 'north', sort: 'due', dir: 'asc' },
 };
 
-async function insertOrders(store: Store, n: number): Promise<void> {
+export async function insertOrders(store: Store, n: number): Promise<void> {
   const em = store.em.fork();
   for (const id of AREAS) em.create(WorkAreaRecord, { id, name: id, kind: 'pick_zone', wipLimit: 50 });
   await em.flush();

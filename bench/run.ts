@@ -31,6 +31,10 @@ const SUITES: Record<string, Suite> = {
     about: 'a page of the orders table over 1,000,000 stored orders (BENCH_ORDERS): p50 and p95 of typical desk queries, first page and deep page by cursor',
     load: () => import('./orders-table.bench.ts'),
   },
+  'bulk-dry-run': {
+    about: 'the dry run of a 10,000-order bulk job (ids or a filter, mixed states) against its 5 s target',
+    load: () => import('./bulk-dry-run.bench.ts'),
+  },
   'live-events': {
     about: '200 browsers following GET /events: events/s, delivery latency (p50, p99) and store reads/s, against polling per browser',
     load: () => import('./live-events.bench.ts'),

@@ -17,5 +17,10 @@ export const announcement = z.discriminatedUnion('kind', [
     kind: z.literal('store_restored'),
     backupTakenAt: z.iso.datetime(),
   }),
+  // A bulk job made: its workflow works through the items (api/bulk-jobs/).
+  z.object({
+    kind: z.literal('bulk_job_created'),
+    jobId: z.string().max(100),
+  }),
 ]);
 export type Announcement = z.infer<typeof announcement>;

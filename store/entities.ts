@@ -1,5 +1,7 @@
 import { ApiTokenRecord } from './api-token.entity.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
+import { BulkJobItemRecord } from './bulk-jobs/bulk-job-item.entity.ts';
+import { BulkJobRecord } from './bulk-jobs/bulk-job.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
 import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
@@ -52,4 +54,6 @@ export const ENTITIES = [
   NotificationRecord,
   NotificationReadRecord,
   NotificationReadMarkRecord,
+  BulkJobRecord,
+  BulkJobItemRecord,
 ];

@@ -3,3 +3,4 @@ export { orderWorkflow } from './order.workflow.ts';
 export { rulesPublishedWorkflow } from './rules-published.workflow.ts';
 export { storeRestoredWorkflow } from './store-restored.workflow.ts';
 export { webhookDeliveryWorkflow } from './webhook-delivery.workflow.ts';
+export { bulkJobWorkflow } from './bulk-job.workflow.ts';

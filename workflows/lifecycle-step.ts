@@ -64,7 +64,7 @@ export const poolEntryOf = (snapshot: OrderSnapshot, ctx: StepContext): PoolEntr
 });
 
 /** Applies `event` (which the snapshot must accept) and says what to record; advances `ctx`'s keys and pool entry. */
-export function stepOf(machine: OrderMachine, snapshot: OrderSnapshot, event: OrderMachineEvent, ctx: StepContext, by: { actor: string; reason?: string | undefined; actorRoles?: readonly string[] | undefined }): LifecycleStep {
+export function stepOf(machine: OrderMachine, snapshot: OrderSnapshot, event: OrderMachineEvent, ctx: StepContext, by: { actor: string; reason?: string | undefined; actorRoles?: readonly string[] | undefined; bulkJobId?: string | undefined }): LifecycleStep {
   const from = state(snapshot);
   const wasInPool = inPool(from, snapshot.context.escalation ?? null);
   const [next, effects] = transition(machine, snapshot, event);
@@ -94,7 +94,7 @@ export function stepOf(machine: OrderMachine, snapshot: OrderSnapshot, event: Or
     escalation: context.escalation,
     holds: context.holds ?? [],
     assignee: context.assignee ?? null,
-    data: by.actorRoles ? { ...transitionData(event), actorRoles: by.actorRoles } : transitionData(event),
+    data: by.actorRoles || by.bulkJobId ? { ...transitionData(event), ...(by.actorRoles ? { actorRoles: by.actorRoles } : {}), ...(by.bulkJobId ? { bulkJobId: by.bulkJobId } : {}) } : transitionData(event),
     poolEnteredAt: entersPool ? ctx.poolEnteredAt : null,
     ...(areaSignals.length ? { tellArea: { workAreaId: ctx.workAreaId, signals: areaSignals } } : {}),
     ...(deadlineKey ? { deadlineKey } : {}),

@@ -286,10 +286,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     }
   }
 
-  async function apply(event: OrderMachineEvent, actor: string, reason?: string, actorRoles?: readonly string[]): Promise<void> {
+  async function apply(event: OrderMachineEvent, actor: string, reason?: string, actorRoles?: readonly string[], bulkJobId?: string): Promise<void> {
     if (!snapshot.can(event)) throw ApplicationFailure.nonRetryable(`Event ${event.type} is not allowed while the order is ${state()}.`, ACTION_NOT_ALLOWED);
     const ctx = stepContext();
-    const taken = stepOf(machine, snapshot, event, ctx, { actor, reason, actorRoles });
+    const taken = stepOf(machine, snapshot, event, ctx, { actor, reason, actorRoles, bulkJobId });
     take(taken, ctx);
     await recordThenCarryOut(taken.record, taken.effects);
   }
@@ -421,7 +421,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         // Checked again here: an earlier action may have moved the order since the validator ran.
         const event = asRecorded(actionEvent(command.action, command));
         refuseUnlessAllowed(command, event);
-        await apply(event, command.actor, command.reason, command.actorRoles);
+        // The job's id goes into the record's input only, not into a command, so histories replay unchanged.
+        await apply(event, command.actor, command.reason, command.actorRoles, command.bulkJobId);
         return state();
       }),
     {

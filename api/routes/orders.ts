@@ -1,13 +1,7 @@
 import { z } from 'zod';
-import type { LastMileStatus } from '../../domain/last-mile.ts';
-import { holdType, newOrder, orderActionRequest, orderDetail, orderKind, orderListItem, orderSummary, type OrderDetail, type OrderKind, type OrderState, type StatedPriority } from '../../domain/order.ts';
+import { holdType, newOrder, orderActionRequest, orderDetail, orderKind, orderListItem, orderSummary, type OrderDetail } from '../../domain/order.ts';
 import { operationPosition } from '../../domain/operation-progress.ts';
-import { DESKS } from '../../domain/order-desks.ts';
-import { searchText } from '../../domain/text.ts';
-import { checkOrderMoveQuery, orderMoveQuery } from '../../domain/trends.ts';
-import { checkOrderListFilters, orderListFilterQuery, splitList } from '../../domain/order-list-query.ts';
 import { ORDER_VIEWS } from '../../domain/order-views.ts';
-import { decodeCursor } from '../../store/order-list-cursor.ts';
 import { listOrders } from '../../store/order-list.ts';
 import { findOrderDetail } from '../../store/order-read-model.ts';
 import { allowedActions, lifecycleViewOf } from '../../workflows/machines/order-actions.ts';
@@ -19,6 +13,7 @@ import { performAction, reportHoldCauseCleared } from '../order-actions.ts';
 import { idempotencyScopeOf, takeOrder } from '../order-intake.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, pathId, STANDARD_ERRORS } from '../schemas.ts';
+import { listQueryOf, orderListRequest } from '../order-list-request.ts';
 
 export function orderRoutes(deps: ApiDeps) {
   const detail = async (id: string): Promise<OrderDetail> => {
@@ -35,16 +30,7 @@ export function orderRoutes(deps: ApiDeps) {
       summary: 'List orders',
       tag: 'Orders',
       access: 'orders.read',
-      query: z.object({
-        q: searchText(100).optional(),
-        desk: z.enum(DESKS).default('all'),
-        offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-        limit: z.coerce.number().int().min(1).max(500).default(500),
-        ...orderMoveQuery,
-        ...orderListFilterQuery,
-      })
-        .superRefine(checkOrderMoveQuery)
-        .superRefine(checkOrderListFilters),
+      query: orderListRequest,
       responses: {
         200: {
           description:
@@ -53,39 +39,7 @@ export function orderRoutes(deps: ApiDeps) {
         },
         ...STANDARD_ERRORS,
       },
-      handler: async (c, { query }) => {
-        const moved =
-          query.moved && query.movedFrom && query.movedTo
-            ? { event: query.moved, from: new Date(query.movedFrom), to: new Date(query.movedTo), late: query.late === 'true', ...(query.areas ? { areaIds: query.areas.split(',') } : {}) }
-            : undefined;
-        const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-        if (cursor === null) throw new UserError(400, 'invalid_request', 'cursor: not a cursor this server gave; start again from the first page.');
-        if (cursor && (cursor.sort !== query.sort || cursor.dir !== query.dir)) throw new UserError(400, 'invalid_request', `cursor: it continues the sort ${cursor.sort} ${cursor.dir}, not ${query.sort} ${query.dir}; start again from the first page.`);
-        const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
-        return c.json(
-          await listOrders(deps.store.em.fork(), {
-            ...optional('q', query.q || undefined),
-            desk: query.desk,
-            ...optional('moved', moved),
-            ...optional('states', splitList<OrderState>(query.state)),
-            ...optional('kinds', splitList<OrderKind>(query.kind)),
-            ...optional('area', query.area),
-            ...optional('zone', query.zone),
-            ...optional('warehouse', query.warehouse),
-            ...optional('dueFrom', query.dueFrom === undefined ? undefined : new Date(query.dueFrom)),
-            ...optional('dueTo', query.dueTo === undefined ? undefined : new Date(query.dueTo)),
-            ...optional('priorities', splitList<StatedPriority>(query.priority)),
-            ...optional('hold', query.hold),
-            ...optional('escalatedTo', query.escalatedTo),
-            ...optional('lastMile', splitList<LastMileStatus>(query.lastMile)),
-            sort: query.sort,
-            dir: query.dir,
-            ...optional('cursor', cursor),
-            offset: query.offset,
-            limit: query.limit,
-          }),
-        );
-      },
+      handler: async (c, { query }) => c.json(await listOrders(deps.store.em.fork(), listQueryOf(query))),
     }),
     defineRoute({
       method: 'get',

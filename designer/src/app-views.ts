@@ -9,6 +9,8 @@ const VIEWS = {
   areas: { label: 'Work areas', needs: ['workAreas.status'] },
   // The rules of every decision point; the id predates that and stays, as tests and bookmarks name it.
   'priority-rules': { label: 'Rules', needs: ['rules.read'] },
+  // Bulk jobs: one action over many orders, a dry run first (`orders=` or `filter=` say which).
+  bulk: { label: 'Bulk', needs: ['orders.act'] },
   admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage', 'webhooks.manage'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 

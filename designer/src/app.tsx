@@ -15,6 +15,7 @@ const OrdersView = lazy(async () => ({ default: (await import('./orders/orders-v
 const RulesView = lazy(async () => ({ default: (await import('./rules/rules-view.tsx')).RulesView }));
 const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view.tsx')).AreasView }));
 const DashboardView = lazy(async () => ({ default: (await import('./dashboard/dashboard-view.tsx')).DashboardView }));
+const BulkView = lazy(async () => ({ default: (await import('./bulk/bulk-view.tsx')).BulkView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -75,6 +76,11 @@ export function App() {
           <Tabs.Panel value="orders">
             <Suspense fallback={<Loader size="sm" />}>
               <OrdersView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="bulk">
+            <Suspense fallback={<Loader size="sm" />}>
+              <BulkView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="dashboard">

@@ -23,6 +23,8 @@ export interface ActionDetails {
   actorRoles?: Role[];
   /** For `reassign`: the assignment rules' objection a person overrode (the API sets it when the request overrides). */
   objection?: string;
+  /** The bulk job the action is an item of: its audit entry names the job. */
+  bulkJobId?: string;
 }
 
 const why = (reason: string | undefined) => (reason ? { reason } : {});
@@ -98,7 +100,7 @@ export function lifecycleViewOf(order: OrderSummary): LifecycleView {
   };
 }
 
-const snapshotOf = ({ state, context }: LifecycleView) => machineFor(context.kind).resolveState({ value: state, context });
+export const snapshotOf = ({ state, context }: LifecycleView) => machineFor(context.kind).resolveState({ value: state, context });
 
 /** Actions on a review that its claim reserves to the specialist holding it. */
 const CLAIMED: readonly OrderActionName[] = ['approve', 'reject', 'split', 'unclaim'];
