@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ORDER_SORTS } from '../../../../domain/order-list-query.ts';
+import { COLUMN_SORTS } from './order-columns.ts';
 import { listQuery, readViewState, viewHref, type OrdersViewState } from './orders-view-state.ts';
 
 const dueFrom = new Date(Date.now() + 3_600_000).toISOString();
@@ -21,7 +23,8 @@ describe('the orders view in the URL', () => {
   });
 
   it.each<[string, string, Partial<OrdersViewState>]>([
-    ['an unknown state', '?state=flying', { filters: {} }],
+    ['a state of the wrong shape', '?state=Flying%20high', { filters: {} }],
+    ['a due time that is no instant', '?dueFrom=2030-13-45T99:99Z', { filters: {} }],
     ['an unknown sort', '?sort=colour&dir=sideways', { sort: 'created', dir: 'desc' }],
     ['an unknown desk', '?desk=kitchen', {}],
     ['unknown columns', '?columns=colour,due,due', { columns: ['due'] }],
@@ -44,5 +47,9 @@ describe('the orders view in the URL', () => {
 
   it('keeps a dashboard figure\'s move filter beside the view', () => {
     expect(new URLSearchParams(viewHref(plain, { moved: 'released', movedFrom: dueFrom })).get('moved')).toBe('released');
+  });
+
+  it('offers every sort the server knows but the last change, which no column shows', () => {
+    expect(new Set(Object.values(COLUMN_SORTS))).toEqual(new Set(ORDER_SORTS.filter((sort) => sort !== 'updated')));
   });
 });
