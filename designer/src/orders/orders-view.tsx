@@ -7,6 +7,7 @@ import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { can } from '../../../domain/roles.ts';
 import type { OrderSummary } from '../../../domain/order.ts';
+import type { SavedView } from '../../../domain/saved-view.ts';
 import { useSession } from '../session/use-session.ts';
 import { DeskFilter } from './desk-filter.tsx';
 import { MovedFilterNote } from './moved-filter-note.tsx';
@@ -21,8 +22,9 @@ import { FilterBar } from './table/filter-bar.tsx';
 import { DEFAULT_COLUMNS, type OrderColumn } from './table/order-columns.ts';
 import { orderCount } from './table/order-count.ts';
 import { OrderSearch } from './table/order-search.tsx';
-import { listQuery, withFilter } from './table/orders-view-state.ts';
+import { listQuery, readViewState, viewHref, withFilter } from './table/orders-view-state.ts';
 import { QueueSelect } from './table/queue-select.tsx';
+import { SavedViewsMenu } from './table/saved-views-menu.tsx';
 import { rememberColumns, rememberedColumns } from './table/remembered-columns.ts';
 import { SelectionBar } from './table/selection-bar.tsx';
 import { useOrdersView } from './table/use-orders-view.ts';
@@ -116,6 +118,9 @@ export function OrdersView() {
       }
     : undefined;
   const selectedCount = selection.all ? null : selection.ids.size;
+  // A saved view names its desk, all included: opened by someone else's default it would show other orders.
+  const savedQuery = new URLSearchParams({ ...Object.fromEntries(query), desk }).toString();
+  const openSaved = (saved: SavedView) => followInApp(viewHref(readViewState(`?${saved.query}${saved.columns ? `&columns=${saved.columns.join(',')}` : ''}`)));
 
   return (
     <Stack gap="md">
@@ -155,6 +160,7 @@ export function OrdersView() {
               <QueueSelect kind={state.filters.kind} onKind={(kind) => change({ filters: withFilter(state.filters, 'kind', kind) })} />
             </Group>
             <Group gap="xs">
+              <SavedViewsMenu query={savedQuery} columns={state.columns ?? columnChoice ?? undefined} onOpen={openSaved} />
               <ColumnChooser columns={columns} onChange={chooseColumns} />
             </Group>
           </Group>
@@ -187,7 +193,7 @@ export function OrdersView() {
         </Group>
       )}
       {shown && shown.orders.length > 0 && (
-        <div aria-busy={orders.loading} style={{ opacity: orders.loading && !orders.data ? 0.6 : 1 }}>
+        <div aria-busy={orders.loading}>
           <OrdersTable
             orders={shown.orders}
             workAreaNames={workAreaNames}

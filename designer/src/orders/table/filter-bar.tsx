@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Pill, Popover } from '@mantine/core';
+import { Button, Group, Loader, Popover } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { filterChips } from './filter-labels.ts';
 import type { FilterFieldsProps } from './filter-fields.tsx';
@@ -7,7 +7,7 @@ import { withFilter, type FilterKey } from './orders-view-state.ts';
 // The fields bring the domain's lists and their schemas: they load when the filters are first opened.
 const FilterFields = lazy(async () => ({ default: (await import('./filter-fields.tsx')).FilterFields }));
 
-/** The filters in a popover, and the active ones as chips that each remove their filter. */
+/** The filters in a popover, and the active ones as chips: each a button that removes its filter. */
 export function FilterBar({ filters, onChange, workAreas, myRoles }: FilterFieldsProps) {
   const remove = (keys: readonly FilterKey[]) => onChange(keys.reduce((rest, key) => withFilter(rest, key, undefined), filters));
   const chips = filterChips(filters, workAreas);
@@ -26,15 +26,18 @@ export function FilterBar({ filters, onChange, workAreas, myRoles }: FilterField
         </Popover.Dropdown>
       </Popover>
       {chips.map((chip) => (
-        <Pill
+        <Button
           key={chip.keys.join()}
-          withRemoveButton
-          onRemove={() => remove(chip.keys)}
-          removeButtonProps={{ 'aria-label': `Remove the filter ${chip.label}` }}
+          variant="light"
+          size="compact-sm"
+          radius="xl"
+          rightSection={<span aria-hidden="true">✕</span>}
+          onClick={() => remove(chip.keys)}
+          aria-label={`Remove the filter ${chip.label}`}
           data-testid={`chip-${chip.keys[0]}`}
         >
           {chip.label}
-        </Pill>
+        </Button>
       ))}
       {chips.length > 1 && (
         <Button variant="subtle" size="xs" onClick={() => onChange({})}>

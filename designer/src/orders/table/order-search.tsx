@@ -33,7 +33,7 @@ export function OrderSearch({ value, onSearch }: { value: string; onSearch: (q: 
         }
       }}
       data-testid="order-search"
-      w={360}
+      w={420}
     />
   );
 }
