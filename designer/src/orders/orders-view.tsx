@@ -95,6 +95,8 @@ export function OrdersView() {
     [workAreas.data],
   );
   const total = shown?.total;
+  // Whether the view is empty is known from its own answer only: the last view's would hide the desk filter in use.
+  const emptyNow = orders.data?.total === 0;
   const matching = shown ? orderCount(shown.total, shown.totalExact) : '';
   const open = (orderId: string) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -150,7 +152,7 @@ export function OrdersView() {
         <LoadError title="The orders could not be loaded" error={orders.error} onRetry={orders.reload} />
       )}
       {link && <MovedFilterNote link={link} total={total} />}
-      {desk === 'all' && total === 0 && !link && queryText === '' ? (
+      {desk === 'all' && emptyNow && !link && queryText === '' ? (
         <OrdersEmpty />
       ) : (
         <>
@@ -210,7 +212,7 @@ export function OrdersView() {
           No order matches this search and these filters.
         </Text>
       )}
-      {desk !== 'all' && total === 0 && queryText === `desk=${desk}` && (
+      {desk !== 'all' && emptyNow && queryText === `desk=${desk}` && (
         <Text c="dimmed" size="sm" data-testid="desk-empty">
           Nothing on the {DESK_LABELS[desk]} desk right now.
         </Text>
