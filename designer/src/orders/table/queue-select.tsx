@@ -1,20 +1,21 @@
-import { NativeSelect } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { listOrderViews } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 
-const EVERY_KIND = '';
-
-/** The ready-made queue per order kind: picking one filters the table on its kinds. A native select keeps the first load light. */
+/** The ready-made queue per order kind: picking one filters the table on its kinds. */
 export function QueueSelect({ kind, onKind }: { kind: string | undefined; onKind: (kind: string | undefined) => void }) {
   const views = useResource('order-views', listOrderViews);
   const data = (views.data?.views ?? []).map((view) => ({ value: view.filters.kind.join(','), label: view.name }));
-  const chosen = data.some((option) => option.value === kind) ? (kind ?? EVERY_KIND) : EVERY_KIND;
+  const chosen = data.some((option) => option.value === kind) ? (kind ?? null) : null;
   return (
-    <NativeSelect
+    <Select
       label="Queue"
-      data={[{ value: EVERY_KIND, label: kind && chosen === EVERY_KIND ? 'The kinds the filter names' : 'Every kind' }, ...data]}
+      placeholder={kind && chosen === null ? 'The kinds the filter names' : 'Every kind'}
+      data={data}
       value={chosen}
-      onChange={(event) => onKind(event.currentTarget.value || undefined)}
+      onChange={(value) => onKind(value ?? undefined)}
+      clearable
+      allowDeselect
       w={220}
       data-testid="queue-select"
     />

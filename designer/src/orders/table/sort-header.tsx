@@ -8,7 +8,10 @@ interface SortHeaderProps {
   onSort: (sort: OrderSort, dir: SortDirection) => void;
 }
 
-/** A column header; a sortable one is a button (click, Enter or Space) that sorts on it, then the other way. */
+/**
+ * A column header; a sortable one is a button (click, Enter or Space) that sorts on it, then the other way.
+ * The button is named by the column alone, and `aria-sort` tells a screen reader the order.
+ */
 export function SortHeader({ label, sort, current, onSort }: SortHeaderProps) {
   if (!sort) return <Table.Th>{label}</Table.Th>;
   const active = current.sort === sort;
@@ -20,7 +23,7 @@ export function SortHeader({ label, sort, current, onSort }: SortHeaderProps) {
         onClick={() => onSort(sort, next)}
         fw={700}
         fz="sm"
-        aria-label={`${label}: sort ${next === 'asc' ? 'ascending' : 'descending'}`}
+        title={`Sort ${next === 'asc' ? 'ascending' : 'descending'}`}
         style={{ whiteSpace: 'nowrap' }}
       >
         {label}
