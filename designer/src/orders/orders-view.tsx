@@ -130,7 +130,7 @@ export function OrdersView() {
         <div>
           <Title order={2}>Orders</Title>
           <Text c="dimmed" size="sm">
-            Every order Sluice holds, newest first. Click an order to see its facts, its history and why it has
+            Every order Sluice holds, newest first unless you sort on a column. Click an order to see its facts, its history and why it has
             the priority it has.
           </Text>
         </div>
