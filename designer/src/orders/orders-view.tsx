@@ -135,7 +135,7 @@ export function OrdersView() {
           </Text>
         </div>
         <Group gap="sm">
-          {orders.loading && orders.data && <Loader size="sm" role="status" aria-label="Refreshing" />}
+          {orders.loading && shown && <Loader size="sm" role="status" aria-label="Refreshing" />}
           {can(user.roles, 'orders.create') && (
             <Button ref={newOrderButton} onClick={() => setEntryOpen(true)} data-testid="new-order">
               New order
@@ -185,7 +185,7 @@ export function OrdersView() {
           pageFull={pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id)) && (shown?.next !== null || shown?.prev !== null)}
           onSelectAll={() => setSelection({ query: queryText, ids: new Set(), all: true })}
           onClear={() => setSelection({ query: queryText, ids: new Set(), all: false })}
-          onBulk={() => followInApp(selection.all ? bulkHref({ filter: query }) : bulkHref({ orders: [...selection.ids] }))}
+          onBulk={() => followInApp(selection.all ? bulkHref({ filter: new URLSearchParams({ ...Object.fromEntries(query), ...moveFilter }) }) : bulkHref({ orders: [...selection.ids] }))}
         />
       )}
       {!shown && orders.loading && (
