@@ -29,6 +29,7 @@ import { rulesetChangeRequestRoutes } from './routes/ruleset-change-requests.ts'
 import { rulesetTestingRoutes } from './routes/ruleset-testing.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
 import { rulesetLockRoutes } from './routes/ruleset-locks.ts';
+import { savedViewRoutes } from './routes/saved-views.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { trendRoutes } from './routes/trends.ts';
 import { userRoutes } from './routes/users.ts';
@@ -47,6 +48,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
   const routes: AnyRoute[] = [
     ...authRoutes(deps),
     ...orderRoutes(deps),
+    ...savedViewRoutes(deps),
     ...orderBatchRoutes(deps),
     ...bulkJobRoutes(deps),
     ...decisionPointRoutes(deps),

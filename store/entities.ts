@@ -19,6 +19,7 @@ import { RulesetTestCaseRecord } from './ruleset-test-case.entity.ts';
 import { RulesetChangeRequestRecord } from './ruleset-change-request.entity.ts';
 import { RulesetVersionRecord } from './ruleset-version.entity.ts';
 import { RulesetRecord } from './ruleset.entity.ts';
+import { SavedViewRecord } from './saved-view.entity.ts';
 import { SessionRecord } from './session.entity.ts';
 import { UserRecord } from './user.entity.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
@@ -56,4 +57,5 @@ export const ENTITIES = [
   NotificationReadMarkRecord,
   BulkJobRecord,
   BulkJobItemRecord,
+  SavedViewRecord,
 ];

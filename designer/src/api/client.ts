@@ -1,17 +1,29 @@
 import type { InFlightPolicy } from '../../../domain/in-flight-policy.ts';
 import type { ChangeRequestList, ChangeRequestView } from '../../../domain/ruleset-change-request.ts';
 import type { DecisionPointId } from '../../../domain/decision-points.ts';
-import type { NewOrder, OrderActionRequest, OrderDetail, OrderListItem, OrderSummary } from '../../../domain/order.ts';
-import type { Desk } from '../../../domain/order-desks.ts';
+import type { NewOrder, OrderActionRequest, OrderDetail, OrderKind, OrderListItem, OrderSummary } from '../../../domain/order.ts';
 import type { RulesetDefinition, RulesetVersionSummary, RulesetView } from '../../../domain/ruleset.ts';
 import type { WorkArea } from '../../../domain/work-area.ts';
 import { ApiError } from './api-error.ts';
 import { request } from './request.ts';
 
-/** A page of the orders on a desk, newest first, and how many the desk holds. */
-export function listOrders(page: { desk: Desk; offset: number; limit: number }, signal?: AbortSignal, filter: Record<string, string> = {}): Promise<{ orders: OrderListItem[]; total: number }> {
-  const query = new URLSearchParams({ desk: page.desk, offset: String(page.offset), limit: String(page.limit), ...filter });
-  return request<{ orders: OrderListItem[]; total: number }>(`/orders?${query}`, { signal });
+/** A page of the orders table: the query of a view (search, desk, filters, sort), a page's cursor and size. */
+export interface OrderPage {
+  orders: OrderListItem[];
+  total: number;
+  /** False when `total` only says at least that many match. */
+  totalExact: boolean;
+  next: string | null;
+  prev: string | null;
+}
+
+export function listOrders(query: URLSearchParams, signal?: AbortSignal): Promise<OrderPage> {
+  return request<OrderPage>(`/orders?${query}`, { signal });
+}
+
+/** The ready-made queues (one per order kind) as GET /orders filters. */
+export function listOrderViews(signal?: AbortSignal): Promise<{ views: { id: string; name: string; filters: { kind: OrderKind[] } }[] }> {
+  return request('/orders/views', { signal });
 }
 
 /** Newest first, those whose reference or account begins with `q` (or whose id, SKU or zone is `q`); the newest when `q` is empty. */

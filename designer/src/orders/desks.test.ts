@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESK_PAGE_SIZE, deskFor, deskPage } from './desks.ts';
-
-describe('deskPage', () => {
-  it.each([
-    [1, 0],
-    [2, DESK_PAGE_SIZE],
-    [5, 4 * DESK_PAGE_SIZE],
-  ])('asks the server for page %i from offset %i', (page, offset) => {
-    expect(deskPage('exceptions', page)).toEqual({ desk: 'exceptions', offset, limit: DESK_PAGE_SIZE });
-  });
-});
+import { deskFor } from './desks.ts';
 
 describe('deskFor', () => {
   it('starts people at the desk of their first role', () => {

@@ -1,6 +1,5 @@
 import type { Desk } from '../../../domain/order-desks.ts';
 import type { Role } from '../../../domain/roles.ts';
-import { pageStart } from '../common/paging.ts';
 
 export const DESK_LABELS: Record<Desk, string> = {
   all: 'All',
@@ -9,11 +8,8 @@ export const DESK_LABELS: Record<Desk, string> = {
   remit: 'Remit',
 };
 
-/** Orders a desk shows at once; the server pages through the rest, so none drops off a busy desk. */
+/** Orders a page of the table shows; next and previous go through the rest by the server's cursors. */
 export const DESK_PAGE_SIZE = 100;
-
-/** The request for a page of a desk, the first page being 1. */
-export const deskPage = (desk: Desk, page: number) => ({ desk, offset: pageStart(page, DESK_PAGE_SIZE), limit: DESK_PAGE_SIZE });
 
 const DESK_OF_ROLE: Partial<Record<Role, Desk>> = {
   dispatcher: 'exceptions',
