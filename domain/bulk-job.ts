@@ -84,3 +84,15 @@ export const bulkDryRunRequest = z.strictObject({
   offset: z.number().int().min(0).max(BULK_JOB_MAX_ORDERS).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
+
+/** What the person who asked for a job reads when it ends: the action, how it ended, and the counts that matter. */
+export function bulkJobFinishedNotice(jobId: string, action: string, status: 'done' | 'cancelled', counts: BulkCounts) {
+  const parts = [`${counts.done.toLocaleString('en')} done`, `${counts.refused.toLocaleString('en')} refused`, `${counts.failed.toLocaleString('en')} failed`];
+  if (counts.not_run > 0) parts.push(`${counts.not_run.toLocaleString('en')} not run`);
+  return {
+    kind: 'bulk_job_finished' as const,
+    title: `Bulk ${action.replaceAll('_', ' ')} ${status === 'cancelled' ? 'cancelled' : 'finished'}`,
+    text: `${parts.join(', ')}.`,
+    link: `/?view=bulk&job=${encodeURIComponent(jobId)}`,
+  };
+}

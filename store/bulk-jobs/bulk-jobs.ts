@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { BULK_OUTCOMES, type BulkCounts, type BulkJob, type BulkJobItem, type BulkJobStatus, type BulkOutcome } from '../../domain/bulk-job.ts';
+import { BULK_OUTCOMES, bulkJobFinishedNotice, type BulkCounts, type BulkJob, type BulkJobItem, type BulkJobStatus, type BulkOutcome } from '../../domain/bulk-job.ts';
 import type { OrderActionRequest } from '../../domain/order.ts';
 import { appendAudit, insertAuditOnce } from '../audit-log.ts';
 import { inTransaction } from '../in-transaction.ts';
+import { notifyUsername } from '../notifications/notifications.ts';
 import { OrderRecord } from '../order.entity.ts';
 import { jsonOf, sqlOn, type JsonColumn } from '../sql.ts';
 import { BulkJobItemRecord } from './bulk-job-item.entity.ts';
@@ -119,6 +120,9 @@ export async function finishBulkJobRecord(em: EntityManager, jobId: string, canc
     await tx.nativeUpdate(BulkJobRecord, { id: jobId, finishedAt: null }, { status, finishedAt: at });
     const counts = await bulkCounts(tx, jobId);
     await insertAuditOnce(tx, { dedupeKey: `bulk_job:${jobId}:finished`, subjectType: 'bulk_job', subjectId: jobId, action: 'bulk_job_finished', toState: status, actor: 'system', at, data: { ...counts } });
+    // The person who asked is told, once however often this runs (a token's job tells no one: no one reads its notifications in the app).
+    const job = await tx.findOneOrFail(BulkJobRecord, { id: jobId }, { fields: ['requestedBy', 'request'] });
+    await notifyUsername(tx, job.requestedBy, { key: `bulk_job:${jobId}:finished`, ...bulkJobFinishedNotice(jobId, job.request.action, status, counts) }, at);
   });
   return bulkCounts(em, jobId);
 }
