@@ -4,6 +4,7 @@ import { DecisionRecord } from './decision.entity.ts';
 import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
+import { ImportTemplateRecord, OrderImportRecord, OrderImportRowRecord } from './order-import.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 import { OutboxRecord } from './outbox.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
@@ -46,4 +47,7 @@ export const ENTITIES = [
   WebhookEndpointRecord,
   WebhookEventRecord,
   WebhookAttemptRecord,
+  OrderImportRecord,
+  OrderImportRowRecord,
+  ImportTemplateRecord,
 ];
