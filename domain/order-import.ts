@@ -84,3 +84,20 @@ export type ImportRow = z.infer<typeof importRow>;
 export const importTemplateInput = z.strictObject({ name: oneLine(100, 'name the template'), mapping: importMapping });
 export const importTemplate = z.object({ id: z.string(), name: z.string(), mapping: z.partialRecord(importField, z.string()), createdBy: z.string(), createdAt: z.string() });
 export type ImportTemplate = z.infer<typeof importTemplate>;
+
+/** What an upload answers: the import, and its first rows to check the mapping against. */
+export const importUploaded = importSummary.extend({ sample: z.array(z.array(z.string())) });
+
+export const importRowsQuery = z.object({
+  /** One outcome, or several separated by commas; every row without. */
+  outcome: z
+    .string()
+    .max(100)
+    .optional()
+    .refine((v) => v === undefined || v.split(',').every((o) => (ROW_OUTCOMES as readonly string[]).includes(o)), { message: `outcomes are ${ROW_OUTCOMES.join(', ')}` }),
+  /** The page after this row number (the `next` of the page before). */
+  after: z.coerce.number().int().min(0).max(MAX_IMPORT_ROWS).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const importRowsPage = z.object({ rows: z.array(importRow), next: z.number().nullable() });
