@@ -31,6 +31,10 @@ const SUITES: Record<string, Suite> = {
     about: 'a page of the orders table over 1,000,000 stored orders (BENCH_ORDERS): p50 and p95 of typical desk queries, first page and deep page by cursor',
     load: () => import('./orders-table.bench.ts'),
   },
+  import: {
+    about: 'a 50,000-row CSV of orders (BENCH_IMPORT_ROWS) read, stored and dry-run, against the 10 s target for the validation report; `postgres` adds PostgreSQL',
+    load: () => import('./import.bench.ts'),
+  },
   'live-events': {
     about: '200 browsers following GET /events: events/s, delivery latency (p50, p99) and store reads/s, against polling per browser',
     load: () => import('./live-events.bench.ts'),
