@@ -68,8 +68,9 @@ export function orderOfRow(cells: readonly string[], headers: readonly string[],
     const value = cell(field);
     if (value !== undefined) input[field] = enumText(value);
   }
-  const due = cell('dueAt');
-  if (due !== undefined) input.dueAt = dueTimeOf(due);
+  // The required fields empty: the schema's own words for an empty value ("account is required").
+  input.account ??= '';
+  input.dueAt = dueTimeOf(cell('dueAt') ?? '');
   const lines = mapping.lines !== undefined ? linesOf(cell('lines') ?? '') : cell('sku') === undefined ? [] : [{ sku: cell('sku'), qty: numberOf(cell('qty') ?? '1'), price: numberOf(cell('price') ?? '0') }];
   input.lines = lines;
 
@@ -80,7 +81,7 @@ export function orderOfRow(cells: readonly string[], headers: readonly string[],
     const field = (mapping.lines === undefined && first === 'lines' && (part === 'sku' || part === 'qty' || part === 'price') ? part : first) as ImportField | undefined;
     const column = field === undefined ? null : (mapping[field] ?? null);
     const where = first === 'lines' && mapping.lines !== undefined && index !== undefined ? `line ${Number(index) + 1} ${part ?? ''}`.trim() : (field ?? 'row');
-    return { column, field: field ?? 'row', message: `${where}: ${issue.message}` };
+    return { column, field: field ?? 'row', message: issue.message.startsWith(where) ? issue.message : `${where}: ${issue.message}` };
   });
   return { order: null, problems };
 }

@@ -14,6 +14,7 @@ const OrdersView = lazy(async () => ({ default: (await import('./orders/orders-v
 const RulesView = lazy(async () => ({ default: (await import('./rules/rules-view.tsx')).RulesView }));
 const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view.tsx')).AreasView }));
 const DashboardView = lazy(async () => ({ default: (await import('./dashboard/dashboard-view.tsx')).DashboardView }));
+const ImportView = lazy(async () => ({ default: (await import('./import/import-view.tsx')).ImportView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -78,6 +79,11 @@ export function App() {
           <Tabs.Panel value="dashboard">
             <Suspense fallback={<Loader size="sm" />}>
               <DashboardView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="import">
+            <Suspense fallback={<Loader size="sm" />}>
+              <ImportView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="areas">
