@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS } from '../../domain/order-import.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../domain/order-import.ts';
 import { UserError } from '../errors.ts';
 import { readUpload } from './read-upload.ts';
 
@@ -58,6 +58,11 @@ describe('readUpload', () => {
     const refused = await refusal(body);
     expect(refused.status).toBe(status);
     expect(refused.message).toMatch(message);
+  });
+
+  it(`refuses more than ${MAX_IMPORT_BYTES / 1024 / 1024} MB with a 413 before reading it all`, async () => {
+    const text = `account,notes\n${`A,${'x'.repeat(1_000)}\n`.repeat(Math.ceil(MAX_IMPORT_BYTES / 1_000))}`;
+    expect(await refusal(text)).toEqual({ status: 413, message: expect.stringMatching(/larger than 30 MB/) });
   });
 
   it(`refuses more than ${MAX_IMPORT_ROWS} rows with a 413`, async () => {
