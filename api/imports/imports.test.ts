@@ -122,6 +122,13 @@ describe('order imports', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
   });
 
+  it('will not dry-run a file whose suggested mapping lacks a required field, and says which', async () => {
+    const { id } = await json<ImportSummary>(await upload(`reference,due,lines\nR,${hoursFromNow(6)},A\n`), 201);
+    const res = await h.request(`/imports/${id}/validate`, { method: 'POST' });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('map a column to account');
+  });
+
   it('keeps mappings as shared, named templates', async () => {
     const name = `Supplier ${uniq()}`;
     const mapping = { account: 'Customer', dueAt: 'Due', lines: 'Lines' };

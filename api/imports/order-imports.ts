@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/sql';
 import { suggestMapping, unknownHeaders } from '../../domain/import-mapping.ts';
-import { MAX_IMPORT_ROWS, SAMPLE_ROWS, type ImportMapping, type ImportSummary } from '../../domain/order-import.ts';
+import { importMapping, MAX_IMPORT_ROWS, SAMPLE_ROWS, type ImportMapping, type ImportSummary } from '../../domain/order-import.ts';
 import { OrderImportRecord } from '../../store/order-import.entity.ts';
 import { insertImportRows, readImportCells, replaceImportRows, type StoredRow } from '../../store/order-imports.ts';
 import type { ImportOrdersInput, importOrdersWorkflow } from '../../workflows/import-orders.workflow.ts';
@@ -91,7 +91,12 @@ export async function validateImport(deps: ApiDeps, id: string): Promise<OrderIm
   const em = deps.store.em.fork();
   const r = await findImport(em, id);
   if (r.state === 'running' || r.state === 'done') throw busy(r);
-  if (!r.mapping) throw new UserError(409, 'no_mapping', 'Map the file\'s columns to order fields first (PUT /imports/{id}/mapping).');
+  // The mapping suggested at upload may lack a required field: the person has to map it first.
+  const complete = importMapping.safeParse(r.mapping ?? {});
+  if (!complete.success || !r.mapping) {
+    const missing = complete.success ? '' : `: ${complete.error.issues.map((i) => i.message).join('; ')}`;
+    throw new UserError(409, 'no_mapping', `Map the file's columns to order fields first (PUT /imports/{id}/mapping)${missing}.`);
+  }
   const earlier = new Map<string, number>();
   const judged: StoredRow[] = [];
   for (let from = 1; from <= r.rows; from += VALIDATE_PAGE) {
