@@ -43,7 +43,7 @@ export function importRoutes(deps: ApiDeps) {
       query: z.object({ name: oneLine(200).optional() }),
       responses: {
         201: {
-          description: `A CSV (UTF-8, comma, semicolon or tab separated) or XLSX file (its first sheet), as the body or as the \`file\` field of a multipart form; a header row, then one order a row, at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows and ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Kept, with a mapping of its columns suggested from their names; answers the header and the first rows. Nothing is taken yet.`,
+          description: `A CSV (UTF-8, comma, semicolon or tab separated) or XLSX file (its first sheet with rows), as the body or as the \`file\` field of a multipart form; a header row, then one order a row, at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows and ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Kept, with a mapping of its columns suggested from their names; answers the header and the first rows. Nothing is taken yet.`,
           schema: importUploaded,
         },
         413: { description: 'More rows or bytes than an import takes: split the file.', schema: errorBody },

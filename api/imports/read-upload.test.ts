@@ -41,6 +41,15 @@ describe('readUpload', () => {
     expect(await readUpload(streamOf(bytes))).toEqual({ format: 'xlsx', headers: ['ref', 'account', 'due', 'qty'], rows: [['R-1', 'ACME', new Date(Math.round(due.getTime())).toISOString().replace('.000Z', 'Z'), '2']] });
   });
 
+  it('passes over a blank first sheet to the first with rows', async () => {
+    const bytes = await xlsx((wb) => {
+      wb.addWorksheet('Cover');
+      wb.addWorksheet('Orders').addRows([['account'], ['ACME']]);
+      wb.addWorksheet('More').addRows([['other'], ['x']]);
+    });
+    expect(await readUpload(streamOf(bytes))).toEqual({ format: 'xlsx', headers: ['account'], rows: [['ACME']] });
+  });
+
   it('keeps an Excel serial typed as a number, for the due time to read', async () => {
     const bytes = await xlsx((wb) => wb.addWorksheet('a').addRows([['account', 'due'], ['ACME', 46_000.5]]));
     expect((await readUpload(streamOf(bytes))).rows).toEqual([['ACME', '46000.5']]);

@@ -81,11 +81,17 @@ async function* csvRecords(source: Readable, delimiter: string): AsyncGenerator<
 async function* xlsxRecords(source: Readable): AsyncGenerator<string[]> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   let sheets = 0;
+  let read: number | null = null;
   try {
     for await (const sheet of workbook) {
       sheets += 1;
-      // The first sheet is the one read; the others are passed over, as the stream holds them after it.
-      for await (const row of sheet) if (sheets === 1) yield cellsOf(row.values as unknown[]);
+      // The first sheet with a row is the one read (a blank cover sheet is passed over); the others are
+      // read past, as the stream holds them after it.
+      for await (const row of sheet) {
+        const cells = cellsOf(row.values as unknown[]);
+        if (read === null && cells.some((cell) => cell.trim() !== '')) read = sheets;
+        if (read === sheets) yield cells;
+      }
     }
   } catch (err) {
     if (err instanceof UserError) throw err;
