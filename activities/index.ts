@@ -7,6 +7,7 @@ import { decideReturnActivity } from './decide-return.ts';
 import { decideDeadlineActivity } from './decide-deadline.ts';
 import { decidePriorityActivity } from './decide-priority.ts';
 import { enqueueForReleaseActivity } from './enqueue-for-release.ts';
+import { createImportActivities } from './import-orders.ts';
 import { notifyRunningDeadlinesActivity } from './notify-running-deadlines.ts';
 import { notifyWaitingOrdersActivity } from './notify-waiting-orders.ts';
 import { endOrdersNotRestoredActivity, reconcileRestoredOrdersActivity } from './reconcile-restored.ts';
@@ -41,6 +42,7 @@ export function createActivities(deps: ActivityDeps) {
     endOrdersNotRestored: endOrdersNotRestoredActivity(deps),
     ...createWebhookActivities(deps),
     ...createBulkJobActivities(deps),
+    ...createImportActivities(deps),
   };
 }
 

@@ -11,6 +11,9 @@ import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
 import { handleError, UserError } from './errors.ts';
 import { allowedMethods } from './registry/allowed-methods.ts';
+import { MAX_IMPORT_BYTES } from '../domain/order-import.ts';
+import { IMPORTS_PATH, importRoutes } from './imports/import-routes.ts';
+import { importTemplateRoutes } from './imports/template-routes.ts';
 import { mountRoutes } from './registry/mount-routes.ts';
 import { requestLog } from './request-log.ts';
 import type { AnyRoute } from './registry/route.ts';
@@ -51,6 +54,8 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...savedViewRoutes(deps),
     ...orderBatchRoutes(deps),
     ...bulkJobRoutes(deps),
+    ...importRoutes(deps),
+    ...importTemplateRoutes(deps),
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
     ...rulesetLockRoutes(deps),
@@ -99,8 +104,8 @@ export function createApp(deps: ApiDeps) {
   app.use(compressJson());
   const limitTo = (maxSize: number) =>
     bodyLimit({ maxSize, onError: (c) => handleError(new UserError(413, 'body_too_large', `The request body is larger than ${maxSize / 1024} KiB.`), c) });
-  const [bodyLimited, batchLimited] = [limitTo(MAX_BODY_BYTES), limitTo(MAX_BATCH_BODY_BYTES)];
-  app.use((c, next) => (c.req.path === ORDER_BATCH_PATH ? batchLimited : bodyLimited)(c, next));
+  const [bodyLimited, batchLimited, importLimited] = [limitTo(MAX_BODY_BYTES), limitTo(MAX_BATCH_BODY_BYTES), limitTo(MAX_IMPORT_BYTES)];
+  app.use((c, next) => (c.req.path === ORDER_BATCH_PATH ? batchLimited : c.req.path === IMPORTS_PATH ? importLimited : bodyLimited)(c, next));
   const routes = apiRoutes(deps);
   mountRoutes(app, routes, authenticate(deps.store));
   app.onError(handleError);

@@ -35,6 +35,10 @@ const SUITES: Record<string, Suite> = {
     about: 'the dry run of a 10,000-order bulk job (ids or a filter, mixed states) against its 5 s target',
     load: () => import('./bulk-dry-run.bench.ts'),
   },
+  import: {
+    about: 'a 50,000-row CSV of orders (BENCH_IMPORT_ROWS) read, stored and dry-run, against the 10 s target for the validation report; `postgres` adds PostgreSQL',
+    load: () => import('./import.bench.ts'),
+  },
   'live-events': {
     about: '200 browsers following GET /events: events/s, delivery latency (p50, p99) and store reads/s, against polling per browser',
     load: () => import('./live-events.bench.ts'),

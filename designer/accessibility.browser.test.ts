@@ -171,8 +171,8 @@ describe('accessibility in a browser', () => {
     const page = await signInByKeyboard('olivia');
     // The screens are tabs: back to the active one, then the arrow keys move along them.
     await tabTo(page, '[data-testid="tab-orders"]', { back: true });
-    // Orders, Dashboard, Work areas, Rules.
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    // Orders, Dashboard, Import, Work areas, Rules.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
     expect((await focused(page)).testId).toBe('tab-priority-rules');
     await page.getByTestId('ruleset-canvas').getByText('Due within 4 hours').waitFor();
     await tabTo(page, '[data-testid="rules-edit"]');

@@ -6,6 +6,7 @@ import { DecisionRecord } from './decision.entity.ts';
 import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
+import { ImportTemplateRecord, OrderImportRecord, OrderImportRowRecord } from './order-import.entity.ts';
 import { OrderRecord } from './order.entity.ts';
 import { OrderSkuRecord } from './order-sku.entity.ts';
 import { NotificationReadMarkRecord, NotificationReadRecord, NotificationRecord } from './notifications/notification.entity.ts';
@@ -58,4 +59,7 @@ export const ENTITIES = [
   BulkJobRecord,
   BulkJobItemRecord,
   SavedViewRecord,
+  OrderImportRecord,
+  OrderImportRowRecord,
+  ImportTemplateRecord,
 ];

@@ -5,6 +5,7 @@ const VIEWS = {
   orders: { label: 'Orders', needs: ['orders.read'] },
   // Trends over shifts, days and weeks, each figure a link to its orders.
   dashboard: { label: 'Dashboard', needs: ['trends.read'] },
+  import: { label: 'Import', needs: ['orders.create'] },
   // The floor: people who run the areas (their status is theirs to change) see how full each one is.
   areas: { label: 'Work areas', needs: ['workAreas.status'] },
   // The rules of every decision point; the id predates that and stays, as tests and bookmarks name it.

@@ -16,6 +16,7 @@ const RulesView = lazy(async () => ({ default: (await import('./rules/rules-view
 const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view.tsx')).AreasView }));
 const DashboardView = lazy(async () => ({ default: (await import('./dashboard/dashboard-view.tsx')).DashboardView }));
 const BulkView = lazy(async () => ({ default: (await import('./bulk/bulk-view.tsx')).BulkView }));
+const ImportView = lazy(async () => ({ default: (await import('./import/import-view.tsx')).ImportView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -86,6 +87,11 @@ export function App() {
           <Tabs.Panel value="dashboard">
             <Suspense fallback={<Loader size="sm" />}>
               <DashboardView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="import">
+            <Suspense fallback={<Loader size="sm" />}>
+              <ImportView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="areas">
