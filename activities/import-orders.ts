@@ -1,7 +1,8 @@
 import { takeOrders } from '../api/order-batch-intake.ts';
 import { importKey, judgeRows, type JudgedRow } from '../api/imports/judge-rows.ts';
 import type { OrderBatchItemResult } from '../domain/order-batch.ts';
-import type { ImportField, ImportMapping, RowProblem } from '../domain/order-import.ts';
+import { importDoneNotice, type ImportField, type ImportMapping, type RowProblem } from '../domain/order-import.ts';
+import { notifyUsername } from '../store/notifications/notifications.ts';
 import { OrderImportRecord } from '../store/order-import.entity.ts';
 import { countImportRows, readImportCells, replaceImportRows, type StoredRow } from '../store/order-imports.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -48,14 +49,16 @@ export function takeImportChunkActivity(deps: ActivityDeps) {
   };
 }
 
-/** Ends an import: every row has its result. */
+/** Ends an import: every row has its result, and the person who ran it is told, once however often this runs. */
 export function finishImportActivity(deps: ActivityDeps) {
   return async ({ importId }: { importId: string }): Promise<void> => {
-    const em = deps.store.em.fork();
-    const record = await em.findOneOrFail(OrderImportRecord, { id: importId });
-    record.state = 'done';
-    record.updatedAt = deps.clock();
-    await em.flush();
+    await deps.store.em.fork().transactional(async (tx) => {
+      const record = await tx.findOneOrFail(OrderImportRecord, { id: importId });
+      const now = deps.clock();
+      record.state = 'done';
+      record.updatedAt = now;
+      await notifyUsername(tx, record.createdBy, { key: `import:${importId}:done`, ...importDoneNotice(importId, record.fileName, record) }, now);
+    });
   };
 }
 

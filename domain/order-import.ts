@@ -101,3 +101,14 @@ export const importRowsQuery = z.object({
 });
 
 export const importRowsPage = z.object({ rows: z.array(importRow), next: z.number().nullable() });
+
+/** What the person who ran an import reads when its last row is taken: the counts and a link back to it. */
+export function importDoneNotice(importId: string, fileName: string, counts: { created: number; rejected: number; duplicates: number }) {
+  const n = (x: number) => x.toLocaleString('en');
+  return {
+    kind: 'import_done' as const,
+    title: `Import of ${fileName.length > 120 ? `${fileName.slice(0, 119)}…` : fileName} done`,
+    text: `${n(counts.created)} orders created, ${n(counts.rejected)} rows rejected, ${n(counts.duplicates)} duplicates.`,
+    link: `/?view=import&import=${encodeURIComponent(importId)}`,
+  };
+}

@@ -1,8 +1,9 @@
 import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ImportSummary } from '../../../domain/order-import.ts';
 import { getImport, listImports, type UploadedImport } from '../api/imports-client.ts';
 import { useResource } from '../api/use-resource.ts';
+import { useLocationSearch } from '../orders/orders-link.ts';
 import { ImportReport } from './import-report.tsx';
 import { MappingPanel } from './mapping-panel.tsx';
 import { UploadPanel } from './upload-panel.tsx';
@@ -30,6 +31,20 @@ export function ImportView() {
     setCurrent({ summary, sample: [] });
     setMapping(summary.state === 'uploaded');
   };
+  // A link to one import (`?view=import&import=<id>`, as its "import done" notification carries) opens it.
+  const linked = new URLSearchParams(useLocationSearch()).get('import');
+  useEffect(() => {
+    if (!linked) return;
+    let live = true;
+    void getImport(linked).then((summary) => {
+      if (!live) return;
+      setCurrent({ summary, sample: [] });
+      setMapping(summary.state === 'uploaded');
+    });
+    return () => {
+      live = false;
+    };
+  }, [linked]);
 
   return (
     <Stack gap="md">
