@@ -26,9 +26,11 @@ function mantineClassOf(component: string): string {
 }
 
 // Budgets in bytes (deterministic, unlike a load time) with room for the app to grow: a screen that
-// pulls a heavy library back into its first load, or an asset sent uncompressed, goes past them.
+// pulls a heavy library back into its first load, or an asset sent uncompressed, goes past them. The
+// orders screen grew to 182 kB with the table's own search, filters, paging and selection and the
+// notification bell in the header (#17).
 const BUDGETS: { screen: keyof typeof SCREENS; budget: number }[] = [
-  { screen: 'orders', budget: 180_000 },
+  { screen: 'orders', budget: 195_000 },
   { screen: 'signIn', budget: 170_000 },
 ];
 

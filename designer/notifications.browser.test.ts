@@ -43,6 +43,12 @@ describe('the notification centre', () => {
 
     await item.click();
     await page.waitForURL((u) => u.searchParams.get('view') === 'orders' && u.searchParams.get('order') === order.id);
+    // The link opens the order itself.
+    const drawer = page.getByTestId('order-drawer');
+    await drawer.waitFor();
+    expect(await drawer.getAttribute('data-order-id')).toBe(order.id);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Notifications, none unread' }).waitFor();
     await bell.click();
     expect(await page.getByTestId('notification-item').first().getAttribute('data-read')).toBe('true');
