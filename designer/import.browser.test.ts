@@ -58,6 +58,8 @@ describe('order import in the app', () => {
     await problems.getByTestId('import-problems-row-3').getByText('Client name: account is required').waitFor();
     await problems.getByTestId('import-problems-row-3').getByText('Lines: line 1 qty: qty must be at least 1').waitFor();
     expect(await page.getByTestId('import-download').getAttribute('href')).toMatch(/\/problems\.csv$/);
+    // The recent imports say where this one stands now, not where it stood when uploaded.
+    await page.getByTestId('import-recent').getByText('validated', { exact: true }).waitFor();
     await checkScreen(page, 'import-report');
 
     await page.getByTestId('import-run').click();
@@ -70,6 +72,7 @@ describe('order import in the app', () => {
     const created = await h.store.em.fork().find(OrderRecord, { reference: { $in: ['IMP-UI-1', 'IMP-UI-2', 'IMP-UI-3', 'IMP-UI-4'] } });
     expect(created.map((o) => o.reference).sort()).toEqual(['IMP-UI-1', 'IMP-UI-4']);
     await page.getByTestId('import-recent').getByText('week-orders.csv').waitFor();
+    await page.getByTestId('import-recent').getByText('done', { exact: true }).waitFor();
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportSummary } from '../../../domain/order-import.ts';
 import { getImport, listImports, type UploadedImport } from '../api/imports-client.ts';
 import { useResource } from '../api/use-resource.ts';
@@ -13,10 +13,15 @@ export function ImportView() {
   const [current, setCurrent] = useState<{ summary: ImportSummary; sample: string[][] } | null>(null);
   const [mapping, setMapping] = useState(false);
   const recent = useResource('imports', listImports);
+  // The list of recent imports shows each one's state: it is read again when the open import's state changes, not at every progress poll.
+  const shownState = useRef<string | null>(null);
   const update = useCallback(
     (summary: ImportSummary) => {
       setCurrent((c) => (c && c.summary.id === summary.id ? { ...c, summary } : { summary, sample: [] }));
-      if (summary.state === 'done') recent.reload();
+      if (summary.state !== shownState.current) {
+        shownState.current = summary.state;
+        recent.reload();
+      }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload is stable for the view's life
     [],
