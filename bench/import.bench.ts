@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ApiDeps } from '../api/api-deps.ts';
 import { createImport, validateImport } from '../api/imports/order-imports.ts';
 import { readUpload } from '../api/imports/read-upload.ts';
-import { startThrowawayPostgres } from '../launcher/throwaway-postgres.ts';
 import { MAX_IMPORT_ROWS } from '../domain/order-import.ts';
 import { openStore } from '../store/open-store.ts';
 import type { StoreConfig } from '../store/store-config.ts';
+import { onBothStores } from './on-both-stores.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? MAX_IMPORT_ROWS);
 const TARGET_MS = 10_000;
@@ -46,18 +43,4 @@ async function measure(name: string, config: StoreConfig): Promise<void> {
   }
 }
 
-export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
-  try {
-    await measure('SQLite', { kind: 'sqlite', file: join(dir, 'sluice.sqlite') });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (!process.argv.includes('postgres')) return;
-  const server = await startThrowawayPostgres();
-  try {
-    await measure('PostgreSQL', { kind: 'postgres', url: `${server.serverUrl}/bench` });
-  } finally {
-    server.stop();
-  }
-}
+export const run = (): Promise<void> => onBothStores(measure);

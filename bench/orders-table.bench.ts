@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { startThrowawayPostgres } from '../launcher/throwaway-postgres.ts';
 import { LAST_MILE_STATUSES } from '../domain/last-mile.ts';
 import { ORDER_KINDS, STATED_PRIORITIES } from '../domain/order.ts';
 import { decodeCursor } from '../store/order-list-cursor.ts';
@@ -13,6 +9,7 @@ import { jsonValue, sqlOn } from '../store/sql.ts';
 import type { StoreConfig } from '../store/store-config.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { pick, random } from './generated-orders.ts';
+import { onBothStores } from './on-both-stores.ts';
 import { percentile } from './percentile.ts';
 
 /**
@@ -128,18 +125,4 @@ async function measure(name: string, config: StoreConfig): Promise<void> {
   }
 }
 
-export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
-  try {
-    await measure('SQLite', { kind: 'sqlite', file: join(dir, 'sluice.sqlite') });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (!process.argv.includes('postgres')) return;
-  const server = await startThrowawayPostgres();
-  try {
-    await measure('PostgreSQL', { kind: 'postgres', url: `${server.serverUrl}/bench` });
-  } finally {
-    server.stop();
-  }
-}
+export const run = (): Promise<void> => onBothStores(measure);
