@@ -130,11 +130,11 @@ export interface DialectSql {
   /** A from-clause item `e` with one row per element of a JSON array column, the element as `e.value` (read it with `->>`). */
   jsonArrayElements(column: RawBuilder<unknown>): RawBuilder<unknown>;
   /**
-   * A condition few rows meet, told to the planner. SQLite plans a statement without its bound values, so
-   * it would walk a whole sort index for a search rather than look the few matches up; PostgreSQL plans
-   * with the values and its statistics, and needs no telling.
+   * A condition few rows meet, told to the planner; null where the planner needs no telling. SQLite plans a
+   * statement without its bound values, so it would walk a whole sort index for a search rather than look
+   * the few matches up; PostgreSQL plans with the values and its statistics (see plannedEachTime).
    */
-  rare(condition: RawBuilder<boolean>): RawBuilder<boolean>;
+  rare: ((condition: RawBuilder<boolean>) => RawBuilder<boolean>) | null;
   /**
    * `column` is one of the values a subquery selects, as a term an OR of index lookups can take: PostgreSQL
    * turns an IN (subquery) under an OR into a filter run on every row, and `= any(array(…))` into an
@@ -170,7 +170,7 @@ const POSTGRES_SQL: DialectSql = {
   forUpdate: sql`for update`,
   settledRows: sql<boolean>`xact_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
   jsonArrayElements: (column) => sql`jsonb_array_elements(${column}) as e(value)`,
-  rare: (condition) => condition,
+  rare: null,
   inSubquery: (column, subquery) => sql<boolean>`${column} = any(array(${subquery}))`,
   // A double, which the driver reads as a number (a bigint or numeric would come back as text); date_part's
   // double is far cheaper than extract's numeric. Rounded, as a double's seconds are not exact: Sluice writes

@@ -5,7 +5,7 @@ import { OrderSkuRecord } from './order-sku.entity.ts';
 
 /*
  * What the orders table's search finds an order by, kept where an index can serve it: a reference's or an
- * account's beginning in any case, read as a range of its folded key (order_search_keys below); a SKU of
+ * account's beginning in any case, read as a range of its folded key (the orders' reference_key and account_key); a SKU of
  * its lines through order_skus. Reading every order's lines or lower-casing every reference at each
  * keystroke took a second on a million orders.
  */
