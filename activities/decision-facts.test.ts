@@ -57,7 +57,8 @@ describe('the facts live decisions receive', () => {
     em.create(ResourceRecord, { id: 'ana', workAreaId: 'north-drivers', name: 'Ana', kind: 'driver', zone: 'north', skills: ['cold_chain'], capacity: 3, available: true, carrierType: 'internal' });
     em.create(ResourceRecord, { id: 'bo', workAreaId: 'north-drivers', name: 'Bo', kind: 'driver', zone: 'north', skills: ['cold_chain'], capacity: 3, available: true, carrierType: 'internal' });
     // Routed, so the priority decision's sequencing facts apply (its areas' planned lead times included).
-    em.create(OrderRecord, order('o-1', { inPool: true, queuedAt: new Date(), routing: [{ workAreaId: 'north-drivers', hours: 1.5 }] }));
+    // It names a carrier type and a COD amount below its value of 80 (a deposit paid), so the facts from both are offered.
+    em.create(OrderRecord, order('o-1', { carrierType: 'internal', codAmount: 75, inPool: true, queuedAt: new Date(), routing: [{ workAreaId: 'north-drivers', hours: 1.5 }] }));
     // Ana's history: a remittance she still owes, and a remit with a variance last week.
     em.create(OrderRecord, order('owed', { state: 'awaiting_remit', assignee: 'ana' }));
     em.create(OrderRecord, order('short', { state: 'closed', assignee: 'ana', remitVariance: -5, remitDecidedAt: new Date(Date.now() - 7 * 24 * HOUR) }));
@@ -77,7 +78,7 @@ describe('the facts live decisions receive', () => {
     if (judged) facts.set('release', judged.facts);
     await take('assignment', (decisionKey) => a.assignOrder({ orderId: 'o-1', workAreaId: 'north-drivers', decisionKey }));
     await store.em.fork().nativeUpdate(OrderRecord, { id: 'o-1' }, { assignee: 'ana', state: 'delivered' });
-    await take('remit', (decisionKey) => a.decideRemit({ orderId: 'o-1', amountCollected: 75, decisionKey }));
+    await take('remit', (decisionKey) => a.decideRemit({ orderId: 'o-1', amountCollected: 70, decisionKey }));
     await take('return', (decisionKey) => a.decideReturn({ orderId: 'o-1', returnReason: 'not_home', attempts: 1, decisionKey }));
   });
   afterAll(async () => {
@@ -108,5 +109,13 @@ describe('the facts live decisions receive', () => {
 
   it("remit: the driver's open remittances and recent variances are counted", () => {
     expect(facts.get('remit')).toMatchObject({ driverOpenRemits: 1, driverVariances30d: 1, variance: -5 });
+  });
+
+  it('remit: the cash expected is the COD amount the order names, not its value', () => {
+    expect(facts.get('remit')).toMatchObject({ paymentMode: 'cod', amountExpected: 75, amountCollected: 70 });
+  });
+
+  it('assignment: the carrier type the order names is offered, with whether the candidate matches it', () => {
+    expect(facts.get('assignment')).toMatchObject({ carrierType: 'internal', orderCarrierType: 'internal', carrierTypeMatches: true });
   });
 });

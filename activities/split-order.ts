@@ -16,6 +16,19 @@ export interface ChildOrder {
 }
 
 /**
+ * A COD amount shared among the parts by their value, in cents, the last part taking what rounding left,
+ * so the parts together still collect the amount; null parts for an order without one.
+ */
+function codSharesOf(codAmount: number | null, values: readonly number[]): (number | null)[] {
+  if (codAmount === null) return values.map(() => null);
+  const total = values.reduce((sum, v) => sum + v, 0);
+  const cents = Math.round(codAmount * 100);
+  const shares = values.map((v) => (total > 0 ? Math.round((cents * v) / total) : 0));
+  shares[shares.length - 1] = cents - shares.slice(0, -1).reduce((sum, c) => sum + c, 0);
+  return shares.map((c) => c / 100);
+}
+
+/**
  * Stores the children of a split, each with its share of the lines. Child ids derive from the parent's,
  * so a retried attempt finds the children its first attempt stored instead of making more.
  */
@@ -25,6 +38,7 @@ export function splitOrderActivity(deps: ActivityDeps) {
       const parent = await tx.findOne(OrderRecord, { id: orderId });
       if (!parent) throw ApplicationFailure.nonRetryable(`order ${orderId} is not in the store`, 'OrderNotFound');
       const children: ChildOrder[] = [];
+      const codAmounts = codSharesOf(parent.codAmount ?? null, parts.map((lineNumbers) => lineTotals(lineNumbers.map((n) => parent.lines[n]!)).orderValue));
       for (const [i, lineNumbers] of parts.entries()) {
         const id = `${orderId}-${i + 1}`;
         if (!(await tx.findOne(OrderRecord, { id }))) {
@@ -49,6 +63,8 @@ export function splitOrderActivity(deps: ActivityDeps) {
             requiredSkills: parent.requiredSkills ?? null,
             routing,
             paymentMode: parent.paymentMode,
+            carrierType: parent.carrierType ?? null,
+            codAmount: codAmounts[i]!,
             accountTier: parent.accountTier ?? null,
             checks: parent.checks ?? null,
             parentId: orderId,

@@ -121,6 +121,8 @@ export function recordNewOrder(tx: EntityManager, { id, input, placement, idempo
     requiredSkills: input.requiredSkills ?? null,
     routing: input.routing ?? null,
     paymentMode: input.paymentMode,
+    carrierType: input.carrierType ?? null,
+    codAmount: input.codAmount ?? null,
     accountTier: input.accountTier ?? null,
     checks: input.checks ?? null,
     parentId: null,

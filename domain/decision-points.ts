@@ -171,6 +171,8 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
       fact('resourceCapacity', 'number', 'Orders the candidate can hold.', 6),
       fact('resourceSkills', 'list', "The candidate's skills.", ['forklift', 'cold_chain']),
       fact('carrierType', 'enum', "The candidate's carrier type.", 'internal', { values: CARRIERS }),
+      fact('orderCarrierType', 'enum', 'The carrier type the order must go with; missing when any carrier may take it.', 'prime', { values: CARRIERS }),
+      fact('carrierTypeMatches', 'boolean', "The candidate's carrier type is the one the order names, or the order names none.", true),
       fact('resourceHasOpenRemit', 'boolean', 'The candidate still owes a cash remittance.', false),
     ],
     outcomes: [
@@ -228,7 +230,7 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
     consultedWhen: 'A cash-on-delivery or credit order is delivered.',
     facts: [
       paymentMode,
-      fact('amountExpected', 'number', 'Cash the driver should have collected.', 120, { unit: 'currency' }),
+      fact('amountExpected', 'number', "Cash the driver should have collected: the order's COD amount, or its value when it names none.", 120, { unit: 'currency' }),
       fact('amountCollected', 'number', 'Cash the driver reports collected.', 120, { unit: 'currency' }),
       fact('variance', 'number', 'Collected minus expected.', 0, { unit: 'currency' }),
       fact('driverOpenRemits', 'number', 'Remittances the driver has not settled.', 0),

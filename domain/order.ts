@@ -4,6 +4,7 @@ import { decision } from './decision.ts';
 import { LAST_MILE_STATUSES } from './last-mile.ts';
 import { escalation, hold, holdType, orderActionName, orderState, paymentMode, returnReason } from './lifecycle.ts';
 import { releaseJudgement } from './release-judgement.ts';
+import { CARRIER_TYPES } from './resource.ts';
 import { PERMISSIONS } from './roles.ts';
 import { ID_MAX, oneLine, paragraph } from './text.ts';
 
@@ -44,6 +45,16 @@ export type IntakeChecks = z.infer<typeof intakeChecks>;
 export const routingStep = z.strictObject({ workAreaId: oneLine(ID_MAX), hours: z.number().positive().max(10_000) });
 export type RoutingStep = z.infer<typeof routingStep>;
 
+export const carrierType = z.enum(CARRIER_TYPES);
+export type CarrierType = z.infer<typeof carrierType>;
+
+/** Cash to collect, in whole cents: what the driver is asked for is what finance counts. A number's shortest decimal form tells its decimals. */
+export const codAmount = z
+  .number({ message: 'the COD amount must be a number, e.g. 125.50' })
+  .nonnegative('the COD amount cannot be negative')
+  .max(MAX_AMOUNT, `the COD amount is at most ${MAX_AMOUNT.toLocaleString('en')}`)
+  .refine((n) => /^\d+(?:\.\d{1,2})?$/.test(String(n)), 'the COD amount has at most two decimals (cents)');
+
 /** What an integration posts to `POST /orders`. */
 export const newOrder = z.strictObject({
   reference: oneLine(64).optional(),
@@ -66,11 +77,15 @@ export const newOrder = z.strictObject({
    */
   routing: z.array(routingStep).min(1, 'a routing has at least one step').max(20).optional(),
   paymentMode: paymentMode.default('prepaid'),
+  /** The carrier type the order must go with; without it, any carrier may take it (as the assignment rules allow). */
+  carrierType: carrierType.optional(),
+  /** Cash on delivery only: the cash the driver collects, when it is not the order's value (a deposit paid, delivery charged). */
+  codAmount: codAmount.optional(),
   accountTier: z.enum(ACCOUNT_TIERS).optional(),
   /** What the capturing system knows about credit, stock, prices and the address; intake rules read it. */
   checks: intakeChecks.optional(),
   lines: z.array(orderLine).min(1, 'an order needs at least one line').max(MAX_LINES, `an order has at most ${MAX_LINES.toLocaleString('en')} lines`),
-});
+}).refine((o) => o.codAmount === undefined || o.paymentMode === 'cod', { path: ['codAmount'], message: 'a COD amount is only for cash-on-delivery orders: set the payment mode to COD, or leave the amount empty' });
 export type NewOrder = z.infer<typeof newOrder>;
 
 /** What an order weighs against a WIP limit counted in units. */
@@ -134,6 +149,10 @@ export const orderSummary = z.object({
   /** A production order's routing; empty when it has none. */
   routing: z.array(routingStep),
   paymentMode: paymentMode,
+  /** The carrier type the order must go with; null when any carrier may take it. */
+  carrierType: carrierType.nullable(),
+  /** The cash to collect on delivery when it is not the order's value; null otherwise. */
+  codAmount: z.number().nullable(),
   state: orderState,
   /** For delivery kinds: the status a last-mile dispatcher knows; null for fulfilment kinds. */
   lastMileStatus: z.enum(LAST_MILE_STATUSES).nullable(),

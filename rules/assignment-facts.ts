@@ -1,9 +1,12 @@
 import type { Resource } from '../domain/resource.ts';
 import { priorityFacts, type PriorityFactsInput } from './priority-facts.ts';
 
-export type AssignmentOrder = PriorityFactsInput & { paymentMode: string; zone?: string | null; requiredSkills?: readonly string[] | null };
+export type AssignmentOrder = PriorityFactsInput & { paymentMode: string; zone?: string | null; requiredSkills?: readonly string[] | null; carrierType?: string | null };
 
-/** The facts the assignment decision point offers about one candidate resource for an order, with what the candidate has in hand. */
+/**
+ * The facts the assignment decision point offers about one candidate resource for an order, with what the
+ * candidate has in hand. An order that names no carrier type has no orderCarrierType, and every candidate matches it.
+ */
 export function assignmentFacts(
   order: AssignmentOrder,
   resource: Pick<Resource, 'id' | 'capacity' | 'skills' | 'carrierType'> & { zone?: string | null },
@@ -26,6 +29,8 @@ export function assignmentFacts(
     resourceCapacity: resource.capacity,
     resourceSkills: resource.skills,
     carrierType: resource.carrierType,
+    ...(order.carrierType ? { orderCarrierType: order.carrierType } : {}),
+    carrierTypeMatches: !order.carrierType || order.carrierType === resource.carrierType,
     resourceHasOpenRemit: load.openRemits > 0,
   };
 }

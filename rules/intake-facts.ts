@@ -4,6 +4,8 @@ import { priorityFacts, type PriorityFactsInput } from './priority-facts.ts';
 export type IntakeFactsInput = PriorityFactsInput & {
   paymentMode: string;
   checks?: IntakeChecks | null;
+  /** A cash-on-delivery order's cash to collect, when it is not the order's value (the remit decision reads it). */
+  codAmount?: number | null;
 };
 
 /** The facts the intake decision point offers. What the capturing system did not say stays missing. */

@@ -13,6 +13,7 @@ type FactsRow = {
   created_at: DateColumn;
   account_tier: string | null;
   payment_mode: string;
+  cod_amount: number | null;
   checks: JsonColumn<IntakeChecks> | null;
   order_value: number | null;
   line_count: number | null;
@@ -22,7 +23,7 @@ type FactsRow = {
   routing: JsonColumn<RoutingStep[]> | null;
 };
 
-const FACTS_COLUMNS = sql`o.kind, o.stated_priority, o.due_at, o.created_at, o.account_tier, o.payment_mode, o.checks, o.order_value, o.line_count,
+const FACTS_COLUMNS = sql`o.kind, o.stated_priority, o.due_at, o.created_at, o.account_tier, o.payment_mode, o.cod_amount, o.checks, o.order_value, o.line_count,
   case when o.order_value is null or o.line_count is null then o.lines end as lines, o.queued_at, o.routing`;
 
 /** What a decision's facts are computed from, read as one plain row: every decision of every order reads it. Null when the order is not in the store. */
@@ -57,6 +58,7 @@ async function factsInputOf(em: EntityManager, r: FactsRow): Promise<IntakeFacts
     createdAt: dateOf(r.created_at),
     accountTier: r.account_tier,
     paymentMode: r.payment_mode,
+    codAmount: r.cod_amount === null ? null : Number(r.cod_amount),
     checks: r.checks === null ? null : jsonOf(r.checks),
     ...(r.order_value === null || r.line_count === null ? { lines: jsonOf(r.lines!) } : { orderValue: r.order_value, lineCount: r.line_count }),
   };

@@ -27,6 +27,8 @@ export function toOrderListItem(order: Omit<OrderRecord, 'lines' | symbol>): Ord
     requiredSkills: order.requiredSkills ?? [],
     routing: order.routing ?? [],
     paymentMode: order.paymentMode,
+    carrierType: order.carrierType ?? null,
+    codAmount: order.codAmount ?? null,
     state: order.state,
     lastMileStatus: order.lastMileStatus ?? null,
     priorityScore: order.priorityScore ?? null,

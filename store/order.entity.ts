@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { LastMileStatus } from '../domain/last-mile.ts';
-import type { Escalation, Hold, IntakeChecks, OrderKind, OrderState, PaymentMode, RoutingStep, StatedPriority } from '../domain/order.ts';
+import type { CarrierType, Escalation, Hold, IntakeChecks, OrderKind, OrderState, PaymentMode, RoutingStep, StatedPriority } from '../domain/order.ts';
 import { referenceKeyOf, searchKeyOf } from './order-search.ts';
 
 export const OrderRecord = defineEntity({
@@ -33,6 +33,10 @@ export const OrderRecord = defineEntity({
     /** A production order's routing as posted; order_operations holds it row by row for load queries. */
     routing: p.json<RoutingStep[]>().nullable(),
     paymentMode: p.string().$type<PaymentMode>().default('prepaid'),
+    /** The carrier type the order must go with; null when any may take it. */
+    carrierType: p.string().$type<CarrierType>().nullable(),
+    /** A cash-on-delivery order's cash to collect, when it is not the order's value. */
+    codAmount: p.float().nullable(),
     accountTier: p.string().nullable(),
     checks: p.json<IntakeChecks>().nullable(),
     parentId: p.string().nullable().index(),

@@ -18,6 +18,8 @@ const order = (state: OrderState, extra: Partial<OrderSummary> = {}): OrderSumma
   requiredSkills: [],
   routing: [],
   paymentMode: 'prepaid',
+  carrierType: null,
+  codAmount: null,
   state,
   lastMileStatus: null,
   priorityScore: 10,
