@@ -10,6 +10,8 @@ const NAMES: Record<ImportField, readonly string[]> = {
   warehouse: ['warehouse', 'site', 'depot', 'dc'],
   workAreaId: ['workarea', 'workareaid', 'line', 'station'],
   paymentMode: ['payment', 'paymentmode', 'paymentterms', 'pay'],
+  carrierType: ['carrier', 'carriertype', 'carrierkind', 'shipvia', 'shipwith'],
+  codAmount: ['cod', 'codamount', 'codvalue', 'cashondelivery', 'cashtocollect', 'collect', 'amounttocollect'],
   statedPriority: ['priority', 'statedpriority', 'urgency'],
   lines: ['lines', 'orderlines', 'items', 'products'],
   sku: ['sku', 'item', 'product', 'article', 'partnumber'],

@@ -13,6 +13,8 @@ describe('suggestMapping', () => {
     { headers, expected: mapping },
     { headers: ['SKU', 'Quantity', 'Unit price', 'account', 'due_date'], expected: { sku: 'SKU', qty: 'Quantity', price: 'Unit price', account: 'account', dueAt: 'due_date' } },
     { headers: ['lines', 'sku', 'account'], expected: { lines: 'lines', account: 'account' } },
+    { headers: ['Carrier', 'COD amount', 'Payment'], expected: { carrierType: 'Carrier', codAmount: 'COD amount', paymentMode: 'Payment' } },
+    { headers: ['carrier_type', 'Cash on delivery', 'COD'], expected: { carrierType: 'carrier_type', codAmount: 'Cash on delivery' } },
     { headers: ['a', 'b'], expected: {} },
   ])('$headers', ({ headers, expected }) => expect(suggestMapping(headers)).toEqual(expected));
 });
@@ -59,6 +61,30 @@ describe('orderOfRow', () => {
     const result = orderOfRow(cells, headers, mapping);
     expect(result.order).toBeNull();
     expect(result.problems).toEqual(problems.map((p) => expect.objectContaining(p)));
+  });
+
+  describe('carrier type and COD amount', () => {
+    const cols = ['account', 'due', 'lines', 'payment', 'carrier', 'cod'];
+    const m: ImportMapping = { account: 'account', dueAt: 'due', lines: 'lines', paymentMode: 'payment', carrierType: 'carrier', codAmount: 'cod' };
+    it.each([
+      { cells: ['ACME', dueIso, 'A x1 @90', 'COD', 'Prime', '75.50'], order: { paymentMode: 'cod', carrierType: 'prime', codAmount: 75.5 } },
+      { cells: ['ACME', dueIso, 'A x1', '', '', ''], order: { paymentMode: 'prepaid' } },
+    ])('takes $cells', ({ cells, order }) => {
+      const result = orderOfRow(cells, cols, m);
+      expect(result.problems).toEqual([]);
+      expect(result.order).toEqual(expect.objectContaining(order));
+      if (!('carrierType' in order)) expect(result.order).not.toHaveProperty('carrierType');
+    });
+    it.each([
+      { cells: ['ACME', dueIso, 'A x1', 'prepaid', '', '10'], problem: { column: 'cod', field: 'codAmount', message: expect.stringContaining('only for cash-on-delivery orders') } },
+      { cells: ['ACME', dueIso, 'A x1', 'cod', '', '$10'], problem: { column: 'cod', field: 'codAmount', message: expect.stringContaining('must be a number') } },
+      { cells: ['ACME', dueIso, 'A x1', 'cod', '', '10.005'], problem: { column: 'cod', field: 'codAmount', message: expect.stringContaining('at most two decimals') } },
+      { cells: ['ACME', dueIso, 'A x1', '', 'pigeon', ''], problem: { column: 'carrier', field: 'carrierType' } },
+    ])('reports $cells by its column', ({ cells, problem }) => {
+      const result = orderOfRow(cells, cols, m);
+      expect(result.order).toBeNull();
+      expect(result.problems).toEqual([expect.objectContaining(problem)]);
+    });
   });
 
   it('one-line orders from sku, qty and price columns name the column at fault', () => {

@@ -64,10 +64,12 @@ export function orderOfRow(cells: readonly string[], headers: readonly string[],
     const value = cell(field);
     if (value !== undefined) input[field] = value;
   }
-  for (const field of ['kind', 'paymentMode', 'statedPriority'] as const) {
+  for (const field of ['kind', 'paymentMode', 'carrierType', 'statedPriority'] as const) {
     const value = cell(field);
     if (value !== undefined) input[field] = enumText(value);
   }
+  const codAmount = cell('codAmount');
+  if (codAmount !== undefined) input.codAmount = numberOf(codAmount);
   // The required fields empty: the schema's own words for an empty value ("account is required").
   input.account ??= '';
   input.dueAt = dueTimeOf(cell('dueAt') ?? '');

@@ -8,6 +8,8 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   kind: 'Kind',
   statedPriority: 'Priority',
   paymentMode: 'Payment mode',
+  carrierType: 'Carrier type',
+  codAmount: 'COD amount (cash on delivery only)',
   zone: 'Zone',
   warehouse: 'Warehouse',
   workAreaId: 'Work area',
