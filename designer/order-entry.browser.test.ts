@@ -7,7 +7,7 @@ import { hoursFromNow } from '../test/clock.ts';
 import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
 import { focused, signInByKeyboard } from '../test/keyboard.ts';
 import type { Harness } from '../test/sluice-harness.ts';
-import { toLocalInput } from './src/format/local-date-time.ts';
+import { fromLocalInput, toLocalInput } from './src/format/local-date-time.ts';
 
 /**
  * A dispatcher takes orders by hand on the Orders screen: the form checks them with the API's own schema
@@ -78,7 +78,8 @@ describe('order entry in the app', () => {
     expect((await focused(page)).testId).toBe('entry-due');
     await checkScreen(page, 'order-entry-errors');
 
-    await form.getByTestId('entry-due').fill(toLocalInput(hoursFromNow(24)));
+    const due = toLocalInput(hoursFromNow(24));
+    await form.getByTestId('entry-due').fill(due);
     // The areas that work pick orders come first.
     await form.getByTestId('entry-work-area').click();
     await page.getByText('For pick orders', { exact: true }).waitFor();
@@ -94,11 +95,48 @@ describe('order entry in the app', () => {
     expect(taken).toHaveLength(1);
     const order = (await (await h.request(`/orders/${taken[0]!.id}`)).json()) as OrderSummary;
     expect(order).toMatchObject({ kind: 'pick', account: 'ACME', workAreaId: h.workAreaId, lines: [{ sku: 'SKU-1', qty: 2, price: 10 }, { sku: 'SKU-2', qty: 1, price: 5.5 }] });
-    expect(Math.abs(Date.parse(order.dueAt) - Date.parse(hoursFromNow(24)))).toBeLessThan(60_000);
+    // The due time typed, in the browser's zone (the test's own), to the minute the input holds.
+    expect(Date.parse(order.dueAt)).toBe(Date.parse(fromLocalInput(due)!));
 
     // The notice's link opens the order.
     await page.keyboard.press('Enter');
     await page.getByTestId('order-drawer').getByRole('heading', { name: 'Order ENTRY-PICK' }).waitFor();
+    await page.close();
+  });
+
+  it('a cash-on-delivery order names its carrier type and the cash to collect, refused first for fractions of a cent; the drawer shows both', async () => {
+    const page = await signInByKeyboard(browser, url, 'dan');
+    const form = await openForm(page);
+    await form.getByTestId('entry-reference').fill('ENTRY-COD');
+    await form.getByTestId('entry-account').fill('Globex');
+    await pick(page, 'entry-kind', 'Delivery');
+    await form.getByTestId('entry-due').fill(toLocalInput(hoursFromNow(6)));
+    await pick(page, 'entry-work-area', `Test area ${h.workAreaId.slice('test-'.length)} (Pick zone)`);
+    await typeLine(page, 1, 'PARCEL-1', '1', '60');
+    // The amount to collect is asked only for cash on delivery.
+    expect(await form.getByTestId('entry-cod-amount').count()).toBe(0);
+    await pick(page, 'entry-payment', 'Cash on delivery');
+    await form.getByTestId('entry-cod-amount').fill('45.505');
+    await pick(page, 'entry-carrier-type', 'Prime');
+    await form.getByTestId('entry-submit').click();
+    await form.getByText('The COD amount has at most two decimals (cents)').waitFor();
+    await checkScreen(page, 'order-entry-cod-error');
+    await form.getByTestId('entry-cod-amount').fill('45.50');
+    await form.getByText('The COD amount has at most two decimals (cents)').waitFor({ state: 'detached' });
+    await checkScreen(page, 'order-entry-cod');
+    await form.getByTestId('entry-submit').click();
+    await expectTaken(page, 'ENTRY-COD');
+
+    const taken = await ordersCalled('ENTRY-COD');
+    expect(taken).toHaveLength(1);
+    expect(taken[0]).toMatchObject({ kind: 'delivery', paymentMode: 'cod', carrierType: 'prime', codAmount: 45.5 });
+
+    await page.keyboard.press('Enter');
+    const drawer = page.getByTestId('order-drawer');
+    await drawer.getByRole('heading', { name: 'Order ENTRY-COD' }).waitFor();
+    expect(await drawer.getByTestId('order-carrier-type').textContent()).toBe('Prime');
+    expect(await drawer.getByTestId('order-cod-amount').textContent()).toMatch(/^45[.,]50$/);
+    await checkScreen(page, 'order-entry-cod-drawer');
     await page.close();
   });
 

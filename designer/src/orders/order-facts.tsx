@@ -10,6 +10,8 @@ import { OrderHolds } from './order-holds.tsx';
 import { OrderLines } from './order-lines.tsx';
 import { StatedPriority } from './stated-priority.tsx';
 
+const amount = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = {
   prepaid: 'Prepaid',
   credit_terms: 'Credit terms',
@@ -63,6 +65,14 @@ export function OrderFacts({ order, workAreaName }: { order: OrderDetail; workAr
         </Fact>
         <Fact label="Kind">{humanize(order.kind)}</Fact>
         <Fact label="Payment">{PAYMENT_MODE_LABELS[order.paymentMode]}</Fact>
+        {order.codAmount !== null && (
+          <Fact label="Cash to collect">
+            <span data-testid="order-cod-amount">{amount.format(order.codAmount)}</span>
+          </Fact>
+        )}
+        <Fact label="Carrier type">
+          <span data-testid="order-carrier-type">{order.carrierType ? humanize(order.carrierType) : 'Any'}</span>
+        </Fact>
         {order.lastMileStatus && (
           <Fact label="Last mile">
             <LastMileBadge status={order.lastMileStatus} />

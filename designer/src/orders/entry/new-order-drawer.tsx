@@ -1,6 +1,7 @@
 import { Alert, Button, Drawer, Group, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { newOrder, ORDER_KINDS, PAYMENT_MODES, STATED_PRIORITIES, type OrderKind, type OrderSummary, type PaymentMode, type StatedPriority } from '../../../../domain/order.ts';
+import { newOrder, ORDER_KINDS, PAYMENT_MODES, STATED_PRIORITIES, type CarrierType, type OrderKind, type OrderSummary, type PaymentMode, type StatedPriority } from '../../../../domain/order.ts';
+import { CARRIER_TYPES } from '../../../../domain/resource.ts';
 import { AREA_KIND_FOR, type WorkArea } from '../../../../domain/work-area.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { createOrder } from '../../api/client.ts';
@@ -24,6 +25,7 @@ const options = <T extends string>(values: readonly T[], label: (value: T) => st
 const KIND_OPTIONS = options(ORDER_KINDS);
 const PRIORITY_OPTIONS = options(STATED_PRIORITIES);
 const PAYMENT_OPTIONS = options(PAYMENT_MODES, (mode) => PAYMENT_MODE_LABELS[mode]);
+const CARRIER_OPTIONS = options(CARRIER_TYPES);
 const shape = newOrder.shape;
 
 const areaOption = (area: WorkArea) => ({ value: area.id, label: `${area.name} (${humanize(area.kind)})` });
@@ -173,6 +175,28 @@ export function NewOrderDrawer({ workAreas, onCreated, onClose }: NewOrderDrawer
                   allowDeselect={false}
                   onChange={(value) => value && set('paymentMode', value as PaymentMode)}
                   error={errors.paymentMode}
+                />
+                {draft.paymentMode === 'cod' && (
+                  <TextInput
+                    label="COD amount"
+                    description="Cash the driver collects; leave empty to collect the order’s value."
+                    inputMode="decimal"
+                    data-testid="entry-cod-amount"
+                    value={draft.codAmount}
+                    onChange={(e) => set('codAmount', e.currentTarget.value)}
+                    error={errors.codAmount}
+                  />
+                )}
+                <Select
+                  label="Carrier type"
+                  description="Leave empty: any carrier the assignment rules allow."
+                  placeholder="Any carrier"
+                  data-testid="entry-carrier-type"
+                  data={CARRIER_OPTIONS}
+                  value={draft.carrierType || null}
+                  clearable
+                  onChange={(value) => set('carrierType', (value ?? '') as CarrierType | '')}
+                  error={errors.carrierType}
                 />
                 <TagsInput
                   label="Required skills"

@@ -40,6 +40,21 @@ describe('an order typed into the form', () => {
     expect(errorsOf(draft(change))[path]).toBe(message);
   });
 
+  it('sends the carrier type, and the COD amount only while the payment mode is cash on delivery', () => {
+    expect(requestOf(draft({ paymentMode: 'cod', codAmount: '12,50', carrierType: 'prime' }))).toMatchObject({ paymentMode: 'cod', codAmount: 12.5, carrierType: 'prime' });
+    const prepaid = requestOf(draft({ paymentMode: 'prepaid', codAmount: '12.50' }));
+    expect(prepaid).not.toHaveProperty('codAmount');
+    expect(prepaid).not.toHaveProperty('carrierType');
+  });
+
+  it.each([
+    { problem: 'a COD amount in words', codAmount: 'ten', message: 'The COD amount must be a number, e.g. 125.50' },
+    { problem: 'a negative COD amount', codAmount: '-5', message: 'The COD amount cannot be negative' },
+    { problem: 'fractions of a cent', codAmount: '1.005', message: 'The COD amount has at most two decimals (cents)' },
+  ])('$problem has the API’s message', ({ codAmount, message }) => {
+    expect(errorsOf(draft({ paymentMode: 'cod', codAmount })).codAmount).toBe(message);
+  });
+
   it('names the lines with a problem, from 1', () => {
     expect(linesWithErrors(errorsOf(draft({ lines: [line('A', '1', '1'), line('', '1', '1'), line('B', '0', '')] })))).toEqual([2, 3]);
   });

@@ -1,4 +1,4 @@
-import type { OrderKind, PaymentMode, StatedPriority } from '../../../../domain/order.ts';
+import type { CarrierType, OrderKind, PaymentMode, StatedPriority } from '../../../../domain/order.ts';
 import type { ApiIssue } from '../../api/api-error.ts';
 import { sentence } from '../../format/labels.ts';
 import { fromLocalInput } from '../../format/local-date-time.ts';
@@ -28,6 +28,10 @@ export interface OrderDraft {
   zone: string;
   warehouse: string;
   paymentMode: PaymentMode;
+  /** Empty: any carrier may take the order. */
+  carrierType: CarrierType | '';
+  /** As typed; sent only while the payment mode is cash on delivery, the one mode it belongs to. */
+  codAmount: string;
   skills: string[];
   lines: LineDraft[];
   routing: StepDraft[];
@@ -50,6 +54,8 @@ export const emptyDraft = (): OrderDraft => ({
   zone: '',
   warehouse: '',
   paymentMode: 'prepaid',
+  carrierType: '',
+  codAmount: '',
   skills: [],
   lines: [emptyLine()],
   routing: [],
@@ -60,8 +66,8 @@ const text = (value: string) => (value.trim() === '' ? undefined : value);
 const num = (value: string) => (value.trim() === '' ? undefined : Number(value.trim().replace(',', '.')));
 
 /**
- * The request the draft makes, before it is checked: blank optional fields are left out, and the routing
- * goes only with a production order, the one kind that carries it.
+ * The request the draft makes, before it is checked: blank optional fields are left out, the routing
+ * goes only with a production order and the COD amount only with a cash-on-delivery one, the ones that carry them.
  */
 export function requestOf(draft: OrderDraft): Record<string, unknown> {
   const due = draft.dueLocal === '' ? undefined : (fromLocalInput(draft.dueLocal) ?? draft.dueLocal);
@@ -78,6 +84,8 @@ export function requestOf(draft: OrderDraft): Record<string, unknown> {
     requiredSkills: draft.skills.length > 0 ? draft.skills : undefined,
     routing,
     paymentMode: draft.paymentMode,
+    carrierType: text(draft.carrierType),
+    codAmount: draft.paymentMode === 'cod' ? num(draft.codAmount) : undefined,
     lines: draft.lines.map((line) => ({ sku: line.sku, qty: num(line.qty), price: num(line.price) })),
   };
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
