@@ -19,7 +19,7 @@ export interface ChildOrder {
  * A COD amount shared among the parts by their value, in cents, the last part taking what rounding left,
  * so the parts together still collect the amount; null parts for an order without one.
  */
-function codSharesOf(codAmount: number | null, values: readonly number[]): (number | null)[] {
+export function codSharesOf(codAmount: number | null, values: readonly number[]): (number | null)[] {
   if (codAmount === null) return values.map(() => null);
   const total = values.reduce((sum, v) => sum + v, 0);
   const cents = Math.round(codAmount * 100);
