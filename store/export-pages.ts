@@ -36,6 +36,8 @@ export interface OrderExportRow {
   zone: string | null;
   warehouse: string | null;
   paymentMode: string;
+  carrierType: string | null;
+  codAmount: number | null;
   priorityScore: number | null;
   assignee: string | null;
   parentId: string | null;
@@ -53,14 +55,14 @@ export interface OrderExportRow {
 
 type OrderRow = {
   id: string; reference: string | null; account: string; kind: OrderKind; stated_priority: string; state: OrderState; last_mile_status: string | null; work_area_id: string;
-  zone: string | null; warehouse: string | null; payment_mode: string; priority_score: number | null; assignee: string | null; parent_id: string | null; units: number;
+  zone: string | null; warehouse: string | null; payment_mode: string; carrier_type: string | null; cod_amount: number | null; priority_score: number | null; assignee: string | null; parent_id: string | null; units: number;
   order_value: number | null; line_count: number | null; due_at: DateColumn; created_at: DateColumn; updated_at: DateColumn; holds: JsonColumn<Hold[]> | null;
   escalation: JsonColumn<Escalation> | null; routing: JsonColumn<RoutingStep[]> | null; lines: JsonColumn<OrderExportRow['lines']>;
 };
 
 /** A page of orders taken in the range, by (created_at, id): the index the order list pages by. */
 export async function orderExportPage(em: EntityManager, q: OrderExportQuery, key: TimeKey | null, limit: number): Promise<OrderExportRow[]> {
-  const { rows } = await sql<OrderRow>`select id, reference, account, kind, stated_priority, state, last_mile_status, work_area_id, zone, warehouse, payment_mode, priority_score,
+  const { rows } = await sql<OrderRow>`select id, reference, account, kind, stated_priority, state, last_mile_status, work_area_id, zone, warehouse, payment_mode, carrier_type, cod_amount, priority_score,
       assignee, parent_id, units, order_value, line_count, due_at, created_at, updated_at, holds, escalation, routing, lines
     from orders
     where ${where([
@@ -83,6 +85,8 @@ export async function orderExportPage(em: EntityManager, q: OrderExportQuery, ke
     zone: r.zone,
     warehouse: r.warehouse,
     paymentMode: r.payment_mode,
+    carrierType: r.carrier_type,
+    codAmount: r.cod_amount === null ? null : Number(r.cod_amount),
     priorityScore: r.priority_score === null ? null : Number(r.priority_score),
     assignee: r.assignee,
     parentId: r.parent_id,

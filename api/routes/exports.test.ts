@@ -182,6 +182,15 @@ describe('exports', () => {
     });
   });
 
+  it('an order’s carrier type and COD amount come out in CSV and NDJSON', async () => {
+    const [id] = await storeOrders(small, [{ reference: 'COD-export', paymentMode: 'cod', codAmount: 12.5, carrierType: 'prime' }]);
+    const [header, ...rows] = parseCsv(await (await get(`/exports/orders?workAreaId=${small}`)).text());
+    const row = rows.find((r) => r[header!.indexOf('id')] === id)!;
+    expect([row[header!.indexOf('carrierType')], row[header!.indexOf('codAmount')]]).toEqual(['prime', '12.5']);
+    const line = (await ndjson(`/exports/orders?format=ndjson&workAreaId=${small}`)).find((o) => o.id === id);
+    expect(line).toMatchObject({ carrierType: 'prime', codAmount: 12.5 });
+  });
+
   it.each([
     { path: '/exports/orders?from=H1&to=H2', field: 'to' },
     { path: '/exports/orders?format=xml', field: 'format' },
