@@ -8,6 +8,8 @@ import { DECISION_POINT_SPECS, DECISION_POINTS, type DecisionPointId } from '../
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { testStoreConfig } from '../test/temp-store.ts';
+import { PriceListRecord, PriceRecord, ProductRecord } from '../store/inventory/catalogue.entity.ts';
+import { StockRecord } from '../store/inventory/stock.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { findReleaseJudgement } from '../store/release-judgements.ts';
 import { ResourceRecord } from '../store/resource.entity.ts';
@@ -38,6 +40,7 @@ describe('the facts live decisions receive', () => {
     dueAt: new Date(Date.now() + 6 * HOUR),
     workAreaId: 'north-drivers',
     zone: 'north',
+    warehouse: 'W1',
     requiredSkills: ['cold_chain'],
     lines: [{ sku: 'A', qty: 2, price: 40 }],
     orderValue: 80,
@@ -56,6 +59,12 @@ describe('the facts live decisions receive', () => {
     em.create(WorkAreaRecord, { id: 'north-drivers', name: 'North drivers', kind: 'driver_pool', zone: 'north', wipLimit: 5 });
     em.create(ResourceRecord, { id: 'ana', workAreaId: 'north-drivers', name: 'Ana', kind: 'driver', zone: 'north', skills: ['cold_chain'], capacity: 3, available: true, carrierType: 'internal' });
     em.create(ResourceRecord, { id: 'bo', workAreaId: 'north-drivers', name: 'Bo', kind: 'driver', zone: 'north', skills: ['cold_chain'], capacity: 3, available: true, carrierType: 'internal' });
+    // In the catalogue, in stock and on the default price list, so the facts from stock and prices apply.
+    const now = new Date();
+    em.create(ProductRecord, { sku: 'A', name: 'Widget', unit: 'each', active: true, createdAt: now, updatedAt: now });
+    em.create(StockRecord, { warehouse: 'W1', sku: 'A', onHand: 10, reserved: 0, updatedAt: now });
+    em.create(PriceListRecord, { id: 'list', name: 'Standard', isDefault: true, createdAt: now, updatedAt: now });
+    em.create(PriceRecord, { priceListId: 'list', sku: 'A', price: 40 });
     // Routed, so the priority decision's sequencing facts apply (its areas' planned lead times included).
     // It names a carrier type and a COD amount below its value of 80 (a deposit paid), so the facts from both are offered.
     em.create(OrderRecord, order('o-1', { carrierType: 'internal', codAmount: 75, inPool: true, queuedAt: new Date(), routing: [{ workAreaId: 'north-drivers', hours: 1.5 }] }));

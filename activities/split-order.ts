@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { lineTotals, unitsOf, type OrderKind, type PaymentMode } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
+import { endReservations, reserveStoredOrder } from '../store/inventory/order-stock.ts';
 import { createCandidateAreas } from '../store/order-candidate-area.entity.ts';
 import { createOrderSkus } from '../store/order-search.ts';
 import { createOperations } from '../store/order-operation.entity.ts';
@@ -39,6 +40,7 @@ export function splitOrderActivity(deps: ActivityDeps) {
       if (!parent) throw ApplicationFailure.nonRetryable(`order ${orderId} is not in the store`, 'OrderNotFound');
       const children: ChildOrder[] = [];
       const codAmounts = codSharesOf(parent.codAmount ?? null, parts.map((lineNumbers) => lineTotals(lineNumbers.map((n) => parent.lines[n]!)).orderValue));
+      const made: string[] = [];
       for (const [i, lineNumbers] of parts.entries()) {
         const id = `${orderId}-${i + 1}`;
         if (!(await tx.findOne(OrderRecord, { id }))) {
@@ -76,9 +78,17 @@ export function splitOrderActivity(deps: ActivityDeps) {
           if (routing) createOperations(tx, id, routing);
           createCandidateAreas(tx, id, parent.candidateAreas ?? []);
           createOrderSkus(tx, id, lines);
+          made.push(id);
           appendAudit(tx, { dedupeKey: `intake:${id}`, subjectType: 'order', subjectId: id, action: 'intake', toState: 'captured', actor: 'split', data: { parentId: orderId, lines: lineNumbers } });
         }
         children.push({ orderId: id, workAreaId: parent.workAreaId, dueAt: parent.dueAt.toISOString(), kind: parent.kind, paymentMode: parent.paymentMode });
+      }
+      if (made.length > 0) {
+        // The parts are accepted without intake, so they reserve here, what each can, from what the parent gives back.
+        const now = deps.clock();
+        await tx.flush();
+        await endReservations(tx, orderId, 'released', now);
+        for (const id of made) await reserveStoredOrder(tx, id, now);
       }
       return children;
     });

@@ -67,6 +67,20 @@ describe('access to every route', () => {
     }
   });
 
+  // The catalogue is commercial, stock is the floor's (#19; the order processor joins both at the merge of its role).
+  it.each([
+    { method: 'PUT', path: '/products/ACCESS-1', body: { name: 'Access test' }, allowed: ['ops_manager', 'admin'] },
+    { method: 'POST', path: '/stock/receipts', body: { id: 'ACCESS-R', warehouse: 'W1', lines: [{ sku: 'NOT-A-PRODUCT', qty: 1 }] }, allowed: ['ops_manager', 'dispatcher', 'admin'] },
+    { method: 'GET', path: '/stock', allowed: ROLES },
+  ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
+    for (const role of ROLES) {
+      const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });
+      await res.body?.cancel();
+      if ((allowed as readonly Role[]).includes(role)) expect(res.status, role).not.toBe(403);
+      else expect(res.status, role).toBe(403);
+    }
+  });
+
   it('a refusal names the role that is needed', async () => {
     const res = await h.request('/rulesets/priority/versions', { method: 'POST', role: 'dispatcher', body: '{}' });
     expect(res.status).toBe(403);

@@ -13,6 +13,7 @@ import { handleError, UserError } from './errors.ts';
 import { allowedMethods } from './registry/allowed-methods.ts';
 import { MAX_IMPORT_BYTES } from '../domain/order-import.ts';
 import { IMPORTS_PATH, importRoutes } from './imports/import-routes.ts';
+import { catalogueRoutes, stockRoutes } from './inventory/inventory-routes.ts';
 import { importTemplateRoutes } from './imports/template-routes.ts';
 import { mountRoutes } from './registry/mount-routes.ts';
 import { requestLog } from './request-log.ts';
@@ -56,6 +57,8 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...bulkJobRoutes(deps),
     ...importRoutes(deps),
     ...importTemplateRoutes(deps),
+    ...catalogueRoutes(deps),
+    ...stockRoutes(deps),
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
     ...rulesetLockRoutes(deps),

@@ -11,6 +11,7 @@ import { remitFacts, returnFacts } from '../rules/return-remit-facts.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { readDriverRemitHistory } from '../store/driver-remit-history.ts';
+import { orderInventoryFacts } from '../store/inventory/order-inventory-facts.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { plannedOperations, readPlannedLeadTimes } from '../store/planned-lead-times.ts';
 import { readCycleInput } from '../store/release-cycle-input.ts';
@@ -93,7 +94,11 @@ const remitFactsOf: Builder = async (em, orders, now) => {
 };
 
 const BUILDERS: Record<DecisionPointId, Builder> = {
-  intake: async (_em, orders, now) => each(orders, (o) => ({ facts: [intakeFacts(o, now)] })),
+  intake: async (em, orders, now) => {
+    const built = new Map<string, OrderFacts>();
+    for (const o of orders) built.set(o.id, { facts: [{ ...intakeFacts(o, now), ...(await orderInventoryFacts(em, o.id, null)) }] });
+    return built;
+  },
   priority: async (em, orders, now) => {
     const leadTimes = await readPlannedLeadTimes(em, [...new Set(orders.flatMap((o) => (o.routing ?? []).map((s) => s.workAreaId)))]);
     return each(orders, (o) => ({ facts: [priorityFacts({ ...o, operations: plannedOperations(o.routing ?? [], leadTimes) }, now)] }));

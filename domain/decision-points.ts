@@ -81,8 +81,11 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
       fact('lineCount', 'number', 'Number of order lines.', 3),
       fact('creditBalance', 'number', "The account's open balance.", 4_200, { unit: 'currency' }),
       fact('creditLimit', 'number', "The account's credit limit.", 10_000, { unit: 'currency' }),
-      fact('inventoryShort', 'boolean', 'Some line cannot be served from stock.', false),
-      fact('priceOverride', 'boolean', 'Some line has a manually changed price.', false),
+      fact('inventoryShort', 'boolean', "Some line cannot be served from stock: from the order's warehouse when the catalogue knows its SKUs (the order reserves its lines as this is decided), else as the capturing system says.", false),
+      fact('linesShort', 'number', "How many lines the order's warehouse cannot cover (catalogue SKUs only).", 0),
+      fact('unknownSkus', 'number', 'How many lines name a SKU the catalogue does not have (or no longer sells).', 0),
+      fact('priceMismatch', 'boolean', "Some line's price differs from the account's price list, else the default list.", false),
+      fact('priceOverride', 'boolean', 'Some line has a manually changed price (as the capturing system says).', false),
       fact('addressVerified', 'boolean', 'The delivery address was verified.', true),
     ],
     outcomes: [

@@ -35,8 +35,8 @@ export const orderLine = z.strictObject({
 export const intakeChecks = z.strictObject({
   creditBalance: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional(),
   creditLimit: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional(),
-  inventoryShort: z.boolean().optional(),
-  priceOverride: z.boolean().optional(),
+  inventoryShort: z.boolean().optional().describe("Some line cannot be served from stock, as the capturing system sees it: it counts only for orders none of whose SKUs are in Sluice's catalogue; for the others Sluice reads its own stock."),
+  priceOverride: z.boolean().optional().describe("Some line's price was changed by hand. Sluice also compares catalogue SKUs' prices with the account's price list itself (the priceMismatch fact)."),
   addressVerified: z.boolean().optional(),
 });
 export type IntakeChecks = z.infer<typeof intakeChecks>;

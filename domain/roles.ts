@@ -40,6 +40,10 @@ export const PERMISSIONS = {
   'orders.export': ['ops_manager', 'dispatcher', 'finance', 'admin'],
   'decisions.export': ['ops_manager', 'admin'],
   'audit.export': ['ops_manager', 'admin'],
+  // Products, price lists, stock and receipts (#19): the catalogue and its prices are commercial, stock is the floor's.
+  'inventory.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
+  'products.manage': ['admin', 'ops_manager'],
+  'stock.receive': ['dispatcher', 'ops_manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

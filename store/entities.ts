@@ -11,6 +11,8 @@ import { OrderRecord } from './order.entity.ts';
 import { OrderSkuRecord } from './order-sku.entity.ts';
 import { NotificationReadMarkRecord, NotificationReadRecord, NotificationRecord } from './notifications/notification.entity.ts';
 import { OutboxRecord } from './outbox.entity.ts';
+import { PriceListAccountRecord, PriceListRecord, PriceRecord, ProductRecord } from './inventory/catalogue.entity.ts';
+import { ReservationRecord, StockReceiptRecord, StockRecord } from './inventory/stock.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
@@ -62,4 +64,11 @@ export const ENTITIES = [
   OrderImportRecord,
   OrderImportRowRecord,
   ImportTemplateRecord,
+  ProductRecord,
+  PriceListRecord,
+  PriceListAccountRecord,
+  PriceRecord,
+  StockRecord,
+  ReservationRecord,
+  StockReceiptRecord,
 ];

@@ -5,6 +5,7 @@ import { holdsSlot, inPool } from '../domain/lifecycle.ts';
 import type { Escalation, Hold, OrderKind, OrderState } from '../domain/order.ts';
 import { ORDER_STATE_EVENTS } from '../domain/webhook.ts';
 import { insertAuditOnce } from './audit-log.ts';
+import { endReservations } from './inventory/order-stock.ts';
 import { notifiesOfTransition, notifyOfTransition } from './notifications/transition-notifications.ts';
 import { jsonOf, jsonValue, sqlOn, type JsonColumn } from './sql.ts';
 import { addWebhookEvent } from './webhooks/webhook-events.ts';
@@ -25,6 +26,16 @@ export interface OrderTransition {
   /** When the order entered its area's pool, if this transition put it there; the pool's arrival order and a release's check. */
   poolEnteredAt?: string | null;
 }
+
+/** What entering a state does to the stock an order reserved: work done takes it, an order that will not be worked gives it back (a split's parts reserve their own). */
+const ENDS_RESERVATIONS: Partial<Record<OrderState, 'released' | 'consumed'>> = {
+  cancelled: 'released',
+  rejected: 'released',
+  returned: 'released',
+  split: 'released',
+  completed: 'consumed',
+  delivered: 'consumed',
+};
 
 type OrderRow = { kind: OrderKind; reference: string | null; work_area_id: string };
 
@@ -78,6 +89,8 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
     addWebhookEvent(tx, webhookEvent, data, now);
   }
   if (notifiesOfTransition(t)) await notifyOfTransition(tx, t, order, heldBefore, now);
+  const reservationsEnd = t.from !== t.to ? ENDS_RESERVATIONS[t.to] : undefined;
+  if (reservationsEnd) await endReservations(tx, t.orderId, reservationsEnd, now);
   return 'recorded';
 }
 

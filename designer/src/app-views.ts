@@ -13,6 +13,8 @@ const VIEWS = {
   // Bulk jobs: one action over many orders, a dry run first (`orders=` or `filter=` say which).
   bulk: { label: 'Bulk', needs: ['orders.act'] },
   admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage', 'webhooks.manage'] },
+  // Products, prices and stock per warehouse; last, so the keyboard paths to the tabs before it stay as they were.
+  inventory: { label: 'Products & stock', needs: ['products.manage', 'stock.receive'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

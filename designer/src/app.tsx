@@ -17,6 +17,7 @@ const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view
 const DashboardView = lazy(async () => ({ default: (await import('./dashboard/dashboard-view.tsx')).DashboardView }));
 const BulkView = lazy(async () => ({ default: (await import('./bulk/bulk-view.tsx')).BulkView }));
 const ImportView = lazy(async () => ({ default: (await import('./import/import-view.tsx')).ImportView }));
+const InventoryView = lazy(async () => ({ default: (await import('./inventory/inventory-view.tsx')).InventoryView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -77,6 +78,11 @@ export function App() {
           <Tabs.Panel value="orders">
             <Suspense fallback={<Loader size="sm" />}>
               <OrdersView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="inventory">
+            <Suspense fallback={<Loader size="sm" />}>
+              <InventoryView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="bulk">

@@ -21,4 +21,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'orders.export': 'export orders as CSV or NDJSON',
   'decisions.export': 'export the rules\' decisions and their explanations',
   'audit.export': 'export the audit log',
+  'inventory.read': 'see products, price lists and stock per warehouse',
+  'products.manage': 'add and change products, price lists and prices',
+  'stock.receive': 'receive stock into a warehouse (which clears the inventory holds it covers)',
 };
