@@ -40,6 +40,10 @@ export const PERMISSIONS = {
   'orders.export': ['ops_manager', 'dispatcher', 'finance', 'admin'],
   'decisions.export': ['ops_manager', 'admin'],
   'audit.export': ['ops_manager', 'admin'],
+  // Documents: shipping papers are the floor's, invoices the office's; a credit note corrects money owed.
+  'documents.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
+  'documents.issue': ['dispatcher', 'finance', 'ops_manager'],
+  'documents.credit': ['finance'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

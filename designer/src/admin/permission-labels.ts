@@ -21,4 +21,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'orders.export': 'export orders as CSV or NDJSON',
   'decisions.export': 'export the rules\' decisions and their explanations',
   'audit.export': 'export the audit log',
+  'documents.read': 'see and reprint an order\'s invoices, credit notes and shipping papers',
+  'documents.issue': 'issue invoices, packing slips, pick lists and shipping labels',
+  'documents.credit': 'credit an invoice with a credit note',
 };
