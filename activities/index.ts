@@ -19,6 +19,7 @@ import { runReleaseCycleActivity } from './run-release-cycle.ts';
 import { splitOrderActivity } from './split-order.ts';
 import { createWebhookActivities } from './webhooks/index.ts';
 import { createBulkJobActivities } from './bulk-jobs/index.ts';
+import { createDocumentActivities } from './documents/index.ts';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -43,6 +44,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWebhookActivities(deps),
     ...createBulkJobActivities(deps),
     ...createImportActivities(deps),
+    ...createDocumentActivities(deps),
   };
 }
 

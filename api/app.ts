@@ -7,6 +7,7 @@ import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { ApiDeps } from './api-deps.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { compressJson } from './compression/compress-json.ts';
+import { documentRoutes } from './documents/document-routes.ts';
 import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
 import { handleError, UserError } from './errors.ts';
@@ -75,6 +76,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...userRoutes(deps),
     ...tokenRoutes(deps),
     ...webhookRoutes(deps),
+    ...documentRoutes(deps),
     ...healthRoutes(deps),
   ];
   routes.push(...docsRoutes(() => routes));

@@ -44,6 +44,10 @@ export const PERMISSIONS = {
   'inventory.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
   'products.manage': ['admin', 'ops_manager'],
   'stock.receive': ['dispatcher', 'ops_manager', 'admin'],
+  // Documents: shipping papers are the floor's, invoices the office's; a credit note corrects money owed.
+  'documents.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
+  'documents.issue': ['dispatcher', 'finance', 'ops_manager'],
+  'documents.credit': ['finance'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -3,6 +3,7 @@ import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { BulkJobItemRecord } from './bulk-jobs/bulk-job-item.entity.ts';
 import { BulkJobRecord } from './bulk-jobs/bulk-job.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
+import { DocumentRecord, DocumentSeriesRecord, OrderTrackingRecord } from './documents/document.entity.ts';
 import { LoginThrottleRecord } from './login-throttle.entity.ts';
 import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
@@ -71,4 +72,7 @@ export const ENTITIES = [
   StockRecord,
   ReservationRecord,
   StockReceiptRecord,
+  DocumentRecord,
+  DocumentSeriesRecord,
+  OrderTrackingRecord,
 ];

@@ -30,7 +30,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return page;
 }
 
-const ARTIFACTS = join(repoRoot, 'test-artifacts');
+export const ARTIFACTS = join(repoRoot, 'test-artifacts');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**

@@ -5,3 +5,4 @@ export { rulesPublishedWorkflow } from './rules-published.workflow.ts';
 export { storeRestoredWorkflow } from './store-restored.workflow.ts';
 export { webhookDeliveryWorkflow } from './webhook-delivery.workflow.ts';
 export { bulkJobWorkflow } from './bulk-job.workflow.ts';
+export { issueDocumentWorkflow } from './issue-document.workflow.ts';

@@ -7,6 +7,7 @@ import { DecisionList } from './decision-list.tsx';
 import { EscalationNote } from './escalation-note.tsx';
 import { CopyOrderId } from './copy-order-id.tsx';
 import { OrderActions } from './order-actions.tsx';
+import { OrderDocuments } from './order-documents.tsx';
 import { OrderFacts } from './order-facts.tsx';
 import { OrderRouting } from './order-routing.tsx';
 import { OrderTimeline } from './order-timeline.tsx';
@@ -49,6 +50,12 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
       <Divider />
       <OrderFacts order={order} workAreaName={workAreaName} />
       <Divider />
+      {can('documents.read') && (
+        <>
+          <OrderDocuments orderId={order.id} />
+          <Divider />
+        </>
+      )}
       {order.operations.length > 0 && (
         <>
           <OrderRouting key={order.id} order={order} onDone={onActionDone} />

@@ -1,0 +1,90 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { OrderDocumentKind } from '../../domain/document.ts';
+import { DocumentRecord } from '../../store/documents/document.entity.ts';
+import { DocumentTooLarge, issueDocument, issueKeyOf } from '../../store/documents/issue-documents.ts';
+import { trackingTokenOf, trackingUrl } from '../../store/documents/order-tracking.ts';
+import { OrderRecord } from '../../store/order.entity.ts';
+import type { DocumentSummary } from '../../domain/document.ts';
+import type { ActivityDeps } from '../activity-deps.ts';
+import type { DocumentContent } from './document-content.ts';
+import { renderDocument, TEMPLATE_VERSION } from './render-document.ts';
+
+export type IssueDocumentInput =
+  | { kind: OrderDocumentKind; orderId: string; issuedBy: string }
+  | { kind: 'credit_note'; invoiceId: string; reason: string; issuedBy: string };
+
+const orderContent = (order: OrderRecord): DocumentContent['order'] => ({
+  id: order.id,
+  reference: order.reference ?? null,
+  account: order.account,
+  kind: order.kind,
+  dueAt: order.dueAt,
+  zone: order.zone ?? null,
+  warehouse: order.warehouse ?? null,
+  paymentMode: order.paymentMode,
+  lines: order.lines,
+});
+
+export const HEARTBEAT_MS = 2_000;
+
+const total = (lines: readonly { qty: number; price: number }[]) => lines.reduce((sum, l) => sum + l.qty * l.price, 0);
+
+/**
+ * Renders and stores one document, once: an attempt that runs again (its worker died, the store failed)
+ * finds the document the first stored, or stores it now; never a second one, and never a second number.
+ * What cannot succeed on a retry (no such order or invoice, a PDF too large to keep) fails for good.
+ */
+export function issueDocumentActivity(deps: ActivityDeps, publicUrl: string) {
+  return async function issueDocumentOnce(input: IssueDocumentInput): Promise<DocumentSummary> {
+    // Beats while it works, so that a worker that dies mid-issue is noticed in seconds, not at the timeout.
+    const beat = setInterval(() => Context.current().heartbeat(), HEARTBEAT_MS);
+    try {
+      return await issueOnce(input);
+    } finally {
+      clearInterval(beat);
+    }
+  };
+
+  async function issueOnce(input: IssueDocumentInput): Promise<DocumentSummary> {
+    const em = deps.store.em.fork();
+    const issuedAt = deps.clock();
+    try {
+      if (input.kind === 'credit_note') {
+        const invoice = await em.findOne(DocumentRecord, { id: input.invoiceId, kind: 'invoice' });
+        if (!invoice) throw ApplicationFailure.nonRetryable(`No invoice ${input.invoiceId}`, 'InvoiceNotFound');
+        const order = await em.findOneOrFail(OrderRecord, { id: invoice.orderId });
+        return await issueDocument(em, {
+          issueKey: issueKeyOf(invoice.id, 'credit_note'),
+          orderId: invoice.orderId,
+          kind: 'credit_note',
+          correctsId: invoice.id,
+          reason: input.reason,
+          lines: invoice.lines,
+          total: -invoice.total,
+          issuedBy: input.issuedBy,
+          issuedAt,
+          templateVersion: TEMPLATE_VERSION,
+          render: (number) =>
+            renderDocument({ kind: 'credit_note', number, issuedAt, order: { ...orderContent(order), lines: invoice.lines }, corrects: { number: invoice.number ?? invoice.id, issuedAt: invoice.issuedAt, reason: input.reason } }),
+        });
+      }
+      const order = await em.findOne(OrderRecord, { id: input.orderId });
+      if (!order) throw ApplicationFailure.nonRetryable(`No order ${input.orderId}`, 'OrderNotFound');
+      const link = input.kind === 'shipping_label' ? trackingUrl(publicUrl, await trackingTokenOf(em, order.id)) : undefined;
+      return await issueDocument(em, {
+        issueKey: issueKeyOf(order.id, input.kind),
+        orderId: order.id,
+        kind: input.kind,
+        lines: order.lines,
+        total: total(order.lines),
+        issuedBy: input.issuedBy,
+        issuedAt,
+        templateVersion: TEMPLATE_VERSION,
+        render: (number) => renderDocument({ kind: input.kind, number, issuedAt, order: orderContent(order), ...(link ? { trackingUrl: link } : {}) }),
+      });
+    } catch (err) {
+      if (err instanceof DocumentTooLarge) throw ApplicationFailure.nonRetryable(err.message, 'DocumentTooLarge');
+      throw err;
+    }
+  }
+}

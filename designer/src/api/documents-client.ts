@@ -1,0 +1,13 @@
+import type { DocumentSummary, OrderDocumentKind } from '../../../domain/document.ts';
+import { request } from './request.ts';
+
+export async function listOrderDocuments(orderId: string, signal?: AbortSignal): Promise<DocumentSummary[]> {
+  return (await request<{ documents: DocumentSummary[] }>(`/orders/${encodeURIComponent(orderId)}/documents`, { signal })).documents;
+}
+
+/** The issued document, or a message when it is still being issued (answered 202). */
+export function issueOrderDocument(orderId: string, kind: OrderDocumentKind): Promise<DocumentSummary | { message: string }> {
+  return request<DocumentSummary | { message: string }>(`/orders/${encodeURIComponent(orderId)}/documents`, { method: 'POST', body: { kind } });
+}
+
+export const documentPdfUrl = (id: string): string => `/documents/${encodeURIComponent(id)}/pdf`;
