@@ -21,4 +21,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'orders.export': 'export orders as CSV or NDJSON',
   'decisions.export': 'export the rules\' decisions and their explanations',
   'audit.export': 'export the audit log',
+  'accounts.read': 'see customer accounts, their contacts and credit exposure',
+  'accounts.manage': 'add and edit customer accounts and their contacts, import accounts',
+  'accounts.credit': 'set an account\'s payment terms and credit limit, record payments received',
 };
