@@ -56,7 +56,7 @@ describe('access to every route', () => {
 
   // Exports hand over many records at once, so who may take which is spelled out here as well as in the table.
   it.each([
-    { path: '/exports/orders', allowed: ['ops_manager', 'dispatcher', 'finance', 'admin'] },
+    { path: '/exports/orders', allowed: ['ops_manager', 'dispatcher', 'finance', 'admin', 'order_processor'] },
     { path: '/exports/decisions', allowed: ['ops_manager', 'admin'] },
     { path: '/exports/audit', allowed: ['ops_manager', 'admin'] },
   ] satisfies { path: string; allowed: Role[] }[])('$path is exported to $allowed only', async ({ path, allowed }) => {
@@ -64,6 +64,24 @@ describe('access to every route', () => {
       const res = await h.request(path, { role });
       await res.body?.cancel();
       expect(res.status, role).toBe((allowed as Role[]).includes(role) ? 200 : 403);
+    }
+  });
+
+  // Who keeps an account apart from who gives it credit: spelled out here as well as in the table.
+  it.each([
+    { method: 'GET', path: '/accounts', allowed: ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'] },
+    { method: 'POST', path: '/accounts', allowed: ['admin', 'order_processor'] },
+    { method: 'PUT', path: '/accounts/x', allowed: ['admin', 'order_processor'] },
+    { method: 'POST', path: '/accounts/x/contacts', allowed: ['admin', 'order_processor'] },
+    { method: 'POST', path: '/accounts/import', allowed: ['admin', 'order_processor'] },
+    { method: 'PUT', path: '/accounts/x/credit', allowed: ['finance'] },
+    { method: 'POST', path: '/accounts/x/payments', allowed: ['finance'] },
+  ] satisfies { method: string; path: string; allowed: Role[] }[])('$method $path is open to $allowed only', async ({ method, path, allowed }) => {
+    for (const role of ROLES) {
+      const res = await h.request(path, { method, role, ...(method === 'GET' ? {} : { body: '{}' }) });
+      await res.body?.cancel();
+      if ((allowed as Role[]).includes(role)) expect(res.status, role).not.toBe(403);
+      else expect(res.status, role).toBe(403);
     }
   });
 

@@ -17,6 +17,7 @@ import { importTemplateRoutes } from './imports/template-routes.ts';
 import { mountRoutes } from './registry/mount-routes.ts';
 import { requestLog } from './request-log.ts';
 import type { AnyRoute } from './registry/route.ts';
+import { accountRoutes } from './accounts/account-routes.ts';
 import { authRoutes } from './routes/auth.ts';
 import { backtestRoutes } from './routes/backtest.ts';
 import { decisionPointRoutes } from './routes/decision-points.ts';
@@ -56,6 +57,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...bulkJobRoutes(deps),
     ...importRoutes(deps),
     ...importTemplateRoutes(deps),
+    ...accountRoutes(deps),
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
     ...rulesetLockRoutes(deps),

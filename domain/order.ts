@@ -32,8 +32,8 @@ export const orderLine = z.strictObject({
 });
 
 export const intakeChecks = z.strictObject({
-  creditBalance: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional(),
-  creditLimit: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional(),
+  creditBalance: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional().describe("The account's open balance, for an account not on file; ignored when it is on file (its exposure is used)."),
+  creditLimit: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional().describe("The account's credit limit, for an account not on file; ignored when it is on file (its limit is used)."),
   inventoryShort: z.boolean().optional(),
   priceOverride: z.boolean().optional(),
   addressVerified: z.boolean().optional(),
@@ -66,7 +66,7 @@ export const newOrder = z.strictObject({
    */
   routing: z.array(routingStep).min(1, 'a routing has at least one step').max(20).optional(),
   paymentMode: paymentMode.default('prepaid'),
-  accountTier: z.enum(ACCOUNT_TIERS).optional(),
+  accountTier: z.enum(ACCOUNT_TIERS).optional().describe("The account's tier, for an account not on file; ignored when it is on file (its tier is used)."),
   /** What the capturing system knows about credit, stock, prices and the address; intake rules read it. */
   checks: intakeChecks.optional(),
   lines: z.array(orderLine).min(1, 'an order needs at least one line').max(MAX_LINES, `an order has at most ${MAX_LINES.toLocaleString('en')} lines`),
