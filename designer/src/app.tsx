@@ -17,6 +17,7 @@ const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view
 const DashboardView = lazy(async () => ({ default: (await import('./dashboard/dashboard-view.tsx')).DashboardView }));
 const BulkView = lazy(async () => ({ default: (await import('./bulk/bulk-view.tsx')).BulkView }));
 const ImportView = lazy(async () => ({ default: (await import('./import/import-view.tsx')).ImportView }));
+const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -102,6 +103,11 @@ export function App() {
           <Tabs.Panel value="priority-rules">
             <Suspense fallback={<Loader size="sm" />}>
               <RulesView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="accounts">
+            <Suspense fallback={<Loader size="sm" />}>
+              <AccountsView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="admin">
