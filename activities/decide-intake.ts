@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { HoldType } from '../domain/lifecycle.ts';
-import { intakeFacts } from '../rules/intake-facts.ts';
+import { intakeFacts, type IntakeFactsInput } from '../rules/intake-facts.ts';
+import { readOpenOrders } from '../store/accounts/account-exposure.ts';
 import { orderInventoryFacts } from '../store/inventory/order-inventory-facts.ts';
 import { endReservations } from '../store/inventory/order-stock.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -11,6 +12,13 @@ export interface IntakeDecision {
   outcome: 'accept' | 'hold' | 'specialist_review' | 'reject';
   holdType?: HoldType;
   reason?: string;
+}
+
+/** The order with its account's open orders, this one among them: what its credit is judged by. */
+async function withExposure(order: IntakeFactsInput, em: EntityManager): Promise<IntakeFactsInput> {
+  if (!order.accountOnFile) return order;
+  const open = await readOpenOrders(em, [order.accountOnFile.code]);
+  return { ...order, accountOnFile: { ...order.accountOnFile, openOrderValue: open.get(order.accountOnFile.code)?.value ?? 0 } };
 }
 
 /** The outcomes that keep what the order reserved: it goes on to release, through a specialist or not. */
@@ -30,7 +38,7 @@ export function decideIntakeActivity(deps: ActivityDeps) {
           decisionPoint: 'intake',
           orderId,
           decisionKey,
-          facts: async (order, now, factsEm) => ({ ...intakeFacts(order, now), ...(await orderInventoryFacts(factsEm, orderId, now)) }),
+          facts: async (order, now, factsEm) => ({ ...intakeFacts(await withExposure(order, factsEm), now), ...(await orderInventoryFacts(factsEm, orderId, now)) }),
           alsoInTransaction: async (inTx, outcome, { at }) => {
             if (!KEEPS_RESERVATION.has(chosenOutcome('intake', outcome).type)) await endReservations(inTx, orderId, 'released', at);
           },

@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factsOfOrders } from '../api/order-facts.ts';
 import { DECISION_POINT_SPECS, DECISION_POINTS, type DecisionPointId } from '../domain/decision-points.ts';
+import { AccountRecord } from '../store/accounts/account.entity.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { testStoreConfig } from '../test/temp-store.ts';
@@ -56,6 +57,7 @@ describe('the facts live decisions receive', () => {
     await seedDefaults(store.em.fork());
     deps = { store, temporal: null as unknown as Client, taskQueue: 'unused', clock: () => new Date() };
     const em = store.em.fork();
+    em.create(AccountRecord, { code: 'ACME', name: 'Acme', tier: 'major', majorAccount: true, paymentTerms: 'net_30', creditLimit: 5_000, receivable: 1_200 });
     em.create(WorkAreaRecord, { id: 'north-drivers', name: 'North drivers', kind: 'driver_pool', zone: 'north', wipLimit: 5 });
     em.create(ResourceRecord, { id: 'ana', workAreaId: 'north-drivers', name: 'Ana', kind: 'driver', zone: 'north', skills: ['cold_chain'], capacity: 3, available: true, carrierType: 'internal' });
     em.create(ResourceRecord, { id: 'bo', workAreaId: 'north-drivers', name: 'Bo', kind: 'driver', zone: 'north', skills: ['cold_chain'], capacity: 3, available: true, carrierType: 'internal' });

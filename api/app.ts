@@ -19,6 +19,7 @@ import { importTemplateRoutes } from './imports/template-routes.ts';
 import { mountRoutes } from './registry/mount-routes.ts';
 import { requestLog } from './request-log.ts';
 import type { AnyRoute } from './registry/route.ts';
+import { accountRoutes } from './accounts/account-routes.ts';
 import { authRoutes } from './routes/auth.ts';
 import { backtestRoutes } from './routes/backtest.ts';
 import { decisionPointRoutes } from './routes/decision-points.ts';
@@ -60,6 +61,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...importTemplateRoutes(deps),
     ...catalogueRoutes(deps),
     ...stockRoutes(deps),
+    ...accountRoutes(deps),
     ...decisionPointRoutes(deps),
     ...rulesetRoutes(deps),
     ...rulesetLockRoutes(deps),

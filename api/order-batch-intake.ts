@@ -6,6 +6,7 @@ import { OrderRecord } from '../store/order.entity.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { UserError } from './errors.ts';
+import { readAccountTiers } from '../store/accounts/accounts.ts';
 import { hashOf, idempotencyKeyReused, placeOrder, recordNewOrder, type AreaDirectory, type NewOrderRecord } from './order-intake.ts';
 import { validate } from './read-body.ts';
 import { startOrderWorkflow, type StartableOrder } from './start-order-workflow.ts';
@@ -40,6 +41,7 @@ export async function takeOrders(deps: ApiDeps, items: readonly unknown[], scope
   const valid = parsed.filter((p) => 'key' in p);
   const holders = await storedHolders(em, scope, [...new Set(valid.map((p) => p.key))]);
   const areas = await batchAreas(em);
+  const tiers = await readAccountTiers(em, valid.map((p) => p.input.account));
 
   const creators = new Map<number, NewOrderRecord>();
   const results: (OrderBatchItemResult | null)[] = parsed.map((p) => ('rejected' in p ? p.rejected : null));
@@ -47,7 +49,7 @@ export async function takeOrders(deps: ApiDeps, items: readonly unknown[], scope
     if (holders.has(item.key)) continue;
     try {
       const placement = await placeOrder(areas, item.input);
-      const record: NewOrderRecord = { id: randomUUID(), input: item.input, placement, idempotency: { key: item.key, scope }, requestHash: item.hash };
+      const record: NewOrderRecord = { id: randomUUID(), input: item.input, placement, idempotency: { key: item.key, scope }, requestHash: item.hash, tierOnFile: tiers.get(item.input.account) };
       creators.set(item.index, record);
       holders.set(item.key, holderOf(record));
     } catch (err) {

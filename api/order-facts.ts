@@ -8,6 +8,7 @@ import { intakeFacts } from '../rules/intake-facts.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
 import { cycleRules, planGroupReleaseCycle, planReleaseCycle } from '../rules/release-cycle.ts';
 import { remitFacts, returnFacts } from '../rules/return-remit-facts.ts';
+import { readAccountsOnFile } from '../store/accounts/accounts-on-file.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
 import { readDriverRemitHistory } from '../store/driver-remit-history.ts';
@@ -95,15 +96,19 @@ const remitFactsOf: Builder = async (em, orders, now) => {
 
 const BUILDERS: Record<DecisionPointId, Builder> = {
   intake: async (em, orders, now) => {
+    const accounts = await readAccountsOnFile(em, orders.map((o) => o.account), true);
     const built = new Map<string, OrderFacts>();
-    for (const o of orders) built.set(o.id, { facts: [{ ...intakeFacts(o, now), ...(await orderInventoryFacts(em, o.id, null)) }] });
+    for (const o of orders) built.set(o.id, { facts: [{ ...intakeFacts({ ...o, accountOnFile: accounts.get(o.account) ?? null }, now), ...(await orderInventoryFacts(em, o.id, null)) }] });
     return built;
   },
   priority: async (em, orders, now) => {
     const leadTimes = await readPlannedLeadTimes(em, [...new Set(orders.flatMap((o) => (o.routing ?? []).map((s) => s.workAreaId)))]);
     return each(orders, (o) => ({ facts: [priorityFacts({ ...o, operations: plannedOperations(o.routing ?? [], leadTimes) }, now)] }));
   },
-  escalation: async (_em, orders, now) => each(orders, (o) => ({ facts: [escalationFacts(o, o.state, now)] })),
+  escalation: async (em, orders, now) => {
+    const accounts = await readAccountsOnFile(em, orders.map((o) => o.account), false);
+    return each(orders, (o) => ({ facts: [escalationFacts({ ...o, accountOnFile: accounts.get(o.account) ?? null }, o.state, now)] }));
+  },
   release: releaseFactsOf,
   assignment: assignmentFactsOf,
   return: returnFactsOf,

@@ -13,6 +13,7 @@ import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import type { ApiDeps } from './api-deps.ts';
 import type { Principal } from './auth/principal.ts';
 import { UserError } from './errors.ts';
+import { readAccountTiers } from '../store/accounts/accounts.ts';
 import { startOrderWorkflow } from './start-order-workflow.ts';
 import { temporalReachable } from './temporal-gate.ts';
 import { log } from '../logging/logger.ts';
@@ -99,10 +100,12 @@ export interface NewOrderRecord {
   placement: Placement;
   idempotency: IdempotencyKey | null;
   requestHash: string;
+  /** The tier of the order's account when it is on file: it, not the payload's, is what the order is ranked by. */
+  tierOnFile?: string | undefined;
 }
 
 /** Adds a taken order, its routing and candidate rows and its intake audit entry to `tx`'s unit of work. */
-export function recordNewOrder(tx: EntityManager, { id, input, placement, idempotency, requestHash }: NewOrderRecord): void {
+export function recordNewOrder(tx: EntityManager, { id, input, placement, idempotency, requestHash, tierOnFile }: NewOrderRecord): void {
   const { workAreaId, candidates } = placement;
   tx.create(OrderRecord, {
     id,
@@ -123,7 +126,7 @@ export function recordNewOrder(tx: EntityManager, { id, input, placement, idempo
     paymentMode: input.paymentMode,
     carrierType: input.carrierType ?? null,
     codAmount: input.codAmount ?? null,
-    accountTier: input.accountTier ?? null,
+    accountTier: tierOnFile ?? input.accountTier ?? null,
     checks: input.checks ?? null,
     parentId: null,
     state: 'captured',
@@ -153,8 +156,9 @@ export async function takeOrder(deps: ApiDeps, input: NewOrder, idempotency: Ide
   const placement = await placeOrder(storeAreas(em), input);
 
   const id = randomUUID();
+  const tierOnFile = (await readAccountTiers(em, [input.account])).get(input.account);
   try {
-    await em.transactional(async (tx) => recordNewOrder(tx, { id, input, placement, idempotency, requestHash }));
+    await em.transactional(async (tx) => recordNewOrder(tx, { id, input, placement, idempotency, requestHash, tierOnFile }));
   } catch (err) {
     // Two requests with one key raced; the loser answers with the winner's order.
     if (byKey && err instanceof UniqueConstraintViolationException) {

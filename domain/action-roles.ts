@@ -4,7 +4,8 @@ import { describeRoles, type Role } from './roles.ts';
 /**
  * Who may take each action on an order, beyond the lifecycle allowing it. Dispatchers work exceptions
  * and the floor (field events arrive through a dispatcher's app or token); specialists own reviews and
- * splits; finance owns money.
+ * splits; finance owns money; order processors verify orders (prices, stock, delivery details), so they
+ * hold and release the holds of verification and hand on what they cannot settle.
  */
 export const ACTION_ROLES: Record<OrderActionName, readonly Role[]> = {
   // An ops manager may take a specialist's claim over (or end it), and hand the review to another specialist.
@@ -13,8 +14,8 @@ export const ACTION_ROLES: Record<OrderActionName, readonly Role[]> = {
   approve: ['specialist'],
   reject: ['specialist'],
   split: ['specialist'],
-  hold: ['dispatcher', 'specialist', 'finance'],
-  release_hold: ['dispatcher', 'specialist', 'finance'],
+  hold: ['dispatcher', 'specialist', 'finance', 'order_processor'],
+  release_hold: ['dispatcher', 'specialist', 'finance', 'order_processor'],
   force_release: ['dispatcher'],
   reassign: ['dispatcher'],
   start: ['dispatcher'],
@@ -26,18 +27,21 @@ export const ACTION_ROLES: Record<OrderActionName, readonly Role[]> = {
   fail_attempt: ['dispatcher'],
   return: ['dispatcher'],
   confirm_remit: ['finance'],
-  escalate: ['dispatcher', 'specialist', 'finance', 'ops_manager'],
-  resolve: ['dispatcher', 'specialist', 'finance', 'ops_manager'],
+  escalate: ['dispatcher', 'specialist', 'finance', 'ops_manager', 'order_processor'],
+  resolve: ['dispatcher', 'specialist', 'finance', 'ops_manager', 'order_processor'],
   cancel: ['dispatcher', 'specialist'],
   change_priority: ['dispatcher', 'specialist'],
 };
 
-/** A hold is released by the people who own its cause: finance for credit, a specialist for prices. */
+/**
+ * A hold is released by the people who own its cause: finance for credit, a specialist or the order processor
+ * who verified the price for prices, and the processor who checked stock or the delivery details for those.
+ */
 export const HOLD_RELEASERS: Record<HoldType, readonly Role[]> = {
   credit: ['finance'],
-  pricing: ['specialist'],
-  inventory: ['dispatcher', 'specialist'],
-  address: ['dispatcher', 'specialist'],
+  pricing: ['specialist', 'order_processor'],
+  inventory: ['dispatcher', 'specialist', 'order_processor'],
+  address: ['dispatcher', 'specialist', 'order_processor'],
   manual: ['dispatcher', 'specialist'],
 };
 

@@ -45,6 +45,7 @@ const HOLD_TYPES = ['credit', 'inventory', 'pricing', 'address', 'manual'] as co
 const KINDS = ['production', 'pick', 'on_demand', 'pickup', 'delivery', 'pickup_delivery'] as const;
 const TIERS = ['standard', 'key', 'major'] as const;
 const PAYMENT_MODES = ['prepaid', 'credit_terms', 'cod'] as const;
+const PAYMENT_TERMS = ['prepaid', 'cash_on_delivery', 'net_15', 'net_30', 'net_45', 'net_60', 'net_90'] as const;
 const CARRIERS = ['internal', 'prime', 'external', 'hybrid'] as const;
 const STATED = ['low', 'normal', 'high', 'urgent'] as const;
 const STATES = ['validating', 'queued', 'released', 'assigned', 'in_progress', 'picked_up', 'in_transit', 'on_hold', 'specialist_review', 'escalated', 'awaiting_remit'] as const;
@@ -62,7 +63,8 @@ const kind = fact('kind', 'enum', 'The order kind.', 'pick', { values: KINDS });
 const orderValue = fact('orderValue', 'number', 'Sum of quantity × price over the lines.', 840, { unit: 'currency' });
 const slackHours = fact('slackHours', 'number', 'Hours until the due time; negative once overdue.', 6.5, { unit: 'hours' });
 const dueAt = fact('dueAt', 'date', 'When the order is due (a date and time with a zone).', '2026-12-24T17:00:00.000Z');
-const accountTier = fact('accountTier', 'enum', "The customer account's tier.", 'standard', { values: TIERS });
+const accountTier = fact('accountTier', 'enum', "The customer account's tier: the account's on file, else what the order said; missing when neither says.", 'standard', { values: TIERS });
+const majorAccount = fact('majorAccount', 'boolean', 'The account on file is a major account; missing when the account is not on file.', false, { label: 'major account' });
 const statedPriority = fact('statedPriority', 'enum', 'The priority the requester asked for.', 'normal', { values: STATED });
 const paymentMode = fact('paymentMode', 'enum', 'How the order is paid.', 'prepaid', { values: PAYMENT_MODES });
 
@@ -79,8 +81,18 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
       paymentMode,
       statedPriority,
       fact('lineCount', 'number', 'Number of order lines.', 3),
-      fact('creditBalance', 'number', "The account's open balance.", 4_200, { unit: 'currency' }),
-      fact('creditLimit', 'number', "The account's credit limit.", 10_000, { unit: 'currency' }),
+      majorAccount,
+      fact('paymentTerms', 'enum', "How the account on file pays (prepaid, cash on delivery, net days); missing when the account is not on file.", 'net_30', { values: PAYMENT_TERMS, label: 'payment terms' }),
+      fact('creditExposure', 'number', "What the account on file owes and has on order: its open orders' value, this order's included, plus its unpaid invoices less payments and credit notes; missing when the account is not on file.", 6_300, {
+        unit: 'currency',
+        label: 'credit exposure',
+      }),
+      fact('creditAvailable', 'number', "The account's credit limit less its exposure, this order counted; negative once over the limit. Missing when the account is not on file.", 3_700, {
+        unit: 'currency',
+        label: 'credit available',
+      }),
+      fact('creditBalance', 'number', "The account's open balance: its exposure when the account is on file, else what the order's checks said.", 4_200, { unit: 'currency' }),
+      fact('creditLimit', 'number', "The account's credit limit: the account's on file, else what the order's checks said.", 10_000, { unit: 'currency' }),
       fact('inventoryShort', 'boolean', "Some line cannot be served from stock: from the order's warehouse when the catalogue knows its SKUs (the order reserves its lines as this is decided), else as the capturing system says.", false),
       fact('linesShort', 'number', "How many lines the order's warehouse cannot cover (catalogue SKUs only).", 0),
       fact('unknownSkus', 'number', 'How many lines name a SKU the catalogue does not have (or no longer sells).', 0),
@@ -193,6 +205,7 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
     facts: [
       kind,
       accountTier,
+      majorAccount,
       slackHours,
       dueAt,
       fact('state', 'enum', 'The state the order entered.', 'queued', { values: STATES }),

@@ -33,8 +33,8 @@ export const orderLine = z.strictObject({
 });
 
 export const intakeChecks = z.strictObject({
-  creditBalance: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional(),
-  creditLimit: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional(),
+  creditBalance: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional().describe("The account's open balance, for an account not on file; ignored when it is on file (its exposure is used)."),
+  creditLimit: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional().describe("The account's credit limit, for an account not on file; ignored when it is on file (its limit is used)."),
   inventoryShort: z.boolean().optional().describe("Some line cannot be served from stock, as the capturing system sees it: it counts only for orders none of whose SKUs are in Sluice's catalogue; for the others Sluice reads its own stock."),
   priceOverride: z.boolean().optional().describe("Some line's price was changed by hand. Sluice also compares catalogue SKUs' prices with the account's price list itself (the priceMismatch fact)."),
   addressVerified: z.boolean().optional(),
@@ -81,7 +81,7 @@ export const newOrder = z.strictObject({
   carrierType: carrierType.optional(),
   /** Cash on delivery only: the cash the driver collects, when it is not the order's value (a deposit paid, delivery charged). */
   codAmount: codAmount.optional(),
-  accountTier: z.enum(ACCOUNT_TIERS).optional(),
+  accountTier: z.enum(ACCOUNT_TIERS).optional().describe("The account's tier, for an account not on file; ignored when it is on file (its tier is used)."),
   /** What the capturing system knows about credit, stock, prices and the address; intake rules read it. */
   checks: intakeChecks.optional(),
   lines: z.array(orderLine).min(1, 'an order needs at least one line').max(MAX_LINES, `an order has at most ${MAX_LINES.toLocaleString('en')} lines`),

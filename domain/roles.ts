@@ -1,4 +1,4 @@
-export const ROLES = ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'] as const;
+export const ROLES = ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -7,6 +7,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   specialist: 'order specialist',
   finance: 'finance',
   admin: 'admin',
+  order_processor: 'order processor',
 };
 
 /**
@@ -14,9 +15,11 @@ export const ROLE_LABELS: Record<Role, string> = {
  * Each route names one permission; a person may act when any of their roles is listed.
  */
 export const PERMISSIONS = {
-  'orders.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
+  'orders.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
+  // Order entry stays the dispatcher's desk: an order processor verifies what was taken, and does not take orders.
   'orders.create': ['ops_manager', 'dispatcher', 'admin'],
-  'orders.act': ['dispatcher', 'specialist', 'finance', 'ops_manager'],
+  // An order processor acts on the holds of verification (pricing, stock, delivery details): domain/action-roles.ts.
+  'orders.act': ['dispatcher', 'specialist', 'finance', 'ops_manager', 'order_processor'],
   // Operation progress comes from the floor: a dispatcher's app, or a line terminal's token with that role.
   'orders.progress': ['dispatcher'],
   'rules.read': ['ops_manager', 'dispatcher', 'specialist', 'admin'],
@@ -27,7 +30,7 @@ export const PERMISSIONS = {
   'rules.lock': ['admin'],
   // A backtest takes a core for up to minutes: who tunes the rules, and who runs the system.
   'rules.backtest': ['ops_manager', 'admin'],
-  'workAreas.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
+  'workAreas.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
   'workAreas.manage': ['admin', 'ops_manager'],
   'workAreas.status': ['dispatcher', 'ops_manager', 'admin'],
   // Trends aggregate a period's history (the heaviest read): for who answers for on-time release and balance.
@@ -37,17 +40,24 @@ export const PERMISSIONS = {
   'webhooks.manage': ['admin'],
   // Exports hand over many records at once: orders to whoever plans or reconciles with them, the rules'
   // reasoning to who tunes the rules, and the audit log (sign-ins and tokens too) to who answers for it.
-  'orders.export': ['ops_manager', 'dispatcher', 'finance', 'admin'],
+  'orders.export': ['ops_manager', 'dispatcher', 'finance', 'admin', 'order_processor'],
   'decisions.export': ['ops_manager', 'admin'],
   'audit.export': ['ops_manager', 'admin'],
   // Products, price lists, stock and receipts (#19): the catalogue and its prices are commercial, stock is the floor's.
-  'inventory.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
+  'inventory.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
   'products.manage': ['admin', 'ops_manager'],
   'stock.receive': ['dispatcher', 'ops_manager', 'admin'],
-  // Documents: shipping papers are the floor's, invoices the office's; a credit note corrects money owed.
-  'documents.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'],
-  'documents.issue': ['dispatcher', 'finance', 'ops_manager'],
+  // Documents: shipping papers are the floor's, invoices the office's (the order processor makes both); a credit note corrects money owed.
+  'documents.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
+  'documents.issue': ['dispatcher', 'finance', 'ops_manager', 'order_processor'],
   'documents.credit': ['finance'],
+  // Accounts: whoever reads orders reads the accounts behind them. The customer's record (name, tier, major
+  // flag, contacts) is kept by the order processors who talk to customers, and by admins who set it up; the
+  // money side (payment terms, credit limit, payments received) is finance's alone, so that who sells to a
+  // customer never sets how much credit they get (an admin included: it administers people, not credit).
+  'accounts.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
+  'accounts.manage': ['admin', 'order_processor'],
+  'accounts.credit': ['finance'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,3 +1,6 @@
+import { AccountContactRecord } from './accounts/account-contact.entity.ts';
+import { AccountLedgerRecord } from './accounts/account-ledger.entity.ts';
+import { AccountRecord } from './accounts/account.entity.ts';
 import { ApiTokenRecord } from './api-token.entity.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { BulkJobItemRecord } from './bulk-jobs/bulk-job-item.entity.ts';
@@ -75,4 +78,7 @@ export const ENTITIES = [
   DocumentRecord,
   DocumentSeriesRecord,
   OrderTrackingRecord,
+  AccountRecord,
+  AccountContactRecord,
+  AccountLedgerRecord,
 ];

@@ -91,6 +91,7 @@ export const OrderRecord = defineEntity({
   // A release cycle reads one area's pool and the slots taken in it (the grants among a pool of a hundred
   // thousand found in the index, as are the slots held); the order list pages newest first; the intake
   // sweeper looks for captured orders by age; the remit facts count a driver's open remits and recent variances.
+  // An account's credit exposure reads the values of its open orders alone, however many it has closed.
   // The orders table pages by (sort key, id) on the columns a dispatcher sorts on, and finds a search's
   // references and accounts by the range of their keys, and its zone by equality.
   indexes: [
@@ -102,6 +103,7 @@ export const OrderRecord = defineEntity({
     { properties: ['dueAt', 'id'] },
     { properties: ['reference', 'id'] },
     { properties: ['account', 'id'] },
+    { properties: ['account', 'state', 'orderValue'] },
     { properties: ['priorityScore', 'id'] },
     { properties: ['updatedAt', 'id'] },
     { properties: ['kind', 'createdAt'] },

@@ -38,6 +38,7 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[];
   { username: 'sofia', displayName: 'Sofia Lind', roles: ['specialist'], password: 'sluice-demo-specialist' },
   { username: 'fred', displayName: 'Fred Marsh', roles: ['finance'], password: 'sluice-demo-finance' },
   { username: 'ada', displayName: 'Ada Nowak', roles: ['admin'], password: 'sluice-demo-admin' },
+  { username: 'paula', displayName: 'Paula Reyes', roles: ['order_processor'], password: 'sluice-demo-processor' },
 ];
 
 /** Development only: one person per role with a known password, so every desk can be tried. */

@@ -12,6 +12,7 @@ const VIEWS = {
   'priority-rules': { label: 'Rules', needs: ['rules.read'] },
   // Bulk jobs: one action over many orders, a dry run first (`orders=` or `filter=` say which).
   bulk: { label: 'Bulk', needs: ['orders.act'] },
+  accounts: { label: 'Accounts', needs: ['accounts.read'] },
   admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage', 'webhooks.manage'] },
   // Products, prices and stock per warehouse; last, so the keyboard paths to the tabs before it stay as they were.
   inventory: { label: 'Products & stock', needs: ['products.manage', 'stock.receive'] },

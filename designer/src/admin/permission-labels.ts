@@ -27,4 +27,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'documents.read': 'see and reprint an order\'s invoices, credit notes and shipping papers',
   'documents.issue': 'issue invoices, packing slips, pick lists and shipping labels',
   'documents.credit': 'credit an invoice with a credit note',
+  'accounts.read': 'see customer accounts, their contacts and credit exposure',
+  'accounts.manage': 'add and edit customer accounts and their contacts, import accounts',
+  'accounts.credit': 'set an account\'s payment terms and credit limit, record payments received',
 };

@@ -1,0 +1,17 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** A person at a customer: who to call or write to about its orders and invoices. */
+export const AccountContactRecord = defineEntity({
+  name: 'AccountContactRecord',
+  tableName: 'account_contacts',
+  properties: {
+    id: p.string().primary(),
+    accountCode: p.string().index(),
+    name: p.string(),
+    role: p.string().nullable(),
+    email: p.string().nullable(),
+    phone: p.string().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type AccountContactRecord = InferEntity<typeof AccountContactRecord>;
