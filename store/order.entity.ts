@@ -2,6 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { LastMileStatus } from '../domain/last-mile.ts';
 import type { Escalation, Hold, IntakeChecks, OrderKind, OrderState, PaymentMode, RoutingStep, StatedPriority } from '../domain/order.ts';
 import { referenceKeyOf, searchKeyOf } from './order-search.ts';
+import { lastMileRank, statedPriorityRank } from './order-sort-ranks.ts';
 
 export const OrderRecord = defineEntity({
   name: 'OrderRecord',
@@ -18,6 +19,9 @@ export const OrderRecord = defineEntity({
     accountKey: p.string().nullable().ignoreSchemaChanges('collation').onCreate((order) => searchKeyOf(order.account)),
     kind: p.string().$type<OrderKind>(),
     statedPriority: p.string().$type<StatedPriority>(),
+    /** The stated priority and last-mile status as the orders table sorts them (order-sort-ranks.ts): written with them. */
+    statedPriorityRank: p.integer().default(1).onCreate((order) => statedPriorityRank(order.statedPriority)),
+    lastMileRank: p.integer().default(7).onCreate((order) => lastMileRank(order.lastMileStatus)),
     dueAt: p.datetime(),
     /** Where the order waits, or was released into; one of its candidate areas. */
     workAreaId: p.string().index(),
@@ -99,6 +103,8 @@ export const OrderRecord = defineEntity({
     { properties: ['reference', 'id'] },
     { properties: ['account', 'id'] },
     { properties: ['priorityScore', 'id'] },
+    { properties: ['statedPriorityRank', 'id'] },
+    { properties: ['lastMileRank', 'id'] },
     { properties: ['updatedAt', 'id'] },
     { properties: ['kind', 'createdAt'] },
     { properties: ['referenceKey'] },
