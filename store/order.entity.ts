@@ -105,6 +105,11 @@ export const OrderRecord = defineEntity({
     { properties: ['priorityScore', 'id'] },
     { properties: ['statedPriorityRank', 'id'] },
     { properties: ['lastMileRank', 'id'] },
+    // The desks' filtered pages, read in their sort within the filter: the exceptions desk (states by due
+    // time), a kind's queue by score, an area's waiting orders by due time (docs/operations.md, orders-table).
+    { properties: ['state', 'dueAt', 'id'] },
+    { properties: ['kind', 'priorityScore', 'id'] },
+    { properties: ['workAreaId', 'state', 'dueAt', 'id'] },
     { properties: ['updatedAt', 'id'] },
     { properties: ['kind', 'createdAt'] },
     { properties: ['referenceKey'] },
