@@ -24,7 +24,7 @@ export const OrderRecord = defineEntity({
     lastMileRank: p.integer().default(7).onCreate((order) => lastMileRank(order.lastMileStatus)),
     dueAt: p.datetime(),
     /** Where the order waits, or was released into; one of its candidate areas. */
-    workAreaId: p.string().index(),
+    workAreaId: p.string(),
     /**
      * The areas that may release the order, when it has more than one (order_candidate_areas holds them
      * row by row for the pool reads); null when only its work area may.
@@ -40,7 +40,7 @@ export const OrderRecord = defineEntity({
     accountTier: p.string().nullable(),
     checks: p.json<IntakeChecks>().nullable(),
     parentId: p.string().nullable().index(),
-    state: p.string().$type<OrderState>().index(),
+    state: p.string().$type<OrderState>(),
     lastMileStatus: p.string().$type<LastMileStatus>().nullable(),
     priorityScore: p.float().nullable(),
     /** The key of the order's latest release judgement (release_judgements), so a cycle sees what changed without reading it. */
@@ -107,6 +107,7 @@ export const OrderRecord = defineEntity({
     { properties: ['lastMileRank', 'id'] },
     // The desks' filtered pages, read in their sort within the filter: the exceptions desk (states by due
     // time), a kind's queue by score, an area's waiting orders by due time (docs/operations.md, orders-table).
+    // They begin with the state and the work area, so no index of either alone is kept: a write pays for fewer.
     { properties: ['state', 'dueAt', 'id'] },
     { properties: ['kind', 'priorityScore', 'id'] },
     { properties: ['workAreaId', 'state', 'dueAt', 'id'] },
