@@ -4,6 +4,7 @@ import { ORDER_KINDS, STATED_PRIORITIES } from '../domain/order.ts';
 import { decodeCursor } from '../store/order-list-cursor.ts';
 import { listOrders, type OrderListQuery } from '../store/order-list.ts';
 import { searchKeyOf } from '../store/order-search.ts';
+import { lastMileRank, statedPriorityRank } from '../store/order-sort-ranks.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { jsonValue, sqlOn } from '../store/sql.ts';
 import type { StoreConfig } from '../store/store-config.ts';
@@ -34,6 +35,8 @@ const QUERIES: Record<string, OrderListQuery> = {
   'zone + urgent + due window': { zone: 'north', priorities: ['urgent', 'high'], dueFrom: new Date(Date.now()), dueTo: new Date(Date.now() + 48 * HOUR) },
   'credit holds': { hold: 'credit' },
   'by reference': { sort: 'reference', dir: 'asc' },
+  'by stated priority, urgent first': { sort: 'statedPriority', dir: 'desc' },
+  'by last mile': { sort: 'lastMile', dir: 'asc' },
   'search a reference prefix': { q: 'REF-0012' },
   'search an account': { q: 'account-17' },
   'search a SKU': { q: 'SKU-1234' },
@@ -46,8 +49,8 @@ export async function insertOrders(store: Store, n: number): Promise<void> {
   await em.flush();
   const rng = random(17);
   const now = Date.now();
-  const columns = ['id', 'reference', 'reference_key', 'account', 'account_key', 'kind', 'stated_priority', 'due_at', 'work_area_id', 'lines', 'zone', 'warehouse', 'state', 'last_mile_status', 'priority_score', 'holds', 'escalation', 'created_at', 'updated_at'];
-  // 19 values a row: well under SQLite's 32,766 bound parameters a statement.
+  const columns = ['id', 'reference', 'reference_key', 'account', 'account_key', 'kind', 'stated_priority', 'stated_priority_rank', 'due_at', 'work_area_id', 'lines', 'zone', 'warehouse', 'state', 'last_mile_status', 'last_mile_rank', 'priority_score', 'holds', 'escalation', 'created_at', 'updated_at'];
+  // 21 values a row: well under SQLite's 32,766 bound parameters a statement.
   const ROWS = 1_000;
   await store.em.fork().transactional(async (tx) => {
     for (let from = 0; from < n; from += ROWS) {
@@ -61,6 +64,9 @@ export async function insertOrders(store: Store, n: number): Promise<void> {
         const account = `account-${Math.floor(rng() * 500)}`;
         const sku = `SKU-${Math.floor(rng() * 5000)}`;
         skus.push(sql`(${id}, ${sku})`);
+        // Drawn where they stand among the values, so the orders are those of earlier runs.
+        let priority: (typeof STATED_PRIORITIES)[number];
+        let lastMile: (typeof LAST_MILE_STATUSES)[number] | null;
         const values = [
           id,
           reference,
@@ -68,14 +74,16 @@ export async function insertOrders(store: Store, n: number): Promise<void> {
           account,
           searchKeyOf(account),
           pick(rng, ORDER_KINDS),
-          pick(rng, STATED_PRIORITIES),
+          (priority = pick(rng, STATED_PRIORITIES)),
+          statedPriorityRank(priority),
           new Date(createdAt.getTime() + Math.floor(rng() * 72) * HOUR),
           pick(rng, AREAS),
           jsonValue([{ sku, qty: 1, price: 10 }]),
           pick(rng, ZONES),
           `wh-${Math.floor(rng() * 4)}`,
           state,
-          rng() < 0.5 ? pick(rng, LAST_MILE_STATUSES) : null,
+          (lastMile = rng() < 0.5 ? pick(rng, LAST_MILE_STATUSES) : null),
+          lastMileRank(lastMile),
           rng() < 0.1 ? null : Math.round(rng() * 1000) / 10,
           state === 'on_hold' ? jsonValue([{ type: rng() < 0.5 ? 'credit' : 'inventory', reason: 'bench', placedBy: 'rules' }]) : null,
           state === 'escalated' ? jsonValue({ role: pick(rng, ['dispatcher', 'specialist', 'finance'] as const), reason: 'bench', from: 'queued' }) : null,

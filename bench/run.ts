@@ -31,6 +31,10 @@ const SUITES: Record<string, Suite> = {
     about: 'a page of the orders table over 1,000,000 stored orders (BENCH_ORDERS): p50 and p95 of typical desk queries, first page and deep page by cursor',
     load: () => import('./orders-table.bench.ts'),
   },
+  'app-first-page': {
+    about: "the app's Orders view in Chromium, navigation to its first row, on the orders-table bench's store (BENCH_ORDERS) against the same page empty, cold and warm (`npm run build` first)",
+    load: () => import('./app-first-page.bench.ts'),
+  },
   'bulk-dry-run': {
     about: 'the dry run of a 10,000-order bulk job (ids or a filter, mixed states) against its 5 s target',
     load: () => import('./bulk-dry-run.bench.ts'),

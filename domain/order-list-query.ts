@@ -5,8 +5,12 @@ import { ORDER_KINDS, STATED_PRIORITIES } from './order.ts';
 import { ROLES } from './roles.ts';
 import { ID_MAX, oneLine } from './text.ts';
 
-/** The orders table's columns a page can be sorted on; ties are broken by id, in the same direction. */
-export const ORDER_SORTS = ['reference', 'account', 'kind', 'state', 'due', 'priority', 'area', 'created', 'updated'] as const;
+/**
+ * The orders table's columns a page can be sorted on; ties are broken by id, in the same direction.
+ * `statedPriority` and `lastMile` sort by meaning (low before urgent, a last-mile status in the order of its
+ * lifecycle, an order without one after all), not by their names.
+ */
+export const ORDER_SORTS = ['reference', 'account', 'kind', 'statedPriority', 'state', 'lastMile', 'due', 'priority', 'area', 'created', 'updated'] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];

@@ -4,6 +4,8 @@ import { ID_MAX } from '../domain/text.ts';
 import { dateOf, type DateColumn } from './sql.ts';
 
 export const DATE_SORTS: readonly OrderSort[] = ['due', 'created', 'updated'];
+/** Sorts on a number: the score, and the ranks the stated priority and last-mile status sort by. */
+const NUMBER_SORTS: readonly OrderSort[] = ['priority', 'statedPriority', 'lastMile'];
 
 /** Where a page ends: its last order's sort key and id, in a sort. Opaque to callers. */
 export interface OrderCursor {
@@ -42,7 +44,7 @@ function fitsSort(sort: OrderSort, key: string | number | null): boolean {
   if (key === null) return NULLABLE_SORTS.includes(sort);
   // Instants of years 0000–9999 only, as the server writes them: PostgreSQL refuses to bind some JavaScript dates.
   if (DATE_SORTS.includes(sort)) return typeof key === 'string' && /^\d{4}-\d\d-\d\dT/.test(key) && !Number.isNaN(Date.parse(key));
-  return sort === 'priority' ? typeof key === 'number' : typeof key === 'string';
+  return NUMBER_SORTS.includes(sort) ? typeof key === 'number' : typeof key === 'string';
 }
 
 /** A row's sort key as a cursor holds it: instants as ISO text, whatever each store reads them as. */

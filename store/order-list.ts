@@ -67,7 +67,9 @@ const SORT_COLUMNS: Record<OrderSort, string> = {
   reference: 'reference',
   account: 'account',
   kind: 'kind',
+  statedPriority: 'stated_priority_rank',
   state: 'state',
+  lastMile: 'last_mile_rank',
   due: 'due_at',
   priority: 'priority_score',
   area: 'work_area_id',
@@ -137,9 +139,10 @@ async function filtersOf(em: EntityManager, f: OrderListQuery): Promise<RawBuild
 }
 
 /*
- * The orders after the cursor, in the sort: a later key, or the same key and a later id. A null key sorts
- * after every value ascending and before every value descending (PostgreSQL's own order, which its indexes
- * serve both ways).
+ * The orders after the cursor, in the sort: a later key, or the same key and a later id, said as one
+ * comparison of (key, id), which both stores read as a range of the sort's index (SQLite read every match
+ * of a filter's index for `key > ? or (key = ? and id > ?)`). A null key sorts after every value ascending
+ * and before every value descending (PostgreSQL's own order, which its indexes serve both ways).
  */
 function after(c: OrderCursor): RawBuilder<boolean> {
   const column = sql.ref(`o.${SORT_COLUMNS[c.sort]}`);
@@ -147,10 +150,10 @@ function after(c: OrderCursor): RawBuilder<boolean> {
   const nullable = NULLABLE_SORTS.includes(c.sort);
   if (c.dir === 'asc') {
     if (key === null) return sql<boolean>`(${column} is null and o.id > ${c.id})`;
-    return sql<boolean>`(${column} > ${key} or (${column} = ${key} and o.id > ${c.id})${nullable ? sql` or ${column} is null` : sql``})`;
+    return sql<boolean>`((${column}, o.id) > (${key}, ${c.id})${nullable ? sql` or ${column} is null` : sql``})`;
   }
   if (key === null) return sql<boolean>`(${column} is not null or o.id < ${c.id})`;
-  return sql<boolean>`(${column} < ${key} or (${column} = ${key} and o.id < ${c.id}))`;
+  return sql<boolean>`(${column}, o.id) < (${key}, ${c.id})`;
 }
 
 function orderBy(sort: OrderSort, dir: SortDirection): RawBuilder<unknown> {

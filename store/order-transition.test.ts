@@ -5,6 +5,7 @@ import { ORDER_KINDS, type OrderKind } from '../domain/order.ts';
 import { useTempStore } from '../test/temp-store.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { OrderRecord } from './order.entity.ts';
+import { lastMileRank } from './order-sort-ranks.ts';
 import { OrderNotInStore, projectTransition, type OrderTransition } from './order-transition.ts';
 import { WorkAreaRecord } from './work-area.entity.ts';
 
@@ -31,11 +32,13 @@ describe('projecting a transition onto the order row', () => {
 
   // Every kind, every status before (none included), a state with a status of its own and one without (escalated keeps the status before).
   const cases = ORDER_KINDS.flatMap((kind) => [null, ...LAST_MILE_STATUSES].flatMap((before) => (['in_transit', 'escalated', 'closed'] as const).map((to) => ({ kind, before, to }))));
-  it(`keeps the last-mile status as nextLastMileStatus says (${cases.length} cases)`, async () => {
+  it(`keeps the last-mile status as nextLastMileStatus says, and its sort rank (${cases.length} cases)`, async () => {
     for (const { kind, before, to } of cases) {
       const id = await addOrder({ kind, state: 'assigned', lastMileStatus: before });
       await project(transition(id, 'assigned', to));
-      expect({ kind, before, to, after: (await row(id)).lastMileStatus }).toEqual({ kind, before, to, after: nextLastMileStatus(kind, before, to) });
+      const after = await row(id);
+      const status = nextLastMileStatus(kind, before, to);
+      expect({ kind, before, to, after: after.lastMileStatus, rank: after.lastMileRank }).toEqual({ kind, before, to, after: status, rank: lastMileRank(status) });
     }
   });
 

@@ -6,6 +6,7 @@ import type { Escalation, Hold, OrderKind, OrderState } from '../domain/order.ts
 import { ORDER_STATE_EVENTS } from '../domain/webhook.ts';
 import { insertAuditOnce } from './audit-log.ts';
 import { endReservations } from './inventory/order-stock.ts';
+import { lastMileRankSql } from './order-sort-ranks.ts';
 import { notifiesOfTransition, notifyOfTransition } from './notifications/transition-notifications.ts';
 import { jsonOf, jsonValue, sqlOn, type JsonColumn } from './sql.ts';
 import { addWebhookEvent } from './webhooks/webhook-events.ts';
@@ -69,6 +70,7 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
   const { rows } = await sql<OrderRow>`update orders set
       state = ${t.to},
       last_mile_status = ${lastMileStatusAfter(t.to)},
+      last_mile_rank = ${lastMileRankSql(lastMileStatusAfter(t.to))},
       priority_score = ${t.priorityScore},
       escalation = ${jsonValue(t.escalation)},
       holds = ${jsonValue(t.holds)},

@@ -2,6 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { LastMileStatus } from '../domain/last-mile.ts';
 import type { CarrierType, Escalation, Hold, IntakeChecks, OrderKind, OrderState, PaymentMode, RoutingStep, StatedPriority } from '../domain/order.ts';
 import { referenceKeyOf, searchKeyOf } from './order-search.ts';
+import { lastMileRank, statedPriorityRank } from './order-sort-ranks.ts';
 
 export const OrderRecord = defineEntity({
   name: 'OrderRecord',
@@ -18,9 +19,12 @@ export const OrderRecord = defineEntity({
     accountKey: p.string().nullable().ignoreSchemaChanges('collation').onCreate((order) => searchKeyOf(order.account)),
     kind: p.string().$type<OrderKind>(),
     statedPriority: p.string().$type<StatedPriority>(),
+    /** The stated priority and last-mile status as the orders table sorts them (order-sort-ranks.ts): written with them. */
+    statedPriorityRank: p.integer().default(1).onCreate((order) => statedPriorityRank(order.statedPriority)),
+    lastMileRank: p.integer().default(7).onCreate((order) => lastMileRank(order.lastMileStatus)),
     dueAt: p.datetime(),
     /** Where the order waits, or was released into; one of its candidate areas. */
-    workAreaId: p.string().index(),
+    workAreaId: p.string(),
     /**
      * The areas that may release the order, when it has more than one (order_candidate_areas holds them
      * row by row for the pool reads); null when only its work area may.
@@ -40,7 +44,7 @@ export const OrderRecord = defineEntity({
     accountTier: p.string().nullable(),
     checks: p.json<IntakeChecks>().nullable(),
     parentId: p.string().nullable().index(),
-    state: p.string().$type<OrderState>().index(),
+    state: p.string().$type<OrderState>(),
     lastMileStatus: p.string().$type<LastMileStatus>().nullable(),
     priorityScore: p.float().nullable(),
     /** The key of the order's latest release judgement (release_judgements), so a cycle sees what changed without reading it. */
@@ -105,6 +109,14 @@ export const OrderRecord = defineEntity({
     { properties: ['account', 'id'] },
     { properties: ['account', 'state', 'orderValue'] },
     { properties: ['priorityScore', 'id'] },
+    { properties: ['statedPriorityRank', 'id'] },
+    { properties: ['lastMileRank', 'id'] },
+    // The desks' filtered pages, read in their sort within the filter: the exceptions desk (states by due
+    // time), a kind's queue by score, an area's waiting orders by due time (docs/operations.md, orders-table).
+    // They begin with the state and the work area, so no index of either alone is kept: a write pays for fewer.
+    { properties: ['state', 'dueAt', 'id'] },
+    { properties: ['kind', 'priorityScore', 'id'] },
+    { properties: ['workAreaId', 'state', 'dueAt', 'id'] },
     { properties: ['updatedAt', 'id'] },
     { properties: ['kind', 'createdAt'] },
     { properties: ['referenceKey'] },

@@ -11,6 +11,7 @@ import type { OrderDetail, OrderState, OrderSummary } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import { ApiTokenRecord } from '../store/api-token.entity.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import { ranksDisagree } from '../store/order-sort-ranks.ts';
 import type { StoreConfig } from '../store/store-config.ts';
 import { testStoreConfig } from './temp-store.ts';
 import { seedDefaults } from '../store/seed.ts';
@@ -124,8 +125,11 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
         if (!options.temporal) await c.close();
       }
       await own?.close();
+      // Whatever the test did to its orders, every writer of a stated priority or last-mile status kept its sort rank.
+      const disagree = await ranksDisagree(store.em.fork());
       await store.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
+      if (disagree.length > 0) throw new Error(`orders whose sort ranks disagree with their stated priority or last-mile status (order-sort-ranks.ts): ${disagree.join(', ')}`);
     },
   };
   if (options.worker) await harness.startWorker(await sharedBundle());

@@ -77,7 +77,7 @@ describe('GET /orders: search, filters, sorts, cursor', () => {
       { id: 'f-pickup', kind: 'pickup', zone: 'south', warehouse: 'wh-2', dueInHours: 5, priority: 'high', score: 50, lastMile: 'In Transit', state: 'in_transit', hoursAgo: 8 },
       { id: 'f-held', reference: 'HOLD-7', holds: ['credit', 'manual'], state: 'on_hold', score: null, dueInHours: 30, hoursAgo: 7 },
       { id: 'f-stock', reference: 'HOLD-8', holds: ['inventory'], state: 'on_hold', score: null, dueInHours: 40, hoursAgo: 6 },
-      { id: 'f-finance', escalatedTo: 'finance', state: 'escalated', account: 'Globex', dueInHours: 50, hoursAgo: 5 },
+      { id: 'f-finance', escalatedTo: 'finance', state: 'escalated', account: 'Globex', lastMile: 'Pending', dueInHours: 50, hoursAgo: 5 },
       { id: 'f-specialist', escalatedTo: 'specialist', state: 'escalated', account: 'globex east', dueInHours: 60, hoursAgo: 4 },
       { id: 'f-production', kind: 'production', area: other, sku: 'BOLT-9', reference: null, dueInHours: 70, priority: 'low', score: 1, hoursAgo: 3 },
     ]);
@@ -117,7 +117,11 @@ describe('GET /orders: search, filters, sorts, cursor', () => {
     ['reference', ['f-held', 'f-stock', 'f-finance', 'f-ondemand', 'f-pickup', 'f-specialist', 'f-production']],
     ['account', ['f-held', 'f-ondemand', 'f-pickup', 'f-production', 'f-stock', 'f-finance', 'f-specialist']],
     ['kind', ['f-ondemand', 'f-finance', 'f-held', 'f-specialist', 'f-stock', 'f-pickup', 'f-production']],
+    // By meaning: low, normal, high, urgent (not by name, where high comes first).
+    ['statedPriority', ['f-production', 'f-finance', 'f-held', 'f-specialist', 'f-stock', 'f-pickup', 'f-ondemand']],
     ['state', ['f-ondemand', 'f-finance', 'f-specialist', 'f-pickup', 'f-held', 'f-stock', 'f-production']],
+    // In the order of the lifecycle (Pending first, not by name), orders without a status after them all.
+    ['lastMile', ['f-finance', 'f-ondemand', 'f-pickup', 'f-held', 'f-production', 'f-specialist', 'f-stock']],
     ['due', ALL],
     ['priority', ['f-production', 'f-finance', 'f-specialist', 'f-pickup', 'f-ondemand', 'f-held', 'f-stock']],
     // The other area's id begins with o, the harness's with t.
@@ -226,7 +230,7 @@ describe('GET /orders: bad parameters', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { views: unknown }).views).toEqual(ORDER_VIEWS);
     expect(ORDER_VIEWS.map((v) => v.filters.kind.join())).toEqual(['on_demand', 'pickup', 'delivery', 'pickup_delivery', 'production', 'pick']);
-    expect(ORDER_SORTS).toHaveLength(9);
+    expect(ORDER_SORTS).toHaveLength(11);
   });
 });
 

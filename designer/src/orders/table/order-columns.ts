@@ -17,13 +17,15 @@ export const COLUMN_LABELS: Record<OrderColumn, string> = {
   created: 'Taken',
 };
 
-/** The server's sort behind each column; a column the server cannot sort on has none. */
+/** The server's sort behind each column (every column has one). */
 export const COLUMN_SORTS: Partial<Record<OrderColumn, OrderSort>> = {
   reference: 'reference',
   account: 'account',
   kind: 'kind',
+  statedPriority: 'statedPriority',
   score: 'priority',
   state: 'state',
+  lastMile: 'lastMile',
   due: 'due',
   area: 'area',
   created: 'created',
