@@ -56,6 +56,7 @@ export function issueDocumentActivity(deps: ActivityDeps, publicUrl: string) {
         return await issueDocument(em, {
           issueKey: issueKeyOf(invoice.id, 'credit_note'),
           orderId: invoice.orderId,
+          accountCode: order.account,
           kind: 'credit_note',
           correctsId: invoice.id,
           reason: input.reason,
@@ -74,6 +75,7 @@ export function issueDocumentActivity(deps: ActivityDeps, publicUrl: string) {
       return await issueDocument(em, {
         issueKey: issueKeyOf(order.id, input.kind),
         orderId: order.id,
+        accountCode: order.account,
         kind: input.kind,
         lines: order.lines,
         total: total(order.lines),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountExposure } from '../../domain/account.ts';
 import type { DocumentSummary } from '../../domain/document.ts';
 import type { OrderSummary } from '../../domain/order.ts';
 import { OrderTrackingRecord } from '../../store/documents/document.entity.ts';
@@ -72,6 +73,24 @@ describe('an order\'s documents', () => {
     expect(((await twice.json()) as DocumentSummary).id).toBe(note.id);
     const ofNote = await h.request(`/documents/${note.id}/credit-notes`, { method: 'POST', role: 'finance', body: JSON.stringify({ reason: 'a note of a note' }) });
     expect(ofNote.status).toBe(409);
+  });
+
+  it('an invoice and its credit note move the account\'s receivable in their transaction; an invoiced open order is not counted twice', { timeout: 120_000 }, async () => {
+    const code = `DOC-ACCT-${Date.now()}`;
+    expect((await h.request('/accounts', { method: 'POST', role: 'admin', body: JSON.stringify({ code, name: 'Invoiced Ltd' }) })).status).toBe(201);
+    const placed = await h.request('/orders', { method: 'POST', body: JSON.stringify({ account: code, dueAt: hoursFromNow(3), workAreaId: h.workAreaId, lines: [{ sku: 'BOLT', qty: 4, price: 2.5 }] }) });
+    const { id } = (await placed.json()) as OrderSummary;
+    const exposure = async () => (await (await h.request(`/accounts/${encodeURIComponent(code)}/exposure`)).json()) as AccountExposure;
+    expect(await exposure()).toMatchObject({ openOrderValue: 10, invoiced: 0, receivable: 0, exposure: 10 });
+
+    const invoice = (await (await h.request(`/orders/${id}/documents`, { method: 'POST', role: 'finance', body: JSON.stringify({ kind: 'invoice' }) })).json()) as DocumentSummary;
+    expect(await exposure()).toMatchObject({ openOrderValue: 0, invoiced: 10, receivable: 10, exposure: 10 });
+    // Asking again finds the stored invoice and posts nothing more.
+    await h.request(`/orders/${id}/documents`, { method: 'POST', role: 'finance', body: JSON.stringify({ kind: 'invoice' }) });
+    expect(await exposure()).toMatchObject({ invoiced: 10, receivable: 10 });
+
+    await h.request(`/documents/${invoice.id}/credit-notes`, { method: 'POST', role: 'finance', body: JSON.stringify({ reason: 'Goodwill' }) });
+    expect(await exposure()).toMatchObject({ invoiced: 10, credited: 10, receivable: 0, exposure: 0 });
   });
 
   it('prints a 100×150 mm shipping label with the reference under its Code 128 and the tracking link of an unguessable token', { timeout: 120_000 }, async () => {

@@ -13,9 +13,12 @@ import { sqlOn } from '../sql.ts';
  */
 
 /** Orders taken before their totals were stored have no order_value; they count as nothing here. */
+/** An open order already invoiced is owed through its invoice, in the receivable: it is not counted twice. */
 const openOrdersSql = (codes: readonly string[]) =>
   sql<{ account: string; value: number | string | null; count: number | string }>`select account, sum(order_value) as value, count(*) as count from orders
-    where account in (${sql.join(codes)}) and state in (${sql.join(OPEN_ORDER_STATES)}) group by account`;
+    where account in (${sql.join(codes)}) and state in (${sql.join(OPEN_ORDER_STATES)})
+      and not exists (select 1 from documents d where d.order_id = orders.id and d.kind = ${'invoice'})
+    group by account`;
 
 export async function readOpenOrders(em: EntityManager, codes: readonly string[]): Promise<Map<string, { value: number; count: number }>> {
   if (codes.length === 0) return new Map();

@@ -11,6 +11,7 @@ import { issueDocument, issueKeyOf, type DocumentRequest } from './issue-documen
 const request = (orderId: string, render: DocumentRequest['render'], kind: DocumentRequest['kind'] = 'invoice'): DocumentRequest => ({
   issueKey: issueKeyOf(orderId, kind),
   orderId,
+  accountCode: 'NOT-ON-FILE',
   kind,
   lines: [{ sku: 'A-1', qty: 2, price: 10 }],
   total: 20,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/sql';
 import { DOCUMENT_MAX_BYTES, type DocumentKind, type DocumentSummary } from '../../domain/document.ts';
+import { postToAccount } from '../accounts/post-to-account.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { DocumentRecord } from './document.entity.ts';
 import { documentNumber, seriesOf, takeNumber } from './document-numbers.ts';
@@ -11,6 +12,8 @@ export interface DocumentRequest {
   /** What is asked for, once: `<order>:<kind>`, `<invoice>:credit_note`. */
   issueKey: string;
   orderId: string;
+  /** The order's account: an invoice or credit note posts its total to it, when the account is on file. */
+  accountCode: string;
   kind: DocumentKind;
   correctsId?: string;
   reason?: string;
@@ -83,6 +86,11 @@ export async function issueDocument(em: EntityManager, request: DocumentRequest)
         issuedBy: request.issuedBy,
       });
       await tx.flush();
+      // Money owed moves with the document, in its transaction: the account's exposure never counts an
+      // invoice that was not stored, nor misses one that was.
+      if (number && (request.kind === 'invoice' || request.kind === 'credit_note')) {
+        await postToAccount(tx, { accountCode: request.accountCode, kind: request.kind, amount: request.total, reference: number, key: `${request.kind}:${number}`, postedBy: request.issuedBy, at: request.issuedAt });
+      }
       return summaryOf(row);
     });
   } catch (err) {
