@@ -44,7 +44,7 @@ describe('editing a condition', () => {
 
   it('offers facts of the same type to compare with, for single-value operators', () => {
     const spec = factSpec('intake', 'creditBalance')!;
-    expect(comparableFacts('intake', spec, 'lessThan').map((f) => f.name)).toEqual(['orderValue', 'lineCount', 'creditLimit']);
+    expect(comparableFacts('intake', spec, 'lessThan').map((f) => f.name)).toEqual(['orderValue', 'lineCount', 'creditExposure', 'creditAvailable', 'creditLimit', 'linesShort', 'unknownSkus']);
     expect(comparableFacts('intake', spec, 'in')).toEqual([]);
     expect(comparableFacts('assignment', factSpec('assignment', 'resourceSkills')!, 'contains')).toEqual([]);
   });
