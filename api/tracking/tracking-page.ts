@@ -29,7 +29,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}.status{font-size:1.3rem
 dt{font-weight:600}dd{margin:0 0 .75rem}label{display:block;font-weight:600;margin-top:.75rem}
 input,textarea{width:100%;box-sizing:border-box;font:inherit;padding:.4rem;border:1px solid #495057;border-radius:4px}
 button{margin-top:1rem;font:inherit;padding:.5rem 1rem;background:#1864ab;color:#fff;border:0;border-radius:4px}
-.note{padding:.75rem;border-radius:4px;background:#ebfbee;color:#2b8a3e}.errors{padding:.75rem;border-radius:4px;background:#fff5f5;color:#c92a2a}`;
+.note{padding:.75rem;border-radius:4px;background:#ebfbee;color:#1b5e20}.errors{padding:.75rem;border-radius:4px;background:#fff5f5;color:#a51111}`;
 
 function page(nonce: string, title: string, body: string): string {
   return `<!doctype html>
