@@ -65,7 +65,7 @@ export function trackingRoutes(deps: ApiDeps) {
     return seconds;
   };
   const nonceOf = (c: Context<AppEnv>) => c.get('secureHeadersNonce') ?? '';
-  const htmlPage = async (c: Context<AppEnv>, token: string, form: TicketFormState, status: 200 | 201 | 400) => {
+  const htmlPage = async (c: Context<AppEnv>, token: string, form: TicketFormState, status: 200 | 400) => {
     const view = await trackingViewOf(em(), token);
     if (!view) return c.html(notTrackedPage(nonceOf(c)), 404);
     return c.html(trackingPage(view, pageLocale(c.req.header('Accept-Language')), nonceOf(c), form), status);
@@ -122,11 +122,12 @@ export function trackingRoutes(deps: ApiDeps) {
       tag: 'Tracking',
       access: 'public',
       params: tokenParams,
+      query: z.object({ sent: z.literal('1').optional().describe('Set by the form\'s redirect: the page says the message arrived.') }),
       responses: { 200: { description: 'The page.', ...html }, 404: { description: 'The same page for every link that names no order.', ...html }, 429: { description: 'Too many requests.', ...html } },
-      handler: async (c, { params }) => {
+      handler: async (c, { params, query }) => {
         const wait = await admit(c);
         if (wait > 0) return c.html(tooManyRequestsPage(nonceOf(c), wait), 429);
-        return htmlPage(c, params.token, {}, 200);
+        return htmlPage(c, params.token, { sent: query.sent === '1' }, 200);
       },
     }),
     defineRoute({
@@ -137,7 +138,7 @@ export function trackingRoutes(deps: ApiDeps) {
       tag: 'Tracking',
       access: 'public',
       params: tokenParams,
-      responses: { 201: { description: 'The page, saying the message was received.', ...html }, 400: { description: 'The page with the form and what to correct.', ...html }, 404: { description: 'No order is tracked under this link.', ...html }, 429: { description: 'Too many requests.', ...html } },
+      responses: { 303: { description: 'Stored: on to the page, which says so (so that reloading it sends nothing twice).' }, 400: { description: 'The page with the form and what to correct.', ...html }, 404: { description: 'No order is tracked under this link.', ...html }, 429: { description: 'Too many requests.', ...html } },
       handler: async (c, { params }) => {
         const wait = await admit(c);
         if (wait > 0) return c.html(tooManyRequestsPage(nonceOf(c), wait), 429);
@@ -151,7 +152,7 @@ export function trackingRoutes(deps: ApiDeps) {
           if (err instanceof UserError && err.status === 400) return htmlPage(c, params.token, { values, issues: err.issues ?? [{ path: '', message: err.message }] }, 400);
           throw err;
         }
-        return htmlPage(c, params.token, { sent: true }, 201);
+        return c.redirect(`/track/${params.token}?sent=1`, 303);
       },
     }),
     defineRoute({
