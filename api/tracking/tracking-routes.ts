@@ -15,7 +15,7 @@ import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 import { publicRateLimitsFromEnv } from './public-rate-limits.ts';
 import { notTrackedPage, pageLocale, tooManyRequestsPage, trackingPage, type TicketFormState } from './tracking-page.ts';
 
-/** Any text is taken and checked by the handler, so a malformed token answers exactly as an unknown one. */
+/** Malformed tokens are answered before the routes (malformedTokens); the fallback keeps any other from a 400 all the same. */
 const tokenParams = z.object({ token: z.string().max(100).catch('') });
 
 const NOT_TRACKED = () => new UserError(404, 'not_found', 'No order is tracked under this link.');
