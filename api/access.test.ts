@@ -80,6 +80,7 @@ describe('access to every route', () => {
     { method: 'POST', path: '/accounts/import', body: {}, allowed: ['admin', 'order_processor'] },
     { method: 'PUT', path: '/accounts/x/credit', body: {}, allowed: ['finance'] },
     { method: 'POST', path: '/accounts/x/payments', body: {}, allowed: ['finance'] },
+    { method: 'GET', path: '/orders/x/support-tickets', allowed: ROLES },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {
       const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });

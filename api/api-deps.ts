@@ -5,6 +5,7 @@ import type { AppEnv } from './auth/principal.ts';
 import type { BacktestRuns } from './backtest/backtest-runs.ts';
 import type { FeedOptions } from './live-events/event-feed.ts';
 import type { ApiMetrics } from './metrics/api-metrics.ts';
+import type { RateLimits } from '../store/tracking/public-rate-limit.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -20,4 +21,6 @@ export interface ApiDeps {
   requestSpans?: MiddlewareHandler<AppEnv>;
   /** The process's backtests in worker threads; one with its defaults when absent. */
   backtests?: BacktestRuns;
+  /** The public tracking routes' limits; from the environment when absent (api/tracking/public-rate-limits.ts). */
+  publicRateLimits?: RateLimits;
 }

@@ -43,6 +43,7 @@ import { resourceRoutes } from './routes/resources.ts';
 import { releaseGroupRoutes } from './routes/release-groups.ts';
 import { workAreaRoutes } from './routes/work-areas.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
+import { malformedTokens, publicTrackingHeaders, trackingRoutes } from './tracking/tracking-routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A batch of orders carries up to a thousand of them. */
@@ -79,6 +80,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...tokenRoutes(deps),
     ...webhookRoutes(deps),
     ...documentRoutes(deps),
+    ...trackingRoutes(deps),
     ...healthRoutes(deps),
   ];
   routes.push(...docsRoutes(() => routes));
@@ -91,6 +93,9 @@ export function createApp(deps: ApiDeps) {
   app.use(...requestLog());
   if (deps.requestSpans) app.use(deps.requestSpans);
   if (deps.metrics) app.use(deps.metrics.http);
+  // Outside secureHeaders, so that the customer's pages get their stricter headers last.
+  app.use('/track/*', publicTrackingHeaders);
+  app.use('/public/track/*', publicTrackingHeaders);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -109,6 +114,8 @@ export function createApp(deps: ApiDeps) {
     }),
   );
   app.use(compressJson());
+  app.use('/track/*', malformedTokens);
+  app.use('/public/track/*', malformedTokens);
   const limitTo = (maxSize: number) =>
     bodyLimit({ maxSize, onError: (c) => handleError(new UserError(413, 'body_too_large', `The request body is larger than ${maxSize / 1024} KiB.`), c) });
   const [bodyLimited, batchLimited, importLimited] = [limitTo(MAX_BODY_BYTES), limitTo(MAX_BATCH_BODY_BYTES), limitTo(MAX_IMPORT_BYTES)];

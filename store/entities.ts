@@ -18,6 +18,8 @@ import { OutboxRecord } from './outbox.entity.ts';
 import { PriceListAccountRecord, PriceListRecord, PriceRecord, ProductRecord } from './inventory/catalogue.entity.ts';
 import { ReservationRecord, StockReceiptRecord, StockRecord } from './inventory/stock.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
+import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
+import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
@@ -81,4 +83,6 @@ export const ENTITIES = [
   AccountRecord,
   AccountContactRecord,
   AccountLedgerRecord,
+  SupportTicketRecord,
+  PublicRateLimitRecord,
 ];

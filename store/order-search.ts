@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql, type RawBuilder } from 'kysely';
+import { emailKeyOf, looksLikeEmail, looksLikePhone, phoneKeyOf } from './accounts/contact-keys.ts';
 import { dialectSql } from './dialect.ts';
 import { OrderSkuRecord } from './order-sku.entity.ts';
 
@@ -37,7 +38,21 @@ function keyStartsWith(column: RawBuilder<unknown>, prefix: string): RawBuilder<
  */
 export const matchingSearch = (em: EntityManager, q: string): RawBuilder<boolean> =>
   sql<boolean>`(o.id = ${q} or ${keyStartsWith(sql`o.reference_key`, q)} or ${keyStartsWith(sql`o.account_key`, q)} or o.zone = ${q}
-    or ${dialectSql(em).inSubquery(sql`o.id`, sql`select order_id from order_skus where sku = ${q}`)})`;
+    or ${dialectSql(em).inSubquery(sql`o.id`, sql`select order_id from order_skus where sku = ${q}`)}${byContact(em, q)})`;
+
+/**
+ * Customer service finds a caller's orders by the email or phone they give: the orders of every account
+ * with a contact of that email (any case) or phone (its digits, however written), through the contacts'
+ * key indexes and the orders' account index. Text that is neither adds no term.
+ */
+function byContact(em: EntityManager, q: string): RawBuilder<boolean> {
+  const contacts = looksLikeEmail(q)
+    ? sql`select account_code from account_contacts where email_key = ${emailKeyOf(q)}`
+    : looksLikePhone(q)
+      ? sql`select account_code from account_contacts where phone_key = ${phoneKeyOf(q)}`
+      : null;
+  return contacts ? sql<boolean>` or ${dialectSql(em).inSubquery(sql`o.account`, contacts)}` : sql<boolean>``;
+}
 
 /** Adds a new order's SKUs (each once, however many lines carry it) to `tx`'s unit of work. */
 export function createOrderSkus(tx: EntityManager, orderId: string, lines: readonly { sku: string }[]): void {

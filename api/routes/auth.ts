@@ -1,11 +1,10 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { changePasswordRequest, loginRequest, sessionView, type SessionView } from '../../domain/auth.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import { UserRecord } from '../../store/user.entity.ts';
 import { toUserView } from '../../store/users.ts';
 import type { ApiDeps } from '../api-deps.ts';
+import { clientAddress } from '../client-address.ts';
 import { clearFailures, pauseRemaining, recordFailure, throttleKey } from '../auth/login-throttle.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { hashPassword, verifyPassword } from '../auth/secrets.ts';
@@ -16,14 +15,6 @@ import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
 
 // Checked when the username is unknown, so a wrong name costs as long as a wrong password.
 const UNKNOWN_USER_HASH = await hashPassword('no such user');
-
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 const tooMany = (ms: number) =>
   new UserError(429, 'too_many_attempts', `Too many failed sign-ins for this account; try again in ${Math.ceil(ms / 1000)} seconds.`);

@@ -11,6 +11,9 @@ export const AccountContactRecord = defineEntity({
     role: p.string().nullable(),
     email: p.string().nullable(),
     phone: p.string().nullable(),
+    /** The email and phone as customer-service search finds them (contact-keys.ts), written with them. */
+    emailKey: p.string().nullable().index(),
+    phoneKey: p.string().nullable().index(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

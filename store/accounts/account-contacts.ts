@@ -2,10 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import { CONTACTS_PER_ACCOUNT_MAX, type Contact, type ContactInput } from '../../domain/account.ts';
 import { AccountContactRecord } from './account-contact.entity.ts';
+import { emailKeyOf, phoneKeyOf } from './contact-keys.ts';
 import { AccountRecord } from './account.entity.ts';
 
 const toContact = (c: AccountContactRecord): Contact => ({ id: c.id, accountCode: c.accountCode, name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null });
-const fieldsOf = (input: ContactInput) => ({ name: input.name, role: input.role ?? null, email: input.email ?? null, phone: input.phone ?? null });
+const fieldsOf = (input: ContactInput) => ({
+  name: input.name,
+  role: input.role ?? null,
+  email: input.email ?? null,
+  phone: input.phone ?? null,
+  emailKey: emailKeyOf(input.email),
+  phoneKey: phoneKeyOf(input.phone),
+});
 
 export async function listContacts(em: EntityManager, accountCode: string): Promise<Contact[] | null> {
   if (!(await em.findOne(AccountRecord, { code: accountCode }, { fields: ['code'] }))) return null;

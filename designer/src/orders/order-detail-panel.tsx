@@ -8,6 +8,7 @@ import { EscalationNote } from './escalation-note.tsx';
 import { CopyOrderId } from './copy-order-id.tsx';
 import { OrderActions } from './order-actions.tsx';
 import { OrderDocuments } from './order-documents.tsx';
+import { OrderSupportTickets } from './order-support-tickets.tsx';
 import { OrderFacts } from './order-facts.tsx';
 import { OrderRouting } from './order-routing.tsx';
 import { OrderTimeline } from './order-timeline.tsx';
@@ -56,6 +57,8 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
           <Divider />
         </>
       )}
+      <OrderSupportTickets orderId={order.id} />
+      <Divider />
       {order.operations.length > 0 && (
         <>
           <OrderRouting key={order.id} order={order} onDone={onActionDone} />

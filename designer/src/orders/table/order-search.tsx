@@ -18,7 +18,7 @@ export function OrderSearch({ value, onSearch }: { value: string; onSearch: (q: 
     <TextInput
       type="search"
       label="Search orders"
-      description="A reference or account by its beginning; an order id, SKU or zone exactly"
+      description="A reference or account by its beginning; an order id, SKU, zone, or a contact's email or phone exactly"
       placeholder="e.g. ACME or R-1042"
       value={text}
       maxLength={100}

@@ -1,0 +1,173 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { supportTicketInput, supportTicketView, trackingView } from '../../domain/tracking.ts';
+import { OrderRecord } from '../../store/order.entity.ts';
+import { takePublicHit } from '../../store/tracking/public-rate-limit.ts';
+import { listSupportTickets, raiseSupportTicket } from '../../store/tracking/support-tickets.ts';
+import { isTrackingToken, trackedOrderId, trackingViewOf } from '../../store/tracking/tracked-order.ts';
+import type { ApiDeps } from '../api-deps.ts';
+import type { AppEnv } from '../auth/principal.ts';
+import { clientAddress } from '../client-address.ts';
+import { handleError, notFound, UserError } from '../errors.ts';
+import { validate } from '../read-body.ts';
+import { defineRoute } from '../registry/route.ts';
+import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
+import { publicRateLimitsFromEnv } from './public-rate-limits.ts';
+import { notTrackedPage, pageLocale, tooManyRequestsPage, trackingPage, type TicketFormState } from './tracking-page.ts';
+
+/** Malformed tokens are answered before the routes (malformedTokens); the fallback keeps any other from a 400 all the same. */
+const tokenParams = z.object({ token: z.string().max(100).catch('') });
+
+const NOT_TRACKED = () => new UserError(404, 'not_found', 'No order is tracked under this link.');
+const tooMany = (seconds: number) => new UserError(429, 'too_many_requests', `Too many requests; try again in ${seconds} seconds.`);
+
+const limited = { 429: { description: 'Too many requests from this address (or from everyone): wait as long as Retry-After says.', schema: errorBody } };
+
+/**
+ * The customer's side of an order, without sign-in: its tracking page and view, and a ticket from it. No
+ * answer may be cached, indexed or leak the token through a Referer; the page runs no script at all.
+ */
+export const publicTrackingHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  const nonce = c.get('secureHeadersNonce') ?? '';
+  c.header('Content-Security-Policy', `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`);
+  c.header('Cache-Control', 'no-store');
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('X-Robots-Tag', 'noindex, nofollow');
+};
+
+const decoded = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * Answers a path whose token is not even well-formed as the routes answer an unknown token, before the
+ * routes' input check could answer 400 (a NUL in it, say): every link that names no order reads the same.
+ */
+export const malformedTokens: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const match = /^(\/public)?\/track\/([^/]*)(\/tickets)?$/.exec(c.req.path);
+  if (!match || isTrackingToken(decoded(match[2]!))) return next();
+  return match[1] ? handleError(NOT_TRACKED(), c) : c.html(notTrackedPage(c.get('secureHeadersNonce') ?? ''), 404);
+};
+
+export function trackingRoutes(deps: ApiDeps) {
+  const em = () => deps.store.em.fork();
+  const limits = deps.publicRateLimits ?? publicRateLimitsFromEnv();
+  /** Seconds to wait, or 0: counted before the token is looked at, so guessing costs a request per guess. */
+  const admit = async (c: Context<AppEnv>) => {
+    const waitMs = await takePublicHit(em(), clientAddress(c), limits);
+    const seconds = Math.ceil(waitMs / 1000);
+    if (seconds > 0) c.header('Retry-After', String(seconds));
+    return seconds;
+  };
+  const nonceOf = (c: Context<AppEnv>) => c.get('secureHeadersNonce') ?? '';
+  const htmlPage = async (c: Context<AppEnv>, token: string, form: TicketFormState, status: 200 | 400) => {
+    const view = await trackingViewOf(em(), token);
+    if (!view) return c.html(notTrackedPage(nonceOf(c)), 404);
+    return c.html(trackingPage(view, pageLocale(c.req.header('Accept-Language')), nonceOf(c), form), status);
+  };
+  const html = { contentType: 'text/html' };
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/public/track/:token',
+      operationId: 'trackOrder',
+      summary: 'An order\'s status for its customer (no sign-in)',
+      tag: 'Tracking',
+      access: 'public',
+      params: tokenParams,
+      responses: { 200: { description: 'The order\'s status in plain words, expected time and last-mile status.', schema: trackingView }, 404: { description: 'No order is tracked under this token.', schema: errorBody }, ...limited },
+      handler: async (c, { params }) => {
+        const wait = await admit(c);
+        if (wait > 0) throw tooMany(wait);
+        const view = await trackingViewOf(em(), params.token);
+        if (!view) throw NOT_TRACKED();
+        return c.json(view);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/public/track/:token/tickets',
+      operationId: 'raiseSupportTicket',
+      summary: 'A customer\'s question about their order (no sign-in)',
+      tag: 'Tracking',
+      access: 'public',
+      params: tokenParams,
+      body: supportTicketInput,
+      responses: {
+        201: { description: 'Stored; the order processors are notified.', schema: z.object({ received: z.literal(true) }) },
+        400: STANDARD_ERRORS[400],
+        404: { description: 'No order is tracked under this token.', schema: errorBody },
+        ...limited,
+      },
+      handler: async (c, { params, body }) => {
+        const wait = await admit(c);
+        if (wait > 0) throw tooMany(wait);
+        const orderId = await trackedOrderId(em(), params.token);
+        if (!orderId) throw NOT_TRACKED();
+        await raiseSupportTicket(em(), orderId, body);
+        return c.json({ received: true as const }, 201);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/track/:token',
+      operationId: 'trackingPage',
+      summary: 'An order\'s tracking page for its customer (no sign-in; HTML)',
+      tag: 'Tracking',
+      access: 'public',
+      params: tokenParams,
+      query: z.object({ sent: z.literal('1').optional().describe('Set by the form\'s redirect: the page says the message arrived.') }),
+      responses: { 200: { description: 'The page.', ...html }, 404: { description: 'The same page for every link that names no order.', ...html }, 429: { description: 'Too many requests.', ...html } },
+      handler: async (c, { params, query }) => {
+        const wait = await admit(c);
+        if (wait > 0) return c.html(tooManyRequestsPage(nonceOf(c), wait), 429);
+        return htmlPage(c, params.token, { sent: query.sent === '1' }, 200);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/track/:token',
+      operationId: 'sendTrackingPageTicket',
+      summary: 'The tracking page\'s ticket form (no sign-in; an HTML form post)',
+      tag: 'Tracking',
+      access: 'public',
+      params: tokenParams,
+      responses: { 303: { description: 'Stored: on to the page, which says so (so that reloading it sends nothing twice).' }, 400: { description: 'The page with the form and what to correct.', ...html }, 404: { description: 'No order is tracked under this link.', ...html }, 429: { description: 'Too many requests.', ...html } },
+      handler: async (c, { params }) => {
+        const wait = await admit(c);
+        if (wait > 0) return c.html(tooManyRequestsPage(nonceOf(c), wait), 429);
+        const orderId = await trackedOrderId(em(), params.token);
+        if (!orderId) return c.html(notTrackedPage(nonceOf(c)), 404);
+        const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
+        const values = Object.fromEntries((['name', 'contact', 'message'] as const).map((field) => [field, typeof form[field] === 'string' ? form[field] : ''])) as Record<'name' | 'contact' | 'message', string>;
+        try {
+          await raiseSupportTicket(em(), orderId, validate(supportTicketInput, values, 'body'));
+        } catch (err) {
+          if (err instanceof UserError && err.status === 400) return htmlPage(c, params.token, { values, issues: err.issues ?? [{ path: '', message: err.message }] }, 400);
+          throw err;
+        }
+        return c.redirect(`/track/${params.token}?sent=1`, 303);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/orders/:id/support-tickets',
+      operationId: 'listOrderSupportTickets',
+      summary: 'An order\'s support tickets from its customer',
+      tag: 'Tracking',
+      access: 'orders.read',
+      params: idParams,
+      responses: { 200: { description: 'The order\'s tickets, newest first.', schema: z.object({ tickets: z.array(supportTicketView) }) }, 404: { description: 'No such order.', schema: errorBody }, ...STANDARD_ERRORS },
+      handler: async (c, { params }) => {
+        if (!(await em().count(OrderRecord, { id: params.id }))) throw notFound(`Order ${params.id}`);
+        return c.json({ tickets: await listSupportTickets(em(), params.id) });
+      },
+    }),
+  ];
+}

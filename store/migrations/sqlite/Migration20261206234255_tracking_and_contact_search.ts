@@ -1,0 +1,33 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261206234255_tracking_and_contact_search extends Migration {
+
+  override name = 'Migration20261206234255_tracking_and_contact_search';
+
+  override up(): void | Promise<void> {
+    this.addSql(`create table \`public_rate_limits\` (\`key\` text not null primary key, \`window_start\` datetime not null, \`hits\` integer not null);`);
+    this.addSql(`create index \`public_rate_limits_window_start_index\` on \`public_rate_limits\` (\`window_start\`);`);
+
+    this.addSql(`create table \`support_tickets\` (\`id\` text not null primary key, \`order_id\` text not null, \`name\` text not null, \`contact\` text not null, \`message\` text not null, \`created_at\` datetime not null);`);
+    this.addSql(`create index \`support_tickets_order_id_created_at_index\` on \`support_tickets\` (\`order_id\`, \`created_at\`);`);
+
+    this.addSql(`alter table \`account_contacts\` add column \`email_key\` text null;`);
+    this.addSql(`alter table \`account_contacts\` add column \`phone_key\` text null;`);
+    this.addSql(`create index \`account_contacts_email_key_index\` on \`account_contacts\` (\`email_key\`);`);
+    this.addSql(`create index \`account_contacts_phone_key_index\` on \`account_contacts\` (\`phone_key\`);`);
+    // Contacts written before this migration get their search keys as contact-keys.ts writes them: a phone's
+    // digits (the contact schema allows only digits, spaces and + ( ) . / -), an email in lower case.
+    this.addSql(`update account_contacts set email_key = lower(trim(email)), phone_key = nullif(replace(replace(replace(replace(replace(replace(replace(phone, ' ', ''), '+', ''), '(', ''), ')', ''), '.', ''), '/', ''), '-', ''), '');`);
+  }
+
+  override down(): void | Promise<void> {
+    this.addSql(`drop table if exists \`public_rate_limits\`;`);
+    this.addSql(`drop table if exists \`support_tickets\`;`);
+
+    this.addSql(`drop index \`account_contacts_email_key_index\`;`);
+    this.addSql(`drop index \`account_contacts_phone_key_index\`;`);
+    this.addSql(`alter table \`account_contacts\` drop column \`email_key\`;`);
+    this.addSql(`alter table \`account_contacts\` drop column \`phone_key\`;`);
+  }
+
+}
