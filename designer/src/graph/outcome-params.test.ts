@@ -5,7 +5,7 @@ describe('outcome parameters', () => {
   it.each([
     ['intake', 'hold', [{ name: 'holdType', kind: 'enum', options: ['credit', 'inventory', 'pricing', 'address', 'manual'] }, { name: 'reason', kind: 'text' }]],
     ['priority', 'score', [{ name: 'points', kind: 'number', integer: false }]],
-    ['escalation', 'deadline', [{ name: 'minutes', kind: 'number', integer: true }, { name: 'role', kind: 'enum', options: ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin'] }]],
+    ['escalation', 'deadline', [{ name: 'minutes', kind: 'number', integer: true }, { name: 'role', kind: 'enum', options: ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'] }]],
     ['release', 'release', []],
   ] as const)('%s %s has typed fields', (dp, type, fields) => {
     expect(paramFields(outcomeSpec(dp, type)!)).toEqual(fields);
