@@ -85,8 +85,14 @@ describe('ruleset locks in the browser', () => {
     await page.getByTestId('rules-view-switch').getByText('Canvas').click();
 
     // Comparing with another fact instead of a value is structure: the inspector's switch stays, saying why.
-    await condition(page, 'validating').click();
-    await page.getByTestId('inspector-value-mode-locked').waitFor();
+    // Back from the table the canvas lays itself out again; a click while it moves can miss the node, so
+    // the click is repeated until the inspector shows the condition.
+    await expect
+      .poll(async () => {
+        await condition(page, 'validating').click();
+        return page.getByTestId('inspector-value-mode-locked').waitFor({ timeout: 2_000 }).then(() => true, () => false);
+      }, { timeout: 30_000 })
+      .toBe(true);
     expect(await page.getByTestId('inspector-value-mode').locator('input').first().isDisabled()).toBe(true);
     expect(await page.getByTestId('inspector-condition-fact').isDisabled()).toBe(true);
     expect(await page.getByTestId('inspector-condition-value').isDisabled()).toBe(false);
