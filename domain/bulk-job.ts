@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkPrint, printDocumentsRequest } from './bulk-print.ts';
 import { orderActionRequest, type OrderActionName } from './order.ts';
 import { ID_MAX, oneLine } from './text.ts';
 
@@ -16,9 +17,16 @@ export const bulkSelection = z.union([
 ]);
 export type BulkSelection = z.infer<typeof bulkSelection>;
 
+/** A lifecycle action on each order, or printing each order's document of one kind as one merged PDF. */
+export const bulkRequest = z.discriminatedUnion('action', [
+  printDocumentsRequest,
+  orderActionRequest.refine((r) => !NOT_IN_BULK.includes(r.action), { path: ['action'], message: 'a split names one order\'s lines: split orders one at a time' }),
+]);
+export type BulkRequest = z.infer<typeof bulkRequest>;
+
 export const bulkJobRequest = z.strictObject({
   selection: bulkSelection,
-  request: orderActionRequest.refine((r) => !NOT_IN_BULK.includes(r.action), { path: ['action'], message: 'a split names one order\'s lines: split orders one at a time' }),
+  request: bulkRequest,
 });
 export type BulkJobRequest = z.infer<typeof bulkJobRequest>;
 
@@ -47,6 +55,8 @@ export const bulkJob = z.object({
   counts: bulkCounts,
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** A print job's merged PDF once it is made (GET /bulk-jobs/{id}/print.pdf); null otherwise. */
+  print: bulkPrint.nullable(),
 });
 export type BulkJob = z.infer<typeof bulkJob>;
 

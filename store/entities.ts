@@ -5,6 +5,7 @@ import { ApiTokenRecord } from './api-token.entity.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { BulkJobItemRecord } from './bulk-jobs/bulk-job-item.entity.ts';
 import { BulkJobRecord } from './bulk-jobs/bulk-job.entity.ts';
+import { BulkPrintRecord } from './bulk-jobs/bulk-print.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
 import { DocumentRecord, DocumentSeriesRecord, OrderTrackingRecord } from './documents/document.entity.ts';
 import { LoginThrottleRecord } from './login-throttle.entity.ts';
@@ -66,6 +67,7 @@ export const ENTITIES = [
   NotificationReadMarkRecord,
   BulkJobRecord,
   BulkJobItemRecord,
+  BulkPrintRecord,
   SavedViewRecord,
   OrderImportRecord,
   OrderImportRowRecord,

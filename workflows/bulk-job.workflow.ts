@@ -1,4 +1,4 @@
-import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { BulkJobActivities } from '../activities/bulk-jobs/index.ts';
 import type { BulkCounts } from '../domain/bulk-job.ts';
 import { BULK_CHUNK, cancelBulkJobSignal, pauseBulkJobSignal, resumeBulkJobSignal } from './bulk-job-definitions.ts';
@@ -14,6 +14,11 @@ export interface BulkJobInput {
 // A chunk heartbeats per order; a dead worker's chunk is retried by another after the heartbeat timeout.
 const { runBulkChunk } = proxyActivities<BulkJobActivities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '30 seconds' });
 const { finishBulkJob } = proxyActivities<BulkJobActivities>({ startToCloseTimeout: '1 minute' });
+// A print job's merge reads and copies up to BULK_PRINT_MAX_ORDERS stored PDFs, beating per document.
+const { mergeBulkPrint } = proxyActivities<BulkJobActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '1 minute' });
+
+/** Jobs started before print jobs existed end as they began: their history has no merge. */
+export const BULK_PRINT_PATCH = 'bulk-print-merge';
 
 /**
  * Works through a bulk job's items a chunk at a time (the items and their results are in the store, so the
@@ -36,5 +41,7 @@ export async function bulkJobWorkflow(input: BulkJobInput): Promise<BulkCounts> 
     after = last;
     if (workflowInfo().continueAsNewSuggested) return continueAsNew<typeof bulkJobWorkflow>({ jobId: input.jobId, after, paused, cancelled });
   }
+  // Every job asks; only a print job merges (what it printed, when cancelled), before it is done, so a done job has its PDF.
+  if (patched(BULK_PRINT_PATCH)) await mergeBulkPrint({ jobId: input.jobId });
   return finishBulkJob({ jobId: input.jobId, cancelled });
 }

@@ -1,4 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { notIssuableReason } from '../../domain/bulk-print.ts';
 import type { OrderDocumentKind } from '../../domain/document.ts';
 import { DocumentRecord } from '../../store/documents/document.entity.ts';
 import { DocumentTooLarge, issueDocument, issueKeyOf } from '../../store/documents/issue-documents.ts';
@@ -32,61 +33,65 @@ const total = (lines: readonly { qty: number; price: number }[]) => lines.reduce
 /**
  * Renders and stores one document, once: an attempt that runs again (its worker died, the store failed)
  * finds the document the first stored, or stores it now; never a second one, and never a second number.
- * What cannot succeed on a retry (no such order or invoice, a PDF too large to keep) fails for good.
+ * What cannot succeed on a retry (no such order or invoice, an order that gets no new papers, a PDF too
+ * large to keep) fails for good. The one path every document takes, one at a time or in a print job.
  */
+export async function issueOrderDocument(deps: ActivityDeps, publicUrl: string, input: IssueDocumentInput): Promise<DocumentSummary> {
+  const em = deps.store.em.fork();
+  const issuedAt = deps.clock();
+  try {
+    if (input.kind === 'credit_note') {
+      const invoice = await em.findOne(DocumentRecord, { id: input.invoiceId, kind: 'invoice' });
+      if (!invoice) throw ApplicationFailure.nonRetryable(`No invoice ${input.invoiceId}`, 'InvoiceNotFound');
+      const order = await em.findOneOrFail(OrderRecord, { id: invoice.orderId });
+      return await issueDocument(em, {
+        issueKey: issueKeyOf(invoice.id, 'credit_note'),
+        orderId: invoice.orderId,
+        accountCode: order.account,
+        kind: 'credit_note',
+        correctsId: invoice.id,
+        reason: input.reason,
+        lines: invoice.lines,
+        total: -invoice.total,
+        issuedBy: input.issuedBy,
+        issuedAt,
+        templateVersion: TEMPLATE_VERSION,
+        render: (number) =>
+          renderDocument({ kind: 'credit_note', number, issuedAt, order: { ...orderContent(order), lines: invoice.lines }, corrects: { number: invoice.number ?? invoice.id, issuedAt: invoice.issuedAt, reason: input.reason } }),
+      });
+    }
+    const order = await em.findOne(OrderRecord, { id: input.orderId });
+    if (!order) throw ApplicationFailure.nonRetryable(`No order ${input.orderId}`, 'OrderNotFound');
+    const issueKey = issueKeyOf(order.id, input.kind);
+    const refusal = notIssuableReason(order.state, input.kind);
+    if (refusal && !(await em.count(DocumentRecord, { issueKey }))) throw ApplicationFailure.nonRetryable(refusal, 'NotIssuable');
+    const link = input.kind === 'shipping_label' ? trackingUrl(publicUrl, await trackingTokenOf(em, order.id)) : undefined;
+    return await issueDocument(em, {
+      issueKey,
+      orderId: order.id,
+      accountCode: order.account,
+      kind: input.kind,
+      lines: order.lines,
+      total: total(order.lines),
+      issuedBy: input.issuedBy,
+      issuedAt,
+      templateVersion: TEMPLATE_VERSION,
+      render: (number) => renderDocument({ kind: input.kind, number, issuedAt, order: orderContent(order), ...(link ? { trackingUrl: link } : {}) }),
+    });
+  } catch (err) {
+    if (err instanceof DocumentTooLarge) throw ApplicationFailure.nonRetryable(err.message, 'DocumentTooLarge');
+    throw err;
+  }
+}
+
 export function issueDocumentActivity(deps: ActivityDeps, publicUrl: string) {
   return async function issueDocumentOnce(input: IssueDocumentInput): Promise<DocumentSummary> {
     // Beats while it works, so that a worker that dies mid-issue is noticed in seconds, not at the timeout.
     const beat = setInterval(() => Context.current().heartbeat(), HEARTBEAT_MS);
     try {
-      return await issueOnce(input);
+      return await issueOrderDocument(deps, publicUrl, input);
     } finally {
       clearInterval(beat);
     }
   };
-
-  async function issueOnce(input: IssueDocumentInput): Promise<DocumentSummary> {
-    const em = deps.store.em.fork();
-    const issuedAt = deps.clock();
-    try {
-      if (input.kind === 'credit_note') {
-        const invoice = await em.findOne(DocumentRecord, { id: input.invoiceId, kind: 'invoice' });
-        if (!invoice) throw ApplicationFailure.nonRetryable(`No invoice ${input.invoiceId}`, 'InvoiceNotFound');
-        const order = await em.findOneOrFail(OrderRecord, { id: invoice.orderId });
-        return await issueDocument(em, {
-          issueKey: issueKeyOf(invoice.id, 'credit_note'),
-          orderId: invoice.orderId,
-          accountCode: order.account,
-          kind: 'credit_note',
-          correctsId: invoice.id,
-          reason: input.reason,
-          lines: invoice.lines,
-          total: -invoice.total,
-          issuedBy: input.issuedBy,
-          issuedAt,
-          templateVersion: TEMPLATE_VERSION,
-          render: (number) =>
-            renderDocument({ kind: 'credit_note', number, issuedAt, order: { ...orderContent(order), lines: invoice.lines }, corrects: { number: invoice.number ?? invoice.id, issuedAt: invoice.issuedAt, reason: input.reason } }),
-        });
-      }
-      const order = await em.findOne(OrderRecord, { id: input.orderId });
-      if (!order) throw ApplicationFailure.nonRetryable(`No order ${input.orderId}`, 'OrderNotFound');
-      const link = input.kind === 'shipping_label' ? trackingUrl(publicUrl, await trackingTokenOf(em, order.id)) : undefined;
-      return await issueDocument(em, {
-        issueKey: issueKeyOf(order.id, input.kind),
-        orderId: order.id,
-        accountCode: order.account,
-        kind: input.kind,
-        lines: order.lines,
-        total: total(order.lines),
-        issuedBy: input.issuedBy,
-        issuedAt,
-        templateVersion: TEMPLATE_VERSION,
-        render: (number) => renderDocument({ kind: input.kind, number, issuedAt, order: orderContent(order), ...(link ? { trackingUrl: link } : {}) }),
-      });
-    } catch (err) {
-      if (err instanceof DocumentTooLarge) throw ApplicationFailure.nonRetryable(err.message, 'DocumentTooLarge');
-      throw err;
-    }
-  }
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { z } from 'zod';
 import { bulkDryRunRequest, bulkJob, bulkJobItem, bulkJobRequest, bulkOutcome, dryRunResult, type BulkJobItem, type BulkJobStatus } from '../../domain/bulk-job.ts';
+import { BULK_PRINT_MAX_ORDERS, isPrintRequest } from '../../domain/bulk-print.ts';
 import type { Role } from '../../domain/roles.ts';
+import { bulkPrintPdf } from '../../store/bulk-jobs/bulk-prints.ts';
 import { findBulkJob, bulkItemsPage, createBulkJob, findBulkJobRecord, listBulkJobs, requestStatus } from '../../store/bulk-jobs/bulk-jobs.ts';
 import { addAnnouncement } from '../../store/outbox.ts';
 import { inTransaction } from '../../store/in-transaction.ts';
@@ -18,7 +20,8 @@ import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 import { withTemporal } from '../temporal-gate.ts';
 import { log } from '../../logging/logger.ts';
 import { dryRun } from './dry-run.ts';
-import { resolveSelection } from './selection.ts';
+import { dryRunPrint } from './dry-run-print.ts';
+import { boundOf, resolveSelection } from './selection.ts';
 
 const NOT_FOUND = { 404: { description: 'No such bulk job.', schema: errorBody } };
 const CONTROLS = {
@@ -93,12 +96,15 @@ export function bulkJobRoutes(deps: ApiDeps) {
       access: 'orders.act',
       body: bulkDryRunRequest,
       responses: {
-        200: { description: 'Per order, whether the action would go through now and why not (gone, the role may not, the lifecycle does not allow it: its state, a hold, another\'s claim): the counts, the reasons counted, and a page of the refused orders. Nothing is acted on or written.', schema: dryRunResult },
+        200: { description: 'Per order, whether the action would go through now and why not (gone, the role may not, the lifecycle does not allow it: its state, a hold, another\'s claim; for printing, no new papers for a cancelled or rejected order): the counts, the reasons counted, and a page of the refused orders. Nothing is acted on or written.', schema: dryRunResult },
         ...STANDARD_ERRORS,
+        400: { description: `Bad input, or more orders than one job takes (${BULK_PRINT_MAX_ORDERS} for printing): the message says how to narrow it.`, schema: errorBody },
       },
       handler: async (c, { body, principal }) => {
-        const { orderIds } = await resolveSelection(em(), body.selection);
-        return c.json(await dryRun(em(), orderIds, body.request, actor(principal), { offset: body.offset, limit: body.limit }));
+        const { request } = body;
+        const { orderIds } = await resolveSelection(em(), body.selection, boundOf(request));
+        const page = { offset: body.offset, limit: body.limit };
+        return c.json(isPrintRequest(request) ? await dryRunPrint(em(), orderIds, request, actor(principal), page) : await dryRun(em(), orderIds, request, actor(principal), page));
       },
     }),
     defineRoute({
@@ -114,7 +120,7 @@ export function bulkJobRoutes(deps: ApiDeps) {
         ...STANDARD_ERRORS,
       },
       handler: async (c, { body, principal }) => {
-        const { orderIds, filter } = await resolveSelection(em(), body.selection);
+        const { orderIds, filter } = await resolveSelection(em(), body.selection, boundOf(body.request));
         if (orderIds.length === 0) throw new UserError(400, 'invalid_request', 'No order matches the filter: there is nothing to act on.', [{ path: 'selection.filter', message: 'matches no order' }]);
         const id = randomUUID();
         const who = actor(principal);
@@ -209,6 +215,30 @@ export function bulkJobRoutes(deps: ApiDeps) {
           { highWaterMark: 0 },
         );
         return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="bulk-job-${params.id.slice(0, 8)}-failures.csv"`, 'cache-control': 'no-store' });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/bulk-jobs/:id/print.pdf',
+      operationId: 'downloadBulkPrint',
+      summary: 'A print job\'s merged PDF',
+      tag: 'Bulk jobs',
+      access: 'documents.read',
+      params: idParams,
+      responses: {
+        200: { description: 'The documents the job printed, in the selection\'s order, as one PDF exactly as kept; its SHA-256 is in the ETag.', contentType: 'application/pdf' },
+        404: { description: 'No such job, or it has no merged PDF (not a print job, not finished, or nothing printed: the job says why).', schema: errorBody },
+        ...STANDARD_ERRORS,
+      },
+      handler: async (c, { params }) => {
+        const stored = await bulkPrintPdf(deps.store.em, params.id);
+        if (!stored) throw notFound(`A merged PDF of bulk job ${params.id}`);
+        return c.body(new Uint8Array(stored.pdf), 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="bulk-job-${params.id.slice(0, 8)}-${stored.summary.kind.replaceAll('_', '-')}s.pdf"`,
+          etag: `"${stored.summary.sha256}"`,
+          'cache-control': 'private, max-age=31536000, immutable',
+        });
       },
     }),
     control('pause'),

@@ -24,6 +24,11 @@ export async function dryRun(em: EntityManager, orderIds: readonly string[], req
       if (!judgement.ok) refused.push({ orderId: id, reference: order?.reference ?? null, state: order?.state ?? null, kind: judgement.kind, reason: judgement.reason });
     }
   }
+  return dryRunResultOf(orderIds.length, refused, page);
+}
+
+/** The counts, the reasons counted (most first), and a page of the refused orders. */
+export function dryRunResultOf(total: number, refused: DryRunResult['items'], page: { offset: number; limit: number }): DryRunResult {
   const reasons = new Map<string, { kind: RefusalKind; reason: string; count: number }>();
   for (const r of refused) {
     const known = reasons.get(r.reason);
@@ -31,8 +36,8 @@ export async function dryRun(em: EntityManager, orderIds: readonly string[], req
     else reasons.set(r.reason, { kind: r.kind, reason: r.reason, count: 1 });
   }
   return {
-    total: orderIds.length,
-    wouldRun: orderIds.length - refused.length,
+    total,
+    wouldRun: total - refused.length,
     refused: refused.length,
     reasons: [...reasons.values()].sort((a, b) => b.count - a.count),
     items: refused.slice(page.offset, page.offset + page.limit),

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { BULK_JOB_MAX_ORDERS, type BulkSelection } from '../../domain/bulk-job.ts';
+import { BULK_JOB_MAX_ORDERS, type BulkRequest, type BulkSelection } from '../../domain/bulk-job.ts';
+import { BULK_PRINT_MAX_ORDERS, isPrintRequest } from '../../domain/bulk-print.ts';
 import { listOrders } from '../../store/order-list.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
 import { UserError } from '../errors.ts';
@@ -13,10 +14,32 @@ export interface ResolvedSelection {
   filter: string | null;
 }
 
-const tooMany = (what: string) =>
-  new UserError(400, 'invalid_request', `${what} more than ${BULK_JOB_MAX_ORDERS.toLocaleString('en')} orders, the most one bulk job takes: narrow the filter (a state, a kind, a due window) and run it in parts.`, [
-    { path: 'selection.filter', message: `at most ${BULK_JOB_MAX_ORDERS} orders` },
-  ]);
+/** The most orders a job of this request takes, and what a person reads when a selection has more. */
+interface Bound {
+  max: number;
+  tooMany: (what: string) => UserError;
+}
+
+const JOB_BOUND: Bound = {
+  max: BULK_JOB_MAX_ORDERS,
+  tooMany: (what) =>
+    new UserError(400, 'invalid_request', `${what} more than ${BULK_JOB_MAX_ORDERS.toLocaleString('en')} orders, the most one bulk job takes: narrow the filter (a state, a kind, a due window) and run it in parts.`, [
+      { path: 'selection.filter', message: `at most ${BULK_JOB_MAX_ORDERS} orders` },
+    ]),
+};
+
+const PRINT_BOUND: Bound = {
+  max: BULK_PRINT_MAX_ORDERS,
+  tooMany: (what) =>
+    new UserError(
+      400,
+      'invalid_request',
+      `${what} more than ${BULK_PRINT_MAX_ORDERS} orders, the most one print job takes (a ream of paper, and one PDF a person can open): narrow the selection (a zone, a due window) and print it in parts.`,
+      [{ path: 'selection', message: `at most ${BULK_PRINT_MAX_ORDERS} orders in a print job` }],
+    ),
+};
+
+export const boundOf = (request: BulkRequest): Bound => (isPrintRequest(request) ? PRINT_BOUND : JOB_BOUND);
 
 /** The filter as GET /orders reads it, from its first page on: its own cursor, offset and limit say nothing about which orders. */
 function parseFilter(filter: string) {
@@ -29,10 +52,10 @@ function parseFilter(filter: string) {
   return parsed.data;
 }
 
-async function matching(em: EntityManager, filter: string): Promise<string[]> {
+async function matching(em: EntityManager, filter: string, bound: Bound): Promise<string[]> {
   // One read of the matches, one past the most a job takes to tell "too many".
-  const page = await listOrders(em, listQueryOf({ ...parseFilter(filter), limit: BULK_JOB_MAX_ORDERS + 1, offset: 0 }));
-  if (page.orders.length > BULK_JOB_MAX_ORDERS) throw tooMany('The filter matches');
+  const page = await listOrders(em, listQueryOf({ ...parseFilter(filter), limit: bound.max + 1, offset: 0 }));
+  if (page.orders.length > bound.max) throw bound.tooMany('The filter matches');
   return page.orders.map((o) => o.id);
 }
 
@@ -51,7 +74,11 @@ async function byIdOrReference(em: EntityManager, entries: readonly string[]): P
 }
 
 /** The orders a job acts on, fixed when it is made: a filter's matches now, not as they change later. */
-export async function resolveSelection(em: EntityManager, selection: BulkSelection): Promise<ResolvedSelection> {
-  if ('orderIds' in selection) return { orderIds: await byIdOrReference(em, selection.orderIds), filter: null };
-  return { orderIds: await matching(em, selection.filter), filter: selection.filter };
+export async function resolveSelection(em: EntityManager, selection: BulkSelection, bound: Bound = JOB_BOUND): Promise<ResolvedSelection> {
+  if ('orderIds' in selection) {
+    const orderIds = await byIdOrReference(em, selection.orderIds);
+    if (orderIds.length > bound.max) throw bound.tooMany(`The selection has ${orderIds.length.toLocaleString('en')} orders:`);
+    return { orderIds, filter: null };
+  }
+  return { orderIds: await matching(em, selection.filter, bound), filter: selection.filter };
 }

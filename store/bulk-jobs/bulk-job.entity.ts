@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { OrderActionRequest } from '../../domain/order.ts';
+import type { BulkRequest } from '../../domain/bulk-job.ts';
 
 /**
  * A bulk job: one action, as its requester asked it, over the orders its selection named when it was made
@@ -13,7 +13,7 @@ export const BulkJobRecord = defineEntity({
   properties: {
     id: p.string().primary(),
     action: p.string(),
-    request: p.json<OrderActionRequest>(),
+    request: p.json<BulkRequest>(),
     /** The GET /orders query string the orders matched, or null when they were named one by one. */
     filter: p.text().nullable(),
     requestedBy: p.string(),

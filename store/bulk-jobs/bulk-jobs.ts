@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { BULK_OUTCOMES, bulkJobFinishedNotice, type BulkCounts, type BulkJob, type BulkJobItem, type BulkJobStatus, type BulkOutcome } from '../../domain/bulk-job.ts';
-import type { OrderActionRequest } from '../../domain/order.ts';
+import type { BulkPrint } from '../../domain/bulk-print.ts';
+import { BULK_OUTCOMES, bulkJobFinishedNotice, type BulkCounts, type BulkJob, type BulkJobItem, type BulkJobStatus, type BulkOutcome, type BulkRequest } from '../../domain/bulk-job.ts';
 import { appendAudit, insertAuditOnce } from '../audit-log.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { notifyUsername } from '../notifications/notifications.ts';
@@ -9,13 +9,14 @@ import { OrderRecord } from '../order.entity.ts';
 import { jsonOf, sqlOn, type JsonColumn } from '../sql.ts';
 import { BulkJobItemRecord } from './bulk-job-item.entity.ts';
 import { BulkJobRecord } from './bulk-job.entity.ts';
+import { bulkPrintsOf } from './bulk-prints.ts';
 
 // Rows per insert: six values each stays under both databases' limit on bound values in one statement.
 const INSERT_ROWS = 1_000;
 
 export interface NewBulkJob {
   id: string;
-  request: OrderActionRequest;
+  request: BulkRequest;
   filter: string | null;
   requestedBy: string;
   requestedRoles: string[];
@@ -43,7 +44,7 @@ export async function bulkCounts(em: EntityManager, jobId: string): Promise<Bulk
   return counts;
 }
 
-const toJob = (job: BulkJobRecord, counts: BulkCounts): BulkJob => ({
+const toJob = (job: BulkJobRecord, counts: BulkCounts, print: BulkPrint | null): BulkJob => ({
   id: job.id,
   action: job.action,
   request: job.request as Record<string, unknown>,
@@ -54,19 +55,21 @@ const toJob = (job: BulkJobRecord, counts: BulkCounts): BulkJob => ({
   counts,
   createdAt: job.createdAt.toISOString(),
   finishedAt: job.finishedAt?.toISOString() ?? null,
+  print,
 });
 
 export const findBulkJobRecord = (em: EntityManager, id: string) => em.fork().findOne(BulkJobRecord, { id });
 
 export async function findBulkJob(em: EntityManager, id: string): Promise<BulkJob | null> {
   const job = await findBulkJobRecord(em, id);
-  return job ? toJob(job, await bulkCounts(em, id)) : null;
+  return job ? toJob(job, await bulkCounts(em, id), (await bulkPrintsOf(em, [id])).get(id) ?? null) : null;
 }
 
 /** The person's own jobs, newest first, and the newest of everyone's when `everyone`. */
 export async function listBulkJobs(em: EntityManager, query: { requestedBy?: string; limit: number }): Promise<BulkJob[]> {
   const jobs = await em.fork().find(BulkJobRecord, query.requestedBy === undefined ? {} : { requestedBy: query.requestedBy }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit });
-  return Promise.all(jobs.map(async (job) => toJob(job, await bulkCounts(em, job.id))));
+  const prints = await bulkPrintsOf(em, jobs.map((j) => j.id));
+  return Promise.all(jobs.map(async (job) => toJob(job, await bulkCounts(em, job.id), prints.get(job.id) ?? null)));
 }
 
 /** A job's items still to act on, in the job's order, after `after`. */
