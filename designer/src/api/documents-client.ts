@@ -11,3 +11,8 @@ export function issueOrderDocument(orderId: string, kind: OrderDocumentKind): Pr
 }
 
 export const documentPdfUrl = (id: string): string => `/documents/${encodeURIComponent(id)}/pdf`;
+
+/** A credit note for the invoice (finance), or a message when it is still being issued (answered 202). */
+export function creditInvoice(invoiceId: string, reason: string): Promise<DocumentSummary | { message: string }> {
+  return request<DocumentSummary | { message: string }>(`/documents/${encodeURIComponent(invoiceId)}/credit-notes`, { method: 'POST', body: { reason } });
+}

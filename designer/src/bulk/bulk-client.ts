@@ -1,12 +1,11 @@
-import type { BulkJob, BulkJobItem, BulkOutcome, BulkSelection, DryRunResult } from '../../../domain/bulk-job.ts';
-import type { OrderActionRequest } from '../../../domain/order.ts';
+import type { BulkJob, BulkJobItem, BulkOutcome, BulkRequest, BulkSelection, DryRunResult } from '../../../domain/bulk-job.ts';
 import { request } from '../api/request.ts';
 
-export function dryRunBulkJob(selection: BulkSelection, action: OrderActionRequest, page: { offset: number; limit: number }, signal?: AbortSignal): Promise<DryRunResult> {
+export function dryRunBulkJob(selection: BulkSelection, action: BulkRequest, page: { offset: number; limit: number }, signal?: AbortSignal): Promise<DryRunResult> {
   return request<DryRunResult>('/bulk-jobs/dry-run', { method: 'POST', body: { selection, request: action, ...page }, signal });
 }
 
-export function createBulkJob(selection: BulkSelection, action: OrderActionRequest): Promise<BulkJob> {
+export function createBulkJob(selection: BulkSelection, action: BulkRequest): Promise<BulkJob> {
   return request<BulkJob>('/bulk-jobs', { method: 'POST', body: { selection, request: action } });
 }
 
@@ -28,3 +27,6 @@ export function controlBulkJob(id: string, control: 'pause' | 'resume' | 'cancel
 }
 
 export const failuresCsvUrl = (id: string) => `/bulk-jobs/${encodeURIComponent(id)}/failures.csv`;
+
+/** A print job's merged PDF, as kept. */
+export const bulkPrintUrl = (id: string) => `/bulk-jobs/${encodeURIComponent(id)}/print.pdf`;

@@ -1,12 +1,12 @@
 import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { BULK_OUTCOMES, FINISHED_STATUSES, type BulkOutcome } from '../../../domain/bulk-job.ts';
+import { BULK_OUTCOMES, FINISHED_STATUSES, type BulkJob, type BulkOutcome } from '../../../domain/bulk-job.ts';
+import { isPrintRequest } from '../../../domain/bulk-print.ts';
 import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { humanize } from '../format/labels.ts';
-import { ACTION_LABELS } from '../orders/action-labels.ts';
-import type { OrderActionName } from '../../../domain/order.ts';
-import { controlBulkJob, failuresCsvUrl, getBulkJob, listBulkJobItems } from './bulk-client.ts';
+import { bulkPrintUrl, controlBulkJob, failuresCsvUrl, getBulkJob, listBulkJobItems } from './bulk-client.ts';
+import { jobActionLabel } from './bulk-job-action.ts';
 import { OUTCOME_LABELS, BulkProgress } from './bulk-progress.tsx';
 import { describeFilter } from './bulk-selection.ts';
 
@@ -47,7 +47,7 @@ export function BulkJobPage({ jobId }: { jobId: string }) {
     <Stack gap="md" maw={960}>
       <Group justify="space-between">
         <Title order={3}>
-          Bulk job: {ACTION_LABELS[data.action as OrderActionName] ?? humanize(data.action)} on {data.total.toLocaleString('en')} orders
+          Bulk job: {jobActionLabel(data)} on {data.total.toLocaleString('en')} orders
         </Title>
         <Badge size="lg" color={data.status === 'done' ? 'green' : data.status === 'running' ? 'blue' : 'gray'} data-testid="bulk-status">
           {humanize(data.status)}
@@ -80,6 +80,7 @@ export function BulkJobPage({ jobId }: { jobId: string }) {
         </Anchor>
       </Group>
       {failure && <Alert color="red">{failure}</Alert>}
+      {isPrintRequest(data.request as { action: string }) && <PrintOutcome job={data} />}
       <Title order={4}>Result per order</Title>
       <SegmentedControl
         aria-label="Show orders with outcome"
@@ -120,5 +121,28 @@ export function BulkJobPage({ jobId }: { jobId: string }) {
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** A print job's merged PDF: its download once made, why there is none, or that it comes when the job ends. */
+function PrintOutcome({ job }: { job: BulkJob }) {
+  const { print } = job;
+  if (!print) return <Text data-testid="bulk-print-pending">The merged PDF is made when the job has worked through every order.</Text>;
+  if (!print.sha256) {
+    return (
+      <Alert color="yellow" title="No merged PDF" data-testid="bulk-print-problem">
+        {print.problem}
+      </Alert>
+    );
+  }
+  return (
+    <Group gap="xs" data-testid="bulk-print">
+      <Button component="a" href={bulkPrintUrl(job.id)} download data-testid="bulk-print-pdf">
+        Download the merged PDF
+      </Button>
+      <Text size="sm" c="dimmed">
+        {print.documents.toLocaleString('en')} {print.documents === 1 ? 'document' : 'documents'}, {print.pages.toLocaleString('en')} {print.pages === 1 ? 'page' : 'pages'}, {(print.size / 1024).toFixed(0)} kB · SHA-256 {print.sha256.slice(0, 12)}…
+      </Text>
+    </Group>
   );
 }

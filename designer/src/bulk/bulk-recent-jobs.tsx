@@ -1,9 +1,8 @@
 import { Anchor, Table, Text, Title } from '@mantine/core';
-import type { OrderActionName } from '../../../domain/order.ts';
 import { useResource } from '../api/use-resource.ts';
 import { humanize } from '../format/labels.ts';
-import { ACTION_LABELS } from '../orders/action-labels.ts';
 import { listMyBulkJobs } from './bulk-client.ts';
+import { jobActionLabel } from './bulk-job-action.ts';
 
 /** The person's newest jobs, each a link to its page. */
 export function BulkRecentJobs({ onOpen }: { onOpen: (jobId: string) => void }) {
@@ -37,7 +36,7 @@ export function BulkRecentJobs({ onOpen }: { onOpen: (jobId: string) => void }) 
                     {new Date(job.createdAt).toLocaleString()}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{ACTION_LABELS[job.action as OrderActionName] ?? humanize(job.action)}</Table.Td>
+                <Table.Td>{jobActionLabel(job)}</Table.Td>
                 <Table.Td>{job.total.toLocaleString('en')}</Table.Td>
                 <Table.Td>{humanize(job.status)}</Table.Td>
                 <Table.Td>
