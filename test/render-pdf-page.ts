@@ -11,7 +11,7 @@ import * as pdfjs from '/__pdf/pdf.mjs';
 pdfjs.GlobalWorkerOptions.workerSrc = '/__pdf/pdf.worker.mjs';
 const pdf = await pdfjs.getDocument({ url: '/__pdf/document.pdf' }).promise;
 const first = await pdf.getPage(1);
-const viewport = first.getViewport({ scale: 2 });
+const viewport = first.getViewport({ scale: Number(new URL(location.href).searchParams.get('scale') ?? 2) });
 const canvas = document.getElementById('page');
 canvas.width = viewport.width;
 canvas.height = viewport.height;
@@ -21,9 +21,10 @@ document.body.dataset.rendered = 'yes';
 
 /**
  * Renders a PDF's first page with pdf.js into a canvas in the browser, as a person's viewer would show it,
- * and saves it as a PNG at `path`: the look of a generated document, for a person to check.
+ * and saves it as a PNG at `path`: the look of a generated document, for a person to check. `dpi` is the
+ * resolution it is rendered at (144 by default: a screen's view; a label printer prints at 203 or 300).
  */
-export async function screenshotPdfPage(page: Page, origin: string, pdf: Uint8Array, path: string): Promise<void> {
+export async function screenshotPdfPage(page: Page, origin: string, pdf: Uint8Array, path: string, dpi = 144): Promise<void> {
   await page.route(`${origin}/__pdf/**`, (route) => {
     const file = new URL(route.request().url()).pathname.slice('/__pdf/'.length);
     if (file === 'viewer') return route.fulfill({ contentType: 'text/html', body: PAGE });
@@ -31,7 +32,7 @@ export async function screenshotPdfPage(page: Page, origin: string, pdf: Uint8Ar
     return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(PDFJS, file === 'pdf.mjs' ? 'pdf.mjs' : 'pdf.worker.mjs')) });
   });
   page.on('pageerror', (e) => console.log('PDF viewer:', e.message));
-  await page.goto(`${origin}/__pdf/viewer`);
+  await page.goto(`${origin}/__pdf/viewer?scale=${dpi / 72}`);
   await page.locator('body[data-rendered="yes"]').waitFor();
   await page.locator('#page').screenshot({ path });
 }
