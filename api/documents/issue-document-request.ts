@@ -14,6 +14,13 @@ export const ISSUE_WAIT_MS = 30_000;
 
 export type IssueOutcome = { status: 'issued' | 'existed'; document: DocumentSummary } | { status: 'issuing' };
 
+/** The failure at the bottom of a workflow's (its activity's ApplicationFailure): what a person can act on. */
+function rootMessage(err: Error): string {
+  let cause = err;
+  while (cause.cause instanceof Error) cause = cause.cause;
+  return cause.message;
+}
+
 /**
  * Issues a document through its workflow, or answers the one stored. A second request while the first
  * runs joins the same workflow (its id names the order and kind), so both get the one document.
@@ -34,7 +41,7 @@ export async function requestDocument(deps: ApiDeps, issueKey: string, input: Is
       const result = await Promise.race([handle.result(), waited]);
       return result === 'issuing' ? { status: 'issuing' } : { status: 'issued', document: result };
     } catch (err) {
-      if (err instanceof WorkflowFailedError) throw new UserError(409, 'conflict', `The document could not be issued: ${err.cause?.message ?? err.message}`);
+      if (err instanceof WorkflowFailedError) throw new UserError(409, 'conflict', `The document could not be issued: ${rootMessage(err)}`);
       throw err;
     } finally {
       clearTimeout(timer);
