@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testStoreConfig, testStoreKind } from '../../test/temp-store.ts';
+import { AuditEntryRecord } from '../audit-entry.entity.ts';
 import { openStore, type Store } from '../open-store.ts';
 import { DocumentRecord } from './document.entity.ts';
 import { documentPdf } from './documents.ts';
@@ -90,5 +91,14 @@ describe('issuing documents', () => {
     const slip = await issueDocument(em(0), request('slip', pdfOf, 'packing_slip'));
     expect(slip).toMatchObject({ number: null, kind: 'packing_slip', size: '%PDF-1.7 unnumbered'.length });
     expect((await issueDocument(em(1), request('slip', pdfOf, 'packing_slip'))).id).toBe(slip.id);
+  });
+
+  it('audits each document once, in the transaction that stores it: a repeated issue adds no entry', async () => {
+    const invoice = await issueDocument(em(0), request('audited', pdfOf));
+    await issueDocument(em(1), request('audited', pdfOf));
+    const entries = await em(0).find(AuditEntryRecord, { subjectType: 'document', subjectId: invoice.id });
+    expect(entries.map((e) => ({ action: e.action, actor: e.actor, data: e.data }))).toEqual([
+      { action: 'invoice_issued', actor: 'user:test', data: expect.objectContaining({ orderId: 'audited', number: invoice.number, sha256: invoice.sha256, templateVersion: 1 }) },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/sql';
 import { DOCUMENT_MAX_BYTES, type DocumentKind, type DocumentSummary } from '../../domain/document.ts';
 import { postToAccount } from '../accounts/post-to-account.ts';
+import { insertAuditOnce } from '../audit-log.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { DocumentRecord } from './document.entity.ts';
 import { documentNumber, seriesOf, takeNumber } from './document-numbers.ts';
@@ -86,6 +87,16 @@ export async function issueDocument(em: EntityManager, request: DocumentRequest)
         issuedBy: request.issuedBy,
       });
       await tx.flush();
+      await insertAuditOnce(tx, {
+        dedupeKey: `document:${row.id}:issued`,
+        subjectType: 'document',
+        subjectId: row.id,
+        action: `${request.kind}_issued`,
+        actor: request.issuedBy,
+        at: request.issuedAt,
+        reason: request.reason ?? null,
+        data: { orderId: request.orderId, kind: request.kind, number, correctsId: request.correctsId ?? null, templateVersion: request.templateVersion, sha256: row.sha256, size: row.size },
+      });
       // Money owed moves with the document, in its transaction: the account's exposure never counts an
       // invoice that was not stored, nor misses one that was.
       if (number && (request.kind === 'invoice' || request.kind === 'credit_note')) {
