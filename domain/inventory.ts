@@ -57,7 +57,9 @@ export const receiptRowReport = z.object({
 });
 export const receiptUploadResult = z.object({ rows: z.array(receiptRowReport), cleared: z.array(z.string()) });
 
+export type ReceiptUploadResult = z.infer<typeof receiptUploadResult>;
+
 export const splitProposal = z.object({
   parts: z.array(z.array(z.number().int())).describe('Line numbers (from 0): the lines in stock now, then the rest.'),
 });
-export type ReceiptUploadResult = z.infer<typeof receiptUploadResult>;
+export type SplitProposal = z.infer<typeof splitProposal>;

@@ -59,6 +59,8 @@ export interface OrderWorkflowInput {
   paymentMode?: PaymentMode;
   /** The order this one was split from. */
   splitFrom?: string | null;
+  /** A part of a split its warehouse could not cover: it waits on an inventory hold, which a receipt clears. */
+  waitsForStock?: true;
   /** The revision of this workflow the order started on; absent on orders started before revision 3 (see `revisionOf`). */
   revision?: number;
   /** Set when the workflow continues as new: where the previous run left the order. */
@@ -106,6 +108,8 @@ export const CLAIM_HOLDS_PATCH = 'claim-holds';
 export const REMIT_CHECKED_PATCH = 'remit-checked';
 /** From this on: new escalation rules published to re-decide decide a running deadline again. */
 export const DEADLINE_REDECIDED_PATCH = 'deadline-redecided';
+/** From this on: an order on an inventory hold alone may be split by availability (before, only a review could split). */
+export const SPLIT_FROM_HOLD_PATCH = 'split-from-inventory-hold';
 
 /** The revision an order runs: named in its input from revision 3; before, the machine a continued run carries, or the patch marker. */
 function revisionOf(input: OrderWorkflowInput): number {
@@ -246,7 +250,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'decideReturn':
       case 'decideRemit': {
         const next = decisionNow(type);
-        return next ? decide(next) : { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
+        if (next) return decide(next);
+        // Once its hold is released, the same answer accepts it: the lifecycle does not hold it again for a cleared cause.
+        return input.waitsForStock
+          ? { type: 'INTAKE_DECIDED', outcome: 'hold', holdType: 'inventory', reason: 'Split off with the lines not in stock: it waits for a receipt.' }
+          : { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
       }
       case 'requestRelease':
         return activities.enqueueForRelease(poolEntryOf(snapshot, stepContext())).then(nothing);
@@ -281,7 +289,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       await startChild(orderWorkflow, {
         workflowId: orderWorkflowId(child.orderId),
         parentClosePolicy: ParentClosePolicy.ABANDON,
-        args: [{ orderId: child.orderId, workAreaId: child.workAreaId, dueAt: child.dueAt, kind: child.kind, paymentMode: child.paymentMode, splitFrom: orderId, ...(input.revision ? { revision } : {}) }],
+        args: [{ orderId: child.orderId, workAreaId: child.workAreaId, dueAt: child.dueAt, kind: child.kind, paymentMode: child.paymentMode, splitFrom: orderId, ...(input.revision ? { revision } : {}), ...(child.waitsForStock ? { waitsForStock: true } : {}) }],
       });
     }
   }
@@ -421,6 +429,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         // Checked again here: an earlier action may have moved the order since the validator ran.
         const event = asRecorded(actionEvent(command.action, command));
         refuseUnlessAllowed(command, event);
+        // Older code refused this split in the validator: the marker keeps a worker running it from replaying one.
+        if (event.type === 'SPLIT' && state() === 'on_hold' && !patched(SPLIT_FROM_HOLD_PATCH)) {
+          throw ApplicationFailure.nonRetryable('An order on hold is split only by this version of Sluice.', ACTION_NOT_ALLOWED);
+        }
         // The job's id goes into the record's input only, not into a command, so histories replay unchanged.
         await apply(event, command.actor, command.reason, command.actorRoles, command.bulkJobId);
         return state();

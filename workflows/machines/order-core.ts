@@ -142,6 +142,8 @@ export const orderCore = setup({
     notHeld: ({ context, event }) => blockingHold(context.holds, event.type) === null,
     newHold: ({ context, event }) => event.type === 'HOLD' && !context.holds.some((h) => h.type === event.holdType),
     hasHold: ({ context, event }) => event.type === 'RELEASE_HOLD' && context.holds.some((h) => h.type === event.holdType),
+    /** Held for stock alone: a split sends on what is in stock and leaves the rest waiting for it; any other hold needs its owner first. */
+    heldForStockOnly: ({ context }) => context.holds.length > 0 && context.holds.every((h) => h.type === 'inventory'),
     /** The hold being released is the last one: the order can move on. */
     lastHold: ({ context, event }) => isLastHold(context, event),
     lastHoldOfAccepted: ({ context, event }) => isLastHold(context, event) && context.accepted,

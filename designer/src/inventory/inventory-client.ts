@@ -1,4 +1,4 @@
-import type { Price, PriceList, Product, ReceiptResult, ReceiptUploadResult, StockRow } from '../../../domain/inventory.ts';
+import type { Price, PriceList, Product, ReceiptResult, ReceiptUploadResult, SplitProposal, StockRow } from '../../../domain/inventory.ts';
 import { ApiError } from '../api/api-error.ts';
 import { request } from '../api/request.ts';
 import { currentCsrfToken } from '../api/session-store.ts';
@@ -26,3 +26,5 @@ export async function uploadReceipts(file: File, id: string): Promise<ReceiptUpl
   if (!response.ok) throw new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `The server answered ${response.status}.`);
   return body!;
 }
+/** The split of an order into the lines its warehouse covers now and the rest; a 409 says why there is none. */
+export const proposeSplitByAvailability = (orderId: string, signal?: AbortSignal) => request<SplitProposal>(`/orders/${encodeURIComponent(orderId)}/split-by-availability`, { signal });
