@@ -39,6 +39,7 @@ import {
   releaseSignal,
   rerankSignal,
   rulesPublishedSignal,
+  stockShortSignal,
   withdrawSignal,
   type OperationCompletedCommand,
   type OrderActionCommand,
@@ -46,7 +47,7 @@ import {
 import { legacyOrderMachine } from './machines/legacy/order-v1.machine.ts';
 import { machineFor, type OrderMachine } from './machines/machine-for-kind.ts';
 import { actionEvent, refusalMessage } from './machines/order-actions.ts';
-import { initialContext, SYSTEM_HOLD_PLACER, type OrderMachineContext } from './machines/order-core.ts';
+import { initialContext, placedBySystem, STOCK_AT_RELEASE_PLACER, type OrderMachineContext } from './machines/order-core.ts';
 import type { HumanEvent, OrderMachineEvent } from './machines/order-events.ts';
 import { decisionOf, outcomeOf, poolEntryOf, prioritized, reasonOf, stepOf, type Effect, type LifecycleStep, type StepContext } from './lifecycle-step.ts';
 
@@ -417,10 +418,17 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       const event = { type: 'RELEASE_HOLD', actor: source, holdType } as const;
       if (!snapshot.can(event)) return;
       // A hold a person placed is a person's to release; the API refuses such a report, this keeps a late one out.
-      const bySystem = context().holds.some((h) => h.type === holdType && h.placedBy === SYSTEM_HOLD_PLACER);
+      const bySystem = context().holds.some((h) => h.type === holdType && placedBySystem(h));
       if (!bySystem && patched(SYSTEM_HOLDS_CLEARED_PATCH)) return;
       await apply(event, source, `The cause of the ${holdType} hold is gone.`);
     }).catch((err: unknown) => log.warn('hold clearance failed', { orderId, error: String(err) })),
+  );
+  // Only a waiting order is held: one a later cycle released since (a receipt came) has its stock.
+  setHandler(stockShortSignal, ({ reason }) =>
+    serially(async () => {
+      const event = { type: 'HOLD', actor: STOCK_AT_RELEASE_PLACER, holdType: 'inventory', reason } as const;
+      if (state() === 'queued' && snapshot.can(event)) await apply(event, STOCK_AT_RELEASE_PLACER, reason);
+    }).catch((err: unknown) => log.warn('inventory hold at release failed', { orderId, error: String(err) })),
   );
   setHandler(
     orderActionUpdate,

@@ -45,8 +45,12 @@ export const initialContext = (input: OrderMachineInput): OrderMachineContext =>
   amountRemitted: null,
 });
 
-/** Who a hold placed by the intake decision names as its placer: the one kind of hold its cause may clear. */
+/** Who a hold placed by the intake decision names as its placer: a hold its cause may clear. */
 export const SYSTEM_HOLD_PLACER = 'intake rules';
+/** Who an inventory hold placed when a release found the stock short names as its placer: a receipt clears it too. */
+export const STOCK_AT_RELEASE_PLACER = 'stock check at release';
+/** Whether Sluice placed the hold itself (not a person): then its cause, once gone, clears it. */
+export const placedBySystem = (hold: Hold) => hold.placedBy === SYSTEM_HOLD_PLACER || hold.placedBy === STOCK_AT_RELEASE_PLACER;
 
 /** States an escalated order may still be cancelled from: work has not started. */
 const BEFORE_WORK: readonly OrderState[] = ['validating', 'on_hold', 'specialist_review', 'queued', 'released', 'assigned'];
