@@ -3,9 +3,10 @@ import { useState } from 'react';
 import type { ReceiptUploadResult } from '../../../domain/inventory.ts';
 import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
+import { WarehouseSettingsSection } from './warehouse-settings-section.tsx';
 import { listPriceLists, listPrices, listProducts, listStock, receiveStock, uploadReceipts } from './inventory-client.ts';
 
-/** Products with their default list price, stock per warehouse, and receiving stock by hand or from a CSV file. */
+/** Products with their default list price, stock per warehouse, when each warehouse reserves, and receiving stock by hand or from a CSV file. */
 export function InventoryView() {
   const products = useResource('products', listProducts);
   const prices = useResource('default-prices', async (signal) => {
@@ -79,6 +80,7 @@ export function InventoryView() {
           </Table>
         )}
       </section>
+      <WarehouseSettingsSection />
       <ReceiptForm onReceived={reload} />
       <ReceiptUpload onReceived={reload} />
     </Stack>
