@@ -1,11 +1,11 @@
 import { Alert, NativeSelect, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { ReserveAt } from '../../../domain/inventory.ts';
+import type { ReserveAt, WarehouseSettings } from '../../../domain/inventory.ts';
 import { describeRolesFor } from '../../../domain/roles.ts';
 import { LoadError } from '../api/load-error.tsx';
-import { useResource } from '../api/use-resource.ts';
+import type { Resource } from '../api/use-resource.ts';
 import { useSession } from '../session/use-session.ts';
-import { listWarehouses, putWarehouseSettings } from './inventory-client.ts';
+import { putWarehouseSettings } from './inventory-client.ts';
 
 const RESERVE_AT_LABELS: Record<ReserveAt, string> = {
   acceptance: 'At acceptance',
@@ -16,9 +16,8 @@ const OPTIONS = Object.entries(RESERVE_AT_LABELS).map(([value, label]) => ({ val
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** When each warehouse's orders take their stock: changed here by who may, read by everyone else. */
-export function WarehouseSettingsSection() {
+export function WarehouseSettingsSection({ warehouses }: { warehouses: Resource<WarehouseSettings[]> }) {
   const { can } = useSession();
-  const warehouses = useResource('warehouses', listWarehouses);
   const [saving, setSaving] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const manages = can('warehouses.manage');
