@@ -13,6 +13,7 @@ import { ReleaseCycleRecord, WAITED_KEPT } from '../store/release-cycle.entity.t
 import { ReleaseGroupRecord } from '../store/release-group.entity.ts';
 import { writeOrderMarks, writeReleaseJudgements } from '../store/release-judgements.ts';
 import { readCycleInput } from '../store/release-cycle-input.ts';
+import { reserveAtRelease } from '../store/inventory/reserve-at-release.ts';
 import { publishedRulesets } from '../store/rulesets.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import type { ActivityDeps } from './activity-deps.ts';
@@ -27,6 +28,8 @@ export interface ReleaseCycleResult {
    */
   release: { orderId: string; queuedAt: string; workAreaId?: string }[];
   escalate: { orderId: string; reason: string; role: Role }[];
+  /** Orders whose warehouse reserves at release and could not cover them: held for inventory, not released. */
+  hold?: { orderId: string; reason: string }[];
   /** Orders the area still owes a cycle: left waiting in the pool, or granted so lately that their release may still be on its way. */
   waiting: number;
   /** A periodic area: how long until its next period, from the cycle's clock. Absent: continuous release. */
@@ -80,7 +83,9 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       return { cycleId: '', release: [], escalate: [], waiting: 0, nextCycleInMs, held: true };
     }
     const cycle = await runCycle(workAreaId, triggers, offPeriod);
+    // Controllers from before cycles told their orders know nothing of holds: those are told here whatever the controller.
     if (tells) await tellOrders(deps, workAreaId, cycle);
+    else if (cycle.hold) await tellOrders(deps, workAreaId, { ...cycle, release: [], escalate: [] });
     return nextCycleInMs === null ? cycle : { ...cycle, nextCycleInMs };
   };
 
@@ -116,7 +121,10 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       // Checked again here, as work may have arrived since the area was called.
       const normal = starvedOnly ? null : planWith({});
       const starves = (normal === null || normal.released.length === 0) && triggers.includes('starved') && (await directQueueEmpty(tx, workAreaId));
-      const plan = starves || normal === null ? planWith({ starvedAreaId: workAreaId }) : normal;
+      const planned = starves || normal === null ? planWith({ starvedAreaId: workAreaId }) : normal;
+      // A warehouse that reserves at release gives its orders their stock here, all or none; one short of it is not released but held.
+      const short = await reserveAtRelease(tx, planned.released.map((r) => r.orderId), now);
+      const plan = short.size === 0 ? planned : { ...planned, released: planned.released.filter((r) => !short.has(r.orderId)) };
 
       const cycleId = randomUUID();
       // A group's cycle moves every gateway's count too: no cycle of one of them alone (read before it joined) commits on the same state.
@@ -192,6 +200,7 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
           ...released.map((id) => ({ orderId: id, queuedAt: releasedOrders.get(id)!.queuedAt.toISOString(), ...into(gatewayOf.get(id)!) })),
         ],
         escalate: plan.escalated.map(({ orderId, reason, role }) => ({ orderId, reason, role })),
+        ...(short.size > 0 ? { hold: [...short].map(([orderId, skus]) => ({ orderId, reason: `Short of stock at release (${skus.join(', ')}): waits for a receipt.` })) } : {}),
         waiting: plan.waited.length + onTheirWay.length - lost.length,
       };
     });

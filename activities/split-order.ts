@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { lineTotals, unitsOf, type OrderKind, type PaymentMode } from '../domain/order.ts';
 import { appendAudit } from '../store/audit-log.ts';
-import { endReservations, reserveStoredOrder } from '../store/inventory/order-stock.ts';
+import { endReservations, reserveStoredOrder, waitsForStock } from '../store/inventory/order-stock.ts';
 import { createCandidateAreas } from '../store/order-candidate-area.entity.ts';
 import { createOrderSkus } from '../store/order-search.ts';
 import { createOperations } from '../store/order-operation.entity.ts';
@@ -14,6 +14,8 @@ export interface ChildOrder {
   dueAt: string;
   kind: OrderKind;
   paymentMode: PaymentMode;
+  /** The part's warehouse could not cover its lines: it waits on an inventory hold instead of going on. */
+  waitsForStock?: true;
 }
 
 /**
@@ -90,6 +92,8 @@ export function splitOrderActivity(deps: ActivityDeps) {
         await endReservations(tx, orderId, 'released', now);
         for (const id of made) await reserveStoredOrder(tx, id, now);
       }
+      // Read from the store, so a retry after a lost answer tells the parts what its first attempt left them.
+      for (const child of children) if (await waitsForStock(tx, child.orderId)) child.waitsForStock = true;
       return children;
     });
   };

@@ -1,12 +1,12 @@
 import { log } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { orderWorkflowId, releaseEscalationSignal, releaseSignal } from '../workflows/definitions.ts';
+import { orderWorkflowId, releaseEscalationSignal, releaseSignal, stockShortSignal } from '../workflows/definitions.ts';
 import type { ActivityDeps } from './activity-deps.ts';
 import type { ReleaseCycleResult } from './run-release-cycle.ts';
 
 /**
- * Tells a cycle's orders what it decided for them: released (with the pool stay it saw), or escalated to a
- * person. After the cycle's commit, so no order hears of a slot that is not reserved for it. An order whose
+ * Tells a cycle's orders what it decided for them: released (with the pool stay it saw), escalated to a
+ * person, or held for the stock it could not reserve at release. After the cycle's commit, so no order hears of a slot that is not reserved for it. An order whose
  * workflow is gone (terminated by hand) keeps its reserved slot, so the limit holds; it is logged.
  */
 export async function tellOrders(deps: ActivityDeps, workAreaId: string, cycle: ReleaseCycleResult): Promise<void> {
@@ -21,5 +21,6 @@ export async function tellOrders(deps: ActivityDeps, workAreaId: string, cycle: 
   await Promise.all([
     ...cycle.release.map(({ orderId, queuedAt, workAreaId: gateway }) => tell(orderId, (h) => h.signal(releaseSignal, { workAreaId: gateway ?? workAreaId, queuedAt }))),
     ...cycle.escalate.map(({ orderId, reason, role }) => tell(orderId, (h) => h.signal(releaseEscalationSignal, { reason, role }))),
+    ...(cycle.hold ?? []).map(({ orderId, reason }) => tell(orderId, (h) => h.signal(stockShortSignal, { reason }))),
   ]);
 }

@@ -73,6 +73,8 @@ describe('access to every route', () => {
     { method: 'PUT', path: '/products/ACCESS-1', body: { name: 'Access test' }, allowed: ['ops_manager', 'admin'] },
     { method: 'POST', path: '/stock/receipts', body: { id: 'ACCESS-R', warehouse: 'W1', lines: [{ sku: 'NOT-A-PRODUCT', qty: 1 }] }, allowed: ['ops_manager', 'dispatcher', 'admin'] },
     { method: 'GET', path: '/stock', allowed: ROLES },
+    { method: 'PUT', path: '/warehouses/ACCESS-W', body: { reserveAt: 'acceptance' }, allowed: ['admin', 'ops_manager'] },
+    { method: 'GET', path: '/warehouses', allowed: ROLES },
     { method: 'GET', path: '/accounts', allowed: ROLES },
     { method: 'POST', path: '/accounts', body: {}, allowed: ['admin', 'order_processor'] },
     { method: 'PUT', path: '/accounts/x', body: {}, allowed: ['admin', 'order_processor'] },

@@ -6,7 +6,7 @@ import type { Role } from '../domain/roles.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
 import { lifecycleViewOf, refusalMessage } from '../workflows/machines/order-actions.ts';
-import { SYSTEM_HOLD_PLACER } from '../workflows/machines/order-core.ts';
+import { placedBySystem } from '../workflows/machines/order-core.ts';
 import { ACTION_NOT_ALLOWED, holdCauseClearedSignal, orderActionUpdate, orderWorkflowId, type OrderActionCommand } from '../workflows/definitions.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { actorOf, type Principal } from './auth/principal.ts';
@@ -85,8 +85,8 @@ export async function reportHoldCauseCleared(deps: ApiDeps, orderId: string, hol
   const order = await findOrder(deps, orderId);
   const hold = (order.holds ?? []).find((h) => h.type === holdType);
   if (!hold) throw new UserError(409, 'action_not_allowed', `The order has no ${holdType} hold.`);
-  if (hold.placedBy !== SYSTEM_HOLD_PLACER) {
-    throw new UserError(409, 'action_not_allowed', `The ${holdType} hold was placed by ${hold.placedBy}, not by the intake rules: a person releases it (release_hold).`);
+  if (!placedBySystem(hold)) {
+    throw new UserError(409, 'action_not_allowed', `The ${holdType} hold was placed by ${hold.placedBy}, not by the intake rules or the stock check at release: a person releases it (release_hold).`);
   }
   const source = actorOf(principal);
   try {

@@ -13,6 +13,7 @@ import type { StoreConfig } from '../store/store-config.ts';
 import { onBothStores } from './on-both-stores.ts';
 import { insertOrders } from './orders-table.bench.ts';
 import { percentile } from './percentile.ts';
+import { DESK_PAGE_SIZE } from '../designer/src/orders/desks.ts';
 
 /**
  * `npm run bench -- app-first-page [--store postgres]` (after `npm run build`): the app's Orders view in
@@ -47,17 +48,21 @@ export async function signedInContext(browser: Browser, url: string): Promise<Br
   return context;
 }
 
-/** Milliseconds from navigation to the Orders view ready. */
-async function timeOpen(page: Page, url: string): Promise<{ ms: number; shown: 'rows' | 'empty' }> {
+/** Milliseconds from navigation to the Orders view ready, and to its whole first page in the document. */
+async function timeOpen(page: Page, url: string): Promise<{ ms: number; wholeMs: number; shown: 'rows' | 'empty' }> {
   const t0 = performance.now();
   await page.goto(`${url}/?view=orders&desk=all`);
   const shown = await ordersPageReady(page);
-  return { ms: performance.now() - t0, shown };
+  const ms = performance.now() - t0;
+  // The table paints a screenful first and the rest of the page after it (designer/src/orders/table/first-paint-rows.ts).
+  if (shown === 'rows') await page.locator('[data-testid^="order-row-"]').nth(DESK_PAGE_SIZE - 1).waitFor({ state: 'attached', timeout: 60_000 });
+  return { ms, wholeMs: performance.now() - t0, shown };
 }
 
-async function runs(browser: Browser, url: string): Promise<{ cold: number[]; warm: number[]; shown: string }> {
+async function runs(browser: Browser, url: string): Promise<{ cold: number[]; warm: number[]; whole: number[]; shown: string }> {
   const cold: number[] = [];
   const warm: number[] = [];
+  const whole: number[] = [];
   let shown = '';
   // One unmeasured open: the server's first reads and Chromium's first start are not the page's.
   for (let i = -1; i < REPS; i++) {
@@ -70,12 +75,13 @@ async function runs(browser: Browser, url: string): Promise<{ cold: number[]; wa
       if (i >= 0) {
         cold.push(first.ms);
         warm.push(again.ms);
+        whole.push(first.wholeMs);
       }
     } finally {
       await context.close();
     }
   }
-  return { cold, warm, shown };
+  return { cold, warm, whole, shown };
 }
 
 async function serveApp(store: Store): Promise<{ url: string; close(): void }> {
@@ -114,6 +120,7 @@ async function measure(name: string, config: StoreConfig): Promise<void> {
       const [b, l] = [baseline[kind], large[kind]];
       console.log(`${kind.padEnd(6)} ${ms(b, 50)} ${ms(b, 95)} ${ms(l, 50)} ${ms(l, 95)}  ${ratio(l, b)}      ${percentile(l, 95) < TARGET_MS ? 'met' : 'MISSED'}`);
     }
+    console.log(`Cold, to the whole first page of ${DESK_PAGE_SIZE} rows in the document: p50 ${ms(large.whole, 50).trim()}, p95 ${ms(large.whole, 95).trim()}.`);
   } finally {
     server.close();
     await browser.close();

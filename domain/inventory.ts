@@ -57,7 +57,28 @@ export const receiptRowReport = z.object({
 });
 export const receiptUploadResult = z.object({ rows: z.array(receiptRowReport), cleared: z.array(z.string()) });
 
+export type ReceiptUploadResult = z.infer<typeof receiptUploadResult>;
+
 export const splitProposal = z.object({
   parts: z.array(z.array(z.number().int())).describe('Line numbers (from 0): the lines in stock now, then the rest.'),
 });
-export type ReceiptUploadResult = z.infer<typeof receiptUploadResult>;
+export type SplitProposal = z.infer<typeof splitProposal>;
+
+/**
+ * When a warehouse's orders take their stock: at acceptance (the intake decision reserves, so what is accepted
+ * holds its units from then on), or at release (a release cycle reserves as it releases, so stock is not tied
+ * up by orders waiting in the pool; one short then is not released but held for inventory).
+ */
+export const RESERVE_AT = ['acceptance', 'release'] as const;
+export type ReserveAt = (typeof RESERVE_AT)[number];
+/** A warehouse nobody set up reserves at acceptance, as every warehouse did before the choice. */
+export const DEFAULT_RESERVE_AT: ReserveAt = 'acceptance';
+
+export const warehouseSettingsInput = z.strictObject({ reserveAt: z.enum(RESERVE_AT).describe('When the orders of this warehouse reserve their stock: at acceptance or at release.') });
+export const warehouseSettings = z.object({
+  warehouse: z.string(),
+  reserveAt: z.enum(RESERVE_AT),
+  updatedAt: z.iso.datetime().nullable().describe('When the setting was last changed; null while the warehouse keeps the default.'),
+  updatedBy: z.string().nullable(),
+});
+export type WarehouseSettings = z.infer<typeof warehouseSettings>;

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'inventory.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
   'products.manage': ['admin', 'ops_manager'],
   'stock.receive': ['dispatcher', 'ops_manager', 'admin'],
+  // When a warehouse's orders reserve their stock (at acceptance or at release) shapes release: who sets up the site and who runs release.
+  'warehouses.manage': ['admin', 'ops_manager'],
   // Documents: shipping papers are the floor's, invoices the office's (the order processor makes both); a credit note corrects money owed.
   'documents.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
   'documents.issue': ['dispatcher', 'finance', 'ops_manager', 'order_processor'],

@@ -45,8 +45,8 @@ async function as(role: Role): Promise<Record<string, string>> {
   return { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' };
 }
 const tokens = { dispatcher: await as('dispatcher'), specialist: await as('specialist'), finance: await as('finance'), ops_manager: await as('ops_manager') };
-const call = async <T>(path: string, body?: unknown, role: keyof typeof tokens = 'dispatcher'): Promise<T> => {
-  const res = await app.request(path, { method: body === undefined ? 'GET' : 'POST', headers: tokens[role], ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const call = async <T>(path: string, body?: unknown, role: keyof typeof tokens = 'dispatcher', method?: 'PUT'): Promise<T> => {
+  const res = await app.request(path, { method: method ?? (body === undefined ? 'GET' : 'POST'), headers: tokens[role], ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 };
@@ -171,6 +171,22 @@ try {
   await until(stock.id, 'assigned');
   await finish(stock.id, [['start'], ['complete']]);
   recorded[`${REV}-inventory-hold-cause-cleared`] = stock.id;
+
+  // Held at intake for catalogue stock its warehouse lacks, split by availability by a specialist: the part in
+  // stock goes on, the rest waits on its own inventory hold until a receipt covers it.
+  for (const sku of ['GEAR', 'BELT']) await call(`/products/${sku}`, { name: sku }, 'ops_manager', 'PUT');
+  await call('/stock/receipts', { id: 'RECORD-1', warehouse: 'W1', lines: [{ sku: 'GEAR', qty: 1 }] });
+  const shortOne = await order('SPLIT-SHORT', { warehouse: 'W1', lines: [{ sku: 'GEAR', qty: 1, price: 1 }, { sku: 'BELT', qty: 2, price: 3 }] });
+  await until(shortOne.id, 'on_hold');
+  await act(shortOne.id, 'split', { parts: [[0], [1]] }, 'specialist');
+  await until(`${shortOne.id}-1`, 'assigned');
+  await finish(`${shortOne.id}-1`, [['start'], ['complete']]);
+  await until(`${shortOne.id}-2`, 'on_hold');
+  await call('/stock/receipts', { id: 'RECORD-2', warehouse: 'W1', lines: [{ sku: 'BELT', qty: 2 }] });
+  await until(`${shortOne.id}-2`, 'assigned');
+  await finish(`${shortOne.id}-2`, [['start'], ['complete']]);
+  recorded[`${REV}-split-from-inventory-hold`] = shortOne.id;
+  recorded[`${REV}-split-part-waiting-for-stock`] = `${shortOne.id}-2`;
 
   // A routed production order whose steps the floor reports done, one by one; the last completes it.
   for (const id of ['line-a', 'line-b']) await call('/work-areas', { id, name: id, kind: 'production_line', capacity: { wipLimit: 2 } }, 'ops_manager');

@@ -18,6 +18,7 @@ import { NotificationReadMarkRecord, NotificationReadRecord, NotificationRecord 
 import { OutboxRecord } from './outbox.entity.ts';
 import { PriceListAccountRecord, PriceListRecord, PriceRecord, ProductRecord } from './inventory/catalogue.entity.ts';
 import { ReservationRecord, StockReceiptRecord, StockRecord } from './inventory/stock.entity.ts';
+import { WarehouseSettingsRecord } from './inventory/warehouse-settings.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
 import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
@@ -79,6 +80,7 @@ export const ENTITIES = [
   StockRecord,
   ReservationRecord,
   StockReceiptRecord,
+  WarehouseSettingsRecord,
   DocumentRecord,
   DocumentSeriesRecord,
   OrderTrackingRecord,

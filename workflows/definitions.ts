@@ -51,6 +51,8 @@ export const rulesPublishedSignal = defineSignal<[{ decisionPoint: DecisionPoint
 
 /** The system that caused a hold reports the cause gone (stock arrived, credit paid): the hold is released. */
 export const holdCauseClearedSignal = defineSignal<[{ holdType: HoldType; source: string }]>('holdCauseCleared');
+/** A release cycle found the order's warehouse short of its stock (it reserves at release): the order waits on an inventory hold instead. */
+export const stockShortSignal = defineSignal<[{ reason: string }]>('stockShortAtRelease');
 
 /** An order entered the area's pool (the pool itself is in the store): the area runs a release cycle. */
 export const enqueueSignal = defineSignal<[PoolEntry]>('enqueue');

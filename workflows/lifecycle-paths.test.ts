@@ -127,7 +127,7 @@ describe('lifecycle paths', () => {
     const session = { cookie: signedIn.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await signedIn.json()) as { csrfToken: string }).csrfToken };
     expect(await report('inventory', session)).toMatchObject({ status: 403, body: { error: { message: expect.stringContaining('a person releases a hold with the release_hold action') } } });
     const token = await h.auth('dispatcher');
-    expect(await report('manual', token)).toMatchObject({ status: 409, body: { error: { message: 'The manual hold was placed by token:test dispatcher, not by the intake rules: a person releases it (release_hold).' } } });
+    expect(await report('manual', token)).toMatchObject({ status: 409, body: { error: { message: 'The manual hold was placed by token:test dispatcher, not by the intake rules or the stock check at release: a person releases it (release_hold).' } } });
     expect(await report('pricing', token)).toMatchObject({ status: 409, body: { error: { message: 'The order has no pricing hold.' } } });
     expect((await h.getOrder(order.id)).holds.map((hold) => hold.type)).toEqual(['inventory', 'manual']);
     // A report that slipped past the API is not the workflow's to act on either (it takes signals in order).

@@ -39,6 +39,7 @@ import {
   releaseSignal,
   rerankSignal,
   rulesPublishedSignal,
+  stockShortSignal,
   withdrawSignal,
   type OperationCompletedCommand,
   type OrderActionCommand,
@@ -46,7 +47,7 @@ import {
 import { legacyOrderMachine } from './machines/legacy/order-v1.machine.ts';
 import { machineFor, type OrderMachine } from './machines/machine-for-kind.ts';
 import { actionEvent, refusalMessage } from './machines/order-actions.ts';
-import { initialContext, SYSTEM_HOLD_PLACER, type OrderMachineContext } from './machines/order-core.ts';
+import { initialContext, placedBySystem, STOCK_AT_RELEASE_PLACER, type OrderMachineContext } from './machines/order-core.ts';
 import type { HumanEvent, OrderMachineEvent } from './machines/order-events.ts';
 import { decisionOf, outcomeOf, poolEntryOf, prioritized, reasonOf, stepOf, type Effect, type LifecycleStep, type StepContext } from './lifecycle-step.ts';
 
@@ -59,6 +60,8 @@ export interface OrderWorkflowInput {
   paymentMode?: PaymentMode;
   /** The order this one was split from. */
   splitFrom?: string | null;
+  /** A part of a split its warehouse could not cover: it waits on an inventory hold, which a receipt clears. */
+  waitsForStock?: true;
   /** The revision of this workflow the order started on; absent on orders started before revision 3 (see `revisionOf`). */
   revision?: number;
   /** Set when the workflow continues as new: where the previous run left the order. */
@@ -106,6 +109,8 @@ export const CLAIM_HOLDS_PATCH = 'claim-holds';
 export const REMIT_CHECKED_PATCH = 'remit-checked';
 /** From this on: new escalation rules published to re-decide decide a running deadline again. */
 export const DEADLINE_REDECIDED_PATCH = 'deadline-redecided';
+/** From this on: an order on an inventory hold alone may be split by availability (before, only a review could split). */
+export const SPLIT_FROM_HOLD_PATCH = 'split-from-inventory-hold';
 
 /** The revision an order runs: named in its input from revision 3; before, the machine a continued run carries, or the patch marker. */
 function revisionOf(input: OrderWorkflowInput): number {
@@ -246,7 +251,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'decideReturn':
       case 'decideRemit': {
         const next = decisionNow(type);
-        return next ? decide(next) : { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
+        if (next) return decide(next);
+        // Once its hold is released, the same answer accepts it: the lifecycle does not hold it again for a cleared cause.
+        return input.waitsForStock
+          ? { type: 'INTAKE_DECIDED', outcome: 'hold', holdType: 'inventory', reason: 'Split off with the lines not in stock: it waits for a receipt.' }
+          : { type: 'INTAKE_DECIDED', outcome: 'accept', reason: 'Split from a reviewed order.' };
       }
       case 'requestRelease':
         return activities.enqueueForRelease(poolEntryOf(snapshot, stepContext())).then(nothing);
@@ -281,7 +290,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       await startChild(orderWorkflow, {
         workflowId: orderWorkflowId(child.orderId),
         parentClosePolicy: ParentClosePolicy.ABANDON,
-        args: [{ orderId: child.orderId, workAreaId: child.workAreaId, dueAt: child.dueAt, kind: child.kind, paymentMode: child.paymentMode, splitFrom: orderId, ...(input.revision ? { revision } : {}) }],
+        args: [{ orderId: child.orderId, workAreaId: child.workAreaId, dueAt: child.dueAt, kind: child.kind, paymentMode: child.paymentMode, splitFrom: orderId, ...(input.revision ? { revision } : {}), ...(child.waitsForStock ? { waitsForStock: true } : {}) }],
       });
     }
   }
@@ -409,10 +418,17 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       const event = { type: 'RELEASE_HOLD', actor: source, holdType } as const;
       if (!snapshot.can(event)) return;
       // A hold a person placed is a person's to release; the API refuses such a report, this keeps a late one out.
-      const bySystem = context().holds.some((h) => h.type === holdType && h.placedBy === SYSTEM_HOLD_PLACER);
+      const bySystem = context().holds.some((h) => h.type === holdType && placedBySystem(h));
       if (!bySystem && patched(SYSTEM_HOLDS_CLEARED_PATCH)) return;
       await apply(event, source, `The cause of the ${holdType} hold is gone.`);
     }).catch((err: unknown) => log.warn('hold clearance failed', { orderId, error: String(err) })),
+  );
+  // Only a waiting order is held: one a later cycle released since (a receipt came) has its stock.
+  setHandler(stockShortSignal, ({ reason }) =>
+    serially(async () => {
+      const event = { type: 'HOLD', actor: STOCK_AT_RELEASE_PLACER, holdType: 'inventory', reason } as const;
+      if (state() === 'queued' && snapshot.can(event)) await apply(event, STOCK_AT_RELEASE_PLACER, reason);
+    }).catch((err: unknown) => log.warn('inventory hold at release failed', { orderId, error: String(err) })),
   );
   setHandler(
     orderActionUpdate,
@@ -421,6 +437,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         // Checked again here: an earlier action may have moved the order since the validator ran.
         const event = asRecorded(actionEvent(command.action, command));
         refuseUnlessAllowed(command, event);
+        // Older code refused this split in the validator: the marker keeps a worker running it from replaying one.
+        if (event.type === 'SPLIT' && state() === 'on_hold' && !patched(SPLIT_FROM_HOLD_PATCH)) {
+          throw ApplicationFailure.nonRetryable('An order on hold is split only by this version of Sluice.', ACTION_NOT_ALLOWED);
+        }
         // The job's id goes into the record's input only, not into a command, so histories replay unchanged.
         await apply(event, command.actor, command.reason, command.actorRoles, command.bulkJobId);
         return state();

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { priceList, priceListInput, pricesInput, price, product, productInput, PRODUCTS_PAGE_MAX, receiptInput, receiptResult, receiptUploadResult, sku, splitProposal, stockRow, warehouse } from '../../domain/inventory.ts';
+import { priceList, priceListInput, pricesInput, price, product, productInput, PRODUCTS_PAGE_MAX, receiptInput, receiptResult, receiptUploadResult, sku, splitProposal, stockRow, warehouse, warehouseSettings, warehouseSettingsInput } from '../../domain/inventory.ts';
 import { ID_MAX, oneLine } from '../../domain/text.ts';
 import { listPriceLists, listPrices, listProducts, putPrices, putProduct, savePriceList } from '../../store/inventory/catalogue.ts';
 import { listStock } from '../../store/inventory/stock.ts';
+import { listWarehouseSettings, putWarehouseSettings } from '../../store/inventory/warehouse-settings.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
@@ -132,6 +133,31 @@ export function stockRoutes(deps: ApiDeps) {
       query: z.object({ warehouse: warehouse.optional(), sku: sku.optional(), limit: z.coerce.number().int().min(1).max(PRODUCTS_PAGE_MAX).default(200) }),
       responses: { 200: { description: 'Stock rows by warehouse and SKU.', schema: z.object({ stock: z.array(stockRow) }) }, ...STANDARD_ERRORS },
       handler: async (c, { query }) => c.json({ stock: await listStock(em(), query, query.limit) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/warehouses',
+      operationId: 'listWarehouses',
+      summary: 'Warehouses (any with stock or settings) and when their orders reserve stock',
+      tag: 'Inventory',
+      access: 'inventory.read',
+      responses: { 200: { description: 'Each warehouse with its settings, by name; one nobody set up reserves at acceptance.', schema: z.object({ warehouses: z.array(warehouseSettings) }) }, ...STANDARD_ERRORS },
+      handler: async (c) => c.json({ warehouses: await listWarehouseSettings(em()) }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/warehouses/:warehouse',
+      operationId: 'putWarehouseSettings',
+      summary: 'Setting when a warehouse\'s orders reserve their stock',
+      tag: 'Inventory',
+      access: 'warehouses.manage',
+      params: z.object({ warehouse }),
+      body: warehouseSettingsInput,
+      responses: {
+        200: { description: 'Set, and audited. Orders keep what they hold: the setting decides intakes and releases from now on.', schema: warehouseSettings },
+        ...STANDARD_ERRORS,
+      },
+      handler: async (c, { params, body, principal }) => c.json(await putWarehouseSettings(em(), params.warehouse, body.reserveAt, actorOf(principal), new Date())),
     }),
     defineRoute({
       method: 'post',

@@ -11,7 +11,11 @@ import { useSession } from './session/use-session.ts';
 
 // Each screen loads on its first visit: the canvas (React Flow) and the forms' schemas are most of the
 // bundle, and the first page need not wait for screens it does not show.
-const OrdersView = lazy(async () => ({ default: (await import('./orders/orders-view.tsx')).OrdersView }));
+const loadOrdersView = () => import('./orders/orders-view.tsx');
+// The Orders view is most people's first screen: its code loads while the session is checked, not after.
+const firstView = new URLSearchParams(window.location.search).get('view');
+if (firstView === null || firstView === 'orders') void loadOrdersView();
+const OrdersView = lazy(async () => ({ default: (await loadOrdersView()).OrdersView }));
 const RulesView = lazy(async () => ({ default: (await import('./rules/rules-view.tsx')).RulesView }));
 const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view.tsx')).AreasView }));
 const DashboardView = lazy(async () => ({ default: (await import('./dashboard/dashboard-view.tsx')).DashboardView }));

@@ -105,3 +105,9 @@ export async function reserveStoredOrder(tx: EntityManager, orderId: string, now
   if (!demand?.warehouse || demand.known.size === 0) return false;
   return (await reserveOrder(tx, { ...demand, warehouse: demand.warehouse }, now)).size === 0;
 }
+
+/** Whether the order waits for stock: it names a warehouse and catalogue SKUs, and holds no reservation of them. */
+export async function waitsForStock(em: EntityManager, orderId: string): Promise<boolean> {
+  const demand = await readOrderDemand(em, orderId);
+  return Boolean(demand?.warehouse) && demand!.known.size > 0 && !(await holdsReservation(em, orderId));
+}

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import { MAX_ON_HAND, type ReceiptInput } from '../../domain/inventory.ts';
 import type { Hold } from '../../domain/lifecycle.ts';
-import { SYSTEM_HOLD_PLACER } from '../../workflows/machines/order-core.ts';
+import { placedBySystem } from '../../workflows/machines/order-core.ts';
 import { jsonOf, jsonValue, sqlOn, type JsonColumn } from '../sql.ts';
 import { reserveStoredOrder } from './order-stock.ts';
 
@@ -51,7 +51,7 @@ class TooMuchStock extends Error {
 }
 
 /**
- * The orders on an inventory hold the intake rules placed, in the warehouse, naming one of `skus`, that
+ * The orders on an inventory hold Sluice placed (at intake, at a release, on a split's part), in the warehouse, naming one of `skus`, that
  * now hold all their lines: each reserves in a transaction of its own, oldest due first, so the units
  * received go to the orders due soonest. An order that reserved in an earlier pass (whose hold was not
  * cleared yet) counts again, so a receipt sent again finishes what a first attempt left.
@@ -61,7 +61,7 @@ export async function reserveForHeldOrders(em: EntityManager, warehouse: string,
     where o.state = ${'on_hold'} and o.warehouse = ${warehouse}
       and exists (select 1 from order_skus s where s.order_id = o.id and s.sku in (${sql.join([...skus])}))
     order by o.due_at, o.id limit ${CLEARING_PASS}`.execute(sqlOn(em));
-  const held = rows.filter((r) => (r.holds ? jsonOf(r.holds) : []).some((h) => h.type === 'inventory' && h.placedBy === SYSTEM_HOLD_PLACER));
+  const held = rows.filter((r) => (r.holds ? jsonOf(r.holds) : []).some((h) => h.type === 'inventory' && placedBySystem(h)));
   const covered: string[] = [];
   for (const { id } of held) if (await em.fork().transactional((tx) => reserveStoredOrder(tx, id, now))) covered.push(id);
   return covered;

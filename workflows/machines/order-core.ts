@@ -45,8 +45,12 @@ export const initialContext = (input: OrderMachineInput): OrderMachineContext =>
   amountRemitted: null,
 });
 
-/** Who a hold placed by the intake decision names as its placer: the one kind of hold its cause may clear. */
+/** Who a hold placed by the intake decision names as its placer: a hold its cause may clear. */
 export const SYSTEM_HOLD_PLACER = 'intake rules';
+/** Who an inventory hold placed when a release found the stock short names as its placer: a receipt clears it too. */
+export const STOCK_AT_RELEASE_PLACER = 'stock check at release';
+/** Whether Sluice placed the hold itself (not a person): then its cause, once gone, clears it. */
+export const placedBySystem = (hold: Hold) => hold.placedBy === SYSTEM_HOLD_PLACER || hold.placedBy === STOCK_AT_RELEASE_PLACER;
 
 /** States an escalated order may still be cancelled from: work has not started. */
 const BEFORE_WORK: readonly OrderState[] = ['validating', 'on_hold', 'specialist_review', 'queued', 'released', 'assigned'];
@@ -142,6 +146,8 @@ export const orderCore = setup({
     notHeld: ({ context, event }) => blockingHold(context.holds, event.type) === null,
     newHold: ({ context, event }) => event.type === 'HOLD' && !context.holds.some((h) => h.type === event.holdType),
     hasHold: ({ context, event }) => event.type === 'RELEASE_HOLD' && context.holds.some((h) => h.type === event.holdType),
+    /** Held for stock alone: a split sends on what is in stock and leaves the rest waiting for it; any other hold needs its owner first. */
+    heldForStockOnly: ({ context }) => context.holds.length > 0 && context.holds.every((h) => h.type === 'inventory'),
     /** The hold being released is the last one: the order can move on. */
     lastHold: ({ context, event }) => isLastHold(context, event),
     lastHoldOfAccepted: ({ context, event }) => isLastHold(context, event) && context.accepted,

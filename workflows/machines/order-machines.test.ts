@@ -302,3 +302,21 @@ describe('holds', () => {
     expect(at('pick', 'assigned', { holds: [{ type: 'manual', reason: 'r', placedBy: 'dan' }] }).can(EVENTS.HOLD)).toBe(false);
   });
 });
+
+describe('a split from an inventory hold', () => {
+  const stockHold: Hold = { type: 'inventory', reason: 'short', placedBy: 'intake rules' };
+  const manualHold: Hold = { type: 'manual', reason: 'r', placedBy: 'dan' };
+  it.each([
+    { kind: 'pick', holds: [stockHold], allowed: true },
+    { kind: 'delivery', holds: [stockHold], allowed: true },
+    { kind: 'pickup_delivery', holds: [stockHold], allowed: true },
+    // Another hold's owner must release it first: the parts skip intake, so a split would slip past it.
+    { kind: 'pick', holds: [stockHold, manualHold], allowed: false },
+    { kind: 'pick', holds: [creditHold], allowed: false },
+    { kind: 'pick', holds: [{ type: 'pricing', reason: 'r', placedBy: 'intake rules' }], allowed: false },
+  ] as const)('$kind on hold for $holds.length hold(s) ($holds.0.type…): split allowed is $allowed', ({ kind, holds, allowed }) => {
+    const snapshot = at(kind, 'on_hold', { holds: [...holds] });
+    expect(snapshot.can(EVENTS.SPLIT)).toBe(allowed);
+    if (allowed) expect(effects(kind, 'on_hold', EVENTS.SPLIT, { holds: [...holds] })).toMatchObject({ state: 'split', effects: ['splitOrder'] });
+  });
+});

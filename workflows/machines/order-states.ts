@@ -36,6 +36,7 @@ export const holdInPlace = {
 } as const;
 
 const recordPriority = { type: 'recordPriority', params: ({ event }: { event: OrderMachineEvent }) => ({ score: event.type === 'PRIORITIZED' || event.type === 'REPRIORITIZED' ? event.score : 0 }) } as const;
+const splitOrderAction = { type: 'splitOrder', params: ({ event }: { event: OrderMachineEvent }) => ({ parts: event.type === 'SPLIT' ? event.parts : [] }) } as const;
 const cancelWithdrawing = { target: 'cancelled', actions: 'withdraw' } as const;
 
 /** captured → validating → (on_hold | specialist_review | queued | rejected), and the pool. */
@@ -65,6 +66,8 @@ export const intakeStates = {
         { guard: 'lastHold', target: 'validating', actions: 'removeHold' },
         { guard: 'hasHold', actions: 'removeHold' },
       ],
+      // Split by availability: the part in stock goes on, the rest waits on its own inventory hold.
+      SPLIT: { guard: 'heldForStockOnly', target: 'split', actions: splitOrderAction },
       ESCALATE: escalateFrom('on_hold'),
       CANCEL: 'cancelled',
     },
@@ -79,7 +82,7 @@ export const intakeStates = {
       APPROVE: { guard: and(['notHeld', 'claimAllows']), actions: 'decidePriority' },
       PRIORITIZED: { target: 'queued', actions: recordPriority },
       REJECT: { guard: 'claimAllows', target: 'rejected' },
-      SPLIT: { guard: 'claimAllows', target: 'split', actions: { type: 'splitOrder', params: ({ event }: { event: OrderMachineEvent }) => ({ parts: event.type === 'SPLIT' ? event.parts : [] }) } },
+      SPLIT: { guard: 'claimAllows', target: 'split', actions: splitOrderAction },
       ...holdInPlace,
       ESCALATE: escalateFrom('specialist_review'),
       CANCEL: 'cancelled',

@@ -24,6 +24,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'inventory.read': 'see products, price lists and stock per warehouse',
   'products.manage': 'add and change products, price lists and prices',
   'stock.receive': 'receive stock into a warehouse (which clears the inventory holds it covers)',
+  'warehouses.manage': 'set when a warehouse\'s orders reserve their stock (at acceptance or at release)',
   'documents.read': 'see and reprint an order\'s invoices, credit notes and shipping papers',
   'documents.issue': 'issue invoices, packing slips, pick lists and shipping labels',
   'documents.credit': 'credit an invoice with a credit note',

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import type { ReceiptUploadResult } from '../../../domain/inventory.ts';
 import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
-import { listPriceLists, listPrices, listProducts, listStock, receiveStock, uploadReceipts } from './inventory-client.ts';
+import { WarehouseSettingsSection } from './warehouse-settings-section.tsx';
+import { listPriceLists, listPrices, listProducts, listStock, listWarehouses, receiveStock, uploadReceipts } from './inventory-client.ts';
 
-/** Products with their default list price, stock per warehouse, and receiving stock by hand or from a CSV file. */
+/** Products with their default list price, stock per warehouse, when each warehouse reserves, and receiving stock by hand or from a CSV file. */
 export function InventoryView() {
   const products = useResource('products', listProducts);
   const prices = useResource('default-prices', async (signal) => {
@@ -14,8 +15,11 @@ export function InventoryView() {
     return new Map((standard ? await listPrices(standard.id, signal) : []).map((p) => [p.sku, p.price]));
   });
   const stock = useResource('stock', listStock);
+  // A first receipt into a warehouse adds it to the warehouses' list.
+  const warehouses = useResource('warehouses', listWarehouses);
   const reload = () => {
     stock.reload();
+    warehouses.reload();
     products.reload();
   };
   return (
@@ -79,6 +83,7 @@ export function InventoryView() {
           </Table>
         )}
       </section>
+      <WarehouseSettingsSection warehouses={warehouses} />
       <ReceiptForm onReceived={reload} />
       <ReceiptUpload onReceived={reload} />
     </Stack>

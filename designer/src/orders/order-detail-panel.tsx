@@ -13,6 +13,7 @@ import { OrderFacts } from './order-facts.tsx';
 import { OrderRouting } from './order-routing.tsx';
 import { OrderTimeline } from './order-timeline.tsx';
 import { ReleaseJudgementCard } from './release-judgement-card.tsx';
+import { SplitByAvailability } from './split-by-availability.tsx';
 import { StateBadge } from './state-badge.tsx';
 
 interface OrderDetailPanelProps {
@@ -42,7 +43,10 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
       )}
       {order.escalation && <EscalationNote escalation={order.escalation} />}
       {can('orders.act') ? (
-        <OrderActions key={order.id} order={order} onDone={onActionDone} />
+        <>
+          <OrderActions key={order.id} order={order} onDone={onActionDone} />
+          <SplitByAvailability key={`split-${order.id}`} order={order} onDone={onActionDone} />
+        </>
       ) : (
         <Text size="sm" c="dimmed" data-testid="action-denied-note">
           Acting on orders (reviewing, holding, moving, escalating) needs {describeRolesFor('orders.act')}.

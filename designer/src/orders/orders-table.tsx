@@ -12,6 +12,7 @@ import { LastMileBadge } from './last-mile-badge.tsx';
 import { StatedPriority } from './stated-priority.tsx';
 import { StateBadge } from './state-badge.tsx';
 import { COLUMN_LABELS, COLUMN_SORTS, DEFAULT_COLUMNS, type OrderColumn } from './table/order-columns.ts';
+import { useFirstPaintRows } from './table/first-paint-rows.ts';
 import { SortHeader } from './table/sort-header.tsx';
 import { workDone } from './work-done.ts';
 
@@ -40,6 +41,7 @@ const taken = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle
 export function OrdersTable({ orders, workAreaNames, onOpen, columns = DEFAULT_COLUMNS, sort, onSort, selection }: OrdersTableProps) {
   const now = useNow();
   const { ref, width } = useElementSize();
+  const rows = useFirstPaintRows(orders);
   // On a tablet the last columns are off screen: say so, and keep the scrollbar in view, not only on hover.
   const scrolls = width > 0 && width < TABLE_MIN_WIDTH;
   const cell = (order: OrderListItem, column: OrderColumn): ReactNode => {
@@ -118,7 +120,7 @@ export function OrdersTable({ orders, workAreaNames, onOpen, columns = DEFAULT_C
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {orders.map((order) => (
+          {rows.map((order) => (
             <Table.Tr
               key={order.id}
               data-testid={`order-row-${order.id}`}

@@ -1,0 +1,16 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { ReserveAt } from '../../domain/inventory.ts';
+
+/** A warehouse's settings, where someone changed them; a warehouse without a row keeps the defaults. */
+export const WarehouseSettingsRecord = defineEntity({
+  name: 'WarehouseSettingsRecord',
+  tableName: 'warehouse_settings',
+  properties: {
+    warehouse: p.string().primary(),
+    /** acceptance | release: when its orders reserve their stock. */
+    reserveAt: p.string().$type<ReserveAt>(),
+    updatedAt: p.datetime(),
+    updatedBy: p.string(),
+  },
+});
+export type WarehouseSettingsRecord = InferEntity<typeof WarehouseSettingsRecord>;
