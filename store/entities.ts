@@ -18,6 +18,7 @@ import { OutboxRecord } from './outbox.entity.ts';
 import { PriceListAccountRecord, PriceListRecord, PriceRecord, ProductRecord } from './inventory/catalogue.entity.ts';
 import { ReservationRecord, StockReceiptRecord, StockRecord } from './inventory/stock.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
+import { ReturnClaimRecord, RmaRecord } from './returns/rma.entity.ts';
 import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
 import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
@@ -78,6 +79,8 @@ export const ENTITIES = [
   ReservationRecord,
   StockReceiptRecord,
   DocumentRecord,
+  RmaRecord,
+  ReturnClaimRecord,
   DocumentSeriesRecord,
   OrderTrackingRecord,
   AccountRecord,

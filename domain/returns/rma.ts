@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sku } from '../inventory.ts';
 import { MAX_LINES, MAX_QTY } from '../order.ts';
 import { paragraph } from '../text.ts';
+import { returnReason } from './return-reasons.ts';
 
 /**
  * An RMA's states. The disposition (restocked or scrapped) is decided for the whole RMA after inspection:
@@ -47,18 +48,6 @@ export const RMA_ACTION_LABELS: Record<RmaAction, string> = {
   refund: 'Refund',
   credit: 'Credit note',
   exchange: 'Exchange',
-};
-
-export const RETURN_REASONS = ['damaged', 'defective', 'wrong_item', 'not_as_described', 'no_longer_needed', 'other'] as const;
-export const returnReason = z.enum(RETURN_REASONS);
-export type ReturnReason = z.infer<typeof returnReason>;
-export const RETURN_REASON_LABELS: Record<ReturnReason, string> = {
-  damaged: 'Damaged in transit',
-  defective: 'Defective',
-  wrong_item: 'Wrong item sent',
-  not_as_described: 'Not as described',
-  no_longer_needed: 'No longer needed',
-  other: 'Other',
 };
 
 /** Who must approve an RMA, as the rma rules decided when it was requested. */
