@@ -51,10 +51,11 @@ export async function storeRequestedRma(tx: EntityManager, rma: NewRma): Promise
   if (!rma.rejectedBecause) {
     for (const line of rma.lines) {
       const shipped = rma.order.lines.filter((l) => l.sku === line.sku).reduce((sum, l) => sum + l.qty, 0);
-      const { rows } = await sql<{ qty: number }>`insert into return_claims (order_id, sku, qty) values (${rma.order.id}, ${line.sku}, ${line.qty})
+      // The insert of a first claim has no condition of its own: a line above what shipped never reaches it.
+      const { rows } = line.qty > shipped ? { rows: [] } : await sql<{ qty: number }>`insert into return_claims (order_id, sku, qty) values (${rma.order.id}, ${line.sku}, ${line.qty})
         on conflict (order_id, sku) do update set qty = return_claims.qty + excluded.qty
         where return_claims.qty + excluded.qty <= ${shipped} returning qty`.execute(db);
-      if (rows.length === 0 || line.qty > shipped) {
+      if (rows.length === 0) {
         const claimed = await sql<{ qty: number }>`select qty from return_claims where order_id = ${rma.order.id} and sku = ${line.sku}`.execute(db);
         const left = Math.max(0, shipped - Number(claimed.rows[0]?.qty ?? 0));
         throw new RmaRefusal(`Only ${left} of SKU ${line.sku} can still be returned: the order shipped ${shipped}, and its other returns claim the rest.`);
