@@ -5,7 +5,8 @@ import type { ActivityDeps } from './activity-deps.ts';
 import { decideByRules } from './decide-by-rules.ts';
 import { chosenOutcome, stringParam } from './decide-outcome.ts';
 
-export type RmaDecision = { approver: RmaApprover; reason: string | null } | { rejected: string };
+/** Who approves, or why the rules refuse; `decisionId` is null when no rma ruleset was in force (the fallback decided). */
+export type RmaDecision = ({ approver: RmaApprover; reason: string | null } | { rejected: string }) & { decisionId: string | null };
 
 export const rmaDecisionKey = (rmaId: string): string => `rma:${rmaId}`;
 
@@ -16,12 +17,12 @@ export const rmaDecisionKey = (rmaId: string): string => `rma:${rmaId}`;
 export function decideRmaActivity(deps: ActivityDeps) {
   const decide = decideByRules(deps);
   return async function decideRma({ orderId, rmaId, returned }: { orderId: string; rmaId: string; returned: ReturnedGoods }, em?: EntityManager): Promise<RmaDecision> {
-    const chosen = chosenOutcome(
-      'rma',
-      await decide({ decisionPoint: 'rma', orderId, decisionKey: rmaDecisionKey(rmaId), facts: (order, now) => rmaFacts(order, returned, now) }, em),
-    );
+    const decisionKey = rmaDecisionKey(rmaId);
+    const outcome = await decide({ decisionPoint: 'rma', orderId, decisionKey, facts: (order, now) => rmaFacts(order, returned, now) }, em);
+    const chosen = chosenOutcome('rma', outcome);
     const reason = stringParam(chosen, 'reason') ?? null;
-    if (chosen.type === 'reject') return { rejected: reason ?? 'The return rules refuse this return.' };
-    return { approver: chosen.type === 'finance_approval' ? 'finance' : 'order_processor', reason };
+    const decisionId = outcome ? decisionKey : null;
+    if (chosen.type === 'reject') return { rejected: reason ?? 'The return rules refuse this return.', decisionId };
+    return { approver: chosen.type === 'finance_approval' ? 'finance' : 'order_processor', reason, decisionId };
   };
 }
