@@ -67,6 +67,8 @@ export const accountExposure = z.object({
   invoiced: z.number(),
   paid: z.number(),
   credited: z.number(),
+  /** Money paid back to the customer for returns (a refund restores what its credit note took off). */
+  refunded: z.number(),
   receivable: z.number(),
   exposure: z.number(),
   creditAvailable: z.number(),
