@@ -20,6 +20,7 @@ export const RmaRecord = defineEntity({
     /** Integer cents at the order's prices. */
     valueCents: p.integer(),
     disposition: p.string().$type<'restocked' | 'scrapped'>().nullable(),
+    /** The settlement chosen: set when it is reserved (before its credit note or order is made), done once the state says so. */
     outcome: p.string().$type<'refunded' | 'credited' | 'exchanged'>().nullable(),
     creditNoteId: p.string().nullable(),
     exchangeOrderId: p.string().nullable(),

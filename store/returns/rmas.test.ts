@@ -12,7 +12,7 @@ import { sqlOn } from '../sql.ts';
 import { priceRmaLines, storeRequestedRma } from './request-rma.ts';
 import { readRma } from './rmas.ts';
 import { RmaRefusal } from './rma-summary.ts';
-import { stepRma } from './transition-rma.ts';
+import { reserveSettlement, stepRma } from './transition-rma.ts';
 import type { RmaAction } from '../../domain/returns/rma.ts';
 
 /** Customer returns on the store the suite runs on (SQLite, or PostgreSQL with SLUICE_TEST_STORE=postgres). */
@@ -110,6 +110,16 @@ describe('customer returns (RMA) in the store', () => {
     expect(after).toBe(state === 'restocked' ? 12 : 10);
     await step(scrapped, 'scrap');
     expect(await onHand(sku)).toBe(after);
+  });
+
+  it('a return is reserved for one settlement: a credit and an exchange asked at once cannot both go on', async () => {
+    const order = await deliveredOrder();
+    const id = await request(order, [{ sku: `A-${order.id}`, qty: 1, reason: 'damaged' }]);
+    expect(await reserveSettlement(store().em, id, 'credit')).toBe(false);
+    for (const action of ['approve', 'receive', 'inspect', 'scrap'] as const) await step(id, action);
+    const [credit, exchange] = await Promise.all([reserveSettlement(store().em, id, 'credit'), reserveSettlement(store().em, id, 'exchange')]);
+    expect([credit, exchange].filter(Boolean)).toHaveLength(1);
+    expect(await reserveSettlement(store().em, id, credit ? 'credit' : 'exchange')).toBe(true);
   });
 
   it('above the threshold only finance approves', async () => {

@@ -91,3 +91,15 @@ async function restock(tx: EntityManager, rma: RmaRecord, now: Date): Promise<vo
     if (rows.length === 0) throw new RmaRefusal(`Warehouse ${warehouse} would hold more than ${MAX_ON_HAND} of ${line.sku}.`);
   }
 }
+
+/**
+ * Reserves an inspected return for one settlement before its credit note or replacement order is made, so
+ * that a credit and an exchange asked at once cannot both make theirs: false when another settlement has it.
+ * The same settlement again (a retry, a second click) finds its own reservation and goes on.
+ */
+export async function reserveSettlement(em: EntityManager, id: string, action: 'refund' | 'credit' | 'exchange'): Promise<boolean> {
+  const outcome = OUTCOMES[action]!;
+  const { rows } = await sql`update rmas set outcome = ${outcome} where id = ${id} and state in (${sql.join(['restocked', 'scrapped'])})
+    and (outcome is null or outcome = ${outcome}) returning id`.execute(sqlOn(em.fork()));
+  return rows.length > 0;
+}
