@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Drawer, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { RETURN_REASON_LABELS } from '../../../domain/returns/return-reasons.ts';
-import { RMA_ACTION_LABELS, RMA_STATE_LABELS, type ProcessAction, type RmaAction, type RmaDetail } from '../../../domain/returns/rma.ts';
+import { FINAL_RMA_STATES, RMA_ACTION_LABELS, RMA_STATE_LABELS, type ProcessAction, type RmaAction, type RmaDetail } from '../../../domain/returns/rma.ts';
 import { rmaActionsFor } from '../../../domain/returns/rma-machine.ts';
 import { documentPdfUrl } from '../api/documents-client.ts';
 import { useResource } from '../api/use-resource.ts';
@@ -44,6 +44,7 @@ function ReturnDetail({ rma, onChanged }: { rma: RmaDetail; onChanged: () => voi
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const actions = rmaActionsFor(rma.state, { approver: rma.approver }, user.roles);
+  const waitingForFinance = rma.state === 'requested' && rma.approver === 'finance' && !actions.includes('approve');
 
   const take = async (action: RmaAction) => {
     setBusy(action);
@@ -122,13 +123,14 @@ function ReturnDetail({ rma, onChanged }: { rma: RmaDetail; onChanged: () => voi
             {message}
           </Alert>
         )}
+        {waitingForFinance && (
+          <Text size="sm" mb="xs" data-testid="return-waiting-finance">
+            Waiting for finance to approve or reject it.
+          </Text>
+        )}
         {actions.length === 0 ? (
           <Text size="sm" c="dimmed" data-testid="return-no-actions">
-            {['rejected', 'cancelled', 'refunded', 'credited', 'exchanged'].includes(rma.state)
-              ? 'This return is finished.'
-              : rma.state === 'requested' && rma.approver === 'finance'
-                ? 'Waiting for finance to approve or reject it.'
-                : 'Nothing here is yours to do: the next step is an order processor\'s.'}
+            {FINAL_RMA_STATES.some((s) => s === rma.state) ? 'This return is finished.' : waitingForFinance ? 'Nothing here is yours to do.' : "Nothing here is yours to do: the next step is an order processor's."}
           </Text>
         ) : (
           <Stack gap="xs">
