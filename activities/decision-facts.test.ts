@@ -16,7 +16,10 @@ import { findReleaseJudgement } from '../store/release-judgements.ts';
 import { ResourceRecord } from '../store/resource.entity.ts';
 import { seedDefaults } from '../store/seed.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
+import { insertAudit } from '../store/audit-log.ts';
+import { deliveredAtOf } from '../store/returns/request-rma.ts';
 import type { ActivityDeps } from './activity-deps.ts';
+import { decideRmaActivity, rmaDecisionKey } from './decide-rma.ts';
 import { createActivities } from './index.ts';
 
 const HOUR = 3_600_000;
@@ -91,6 +94,11 @@ describe('the facts live decisions receive', () => {
     await store.em.fork().nativeUpdate(OrderRecord, { id: 'o-1' }, { assignee: 'ana', state: 'delivered' });
     await take('remit', (decisionKey) => a.decideRemit({ orderId: 'o-1', amountCollected: 70, decisionKey }));
     await take('return', (decisionKey) => a.decideReturn({ orderId: 'o-1', returnReason: 'not_home', attempts: 1, decisionKey }));
+    // A customer return of the delivered order: its delivery is in the order's history.
+    await insertAudit(store.em.fork(), { dedupeKey: 'o-1:delivered', subjectType: 'order', subjectId: 'o-1', action: 'DELIVER', fromState: 'in_transit', toState: 'delivered', actor: 'ana', at: new Date(Date.now() - 3 * 24 * HOUR) });
+    await decideRmaActivity(deps)({ orderId: 'o-1', rmaId: 'r-1', returned: { valueCents: 4_000, reason: 'damaged', lineCount: 1, deliveredAt: await deliveredAtOf(store.em.fork(), 'o-1') } });
+    const rma = await store.em.fork().findOne(DecisionRecord, { id: rmaDecisionKey('r-1') });
+    if (rma) facts.set('rma', rma.facts);
   });
   afterAll(async () => {
     await store.close();
@@ -124,6 +132,10 @@ describe('the facts live decisions receive', () => {
 
   it('remit: the cash expected is the COD amount the order names, not its value', () => {
     expect(facts.get('remit')).toMatchObject({ paymentMode: 'cod', amountExpected: 75, amountCollected: 70 });
+  });
+
+  it('rma: the return is worth its value in currency units, counted in days since the delivery', () => {
+    expect(facts.get('rma')).toMatchObject({ returnValue: 40, daysSinceDelivery: 3, reason: 'damaged', accountTier: 'major', majorAccount: true });
   });
 
   it('assignment: the carrier type the order names is offered, with whether the candidate matches it', () => {

@@ -83,6 +83,12 @@ describe('access to every route', () => {
     { method: 'PUT', path: '/accounts/x/credit', body: {}, allowed: ['finance'] },
     { method: 'POST', path: '/accounts/x/payments', body: {}, allowed: ['finance'] },
     { method: 'GET', path: '/orders/x/support-tickets', allowed: ROLES },
+    // Returns (RMA): the order processor works them; approving is theirs or finance's (finance alone above the rules' threshold).
+    { method: 'GET', path: '/returns', allowed: ROLES },
+    { method: 'GET', path: '/returns/x', allowed: ROLES },
+    { method: 'POST', path: '/orders/x/returns', body: {}, allowed: ['order_processor'] },
+    { method: 'POST', path: '/returns/x/actions', body: {}, allowed: ['order_processor'] },
+    { method: 'POST', path: '/returns/x/approval', body: {}, allowed: ['order_processor', 'finance'] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {
       const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });

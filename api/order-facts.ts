@@ -8,6 +8,9 @@ import { intakeFacts } from '../rules/intake-facts.ts';
 import { priorityFacts } from '../rules/priority-facts.ts';
 import { cycleRules, planGroupReleaseCycle, planReleaseCycle } from '../rules/release-cycle.ts';
 import { remitFacts, returnFacts } from '../rules/return-remit-facts.ts';
+import { rmaFacts } from '../rules/rma-facts.ts';
+import { centsOf } from '../domain/returns/rma.ts';
+import { deliveredAtOf } from '../store/returns/request-rma.ts';
 import { readAccountsOnFile } from '../store/accounts/accounts-on-file.ts';
 import { AuditEntryRecord } from '../store/audit-entry.entity.ts';
 import { DecisionRecord } from '../store/decision.entity.ts';
@@ -94,6 +97,27 @@ const remitFactsOf: Builder = async (em, orders, now) => {
   return built;
 };
 
+/**
+ * Customer-return facts: those of the order's latest return when it had one; else a return of the whole order
+ * now, whose reason is not known (give it in the facts document).
+ */
+const rmaFactsOf: Builder = async (em, orders, now) => {
+  const latest = await latestFacts(em, 'rma', orders);
+  const accounts = await readAccountsOnFile(em, orders.map((o) => o.account), false);
+  const built = new Map<string, OrderFacts>();
+  for (const o of orders) {
+    const stored = latest.get(o.id);
+    if (stored) {
+      built.set(o.id, { facts: [stored] });
+      continue;
+    }
+    const valueCents = o.lines.reduce((sum, l) => sum + centsOf(l.price) * l.qty, 0);
+    const { reason: _unknown, ...facts } = rmaFacts({ ...o, accountOnFile: accounts.get(o.account) ?? null }, { valueCents, reason: '', lineCount: o.lines.length, deliveredAt: await deliveredAtOf(em, o.id) }, now);
+    built.set(o.id, { facts: [facts] });
+  }
+  return built;
+};
+
 const BUILDERS: Record<DecisionPointId, Builder> = {
   intake: async (em, orders, now) => {
     const accounts = await readAccountsOnFile(em, orders.map((o) => o.account), true);
@@ -113,6 +137,7 @@ const BUILDERS: Record<DecisionPointId, Builder> = {
   assignment: assignmentFactsOf,
   return: returnFactsOf,
   remit: remitFactsOf,
+  rma: rmaFactsOf,
 };
 
 /** Per order, the facts `decisionPoint` would see now, built from the order's stored state as the live decision builds them. */

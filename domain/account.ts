@@ -67,6 +67,8 @@ export const accountExposure = z.object({
   invoiced: z.number(),
   paid: z.number(),
   credited: z.number(),
+  /** Money paid back to the customer for returns (a refund restores what its credit note took off). */
+  refunded: z.number(),
   receivable: z.number(),
   exposure: z.number(),
   creditAvailable: z.number(),
@@ -108,8 +110,11 @@ export type Contact = z.infer<typeof contact>;
 /** Enough for any real customer's people; a bound so that one account cannot fill the store. */
 export const CONTACTS_PER_ACCOUNT_MAX = 200;
 
-/** The kinds of the account's ledger: an invoice adds to what it owes, a payment and a credit note take from it. */
-export const LEDGER_KINDS = ['invoice', 'payment', 'credit_note'] as const;
+/**
+ * The kinds of the account's ledger: an invoice adds to what it owes, a payment and a credit note take from it;
+ * a refund (money paid back for a returned credit) adds back what its credit note took.
+ */
+export const LEDGER_KINDS = ['invoice', 'payment', 'credit_note', 'refund'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export const paymentInput = z.strictObject({

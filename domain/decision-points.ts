@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { RETURN_REASONS } from './returns/return-reasons.ts';
 import { ROLES } from './roles.ts';
 
 /** Where in the lifecycle rules decide. */
-export const DECISION_POINTS = ['intake', 'priority', 'release', 'assignment', 'escalation', 'return', 'remit'] as const;
+export const DECISION_POINTS = ['intake', 'priority', 'release', 'assignment', 'escalation', 'return', 'remit', 'rma'] as const;
 export type DecisionPointId = (typeof DECISION_POINTS)[number];
 
 /** How the outcomes of the rules that hold combine into one decision. */
@@ -259,6 +260,26 @@ export const DECISION_POINT_SPECS: Record<DecisionPointId, DecisionPointSpec> = 
     ],
     hitPolicies: ['first'],
     fallback: { type: 'clear', params: {} },
+  },
+  rma: {
+    id: 'rma',
+    name: 'Customer return (RMA)',
+    consultedWhen: 'A customer asks to return goods of a delivered or completed order.',
+    facts: [
+      fact('returnValue', 'number', "What the returned lines are worth at the order's prices: what a credit note or refund would pay.", 640, { unit: 'currency', label: 'return value' }),
+      accountTier,
+      majorAccount,
+      fact('daysSinceDelivery', 'number', 'Days since the order was delivered or completed; missing when its history does not say.', 12, { unit: 'days', label: 'days since delivery' }),
+      fact('reason', 'enum', "Why the goods come back: the reason of the return's most valuable line.", 'damaged', { values: RETURN_REASONS, label: 'return reason' }),
+      fact('lineCount', 'number', 'Number of lines returned.', 2),
+    ],
+    outcomes: [
+      { type: 'approve', description: 'An order processor may approve the return.', params: empty },
+      { type: 'finance_approval', description: 'Only finance may approve (or reject) the return.', params: reason },
+      { type: 'reject', description: 'Refuse the return.', params: reason },
+    ],
+    hitPolicies: ['first'],
+    fallback: { type: 'approve', params: {} },
   },
 };
 

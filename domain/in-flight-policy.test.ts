@@ -12,6 +12,7 @@ describe('in-flight policies per decision point', () => {
     assignment: { redecide_now: [false, false], redecide_at_effective: [false, false], keep: [true, true] },
     return: { redecide_now: [false, false], redecide_at_effective: [false, false], keep: [true, true] },
     remit: { redecide_now: [false, false], redecide_at_effective: [false, false], keep: [true, true] },
+    rma: { redecide_now: [false, false], redecide_at_effective: [false, false], keep: [true, true] },
   };
 
   it('covers every decision point', () => {

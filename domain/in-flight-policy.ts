@@ -51,6 +51,7 @@ export const IN_FLIGHT: Record<DecisionPointId, PointPolicies> = {
   },
   return: { waiting: 'none', redecide: DECIDED_ONCE('Return decides once, when an order comes back'), keep: KEEP },
   remit: { waiting: 'none', redecide: DECIDED_ONCE('Remit decides once, when a COD or credit order is delivered'), keep: KEEP },
+  rma: { waiting: 'none', redecide: DECIDED_ONCE('Customer returns decide once, when a return is requested (its approver stays as decided)'), keep: KEEP },
 };
 
 /** What the publish does when the request names no policy: re-decide where it can, when the version takes effect. */

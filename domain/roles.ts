@@ -60,6 +60,11 @@ export const PERMISSIONS = {
   'accounts.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
   'accounts.manage': ['admin', 'order_processor'],
   'accounts.credit': ['finance'],
+  // Returns (RMA): the order processor requests, receives, inspects and settles them; approving is theirs below
+  // the return rules' threshold and finance's above it (the RMA names its approver); whoever reads orders reads returns.
+  'returns.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
+  'returns.process': ['order_processor'],
+  'returns.approve': ['order_processor', 'finance'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -20,6 +20,7 @@ import { PriceListAccountRecord, PriceListRecord, PriceRecord, ProductRecord } f
 import { ReservationRecord, StockReceiptRecord, StockRecord } from './inventory/stock.entity.ts';
 import { WarehouseSettingsRecord } from './inventory/warehouse-settings.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
+import { ReturnClaimRecord, RmaRecord } from './returns/rma.entity.ts';
 import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
 import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
@@ -82,6 +83,8 @@ export const ENTITIES = [
   StockReceiptRecord,
   WarehouseSettingsRecord,
   DocumentRecord,
+  RmaRecord,
+  ReturnClaimRecord,
   DocumentSeriesRecord,
   OrderTrackingRecord,
   AccountRecord,

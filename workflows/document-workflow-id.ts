@@ -1,5 +1,5 @@
 import type { IssueDocumentInput } from '../activities/documents/index.ts';
 
-/** `document-<order>-<kind>`, or `document-<invoice>-credit_note`: one workflow id per document. */
+/** `document-<order>-<kind>`, `document-<invoice>-credit_note`, or a return's `document-<rma>-credit_note`: one workflow id per document. */
 export const documentWorkflowId = (input: IssueDocumentInput): string =>
-  input.kind === 'credit_note' ? `document-${input.invoiceId}-credit_note` : `document-${input.orderId}-${input.kind}`;
+  input.kind !== 'credit_note' ? `document-${input.orderId}-${input.kind}` : `document-${'rmaId' in input ? input.rmaId : input.invoiceId}-credit_note`;

@@ -7,7 +7,7 @@ const { issueDocument } = proxyActivities<DocumentActivities>({
   // and the store. The activity beats every two seconds: a worker that dies is noticed after ten.
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['OrderNotFound', 'InvoiceNotFound', 'NotIssuable', 'DocumentTooLarge'] },
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['OrderNotFound', 'InvoiceNotFound', 'NotIssuable', 'RmaNotFound', 'DocumentTooLarge'] },
 });
 
 /**

@@ -5,6 +5,7 @@ import { DocumentRecord } from '../../store/documents/document.entity.ts';
 import { DocumentTooLarge, issueDocument, issueKeyOf } from '../../store/documents/issue-documents.ts';
 import { trackingTokenOf, trackingUrl } from '../../store/documents/order-tracking.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
+import { RmaRecord } from '../../store/returns/rma.entity.ts';
 import type { DocumentSummary } from '../../domain/document.ts';
 import type { ActivityDeps } from '../activity-deps.ts';
 import type { DocumentContent } from './document-content.ts';
@@ -12,7 +13,9 @@ import { renderDocument, TEMPLATE_VERSION } from './render-document.ts';
 
 export type IssueDocumentInput =
   | { kind: OrderDocumentKind; orderId: string; issuedBy: string }
-  | { kind: 'credit_note'; invoiceId: string; reason: string; issuedBy: string };
+  | { kind: 'credit_note'; invoiceId: string; reason: string; issuedBy: string }
+  /** A customer return's credit note: the returned lines at the order's prices, against the order's invoice. */
+  | { kind: 'credit_note'; invoiceId: string; rmaId: string; reason: string; issuedBy: string };
 
 const orderContent = (order: OrderRecord): DocumentContent['order'] => ({
   id: order.id,
@@ -44,6 +47,26 @@ export async function issueOrderDocument(deps: ActivityDeps, publicUrl: string, 
       const invoice = await em.findOne(DocumentRecord, { id: input.invoiceId, kind: 'invoice' });
       if (!invoice) throw ApplicationFailure.nonRetryable(`No invoice ${input.invoiceId}`, 'InvoiceNotFound');
       const order = await em.findOneOrFail(OrderRecord, { id: invoice.orderId });
+      if ('rmaId' in input) {
+        const rma = await em.findOne(RmaRecord, { id: input.rmaId, orderId: invoice.orderId });
+        if (!rma) throw ApplicationFailure.nonRetryable(`No return ${input.rmaId} of order ${invoice.orderId}`, 'RmaNotFound');
+        const lines = rma.lines.map((l) => ({ sku: l.sku, qty: l.qty, price: l.unitPriceCents / 100 }));
+        return await issueDocument(em, {
+          issueKey: issueKeyOf(rma.id, 'credit_note'),
+          orderId: invoice.orderId,
+          accountCode: order.account,
+          kind: 'credit_note',
+          correctsId: invoice.id,
+          reason: input.reason,
+          lines,
+          total: -rma.valueCents / 100,
+          issuedBy: input.issuedBy,
+          issuedAt,
+          templateVersion: TEMPLATE_VERSION,
+          render: (number) =>
+            renderDocument({ kind: 'credit_note', number, issuedAt, order: { ...orderContent(order), lines }, corrects: { number: invoice.number ?? invoice.id, issuedAt: invoice.issuedAt, reason: input.reason } }),
+        });
+      }
       return await issueDocument(em, {
         issueKey: issueKeyOf(invoice.id, 'credit_note'),
         orderId: invoice.orderId,

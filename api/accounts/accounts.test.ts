@@ -52,7 +52,7 @@ describe('accounts', () => {
     expect((await send('order_processor', 'POST', '/accounts/BUSY/payments', { amount: 7, reference: 'TR-X' })).status).toBe(403);
 
     const exposure = (await send('dispatcher', 'GET', '/accounts/BUSY/exposure')).body as unknown as AccountExposure;
-    expect(exposure).toEqual({ openOrderValue: expected, openOrderCount: 50, invoiced: 0, paid: 70, credited: 0, receivable: -70, exposure: expected - 70, creditAvailable: 10_000 - expected + 70 });
+    expect(exposure).toEqual({ openOrderValue: expected, openOrderCount: 50, invoiced: 0, paid: 70, credited: 0, refunded: 0, receivable: -70, exposure: expected - 70, creditAvailable: 10_000 - expected + 70 });
     expect(((await send('specialist', 'GET', '/accounts/BUSY')).body as unknown as Account).creditExposure).toBe(expected - 70);
   });
 

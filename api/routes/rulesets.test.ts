@@ -92,7 +92,7 @@ describe('ruleset versions', () => {
 
   it('lists every decision point with its ruleset, and the catalogue of facts and outcomes', async () => {
     const { rulesets } = await json<{ rulesets: { decisionPoint: string; inForce: { version: number } | null }[] }>(h.request('/rulesets'));
-    expect(rulesets.map((r) => r.decisionPoint)).toEqual(['intake', 'priority', 'release', 'assignment', 'escalation', 'return', 'remit']);
+    expect(rulesets.map((r) => r.decisionPoint)).toEqual(['intake', 'priority', 'release', 'assignment', 'escalation', 'return', 'remit', 'rma']);
     expect(rulesets.every((r) => r.inForce !== null)).toBe(true);
     const { decisionPoints } = await json<{ decisionPoints: { id: string; facts: { name: string }[]; outcomes: { type: string; params: { properties?: object } }[] }[] }>(
       h.request('/decision-points'),

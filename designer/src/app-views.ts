@@ -16,6 +16,8 @@ const VIEWS = {
   admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage', 'webhooks.manage'] },
   // Products, prices and stock per warehouse; last, so the keyboard paths to the tabs before it stay as they were.
   inventory: { label: 'Products & stock', needs: ['products.manage', 'stock.receive'] },
+  // Customer returns: the order processor's desk, and finance's for the returns above the rules' threshold.
+  returns: { label: 'Returns', needs: ['returns.process', 'returns.approve'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

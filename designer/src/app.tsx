@@ -22,6 +22,7 @@ const DashboardView = lazy(async () => ({ default: (await import('./dashboard/da
 const BulkView = lazy(async () => ({ default: (await import('./bulk/bulk-view.tsx')).BulkView }));
 const ImportView = lazy(async () => ({ default: (await import('./import/import-view.tsx')).ImportView }));
 const InventoryView = lazy(async () => ({ default: (await import('./inventory/inventory-view.tsx')).InventoryView }));
+const ReturnsView = lazy(async () => ({ default: (await import('./returns/returns-view.tsx')).ReturnsView }));
 const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
@@ -118,6 +119,11 @@ export function App() {
           <Tabs.Panel value="accounts">
             <Suspense fallback={<Loader size="sm" />}>
               <AccountsView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="returns">
+            <Suspense fallback={<Loader size="sm" />}>
+              <ReturnsView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="admin">

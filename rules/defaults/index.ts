@@ -14,6 +14,8 @@ import remitCases from './remit.cases.json' with { type: 'json' };
 import remit from './remit.json' with { type: 'json' };
 import returnCases from './return.cases.json' with { type: 'json' };
 import returnRules from './return.json' with { type: 'json' };
+import rmaCases from './rma.cases.json' with { type: 'json' };
+import rma from './rma.json' with { type: 'json' };
 import { rulesetCases, type RulesetCase } from './ruleset-case.ts';
 import workloadControlPriorityCases from './workload-control-priority.cases.json' with { type: 'json' };
 import workloadControlPriority from './workload-control-priority.json' with { type: 'json' };
@@ -29,6 +31,7 @@ export const DEFAULT_RULESETS: Record<DecisionPointId, RulesetDefinition> = {
   escalation: rulesetDefinition.parse(escalation),
   return: rulesetDefinition.parse(returnRules),
   remit: rulesetDefinition.parse(remit),
+  rma: rulesetDefinition.parse(rma),
 };
 
 /** What each default must decide for given facts; CI runs them, and they show an ops manager how the rules read. */
@@ -40,6 +43,7 @@ export const DEFAULT_RULESET_CASES: Record<DecisionPointId, RulesetCase[]> = {
   escalation: rulesetCases.parse(escalationCases),
   return: rulesetCases.parse(returnCases),
   remit: rulesetCases.parse(remitCases),
+  rma: rulesetCases.parse(rmaCases),
 };
 
 /**

@@ -45,6 +45,7 @@ export async function readExposure(em: EntityManager, code: string): Promise<Acc
     invoiced: total('invoice'),
     paid: -total('payment'),
     credited: -total('credit_note'),
+    refunded: total('refund'),
     receivable,
     exposure,
     creditAvailable: Number(account.credit_limit) - exposure,

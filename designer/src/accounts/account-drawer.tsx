@@ -114,6 +114,7 @@ function Exposure({ code, updatedAt }: { code: string; updatedAt: string }) {
     ['Invoiced', e.invoiced],
     ['Paid', e.paid],
     ['Credit notes', e.credited],
+    ['Refunded', e.refunded],
     ['Receivable', e.receivable],
     ['Exposure', e.exposure],
     ['Credit available', e.creditAvailable],
@@ -122,7 +123,7 @@ function Exposure({ code, updatedAt }: { code: string; updatedAt: string }) {
     <Stack gap="xs" component="section" aria-label="Exposure">
       <Title order={3}>Exposure</Title>
       <Table data-testid="account-exposure">
-        <Table.Caption>What the account has on order and owes; the receivable is invoiced less paid and credited.</Table.Caption>
+        <Table.Caption>What the account has on order and owes; the receivable is invoiced less paid and credited, plus refunds paid out.</Table.Caption>
         <Table.Tbody>
           {rows.map(([label, amount]) => (
             <Table.Tr key={label}>

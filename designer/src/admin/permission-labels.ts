@@ -31,4 +31,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'accounts.read': 'see customer accounts, their contacts and credit exposure',
   'accounts.manage': 'add and edit customer accounts and their contacts, import accounts',
   'accounts.credit': 'set an account\'s payment terms and credit limit, record payments received',
+  'returns.read': 'see customer returns (RMAs), their lines and history',
+  'returns.process': 'request, receive, inspect, restock or scrap and settle customer returns (refund, credit note, exchange)',
+  'returns.approve': 'approve or reject customer returns (above the return rules\' threshold: finance only)',
 };

@@ -8,6 +8,7 @@ import { EscalationNote } from './escalation-note.tsx';
 import { CopyOrderId } from './copy-order-id.tsx';
 import { OrderActions } from './order-actions.tsx';
 import { OrderDocuments } from './order-documents.tsx';
+import { OrderReturns } from './order-returns.tsx';
 import { OrderSupportTickets } from './order-support-tickets.tsx';
 import { OrderFacts } from './order-facts.tsx';
 import { OrderRouting } from './order-routing.tsx';
@@ -58,6 +59,12 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
       {can('documents.read') && (
         <>
           <OrderDocuments orderId={order.id} />
+          <Divider />
+        </>
+      )}
+      {can('returns.read') && (
+        <>
+          <OrderReturns order={order} />
           <Divider />
         </>
       )}
