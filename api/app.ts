@@ -8,6 +8,7 @@ import type { ApiDeps } from './api-deps.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { compressJson } from './compression/compress-json.ts';
 import { documentRoutes } from './documents/document-routes.ts';
+import { reconciliationRoutes } from './reconciliation/reconciliation-routes.ts';
 import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
 import { handleError, UserError } from './errors.ts';
@@ -80,6 +81,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...tokenRoutes(deps),
     ...webhookRoutes(deps),
     ...documentRoutes(deps),
+    ...reconciliationRoutes(deps),
     ...trackingRoutes(deps),
     ...healthRoutes(deps),
   ];

@@ -17,6 +17,7 @@ import { NotificationReadMarkRecord, NotificationReadRecord, NotificationRecord 
 import { OutboxRecord } from './outbox.entity.ts';
 import { PriceListAccountRecord, PriceListRecord, PriceRecord, ProductRecord } from './inventory/catalogue.entity.ts';
 import { ReservationRecord, StockReceiptRecord, StockRecord } from './inventory/stock.entity.ts';
+import { ReconciliationDayRecord } from './reconciliation/reconciliation-day.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
 import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
@@ -85,4 +86,5 @@ export const ENTITIES = [
   AccountLedgerRecord,
   SupportTicketRecord,
   PublicRateLimitRecord,
+  ReconciliationDayRecord,
 ];

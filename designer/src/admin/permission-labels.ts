@@ -30,4 +30,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'accounts.read': 'see customer accounts, their contacts and credit exposure',
   'accounts.manage': 'add and edit customer accounts and their contacts, import accounts',
   'accounts.credit': 'set an account\'s payment terms and credit limit, record payments received',
+  'reconciliation.read': 'see a site\'s end-of-day reconciliation and export it as CSV or PDF',
+  'reconciliation.signOff': 'sign a site\'s day off (locking it) and reopen a signed-off day',
 };
