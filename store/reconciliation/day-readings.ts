@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Capped, DayReadings } from '../../domain/reconciliation/compute-report.ts';
 import { sqlOn } from '../sql.ts';
 
-/** The most rows each discrepancy list reads; its total is counted whatever the cap. */
+/** The most rows each discrepancy list reads (at least one: the total comes with the rows); its total is counted whatever the cap. */
 export const DISCREPANCY_CAP = 200;
 
 /** States an order ends in: nothing more happens to it. */
@@ -27,6 +27,7 @@ function capped<Row extends { total: N }, Out>(rows: Row[], map: (row: Row) => O
 export async function readDay(em: EntityManager, q: { site: string; day: string; timeZone: string; from: Date; to: Date }, cap = DISCREPANCY_CAP): Promise<DayReadings> {
   const db = sqlOn(em);
   const { site, from, to } = q;
+  const limit = Math.max(1, cap);
   const inDay = (column: string) => sql`${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to}`;
   const shipped = sql`o.warehouse = ${site} and ${inDay('o.finished_at')}`;
   const cod = sql`${shipped} and o.payment_mode = ${'cod'}`;
@@ -43,25 +44,25 @@ export async function readDay(em: EntityManager, q: { site: string; day: string;
   const collections = await sql<{ id: string; reference: string | null; assignee: string | null; expected: N; collected: N | null; total: N }>`select o.id, o.reference, o.assignee,
       ${expected} as expected, o.cod_collected as collected, count(*) over () as total
     from orders o where ${cod} and (o.cod_collected is null or round(o.cod_collected * 100) <> ${expected})
-    order by o.finished_at, o.id limit ${cap}`.execute(db);
+    order by o.finished_at, o.id limit ${limit}`.execute(db);
   const remittances = await sql<{ id: string; reference: string | null; assignee: string | null; collected: N | null; remitted: N | null; total: N }>`select o.id, o.reference, o.assignee,
       o.cod_collected as collected, o.cod_remitted as remitted, count(*) over () as total
     from orders o where ${cod} and (
       (o.cod_remitted is not null and round(o.cod_remitted * 100) <> round(coalesce(o.cod_collected, 0) * 100))
       or (o.cod_remitted is null and o.state = ${'closed'} and round(coalesce(o.cod_collected, 0) * 100) <> 0))
-    order by o.finished_at, o.id limit ${cap}`.execute(db);
+    order by o.finished_at, o.id limit ${limit}`.execute(db);
   const notClosed = await sql<{ id: string; reference: string | null; state: string; total: N }>`select o.id, o.reference, o.state, count(*) over () as total
     from orders o where o.warehouse = ${site} and o.state not in (${sql.join(END_STATES)})
       and ((${inDay('o.finished_at')}) or (${inDay('o.due_at')}))
-    order by o.due_at, o.id limit ${cap}`.execute(db);
+    order by o.due_at, o.id limit ${limit}`.execute(db);
   const invoicesWithoutShipment = await sql<{ id: string; reference: string | null; number: string | null; total: N }>`select o.id, o.reference, d.number, count(*) over () as total
     from documents d join orders o on o.id = d.order_id
     where d.kind = ${'invoice'} and ${inDay('d.issued_at')} and o.warehouse = ${site} and o.finished_at is null
       and not exists (select 1 from documents c where c.issue_key = d.id || ${':credit_note'})
-    order by d.issued_at, d.id limit ${cap}`.execute(db);
+    order by d.issued_at, d.id limit ${limit}`.execute(db);
   const shipmentsWithoutInvoice = await sql<{ id: string; reference: string | null; total: N }>`select o.id, o.reference, count(*) over () as total
     from orders o where ${shipped} and not exists (select 1 from documents d where d.order_id = o.id and d.kind = ${'invoice'})
-    order by o.finished_at, o.id limit ${cap}`.execute(db);
+    order by o.finished_at, o.id limit ${limit}`.execute(db);
 
   const c = counts.rows[0]!;
   return {
