@@ -98,7 +98,8 @@ export function reconciliationRoutes(deps: ApiDeps) {
       handler: async (c, { body, principal }) => {
         const now = new Date();
         const timeZone = await readSiteTimeZone(em(), body.site);
-        if (dayBounds(body.day, timeZone).to > now) throw new UserError(409, 'day_not_over', `${body.site} ${body.day} has not ended yet (${timeZone}): a day is signed off once it is over.`);
+        // Today may be signed off (finance closes the day when the shift ends); a day not begun has nothing to sign.
+        if (dayBounds(body.day, timeZone).from > now) throw new UserError(409, 'day_not_begun', `${body.site} ${body.day} has not begun yet (${timeZone}): there is nothing to sign off.`);
         const report = await currentReport(em(), body);
         const signed = await signOffDay(em(), body, report, actorOf(principal), now);
         if (signed.outcome === 'already') throw new UserError(409, 'already_signed_off', `${body.site} ${body.day} is already signed off.`);
