@@ -8,6 +8,7 @@ export const site = oneLine(50, 'a site (warehouse) is required');
 export const reconciliationDay = z
   .string()
   .trim()
+  .max(10, 'a day as YYYY-MM-DD')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
   .refine((d) => {
     const at = Date.parse(`${d}T00:00:00Z`);
