@@ -16,6 +16,8 @@ const VIEWS = {
   admin: { label: 'Admin', needs: ['users.manage', 'tokens.manage', 'webhooks.manage'] },
   // Products, prices and stock per warehouse; last, so the keyboard paths to the tabs before it stay as they were.
   inventory: { label: 'Products & stock', needs: ['products.manage', 'stock.receive'] },
+  // A site's day, signed off by finance; after the others for the same reason.
+  reconciliation: { label: 'Reconciliation', needs: ['reconciliation.read'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

@@ -19,6 +19,7 @@ const BulkView = lazy(async () => ({ default: (await import('./bulk/bulk-view.ts
 const ImportView = lazy(async () => ({ default: (await import('./import/import-view.tsx')).ImportView }));
 const InventoryView = lazy(async () => ({ default: (await import('./inventory/inventory-view.tsx')).InventoryView }));
 const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
+const ReconciliationView = lazy(async () => ({ default: (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -84,6 +85,11 @@ export function App() {
           <Tabs.Panel value="inventory">
             <Suspense fallback={<Loader size="sm" />}>
               <InventoryView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="reconciliation">
+            <Suspense fallback={<Loader size="sm" />}>
+              <ReconciliationView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="bulk">

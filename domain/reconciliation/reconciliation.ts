@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { oneLine, paragraph } from '../text.ts';
+import { DISCREPANCY_KINDS } from './discrepancy-kinds.ts';
+
+export { DISCREPANCY_KINDS, DISCREPANCY_LABELS, type DiscrepancyKind } from './discrepancy-kinds.ts';
 
 /** A site is a warehouse: the `warehouse` orders and work areas name. */
 export const site = oneLine(50, 'a site (warehouse) is required');
@@ -20,20 +23,6 @@ export type SiteDay = z.infer<typeof siteDayQuery>;
 
 export const REOPEN_REASON_MAX = 500;
 export const reopenInput = z.strictObject({ reason: paragraph(REOPEN_REASON_MAX, 'a reason is required to reopen a signed-off day') });
-
-/** What may be wrong with a day, each one something a person can act on from the order it links to. */
-export const DISCREPANCY_KINDS = ['short_remittance', 'over_remittance', 'short_collection', 'over_collection', 'not_closed', 'invoice_without_shipment', 'shipment_without_invoice'] as const;
-export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
-
-export const DISCREPANCY_LABELS: Record<DiscrepancyKind, string> = {
-  short_remittance: 'Short remittance',
-  over_remittance: 'Over remittance',
-  short_collection: 'Cash short collected',
-  over_collection: 'Cash over collected',
-  not_closed: 'Order not closed',
-  invoice_without_shipment: 'Invoice without shipment',
-  shipment_without_invoice: 'Shipment without invoice',
-};
 
 export const discrepancy = z.object({
   kind: z.enum(DISCREPANCY_KINDS),
