@@ -105,6 +105,7 @@ describe("a site's day in the store", () => {
     expect(status.status).toBe('signed_off');
     expect(snapshot).toEqual(report);
     expect(status.signOff?.sha256).toBe(reportHash(report));
+    expect(reportHash(snapshot!)).toBe(status.signOff?.sha256);
 
     expect(await lockedDayOfOrder(store().em.fork(), ids.open!, new Date())).toEqual({ site: 'W1', day });
     expect(await lockedDayOfOrder(store().em.fork(), ids.otherSite!, new Date())).toBeNull();

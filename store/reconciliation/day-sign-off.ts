@@ -6,8 +6,19 @@ import { insertAudit } from '../audit-log.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { dateOf, jsonOf, jsonValue, sqlOn, type DateColumn, type JsonColumn } from '../sql.ts';
 
-/** The SHA-256 of a report's JSON: what a signed-off snapshot is checked against. */
-export const reportHash = (report: ReconciliationReport): string => createHash('sha256').update(JSON.stringify(report)).digest('hex');
+/** JSON with every object's keys sorted: PostgreSQL's jsonb gives a snapshot back in an order of its own. */
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : value !== null && typeof value === 'object'
+      ? `{${Object.keys(value)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(value);
+
+/** The SHA-256 of a report's canonical JSON: the snapshot read back hashes to the same, on either store. */
+export const reportHash = (report: ReconciliationReport): string => createHash('sha256').update(canonical(report)).digest('hex');
 
 const subjectId = ({ site, day }: SiteDay) => `${site}/${day}`;
 
