@@ -129,10 +129,11 @@ export const OrderRecord = defineEntity({
     { properties: ['referenceKey'] },
     { properties: ['accountKey'] },
     { properties: ['zone'] },
-    // A site's day for its reconciliation: the orders it captured, released and shipped in the day's range.
+    // A site's day for its reconciliation: the orders it captured, released, shipped and had due in the day's range.
     { properties: ['warehouse', 'createdAt'] },
     { properties: ['warehouse', 'releasedAt'] },
     { properties: ['warehouse', 'finishedAt'] },
+    { properties: ['warehouse', 'dueAt'] },
   ],
   uniques: [{ properties: ['idempotencyScope', 'idempotencyKey'] }],
 });

@@ -1,3 +1,5 @@
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '../../domain/reconciliation/compute-report.ts';
 import { dayBounds, yesterdayIn } from '../../domain/reconciliation/site-day.ts';
@@ -6,9 +8,10 @@ import { AuditEntryRecord } from '../audit-entry.entity.ts';
 import { issueDocument, issueKeyOf } from '../documents/issue-documents.ts';
 import { OrderRecord } from '../order.entity.ts';
 import { projectTransition } from '../order-transition.ts';
+import { sqlOn } from '../sql.ts';
 import { WorkAreaRecord } from '../work-area.entity.ts';
 import { lockedDayOfOrder, readSiteTimeZone } from './day-lock.ts';
-import { readDay } from './day-readings.ts';
+import { dayQueries, readDay } from './day-readings.ts';
 import { readDayStatus, reopenDay, reportHash, signOffDay } from './day-sign-off.ts';
 
 const ZONE = 'Asia/Tokyo';
@@ -121,5 +124,18 @@ describe("a site's day in the store", () => {
       ['day_reopened', 'user:fay', 'the driver brought the rest'],
     ]);
     expect((await signOffDay(store().em.fork(), at, report, 'user:gus', new Date())).outcome).toBe('signed_off');
+  });
+
+  it('reads every part of the day from an index range, never a scan of the orders or documents (SQLite)', async (ctx) => {
+    // PostgreSQL's plan for a small test table is a scan either way.
+    if (store().em.getPlatform() instanceof PostgreSqlPlatform) ctx.skip();
+    const em = store().em.fork();
+    for (const [name, query] of Object.entries(dayQueries({ site: 'W1', day, timeZone: ZONE, from, to }))) {
+      const { rows } = await sql<{ detail: string }>`explain query plan ${query}`.execute(sqlOn(em));
+      // A table's rows are found by a range of the day's times, or one by its id or issue key.
+      const reads = rows.map((r) => r.detail).filter((d) => /^(SCAN|SEARCH) (orders|documents|[odcfu])\b/.test(d));
+      const scans = reads.filter((d) => !/^SEARCH .*(\((id|issue_key)=\?\)|_at>\? AND \w+_at<\?)/.test(d));
+      expect(scans, `${name}: ${rows.map((r) => r.detail).join(' | ')}`).toEqual([]);
+    }
   });
 });

@@ -18,52 +18,69 @@ function capped<Row extends { total: N }, Out>(rows: Row[], map: (row: Row) => O
   return { rows: rows.map(map), total: num(rows[0]?.total) };
 }
 
+type DayQuery = { site: string; day: string; timeZone: string; from: Date; to: Date };
+
 /**
- * Reads a site's day for its reconciliation: counts and per-driver sums aggregated in SQL, discrepancy rows
- * capped with their totals (`count(*) over ()` counts the rows before the limit). Each query reads a range of
- * one index (orders by warehouse and time, documents by kind and issue time, orders by due time), so a busy
- * site's day is read without reading its orders one by one.
+ * The statements that read a site's day: counts and per-driver sums aggregated in SQL, discrepancy rows
+ * capped with their totals (`count(*) over ()` counts the rows before the limit). Each reads a range of one
+ * index (orders by warehouse and capture, release, shipment or due time; documents by kind and issue time),
+ * so a busy site's day is read without reading its orders one by one.
  */
-export async function readDay(em: EntityManager, q: { site: string; day: string; timeZone: string; from: Date; to: Date }, cap = DISCREPANCY_CAP): Promise<DayReadings> {
-  const db = sqlOn(em);
-  const { site, from, to } = q;
+export function dayQueries({ site, from, to }: DayQuery, cap = DISCREPANCY_CAP) {
+  // An order's invoice and an invoice's credit note are found by their issue keys (issueKeyOf), unique.
   const limit = Math.max(1, cap);
   const inDay = (column: string) => sql`${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to}`;
   const shipped = sql`o.warehouse = ${site} and ${inDay('o.finished_at')}`;
   const cod = sql`${shipped} and o.payment_mode = ${'cod'}`;
   const expected = sql`round(coalesce(o.cod_amount, o.order_value, 0) * 100)`;
-
-  const counts = await sql<{ captured: N; released: N; completed: N; invoices: N }>`select
+  return {
+    counts: sql<{ captured: N; released: N; completed: N; invoices: N }>`select
       (select count(*) from orders o where o.warehouse = ${site} and ${inDay('o.created_at')}) as captured,
       (select count(*) from orders o where o.warehouse = ${site} and ${inDay('o.released_at')}) as released,
       (select count(*) from orders o where ${shipped}) as completed,
-      (select count(*) from documents d join orders o on o.id = d.order_id where d.kind = ${'invoice'} and ${inDay('d.issued_at')} and o.warehouse = ${site}) as invoices`.execute(db);
-  const cash = await sql<{ driver: string; orders: N; expected: N; collected: N; remitted: N }>`select coalesce(o.assignee, '') as driver, count(*) as orders,
+      (select count(*) from documents d join orders o on o.id = d.order_id where d.kind = ${'invoice'} and ${inDay('d.issued_at')} and o.warehouse = ${site}) as invoices`,
+    cash: sql<{ driver: string; orders: N; expected: N; collected: N; remitted: N }>`select coalesce(o.assignee, '') as driver, count(*) as orders,
       sum(${expected}) as expected, sum(round(coalesce(o.cod_collected, 0) * 100)) as collected, sum(round(coalesce(o.cod_remitted, 0) * 100)) as remitted
-    from orders o where ${cod} group by coalesce(o.assignee, '')`.execute(db);
-  const collections = await sql<{ id: string; reference: string | null; assignee: string | null; expected: N; collected: N | null; total: N }>`select o.id, o.reference, o.assignee,
+    from orders o where ${cod} group by coalesce(o.assignee, '')`,
+    collections: sql<{ id: string; reference: string | null; assignee: string | null; expected: N; collected: N | null; total: N }>`select o.id, o.reference, o.assignee,
       ${expected} as expected, o.cod_collected as collected, count(*) over () as total
     from orders o where ${cod} and (o.cod_collected is null or round(o.cod_collected * 100) <> ${expected})
-    order by o.finished_at, o.id limit ${limit}`.execute(db);
-  const remittances = await sql<{ id: string; reference: string | null; assignee: string | null; collected: N | null; remitted: N | null; total: N }>`select o.id, o.reference, o.assignee,
+    order by o.finished_at, o.id limit ${limit}`,
+    remittances: sql<{ id: string; reference: string | null; assignee: string | null; collected: N | null; remitted: N | null; total: N }>`select o.id, o.reference, o.assignee,
       o.cod_collected as collected, o.cod_remitted as remitted, count(*) over () as total
     from orders o where ${cod} and (
       (o.cod_remitted is not null and round(o.cod_remitted * 100) <> round(coalesce(o.cod_collected, 0) * 100))
       or (o.cod_remitted is null and o.state = ${'closed'} and round(coalesce(o.cod_collected, 0) * 100) <> 0))
-    order by o.finished_at, o.id limit ${limit}`.execute(db);
-  const notClosed = await sql<{ id: string; reference: string | null; state: string; total: N }>`select o.id, o.reference, o.state, count(*) over () as total
-    from orders o where o.warehouse = ${site} and o.state not in (${sql.join(END_STATES)})
-      and ((${inDay('o.finished_at')}) or (${inDay('o.due_at')}))
-    order by o.due_at, o.id limit ${limit}`.execute(db);
-  const invoicesWithoutShipment = await sql<{ id: string; reference: string | null; number: string | null; total: N }>`select o.id, o.reference, d.number, count(*) over () as total
+    order by o.finished_at, o.id limit ${limit}`,
+    // Two ranges united by id: with an `or`, SQLite read every order of the site.
+    notClosed: sql<{ id: string; reference: string | null; state: string; total: N }>`select o.id, o.reference, o.state, count(*) over () as total
+    from orders o where o.id in (
+        select f.id from orders f where f.warehouse = ${site} and ${inDay('f.finished_at')}
+        union select u.id from orders u where ${inDay('u.due_at')} and u.warehouse = ${site})
+      and o.state not in (${sql.join(END_STATES)})
+    order by o.due_at, o.id limit ${limit}`,
+    invoicesWithoutShipment: sql<{ id: string; reference: string | null; number: string | null; total: N }>`select o.id, o.reference, d.number, count(*) over () as total
     from documents d join orders o on o.id = d.order_id
     where d.kind = ${'invoice'} and ${inDay('d.issued_at')} and o.warehouse = ${site} and o.finished_at is null
       and not exists (select 1 from documents c where c.issue_key = d.id || ${':credit_note'})
-    order by d.issued_at, d.id limit ${limit}`.execute(db);
-  const shipmentsWithoutInvoice = await sql<{ id: string; reference: string | null; total: N }>`select o.id, o.reference, count(*) over () as total
-    from orders o where ${shipped} and not exists (select 1 from documents d where d.order_id = o.id and d.kind = ${'invoice'})
-    order by o.finished_at, o.id limit ${limit}`.execute(db);
+    order by d.issued_at, d.id limit ${limit}`,
+    shipmentsWithoutInvoice: sql<{ id: string; reference: string | null; total: N }>`select o.id, o.reference, count(*) over () as total
+    from orders o where ${shipped} and not exists (select 1 from documents d where d.issue_key = o.id || ${':invoice'})
+    order by o.finished_at, o.id limit ${limit}`,
+  };
+}
 
+/** Reads a site's day for its reconciliation (dayQueries), in a dozen statements however busy the day. */
+export async function readDay(em: EntityManager, q: DayQuery, cap = DISCREPANCY_CAP): Promise<DayReadings> {
+  const db = sqlOn(em);
+  const queries = dayQueries(q, cap);
+  const counts = await queries.counts.execute(db);
+  const cash = await queries.cash.execute(db);
+  const collections = await queries.collections.execute(db);
+  const remittances = await queries.remittances.execute(db);
+  const notClosed = await queries.notClosed.execute(db);
+  const invoicesWithoutShipment = await queries.invoicesWithoutShipment.execute(db);
+  const shipmentsWithoutInvoice = await queries.shipmentsWithoutInvoice.execute(db);
   const c = counts.rows[0]!;
   return {
     ...q,
