@@ -91,6 +91,12 @@ describe('a site day', () => {
     expect(to.getTime() - from.getTime()).toBe(DAY_MS);
   });
 
+  it('a day across a daylight-saving change is 23 or 25 hours: a year from today has one of each in Amsterdam', () => {
+    const days = Array.from({ length: 366 }, (_, i) => new Date(Date.now() + i * DAY_MS).toISOString().slice(0, 10));
+    const hours = days.map((d) => ((b) => (b.to.getTime() - b.from.getTime()) / 3_600_000)(dayBounds(d, 'Europe/Amsterdam')));
+    expect(hours.filter((h) => h !== 24).sort()).toEqual([23, 25]);
+  });
+
   it('yesterday is the day before today in the zone, whatever the day in UTC', () => {
     const now = new Date();
     for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC']) {
