@@ -34,7 +34,7 @@ export function reconciliationRoutes(deps: ApiDeps) {
       summary: 'The sites (warehouses) a day is reconciled for, each with its time zone',
       tag: 'Reconciliation',
       access: 'reconciliation.read',
-      responses: { 200: { description: 'Every warehouse a work area names, with the zone its days are cut in.', schema: z.object({ sites: z.array(siteSummary) }) }, ...STANDARD_ERRORS },
+      responses: { 200: { description: 'Every warehouse a work area names or stock is kept in, with the zone its days are cut in.', schema: z.object({ sites: z.array(siteSummary) }) }, ...STANDARD_ERRORS },
       handler: async (c) => {
         const now = new Date();
         const sites = await Promise.all(

@@ -11,7 +11,8 @@ import { projectTransition } from '../order-transition.ts';
 import { sqlOn } from '../sql.ts';
 import { WorkAreaRecord } from '../work-area.entity.ts';
 import { lockedDayOfOrder, readSiteTimeZone } from './day-lock.ts';
-import { dayQueries, readDay } from './day-readings.ts';
+import { StockRecord } from '../inventory/stock.entity.ts';
+import { dayQueries, listSites, readDay } from './day-readings.ts';
 import { readDayStatus, reopenDay, reportHash, signOffDay } from './day-sign-off.ts';
 
 const ZONE = 'Asia/Tokyo';
@@ -88,6 +89,14 @@ describe("a site's day in the store", () => {
     expect(report.figures).toEqual({ captured: 5, released: 0, completed: 3, notClosed: 1, invoicesIssued: 4, codExpected: 80, codCollected: 80, codRemitted: 40 });
     expect(report.drivers).toEqual([{ driver: 'dana', orders: 2, expected: 80, collected: 80, remitted: 40, remitVariance: -40 }]);
     expect(report.timeZone).toBe(ZONE);
+  });
+
+  it('lists the sites work areas name and stock is kept in, once each', async () => {
+    const em = store().em.fork();
+    em.create(StockRecord, { warehouse: 'W3', sku: 'A', onHand: 1, reserved: 0, updatedAt: new Date() });
+    em.create(StockRecord, { warehouse: 'W1', sku: 'A', onHand: 1, reserved: 0, updatedAt: new Date() });
+    await em.flush();
+    expect(await listSites(store().em.fork())).toEqual(['W1', 'W2', 'W3']);
   });
 
   it('caps each list and counts the rest', async () => {

@@ -94,8 +94,12 @@ export async function readDay(em: EntityManager, q: DayQuery, cap = DISCREPANCY_
   };
 }
 
-/** The sites there are: the warehouses work areas name (an order naming a warehouse goes only to its areas). */
+/**
+ * The sites there are: the warehouses work areas name, and those stock is kept in (orders may name a warehouse
+ * that areas serving every site take). Both tables are small; the orders' own warehouses would take a scan.
+ */
 export async function listSites(em: EntityManager): Promise<string[]> {
-  const { rows } = await sql<{ site: string }>`select distinct warehouse as site from work_areas where warehouse is not null order by site`.execute(sqlOn(em));
+  const { rows } = await sql<{ site: string }>`select warehouse as site from work_areas where warehouse is not null
+    union select warehouse as site from stock order by site`.execute(sqlOn(em));
   return rows.map((r) => r.site);
 }
