@@ -89,6 +89,11 @@ describe('access to every route', () => {
     { method: 'POST', path: '/orders/x/returns', body: {}, allowed: ['order_processor'] },
     { method: 'POST', path: '/returns/x/actions', body: {}, allowed: ['order_processor'] },
     { method: 'POST', path: '/returns/x/approval', body: {}, allowed: ['order_processor', 'finance'] },
+    // End-of-day reconciliation (#19): the order processor and ops manager read the day; finance alone closes it.
+    { method: 'GET', path: '/reconciliation?site=W1&day=2000-01-01', allowed: ['finance', 'order_processor', 'ops_manager'] },
+    { method: 'GET', path: '/reconciliation/csv?site=W1&day=2000-01-01', allowed: ['finance', 'order_processor', 'ops_manager'] },
+    { method: 'POST', path: '/reconciliation/sign-off', body: {}, allowed: ['finance'] },
+    { method: 'POST', path: '/reconciliation/reopen', body: {}, allowed: ['finance'] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {
       const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });

@@ -9,6 +9,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { compressJson } from './compression/compress-json.ts';
 import { documentRoutes } from './documents/document-routes.ts';
 import { returnRoutes } from './returns/return-routes.ts';
+import { reconciliationRoutes } from './reconciliation/reconciliation-routes.ts';
 import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
 import { handleError, UserError } from './errors.ts';
@@ -82,6 +83,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...webhookRoutes(deps),
     ...documentRoutes(deps),
     ...returnRoutes(deps),
+    ...reconciliationRoutes(deps),
     ...trackingRoutes(deps),
     ...healthRoutes(deps),
   ];

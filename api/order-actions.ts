@@ -4,6 +4,7 @@ import { mayPerform, roleRefusal, type ActionScope } from '../domain/action-role
 import type { HoldType, OrderActionRequest } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import { OrderRecord } from '../store/order.entity.ts';
+import { refuseOnSignedOffDay } from './reconciliation/signed-off-day.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
 import { lifecycleViewOf, refusalMessage } from '../workflows/machines/order-actions.ts';
 import { placedBySystem } from '../workflows/machines/order-core.ts';
@@ -32,6 +33,9 @@ function checkSplit(parts: number[][], lineCount: number): void {
   }
 }
 
+/** The actions that record cash on delivery: collected (with the delivery) and remitted. */
+const CASH_ACTIONS = new Set<OrderActionRequest['action']>(['deliver', 'confirm_remit']);
+
 /** A bulk job's item: the update's id (the job's and the order's) and the job the audit entry names. */
 export interface BulkItemOptions {
   updateId: string;
@@ -47,6 +51,7 @@ export async function performAction(deps: Pick<ApiDeps, 'store' | 'temporal'>, o
   const scope: ActionScope = { action: request.action, holdType: request.holdType, escalationRole: order.escalation?.role ?? null, state: order.state };
   if (!mayPerform(actor.roles, scope)) throw new UserError(403, 'forbidden', roleRefusal(scope));
   if (request.action === 'split' && request.parts) checkSplit(request.parts, order.lines.length);
+  if (CASH_ACTIONS.has(request.action)) await refuseOnSignedOffDay(deps.store.em.fork(), orderId);
   const overridden = request.action === 'reassign' && request.resource ? await reassignTarget(deps.store.em.fork(), order, request.resource, request.override === true, new Date()) : {};
 
   const { action, override: _override, ...details } = request;

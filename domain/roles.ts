@@ -65,6 +65,10 @@ export const PERMISSIONS = {
   'returns.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
   'returns.process': ['order_processor'],
   'returns.approve': ['order_processor', 'finance'],
+  // End-of-day reconciliation: the order processor reconciles the day's orders and the ops manager answers for
+  // the floor's day, so both read it; signing a day off (and reopening it) closes the day's cash, finance's alone.
+  'reconciliation.read': ['finance', 'order_processor', 'ops_manager'],
+  'reconciliation.signOff': ['finance'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

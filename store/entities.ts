@@ -19,6 +19,7 @@ import { OutboxRecord } from './outbox.entity.ts';
 import { PriceListAccountRecord, PriceListRecord, PriceRecord, ProductRecord } from './inventory/catalogue.entity.ts';
 import { ReservationRecord, StockReceiptRecord, StockRecord } from './inventory/stock.entity.ts';
 import { WarehouseSettingsRecord } from './inventory/warehouse-settings.entity.ts';
+import { ReconciliationDayRecord } from './reconciliation/reconciliation-day.entity.ts';
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ReturnClaimRecord, RmaRecord } from './returns/rma.entity.ts';
 import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
@@ -92,4 +93,5 @@ export const ENTITIES = [
   AccountLedgerRecord,
   SupportTicketRecord,
   PublicRateLimitRecord,
+  ReconciliationDayRecord,
 ];

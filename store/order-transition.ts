@@ -65,6 +65,11 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
   // The time it entered the pool, if this transition brings it there from outside.
   const enteredAt = nowInPool ? (t.poolEnteredAt ? new Date(t.poolEnteredAt) : now) : null;
   const released = t.to === 'released' && t.from !== 'released';
+  const shipped = (t.to === 'delivered' || t.to === 'completed') && t.from !== t.to;
+  // The cash a driver reports on delivery and the cash finance confirms: the day's reconciliation sums them.
+  const amount = typeof t.data?.amount === 'number' ? t.data.amount : null;
+  const collected = t.event === 'DELIVER' && amount !== null ? amount : null;
+  const remitted = t.event === 'CONFIRM_REMIT' && amount !== null ? amount : null;
   // Who placed a hold this transition releases is in the row as it was; only such a transition reads it.
   const heldBefore = t.event === 'RELEASE_HOLD' ? await holdsOf(tx, t.orderId) : [];
   const { rows } = await sql<OrderRow>`update orders set
@@ -80,6 +85,9 @@ export async function projectTransition(tx: EntityManager, t: OrderTransition, n
       queued_at = case when in_pool then queued_at else coalesce(${enteredAt}, queued_at) end,
       release_cycle_id = ${nowInPool ? sql`release_cycle_id` : null},
       released_at = coalesce(${released ? now : null}, released_at),
+      finished_at = coalesce(${shipped ? now : null}, finished_at),
+      cod_collected = coalesce(${collected}, cod_collected),
+      cod_remitted = coalesce(${remitted}, cod_remitted),
       updated_at = ${now}
     where id = ${t.orderId}
     returning kind, reference, work_area_id`.execute(db);

@@ -55,6 +55,13 @@ export const OrderRecord = defineEntity({
     /** What the order's remit decision found collected minus expected, and when: its driver's variance history. */
     remitVariance: p.float().nullable(),
     remitDecidedAt: p.datetime().nullable(),
+    /**
+     * When the order was last delivered or completed (its shipment), the cash its driver reported collected on
+     * delivery and the cash finance last confirmed remitted: the day's reconciliation sums them in SQL.
+     */
+    finishedAt: p.datetime().nullable(),
+    codCollected: p.float().nullable(),
+    codRemitted: p.float().nullable(),
     /** When the order last entered its area's pool, and when it was last released: the operating measures read them. */
     queuedAt: p.datetime().nullable(),
     releasedAt: p.datetime().nullable(),
@@ -122,6 +129,11 @@ export const OrderRecord = defineEntity({
     { properties: ['referenceKey'] },
     { properties: ['accountKey'] },
     { properties: ['zone'] },
+    // A site's day for its reconciliation: the orders it captured, released, shipped and had due in the day's range.
+    { properties: ['warehouse', 'createdAt'] },
+    { properties: ['warehouse', 'releasedAt'] },
+    { properties: ['warehouse', 'finishedAt'] },
+    { properties: ['warehouse', 'dueAt'] },
   ],
   uniques: [{ properties: ['idempotencyScope', 'idempotencyKey'] }],
 });

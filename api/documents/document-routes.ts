@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
+import { refuseOnSignedOffDay } from '../reconciliation/signed-off-day.ts';
 import { requestDocument, type IssueOutcome } from './issue-document-request.ts';
 
 const actorOf = (principal: Principal): string => (principal.kind === 'user' ? `user:${principal.userId}` : principal.kind === 'token' ? `token:${principal.tokenId}` : 'anonymous');
@@ -60,6 +61,7 @@ export function documentRoutes(deps: ApiDeps) {
         // Said here, before a workflow starts, in the words the activity would fail with; a stored one still answers.
         const refusal = notIssuableReason(order.state, body.kind);
         if (refusal && !(await em().count(DocumentRecord, { issueKey }))) throw new UserError(409, 'conflict', refusal);
+        if (body.kind === 'invoice') await refuseOnSignedOffDay(em(), params.id);
         return answer(c, await requestDocument(deps, issueKey, { kind: body.kind, orderId: params.id, issuedBy: actorOf(principal) }));
       },
     }),
@@ -77,6 +79,7 @@ export function documentRoutes(deps: ApiDeps) {
         const invoice = await em().findOne(DocumentRecord, { id: params.id });
         if (!invoice) throw notFound(`Document ${params.id}`);
         if (invoice.kind !== 'invoice') throw new UserError(409, 'conflict', `Document ${params.id} is a ${DOCUMENT_KIND_LABELS[invoice.kind].toLowerCase()}: only an invoice is credited.`);
+        await refuseOnSignedOffDay(em(), invoice.orderId);
         return answer(c, await requestDocument(deps, issueKeyOf(invoice.id, 'credit_note'), { kind: 'credit_note', invoiceId: invoice.id, reason: body.reason, issuedBy: actorOf(principal) }));
       },
     }),

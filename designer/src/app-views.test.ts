@@ -5,15 +5,15 @@ const tabs = (...roles: Parameters<typeof viewsFor>[0]) => viewsFor(roles).map((
 
 describe('viewsFor', () => {
   it('gives each role only its screens', () => {
-    expect(tabs('finance')).toEqual(['orders', 'bulk', 'accounts', 'returns']);
+    expect(tabs('finance')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation']);
     expect(tabs('dispatcher')).toEqual(['orders', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory']);
-    expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory']);
+    expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'reconciliation']);
     expect(tabs('admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'accounts', 'admin', 'inventory']);
-    expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns']);
+    expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation']);
   });
 
   it('unites the screens of several roles, in tab order', () => {
-    expect(tabs('finance', 'admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'admin', 'inventory', 'returns']);
+    expect(tabs('finance', 'admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'admin', 'inventory', 'returns', 'reconciliation']);
   });
 
   it('opens the screen a URL names, when the person may see it', () => {

@@ -18,6 +18,8 @@ const VIEWS = {
   inventory: { label: 'Products & stock', needs: ['products.manage', 'stock.receive'] },
   // Customer returns: the order processor's desk, and finance's for the returns above the rules' threshold.
   returns: { label: 'Returns', needs: ['returns.process', 'returns.approve'] },
+  // A site's day, signed off by finance; after the others for the same reason.
+  reconciliation: { label: 'Reconciliation', needs: ['reconciliation.read'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

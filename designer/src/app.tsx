@@ -24,6 +24,7 @@ const ImportView = lazy(async () => ({ default: (await import('./import/import-v
 const InventoryView = lazy(async () => ({ default: (await import('./inventory/inventory-view.tsx')).InventoryView }));
 const ReturnsView = lazy(async () => ({ default: (await import('./returns/returns-view.tsx')).ReturnsView }));
 const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
+const ReconciliationView = lazy(async () => ({ default: (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -89,6 +90,11 @@ export function App() {
           <Tabs.Panel value="inventory">
             <Suspense fallback={<Loader size="sm" />}>
               <InventoryView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="reconciliation">
+            <Suspense fallback={<Loader size="sm" />}>
+              <ReconciliationView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="bulk">

@@ -9,7 +9,8 @@ export const DocumentRecord = defineEntity({
   name: 'DocumentRecord',
   tableName: 'documents',
   uniques: [{ properties: ['issueKey'] }, { properties: ['series', 'seriesNumber'] }],
-  indexes: [{ properties: ['orderId', 'issuedAt'] }],
+  // (kind, issuedAt): a day's invoices, for its reconciliation.
+  indexes: [{ properties: ['orderId', 'issuedAt'] }, { properties: ['kind', 'issuedAt'] }],
   properties: {
     id: p.string().primary(),
     orderId: p.string(),

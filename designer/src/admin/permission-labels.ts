@@ -34,4 +34,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'returns.read': 'see customer returns (RMAs), their lines and history',
   'returns.process': 'request, receive, inspect, restock or scrap and settle customer returns (refund, credit note, exchange)',
   'returns.approve': 'approve or reject customer returns (above the return rules\' threshold: finance only)',
+  'reconciliation.read': 'see a site\'s end-of-day reconciliation and export it as CSV or PDF',
+  'reconciliation.signOff': 'sign a site\'s day off (locking it) and reopen a signed-off day',
 };
