@@ -11,6 +11,7 @@ import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 import { refuseOnSignedOffDay } from '../reconciliation/signed-off-day.ts';
+import { documentName, invoiceCredits } from '../../store/documents/invoice-credits.ts';
 import { requestDocument, type IssueOutcome } from './issue-document-request.ts';
 
 const actorOf = (principal: Principal): string => (principal.kind === 'user' ? `user:${principal.userId}` : principal.kind === 'token' ? `token:${principal.tokenId}` : 'anonymous');
@@ -80,6 +81,10 @@ export function documentRoutes(deps: ApiDeps) {
         if (!invoice) throw notFound(`Document ${params.id}`);
         if (invoice.kind !== 'invoice') throw new UserError(409, 'conflict', `Document ${params.id} is a ${DOCUMENT_KIND_LABELS[invoice.kind].toLowerCase()}: only an invoice is credited.`);
         await refuseOnSignedOffDay(em(), invoice.orderId);
+        const { parts } = await invoiceCredits(em(), invoice.id);
+        if (parts.length > 0) {
+          throw new UserError(409, 'conflict', `Invoice ${documentName(invoice)} is already credited in part for returned goods (${parts.map(documentName).join(', ')}): crediting it in full would credit those goods twice. Credit the rest through a return.`);
+        }
         return answer(c, await requestDocument(deps, issueKeyOf(invoice.id, 'credit_note'), { kind: 'credit_note', invoiceId: invoice.id, reason: body.reason, issuedBy: actorOf(principal) }));
       },
     }),

@@ -4,7 +4,7 @@ import { nextRmaState, rmaEventOf, rmaRefusal } from '../../domain/returns/rma-m
 import { RmaRecord } from '../../store/returns/rma.entity.ts';
 import { RmaRefusal } from '../../store/returns/rma-summary.ts';
 import { listRmas, readRma } from '../../store/returns/rmas.ts';
-import { reserveSettlement, stepRma } from '../../store/returns/transition-rma.ts';
+import { releaseSettlement, reserveSettlement, stepRma } from '../../store/returns/transition-rma.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
@@ -43,10 +43,19 @@ export function returnRoutes(deps: ApiDeps) {
     const actor = actorOf(principal);
     if (isSettlement(action) && !(await reserveSettlement(deps.store.em, id, action)))
       throw new UserError(409, 'conflict', 'Someone is settling this return another way at the same moment: look at it again.');
-    const settlement = isSettlement(action) ? await prepareSettlement(deps, rma, action, actor) : { step: {} };
+    const settlement = isSettlement(action) ? await settle(rma, action, actor) : { step: {} };
     if ('issuing' in settlement) return null;
     await stepRma(deps.store.em, { id, action, roles: principal.roles, actor, note: note ?? null, now: new Date(), ...settlement.step });
     return detail(id);
+  }
+
+  async function settle(rma: RmaRecord, action: Parameters<typeof prepareSettlement>[2], actor: string) {
+    try {
+      return await prepareSettlement(deps, rma, action, actor);
+    } catch (err) {
+      if (err instanceof RmaRefusal) await releaseSettlement(deps.store.em, rma.id, action);
+      throw err;
+    }
   }
 
   const stepped = {

@@ -58,6 +58,35 @@ describe('customer returns (RMA)', () => {
     // Settling again changes nothing: the lifecycle is at its end.
     expect((await step(rma.id, 'credit')).status).toBe(409);
     expect(await receivable()).toBeCloseTo(before - 300, 2);
+
+    // Crediting the whole invoice now would credit the returned lamps a second time.
+    const invoiceId = documents.find((d) => d.kind === 'invoice')!.id;
+    const full = await post(`/documents/${invoiceId}/credit-notes`, { reason: 'Customer cancelled the rest' }, 'finance');
+    expect(full.status).toBe(409);
+    expect(full.body.error?.message).toContain('already credited in part');
+    expect(await receivable()).toBeCloseTo(before - 300, 2);
+  });
+
+  it('refuses to credit a return whose invoice was credited in full: those goods were credited with it', { timeout: 120_000 }, async () => {
+    const other = await completedOrder(h, { reference: `RET-FULL-${Date.now()}`, account, warehouse: 'W-RET-FULL', lines: [{ sku: 'LAMP', qty: 1, price: 150 }] });
+    const invoice = await h.request(`/orders/${other.id}/documents`, { method: 'POST', role: 'order_processor', body: JSON.stringify({ kind: 'invoice' }) });
+    const invoiceId = ((await invoice.json()) as DocumentSummary).id;
+    expect((await post(`/documents/${invoiceId}/credit-notes`, { reason: 'Goodwill: the whole order' }, 'finance')).status).toBe(201);
+    const before = await receivable();
+
+    const requested = await post(`/orders/${other.id}/returns`, { lines: [{ sku: 'LAMP', qty: 1, reason: 'damaged', note: 'Base bent' }] });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+    const rma = requested.body;
+    const approved = await post(`/returns/${rma.id}/approval`, { decision: 'approve' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    for (const action of ['receive', 'inspect', 'restock']) expect((await step(rma.id, action)).status).toBe(200);
+    const credited = await step(rma.id, 'credit');
+    expect(credited.status, JSON.stringify(credited.body)).toBe(409);
+    expect(credited.body.error?.message).toContain('already credited in full');
+    expect(await receivable()).toBeCloseTo(before, 2);
+    // An exchange is still open to it.
+    const exchanged = await step(rma.id, 'exchange');
+    expect(exchanged.status, JSON.stringify(exchanged.body)).toBe(200);
   });
 
   it('above the threshold only finance approves; a refund posts the money paid back', { timeout: 120_000 }, async () => {

@@ -1,5 +1,6 @@
 import type { NewOrder } from '../../domain/order.ts';
 import { DocumentRecord } from '../../store/documents/document.entity.ts';
+import { documentName, invoiceCredits } from '../../store/documents/invoice-credits.ts';
 import { issueKeyOf } from '../../store/documents/issue-documents.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
 import type { RmaRecord } from '../../store/returns/rma.entity.ts';
@@ -40,6 +41,10 @@ export async function prepareSettlement(deps: ApiDeps, rma: RmaRecord, action: '
   }
   const invoice = await em.findOne(DocumentRecord, { orderId: rma.orderId, kind: 'invoice' });
   if (!invoice) throw new RmaRefusal(`Order ${rma.orderId} has no invoice, so there is nothing to credit: issue its invoice first (the order's Documents), then settle the return.`);
+  const { full } = await invoiceCredits(em, invoice.id);
+  if (full && !(await em.count(DocumentRecord, { issueKey: issueKeyOf(rma.id, 'credit_note') }))) {
+    throw new RmaRefusal(`Invoice ${documentName(invoice)} is already credited in full (${documentName(full)}), these goods with it: a credit or refund for this return would credit them twice. Settle it as an exchange, or not at all.`);
+  }
   const outcome = await requestDocument(deps, issueKeyOf(rma.id, 'credit_note'), { kind: 'credit_note', invoiceId: invoice.id, rmaId: rma.id, reason: `Customer return ${rma.id}`, issuedBy: actor });
   if (outcome.status === 'issuing') return { issuing: true };
   return { step: { creditNote: { id: outcome.document.id, number: outcome.document.number ?? outcome.document.id } } };

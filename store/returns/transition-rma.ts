@@ -103,3 +103,11 @@ export async function reserveSettlement(em: EntityManager, id: string, action: '
     and (outcome is null or outcome = ${outcome}) returning id`.execute(sqlOn(em.fork()));
   return rows.length > 0;
 }
+
+/**
+ * Gives back a reservation whose settlement was refused before anything was made (no invoice to credit, an
+ * invoice already credited in full), so that the return can be settled another way.
+ */
+export async function releaseSettlement(em: EntityManager, id: string, action: 'refund' | 'credit' | 'exchange'): Promise<void> {
+  await sql`update rmas set outcome = null where id = ${id} and state in (${sql.join(['restocked', 'scrapped'])}) and outcome = ${OUTCOMES[action]!}`.execute(sqlOn(em.fork()));
+}
