@@ -1,10 +1,12 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { EntityManager } from '@mikro-orm/sql';
 import { notIssuableReason } from '../../domain/bulk-print.ts';
 import type { OrderDocumentKind } from '../../domain/document.ts';
 import { DocumentRecord } from '../../store/documents/document.entity.ts';
 import { DocumentTooLarge, issueDocument, issueKeyOf } from '../../store/documents/issue-documents.ts';
 import { trackingTokenOf, trackingUrl } from '../../store/documents/order-tracking.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
+import { lockedDayMessage, lockedDayOfOrder } from '../../store/reconciliation/day-lock.ts';
 import { RmaRecord } from '../../store/returns/rma.entity.ts';
 import type { DocumentSummary } from '../../domain/document.ts';
 import type { ActivityDeps } from '../activity-deps.ts';
@@ -47,6 +49,7 @@ export async function issueOrderDocument(deps: ActivityDeps, publicUrl: string, 
       const invoice = await em.findOne(DocumentRecord, { id: input.invoiceId, kind: 'invoice' });
       if (!invoice) throw ApplicationFailure.nonRetryable(`No invoice ${input.invoiceId}`, 'InvoiceNotFound');
       const order = await em.findOneOrFail(OrderRecord, { id: invoice.orderId });
+      await refuseOnLockedDay(em, order.id, issueKeyOf('rmaId' in input ? input.rmaId : invoice.id, 'credit_note'), issuedAt);
       if ('rmaId' in input) {
         const rma = await em.findOne(RmaRecord, { id: input.rmaId, orderId: invoice.orderId });
         if (!rma) throw ApplicationFailure.nonRetryable(`No return ${input.rmaId} of order ${invoice.orderId}`, 'RmaNotFound');
@@ -88,6 +91,7 @@ export async function issueOrderDocument(deps: ActivityDeps, publicUrl: string, 
     const issueKey = issueKeyOf(order.id, input.kind);
     const refusal = notIssuableReason(order.state, input.kind);
     if (refusal && !(await em.count(DocumentRecord, { issueKey }))) throw ApplicationFailure.nonRetryable(refusal, 'NotIssuable');
+    if (input.kind === 'invoice') await refuseOnLockedDay(em, order.id, issueKey, issuedAt);
     const link = input.kind === 'shipping_label' ? trackingUrl(publicUrl, await trackingTokenOf(em, order.id)) : undefined;
     return await issueDocument(em, {
       issueKey,
@@ -105,6 +109,17 @@ export async function issueOrderDocument(deps: ActivityDeps, publicUrl: string, 
     if (err instanceof DocumentTooLarge) throw ApplicationFailure.nonRetryable(err.message, 'DocumentTooLarge');
     throw err;
   }
+}
+
+/**
+ * An invoice or credit note not yet stored changes a site's day; once finance has signed that day off it
+ * waits for the day to be reopened (the API says so before a workflow starts; this holds for every path:
+ * a print job, a return's credit note, a request that passed the API just before the sign-off).
+ */
+async function refuseOnLockedDay(em: EntityManager, orderId: string, issueKey: string, now: Date): Promise<void> {
+  if (await em.count(DocumentRecord, { issueKey })) return;
+  const locked = await lockedDayOfOrder(em, orderId, now);
+  if (locked) throw ApplicationFailure.nonRetryable(lockedDayMessage(locked), 'DaySignedOff');
 }
 
 export function issueDocumentActivity(deps: ActivityDeps, publicUrl: string) {

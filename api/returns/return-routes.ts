@@ -4,6 +4,7 @@ import { nextRmaState, rmaEventOf, rmaRefusal } from '../../domain/returns/rma-m
 import { RmaRecord } from '../../store/returns/rma.entity.ts';
 import { RmaRefusal } from '../../store/returns/rma-summary.ts';
 import { listRmas, readRma } from '../../store/returns/rmas.ts';
+import { refuseOnSignedOffDay } from '../reconciliation/signed-off-day.ts';
 import { releaseSettlement, reserveSettlement, stepRma } from '../../store/returns/transition-rma.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
@@ -41,6 +42,8 @@ export function returnRoutes(deps: ApiDeps) {
     if (!rma) throw notFound(`Return ${id}`);
     if (!nextRmaState(rma.state, { approver: rma.approver }, rmaEventOf(action, principal.roles))) throw new UserError(409, 'conflict', rmaRefusal(rma.state, { approver: rma.approver }, action));
     const actor = actorOf(principal);
+    // A credit note changes the order's site's day: not once finance has signed it off.
+    if (action === 'credit' || action === 'refund') await refuseOnSignedOffDay(em(), rma.orderId);
     if (isSettlement(action) && !(await reserveSettlement(deps.store.em, id, action)))
       throw new UserError(409, 'conflict', 'Someone is settling this return another way at the same moment: look at it again.');
     const settlement = isSettlement(action) ? await settle(rma, action, actor) : { step: {} };
