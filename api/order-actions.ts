@@ -5,6 +5,7 @@ import type { HoldType, OrderActionRequest } from '../domain/order.ts';
 import type { Role } from '../domain/roles.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { refuseOnSignedOffDay } from './reconciliation/signed-off-day.ts';
+import { reserveForcedRelease } from './inventory/reserve-forced-release.ts';
 import { toOrderSummary } from '../store/order-read-model.ts';
 import { lifecycleViewOf, refusalMessage } from '../workflows/machines/order-actions.ts';
 import { placedBySystem } from '../workflows/machines/order-core.ts';
@@ -52,6 +53,7 @@ export async function performAction(deps: Pick<ApiDeps, 'store' | 'temporal'>, o
   if (!mayPerform(actor.roles, scope)) throw new UserError(403, 'forbidden', roleRefusal(scope));
   if (request.action === 'split' && request.parts) checkSplit(request.parts, order.lines.length);
   if (CASH_ACTIONS.has(request.action)) await refuseOnSignedOffDay(deps.store.em.fork(), orderId);
+  await reserveForcedRelease(deps.store, order, request, actor);
   const overridden = request.action === 'reassign' && request.resource ? await reassignTarget(deps.store.em.fork(), order, request.resource, request.override === true, new Date()) : {};
 
   const { action, override: _override, ...details } = request;

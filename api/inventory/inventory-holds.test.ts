@@ -110,4 +110,28 @@ describe('inventory and pricing holds', () => {
     expect(released.timeline.find((t) => t.event === 'RELEASE_HOLD')).toMatchObject({ actor: 'receipt:REL-R2' });
     expect(await stock('W3', 'GEAR')).toMatchObject({ onHand: 4, reserved: 4 });
   });
+
+  it('a forced release in a warehouse that reserves at release takes the stock the cycle would have, and is refused without it', async () => {
+    expect((await h.request('/warehouses/W4', { method: 'PUT', role: 'admin', body: JSON.stringify({ reserveAt: 'release' }) })).status).toBe(200);
+    await receive('FORCE-R1', 'W4', [{ sku: 'PULLEY', qty: 1 }]);
+    const area = (status: 'paused' | 'open') => h.request(`/work-areas/${h.workAreaId}/status`, { method: 'PUT', role: 'dispatcher', body: JSON.stringify({ status, reason: 'forced release test' }) });
+    expect((await area('paused')).status).toBe(200);
+    try {
+      const first = await post([{ sku: 'PULLEY', qty: 1 }], 'W4', 4);
+      const second = await post([{ sku: 'PULLEY', qty: 1 }], 'W4', 8);
+      await h.reach(first.id, 'queued');
+      await h.reach(second.id, 'queued');
+
+      await act(first.id, { action: 'force_release', reason: 'The customer is at the counter' }, 'dispatcher');
+      expect(await reservations(first.id)).toEqual([{ sku: 'PULLEY', status: 'reserved' }]);
+      const refused = await h.request(`/orders/${second.id}/actions`, { method: 'POST', role: 'dispatcher', body: JSON.stringify({ action: 'force_release', reason: 'Also urgent' }) });
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('W4 is short of PULLEY');
+      expect(await reservations(second.id)).toEqual([]);
+      expect(await stock('W4', 'PULLEY')).toMatchObject({ onHand: 1, reserved: 1 });
+      expect((await h.reach(second.id, 'queued')).state).toBe('queued');
+    } finally {
+      expect((await area('open')).status).toBe(200);
+    }
+  });
 });
