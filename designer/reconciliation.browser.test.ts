@@ -64,7 +64,7 @@ describe('end-of-day reconciliation in the browser', () => {
 
   it('finance signs the day off and reopens it with a reason; the order processor reads it', async () => {
     const finance = await reconciliationAs('fred');
-    expect(await finance.getByTestId('reconciliation-day').inputValue()).toBe(day);
+    await expect.poll(() => finance.getByTestId('reconciliation-day').inputValue()).toBe(day);
     const list = finance.getByTestId('reconciliation-discrepancies');
     for (const text of ['Short remittance', 'Order not closed', 'Invoice without shipment']) await list.getByText(text).first().waitFor();
     await finance.getByTestId('reconciliation-drivers').getByText('Dana Driver').waitFor();
@@ -74,12 +74,12 @@ describe('end-of-day reconciliation in the browser', () => {
     const status = finance.getByTestId('reconciliation-status');
     await status.getByText('Signed off').waitFor();
     await status.getByText(/By Fred Marsh|By fred/).waitFor();
-    expect(await finance.getByTestId('reconciliation-sign-off').count()).toBe(0);
+    await expect.poll(() => finance.getByTestId('reconciliation-sign-off').count()).toBe(0);
     await checkScreen(finance, 'reconciliation-signed-off', { fullPage: true });
 
     const processor = await reconciliationAs('paula');
     await processor.getByTestId('reconciliation-status').getByText('Signed off').waitFor();
-    expect(await processor.getByTestId('reconciliation-reopen').count()).toBe(0);
+    await expect.poll(() => processor.getByTestId('reconciliation-reopen').count()).toBe(0);
     await processor.getByTestId('reconciliation-discrepancies').getByRole('link', { name: 'EOD-SHORT' }).click();
     await expect.poll(() => new URL(processor.url()).searchParams.get('order')).toBe('EOD-SHORT');
     await processor.getByTestId('tab-orders').waitFor();
