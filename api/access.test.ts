@@ -94,6 +94,15 @@ describe('access to every route', () => {
     { method: 'GET', path: '/reconciliation/csv?site=W1&day=2000-01-01', allowed: ['finance', 'order_processor', 'ops_manager'] },
     { method: 'POST', path: '/reconciliation/sign-off', body: {}, allowed: ['finance'] },
     { method: 'POST', path: '/reconciliation/reopen', body: {}, allowed: ['finance'] },
+    // Trips (#18): dispatchers and the ops manager plan and change them; whoever reads orders reads them.
+    { method: 'GET', path: '/trips', allowed: ROLES },
+    { method: 'GET', path: '/trips/x', allowed: ROLES },
+    { method: 'POST', path: '/trips', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/trips/x/order', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/trips/x/moves', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/trips/x/hand-over', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/trips/x/dispatch', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/trips/x/cancel', body: {}, allowed: ['dispatcher', 'ops_manager'] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {
       const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });

@@ -69,6 +69,10 @@ export const PERMISSIONS = {
   // the floor's day, so both read it; signing a day off (and reopening it) closes the day's cash, finance's alone.
   'reconciliation.read': ['finance', 'order_processor', 'ops_manager'],
   'reconciliation.signOff': ['finance'],
+  // Trips (run sheets, #18): the dispatcher plans and changes them and the ops manager answers for the floor;
+  // whoever reads orders reads the trips that carry them.
+  'trips.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
+  'trips.manage': ['dispatcher', 'ops_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

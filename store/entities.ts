@@ -24,6 +24,7 @@ import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ReturnClaimRecord, RmaRecord } from './returns/rma.entity.ts';
 import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
 import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
+import { TripOrderRecord, TripRecord, TripStopRecord } from './trips/trip.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
@@ -94,4 +95,7 @@ export const ENTITIES = [
   SupportTicketRecord,
   PublicRateLimitRecord,
   ReconciliationDayRecord,
+  TripRecord,
+  TripStopRecord,
+  TripOrderRecord,
 ];

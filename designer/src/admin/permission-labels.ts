@@ -36,4 +36,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'returns.approve': 'approve or reject customer returns (above the return rules\' threshold: finance only)',
   'reconciliation.read': 'see a site\'s end-of-day reconciliation and export it as CSV or PDF',
   'reconciliation.signOff': 'sign a site\'s day off (locking it) and reopen a signed-off day',
+  'trips.read': 'see drivers\' trips, their stops in order and their history',
+  'trips.manage': 'plan trips, reorder and move their stops, hand a trip to another driver, dispatch and cancel trips',
 };
