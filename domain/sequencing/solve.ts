@@ -8,6 +8,7 @@ import { ruin } from './ruin.ts';
 import { seededRandom, shuffled } from './seeded-random.ts';
 import type { SequencingPlan, SequencingProblem } from './sequencing-problem.ts';
 import { diagnose, unplannedStop } from './unplanned-reasons.ts';
+import { insertBySwappingVehicles } from './vehicle-swap.ts';
 
 export interface SolveOptions {
   /** Same seed, same problem, same iterations: same plan. */
@@ -31,7 +32,8 @@ const RUIN_SHARE = { min: 0.05, max: 0.25 };
 const RECREATE_NOISE = 0.1;
 
 /**
- * Plans stops onto vehicles: regret insertion builds a first plan, relocate and 2-opt* improve it,
+ * Plans stops onto vehicles: regret insertion builds a first plan (trading whole routes between
+ * vehicles when that frees room for a stop left over), relocate and 2-opt* improve it,
  * then rounds of ruin-and-recreate (remove related stops or a whole short route, reinsert, improve)
  * keep the best plan found — fewest unplanned stops, then fewest vehicles, then least distance.
  */
@@ -44,7 +46,7 @@ export function solveSequencing(problem: SequencingProblem, options: SolveOption
   const routes = inst.vehicles.map((_, v) => new RouteState(inst, v, [...inst.pinnedHead[v]!]));
   const order = (items: number[][]) => shuffled(items, random);
 
-  const left = regretInsertion(inst, routes, inst.requests, random, 0);
+  const left = insertBySwappingVehicles(inst, routes, regretInsertion(inst, routes, inst.requests, random, 0));
   localSearch(inst, routes, order);
   let current = snapshot(routes, left);
   let best = current;
@@ -52,7 +54,7 @@ export function solveSequencing(problem: SequencingProblem, options: SolveOption
     restore(routes, current);
     const share = RUIN_SHARE.min + random() * (RUIN_SHARE.max - RUIN_SHARE.min);
     const removed = ruin(inst, routes, random, share);
-    const stillLeft = regretInsertion(inst, routes, [...current.unplanned, ...removed], random, RECREATE_NOISE);
+    const stillLeft = insertBySwappingVehicles(inst, routes, regretInsertion(inst, routes, [...current.unplanned, ...removed], random, RECREATE_NOISE));
     localSearch(inst, routes, order);
     const candidate = snapshot(routes, stillLeft);
     if (better(candidate.key, current.key) || nearlyAsGood(candidate.key, best.key)) current = candidate;
