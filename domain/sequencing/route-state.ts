@@ -126,24 +126,66 @@ export class RouteState {
     return { ok: true, insertion: { cost: bestCost, nodes: [...nodes.slice(0, best), u, ...nodes.slice(best)] } };
   }
 
+  /** Whether u alone fits between positions p − 1 and p on time (a necessary condition for any insertion there). */
+  private onTime(u: number, p: number): boolean {
+    const { inst, nodes } = this;
+    const { n, time } = inst;
+    const L = nodes.length;
+    const a = p === 0 ? 0 : nodes[p - 1]!;
+    const b = p === L ? 0 : nodes[p]!;
+    const leave = p === 0 ? inst.vehicles[this.vehicle]!.shiftStart : this.start[p - 1]! + inst.service[a]!;
+    const startU = Math.max(leave + time[a * n + u]!, inst.readyAt[u]!);
+    if (startU > inst.dueAt[u]!) return false;
+    const arriveB = startU + inst.service[u]! + time[u * n + b]!;
+    return (p === L ? arriveB : Math.max(arriveB, inst.readyAt[b]!)) <= this.latest[p]!;
+  }
+
+  /** Added distance of u between positions p − 1 and p. */
+  private detour(u: number, p: number): number {
+    const { nodes, inst } = this;
+    const a = p === 0 ? 0 : nodes[p - 1]!;
+    const b = p === nodes.length ? 0 : nodes[p]!;
+    return inst.dist[a * inst.n + u]! + inst.dist[u * inst.n + b]! - inst.dist[a * inst.n + b]!;
+  }
+
+  /**
+   * Pairs, and halves of pairs, are checked in full — but only where each half fits on time alone and
+   * the added distance (known from the edges) would beat the best place found so far.
+   */
   private bestByEvaluation(request: readonly number[]): InsertionResult {
-    const { nodes } = this;
+    const { nodes, inst } = this;
     const L = nodes.length;
     let best: Insertion | null = null;
     const violations = new Map<UnplannedReason, number>();
     const tryNodes = (candidate: number[]) => {
-      const check = evaluateRoute(this.inst, this.vehicle, candidate);
+      const check = evaluateRoute(inst, this.vehicle, candidate);
       if (!check.ok) violations.set(check.violation, (violations.get(check.violation) ?? 0) + 1);
       else if (!best || check.distance - this.distance < best.cost) best = { cost: check.distance - this.distance, nodes: candidate };
     };
+    const beats = (cost: number) => !best || cost < best.cost - 1e-9;
+    const [p, q] = [request[0]!, request[1]];
     for (let i = this.headLength; i <= L; i++) {
-      if (request.length === 1) tryNodes([...nodes.slice(0, i), request[0]!, ...nodes.slice(i)]);
-      else
-        for (let j = i; j <= L; j++)
-          tryNodes([...nodes.slice(0, i), request[0]!, ...nodes.slice(i, j), request[1]!, ...nodes.slice(j)]);
+      if (!this.onTime(p, i)) {
+        violations.set('time_window', (violations.get('time_window') ?? 0) + 1);
+        continue;
+      }
+      if (q === undefined) {
+        if (beats(this.detour(p, i))) tryNodes([...nodes.slice(0, i), p, ...nodes.slice(i)]);
+        continue;
+      }
+      const a = i === 0 ? 0 : nodes[i - 1]!;
+      const b = i === L ? 0 : nodes[i]!;
+      const { dist, n } = inst;
+      const together = dist[a * n + p]! + dist[p * n + q]! + dist[q * n + b]! - dist[a * n + b]!;
+      if (beats(together)) tryNodes([...nodes.slice(0, i), p, q, ...nodes.slice(i)]);
+      const pickupDetour = this.detour(p, i);
+      for (let j = i + 1; j <= L; j++) {
+        if (!this.onTime(q, j) || !beats(pickupDetour + this.detour(q, j))) continue;
+        tryNodes([...nodes.slice(0, i), p, ...nodes.slice(i, j), q, ...nodes.slice(j)]);
+      }
     }
     if (best) return { ok: true, insertion: best };
-    const common = [...violations].sort((a, b) => b[1] - a[1])[0];
+    const common = [...violations].sort((x, y) => y[1] - x[1])[0];
     return { ok: false, violation: common ? common[0] : 'pin' };
   }
 }

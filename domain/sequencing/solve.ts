@@ -55,7 +55,9 @@ export function solveSequencing(problem: SequencingProblem, options: SolveOption
     const share = RUIN_SHARE.min + random() * (RUIN_SHARE.max - RUIN_SHARE.min);
     const removed = ruin(inst, routes, random, share);
     const stillLeft = insertBySwappingVehicles(inst, routes, regretInsertion(inst, routes, [...current.unplanned, ...removed], random, RECREATE_NOISE));
-    localSearch(inst, routes, order);
+    // Only the routes this round changed can have new savings; sweeping every route would cost as much again on large plans.
+    const touched = routes.filter((route, v) => !sameNodes(route.nodes, current.nodes[v]!));
+    localSearch(inst, touched, order);
     const candidate = snapshot(routes, stillLeft);
     if (better(candidate.key, current.key) || nearlyAsGood(candidate.key, best.key)) current = candidate;
     if (better(candidate.key, best.key)) best = candidate;
@@ -84,6 +86,10 @@ function snapshot(routes: RouteState[], unplanned: number[][]): Candidate {
   const used = routes.filter((r) => !r.empty).length;
   const distance = routes.reduce((sum, r) => sum + (r.empty ? 0 : r.distance), 0);
   return { nodes: routes.map((r) => [...r.nodes]), unplanned: unplanned.map((r) => [...r]), key: [stopsLeft, used, distance] };
+}
+
+function sameNodes(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((node, i) => node === b[i]);
 }
 
 function restore(routes: RouteState[], candidate: Candidate): void {
