@@ -99,6 +99,14 @@ describe('determinism', () => {
     const problem = randomSequencingProblem(99, { stops: 50, vehicles: 5, pairShare: 0.2, pinned: 2 });
     expect(solveSequencing(problem, { seed: 7, iterations: 30 })).toEqual(solveSequencing(problem, { seed: 7, iterations: 30 }));
   });
+
+  it('stops its rounds at the time limit, read from the clock it is given', () => {
+    const problem = randomSequencingProblem(98, { stops: 30, vehicles: 4 });
+    let clock = 0;
+    const ticking = () => (clock += 10);
+    const limited = solveSequencing(problem, { seed: 3, iterations: 1_000, timeLimitMs: 5, now: ticking });
+    expect(limited).toEqual(solveSequencing(problem, { seed: 3, iterations: 0 }));
+  });
 });
 
 describe('pins and travel', () => {
