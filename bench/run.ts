@@ -43,6 +43,10 @@ const SUITES: Record<string, Suite> = {
     about: 'a 50,000-row CSV of orders (BENCH_IMPORT_ROWS) read, stored and dry-run, against the 10 s target for the validation report; `postgres` adds PostgreSQL',
     load: () => import('./import.bench.ts'),
   },
+  sequencing: {
+    about: "the stop sequencer on Solomon's VRPTW instances (gap to the best known vehicles and distance), and its time on 100 and 1,000 generated stops",
+    load: () => import('./sequencing.bench.ts'),
+  },
   'live-events': {
     about: '200 browsers following GET /events: events/s, delivery latency (p50, p99) and store reads/s, against polling per browser',
     load: () => import('./live-events.bench.ts'),
