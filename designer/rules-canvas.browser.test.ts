@@ -118,7 +118,14 @@ describe('the rules canvas and the decision table', () => {
     // Below the first rules: the search brings it into the canvas's view before it is clicked.
     await page.getByTestId('canvas-search').fill('Area paused');
     await page.getByTestId('canvas-search').press('Enter');
-    await canvas.locator('.react-flow__node-rule', { hasText: 'Area paused' }).click();
+    // Back from the table the canvas lays itself out again and the search pans it; a click while it moves can
+    // miss the node, so the click is repeated until the inspector shows the rule.
+    await expect
+      .poll(async () => {
+        await canvas.locator('.react-flow__node-rule', { hasText: 'Area paused' }).click();
+        return page.getByTestId('inspector-rule-name').inputValue({ timeout: 2_000 }).catch(() => '');
+      }, { timeout: 30_000 })
+      .toBe('Area paused');
     await page.getByTestId('inspector-rule-name').fill('Area on pause');
     await page.getByTestId('rules-view-switch').getByText('Table').click();
     await table.locator('[data-testid="table-row"][data-rule="Area on pause"]').waitFor();
