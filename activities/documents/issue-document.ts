@@ -49,49 +49,37 @@ export async function issueOrderDocument(deps: ActivityDeps, publicUrl: string, 
       const invoice = await em.findOne(DocumentRecord, { id: input.invoiceId, kind: 'invoice' });
       if (!invoice) throw ApplicationFailure.nonRetryable(`No invoice ${input.invoiceId}`, 'InvoiceNotFound');
       const order = await em.findOneOrFail(OrderRecord, { id: invoice.orderId });
-      await refuseOnLockedDay(em, order.id, issueKeyOf('rmaId' in input ? input.rmaId : invoice.id, 'credit_note'), issuedAt);
-      if ('rmaId' in input) {
-        const rma = await em.findOne(RmaRecord, { id: input.rmaId, orderId: invoice.orderId });
-        if (!rma) throw ApplicationFailure.nonRetryable(`No return ${input.rmaId} of order ${invoice.orderId}`, 'RmaNotFound');
-        const lines = rma.lines.map((l) => ({ sku: l.sku, qty: l.qty, price: l.unitPriceCents / 100 }));
-        return await issueDocument(em, {
-          issueKey: issueKeyOf(rma.id, 'credit_note'),
-          orderId: invoice.orderId,
-          accountCode: order.account,
-          kind: 'credit_note',
-          correctsId: invoice.id,
-          reason: input.reason,
-          lines,
-          total: -rma.valueCents / 100,
-          issuedBy: input.issuedBy,
-          issuedAt,
-          templateVersion: TEMPLATE_VERSION,
-          render: (number) =>
-            renderDocument({ kind: 'credit_note', number, issuedAt, order: { ...orderContent(order), lines }, corrects: { number: invoice.number ?? invoice.id, issuedAt: invoice.issuedAt, reason: input.reason } }),
-        });
-      }
+      // A return's credit note credits its lines at the order's prices; finance's credits the whole invoice.
+      const rma = 'rmaId' in input ? await em.findOne(RmaRecord, { id: input.rmaId, orderId: invoice.orderId }) : null;
+      if ('rmaId' in input && !rma) throw ApplicationFailure.nonRetryable(`No return ${input.rmaId} of order ${invoice.orderId}`, 'RmaNotFound');
+      const issueKey = issueKeyOf(rma?.id ?? invoice.id, 'credit_note');
+      if (!(await isStored(em, issueKey))) await refuseOnLockedDay(em, order.id, issuedAt);
+      const lines = rma ? rma.lines.map((l) => ({ sku: l.sku, qty: l.qty, price: l.unitPriceCents / 100 })) : invoice.lines;
       return await issueDocument(em, {
-        issueKey: issueKeyOf(invoice.id, 'credit_note'),
+        issueKey,
         orderId: invoice.orderId,
         accountCode: order.account,
         kind: 'credit_note',
         correctsId: invoice.id,
         reason: input.reason,
-        lines: invoice.lines,
-        total: -invoice.total,
+        lines,
+        total: rma ? -rma.valueCents / 100 : -invoice.total,
         issuedBy: input.issuedBy,
         issuedAt,
         templateVersion: TEMPLATE_VERSION,
         render: (number) =>
-          renderDocument({ kind: 'credit_note', number, issuedAt, order: { ...orderContent(order), lines: invoice.lines }, corrects: { number: invoice.number ?? invoice.id, issuedAt: invoice.issuedAt, reason: input.reason } }),
+          renderDocument({ kind: 'credit_note', number, issuedAt, order: { ...orderContent(order), lines }, corrects: { number: invoice.number ?? invoice.id, issuedAt: invoice.issuedAt, reason: input.reason } }),
       });
     }
     const order = await em.findOne(OrderRecord, { id: input.orderId });
     if (!order) throw ApplicationFailure.nonRetryable(`No order ${input.orderId}`, 'OrderNotFound');
     const issueKey = issueKeyOf(order.id, input.kind);
+    // What may refuse a new document never refuses the one already stored: asked once, only when it matters.
     const refusal = notIssuableReason(order.state, input.kind);
-    if (refusal && !(await em.count(DocumentRecord, { issueKey }))) throw ApplicationFailure.nonRetryable(refusal, 'NotIssuable');
-    if (input.kind === 'invoice') await refuseOnLockedDay(em, order.id, issueKey, issuedAt);
+    if ((refusal || input.kind === 'invoice') && !(await isStored(em, issueKey))) {
+      if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'NotIssuable');
+      await refuseOnLockedDay(em, order.id, issuedAt);
+    }
     const link = input.kind === 'shipping_label' ? trackingUrl(publicUrl, await trackingTokenOf(em, order.id)) : undefined;
     return await issueDocument(em, {
       issueKey,
@@ -116,11 +104,12 @@ export async function issueOrderDocument(deps: ActivityDeps, publicUrl: string, 
  * waits for the day to be reopened (the API says so before a workflow starts; this holds for every path:
  * a print job, a return's credit note, a request that passed the API just before the sign-off).
  */
-async function refuseOnLockedDay(em: EntityManager, orderId: string, issueKey: string, now: Date): Promise<void> {
-  if (await em.count(DocumentRecord, { issueKey })) return;
+async function refuseOnLockedDay(em: EntityManager, orderId: string, now: Date): Promise<void> {
   const locked = await lockedDayOfOrder(em, orderId, now);
   if (locked) throw ApplicationFailure.nonRetryable(lockedDayMessage(locked), 'DaySignedOff');
 }
+
+const isStored = async (em: EntityManager, issueKey: string): Promise<boolean> => (await em.count(DocumentRecord, { issueKey })) > 0;
 
 export function issueDocumentActivity(deps: ActivityDeps, publicUrl: string) {
   return async function issueDocumentOnce(input: IssueDocumentInput): Promise<DocumentSummary> {
