@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
 import { DEFAULT_RULESETS } from '../rules/defaults/index.ts';
-import { checkScreen, openPage } from '../test/browser.ts';
+import { checkScreen, clickUntilShown, openPage } from '../test/browser.ts';
 import { hoursFromNow } from '../test/clock.ts';
 import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
 
@@ -120,12 +120,7 @@ describe('the rules canvas and the decision table', () => {
     await page.getByTestId('canvas-search').press('Enter');
     // Back from the table the canvas lays itself out again and the search pans it; a click while it moves can
     // miss the node, so the click is repeated until the inspector shows the rule.
-    await expect
-      .poll(async () => {
-        await canvas.locator('.react-flow__node-rule', { hasText: 'Area paused' }).click();
-        return page.getByTestId('inspector-rule-name').inputValue({ timeout: 2_000 }).catch(() => '');
-      }, { timeout: 30_000 })
-      .toBe('Area paused');
+    await clickUntilShown(canvas.locator('.react-flow__node-rule', { hasText: 'Area paused' }), page.locator('[data-testid="inspector-rule-name"][value="Area paused"]'));
     await page.getByTestId('inspector-rule-name').fill('Area on pause');
     await page.getByTestId('rules-view-switch').getByText('Table').click();
     await table.locator('[data-testid="table-row"][data-rule="Area on pause"]').waitFor();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
-import { checkScreen, openPage } from '../test/browser.ts';
+import { checkScreen, clickUntilShown, openPage } from '../test/browser.ts';
 import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
 
 /** Limited editing: an admin locks the escalation rules in the app; a dispatcher granted value editing changes a deadline within bounds, and the API refuses them a change of structure. */
@@ -156,7 +156,9 @@ describe('ruleset locks in the browser', () => {
     await page.getByTestId('rules-link-refused').getByText(why.replace(/\.$/, ''), { exact: false }).waitFor();
     expect(await page.locator('.react-flow__node').count()).toBe(nodes);
 
-    await condition(page, 'validating').click();
+    // The rule's inspector shows the same lock note, so the click is known to have landed only once the
+    // condition's own fields are there.
+    await clickUntilShown(condition(page, 'validating'), page.getByTestId('inspector-condition-fact'));
     await inspector.getByTestId('inspector-lock-notes').getByText(why).waitFor();
     expect(await page.getByTestId('inspector-condition-fact').isDisabled()).toBe(true);
     expect(await page.getByTestId('inspector-condition-operator').isDisabled()).toBe(true);

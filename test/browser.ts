@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type axe from 'axe-core';
 import { source as axeSource } from 'axe-core';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { clockShifted, unshiftedEnv } from './clock-shift.ts';
@@ -47,4 +47,17 @@ export async function checkScreen(page: Page, name: string, screenshot: { fullPa
     return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   }, WCAG_21_AA);
   expect(violations, `${name}: WCAG 2.1 AA violations`).toEqual([]);
+}
+
+/**
+ * Clicks until what the click should open is shown. For canvases that may still be settling (a layout, a
+ * pan to a found node): a click that lands where a node was a moment before selects nothing.
+ */
+export async function clickUntilShown(target: Locator, shown: Locator, timeout = 30_000): Promise<void> {
+  await expect
+    .poll(async () => {
+      await target.click();
+      return shown.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    }, { timeout })
+    .toBe(true);
 }

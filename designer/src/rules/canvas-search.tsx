@@ -1,3 +1,4 @@
+import { motionMs } from '../common/motion.ts';
 import { Button, Group, Paper, Text, TextInput } from '@mantine/core';
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
@@ -28,7 +29,7 @@ export function CanvasSearch({ graph, onFound, onReveal, onCollapseAll, onExpand
     const rule = ruleOf(graph, node.id);
     if (rule !== null && rule !== node.id) onReveal(rule);
     const size = NODE_SIZE[node.type];
-    void flow.setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, { zoom: Math.max(flow.getZoom(), READABLE_ZOOM), duration: 300 });
+    void flow.setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, { zoom: Math.max(flow.getZoom(), READABLE_ZOOM), duration: motionMs(300) });
   };
 
   // Folding or unfolding every rule moves them all: back to the first rules.

@@ -1,3 +1,4 @@
+import { motionMs } from '../common/motion.ts';
 import { Alert, Badge, Box, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useReactFlow } from '@xyflow/react';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
@@ -106,7 +107,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
 
   const focus = (nodeId: string) => {
     editor.setSelection({ nodes: [nodeId], edges: [] });
-    void flow.fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.2, padding: 0.6 });
+    void flow.fitView({ nodes: [{ id: nodeId }], duration: motionMs(300), maxZoom: 1.2, padding: 0.6 });
   };
 
   const add = (request: NewNode) => {
@@ -159,7 +160,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           onRedo={editor.redo}
           onLayout={() => {
             editor.layout();
-            void flow.setViewport(openingViewport(layoutForest(editor.graph)), { duration: 300 });
+            void flow.setViewport(openingViewport(layoutForest(editor.graph)), { duration: motionMs(300) });
           }}
           onExport={() => downloadJson(`${dp}-rules.json`, definition)}
           onImport={() => setJsonOpen(true)}
@@ -251,7 +252,7 @@ export function RulesDesigner({ dp, start, versions, onClose, onDraftChanged, on
           const next = openRuleset(imported);
           setOpened(next);
           editor.replace(next.graph);
-          void flow.setViewport(openingViewport(next.graph), { duration: 300 });
+          void flow.setViewport(openingViewport(next.graph), { duration: motionMs(300) });
         }}
         onClose={() => setJsonOpen(false)}
       />

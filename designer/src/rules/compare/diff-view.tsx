@@ -1,3 +1,4 @@
+import { motionMs } from '../../common/motion.ts';
 import { Box, Stack } from '@mantine/core';
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
@@ -17,7 +18,7 @@ export function DiffView({ older, newer }: { older: RulesetDefinition; newer: Ru
     const id = nodes.ruleNodes.get(rule);
     // The whole rule: its node and everything under it, which the graph names after it.
     const tree = nodes.graph.nodes.filter((n) => id !== undefined && (n.id === id || n.id.startsWith(`${id}.`))).map((n) => ({ id: n.id }));
-    if (tree.length > 0) void flow.fitView({ nodes: tree, duration: 300, maxZoom: 1.2, padding: 0.2 });
+    if (tree.length > 0) void flow.fitView({ nodes: tree, duration: motionMs(300), maxZoom: 1.2, padding: 0.2 });
   };
   return (
     <Stack gap="sm">
