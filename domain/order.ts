@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { operationProgress } from './operation-progress.ts';
 import { decision } from './decision.ts';
 import { LAST_MILE_STATUSES } from './last-mile.ts';
+import { geoPoint } from './geo.ts';
 import { escalation, hold, holdType, orderActionName, orderState, paymentMode, returnReason } from './lifecycle.ts';
 import { releaseJudgement } from './release-judgement.ts';
 import { CARRIER_TYPES } from './resource.ts';
@@ -68,6 +69,9 @@ export const newOrder = z.strictObject({
   zone: oneLine(50).optional(),
   /** The site that serves the order; without a work area, only that site's areas are candidates. */
   warehouse: oneLine(50).optional(),
+  /** Delivery kinds: where the goods are collected and where they go (a geocoded address); trips are planned and mapped from them. */
+  pickupLocation: geoPoint.optional(),
+  dropoffLocation: geoPoint.optional(),
   /** Skills whoever executes the order must have (cold_chain, hazmat, forklift…); assignment rules read them. */
   requiredSkills: z.array(oneLine(40)).max(20).optional(),
   /**
@@ -143,6 +147,8 @@ export const orderSummary = z.object({
   workAreaId: z.string(),
   zone: z.string().nullable(),
   warehouse: z.string().nullable(),
+  pickupLocation: geoPoint.nullable(),
+  dropoffLocation: geoPoint.nullable(),
   /** The areas that may release the order: its work area, or the areas of its kind serving its zone. */
   candidateAreas: z.array(z.string()),
   requiredSkills: z.array(z.string()),

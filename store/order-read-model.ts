@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Decision } from '../domain/decision.ts';
+import type { GeoPoint } from '../domain/geo.ts';
 import type { OrderDetail, OrderListItem, OrderState, OrderSummary, TimelineDetails, TimelineEntry } from '../domain/order.ts';
 import { AuditEntryRecord } from './audit-entry.entity.ts';
 import { DecisionRecord } from './decision.entity.ts';
@@ -7,6 +8,9 @@ import { readOperationProgress } from './operation-progress.ts';
 import { OrderRecord } from './order.entity.ts';
 import { findReleaseJudgement } from './release-judgements.ts';
 import { UserRecord } from './user.entity.ts';
+
+const pointOf = (lat: number | null | undefined, lng: number | null | undefined): GeoPoint | null =>
+  lat === null || lat === undefined || lng === null || lng === undefined ? null : { lat, lng };
 
 export function toOrderSummary(order: OrderRecord): OrderSummary {
   return { ...toOrderListItem(order), lines: order.lines };
@@ -23,6 +27,8 @@ export function toOrderListItem(order: Omit<OrderRecord, 'lines' | symbol>): Ord
     workAreaId: order.workAreaId,
     zone: order.zone ?? null,
     warehouse: order.warehouse ?? null,
+    pickupLocation: pointOf(order.pickupLat, order.pickupLng),
+    dropoffLocation: pointOf(order.dropoffLat, order.dropoffLng),
     candidateAreas: order.candidateAreas ?? [order.workAreaId],
     requiredSkills: order.requiredSkills ?? [],
     routing: order.routing ?? [],

@@ -33,6 +33,11 @@ export const OrderRecord = defineEntity({
     lines: p.json<{ sku: string; qty: number; price: number }[]>(),
     zone: p.string().nullable(),
     warehouse: p.string().nullable(),
+    /** Where the goods are collected and delivered, in degrees: columns rather than JSON, so a map's box is a range read. */
+    pickupLat: p.double().$type<number>().runtimeType('number').nullable(),
+    pickupLng: p.double().$type<number>().runtimeType('number').nullable(),
+    dropoffLat: p.double().$type<number>().runtimeType('number').nullable(),
+    dropoffLng: p.double().$type<number>().runtimeType('number').nullable(),
     requiredSkills: p.json<string[]>().nullable(),
     /** A production order's routing as posted; order_operations holds it row by row for load queries. */
     routing: p.json<RoutingStep[]>().nullable(),

@@ -14,6 +14,8 @@ const order = (state: OrderState, extra: Partial<OrderSummary> = {}): OrderSumma
   workAreaId: 'area-1',
   zone: null,
   warehouse: null,
+  pickupLocation: null,
+  dropoffLocation: null,
   candidateAreas: ['area-1'],
   requiredSkills: [],
   routing: [],
