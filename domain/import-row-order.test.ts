@@ -87,6 +87,32 @@ describe('orderOfRow', () => {
     });
   });
 
+  describe('pickup and drop-off points, two columns each', () => {
+    const cols = ['account', 'due', 'lines', 'kind', 'from lat', 'from lon', 'lat', 'lon'];
+    const m: ImportMapping = { account: 'account', dueAt: 'due', lines: 'lines', kind: 'kind', pickupLat: 'from lat', pickupLng: 'from lon', dropoffLat: 'lat', dropoffLng: 'lon' };
+    it.each([
+      { cells: ['ACME', dueIso, 'A x1', 'pickup_delivery', '52.3675734', '4.9041389', '-33.86', '151.2'], order: { pickupLocation: { lat: 52.3675734, lng: 4.9041389 }, dropoffLocation: { lat: -33.86, lng: 151.2 } } },
+      { cells: ['ACME', dueIso, 'A x1', 'delivery', '', '', '1', '2'], order: { dropoffLocation: { lat: 1, lng: 2 } } },
+    ])('takes $cells', ({ cells, order }) => {
+      const result = orderOfRow(cells, cols, m);
+      expect(result.problems).toEqual([]);
+      expect(result.order).toEqual(expect.objectContaining(order));
+      if (!('pickupLocation' in order)) expect(result.order).not.toHaveProperty('pickupLocation');
+    });
+    it.each([
+      { cells: ['ACME', dueIso, 'A x1', 'delivery', '', '', '95', '2'], problem: { column: 'lat', field: 'dropoffLat', message: expect.stringContaining('between -90 and 90') } },
+      { cells: ['ACME', dueIso, 'A x1', 'delivery', '', '', '1', 'east'], problem: { column: 'lon', field: 'dropoffLng', message: expect.stringContaining('must be a number') } },
+      { cells: ['ACME', dueIso, 'A x1', 'delivery', '52.1', '', '', ''], problem: { column: 'from lon', field: 'pickupLng', message: expect.stringContaining('must be a number') } },
+    ])('reports $cells by its column', ({ cells, problem }) => {
+      const result = orderOfRow(cells, cols, m);
+      expect(result.order).toBeNull();
+      expect(result.problems).toEqual([expect.objectContaining(problem)]);
+    });
+    it('suggests the columns from their usual names', () => {
+      expect(suggestMapping(['Pickup Lat', 'Pickup Lng', 'Latitude', 'Longitude'])).toEqual({ pickupLat: 'Pickup Lat', pickupLng: 'Pickup Lng', dropoffLat: 'Latitude', dropoffLng: 'Longitude' });
+    });
+  });
+
   it('one-line orders from sku, qty and price columns name the column at fault', () => {
     const cols = ['account', 'due', 'sku', 'qty', 'price'];
     const m: ImportMapping = { account: 'account', dueAt: 'due', sku: 'sku', qty: 'qty', price: 'price' };

@@ -52,6 +52,12 @@ export function linesOf(text: string): { sku: string; qty: number | string; pric
  * One row as the order `POST /orders` would take, checked with its schema: the order, or every problem
  * named by the column it came from. Empty cells are absent fields, so the order's defaults apply.
  */
+/** A point is two columns in a file (latitude, longitude) and one field of the order. */
+const POINT_COLUMNS = [
+  ['pickupLocation', 'pickupLat', 'pickupLng'],
+  ['dropoffLocation', 'dropoffLat', 'dropoffLng'],
+] as const;
+
 export function orderOfRow(cells: readonly string[], headers: readonly string[], mapping: ImportMapping): RowResult {
   const cell = (field: ImportField): string | undefined => {
     const header = mapping[field];
@@ -70,6 +76,12 @@ export function orderOfRow(cells: readonly string[], headers: readonly string[],
   }
   const codAmount = cell('codAmount');
   if (codAmount !== undefined) input.codAmount = numberOf(codAmount);
+  for (const [point, latField, lngField] of POINT_COLUMNS) {
+    const lat = cell(latField);
+    const lng = cell(lngField);
+    // Half a point is still given, so the schema names the half that is missing.
+    if (lat !== undefined || lng !== undefined) input[point] = { lat: lat === undefined ? undefined : numberOf(lat), lng: lng === undefined ? undefined : numberOf(lng) };
+  }
   // The required fields empty: the schema's own words for an empty value ("account is required").
   input.account ??= '';
   input.dueAt = dueTimeOf(cell('dueAt') ?? '');
@@ -80,7 +92,8 @@ export function orderOfRow(cells: readonly string[], headers: readonly string[],
   if (parsed.success) return { order: parsed.data, problems: [] };
   const problems = parsed.error.issues.map((issue): RowProblem => {
     const [first, index, part] = issue.path.map(String);
-    const field = (mapping.lines === undefined && first === 'lines' && (part === 'sku' || part === 'qty' || part === 'price') ? part : first) as ImportField | undefined;
+    const pointColumn = POINT_COLUMNS.find(([point]) => point === first);
+    const field = (pointColumn !== undefined ? (index === 'lng' ? pointColumn[2] : pointColumn[1]) : mapping.lines === undefined && first === 'lines' && (part === 'sku' || part === 'qty' || part === 'price') ? part : first) as ImportField | undefined;
     const column = field === undefined ? null : (mapping[field] ?? null);
     const where = first === 'lines' && mapping.lines !== undefined && index !== undefined ? `line ${Number(index) + 1} ${part ?? ''}`.trim() : (field ?? 'row');
     return { column, field: field ?? 'row', message: issue.message.startsWith(where) ? issue.message : `${where}: ${issue.message}` };

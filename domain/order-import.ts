@@ -16,7 +16,7 @@ export const SAMPLE_ROWS = 5;
  * The order fields a column may fill. One row is one order: its lines are either one `lines` cell
  * (`SKU-1 x2; SKU-2 x1 @9.50`, a price after `@`, 0 without) or, for a one-line order, `sku`, `qty` and `price` columns.
  */
-export const IMPORT_FIELDS = ['reference', 'account', 'kind', 'dueAt', 'zone', 'warehouse', 'workAreaId', 'paymentMode', 'carrierType', 'codAmount', 'statedPriority', 'lines', 'sku', 'qty', 'price'] as const;
+export const IMPORT_FIELDS = ['reference', 'account', 'kind', 'dueAt', 'zone', 'warehouse', 'workAreaId', 'paymentMode', 'carrierType', 'codAmount', 'statedPriority', 'pickupLat', 'pickupLng', 'dropoffLat', 'dropoffLng', 'lines', 'sku', 'qty', 'price'] as const;
 export const importField = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof importField>;
 
