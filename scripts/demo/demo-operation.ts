@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { NewOrder, OrderKind, RoutingStep } from '../../domain/order.ts';
 import type { newResource } from '../../domain/resource.ts';
 import { CONTINUOUS, type WorkArea } from '../../domain/work-area.ts';
+import { demoStops } from './demo-geography.ts';
 
 /**
  * The operation `./sluice start` shows on a fresh store: production lines feeding a paint shop and a
@@ -110,6 +111,7 @@ export function demoOrder(reference: string, random: () => number, now: number, 
     statedPriority: pick(random, [['low', 0.2], ['normal', 0.5], ['high', 0.2], ['urgent', 0.1]]),
     dueAt: new Date(now + (-6 + random() * 78) * hourMs).toISOString(),
     zone,
+    ...demoStops(kind, zone, reference),
     paymentMode: delivery && random() < 0.4 ? 'cod' : random() < 0.2 ? 'credit_terms' : 'prepaid',
     lines,
   };
