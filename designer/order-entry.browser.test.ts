@@ -118,6 +118,8 @@ describe('order entry in the app', () => {
     await pick(page, 'entry-payment', 'Cash on delivery');
     await form.getByTestId('entry-cod-amount').fill('45.505');
     await pick(page, 'entry-carrier-type', 'Prime');
+    expect(await form.getByTestId('entry-pickup-point').count()).toBe(0);
+    await form.getByTestId('entry-dropoff-point').fill('51.92, 4.48');
     await form.getByTestId('entry-submit').click();
     await form.getByText('The COD amount has at most two decimals (cents)').waitFor();
     await checkScreen(page, 'order-entry-cod-error');
@@ -129,13 +131,14 @@ describe('order entry in the app', () => {
 
     const taken = await ordersCalled('ENTRY-COD');
     expect(taken).toHaveLength(1);
-    expect(taken[0]).toMatchObject({ kind: 'delivery', paymentMode: 'cod', carrierType: 'prime', codAmount: 45.5 });
+    expect(taken[0]).toMatchObject({ kind: 'delivery', paymentMode: 'cod', carrierType: 'prime', codAmount: 45.5, dropoffLocation: { lat: 51.92, lng: 4.48 }, pickupLocation: null });
 
     await page.keyboard.press('Enter');
     const drawer = page.getByTestId('order-drawer');
     await drawer.getByRole('heading', { name: 'Order ENTRY-COD' }).waitFor();
     expect(await drawer.getByTestId('order-carrier-type').textContent()).toBe('Prime');
     expect(await drawer.getByTestId('order-cod-amount').textContent()).toMatch(/^45[.,]50$/);
+    expect(await drawer.getByTestId('order-dropoff-point').textContent()).toBe('51.92000, 4.48000');
     await checkScreen(page, 'order-entry-cod-drawer');
     await page.close();
   });

@@ -1,5 +1,6 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { GeoPoint } from '../../../domain/geo.ts';
 import type { OrderDetail, PaymentMode } from '../../../domain/order.ts';
 import { humanize } from '../format/labels.ts';
 import { orderName } from '../format/order-name.ts';
@@ -11,6 +12,9 @@ import { OrderLines } from './order-lines.tsx';
 import { StatedPriority } from './stated-priority.tsx';
 
 const amount = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** As a map's search box takes it: latitude, longitude, to the metre (five decimals). */
+const pointText = (point: GeoPoint) => `${point.lat.toFixed(5)}, ${point.lng.toFixed(5)}`;
 
 export const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = {
   prepaid: 'Prepaid',
@@ -68,6 +72,16 @@ export function OrderFacts({ order, workAreaName }: { order: OrderDetail; workAr
         {order.codAmount !== null && (
           <Fact label="Cash to collect">
             <span data-testid="order-cod-amount">{amount.format(order.codAmount)}</span>
+          </Fact>
+        )}
+        {order.pickupLocation && (
+          <Fact label="Pickup point">
+            <span data-testid="order-pickup-point">{pointText(order.pickupLocation)}</span>
+          </Fact>
+        )}
+        {order.dropoffLocation && (
+          <Fact label="Drop-off point">
+            <span data-testid="order-dropoff-point">{pointText(order.dropoffLocation)}</span>
           </Fact>
         )}
         <Fact label="Carrier type">

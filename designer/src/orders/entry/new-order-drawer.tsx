@@ -11,7 +11,7 @@ import { maxLengthOf } from '../../validation/limits.ts';
 import { flattenIssues } from '../../validation/flatten-issues.ts';
 import { PAYMENT_MODE_LABELS } from '../order-facts.tsx';
 import { newIdempotencyKey } from './idempotency-key.ts';
-import { emptyDraft, entryErrors, linesWithErrors, requestOf, type LineDraft, type OrderDraft } from './order-draft.ts';
+import { emptyDraft, entryErrors, linesWithErrors, pointError, requestOf, stopsOf, type LineDraft, type OrderDraft } from './order-draft.ts';
 import { OrderLinesInput } from './order-lines-input.tsx';
 import { RoutingInput } from './routing-input.tsx';
 
@@ -167,6 +167,28 @@ export function NewOrderDrawer({ workAreas, onCreated, onClose }: NewOrderDrawer
                 />
                 <TextInput label="Zone" description="Assignment prefers resources of the same zone." data-testid="entry-zone" value={draft.zone} onChange={(e) => set('zone', e.currentTarget.value)} maxLength={maxLengthOf(shape.zone.unwrap())} error={errors.zone} />
                 <TextInput label="Warehouse" description="The site that serves the order." data-testid="entry-warehouse" value={draft.warehouse} onChange={(e) => set('warehouse', e.currentTarget.value)} maxLength={maxLengthOf(shape.warehouse.unwrap())} error={errors.warehouse} />
+                {stopsOf(draft.kind).includes('pickup') && (
+                  <TextInput
+                    label="Pickup point"
+                    description="Latitude, longitude where the goods are collected, e.g. 51.92, 4.48."
+                    data-testid="entry-pickup-point"
+                    value={draft.pickupPoint}
+                    onChange={(e) => set('pickupPoint', e.currentTarget.value)}
+                    maxLength={60}
+                    error={pointError(errors, 'pickupLocation')}
+                  />
+                )}
+                {stopsOf(draft.kind).includes('dropoff') && (
+                  <TextInput
+                    label="Drop-off point"
+                    description="Latitude, longitude where the goods go; trips are planned from it."
+                    data-testid="entry-dropoff-point"
+                    value={draft.dropoffPoint}
+                    onChange={(e) => set('dropoffPoint', e.currentTarget.value)}
+                    maxLength={60}
+                    error={pointError(errors, 'dropoffLocation')}
+                  />
+                )}
                 <Select
                   label="Payment"
                   data-testid="entry-payment"

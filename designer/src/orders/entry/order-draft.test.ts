@@ -3,7 +3,7 @@ import '../../validation/zod-setup.ts';
 import { describe, expect, it } from 'vitest';
 import { newOrder } from '../../../../domain/order.ts';
 import { flattenIssues } from '../../validation/flatten-issues.ts';
-import { emptyDraft, entryErrors, linesWithErrors, pastedRows, pasteLines, requestOf, type LineDraft, type OrderDraft } from './order-draft.ts';
+import { emptyDraft, entryErrors, linesWithErrors, pastedRows, pasteLines, pointError, requestOf, type LineDraft, type OrderDraft } from './order-draft.ts';
 
 const line = (sku: string, qty: string, price: string): LineDraft => ({ key: 0, sku, qty, price });
 const draft = (change: Partial<OrderDraft>): OrderDraft => ({ ...emptyDraft(), account: 'ACME', dueLocal: '2030-05-01T09:30', lines: [line('A-1', '2', '10')], ...change });
@@ -53,6 +53,25 @@ describe('an order typed into the form', () => {
     { problem: 'fractions of a cent', codAmount: '1.005', message: 'The COD amount has at most two decimals (cents)' },
   ])('$problem has the API’s message', ({ codAmount, message }) => {
     expect(errorsOf(draft({ paymentMode: 'cod', codAmount })).codAmount).toBe(message);
+  });
+
+  it.each([
+    { kind: 'delivery' as const, pickup: undefined, dropoff: { lat: 51.92, lng: 4.48 } },
+    { kind: 'pickup' as const, pickup: { lat: 51.9, lng: -4.5 }, dropoff: undefined },
+    { kind: 'pickup_delivery' as const, pickup: { lat: 51.9, lng: -4.5 }, dropoff: { lat: 51.92, lng: 4.48 } },
+    { kind: 'pick' as const, pickup: undefined, dropoff: undefined },
+  ])('sends the points a $kind order’s stops need, as a map copies them', ({ kind, pickup, dropoff }) => {
+    const body = requestOf(draft({ kind, pickupPoint: '51.9,-4.5', dropoffPoint: ' 51.92, 4.48 ' }));
+    expect(body.pickupLocation).toEqual(pickup);
+    expect(body.dropoffLocation).toEqual(dropoff);
+  });
+
+  it.each([
+    { problem: 'a point in words', dropoffPoint: 'Main Street 1' },
+    { problem: 'a latitude past the pole', dropoffPoint: '95, 4.48' },
+    { problem: 'one number', dropoffPoint: '51.92' },
+  ])('$problem is said as what to type', ({ dropoffPoint }) => {
+    expect(pointError(errorsOf(draft({ kind: 'delivery', dropoffPoint })), 'dropoffLocation')).toBe('Give latitude and longitude in degrees, e.g. 51.92, 4.48 (latitude -90 to 90, longitude -180 to 180).');
   });
 
   it('names the lines with a problem, from 1', () => {

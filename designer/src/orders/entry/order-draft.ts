@@ -1,6 +1,7 @@
 import type { CarrierType, OrderKind, PaymentMode, StatedPriority } from '../../../../domain/order.ts';
 import type { ApiIssue } from '../../api/api-error.ts';
 import { sentence } from '../../format/labels.ts';
+import { STOPS_FOR_KIND } from '../../../../domain/trips/trip.ts';
 import { fromLocalInput } from '../../format/local-date-time.ts';
 
 /** A line as typed: text until it is checked, so a half-typed number is kept as the person typed it. */
@@ -28,6 +29,9 @@ export interface OrderDraft {
   zone: string;
   warehouse: string;
   paymentMode: PaymentMode;
+  /** "lat, lng" as typed or pasted from a map; sent only for the kinds whose stops need it. */
+  pickupPoint: string;
+  dropoffPoint: string;
   /** Empty: any carrier may take the order. */
   carrierType: CarrierType | '';
   /** As typed; sent only while the payment mode is cash on delivery, the one mode it belongs to. */
@@ -36,6 +40,9 @@ export interface OrderDraft {
   lines: LineDraft[];
   routing: StepDraft[];
 }
+
+/** The stops an order of the kind makes on a trip, so the draft asks for their points and no others. */
+export const stopsOf = (kind: OrderKind) => STOPS_FOR_KIND[kind] ?? [];
 
 let nextKey = 0;
 /** Rows need a key of their own: their index shifts when a row above is removed. */
@@ -53,6 +60,8 @@ export const emptyDraft = (): OrderDraft => ({
   workAreaId: '',
   zone: '',
   warehouse: '',
+  pickupPoint: '',
+  dropoffPoint: '',
   paymentMode: 'prepaid',
   carrierType: '',
   codAmount: '',
@@ -64,6 +73,16 @@ export const emptyDraft = (): OrderDraft => ({
 const text = (value: string) => (value.trim() === '' ? undefined : value);
 // An empty cell is a missing number ("give a quantity"), not zero; a decimal comma is read as a point.
 const num = (value: string) => (value.trim() === '' ? undefined : Number(value.trim().replace(',', '.')));
+
+/**
+ * "51.92, 4.48" (what a map's "copy coordinates" gives) as a point; other text goes as it is, for the API to
+ * refuse by field, worded below.
+ */
+export function pointOf(value: string): { lat: unknown; lng: unknown } | undefined {
+  if (value.trim() === '') return undefined;
+  const match = /^\s*([+-]?\d+(?:\.\d+)?)\s*[,;\s]\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(value);
+  return match ? { lat: Number(match[1]), lng: Number(match[2]) } : { lat: value, lng: undefined };
+}
 
 /**
  * The request the draft makes, before it is checked: blank optional fields are left out, the routing
@@ -81,6 +100,8 @@ export function requestOf(draft: OrderDraft): Record<string, unknown> {
     workAreaId: text(draft.workAreaId),
     zone: text(draft.zone),
     warehouse: text(draft.warehouse),
+    pickupLocation: stopsOf(draft.kind).includes('pickup') ? pointOf(draft.pickupPoint) : undefined,
+    dropoffLocation: stopsOf(draft.kind).includes('dropoff') ? pointOf(draft.dropoffPoint) : undefined,
     requiredSkills: draft.skills.length > 0 ? draft.skills : undefined,
     routing,
     paymentMode: draft.paymentMode,
@@ -99,6 +120,7 @@ const WORDING: { path: RegExp; message?: string; say: string }[] = [
   { path: /^lines\.\d+\.price$/, message: 'is required', say: 'Give a unit price (0 when free).' },
   { path: /^routing\.\d+\.workAreaId$/, message: 'cannot be empty', say: 'Choose a work area.' },
   { path: /^routing\.\d+\.hours$/, message: 'is required', say: 'Give the hours.' },
+  { path: /^(pickup|dropoff)Location\.(lat|lng)$/, say: 'Give latitude and longitude in degrees, e.g. 51.92, 4.48 (latitude -90 to 90, longitude -180 to 180).' },
 ];
 
 /** The first problem of each field, by its full path (`lines.3.qty`), in words a dispatcher can act on. */
@@ -139,3 +161,7 @@ export function pasteLines(lines: readonly LineDraft[], at: number, rows: readon
   });
   return next;
 }
+
+/** A point is one field on the form and two in the request: the first problem of either half. */
+export const pointError = (errors: Record<string, string>, field: 'pickupLocation' | 'dropoffLocation'): string | undefined =>
+  errors[field] ?? errors[`${field}.lat`] ?? errors[`${field}.lng`];
