@@ -8,6 +8,7 @@ import { formatDateTime, formatRelative } from '../format/time.ts';
 import { useNow } from '../format/use-now.ts';
 import { LastMileBadge } from './last-mile-badge.tsx';
 import { OrderHolds } from './order-holds.tsx';
+import { holdsHeading } from './split-parts.ts';
 import { OrderLines } from './order-lines.tsx';
 import { StatedPriority } from './stated-priority.tsx';
 
@@ -107,7 +108,7 @@ export function OrderFacts({ order, workAreaName }: { order: OrderDetail; workAr
         <Fact label="Last change">{formatDateTime(order.updatedAt)}</Fact>
       </SimpleGrid>
       {order.holds.length > 0 && (
-        <Fact label="Holds">
+        <Fact label={holdsHeading(order.state)}>
           <OrderHolds holds={order.holds} />
         </Fact>
       )}

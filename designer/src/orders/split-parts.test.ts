@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLineParts, partChoices, partsOf } from './split-parts.ts';
+import { defaultLineParts, holdsHeading, partChoices, partsOf } from './split-parts.ts';
 
 describe('partsOf', () => {
   it('groups the lines by their part, in part order', () => {
@@ -37,5 +37,15 @@ describe('partsOf at size', () => {
   it('groups 5,000 lines into their parts', () => {
     const parts = partsOf(Array.from({ length: 5_000 }, (_, line) => 1 + (line % 3)));
     expect(parts.map((lines) => lines.length)).toEqual([1_667, 1_667, 1_666]);
+  });
+});
+
+describe('holdsHeading', () => {
+  it.each([
+    ['on_hold', 'Holds'],
+    ['queued', 'Holds'],
+    ['split', 'Held when split (its parts carry on)'],
+  ] as const)('%s: %s', (state, heading) => {
+    expect(holdsHeading(state)).toBe(heading);
   });
 });

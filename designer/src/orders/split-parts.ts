@@ -1,3 +1,5 @@
+import type { OrderState } from '../../../domain/order.ts';
+
 /** The order's line indexes grouped by the part chosen for each line, in part order; an unused part number leaves no empty part. */
 export function partsOf(lineParts: readonly number[]): number[][] {
   const parts = new Map<number, number[]>();
@@ -22,3 +24,9 @@ export function partChoices(lineParts: readonly number[]): number {
   const highest = lineParts.reduce((a, b) => Math.max(a, b), 1);
   return Math.min(lineParts.length, highest + 1);
 }
+
+/**
+ * What an order's holds are called in its drawer. A split order keeps the holds it had when it was split (its
+ * history), but nothing waits on them any more: the parts carry on, each with holds of its own.
+ */
+export const holdsHeading = (state: OrderState): string => (state === 'split' ? 'Held when split (its parts carry on)' : 'Holds');
