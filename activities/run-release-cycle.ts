@@ -3,7 +3,7 @@ import { ApplicationFailure, asyncLocalStorage } from '@temporalio/activity';
 import { PERIODIC_CYCLE_TRIGGERS, type CycleTrigger } from '../domain/cycle-trigger.ts';
 import { msUntilNextRelease } from '../domain/release-period.ts';
 import type { Role } from '../domain/roles.ts';
-import { cycleRules, planGroupReleaseCycle, planReleaseCycle, type CyclePlan } from '../rules/release-cycle.ts';
+import { cycleRules, planGroupReleaseCycle, planReleaseCycle, withHeldBack, type CyclePlan } from '../rules/release-cycle.ts';
 import { changedJudgements } from '../rules/release-judgements.ts';
 import { answerCycleCall } from '../store/cycle-calls.ts';
 import { inTransaction } from '../store/in-transaction.ts';
@@ -124,7 +124,8 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
       const planned = starves || normal === null ? planWith({ starvedAreaId: workAreaId }) : normal;
       // A warehouse that reserves at release gives its orders their stock here, all or none; one short of it is not released but held.
       const short = await reserveAtRelease(tx, planned.released.map((r) => r.orderId), now);
-      const plan = short.size === 0 ? planned : { ...planned, released: planned.released.filter((r) => !short.has(r.orderId)) };
+      const shortReason = (skus: readonly string[]) => `Short of stock at release (${skus.join(', ')}): waits for a receipt.`;
+      const plan = withHeldBack(planned, new Map([...short].map(([orderId, skus]) => [orderId, shortReason(skus)])), norms);
 
       const cycleId = randomUUID();
       // A group's cycle moves every gateway's count too: no cycle of one of them alone (read before it joined) commits on the same state.
@@ -200,8 +201,9 @@ export function runReleaseCycleActivity(deps: ActivityDeps) {
           ...released.map((id) => ({ orderId: id, queuedAt: releasedOrders.get(id)!.queuedAt.toISOString(), ...into(gatewayOf.get(id)!) })),
         ],
         escalate: plan.escalated.map(({ orderId, reason, role }) => ({ orderId, reason, role })),
-        ...(short.size > 0 ? { hold: [...short].map(([orderId, skus]) => ({ orderId, reason: `Short of stock at release (${skus.join(', ')}): waits for a receipt.` })) } : {}),
-        waiting: plan.waited.length + onTheirWay.length - lost.length,
+        ...(short.size > 0 ? { hold: [...short].map(([orderId, skus]) => ({ orderId, reason: shortReason(skus) })) } : {}),
+        // Those short of stock are among the plan's waiting, with their reason, but leave the pool for a hold.
+        waiting: plan.waited.length - short.size + onTheirWay.length - lost.length,
       };
     });
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileRuleset } from './compile-ruleset.ts';
 import { rulesetDefinition } from '../domain/ruleset.ts';
 import { DEFAULT_RULESETS } from './defaults/index.ts';
-import { cycleRules, planReleaseCycle, type CycleArea, type CycleRules, type PoolOrder } from './release-cycle.ts';
+import { cycleRules, planReleaseCycle, withHeldBack, type CycleArea, type CycleRules, type PoolOrder } from './release-cycle.ts';
 
 const now = new Date('2026-11-21T10:00:00Z');
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -142,6 +142,17 @@ describe('a release cycle', () => {
     ])('$name', ({ pool, area, expected }) => {
       const plan = planReleaseCycle(pool, area, none, now);
       expect({ released: plan.released.map((r) => r.orderId), waited: plan.waited.map((r) => `${r.orderId}: ${r.reason}`), loadsAfter: plan.loadsAfter }).toEqual(expected);
+    });
+
+    it('an order held back after planning (short of stock) waits with its reason and gives back its capacity and load', () => {
+      const area = withNorm('position');
+      const plan = planReleaseCycle([routed('big', 8, { statedPriority: 'urgent' }), routed('small', 2), order('later')], area, none, now);
+      expect(summary(plan)).toMatchObject({ released: ['big', 'later', 'small'], usedAfter: 3 });
+      const held = withHeldBack(plan, new Map([['big', 'Short of stock at release (A): waits for a receipt.']]), area.norms);
+      expect(summary(held)).toEqual({ released: ['later', 'small'], escalated: [], waited: ['big: Short of stock at release (A): waits for a receipt.'], usedAfter: 2 });
+      expect(held.usedAfterByGateway).toEqual({ 'pick-a': 2 });
+      expect(held.loadsAfter).toEqual({ d: 6 });
+      expect(withHeldBack(plan, new Map(), area.norms)).toBe(plan);
     });
 
     it('starvation release: an area with nothing in process takes the best order only its norms hold back', () => {

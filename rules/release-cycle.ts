@@ -282,3 +282,35 @@ export function planGroupReleaseCycle(pool: readonly PoolOrder[], gateways: read
   plan.loadsAfter = Object.fromEntries(loads);
   return plan;
 }
+
+/**
+ * The plan once the orders in `held` turn out not to be releasable after all (short of stock at release, in a
+ * warehouse that reserves then): they wait with the reason given, and the capacity and load they were counted
+ * for are given back, so the cycle's record says what was taken. Nothing else moves up into the room they
+ * leave in this cycle: the next cycle, which a receipt or a finished order calls, fills it.
+ */
+export function withHeldBack(plan: CyclePlan, held: ReadonlyMap<string, string>, norms: ReadonlyMap<string, NormedArea> = new Map()): CyclePlan {
+  if (held.size === 0) return plan;
+  const usedAfterByGateway = { ...plan.usedAfterByGateway };
+  const loads = new Map(Object.entries(plan.loadsAfter));
+  const ordersById = new Map(plan.ranking.map((r) => [r.order.id, r.order]));
+  const waited = [...plan.waited];
+  for (const r of plan.released) {
+    const reason = held.get(r.orderId);
+    if (reason === undefined) continue;
+    usedAfterByGateway[r.gatewayId] = usedAfterByGateway[r.gatewayId]! - r.weight;
+    for (const op of ordersById.get(r.orderId)?.operations ?? []) {
+      const norm = norms.get(op.workAreaId);
+      if (norm) loads.set(op.workAreaId, loads.get(op.workAreaId)! - operationLoad(op, norm.correction));
+    }
+    waited.push({ orderId: r.orderId, rank: r.rank, score: r.score, reason });
+  }
+  return {
+    ...plan,
+    released: plan.released.filter((r) => !held.has(r.orderId)),
+    waited: waited.sort((a, b) => a.rank - b.rank),
+    usedAfterByGateway,
+    usedAfter: Object.values(usedAfterByGateway).reduce((a, b) => a + b, 0),
+    loadsAfter: Object.fromEntries(loads),
+  };
+}

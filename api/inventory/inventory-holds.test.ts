@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceiptResult, SplitProposal, StockRow } from '../../domain/inventory.ts';
 import type { OrderSummary } from '../../domain/order.ts';
+import { ReleaseCycleRecord } from '../../store/release-cycle.entity.ts';
 import { sqlOn } from '../../store/sql.ts';
 import { hoursFromNow } from '../../test/clock.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
@@ -104,6 +105,12 @@ describe('inventory and pricing holds', () => {
     const held = await h.reach(second.id, 'on_hold');
     expect(held.holds).toEqual([{ type: 'inventory', reason: 'Short of stock at release (GEAR): waits for a receipt.', placedBy: 'stock check at release' }]);
     expect(await stock('W3', 'GEAR')).toMatchObject({ onHand: 2, reserved: 2 });
+    // The cycle's record counts only what it released: the held order waits there with its reason, its slot given back.
+    const cycles = await h.store.em.fork().find(ReleaseCycleRecord, { workAreaId: h.workAreaId });
+    const cycle = cycles.find((c) => c.waited.some((w) => w.orderId === second.id));
+    expect(cycle?.waited.find((w) => w.orderId === second.id)?.reason).toBe('Short of stock at release (GEAR): waits for a receipt.');
+    expect(cycle!.released.map((r) => r.orderId)).toEqual([first.id]);
+    expect(cycle!.usedAfter - cycle!.usedBefore).toBe(1);
 
     expect(await receive('REL-R2', 'W3', [{ sku: 'GEAR', qty: 2 }])).toMatchObject({ cleared: [second.id] });
     const released = await h.reach(second.id, 'assigned');
