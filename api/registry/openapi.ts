@@ -23,7 +23,7 @@ const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 function whoMayCall(route: AnyRoute): string {
   if (route.access === 'public') return 'Anyone, without signing in.';
   if (route.access === 'signed_in') return 'Anyone signed in.';
-  if (route.access === 'driver') return "A driver's token (`Authorization: Bearer sld_…`), for that driver's own trips and stops.";
+  if (route.access === 'driver') return "Drivers only: a driver's token (`Authorization: Bearer sld_…`), for that driver's own trips and stops.";
   return `Roles: ${PERMISSIONS[route.access].map((r) => ROLE_LABELS[r]).join(', ')} (permission \`${route.access}\`).`;
 }
 

@@ -7,6 +7,7 @@ import { oneLine } from '../text.ts';
 export const localTime = z
   .string()
   .trim()
+  .max(5, 'a local time as HH:MM, e.g. 07:30')
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time as HH:MM, e.g. 07:30');
 
 export const vehicle = z.strictObject({
@@ -50,5 +51,5 @@ export const driverProfile = z.object({
 export type DriverProfile = z.infer<typeof driverProfile>;
 
 /** A location ping: where the driver's phone is, and when it took the fix (not long ago, not ahead). */
-export const locationPing = geoPoint.extend({ at: z.iso.datetime({ offset: true, message: 'an ISO 8601 time, e.g. 2026-05-01T09:30:00Z' }) });
+export const locationPing = geoPoint.extend({ at: z.iso.datetime({ offset: true, message: 'an ISO 8601 time, e.g. 2026-05-01T09:30:00Z' }).max(40) });
 export type LocationPing = z.infer<typeof locationPing>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CARRIER_TYPES } from '../resource.ts';
+import type { CARRIER_TYPES } from '../resource.ts';
 import { oneLine, paragraph } from '../text.ts';
 import { stopKind } from '../trips/trip.ts';
 
