@@ -30,7 +30,19 @@ describe('access to every route', () => {
     await res.body?.cancel();
     return res.status;
   };
-  const allows = (route: AnyRoute, role: Role) => route.access === 'public' || route.access === 'signed_in' || can([role], route.access);
+  // The driver API takes a driver's token only: every role's session or token is refused there.
+  const allows = (route: AnyRoute, role: Role) => route.access === 'public' || route.access === 'signed_in' || (route.access !== 'driver' && can([role], route.access));
+
+  /** A driver resource of a driver pool, and a token a dispatcher issued for it. */
+  const driverToken = async () => {
+    const pool = `access-pool-${Date.now()}`;
+    const driver = `access-driver-${Date.now()}`;
+    expect((await h.request('/work-areas', { method: 'POST', role: 'ops_manager', body: JSON.stringify({ id: pool, name: 'Access pool', kind: 'driver_pool', zone: null, capacity: { wipLimit: 5 } }) })).status).toBe(201);
+    expect((await h.request(`/work-areas/${pool}/resources`, { method: 'POST', role: 'ops_manager', body: JSON.stringify({ id: driver, name: driver, kind: 'driver' }) })).status).toBe(201);
+    const issued = await h.request(`/drivers/${driver}/tokens`, { method: 'POST', role: 'dispatcher' });
+    expect(issued.status).toBe(201);
+    return { driver, token: ((await issued.json()) as { token: string; id: string }).token };
+  };
 
   it('covers the routes this test knows how to call', () => {
     expect(routes.length).toBeGreaterThan(15);
@@ -44,6 +56,26 @@ describe('access to every route', () => {
       if (o.allowed) expect([401, 403], `${o.route} should let ${role} in`).not.toContain(o.status);
       else expect(o.status, `${o.route} should refuse ${role}`).toBe(403);
     }
+  });
+
+  it('as a driver: the driver API lets the driver in, every other route (public aside) refuses with 403', async () => {
+    const { token } = await driverToken();
+    const headers = { authorization: `Bearer ${token}` };
+    const outcomes = await Promise.all(routes.map(async (route) => ({ route: `${route.method} ${route.path}`, access: route.access, status: await call(route, headers) })));
+    expect(outcomes.filter((o) => o.access === 'driver').length).toBeGreaterThanOrEqual(4);
+    for (const o of outcomes) {
+      if (o.access === 'driver' || o.access === 'public') expect([401, 403], `${o.route} should let the driver in`).not.toContain(o.status);
+      else expect(o.status, `${o.route} should refuse a driver`).toBe(403);
+    }
+  });
+
+  it('a revoked driver token opens nothing', async () => {
+    const { driver, token } = await driverToken();
+    const [listed] = ((await (await h.request(`/drivers/${driver}/tokens`, { role: 'admin' })).json()) as { tokens: { id: string }[] }).tokens;
+    expect((await h.request(`/drivers/${driver}/tokens/${listed!.id}`, { method: 'DELETE', role: 'admin' })).status).toBe(200);
+    const res = await h.app.request('/driver/trips', { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/driver token is unknown or has been revoked/);
   });
 
   it('without credentials, everything but the public routes answers 401', async () => {
@@ -103,6 +135,17 @@ describe('access to every route', () => {
     { method: 'POST', path: '/trips/x/hand-over', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/trips/x/dispatch', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/trips/x/cancel', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    // Drivers (#18): profiles for who plans and sets up; tokens from the dispatcher or an admin; the monitor is the floor's.
+    { method: 'GET', path: '/drivers', allowed: ['dispatcher', 'ops_manager', 'admin'] },
+    { method: 'GET', path: '/drivers/x', allowed: ['dispatcher', 'ops_manager', 'admin'] },
+    { method: 'PUT', path: '/drivers/x', body: {}, allowed: ['dispatcher', 'ops_manager', 'admin'] },
+    { method: 'POST', path: '/drivers/x/tokens', allowed: ['dispatcher', 'admin'] },
+    { method: 'DELETE', path: '/drivers/x/tokens/y', allowed: ['dispatcher', 'admin'] },
+    { method: 'GET', path: '/drivers/monitor', allowed: ['dispatcher', 'ops_manager'] },
+    // The driver API takes drivers' tokens only: no role's session or token.
+    { method: 'GET', path: '/driver/trips', allowed: [] },
+    { method: 'POST', path: '/driver/trips/x/reports', body: {}, allowed: [] },
+    { method: 'POST', path: '/driver/location', body: {}, allowed: [] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {
       const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });

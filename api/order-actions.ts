@@ -37,10 +37,13 @@ function checkSplit(parts: number[][], lineCount: number): void {
 /** The actions that record cash on delivery: collected (with the delivery) and remitted. */
 const CASH_ACTIONS = new Set<OrderActionRequest['action']>(['deliver', 'confirm_remit']);
 
-/** A bulk job's item: the update's id (the job's and the order's) and the job the audit entry names. */
+/**
+ * A bulk job's item: the update's id (the job's and the order's) and the job the audit entry names; or a
+ * driver's stop report, whose update id makes a resent report join the first rather than act twice.
+ */
 export interface BulkItemOptions {
   updateId: string;
-  bulkJobId: string;
+  bulkJobId?: string;
 }
 
 /**
@@ -63,7 +66,7 @@ export async function performAction(deps: Pick<ApiDeps, 'store' | 'temporal'>, o
     actorRoles: actor.roles,
     ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)),
     ...overridden,
-    ...(bulk ? { bulkJobId: bulk.bulkJobId } : {}),
+    ...(bulk?.bulkJobId ? { bulkJobId: bulk.bulkJobId } : {}),
   };
   try {
     const handle = deps.temporal.workflow.getHandle(orderWorkflowId(orderId));

@@ -73,6 +73,12 @@ export const PERMISSIONS = {
   // whoever reads orders reads the trips that carry them.
   'trips.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
   'trips.manage': ['dispatcher', 'ops_manager'],
+  // Drivers (#18): who plans their work and who sets up people keep their shift, vehicle and zones; a driver's
+  // token is issued by the dispatcher who hands out the work, or an admin; the live monitor is the floor's.
+  'drivers.read': ['dispatcher', 'ops_manager', 'admin'],
+  'drivers.manage': ['dispatcher', 'ops_manager', 'admin'],
+  'drivers.tokens': ['dispatcher', 'admin'],
+  'drivers.monitor': ['dispatcher', 'ops_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -15,6 +15,12 @@ export function enforceAccess(route: AnyRoute, principal: Principal, method: str
   if (principal.kind === 'user' && !SAFE_METHODS.has(method) && !(csrfHeader && sameSecret(csrfHeader, principal.csrfToken))) {
     throw new UserError(403, 'csrf_failed', 'This request did not carry the session\'s X-CSRF-Token header; reload the page and try again.');
   }
+  // A driver's token opens the driver API only; the driver API takes nothing else, not even an admin's session.
+  if (route.access === 'driver') {
+    if (principal.kind !== 'driver') throw new UserError(403, 'forbidden', `${route.summary} is for drivers: call it with your driver token (ask a dispatcher for one).`);
+    return;
+  }
+  if (principal.kind === 'driver') throw new UserError(403, 'forbidden', `A driver's token opens the driver API (/driver/…) only: ${route.summary.toLowerCase()} is not part of it.`);
   if (route.access === 'signed_in') return;
   if (principal.kind === 'user' && principal.mustChangePassword) {
     throw new UserError(403, 'password_change_required', 'Choose a new password first: the one you signed in with was a one-time password.');

@@ -36,7 +36,7 @@ describe('the OpenAPI document and the app’s HTTP hardening', () => {
       const op = paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method];
       expect(op, `${route.method} ${route.path}`).toBeDefined();
       expect(op?.['x-sluice-access']).toBe(route.access);
-      expect(op?.description).toMatch(/^(Roles: |Anyone)/);
+      expect(op?.description).toMatch(/^(Roles: |Anyone|Drivers only)/);
     }
   });
 

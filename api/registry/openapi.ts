@@ -23,6 +23,7 @@ const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 function whoMayCall(route: AnyRoute): string {
   if (route.access === 'public') return 'Anyone, without signing in.';
   if (route.access === 'signed_in') return 'Anyone signed in.';
+  if (route.access === 'driver') return "Drivers only: a driver's token (`Authorization: Bearer sld_…`), for that driver's own trips and stops.";
   return `Roles: ${PERMISSIONS[route.access].map((r) => ROLE_LABELS[r]).join(', ')} (permission \`${route.access}\`).`;
 }
 
@@ -88,7 +89,7 @@ export function openApiDocument(routes: readonly AnyRoute[], info: { title: stri
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /auth/login. Changes also need the X-CSRF-Token header from GET /auth/me.' },
-        apiToken: { type: 'http', scheme: 'bearer', description: 'An API token created by an admin (slc_…), bound to one role.' },
+        apiToken: { type: 'http', scheme: 'bearer', description: 'An API token created by an admin (slc_…), bound to one role; or a driver token (sld_…), which opens the driver API only.' },
       },
       schemas: { ...components(responseSchemas, 'output'), ...components(requestSchemas, 'input') },
     },

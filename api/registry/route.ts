@@ -5,9 +5,10 @@ import type { AppEnv, Principal } from '../auth/principal.ts';
 
 /**
  * Who may call a route: anyone (`public`), anyone signed in (`signed_in`, e.g. to read their own
- * session), or the roles that hold a permission of `domain/roles.ts`.
+ * session), the roles that hold a permission of `domain/roles.ts`, or a driver's token (`driver`: the
+ * driver API, and nothing else, for the driver's own trips).
  */
-export type Access = 'public' | 'signed_in' | Permission;
+export type Access = 'public' | 'signed_in' | 'driver' | Permission;
 
 export interface ResponseSpec {
   description: string;

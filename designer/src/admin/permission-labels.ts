@@ -38,4 +38,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'reconciliation.signOff': 'sign a site\'s day off (locking it) and reopen a signed-off day',
   'trips.read': 'see drivers\' trips, their stops in order and their history',
   'trips.manage': 'plan trips, reorder and move their stops, hand a trip to another driver, dispatch and cancel trips',
+  'drivers.read': 'see drivers\' shifts, vehicles, zones and cash on hand',
+  'drivers.manage': 'set drivers\' shifts, vehicles and zones',
+  'drivers.tokens': 'issue and revoke drivers\' tokens for the driver app',
+  'drivers.monitor': 'watch the driver monitor: where drivers are, their trips, late stops and cash',
 };
