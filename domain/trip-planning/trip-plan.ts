@@ -55,6 +55,11 @@ export const tripPlanProposal = z.object({
 });
 export type TripPlanProposal = z.infer<typeof tripPlanProposal>;
 
+export const tripPlanPreview = tripPlanProposal.extend({
+  driversLeftOut: z.array(z.object({ driverId: z.string(), reason: z.string() })).describe('Drivers of the zone (or named) who cannot take a trip now, and why.'),
+});
+export type TripPlanPreview = z.infer<typeof tripPlanPreview>;
+
 export const planCommitInput = z.strictObject({
   trips: z
     .array(z.strictObject({ driverId, stops: z.array(z.strictObject({ orderId, kind: stopKind })).min(1, 'a trip needs at least one stop').max(MAX_STOPS, `a trip has at most ${MAX_STOPS} stops`) }))
