@@ -8,6 +8,7 @@ import { warehouseLocation } from '../../store/inventory/warehouse-settings.ts';
 import { commitPlan, planRefusal } from '../../store/trip-planning/commit-plan.ts';
 import { planningDrivers } from '../../store/trip-planning/planning-drivers.ts';
 import { planningOrders } from '../../store/trip-planning/planning-orders.ts';
+import { tripDriver } from '../../store/trips/trip-driver.ts';
 import { TripRefusal } from '../../store/trips/trip-refusal.ts';
 import { readTrip } from '../../store/trips/trips.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -84,6 +85,9 @@ export function tripPlanRoutes(deps: ApiDeps) {
           if (refused) throw new UserError(409, 'conflict', refused);
         };
         await refusal(() => planRefusal(em(), { trips: body.trips, expected: body.basis }));
+        // Every driver checked before any order is reassigned: a plan refused for its driver moves no order.
+        for (const driverId of new Set(body.trips.map((t) => t.driverId)))
+          await refusal(() => tripDriver(em(), driverId).then(() => null, (err: unknown) => (err instanceof TripRefusal ? err.message : Promise.reject(err))));
         const expected = new Map<string, OrderBasis>(body.basis.map((b) => [b.orderId, b]));
         for (const trip of body.trips) {
           const ids = trip.stops.map((s) => s.orderId);

@@ -115,10 +115,16 @@ describe('trip planning', () => {
     expect(JSON.stringify(res.body)).toMatch(message);
   });
 
-  it('refuses a commit with no trips or a trip whose order is not in the basis', async () => {
+  it('refuses a commit with no trips, a trip whose order is not in the basis, or a driver who is not one (moving no order)', { timeout: 60_000 }, async () => {
     expect((await post('/trips/plan/commit', { trips: [], basis: [] })).body.error?.message).toMatch(/nothing to commit/);
     const res = await post('/trips/plan/commit', { trips: [{ driverId: drivers[0], stops: [{ orderId: 'x', kind: 'dropoff' }] }], basis: [] });
     expect(res.status).toBe(409);
     expect(res.body.error?.message).toMatch(/Order x is on a trip of the plan but not in its basis/);
+    const id = await order({ dropoffLocation: north(1) });
+    const before = (await h.getOrder(id)).assignee;
+    const nobody = await post('/trips/plan/commit', { trips: [{ driverId: 'nobody', stops: [{ orderId: id, kind: 'dropoff' }] }], basis: [{ orderId: id, state: 'assigned', assignee: before }] });
+    expect(nobody.status).toBe(409);
+    expect(nobody.body.error?.message).toMatch(/No driver nobody/);
+    expect((await h.getOrder(id)).assignee).toBe(before);
   });
 });
