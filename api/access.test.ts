@@ -135,6 +135,8 @@ describe('access to every route', () => {
     { method: 'POST', path: '/trips/x/hand-over', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/trips/x/dispatch', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/trips/x/cancel', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/trips/plan/preview', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/trips/plan/commit', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     // Drivers (#18): profiles for who plans and sets up; tokens from the dispatcher or an admin; the monitor is the floor's.
     { method: 'GET', path: '/drivers', allowed: ['dispatcher', 'ops_manager', 'admin'] },
     { method: 'GET', path: '/drivers/x', allowed: ['dispatcher', 'ops_manager', 'admin'] },

@@ -9,6 +9,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { compressJson } from './compression/compress-json.ts';
 import { documentRoutes } from './documents/document-routes.ts';
 import { returnRoutes } from './returns/return-routes.ts';
+import { tripPlanRoutes } from './trips/trip-plan-routes.ts';
 import { tripRoutes } from './trips/trip-routes.ts';
 import { driverApiRoutes } from './drivers/driver-api-routes.ts';
 import { driverRoutes } from './drivers/driver-routes.ts';
@@ -86,6 +87,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...webhookRoutes(deps),
     ...documentRoutes(deps),
     ...returnRoutes(deps),
+    ...tripPlanRoutes(deps),
     ...tripRoutes(deps),
     ...driverRoutes(deps),
     ...driverApiRoutes(deps),

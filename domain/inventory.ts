@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { geoPoint } from './geo.ts';
 import { MAX_PRICE, MAX_QTY } from './order.ts';
 import { ID_MAX, oneLine } from './text.ts';
 
@@ -74,10 +75,18 @@ export type ReserveAt = (typeof RESERVE_AT)[number];
 /** A warehouse nobody set up reserves at acceptance, as every warehouse did before the choice. */
 export const DEFAULT_RESERVE_AT: ReserveAt = 'acceptance';
 
-export const warehouseSettingsInput = z.strictObject({ reserveAt: z.enum(RESERVE_AT).describe('When the orders of this warehouse reserve their stock: at acceptance or at release.') });
+/** A change to one warehouse's settings: what is left out keeps its value. */
+export const warehouseSettingsInput = z
+  .strictObject({
+    reserveAt: z.enum(RESERVE_AT).describe('When the orders of this warehouse reserve their stock: at acceptance or at release.').optional(),
+    location: geoPoint.nullable().describe('Where the warehouse is: the depot its trips start from and return to; null when unknown.').optional(),
+  })
+  .refine((s) => s.reserveAt !== undefined || s.location !== undefined, 'give reserveAt or location (or both): there is nothing to change');
+export type WarehouseSettingsInput = z.infer<typeof warehouseSettingsInput>;
 export const warehouseSettings = z.object({
   warehouse: z.string(),
   reserveAt: z.enum(RESERVE_AT),
+  location: geoPoint.nullable().describe('Where the warehouse is (the depot of trips planned from it); null until someone sets it.'),
   updatedAt: z.iso.datetime().nullable().describe('When the setting was last changed; null while the warehouse keeps the default.'),
   updatedBy: z.string().nullable(),
 });

@@ -15,7 +15,7 @@ export interface DesignerSession {
   close(): Promise<void>;
 }
 
-export async function openDesigner(options: { wipLimit?: number } = {}): Promise<DesignerSession> {
+export async function openDesigner(options: { wipLimit?: number; worker?: boolean } = {}): Promise<DesignerSession> {
   const h = await createHarness({ ...options, staticDir: join(repoRoot, 'designer/dist') });
   await seedDemoUsers(h.store.em.fork());
   const server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });

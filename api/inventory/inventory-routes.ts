@@ -148,7 +148,7 @@ export function stockRoutes(deps: ApiDeps) {
       method: 'put',
       path: '/warehouses/:warehouse',
       operationId: 'putWarehouseSettings',
-      summary: 'Setting when a warehouse\'s orders reserve their stock',
+      summary: 'Setting when a warehouse\'s orders reserve their stock, and where it is (the depot of its trips)',
       tag: 'Inventory',
       access: 'warehouses.manage',
       params: z.object({ warehouse }),
@@ -157,7 +157,7 @@ export function stockRoutes(deps: ApiDeps) {
         200: { description: 'Set, and audited. Orders keep what they hold: the setting decides intakes and releases from now on.', schema: warehouseSettings },
         ...STANDARD_ERRORS,
       },
-      handler: async (c, { params, body, principal }) => c.json(await putWarehouseSettings(em(), params.warehouse, body.reserveAt, actorOf(principal), new Date())),
+      handler: async (c, { params, body, principal }) => c.json(await putWarehouseSettings(em(), params.warehouse, body, actorOf(principal), new Date())),
     }),
     defineRoute({
       method: 'post',

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { cancelTripInput, handOverInput, moveStopInput, newTripInput, reorderInput, tripDetail, tripListQuery, tripSummary } from '../../domain/trips/trip.ts';
+import { handOverRefusal } from '../../domain/trips/trip-edits.ts';
 import { handOverTrip, moveTripOrder, reorderTrip } from '../../store/trips/change-trip.ts';
 import { createTrip } from '../../store/trips/create-trip.ts';
 import { stepTrip } from '../../store/trips/step-trip.ts';
+import { tripDriver } from '../../store/trips/trip-driver.ts';
 import { TripRefusal } from '../../store/trips/trip-refusal.ts';
 import { listTrips, readTrip } from '../../store/trips/trips.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -10,6 +12,7 @@ import { actorOf } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
+import { reassignToDriver } from './reassign-to-driver.ts';
 
 const REFUSED = { description: 'The trip cannot take this change now (the message says why and what to do).', schema: errorBody };
 const NO_TRIP = { description: 'No such trip.', schema: errorBody };
@@ -113,11 +116,22 @@ export function tripRoutes(deps: ApiDeps) {
       method: 'post',
       path: '/trips/:id/hand-over',
       operationId: 'handOverTrip',
-      summary: 'Handing a whole trip to another driver, its stops in the same order',
+      summary: 'Handing a whole trip to another driver, its stops in the same order (its assigned orders are reassigned to them first)',
       params: idParams,
       body: handOverInput,
       responses: changed,
-      handler: async (c, { params, body, principal }) => c.json(await change(params.id, () => handOverTrip(deps.store.em, params.id, body, { by: actorOf(principal), now: new Date() }))),
+      handler: async (c, { params, body, principal }) =>
+        c.json(
+          await change(params.id, async () => {
+            // Refused before any order moves: a trip that cannot go to the driver leaves its orders where they are.
+            const trip = await detail(params.id);
+            const refused = handOverRefusal(trip, body.driverId);
+            if (refused) throw new TripRefusal(refused);
+            await tripDriver(em(), body.driverId);
+            const reassigned = await reassignToDriver(deps, em(), trip.stops.map((s) => s.orderId), body.driverId, body.reason, principal);
+            await handOverTrip(deps.store.em, params.id, { ...body, reassigned }, { by: actorOf(principal), now: new Date() });
+          }),
+        ),
     }),
     defineRoute({
       tag,

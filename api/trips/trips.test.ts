@@ -84,16 +84,20 @@ describe('trips', () => {
     expect(stopsOf(await get(second.body.id))).toEqual([`pickup:${a}`, `dropoff:${a}`, `dropoff:${c}`]);
     expect((await get(second.body.id)).timeline.at(-1)).toMatchObject({ action: 'move_stop_in' });
 
-    // Handing the trip to bo waits for its orders to be bo's; then its stops go with it, in order.
-    const early = await post(`/trips/${trip.id}/hand-over`, { driverId: bo, reason: 'Van broke down' });
-    expect(early.status).toBe(409);
-    expect(early.body.error?.message).toBe(`Order ${b} is assigned to ${ana}: put it on their trip, or reassign it to ${bo} first.`);
-    await reassign(b, bo);
+    // A hand-over the trip refuses moves no order: b stays ana's.
+    const nobody = await post(`/trips/${trip.id}/hand-over`, { driverId: 'nobody', reason: 'Van broke down' });
+    expect(nobody.status).toBe(409);
+    expect(nobody.body.error?.message).toMatch(/No driver nobody/);
+    expect((await h.getOrder(b)).assignee).toBe(ana);
+    // Handing the trip to bo reassigns its orders to bo through their workflows, then its stops go with it, in order.
     const handed = await post(`/trips/${trip.id}/hand-over`, { driverId: bo, reason: 'Van broke down' });
     expect(handed.status, JSON.stringify(handed.body)).toBe(200);
     expect(handed.body).toMatchObject({ driverId: bo });
     expect(stopsOf(handed.body)).toEqual([`pickup:${b}`, `dropoff:${b}`]);
     expect(handed.body.timeline.at(-1)).toMatchObject({ action: 'hand_over', reason: 'Van broke down' });
+    const handedOrder = await h.getOrder(b);
+    expect(handedOrder.assignee).toBe(bo);
+    expect(JSON.stringify(handedOrder)).toContain('Van broke down');
 
     const dispatched = await post(`/trips/${trip.id}/dispatch`, {});
     expect(dispatched.status).toBe(200);

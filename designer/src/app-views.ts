@@ -20,6 +20,8 @@ const VIEWS = {
   returns: { label: 'Returns', needs: ['returns.process', 'returns.approve'] },
   // A site's day, signed off by finance; after the others for the same reason.
   reconciliation: { label: 'Reconciliation', needs: ['reconciliation.read'] },
+  // Trip planning: a proposal of a zone's trips, planned when the dispatcher accepts it.
+  'trip-planning': { label: 'Plan trips', needs: ['trips.manage'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

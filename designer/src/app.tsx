@@ -21,6 +21,7 @@ const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view
 const DashboardView = lazy(async () => ({ default: (await import('./dashboard/dashboard-view.tsx')).DashboardView }));
 const BulkView = lazy(async () => ({ default: (await import('./bulk/bulk-view.tsx')).BulkView }));
 const ImportView = lazy(async () => ({ default: (await import('./import/import-view.tsx')).ImportView }));
+const TripPlanningView = lazy(async () => ({ default: (await import('./trip-planning/trip-planning-view.tsx')).TripPlanningView }));
 const InventoryView = lazy(async () => ({ default: (await import('./inventory/inventory-view.tsx')).InventoryView }));
 const ReturnsView = lazy(async () => ({ default: (await import('./returns/returns-view.tsx')).ReturnsView }));
 const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
@@ -90,6 +91,11 @@ export function App() {
           <Tabs.Panel value="inventory">
             <Suspense fallback={<Loader size="sm" />}>
               <InventoryView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="trip-planning">
+            <Suspense fallback={<Loader size="sm" />}>
+              <TripPlanningView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="reconciliation">

@@ -12,7 +12,7 @@ import { sqlOn } from '../sql.ts';
 import { WorkAreaRecord } from '../work-area.entity.ts';
 import { ProductRecord } from './catalogue.entity.ts';
 import { StockRecord } from './stock.entity.ts';
-import { putWarehouseSettings, reserveAtOf } from './warehouse-settings.ts';
+import { listWarehouseSettings, putWarehouseSettings, reserveAtOf, warehouseLocation } from './warehouse-settings.ts';
 
 /** Reservations at intake and at release, on the store the suite runs on (SQLite, or PostgreSQL with SLUICE_TEST_STORE=postgres). */
 describe('stock reservations', () => {
@@ -105,11 +105,24 @@ describe('stock reservations', () => {
       const em = store().em.fork();
       if (!(await em.findOne(WorkAreaRecord, { id: 'zone-a' }))) await seedDefaults(store().em.fork());
       expect(await reserveAtOf(em, 'W2')).toBe('acceptance');
-      expect(await putWarehouseSettings(em, 'W2', 'release', 'admin', now())).toMatchObject({ warehouse: 'W2', reserveAt: 'release', updatedBy: 'admin' });
+      expect(await putWarehouseSettings(em, 'W2', { reserveAt: 'release' }, 'admin', now())).toMatchObject({ warehouse: 'W2', reserveAt: 'release', updatedBy: 'admin' });
       expect(await reserveAtOf(store().em.fork(), 'W2')).toBe('release');
       expect(await reserveAtOf(store().em.fork(), 'W1')).toBe('acceptance');
       const { rows } = await sql<{ actor: string; action: string }>`select actor, action from audit_log where subject_type = ${'warehouse'} and subject_id = ${'W2'}`.execute(sqlOn(store().em.fork()));
       expect(rows).toEqual([{ actor: 'admin', action: 'warehouse_settings_changed' }]);
+    });
+
+    it('keeps a warehouse location (the depot of its trips) apart from when it reserves, and clears it with null', async () => {
+      const em = store().em.fork();
+      expect(await warehouseLocation(em, 'W-LOC')).toBeNull();
+      const at = { lat: 52.37, lng: 4.89 };
+      expect(await putWarehouseSettings(em, 'W-LOC', { location: at }, 'admin', now())).toMatchObject({ warehouse: 'W-LOC', reserveAt: 'acceptance', location: at });
+      expect(await putWarehouseSettings(store().em.fork(), 'W-LOC', { reserveAt: 'release' }, 'admin', now())).toMatchObject({ reserveAt: 'release', location: at });
+      expect((await listWarehouseSettings(store().em.fork())).find((w) => w.warehouse === 'W-LOC')?.location).toEqual(at);
+      expect(await putWarehouseSettings(store().em.fork(), 'W-LOC', { location: null }, 'admin', now())).toMatchObject({ reserveAt: 'release', location: null });
+      const { rows } = await sql<{ data: string | object }>`select data from audit_log where subject_type = ${'warehouse'} and subject_id = ${'W-LOC'} order by seq`.execute(sqlOn(store().em.fork()));
+      const changes = rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { after: { location: unknown } });
+      expect(changes.map((c) => c.after.location)).toEqual([at, at, null]);
     });
 
     it('intake reserves nothing, and its facts still say what the available stock cannot cover', async () => {

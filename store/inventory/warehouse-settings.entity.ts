@@ -9,6 +9,9 @@ export const WarehouseSettingsRecord = defineEntity({
     warehouse: p.string().primary(),
     /** acceptance | release: when its orders reserve their stock. */
     reserveAt: p.string().$type<ReserveAt>(),
+    /** Where the warehouse is, in degrees (the depot of its trips); null until someone sets it. */
+    locationLat: p.double().$type<number>().runtimeType('number').nullable(),
+    locationLng: p.double().$type<number>().runtimeType('number').nullable(),
     updatedAt: p.datetime(),
     updatedBy: p.string(),
   },

@@ -57,8 +57,11 @@ export async function moveTripOrder(em: EntityManager, fromId: string, move: { o
   });
 }
 
-/** Hands a whole trip to another driver, its stops in the same order; the reason goes into the log. */
-export async function handOverTrip(em: EntityManager, id: string, handOver: { driverId: string; reason: string }, who: ByWhom): Promise<void> {
+/**
+ * Hands a whole trip to another driver, its stops in the same order; the reason goes into the log, with the
+ * orders the caller reassigned to the driver for it.
+ */
+export async function handOverTrip(em: EntityManager, id: string, handOver: { driverId: string; reason: string; reassigned?: readonly string[] }, who: ByWhom): Promise<void> {
   await inTransaction(em, async (tx) => {
     const trip = await tripFor(tx, id);
     const refused = handOverRefusal(trip, handOver.driverId);
@@ -74,7 +77,7 @@ export async function handOverTrip(em: EntityManager, id: string, handOver: { dr
       actor: who.by,
       reason: handOver.reason,
       at: who.now,
-      data: { fromDriverId: trip.driverId, toDriverId: driver.id },
+      data: { fromDriverId: trip.driverId, toDriverId: driver.id, reassigned: handOver.reassigned ?? [] },
     });
   });
 }

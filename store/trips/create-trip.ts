@@ -50,20 +50,29 @@ export async function claimOrders(tx: EntityManager, tripId: string, orderIds: r
   }
 }
 
-/** Plans a trip for a driver with its stops in order, claiming its orders, with its audit entry; a refusal writes nothing. */
-export async function createTrip(em: EntityManager, trip: NewTrip): Promise<TripRecord> {
+/** The trip's stops, pending, or refused when their order cannot be a trip. */
+function checkedStops(trip: NewTrip): Stop[] {
   const stops: Stop[] = trip.stops.map((s) => ({ orderId: s.orderId, kind: s.kind, pinned: s.pinned, status: 'pending' }));
   const refused = sequenceRefusal(stops);
   if (refused) throw new TripRefusal(refused);
-  return inTransaction(em, async (tx) => {
-    const driver = await tripDriver(tx, trip.driverId);
-    await checkTripOrders(tx, driver.id, stops);
-    await claimOrders(tx, trip.id, stops.map((s) => s.orderId));
-    const row = tx.create(TripRecord, { id: trip.id, driverId: driver.id, workAreaId: driver.workAreaId, state: 'planned', version: 0, createdBy: trip.by, createdAt: trip.now, updatedAt: trip.now });
-    await tx.flush();
-    await saveStops(tx, row, stops, trip.now);
-    const data = { driverId: driver.id, stops: stops.map((s) => `${s.kind}:${s.orderId}`) };
-    await insertAudit(tx, { dedupeKey: `trip:${trip.id}:create`, subjectType: 'trip', subjectId: trip.id, action: 'create', toState: 'planned', actor: trip.by, reason: trip.note || null, at: trip.now, data });
-    return row;
-  });
+  return stops;
+}
+
+/** Plans a trip for a driver with its stops in order, claiming its orders, with its audit entry; a refusal writes nothing. */
+export async function createTrip(em: EntityManager, trip: NewTrip): Promise<TripRecord> {
+  const stops = checkedStops(trip);
+  return inTransaction(em, (tx) => createTripIn(tx, trip, stops));
+}
+
+/** Plans the trip in the caller's transaction (several trips committed together); the stops already checked in order. */
+export async function createTripIn(tx: EntityManager, trip: NewTrip, stops: readonly Stop[] = checkedStops(trip)): Promise<TripRecord> {
+  const driver = await tripDriver(tx, trip.driverId);
+  await checkTripOrders(tx, driver.id, stops);
+  await claimOrders(tx, trip.id, stops.map((s) => s.orderId));
+  const row = tx.create(TripRecord, { id: trip.id, driverId: driver.id, workAreaId: driver.workAreaId, state: 'planned', version: 0, createdBy: trip.by, createdAt: trip.now, updatedAt: trip.now });
+  await tx.flush();
+  await saveStops(tx, row, stops, trip.now);
+  const data = { driverId: driver.id, stops: stops.map((s) => `${s.kind}:${s.orderId}`) };
+  await insertAudit(tx, { dedupeKey: `trip:${trip.id}:create`, subjectType: 'trip', subjectId: trip.id, action: 'create', toState: 'planned', actor: trip.by, reason: trip.note || null, at: trip.now, data });
+  return row;
 }

@@ -1,4 +1,4 @@
-import type { Price, PriceList, Product, ReceiptResult, ReceiptUploadResult, ReserveAt, SplitProposal, StockRow, WarehouseSettings } from '../../../domain/inventory.ts';
+import type { Price, PriceList, Product, ReceiptResult, ReceiptUploadResult, SplitProposal, StockRow, WarehouseSettings, WarehouseSettingsInput } from '../../../domain/inventory.ts';
 import { ApiError } from '../api/api-error.ts';
 import { request } from '../api/request.ts';
 import { currentCsrfToken } from '../api/session-store.ts';
@@ -29,4 +29,4 @@ export async function uploadReceipts(file: File, id: string): Promise<ReceiptUpl
 /** The split of an order into the lines its warehouse covers now and the rest; a 409 says why there is none. */
 export const proposeSplitByAvailability = (orderId: string, signal?: AbortSignal) => request<SplitProposal>(`/orders/${encodeURIComponent(orderId)}/split-by-availability`, { signal });
 export const listWarehouses = async (signal?: AbortSignal) => (await request<{ warehouses: WarehouseSettings[] }>('/warehouses', { signal })).warehouses;
-export const putWarehouseSettings = (warehouse: string, reserveAt: ReserveAt) => request<WarehouseSettings>(`/warehouses/${encodeURIComponent(warehouse)}`, { method: 'PUT', body: { reserveAt } });
+export const putWarehouseSettings = (warehouse: string, settings: WarehouseSettingsInput) => request<WarehouseSettings>(`/warehouses/${encodeURIComponent(warehouse)}`, { method: 'PUT', body: settings });
