@@ -25,6 +25,8 @@ import { ReturnClaimRecord, RmaRecord } from './returns/rma.entity.ts';
 import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
 import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
 import { TripOrderRecord, TripRecord, TripStopRecord } from './trips/trip.entity.ts';
+import { HubRouteRecord, RouteSessionOrderRecord, RouteSessionRecord } from './routes/route.entity.ts';
+import { WaybillOrderRecord, WaybillRecord } from './waybills/waybill.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
@@ -98,4 +100,9 @@ export const ENTITIES = [
   TripRecord,
   TripStopRecord,
   TripOrderRecord,
+  HubRouteRecord,
+  RouteSessionRecord,
+  RouteSessionOrderRecord,
+  WaybillRecord,
+  WaybillOrderRecord,
 ];
