@@ -10,6 +10,8 @@ import { compressJson } from './compression/compress-json.ts';
 import { documentRoutes } from './documents/document-routes.ts';
 import { returnRoutes } from './returns/return-routes.ts';
 import { tripRoutes } from './trips/trip-routes.ts';
+import { hubRouteRoutes } from './hub-routes/hub-route-routes.ts';
+import { waybillRoutes } from './waybills/waybill-routes.ts';
 import { reconciliationRoutes } from './reconciliation/reconciliation-routes.ts';
 import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
@@ -85,6 +87,8 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...documentRoutes(deps),
     ...returnRoutes(deps),
     ...tripRoutes(deps),
+    ...hubRouteRoutes(deps),
+    ...waybillRoutes(deps),
     ...reconciliationRoutes(deps),
     ...trackingRoutes(deps),
     ...healthRoutes(deps),

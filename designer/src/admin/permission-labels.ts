@@ -38,4 +38,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'reconciliation.signOff': 'sign a site\'s day off (locking it) and reopen a signed-off day',
   'trips.read': 'see drivers\' trips, their stops in order and their history',
   'trips.manage': 'plan trips, reorder and move their stops, hand a trip to another driver, dispatch and cancel trips',
+  'routes.read': 'see routes (reusable stop patterns), their sessions and the orders offered to them',
+  'routes.manage': 'set up and retire routes, open and run route sessions, take offered orders into a session',
+  'waybills.read': 'see waybills and their manifests',
+  'waybills.manage': 'open waybills, add and remove their orders, seal them and move their orders together',
 };
