@@ -20,6 +20,8 @@ const VIEWS = {
   returns: { label: 'Returns', needs: ['returns.process', 'returns.approve'] },
   // A site's day, signed off by finance; after the others for the same reason.
   reconciliation: { label: 'Reconciliation', needs: ['reconciliation.read'] },
+  // Last mile (#18): waybills are opened, filled, sealed and moved by who runs the floor.
+  waybills: { label: 'Waybills', needs: ['waybills.manage'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;
