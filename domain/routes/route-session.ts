@@ -21,7 +21,7 @@ export const SESSION_STATE_LABELS: Record<SessionState, string> = {
 /** A run takes what it can carry in a day; more is another session. */
 export const MAX_SESSION_ORDERS = 500;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
+const isoDay = z.string().max(10, 'a day as YYYY-MM-DD').regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
 
 export const newSessionInput = z.strictObject({
   day: isoDay,
