@@ -148,6 +148,26 @@ describe('access to every route', () => {
     { method: 'GET', path: '/driver/trips', allowed: [] },
     { method: 'POST', path: '/driver/trips/x/reports', body: {}, allowed: [] },
     { method: 'POST', path: '/driver/location', body: {}, allowed: [] },
+    // Routes, route sessions and waybills (#18): dispatchers and the ops manager run them; whoever reads orders reads them.
+    { method: 'GET', path: '/hub-routes', allowed: ROLES },
+    { method: 'GET', path: '/hub-routes/x', allowed: ROLES },
+    { method: 'POST', path: '/hub-routes', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'PUT', path: '/hub-routes/x', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/hub-routes/x/retire', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'GET', path: '/hub-routes/x/sessions', allowed: ROLES },
+    { method: 'POST', path: '/hub-routes/x/sessions', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'GET', path: '/route-sessions/x', allowed: ROLES },
+    { method: 'GET', path: '/route-sessions/x/offers', allowed: ROLES },
+    { method: 'POST', path: '/route-sessions/x/orders', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    ...['start', 'pick-up', 'depart', 'complete', 'cancel'].map((step) => ({ method: 'POST', path: `/route-sessions/x/${step}`, body: {}, allowed: ['dispatcher', 'ops_manager'] as Role[] })),
+    { method: 'GET', path: '/waybills', allowed: ROLES },
+    { method: 'GET', path: '/waybills/x', allowed: ROLES },
+    { method: 'GET', path: '/waybills/x/manifest', allowed: ROLES },
+    { method: 'POST', path: '/waybills', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/waybills/x/orders', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'DELETE', path: '/waybills/x/orders/y', allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/waybills/x/seal', allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'POST', path: '/waybills/x/moves', body: {}, allowed: ['dispatcher', 'ops_manager'] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {
       const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });

@@ -13,6 +13,8 @@ import { tripPlanRoutes } from './trips/trip-plan-routes.ts';
 import { tripRoutes } from './trips/trip-routes.ts';
 import { driverApiRoutes } from './drivers/driver-api-routes.ts';
 import { driverRoutes } from './drivers/driver-routes.ts';
+import { hubRouteRoutes } from './hub-routes/hub-route-routes.ts';
+import { waybillRoutes } from './waybills/waybill-routes.ts';
 import { reconciliationRoutes } from './reconciliation/reconciliation-routes.ts';
 import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
@@ -91,6 +93,8 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...tripRoutes(deps),
     ...driverRoutes(deps),
     ...driverApiRoutes(deps),
+    ...hubRouteRoutes(deps),
+    ...waybillRoutes(deps),
     ...reconciliationRoutes(deps),
     ...trackingRoutes(deps),
     ...healthRoutes(deps),

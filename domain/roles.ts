@@ -79,6 +79,12 @@ export const PERMISSIONS = {
   'drivers.manage': ['dispatcher', 'ops_manager', 'admin'],
   'drivers.tokens': ['dispatcher', 'admin'],
   'drivers.monitor': ['dispatcher', 'ops_manager'],
+  // Routes and their sessions, and waybills (#18): the dispatcher runs them and the ops manager sets them up;
+  // whoever reads orders reads them.
+  'routes.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
+  'routes.manage': ['dispatcher', 'ops_manager'],
+  'waybills.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
+  'waybills.manage': ['dispatcher', 'ops_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -26,6 +26,8 @@ import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
 import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
 import { TripOrderRecord, TripRecord, TripStopRecord } from './trips/trip.entity.ts';
 import { DriverProfileRecord, DriverTokenRecord } from './drivers/driver-profile.entity.ts';
+import { HubRouteRecord, RouteSessionOrderRecord, RouteSessionRecord } from './routes/route.entity.ts';
+import { WaybillOrderRecord, WaybillRecord } from './waybills/waybill.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
@@ -101,4 +103,9 @@ export const ENTITIES = [
   TripOrderRecord,
   DriverProfileRecord,
   DriverTokenRecord,
+  HubRouteRecord,
+  RouteSessionRecord,
+  RouteSessionOrderRecord,
+  WaybillRecord,
+  WaybillOrderRecord,
 ];

@@ -22,6 +22,8 @@ const VIEWS = {
   reconciliation: { label: 'Reconciliation', needs: ['reconciliation.read'] },
   // Trip planning: a proposal of a zone's trips, planned when the dispatcher accepts it.
   'trip-planning': { label: 'Plan trips', needs: ['trips.manage'] },
+  // Last mile (#18): waybills are opened, filled, sealed and moved by who runs the floor.
+  waybills: { label: 'Waybills', needs: ['waybills.manage'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

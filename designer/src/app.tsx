@@ -26,6 +26,7 @@ const InventoryView = lazy(async () => ({ default: (await import('./inventory/in
 const ReturnsView = lazy(async () => ({ default: (await import('./returns/returns-view.tsx')).ReturnsView }));
 const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
 const ReconciliationView = lazy(async () => ({ default: (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView }));
+const WaybillsView = lazy(async () => ({ default: (await import('./waybills/waybills-view.tsx')).WaybillsView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -101,6 +102,11 @@ export function App() {
           <Tabs.Panel value="reconciliation">
             <Suspense fallback={<Loader size="sm" />}>
               <ReconciliationView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="waybills">
+            <Suspense fallback={<Loader size="sm" />}>
+              <WaybillsView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="bulk">

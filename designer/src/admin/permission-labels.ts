@@ -42,4 +42,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'drivers.manage': 'set drivers\' shifts, vehicles and zones',
   'drivers.tokens': 'issue and revoke drivers\' tokens for the driver app',
   'drivers.monitor': 'watch the driver monitor: where drivers are, their trips, late stops and cash',
+  'routes.read': 'see routes (reusable stop patterns), their sessions and the orders offered to them',
+  'routes.manage': 'set up and retire routes, open and run route sessions, take offered orders into a session',
+  'waybills.read': 'see waybills and their manifests',
+  'waybills.manage': 'open waybills, add and remove their orders, seal them and move their orders together',
 };
