@@ -103,6 +103,9 @@ describe('access to every route', () => {
     { method: 'POST', path: '/trips/x/hand-over', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/trips/x/dispatch', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/trips/x/cancel', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    // An order's conversation (#18): whoever reads orders reads it; whoever acts on orders posts in it.
+    { method: 'GET', path: '/orders/x/messages', allowed: ROLES },
+    { method: 'POST', path: '/orders/x/messages', body: {}, allowed: ['dispatcher', 'specialist', 'finance', 'ops_manager', 'order_processor'] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {
       const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });

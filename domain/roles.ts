@@ -73,6 +73,9 @@ export const PERMISSIONS = {
   // whoever reads orders reads the trips that carry them.
   'trips.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
   'trips.manage': ['dispatcher', 'ops_manager'],
+  // An order's conversation (#18): whoever reads orders reads it, whoever acts on orders writes in it.
+  'conversations.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
+  'conversations.post': ['dispatcher', 'specialist', 'finance', 'ops_manager', 'order_processor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -13,6 +13,7 @@ import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
 import { ImportTemplateRecord, OrderImportRecord, OrderImportRowRecord } from './order-import.entity.ts';
 import { OrderRecord } from './order.entity.ts';
+import { OrderMessageRecord } from './conversations/order-message.entity.ts';
 import { OrderSkuRecord } from './order-sku.entity.ts';
 import { NotificationReadMarkRecord, NotificationReadRecord, NotificationRecord } from './notifications/notification.entity.ts';
 import { OutboxRecord } from './outbox.entity.ts';
@@ -98,4 +99,5 @@ export const ENTITIES = [
   TripRecord,
   TripStopRecord,
   TripOrderRecord,
+  OrderMessageRecord,
 ];
