@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MessageAuthor } from '../../domain/conversations/conversation.ts';
 import { hoursFromNow } from '../../test/clock.ts';
 import { useTempStore } from '../../test/temp-store.ts';
 import { AccountRecord } from '../accounts/account.entity.ts';
@@ -31,7 +32,7 @@ describe("an order's conversation in the store", () => {
     return id;
   };
   const as = (username: string) => ({ kind: 'user' as const, id: people[username]!, name: username });
-  const post = (orderId: string, text: string, author = as('dee')) => postMessage(store().em, { orderId, author, text, actor: author.name, now: new Date() });
+  const post = (orderId: string, text: string, author: MessageAuthor = as('dee')) => postMessage(store().em, { orderId, author, text, actor: author.name, now: new Date() });
 
   it('posts a message with its audit entry, and pages a long thread newest first', async () => {
     const id = await order();
