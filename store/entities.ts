@@ -24,7 +24,7 @@ import { ReconciliationDayRecord } from './reconciliation/reconciliation-day.ent
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ReturnClaimRecord, RmaRecord } from './returns/rma.entity.ts';
 import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
-import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
+import { SupportTicketRecord, SupportTicketReplyRecord } from './support/support-ticket.entity.ts';
 import { TripOrderRecord, TripRecord, TripStopRecord } from './trips/trip.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
@@ -94,6 +94,7 @@ export const ENTITIES = [
   AccountContactRecord,
   AccountLedgerRecord,
   SupportTicketRecord,
+  SupportTicketReplyRecord,
   PublicRateLimitRecord,
   ReconciliationDayRecord,
   TripRecord,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { supportTicketInput, supportTicketView, trackingView } from '../../domain/tracking.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
 import { takePublicHit } from '../../store/tracking/public-rate-limit.ts';
-import { listSupportTickets, raiseSupportTicket } from '../../store/tracking/support-tickets.ts';
+import { listSupportTickets, raiseSupportTicket } from '../../store/support/support-tickets.ts';
 import { isTrackingToken, trackedOrderId, trackingViewOf } from '../../store/tracking/tracked-order.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import type { AppEnv } from '../auth/principal.ts';

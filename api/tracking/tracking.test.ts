@@ -9,7 +9,7 @@ import { inTransaction } from '../../store/in-transaction.ts';
 import { NotificationRecord } from '../../store/notifications/notification.entity.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
 import { lastMileRank } from '../../store/order-sort-ranks.ts';
-import { SupportTicketRecord } from '../../store/tracking/support-ticket.entity.ts';
+import { SupportTicketRecord } from '../../store/support/support-ticket.entity.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
 import { createApp } from '../app.ts';
 

@@ -40,4 +40,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'trips.manage': 'plan trips, reorder and move their stops, hand a trip to another driver, dispatch and cancel trips',
   'conversations.read': 'read an order\'s conversation',
   'conversations.post': 'post in an order\'s conversation and mention people in it',
+  'support.read': 'see the support queue: customers\' tickets from tracking pages',
+  'support.answer': 'assign, answer and close customers\' support tickets',
 };
