@@ -11,6 +11,7 @@ import { documentRoutes } from './documents/document-routes.ts';
 import { returnRoutes } from './returns/return-routes.ts';
 import { tripRoutes } from './trips/trip-routes.ts';
 import { conversationRoutes } from './conversations/conversation-routes.ts';
+import { supportRoutes } from './support/support-routes.ts';
 import { reconciliationRoutes } from './reconciliation/reconciliation-routes.ts';
 import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
@@ -87,6 +88,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...returnRoutes(deps),
     ...tripRoutes(deps),
     ...conversationRoutes(deps),
+    ...supportRoutes(deps),
     ...reconciliationRoutes(deps),
     ...trackingRoutes(deps),
     ...healthRoutes(deps),
