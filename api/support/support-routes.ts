@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { answerTicketInput, assignTicketInput, closeTicketInput, supportQueue, supportQueueQuery, supportTicketDetail } from '../../domain/support/support-ticket.ts';
 import { changeTicket, readTicket, supportQueue as readQueue, type DeskChange } from '../../store/support/ticket-desk.ts';
 import { TicketRefusal } from '../../store/support/ticket-refusal.ts';

@@ -6,10 +6,10 @@ const tabs = (...roles: Parameters<typeof viewsFor>[0]) => viewsFor(roles).map((
 describe('viewsFor', () => {
   it('gives each role only its screens', () => {
     expect(tabs('finance')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation']);
-    expect(tabs('dispatcher')).toEqual(['orders', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory']);
-    expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'reconciliation']);
+    expect(tabs('dispatcher')).toEqual(['orders', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'support']);
+    expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'reconciliation', 'support']);
     expect(tabs('admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'accounts', 'admin', 'inventory']);
-    expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation']);
+    expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'support']);
   });
 
   it('unites the screens of several roles, in tab order', () => {

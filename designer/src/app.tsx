@@ -23,6 +23,7 @@ const BulkView = lazy(async () => ({ default: (await import('./bulk/bulk-view.ts
 const ImportView = lazy(async () => ({ default: (await import('./import/import-view.tsx')).ImportView }));
 const InventoryView = lazy(async () => ({ default: (await import('./inventory/inventory-view.tsx')).InventoryView }));
 const ReturnsView = lazy(async () => ({ default: (await import('./returns/returns-view.tsx')).ReturnsView }));
+const SupportView = lazy(async () => ({ default: (await import('./support/support-view.tsx')).SupportView }));
 const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
 const ReconciliationView = lazy(async () => ({ default: (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
@@ -130,6 +131,11 @@ export function App() {
           <Tabs.Panel value="returns">
             <Suspense fallback={<Loader size="sm" />}>
               <ReturnsView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="support">
+            <Suspense fallback={<Loader size="sm" />}>
+              <SupportView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="admin">
