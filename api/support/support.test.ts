@@ -46,7 +46,7 @@ describe('support tickets through the API', () => {
 
     const stale = await h.request(`/support/tickets/${ticket.id}/close`, { method: 'POST', body: JSON.stringify({ version: 1 }) });
     expect(stale.status).toBe(409);
-    const form = await h.app.request(`/track/${token}/tickets/${ticket.id}`, { method: 'POST', body: new URLSearchParams({ message: 'Could it be after 2pm?' }) });
+    const form = await h.app.request(`/track/${token}/replies`, { method: 'POST', body: new URLSearchParams({ ticket: ticket.id, message: 'Could it be after 2pm?' }) });
     expect(form.status).toBe(303);
     const reopened = (await (await h.request(`/support/tickets/${ticket.id}`, { role: 'ops_manager' })).json()) as SupportTicketDetail;
     expect(reopened).toMatchObject({ status: 'assigned', assignee: 'dan', replies: [{ from: 'support' }, { from: 'customer', text: 'Could it be after 2pm?' }] });

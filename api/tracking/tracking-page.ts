@@ -70,7 +70,8 @@ function ticketList({ token, items: tickets }: PageTickets, locale: string, time
     const refused = form.reply?.ticketId === t.id ? form.reply : undefined;
     return `<li class="ticket"><p class="who">${escape(TICKET_TOPIC_WORDS[t.topic])}, ${escape(when(t.createdAt, locale, timeZone))}: <strong>${escape(STATUS_WORDS[t.status])}</strong></p>
 <p class="text">${escape(t.message)}</p>${replies}
-<form method="post" action="/track/${escape(encodeURIComponent(token))}/tickets/${escape(encodeURIComponent(t.id))}" aria-label="Reply to question ${i + 1}">${refused ? issueList(refused.issues) : ''}
+<form method="post" action="/track/${escape(encodeURIComponent(token))}/replies" aria-label="Reply to question ${i + 1}">${refused ? issueList(refused.issues) : ''}
+<input type="hidden" name="ticket" value="${escape(t.id)}">
 <label for="reply-${i}">Reply</label><textarea id="reply-${i}" name="message" maxlength="2000" rows="2" required>${escape(refused?.message ?? '')}</textarea>
 <button type="submit">Send reply</button></form></li>`;
   });

@@ -53,7 +53,7 @@ const decoded = (text: string): string => {
  * routes' input check could answer 400 (a NUL in it, say): every link that names no order reads the same.
  */
 export const malformedTokens: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const match = /^(\/public)?\/track\/([^/]*)(\/tickets(\/[^/]*(\/replies)?)?)?$/.exec(c.req.path);
+  const match = /^(\/public)?\/track\/([^/]*)(\/.*)?$/.exec(c.req.path);
   if (!match || isTrackingToken(decoded(match[2]!))) return next();
   return match[1] ? handleError(NOT_TRACKED(), c) : c.html(notTrackedPage(c.get('secureHeadersNonce') ?? ''), 404);
 };
@@ -203,12 +203,12 @@ export function trackingRoutes(deps: ApiDeps) {
     }),
     defineRoute({
       method: 'post',
-      path: '/track/:token/tickets/:ticketId',
+      path: '/track/:token/replies',
       operationId: 'sendTrackingPageReply',
-      summary: 'The tracking page\'s reply form under an answered question (no sign-in; an HTML form post)',
+      summary: 'The tracking page\'s reply form under a question (no sign-in; an HTML form post of `ticket` and `message`)',
       tag: 'Tracking',
       access: 'public',
-      params: ticketParams,
+      params: tokenParams,
       responses: { 303: { description: 'Stored: on to the page, which says so.' }, 400: { description: 'The page with what to correct.', ...html }, 404: { description: 'No order is tracked under this link, or it has no such question.', ...html }, 429: { description: 'Too many requests.', ...html } },
       handler: async (c, { params }) => {
         const wait = await admit(c);
@@ -217,10 +217,11 @@ export function trackingRoutes(deps: ApiDeps) {
         if (!orderId) return c.html(notTrackedPage(nonceOf(c)), 404);
         const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
         const message = typeof form.message === 'string' ? form.message : '';
+        const ticketId = typeof form.ticket === 'string' ? form.ticket.slice(0, 100) : '';
         try {
-          if (!(await customerReply(em(), orderId, params.ticketId, validate(customerReplyInput, { message }, 'body').message))) return c.html(notTrackedPage(nonceOf(c)), 404);
+          if (!(await customerReply(em(), orderId, ticketId, validate(customerReplyInput, { message }, 'body').message))) return c.html(notTrackedPage(nonceOf(c)), 404);
         } catch (err) {
-          if (err instanceof UserError && err.status === 400) return htmlPage(c, params.token, { reply: { ticketId: params.ticketId, message, issues: err.issues ?? [{ path: '', message: err.message }] } }, 400);
+          if (err instanceof UserError && err.status === 400) return htmlPage(c, params.token, { reply: { ticketId, message, issues: err.issues ?? [{ path: '', message: err.message }] } }, 400);
           throw err;
         }
         return c.redirect(`/track/${params.token}?sent=1`, 303);

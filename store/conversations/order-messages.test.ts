@@ -44,7 +44,7 @@ describe("an order's conversation in the store", () => {
     expect([...second.items, ...third.items].map((m) => m.text)).toEqual(['message 4', 'message 3', 'message 2', 'message 1']);
     expect(third.next).toBeNull();
     expect(first.items[0]!.author).toEqual({ kind: 'user', id: people.dee, name: 'dee' });
-    const audit = await store().em.fork().find(AuditEntryRecord, { subjectType: 'order', subjectId: id, action: 'message' });
+    const audit = await store().em.fork().find(AuditEntryRecord, { subjectType: 'conversation', subjectId: id, action: 'message' });
     expect(audit).toHaveLength(7);
     expect(audit.every((a) => a.actor === 'dee' && a.toState === null)).toBe(true);
   });

@@ -44,8 +44,9 @@ export async function postMessage(em: EntityManager, message: NewMessage): Promi
     const row = tx.create(OrderMessageRecord, { orderId: order.id, authorKind: message.author.kind, authorId: message.author.id, authorName: message.author.name, text: message.text, mentions, createdAt: message.now });
     await tx.flush();
     await insertAudit(tx, {
-      dedupeKey: `order:${order.id}:message:${row.seq}`,
-      subjectType: 'order',
+      dedupeKey: `conversation:${order.id}:message:${row.seq}`,
+      // The order's conversation, not the order: its timeline is the order's states, and a message changes none.
+      subjectType: 'conversation',
       subjectId: order.id,
       action: 'message',
       actor: message.actor,
