@@ -26,7 +26,7 @@ describe('the support desk, in the browser', () => {
 
     const customer = await openPage(browser, { viewport: { width: 480, height: 900 }, locale: 'en-GB' });
     await customer.goto(`${url}/track/${token}`);
-    await customer.getByLabel('About').selectOption('change_delivery');
+    await customer.getByLabel('About', { exact: true }).selectOption('change_delivery');
     await customer.getByLabel('Your name').fill('Carla Customer');
     await customer.getByLabel('Email or phone').fill('carla@example.com');
     await customer.getByLabel('Your message').fill('Can it come on Friday instead?');
