@@ -168,6 +168,16 @@ describe('access to every route', () => {
     { method: 'DELETE', path: '/waybills/x/orders/y', allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/waybills/x/seal', allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/waybills/x/moves', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    // An order's conversation (#18): whoever reads orders reads it; whoever acts on orders posts in it.
+    { method: 'GET', path: '/orders/x/messages', allowed: ROLES },
+    { method: 'POST', path: '/orders/x/messages', body: {}, allowed: ['dispatcher', 'specialist', 'finance', 'ops_manager', 'order_processor'] },
+    // Support tickets (#18): the desk (dispatchers, order processors) works them, the ops manager reads the queue;
+    // the customer's side stays public (the tracking routes).
+    { method: 'GET', path: '/support/tickets', allowed: ['dispatcher', 'order_processor', 'ops_manager'] },
+    { method: 'GET', path: '/support/tickets/x', allowed: ['dispatcher', 'order_processor', 'ops_manager'] },
+    { method: 'POST', path: '/support/tickets/x/assign', body: {}, allowed: ['dispatcher', 'order_processor'] },
+    { method: 'POST', path: '/support/tickets/x/answer', body: {}, allowed: ['dispatcher', 'order_processor'] },
+    { method: 'POST', path: '/support/tickets/x/close', body: {}, allowed: ['dispatcher', 'order_processor'] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {
       const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });

@@ -15,6 +15,8 @@ import { driverApiRoutes } from './drivers/driver-api-routes.ts';
 import { driverRoutes } from './drivers/driver-routes.ts';
 import { hubRouteRoutes } from './hub-routes/hub-route-routes.ts';
 import { waybillRoutes } from './waybills/waybill-routes.ts';
+import { conversationRoutes } from './conversations/conversation-routes.ts';
+import { supportRoutes } from './support/support-routes.ts';
 import { reconciliationRoutes } from './reconciliation/reconciliation-routes.ts';
 import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
@@ -95,6 +97,8 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...driverApiRoutes(deps),
     ...hubRouteRoutes(deps),
     ...waybillRoutes(deps),
+    ...conversationRoutes(deps),
+    ...supportRoutes(deps),
     ...reconciliationRoutes(deps),
     ...trackingRoutes(deps),
     ...healthRoutes(deps),

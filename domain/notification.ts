@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from './roles.ts';
 
-export const NOTIFICATION_KINDS = ['escalated_to_my_role', 'my_hold_released', 'deadline_soon', 'bulk_job_finished', 'import_done', 'support_ticket'] as const;
+export const NOTIFICATION_KINDS = ['escalated_to_my_role', 'my_hold_released', 'deadline_soon', 'bulk_job_finished', 'import_done', 'support_ticket', 'mentioned'] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKind>;
 

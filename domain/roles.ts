@@ -85,6 +85,13 @@ export const PERMISSIONS = {
   'routes.manage': ['dispatcher', 'ops_manager'],
   'waybills.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
   'waybills.manage': ['dispatcher', 'ops_manager'],
+  // An order's conversation (#18): whoever reads orders reads it, whoever acts on orders writes in it.
+  'conversations.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
+  'conversations.post': ['dispatcher', 'specialist', 'finance', 'ops_manager', 'order_processor'],
+  // Customers' support tickets (#18): the support desk (dispatchers and order processors) works them; the ops
+  // manager, who answers for the floor, reads the queue.
+  'support.read': ['dispatcher', 'order_processor', 'ops_manager'],
+  'support.answer': ['dispatcher', 'order_processor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

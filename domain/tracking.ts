@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LAST_MILE_STATUSES, type LastMileStatus } from './last-mile.ts';
 import type { OrderState } from './lifecycle.ts';
+import { ticketTopic } from './support/support-ticket.ts';
 import { ID_MAX, oneLine, paragraph } from './text.ts';
 
 /**
@@ -73,6 +74,7 @@ const contactField = oneLine(254, 'an email address or a phone number').refine(
 );
 
 export const supportTicketInput = z.object({
+  topic: ticketTopic.default('other'),
   name: oneLine(100, 'your name'),
   contact: contactField,
   message: paragraph(2000, 'what you would like to ask or tell us'),

@@ -13,6 +13,7 @@ import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
 import { ImportTemplateRecord, OrderImportRecord, OrderImportRowRecord } from './order-import.entity.ts';
 import { OrderRecord } from './order.entity.ts';
+import { OrderMessageRecord } from './conversations/order-message.entity.ts';
 import { OrderSkuRecord } from './order-sku.entity.ts';
 import { NotificationReadMarkRecord, NotificationReadRecord, NotificationRecord } from './notifications/notification.entity.ts';
 import { OutboxRecord } from './outbox.entity.ts';
@@ -23,7 +24,7 @@ import { ReconciliationDayRecord } from './reconciliation/reconciliation-day.ent
 import { ReleaseCycleRecord } from './release-cycle.entity.ts';
 import { ReturnClaimRecord, RmaRecord } from './returns/rma.entity.ts';
 import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
-import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
+import { SupportTicketRecord, SupportTicketReplyRecord } from './support/support-ticket.entity.ts';
 import { TripOrderRecord, TripRecord, TripStopRecord } from './trips/trip.entity.ts';
 import { DriverProfileRecord, DriverTokenRecord } from './drivers/driver-profile.entity.ts';
 import { HubRouteRecord, RouteSessionOrderRecord, RouteSessionRecord } from './routes/route.entity.ts';
@@ -96,6 +97,7 @@ export const ENTITIES = [
   AccountContactRecord,
   AccountLedgerRecord,
   SupportTicketRecord,
+  SupportTicketReplyRecord,
   PublicRateLimitRecord,
   ReconciliationDayRecord,
   TripRecord,
@@ -108,4 +110,5 @@ export const ENTITIES = [
   RouteSessionOrderRecord,
   WaybillRecord,
   WaybillOrderRecord,
+  OrderMessageRecord,
 ];

@@ -1,9 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { customerReplyInput, publicTicketView } from '../../domain/support/support-ticket.ts';
 import { supportTicketInput, supportTicketView, trackingView } from '../../domain/tracking.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
 import { takePublicHit } from '../../store/tracking/public-rate-limit.ts';
-import { listSupportTickets, raiseSupportTicket } from '../../store/tracking/support-tickets.ts';
+import { listSupportTickets, raiseSupportTicket } from '../../store/support/support-tickets.ts';
+import { customerReply, publicTickets } from '../../store/support/ticket-desk.ts';
 import { isTrackingToken, trackedOrderId, trackingViewOf } from '../../store/tracking/tracked-order.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import type { AppEnv } from '../auth/principal.ts';
@@ -17,6 +19,8 @@ import { notTrackedPage, pageLocale, tooManyRequestsPage, trackingPage, type Tic
 
 /** Malformed tokens are answered before the routes (malformedTokens); the fallback keeps any other from a 400 all the same. */
 const tokenParams = z.object({ token: z.string().max(100).catch('') });
+const ticketParams = tokenParams.extend({ ticketId: z.string().max(100).catch('') });
+const NO_TICKET = () => new UserError(404, 'not_found', 'This order has no such question.');
 
 const NOT_TRACKED = () => new UserError(404, 'not_found', 'No order is tracked under this link.');
 const tooMany = (seconds: number) => new UserError(429, 'too_many_requests', `Too many requests; try again in ${seconds} seconds.`);
@@ -49,7 +53,7 @@ const decoded = (text: string): string => {
  * routes' input check could answer 400 (a NUL in it, say): every link that names no order reads the same.
  */
 export const malformedTokens: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const match = /^(\/public)?\/track\/([^/]*)(\/tickets)?$/.exec(c.req.path);
+  const match = /^(\/public)?\/track\/([^/]*)(\/.*)?$/.exec(c.req.path);
   if (!match || isTrackingToken(decoded(match[2]!))) return next();
   return match[1] ? handleError(NOT_TRACKED(), c) : c.html(notTrackedPage(c.get('secureHeadersNonce') ?? ''), 404);
 };
@@ -67,8 +71,9 @@ export function trackingRoutes(deps: ApiDeps) {
   const nonceOf = (c: Context<AppEnv>) => c.get('secureHeadersNonce') ?? '';
   const htmlPage = async (c: Context<AppEnv>, token: string, form: TicketFormState, status: 200 | 400) => {
     const view = await trackingViewOf(em(), token);
-    if (!view) return c.html(notTrackedPage(nonceOf(c)), 404);
-    return c.html(trackingPage(view, pageLocale(c.req.header('Accept-Language')), nonceOf(c), form), status);
+    const orderId = view && (await trackedOrderId(em(), token));
+    if (!view || !orderId) return c.html(notTrackedPage(nonceOf(c)), 404);
+    return c.html(trackingPage(view, pageLocale(c.req.header('Accept-Language')), nonceOf(c), form, { token, items: await publicTickets(em(), orderId) }), status);
   };
   const html = { contentType: 'text/html' };
 
@@ -145,11 +150,78 @@ export function trackingRoutes(deps: ApiDeps) {
         const orderId = await trackedOrderId(em(), params.token);
         if (!orderId) return c.html(notTrackedPage(nonceOf(c)), 404);
         const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
-        const values = Object.fromEntries((['name', 'contact', 'message'] as const).map((field) => [field, typeof form[field] === 'string' ? form[field] : ''])) as Record<'name' | 'contact' | 'message', string>;
+        const values = Object.fromEntries((['topic', 'name', 'contact', 'message'] as const).map((field) => [field, typeof form[field] === 'string' ? form[field] : ''])) as Record<'topic' | 'name' | 'contact' | 'message', string>;
         try {
-          await raiseSupportTicket(em(), orderId, validate(supportTicketInput, values, 'body'));
+          await raiseSupportTicket(em(), orderId, validate(supportTicketInput, { ...values, topic: values.topic || undefined }, 'body'));
         } catch (err) {
           if (err instanceof UserError && err.status === 400) return htmlPage(c, params.token, { values, issues: err.issues ?? [{ path: '', message: err.message }] }, 400);
+          throw err;
+        }
+        return c.redirect(`/track/${params.token}?sent=1`, 303);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/public/track/:token/tickets',
+      operationId: 'trackedOrderTickets',
+      summary: 'The questions asked about an order, with the answers (no sign-in)',
+      tag: 'Tracking',
+      access: 'public',
+      params: tokenParams,
+      responses: { 200: { description: 'The order\'s questions, newest first, each with its replies oldest first.', schema: z.object({ tickets: z.array(publicTicketView) }) }, 404: { description: 'No order is tracked under this token.', schema: errorBody }, ...limited },
+      handler: async (c, { params }) => {
+        const wait = await admit(c);
+        if (wait > 0) throw tooMany(wait);
+        const orderId = await trackedOrderId(em(), params.token);
+        if (!orderId) throw NOT_TRACKED();
+        return c.json({ tickets: await publicTickets(em(), orderId) });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/public/track/:token/tickets/:ticketId/replies',
+      operationId: 'replyToSupportTicket',
+      summary: 'A customer\'s reply to the answer of their question (no sign-in; reopens it)',
+      tag: 'Tracking',
+      access: 'public',
+      params: ticketParams,
+      body: customerReplyInput,
+      responses: {
+        201: { description: 'Stored; the ticket is back in the support queue.', schema: z.object({ received: z.literal(true) }) },
+        400: STANDARD_ERRORS[400],
+        404: { description: 'No order is tracked under this token, or it has no such question.', schema: errorBody },
+        ...limited,
+      },
+      handler: async (c, { params, body }) => {
+        const wait = await admit(c);
+        if (wait > 0) throw tooMany(wait);
+        const orderId = await trackedOrderId(em(), params.token);
+        if (!orderId) throw NOT_TRACKED();
+        if (!(await customerReply(em(), orderId, params.ticketId, body.message))) throw NO_TICKET();
+        return c.json({ received: true as const }, 201);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/track/:token/replies',
+      operationId: 'sendTrackingPageReply',
+      summary: 'The tracking page\'s reply form under a question (no sign-in; an HTML form post of `ticket` and `message`)',
+      tag: 'Tracking',
+      access: 'public',
+      params: tokenParams,
+      responses: { 303: { description: 'Stored: on to the page, which says so.' }, 400: { description: 'The page with what to correct.', ...html }, 404: { description: 'No order is tracked under this link, or it has no such question.', ...html }, 429: { description: 'Too many requests.', ...html } },
+      handler: async (c, { params }) => {
+        const wait = await admit(c);
+        if (wait > 0) return c.html(tooManyRequestsPage(nonceOf(c), wait), 429);
+        const orderId = await trackedOrderId(em(), params.token);
+        if (!orderId) return c.html(notTrackedPage(nonceOf(c)), 404);
+        const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
+        const message = typeof form.message === 'string' ? form.message : '';
+        const ticketId = typeof form.ticket === 'string' ? form.ticket.slice(0, 100) : '';
+        try {
+          if (!(await customerReply(em(), orderId, ticketId, validate(customerReplyInput, { message }, 'body').message))) return c.html(notTrackedPage(nonceOf(c)), 404);
+        } catch (err) {
+          if (err instanceof UserError && err.status === 400) return htmlPage(c, params.token, { reply: { ticketId, message, issues: err.issues ?? [{ path: '', message: err.message }] } }, 400);
           throw err;
         }
         return c.redirect(`/track/${params.token}?sent=1`, 303);

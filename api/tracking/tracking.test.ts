@@ -9,7 +9,7 @@ import { inTransaction } from '../../store/in-transaction.ts';
 import { NotificationRecord } from '../../store/notifications/notification.entity.ts';
 import { OrderRecord } from '../../store/order.entity.ts';
 import { lastMileRank } from '../../store/order-sort-ranks.ts';
-import { SupportTicketRecord } from '../../store/tracking/support-ticket.entity.ts';
+import { SupportTicketRecord } from '../../store/support/support-ticket.entity.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
 import { createApp } from '../app.ts';
 
@@ -102,7 +102,7 @@ describe('an order\'s tracking page and route, without sign-in', () => {
     expect((await anonymous(`/public/track/${token}`)).headers.get('cache-control')).toBe('no-store');
   });
 
-  it('stores a ticket from the route and from the page\'s form, notifies the order processors, and lists it in the order for staff', async () => {
+  it('stores a ticket from the route and from the page\'s form, notifies the support desk, and lists it in the order for staff', async () => {
     const sent = await anonymous(`/public/track/${token}/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Carla Customer', contact: 'carla@example.com', message: 'Can you leave it with the neighbour?' }) });
     expect(sent.status).toBe(201);
     const form = await anonymous(`/track/${token}`, { method: 'POST', body: new URLSearchParams({ name: 'Carla', contact: '+44 20 7946 0000', message: 'Ring twice <please>' }) });
@@ -112,8 +112,8 @@ describe('an order\'s tracking page and route, without sign-in', () => {
 
     const tickets = await h.store.em.fork().find(SupportTicketRecord, { orderId: order.id });
     expect(tickets.map((t) => t.contact).sort()).toEqual(['+44 20 7946 0000', 'carla@example.com']);
-    const notes = await h.store.em.fork().find(NotificationRecord, { kind: 'support_ticket', link: `/?view=orders&order=${order.id}` });
-    expect(notes.map((n) => n.role)).toEqual(['order_processor', 'order_processor']);
+    const notes = await h.store.em.fork().find(NotificationRecord, { kind: 'support_ticket', link: { $in: tickets.map((t) => `/?view=support&ticket=${t.id}`) } });
+    expect(notes.map((n) => n.role).sort()).toEqual(['dispatcher', 'dispatcher', 'order_processor', 'order_processor']);
 
     const listed = await h.request(`/orders/${order.id}/support-tickets`, { role: 'order_processor' });
     expect(listed.status).toBe(200);

@@ -24,6 +24,8 @@ const VIEWS = {
   'trip-planning': { label: 'Plan trips', needs: ['trips.manage'] },
   // Last mile (#18): waybills are opened, filled, sealed and moved by who runs the floor.
   waybills: { label: 'Waybills', needs: ['waybills.manage'] },
+  // Customers' questions from tracking pages (#18): the support desk's queue.
+  support: { label: 'Support', needs: ['support.read'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

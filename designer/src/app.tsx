@@ -24,6 +24,7 @@ const ImportView = lazy(async () => ({ default: (await import('./import/import-v
 const TripPlanningView = lazy(async () => ({ default: (await import('./trip-planning/trip-planning-view.tsx')).TripPlanningView }));
 const InventoryView = lazy(async () => ({ default: (await import('./inventory/inventory-view.tsx')).InventoryView }));
 const ReturnsView = lazy(async () => ({ default: (await import('./returns/returns-view.tsx')).ReturnsView }));
+const SupportView = lazy(async () => ({ default: (await import('./support/support-view.tsx')).SupportView }));
 const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
 const ReconciliationView = lazy(async () => ({ default: (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView }));
 const WaybillsView = lazy(async () => ({ default: (await import('./waybills/waybills-view.tsx')).WaybillsView }));
@@ -142,6 +143,11 @@ export function App() {
           <Tabs.Panel value="returns">
             <Suspense fallback={<Loader size="sm" />}>
               <ReturnsView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="support">
+            <Suspense fallback={<Loader size="sm" />}>
+              <SupportView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="admin">

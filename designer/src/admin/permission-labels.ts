@@ -46,4 +46,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'routes.manage': 'set up and retire routes, open and run route sessions, take offered orders into a session',
   'waybills.read': 'see waybills and their manifests',
   'waybills.manage': 'open waybills, add and remove their orders, seal them and move their orders together',
+  'conversations.read': 'read an order\'s conversation',
+  'conversations.post': 'post in an order\'s conversation and mention people in it',
+  'support.read': 'see the support queue: customers\' tickets from tracking pages',
+  'support.answer': 'assign, answer and close customers\' support tickets',
 };

@@ -10,6 +10,7 @@ import { OrderActions } from './order-actions.tsx';
 import { OrderDocuments } from './order-documents.tsx';
 import { OrderReturns } from './order-returns.tsx';
 import { OrderSupportTickets } from './order-support-tickets.tsx';
+import { OrderConversation } from '../conversations/order-conversation.tsx';
 import { OrderFacts } from './order-facts.tsx';
 import { OrderRouting } from './order-routing.tsx';
 import { OrderTimeline } from './order-timeline.tsx';
@@ -70,6 +71,12 @@ export function OrderDetailPanel({ order, workAreaName, onActionDone }: OrderDet
       )}
       <OrderSupportTickets orderId={order.id} />
       <Divider />
+      {can('conversations.read') && (
+        <>
+          <OrderConversation key={order.id} orderId={order.id} />
+          <Divider />
+        </>
+      )}
       {order.operations.length > 0 && (
         <>
           <OrderRouting key={order.id} order={order} onDone={onActionDone} />

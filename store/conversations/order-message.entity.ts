@@ -1,0 +1,23 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { MessageAuthor } from '../../domain/conversations/conversation.ts';
+
+/**
+ * A message of an order's conversation. `seq` orders a thread and pages it (the (order_id, seq) index reads
+ * one page of one order, however long its thread); messages are never edited or deleted, like the audit log.
+ */
+export const OrderMessageRecord = defineEntity({
+  name: 'OrderMessageRecord',
+  tableName: 'order_messages',
+  indexes: [{ properties: ['orderId', 'seq'] }],
+  properties: {
+    seq: p.integer().primary().autoincrement(),
+    orderId: p.string(),
+    authorKind: p.string().$type<MessageAuthor['kind']>(),
+    authorId: p.string(),
+    authorName: p.string(),
+    text: p.text(),
+    mentions: p.json<string[]>(),
+    createdAt: p.datetime(),
+  },
+});
+export type OrderMessageRecord = InferEntity<typeof OrderMessageRecord>;
