@@ -5,15 +5,15 @@ const tabs = (...roles: Parameters<typeof viewsFor>[0]) => viewsFor(roles).map((
 
 describe('viewsFor', () => {
   it('gives each role only its screens', () => {
-    expect(tabs('finance')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation']);
-    expect(tabs('dispatcher')).toEqual(['orders', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory']);
-    expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'reconciliation']);
-    expect(tabs('admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'accounts', 'admin', 'inventory']);
-    expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation']);
+    expect(tabs('finance')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'trips']);
+    expect(tabs('dispatcher')).toEqual(['orders', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'trips']);
+    expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'reconciliation', 'trips']);
+    expect(tabs('admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'accounts', 'admin', 'inventory', 'trips']);
+    expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'trips']);
   });
 
   it('unites the screens of several roles, in tab order', () => {
-    expect(tabs('finance', 'admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'admin', 'inventory', 'returns', 'reconciliation']);
+    expect(tabs('finance', 'admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'admin', 'inventory', 'returns', 'reconciliation', 'trips']);
   });
 
   it('opens the screen a URL names, when the person may see it', () => {

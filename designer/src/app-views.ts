@@ -20,6 +20,8 @@ const VIEWS = {
   returns: { label: 'Returns', needs: ['returns.process', 'returns.approve'] },
   // A site's day, signed off by finance; after the others for the same reason.
   reconciliation: { label: 'Reconciliation', needs: ['reconciliation.read'] },
+  // The last-mile dispatcher's run sheets: who drives which stops, in what order.
+  trips: { label: 'Trips', needs: ['trips.read'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

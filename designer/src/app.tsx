@@ -25,6 +25,7 @@ const InventoryView = lazy(async () => ({ default: (await import('./inventory/in
 const ReturnsView = lazy(async () => ({ default: (await import('./returns/returns-view.tsx')).ReturnsView }));
 const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
 const ReconciliationView = lazy(async () => ({ default: (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView }));
+const TripsView = lazy(async () => ({ default: (await import('./trips/trips-view.tsx')).TripsView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -130,6 +131,11 @@ export function App() {
           <Tabs.Panel value="returns">
             <Suspense fallback={<Loader size="sm" />}>
               <ReturnsView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="trips">
+            <Suspense fallback={<Loader size="sm" />}>
+              <TripsView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="admin">
