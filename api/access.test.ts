@@ -103,6 +103,8 @@ describe('access to every route', () => {
     { method: 'POST', path: '/trips/x/hand-over', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/trips/x/dispatch', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/trips/x/cancel', body: {}, allowed: ['dispatcher', 'ops_manager'] },
+    { method: 'GET', path: '/zones', allowed: ROLES },
+    { method: 'PUT', path: '/zones/ACCESS-Z', body: {}, allowed: ['ops_manager', 'admin'] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {
       const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });

@@ -10,6 +10,7 @@ import { compressJson } from './compression/compress-json.ts';
 import { documentRoutes } from './documents/document-routes.ts';
 import { returnRoutes } from './returns/return-routes.ts';
 import { tripRoutes } from './trips/trip-routes.ts';
+import { zoneRoutes } from './zones/zone-routes.ts';
 import { reconciliationRoutes } from './reconciliation/reconciliation-routes.ts';
 import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
@@ -85,6 +86,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...documentRoutes(deps),
     ...returnRoutes(deps),
     ...tripRoutes(deps),
+    ...zoneRoutes(deps),
     ...reconciliationRoutes(deps),
     ...trackingRoutes(deps),
     ...healthRoutes(deps),

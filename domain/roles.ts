@@ -73,6 +73,8 @@ export const PERMISSIONS = {
   // whoever reads orders reads the trips that carry them.
   'trips.read': ['ops_manager', 'dispatcher', 'specialist', 'finance', 'admin', 'order_processor'],
   'trips.manage': ['dispatcher', 'ops_manager'],
+  // Zones' shapes on the map (#18): the ops manager draws the floor's zones; admins keep zones with work areas.
+  'zones.manage': ['ops_manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -25,6 +25,7 @@ import { ReturnClaimRecord, RmaRecord } from './returns/rma.entity.ts';
 import { PublicRateLimitRecord } from './tracking/public-rate-limit.entity.ts';
 import { SupportTicketRecord } from './tracking/support-ticket.entity.ts';
 import { TripOrderRecord, TripRecord, TripStopRecord } from './trips/trip.entity.ts';
+import { ZoneRecord } from './zones/zone.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
@@ -98,4 +99,5 @@ export const ENTITIES = [
   TripRecord,
   TripStopRecord,
   TripOrderRecord,
+  ZoneRecord,
 ];

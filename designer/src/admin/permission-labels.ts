@@ -38,4 +38,5 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'reconciliation.signOff': 'sign a site\'s day off (locking it) and reopen a signed-off day',
   'trips.read': 'see drivers\' trips, their stops in order and their history',
   'trips.manage': 'plan trips, reorder and move their stops, hand a trip to another driver, dispatch and cancel trips',
+  'zones.manage': 'draw delivery zones on the map (their shape and colour)',
 };
