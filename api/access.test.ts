@@ -104,6 +104,7 @@ describe('access to every route', () => {
     { method: 'POST', path: '/trips/x/dispatch', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/trips/x/cancel', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'GET', path: '/zones', allowed: ROLES },
+    { method: 'GET', path: '/map/orders', allowed: ROLES },
     { method: 'PUT', path: '/zones/ACCESS-Z', body: {}, allowed: ['ops_manager', 'admin'] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { splitList } from '../../domain/order-list-query.ts';
+import { orderMap, orderMapQuery } from '../../domain/zones/order-map.ts';
 import { zone, zoneInput, zoneName } from '../../domain/zones/zone.ts';
+import { orderPoints } from '../../store/zones/order-points.ts';
 import { listZones, putZone } from '../../store/zones/zones.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
@@ -33,6 +36,24 @@ export function zoneRoutes(deps: ApiDeps) {
       body: zoneInput,
       responses: { 200: { description: 'Set, and audited with the shape it had before.', schema: zone }, ...STANDARD_ERRORS },
       handler: async (c, { params, body, principal }) => c.json(await putZone(em(), params.name, body, actorOf(principal), new Date())),
+    }),
+    defineRoute({
+      tag,
+      access: 'orders.read',
+      method: 'get',
+      path: '/map/orders',
+      operationId: 'mapOrders',
+      summary: 'Last-mile orders as points for the map, filtered as the orders table filters them',
+      query: orderMapQuery,
+      responses: { 200: { description: 'Up to 5,000 points, newest first, and how many orders the filters match (counted up to 100,000).', schema: orderMap }, ...STANDARD_ERRORS },
+      handler: async (c, { query }) =>
+        c.json(
+          await orderPoints(em(), {
+            zone: query.zone,
+            lastMile: splitList(query.lastMile),
+            bbox: query.bbox ? (query.bbox.split(',').map(Number) as [number, number, number, number]) : undefined,
+          }),
+        ),
     }),
   ];
 }
