@@ -178,6 +178,9 @@ describe('access to every route', () => {
     { method: 'POST', path: '/support/tickets/x/assign', body: {}, allowed: ['dispatcher', 'order_processor'] },
     { method: 'POST', path: '/support/tickets/x/answer', body: {}, allowed: ['dispatcher', 'order_processor'] },
     { method: 'POST', path: '/support/tickets/x/close', body: {}, allowed: ['dispatcher', 'order_processor'] },
+    { method: 'GET', path: '/zones', allowed: ROLES },
+    { method: 'GET', path: '/map/orders', allowed: ROLES },
+    { method: 'PUT', path: '/zones/ACCESS-Z', body: {}, allowed: ['ops_manager', 'admin'] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {
       const res = await h.request(path, { method, role, ...(body ? { body: JSON.stringify(body) } : {}) });

@@ -17,6 +17,7 @@ import { hubRouteRoutes } from './hub-routes/hub-route-routes.ts';
 import { waybillRoutes } from './waybills/waybill-routes.ts';
 import { conversationRoutes } from './conversations/conversation-routes.ts';
 import { supportRoutes } from './support/support-routes.ts';
+import { zoneRoutes } from './zones/zone-routes.ts';
 import { reconciliationRoutes } from './reconciliation/reconciliation-routes.ts';
 import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
@@ -99,6 +100,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...waybillRoutes(deps),
     ...conversationRoutes(deps),
     ...supportRoutes(deps),
+    ...zoneRoutes(deps),
     ...reconciliationRoutes(deps),
     ...trackingRoutes(deps),
     ...healthRoutes(deps),

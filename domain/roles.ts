@@ -92,6 +92,8 @@ export const PERMISSIONS = {
   // manager, who answers for the floor, reads the queue.
   'support.read': ['dispatcher', 'order_processor', 'ops_manager'],
   'support.answer': ['dispatcher', 'order_processor'],
+  // Zones' shapes on the map (#18): the ops manager draws the floor's zones; admins keep zones with work areas.
+  'zones.manage': ['ops_manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

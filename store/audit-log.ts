@@ -5,7 +5,7 @@ import { jsonValue, sqlOn } from './sql.ts';
 
 export interface NewAuditEntry {
   dedupeKey: string;
-  subjectType: 'order' | 'decision' | 'user' | 'token' | 'ruleset' | 'work_area' | 'webhook_endpoint' | 'release_group' | 'bulk_job' | 'account' | 'warehouse' | 'document' | 'rma' | 'reconciliation_day' | 'trip' | 'driver' | 'route' | 'route_session' | 'waybill' | 'support_ticket' | 'conversation';
+  subjectType: 'order' | 'decision' | 'user' | 'token' | 'ruleset' | 'work_area' | 'webhook_endpoint' | 'release_group' | 'bulk_job' | 'account' | 'warehouse' | 'document' | 'rma' | 'reconciliation_day' | 'trip' | 'driver' | 'route' | 'route_session' | 'waybill' | 'support_ticket' | 'conversation' | 'zone';
   subjectId: string;
   action: string;
   fromState?: string | null;

@@ -29,6 +29,7 @@ import { TripOrderRecord, TripRecord, TripStopRecord } from './trips/trip.entity
 import { DriverProfileRecord, DriverTokenRecord } from './drivers/driver-profile.entity.ts';
 import { HubRouteRecord, RouteSessionOrderRecord, RouteSessionRecord } from './routes/route.entity.ts';
 import { WaybillOrderRecord, WaybillRecord } from './waybills/waybill.entity.ts';
+import { ZoneRecord } from './zones/zone.entity.ts';
 import { ReleaseGroupRecord } from './release-group.entity.ts';
 import { ReleaseJudgementRecord } from './release-judgement.entity.ts';
 import { ResourceRecord } from './resource.entity.ts';
@@ -111,4 +112,5 @@ export const ENTITIES = [
   WaybillRecord,
   WaybillOrderRecord,
   OrderMessageRecord,
+  ZoneRecord,
 ];

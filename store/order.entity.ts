@@ -134,6 +134,9 @@ export const OrderRecord = defineEntity({
     { properties: ['referenceKey'] },
     { properties: ['accountKey'] },
     { properties: ['zone'] },
+    // The map reads a box of drop-offs (or of pickups, for orders without one) as two ranges of one index.
+    { properties: ['dropoffLat', 'dropoffLng'] },
+    { properties: ['pickupLat', 'pickupLng'] },
     // A site's day for its reconciliation: the orders it captured, released, shipped and had due in the day's range.
     { properties: ['warehouse', 'createdAt'] },
     { properties: ['warehouse', 'releasedAt'] },

@@ -20,6 +20,8 @@ const VIEWS = {
   returns: { label: 'Returns', needs: ['returns.process', 'returns.approve'] },
   // A site's day, signed off by finance; after the others for the same reason.
   reconciliation: { label: 'Reconciliation', needs: ['reconciliation.read'] },
+  // The last-mile dispatcher's run sheets: who drives which stops, in what order.
+  trips: { label: 'Trips', needs: ['trips.read'] },
   // Trip planning: a proposal of a zone's trips, planned when the dispatcher accepts it.
   'trip-planning': { label: 'Plan trips', needs: ['trips.manage'] },
   // Last mile (#18): waybills are opened, filled, sealed and moved by who runs the floor.

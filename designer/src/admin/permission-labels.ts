@@ -50,4 +50,5 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'conversations.post': 'post in an order\'s conversation and mention people in it',
   'support.read': 'see the support queue: customers\' tickets from tracking pages',
   'support.answer': 'assign, answer and close customers\' support tickets',
+  'zones.manage': 'draw delivery zones on the map (their shape and colour)',
 };
