@@ -9,6 +9,15 @@ type DemoZone = (typeof DEMO_ZONES)[number];
 /** The demo's city: three delivery zones stacked north to south around one depot, about 15 × 15 km of Rotterdam. */
 export const DEMO_DEPOT: GeoPoint = { lat: 51.9225, lng: 4.4792 };
 
+/** The site the demo's trips leave from (its delivery orders name no warehouse, so any site's plan takes them). */
+export const DEMO_WAREHOUSE = 'DC-1';
+
+export const DEMO_ZONE_COLOURS: readonly (readonly [DemoZone, string])[] = [
+  ['north', '#1c7ed6'],
+  ['central', '#e8590c'],
+  ['south', '#2f9e44'],
+];
+
 /** Each zone's box: west, south, east, north (degrees). */
 const BOXES: Record<DemoZone, readonly [number, number, number, number]> = {
   north: [4.4, 51.935, 4.56, 51.99],

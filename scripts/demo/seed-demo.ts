@@ -2,6 +2,7 @@ import type { OrderListItem, OrderState } from '../../domain/order.ts';
 import type { OrderBatchItem } from '../../domain/order-batch.ts';
 import type { DemoApi } from './demo-api.ts';
 import { demoOrders, demoResources, demoWorkAreas, type AreaPrefix, type DemoIntent } from './demo-operation.ts';
+import { DEMO_DEPOT, DEMO_WAREHOUSE, DEMO_ZONE_COLOURS, demoZoneShape } from './demo-geography.ts';
 import { nextDemoStep } from './demo-steps.ts';
 
 export type SeedOptions = {
@@ -87,6 +88,9 @@ export async function seedDemo(api: DemoApi, options: SeedOptions): Promise<{ se
 export async function createDemoSetting(api: DemoApi, prefix: AreaPrefix = ''): Promise<void> {
   for (const area of demoWorkAreas(prefix)) await expectCreated(await api('ops_manager', '/work-areas', { method: 'POST', body: area }), `work area ${area.id}`);
   for (const { workAreaId, resource } of demoResources(prefix)) await expectCreated(await api('ops_manager', `/work-areas/${workAreaId}/resources`, { method: 'POST', body: resource }), `driver ${resource.id}`);
+  // The map's zones and the depot trips are planned from: set again on a restart, which changes nothing.
+  for (const [zone, colour] of DEMO_ZONE_COLOURS) await expectCreated(await api('ops_manager', `/zones/${zone}`, { method: 'PUT', body: { polygon: demoZoneShape(zone), colour } }), `zone ${zone}`);
+  await expectCreated(await api('ops_manager', `/warehouses/${DEMO_WAREHOUSE}`, { method: 'PUT', body: { location: DEMO_DEPOT } }), `warehouse ${DEMO_WAREHOUSE}`);
 }
 
 async function expectCreated(res: Response, what: string): Promise<void> {
