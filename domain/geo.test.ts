@@ -39,6 +39,8 @@ describe('geo', () => {
     [{ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] }, 'at least 4 positions'],
     [{ type: 'Polygon', coordinates: [] }, 'an outer ring'],
     [{ type: 'MultiPolygon', coordinates: [] }, 'Polygon'],
+    [{ type: 'Polygon', coordinates: [[[0, 0], [1, 95], [1, 1], [0, 0]]] }, 'a latitude is between -90 and 90'],
+    [{ type: 'Polygon', coordinates: [[[0, 0, 3], [1, 0], [1, 1], [0, 0]]] }, 'a position is [longitude, latitude]'],
   ])('refuses a polygon: %s', (polygon, message) => {
     const parsed = geoPolygon.safeParse(polygon);
     expect(parsed.success).toBe(false);

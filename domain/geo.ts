@@ -10,7 +10,11 @@ export type GeoPoint = z.infer<typeof geoPoint>;
 /** Enough vertices for a hand-drawn delivery zone or a city district from open data, and no more. */
 export const MAX_RING_POINTS = 5_000;
 
-const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+// An array of two rather than a tuple: OpenAPI tools (Schemathesis among them) still misread a tuple's prefixItems.
+const position = z
+  .array(z.number().min(-180, 'a longitude is between -180 and 180').max(180, 'a longitude is between -180 and 180'))
+  .length(2, 'a position is [longitude, latitude]')
+  .refine(([, lat]) => lat! >= -90 && lat! <= 90, { message: 'a latitude is between -90 and 90', path: [1] });
 const ring = z
   .array(position)
   .min(4, 'a polygon ring has at least 4 positions (the last repeats the first)')
@@ -36,11 +40,11 @@ export function distanceKm(a: GeoPoint, b: GeoPoint): number {
 }
 
 /** Even-odd ray casting on one ring; planar, which is exact enough at a city's scale. */
-function inRing(point: GeoPoint, positions: readonly (readonly [number, number])[]): boolean {
+function inRing(point: GeoPoint, positions: readonly (readonly number[])[]): boolean {
   let inside = false;
   for (let i = 0, j = positions.length - 1; i < positions.length; j = i++) {
-    const [xi, yi] = positions[i]!;
-    const [xj, yj] = positions[j]!;
+    const [xi = 0, yi = 0] = positions[i]!;
+    const [xj = 0, yj = 0] = positions[j]!;
     if (yi > point.lat !== yj > point.lat && point.lng < ((xj - xi) * (point.lat - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

@@ -68,6 +68,20 @@ export function trackingRoutes(deps: ApiDeps) {
     if (seconds > 0) c.header('Retry-After', String(seconds));
     return seconds;
   };
+  /** The JSON routes' door: a 429 past the rate limit, else the tracked order's id, else a 404. */
+  const admittedOrder = async (c: Context<AppEnv>, token: string): Promise<string> => {
+    const wait = await admit(c);
+    if (wait > 0) throw tooMany(wait);
+    const orderId = await trackedOrderId(em(), token);
+    if (!orderId) throw NOT_TRACKED();
+    return orderId;
+  };
+  /** The HTML forms' door: the same, answered as pages a customer reads. */
+  const admittedPageOrder = async (c: Context<AppEnv>, token: string): Promise<string | Response> => {
+    const wait = await admit(c);
+    if (wait > 0) return c.html(tooManyRequestsPage(nonceOf(c), wait), 429);
+    return (await trackedOrderId(em(), token)) ?? c.html(notTrackedPage(nonceOf(c)), 404);
+  };
   const nonceOf = (c: Context<AppEnv>) => c.get('secureHeadersNonce') ?? '';
   const htmlPage = async (c: Context<AppEnv>, token: string, form: TicketFormState, status: 200 | 400) => {
     const view = await trackingViewOf(em(), token);
@@ -111,10 +125,7 @@ export function trackingRoutes(deps: ApiDeps) {
         ...limited,
       },
       handler: async (c, { params, body }) => {
-        const wait = await admit(c);
-        if (wait > 0) throw tooMany(wait);
-        const orderId = await trackedOrderId(em(), params.token);
-        if (!orderId) throw NOT_TRACKED();
+        const orderId = await admittedOrder(c, params.token);
         await raiseSupportTicket(em(), orderId, body);
         return c.json({ received: true as const }, 201);
       },
@@ -145,10 +156,9 @@ export function trackingRoutes(deps: ApiDeps) {
       params: tokenParams,
       responses: { 303: { description: 'Stored: on to the page, which says so (so that reloading it sends nothing twice).' }, 400: { description: 'The page with the form and what to correct.', ...html }, 404: { description: 'No order is tracked under this link.', ...html }, 429: { description: 'Too many requests.', ...html } },
       handler: async (c, { params }) => {
-        const wait = await admit(c);
-        if (wait > 0) return c.html(tooManyRequestsPage(nonceOf(c), wait), 429);
-        const orderId = await trackedOrderId(em(), params.token);
-        if (!orderId) return c.html(notTrackedPage(nonceOf(c)), 404);
+        const door = await admittedPageOrder(c, params.token);
+        if (door instanceof Response) return door;
+        const orderId = door;
         const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
         const values = Object.fromEntries((['topic', 'name', 'contact', 'message'] as const).map((field) => [field, typeof form[field] === 'string' ? form[field] : ''])) as Record<'topic' | 'name' | 'contact' | 'message', string>;
         try {
@@ -170,10 +180,7 @@ export function trackingRoutes(deps: ApiDeps) {
       params: tokenParams,
       responses: { 200: { description: 'The order\'s questions, newest first, each with its replies oldest first.', schema: z.object({ tickets: z.array(publicTicketView) }) }, 404: { description: 'No order is tracked under this token.', schema: errorBody }, ...limited },
       handler: async (c, { params }) => {
-        const wait = await admit(c);
-        if (wait > 0) throw tooMany(wait);
-        const orderId = await trackedOrderId(em(), params.token);
-        if (!orderId) throw NOT_TRACKED();
+        const orderId = await admittedOrder(c, params.token);
         return c.json({ tickets: await publicTickets(em(), orderId) });
       },
     }),
@@ -193,10 +200,7 @@ export function trackingRoutes(deps: ApiDeps) {
         ...limited,
       },
       handler: async (c, { params, body }) => {
-        const wait = await admit(c);
-        if (wait > 0) throw tooMany(wait);
-        const orderId = await trackedOrderId(em(), params.token);
-        if (!orderId) throw NOT_TRACKED();
+        const orderId = await admittedOrder(c, params.token);
         if (!(await customerReply(em(), orderId, params.ticketId, body.message))) throw NO_TICKET();
         return c.json({ received: true as const }, 201);
       },
@@ -211,10 +215,9 @@ export function trackingRoutes(deps: ApiDeps) {
       params: tokenParams,
       responses: { 303: { description: 'Stored: on to the page, which says so.' }, 400: { description: 'The page with what to correct.', ...html }, 404: { description: 'No order is tracked under this link, or it has no such question.', ...html }, 429: { description: 'Too many requests.', ...html } },
       handler: async (c, { params }) => {
-        const wait = await admit(c);
-        if (wait > 0) return c.html(tooManyRequestsPage(nonceOf(c), wait), 429);
-        const orderId = await trackedOrderId(em(), params.token);
-        if (!orderId) return c.html(notTrackedPage(nonceOf(c)), 404);
+        const door = await admittedPageOrder(c, params.token);
+        if (door instanceof Response) return door;
+        const orderId = door;
         const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
         const message = typeof form.message === 'string' ? form.message : '';
         const ticketId = typeof form.ticket === 'string' ? form.ticket.slice(0, 100) : '';
