@@ -32,6 +32,8 @@ export function DriversView() {
   const areas = useResource('driver-pools', async (signal) => (await listWorkAreas(signal)).filter((a) => a.kind === 'driver_pool'));
   const zones = useResource('driver-zones', listZoneNames);
   const rows = monitor.data?.drivers ?? [];
+  // Drivers may serve zones that have no shape on the map yet: those are offered too.
+  const zoneNames = [...new Set([...(zones.data ?? []), ...rows.flatMap((d) => d.zones), ...(zone ? [zone] : [])])].sort();
   const filtered = Boolean(area ?? zone ?? availability);
 
   return (
@@ -55,7 +57,7 @@ export function DriversView() {
           maw={240}
           data-testid="drivers-area"
         />
-        <Select label="Zone" placeholder="Any zone" clearable searchable data={zones.data ?? []} value={zone} onChange={setZone} maw={220} data-testid="drivers-zone" />
+        <Select label="Zone" placeholder="Any zone" clearable searchable data={zoneNames} value={zone} onChange={setZone} maw={220} data-testid="drivers-zone" />
         <Select
           label="Availability"
           placeholder="Anyone"
