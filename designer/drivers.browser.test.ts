@@ -133,6 +133,7 @@ describe('the driver monitor', () => {
     expect((await asBo()).status).toBe(200);
 
     await drawer.getByRole('button', { name: /^Revoke token / }).click();
+    await page.getByTestId('driver-token-revoke-confirm').click();
     await drawer.getByText(/^Revoked/).waitFor();
     expect((await asBo()).status).toBe(401);
     await page.close();

@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { ConfirmModal } from '../common/confirm-modal.tsx';
 import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { formatDateTime } from '../format/time.ts';
-import { issueDriverToken, listDriverTokens, revokeDriverToken, type CreatedDriverToken } from './drivers-client.ts';
+import { issueDriverToken, listDriverTokens, revokeDriverToken, type CreatedDriverToken, type DriverToken } from './drivers-client.ts';
 
 /** The tokens that open the driver API as this driver: issue one for their phone, revoke a lost one. */
 export function DriverTokens({ driverId }: { driverId: string }) {
@@ -11,15 +12,18 @@ export function DriverTokens({ driverId }: { driverId: string }) {
   const [created, setCreated] = useState<CreatedDriverToken | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [revoking, setRevoking] = useState<DriverToken | null>(null);
 
-  const run = async (work: () => Promise<void>) => {
+  const run = async (work: () => Promise<void>): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
       await work();
       tokens.reload();
+      return true;
     } catch (err) {
       setError((err as Error).message);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -90,7 +94,7 @@ export function DriverTokens({ driverId }: { driverId: string }) {
                       Revoked {formatDateTime(t.revokedAt)}
                     </Badge>
                   ) : (
-                    <Button size="compact-sm" variant="default" color="red" disabled={busy} onClick={() => void run(async () => void (await revokeDriverToken(driverId, t.id)))} aria-label={`Revoke token ${t.prefix}`}>
+                    <Button size="compact-sm" variant="default" color="red" disabled={busy} onClick={() => setRevoking(t)} aria-label={`Revoke token ${t.prefix}`}>
                       Revoke
                     </Button>
                   )}
@@ -100,6 +104,21 @@ export function DriverTokens({ driverId }: { driverId: string }) {
           </Table.Tbody>
         </Table>
       )}
+      <ConfirmModal
+        opened={revoking !== null}
+        title="Revoke this driver token?"
+        confirmLabel="Revoke"
+        pending={busy}
+        error={error}
+        testId="driver-token-revoke-confirm"
+        onCancel={() => {
+          setRevoking(null);
+          setError(null);
+        }}
+        onConfirm={() => void run(async () => void (await revokeDriverToken(driverId, revoking!.id))).then((done) => done && setRevoking(null))}
+      >
+        The driver's app using {revoking?.prefix}… stops working at once. This cannot be undone: to let it back in, issue a new token.
+      </ConfirmModal>
     </Stack>
   );
 }
