@@ -82,7 +82,7 @@ describe('the driver monitor', () => {
     expect(await cell(anaRow, 'driver-trip')).toMatch(/^In progress · trip /);
     expect([await cell(anaRow, 'driver-done'), await cell(anaRow, 'driver-left'), await cell(anaRow, 'driver-late'), await cell(anaRow, 'driver-cash')]).toEqual(['1', '2', '0', '20.00']);
     expect(await cell(anaRow, 'driver-seen')).not.toBe('Never');
-    expect(await anaRow.innerText()).toContain('North');
+    expect(await anaRow.innerText()).toContain('Monitor drivers · North');
     expect([await cell(boRow, 'driver-trip'), await cell(boRow, 'driver-done'), await cell(boRow, 'driver-cash'), await cell(boRow, 'driver-seen')]).toEqual(['No trip', '0', '0.00', 'Never']);
     await page.getByTestId('drivers-refreshed').getByText(/^Updated/).waitFor();
     await checkScreen(page, 'drivers-monitor', { fullPage: true });
@@ -122,6 +122,7 @@ describe('the driver monitor', () => {
     await drawer.getByText('a local time as HH:MM, e.g. 07:30', { exact: false }).first().waitFor();
     await drawer.getByTestId('driver-shift-start').fill('08:00');
     await drawer.getByTestId('driver-profile-save').click();
+    await drawer.getByTestId('driver-profile-saved').waitFor();
     await expect.poll(async () => ((await (await session!.h.request(`/drivers/${bo}`)).json()) as { shiftStart: string | null }).shiftStart).toBe('08:00');
 
     await drawer.getByTestId('driver-token-issue').click();

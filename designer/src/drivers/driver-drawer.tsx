@@ -27,6 +27,8 @@ interface DriverDrawerProps {
 export function DriverDrawer({ driverId, trip, now, onClose, onChanged }: DriverDrawerProps) {
   const { user } = useSession();
   const [openOrder, setOpenOrder] = useState<string | null>(null);
+  // Kept here, not in the form, which starts afresh from the profile read back after each save.
+  const [saved, setSaved] = useState(false);
   const driver = useResource(`driver:${driverId}`, (signal) => getDriver(driverId, signal));
   const current = useResource(`driver-trip:${trip ? `${trip.id}@${trip.version}` : ''}`, (signal) => (trip ? getTrip(trip.id, signal) : Promise.resolve(null)));
   const tripData = current.data;
@@ -59,7 +61,22 @@ export function DriverDrawer({ driverId, trip, now, onClose, onChanged }: Driver
           )}
         </Stack>
         {driver.error && <LoadError title="The driver could not be loaded" error={driver.error} onRetry={driver.reload} />}
-        {driver.data && <DriverProfileForm key={driver.data.version} driver={driver.data} editable={can(user.roles, 'drivers.manage')} onSaved={changed} />}
+        {saved && (
+          <Alert color="green" withCloseButton onClose={() => setSaved(false)} data-testid="driver-profile-saved">
+            Profile saved.
+          </Alert>
+        )}
+        {driver.data && (
+          <DriverProfileForm
+            key={driver.data.version}
+            driver={driver.data}
+            editable={can(user.roles, 'drivers.manage')}
+            onSaved={() => {
+              setSaved(true);
+              changed();
+            }}
+          />
+        )}
         {can(user.roles, 'drivers.tokens') ? (
           <DriverTokens driverId={driverId} />
         ) : (

@@ -80,7 +80,7 @@ export function DriversView() {
             : 'No drivers yet. A driver appears here once an ops manager adds a resource of kind "driver" to a driver pool (Work areas tab); give them a shift, vehicle and zones here, and a token for their app.'}
         </Text>
       )}
-      {rows.length > 0 && <MonitorTable rows={rows} now={now} onOpen={setOpen} />}
+      {rows.length > 0 && <MonitorTable rows={rows} areaNames={new Map((areas.data ?? []).map((a) => [a.id, a.name]))} now={now} onOpen={setOpen} />}
       {open && <DriverDrawer driverId={open} trip={rows.find((d) => d.driverId === open)?.currentTrip ?? null} now={now} onClose={() => setOpen(null)} onChanged={reload} />}
     </Stack>
   );

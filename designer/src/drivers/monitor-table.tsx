@@ -5,7 +5,7 @@ import { money } from '../accounts/money.ts';
 import { formatDateTime, formatRelative } from '../format/time.ts';
 
 /** One line per driver: where they stand now, each figure the dispatcher acts on, and a way into the driver. */
-export function MonitorTable({ rows, now, onOpen }: { rows: readonly MonitorRow[]; now: number; onOpen: (driverId: string) => void }) {
+export function MonitorTable({ rows, areaNames, now, onOpen }: { rows: readonly MonitorRow[]; areaNames: ReadonlyMap<string, string>; now: number; onOpen: (driverId: string) => void }) {
   return (
     <Table striped highlightOnHover data-testid="drivers-table">
       <Table.Thead>
@@ -28,7 +28,7 @@ export function MonitorTable({ rows, now, onOpen }: { rows: readonly MonitorRow[
                 {d.name}
               </Button>
               <Text size="xs" c="dimmed">
-                {d.workAreaId}
+                {areaNames.get(d.workAreaId) ?? d.workAreaId}
                 {d.zones.length > 0 ? ` · ${d.zones.join(', ')}` : ''}
               </Text>
             </Table.Td>
