@@ -103,6 +103,7 @@ describe('the driver monitor', () => {
     const stored = (await (await session!.h.request(`/trips/${trip.id}`)).json()) as TripDetail;
     expect(stored.stops.map((s) => s.orderId)).toEqual([a, c, b]);
     expect(stored.timeline.at(-1)).toMatchObject({ actor: 'dan' });
+    await card.getByText(refs[2]).first().waitFor();
     await checkScreen(page, 'drivers-trip-reordered');
     await page.close();
   });

@@ -32,9 +32,12 @@ export function DriverDrawer({ driverId, trip, now, onClose, onChanged }: Driver
   const driver = useResource(`driver:${driverId}`, (signal) => getDriver(driverId, signal));
   const current = useResource(`driver-trip:${trip ? `${trip.id}@${trip.version}` : ''}`, (signal) => (trip ? getTrip(trip.id, signal) : Promise.resolve(null)));
   const tripData = current.data;
-  const orders = useResource(`driver-trip-orders:${tripData ? `${tripData.id}@${tripData.version}` : ''}`, (signal) => (tripData ? ordersOf([tripData], signal) : Promise.resolve(new Map())));
+  // Keyed by the orders, not the trip's version: a re-sequenced trip keeps its names on screen while they are read again.
+  const orderIds = [...new Set(tripData?.stops.map((s) => s.orderId) ?? [])].sort().join(',');
+  const orders = useResource(`driver-trip-orders:${orderIds}`, (signal) => (tripData ? ordersOf([tripData], signal) : Promise.resolve(new Map())));
   const changed = () => {
     current.reload();
+    orders.reload();
     driver.reload();
     onChanged();
   };
