@@ -6,8 +6,8 @@ const tabs = (...roles: Parameters<typeof viewsFor>[0]) => viewsFor(roles).map((
 describe('viewsFor', () => {
   it('gives each role only its screens', () => {
     expect(tabs('finance')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'trips']);
-    expect(tabs('dispatcher')).toEqual(['orders', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'trips', 'trip-planning', 'waybills', 'support']);
-    expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'reconciliation', 'trips', 'trip-planning', 'waybills', 'support']);
+    expect(tabs('dispatcher')).toEqual(['orders', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'trips', 'trip-planning', 'waybills', 'support', 'drivers']);
+    expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'reconciliation', 'trips', 'trip-planning', 'waybills', 'support', 'drivers']);
     expect(tabs('admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'accounts', 'admin', 'inventory', 'trips']);
     expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'trips', 'support']);
   });

@@ -28,6 +28,8 @@ const VIEWS = {
   waybills: { label: 'Waybills', needs: ['waybills.manage'] },
   // Customers' questions from tracking pages (#18): the support desk's queue.
   support: { label: 'Support', needs: ['support.read'] },
+  // The driver monitor (#18): who is on the road, how far along, with what cash; their profile and tokens.
+  drivers: { label: 'Drivers', needs: ['drivers.monitor'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

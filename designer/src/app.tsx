@@ -28,6 +28,7 @@ const SupportView = lazy(async () => ({ default: (await import('./support/suppor
 const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
 const ReconciliationView = lazy(async () => ({ default: (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView }));
 const WaybillsView = lazy(async () => ({ default: (await import('./waybills/waybills-view.tsx')).WaybillsView }));
+const DriversView = lazy(async () => ({ default: (await import('./drivers/drivers-view.tsx')).DriversView }));
 const TripsView = lazy(async () => ({ default: (await import('./trips/trips-view.tsx')).TripsView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
@@ -154,6 +155,11 @@ export function App() {
           <Tabs.Panel value="trips">
             <Suspense fallback={<Loader size="sm" />}>
               <TripsView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="drivers">
+            <Suspense fallback={<Loader size="sm" />}>
+              <DriversView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="admin">
