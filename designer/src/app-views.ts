@@ -28,6 +28,8 @@ const VIEWS = {
   waybills: { label: 'Waybills', needs: ['waybills.manage'] },
   // Customers' questions from tracking pages (#18): the support desk's queue.
   support: { label: 'Support', needs: ['support.read'] },
+  // The last mile on a map (#18): whoever reads orders sees where they are.
+  map: { label: 'Map', needs: ['orders.read'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

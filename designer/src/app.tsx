@@ -29,6 +29,8 @@ const AccountsView = lazy(async () => ({ default: (await import('./accounts/acco
 const ReconciliationView = lazy(async () => ({ default: (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView }));
 const WaybillsView = lazy(async () => ({ default: (await import('./waybills/waybills-view.tsx')).WaybillsView }));
 const TripsView = lazy(async () => ({ default: (await import('./trips/trips-view.tsx')).TripsView }));
+// MapLibre GL is the largest library of any screen: it loads with the Map tab only.
+const MapView = lazy(async () => ({ default: (await import('./map/map-view.tsx')).MapView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -154,6 +156,11 @@ export function App() {
           <Tabs.Panel value="trips">
             <Suspense fallback={<Loader size="sm" />}>
               <TripsView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="map">
+            <Suspense fallback={<Loader size="sm" />}>
+              <MapView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="admin">
