@@ -72,6 +72,8 @@ export function MapCanvas({ tiles, layers, onOrder, onDriver, label }: MapCanvas
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibre | null>(null);
   const framed = useRef(false);
+  // How many times the map settled after new data: a test waits for it before it looks.
+  const [drawn, setDrawn] = useState(0);
   const handlers = useRef({ onOrder, onDriver });
   useEffect(() => {
     handlers.current = { onOrder, onDriver };
@@ -106,6 +108,7 @@ export function MapCanvas({ tiles, layers, onOrder, onDriver, label }: MapCanvas
   useEffect(() => {
     if (!map) return;
     for (const [source, data] of Object.entries(layers)) (map.getSource(source) as GeoJSONSource).setData(data as FeatureCollection);
+    map.once('idle', () => setDrawn((n) => n + 1));
     // The map opens on the work once; after that it stays where the dispatcher moved it.
     const box = boundsOf(positionsOf(layers.zones, layers.warehouses, layers.orders, layers.drivers));
     if (box && !framed.current) {
@@ -121,5 +124,5 @@ export function MapCanvas({ tiles, layers, onOrder, onDriver, label }: MapCanvas
     return () => markers.forEach((marker) => marker.remove());
   }, [map, layers]);
 
-  return <div ref={container} role="region" aria-label={label} data-testid="map-canvas" data-ready={map ? 'true' : 'false'} style={{ height: 560, borderRadius: 8, overflow: 'hidden' }} />;
+  return <div ref={container} role="region" aria-label={label} data-testid="map-canvas" data-drawn={drawn} style={{ height: 560, borderRadius: 8, overflow: 'hidden' }} />;
 }
