@@ -27,6 +27,9 @@ export function MapView() {
   const settings = useResource('map-settings', getMapSettings);
   const zones = useResource('zones', listZones);
   const orders = useResource(`map-orders:${JSON.stringify(filter)}`, (signal) => mapOrders(filter, signal));
+  // The points before stay drawn while the next filter's load: the map does not blink empty.
+  const [shownOrders, setShownOrders] = useState(orders.data);
+  if (orders.data && orders.data !== shownOrders) setShownOrders(orders.data);
   const mayReadWarehouses = can(user.roles, 'inventory.read');
   const warehouses = useResource(`warehouses:${mayReadWarehouses}`, async (signal) => (mayReadWarehouses ? listWarehouses(signal) : []));
   const mayMonitor = can(user.roles, 'drivers.monitor');
@@ -38,13 +41,15 @@ export function MapView() {
     () => ({
       zones: zoneFeatures(zones.data ?? []),
       warehouses: warehouseFeatures(warehouses.data ?? []),
-      orders: orderFeatures(orders.data?.points ?? []),
+      orders: orderFeatures(shownOrders?.points ?? []),
       drivers: driverFeatures(drivers.data ?? []),
     }),
-    [zones.data, warehouses.data, orders.data, drivers.data],
+    [zones.data, warehouses.data, shownOrders, drivers.data],
   );
   const shown = orders.data?.points.length ?? 0;
   const matched = orders.data ? `${orders.data.matched.toLocaleString()}${orders.data.more ? '+' : ''}` : '';
+  // The map frames what it first draws: it waits for every layer, so a zone loaded late is not left outside.
+  const loaded = settings.data && [zones, orders, warehouses, drivers].every((r) => r.data !== undefined || r.error !== undefined);
   const error = settings.error ?? zones.error ?? orders.error ?? warehouses.error ?? drivers.error;
   const listHref = ordersHref(filter);
 
@@ -93,9 +98,9 @@ export function MapView() {
       )}
       <SimpleGrid cols={{ base: 1, md: 4 }} spacing="md">
         <div style={{ gridColumn: 'span 3' }}>
-          {settings.data ? (
+          {loaded ? (
             <MapCanvas
-              tiles={settings.data.tiles}
+              tiles={settings.data!.tiles}
               layers={layers}
               onOrder={(id) => followInApp(ordersHref(filter, id))}
               onDriver={setDriverId}
