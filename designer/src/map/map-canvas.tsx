@@ -119,7 +119,10 @@ export function MapCanvas({ tiles, layers, onOrder, onDriver, label }: MapCanvas
       const element = document.createElement('div');
       element.className = classes.zoneLabel!;
       element.textContent = zone.properties.name;
-      return new Marker({ element }).setLngLat(labelPoint(zone.geometry)).addTo(map);
+      const marker = new Marker({ element }).setLngLat(labelPoint(zone.geometry)).addTo(map);
+      // MapLibre names every marker "Map marker"; this one's name is the zone's, as its text says.
+      element.setAttribute('aria-label', `Zone ${zone.properties.name}`);
+      return marker;
     });
     return () => markers.forEach((marker) => marker.remove());
   }, [map, layers]);

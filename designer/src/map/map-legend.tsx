@@ -3,7 +3,7 @@ import { LAST_MILE_STATUSES } from '../../../domain/last-mile.ts';
 import { DRIVER_HEX, STATUS_HEX, WAREHOUSE_HEX } from './map-features.ts';
 
 const Dot = ({ colour, ring, size = 12 }: { colour: string; ring?: string; size?: number }) => (
-  <span aria-hidden style={{ display: 'inline-block', width: size, height: size, borderRadius: '50%', background: colour, border: `2px solid ${ring ?? '#ffffff'}`, boxShadow: '0 0 0 1px #adb5bd' }} />
+  <span aria-hidden style={{ display: 'inline-block', flexShrink: 0, width: size, height: size, borderRadius: '50%', background: colour, border: `2px solid ${ring ?? '#ffffff'}`, boxShadow: '0 0 0 1px #adb5bd' }} />
 );
 
 /** What the map's colours and sizes mean. */
