@@ -180,6 +180,7 @@ describe('access to every route', () => {
     { method: 'POST', path: '/support/tickets/x/close', body: {}, allowed: ['dispatcher', 'order_processor'] },
     { method: 'GET', path: '/zones', allowed: ROLES },
     { method: 'GET', path: '/map/orders', allowed: ROLES },
+    { method: 'GET', path: '/map/settings', allowed: ROLES },
     { method: 'PUT', path: '/zones/ACCESS-Z', body: {}, allowed: ['ops_manager', 'admin'] },
   ] satisfies { method: string; path: string; body?: unknown; allowed: readonly Role[] }[])('$method $path: $allowed only', async ({ method, path, body, allowed }) => {
     for (const role of ROLES) {

@@ -6,6 +6,7 @@ import type { BacktestRuns } from './backtest/backtest-runs.ts';
 import type { FeedOptions } from './live-events/event-feed.ts';
 import type { ApiMetrics } from './metrics/api-metrics.ts';
 import type { RateLimits } from '../store/tracking/public-rate-limit.ts';
+import type { MapTiles } from './zones/map-tiles.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -23,4 +24,6 @@ export interface ApiDeps {
   backtests?: BacktestRuns;
   /** The public tracking routes' limits; from the environment when absent (api/tracking/public-rate-limits.ts). */
   publicRateLimits?: RateLimits;
+  /** The map's background tiles; from the environment when absent (api/zones/map-tiles.ts), null for none. */
+  mapTiles?: MapTiles;
 }

@@ -18,6 +18,7 @@ import { waybillRoutes } from './waybills/waybill-routes.ts';
 import { conversationRoutes } from './conversations/conversation-routes.ts';
 import { supportRoutes } from './support/support-routes.ts';
 import { zoneRoutes } from './zones/zone-routes.ts';
+import { mapTilesFromEnv, tileOrigin } from './zones/map-tiles.ts';
 import { reconciliationRoutes } from './reconciliation/reconciliation-routes.ts';
 import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
@@ -118,15 +119,20 @@ export function createApp(deps: ApiDeps) {
   // Outside secureHeaders, so that the customer's pages get their stricter headers last.
   app.use('/track/*', publicTrackingHeaders);
   app.use('/public/track/*', publicTrackingHeaders);
+  const mapTiles = deps.mapTiles === undefined ? mapTilesFromEnv() : deps.mapTiles;
+  // MapLibre fetches configured tiles itself and paints them from blob URLs; without tiles it fetches nothing.
+  const tiles = mapTiles ? [tileOrigin(mapTiles.url)!] : [];
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", NONCE],
         styleSrc: ["'self'", NONCE],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...(tiles.length ? ['blob:', ...tiles] : [])],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...tiles],
+        // MapLibre GL runs its tile parsing in a worker it starts from a blob of its own code.
+        workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -142,7 +148,7 @@ export function createApp(deps: ApiDeps) {
     bodyLimit({ maxSize, onError: (c) => handleError(new UserError(413, 'body_too_large', `The request body is larger than ${maxSize / 1024} KiB.`), c) });
   const [bodyLimited, batchLimited, importLimited] = [limitTo(MAX_BODY_BYTES), limitTo(MAX_BATCH_BODY_BYTES), limitTo(MAX_IMPORT_BYTES)];
   app.use((c, next) => (c.req.path === ORDER_BATCH_PATH ? batchLimited : c.req.path === IMPORTS_PATH ? importLimited : bodyLimited)(c, next));
-  const routes = apiRoutes(deps);
+  const routes = apiRoutes({ ...deps, mapTiles });
   mountRoutes(app, routes, authenticate(deps.store));
   app.onError(handleError);
   serveDesigner(app, deps.staticDir);

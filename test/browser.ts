@@ -9,13 +9,16 @@ import { clockShifted, unshiftedEnv } from './clock-shift.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** WebGL without a GPU: Chromium renders it on the CPU with SwiftShader, for screens that draw a map. */
+const SOFTWARE_WEBGL = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+
 /** Debian's Chromium, headless; the flags keep it off a network this machine does not have. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(options: { webgl?: boolean | undefined } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     env: unshiftedEnv(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', ...(options.webgl ? SOFTWARE_WEBGL : ['--disable-gpu']), '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 

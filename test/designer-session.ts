@@ -15,13 +15,14 @@ export interface DesignerSession {
   close(): Promise<void>;
 }
 
-export async function openDesigner(options: { wipLimit?: number; worker?: boolean } = {}): Promise<DesignerSession> {
-  const h = await createHarness({ ...options, staticDir: join(repoRoot, 'designer/dist') });
+export async function openDesigner(options: { wipLimit?: number; worker?: boolean; webgl?: boolean } = {}): Promise<DesignerSession> {
+  const { webgl, ...harness } = options;
+  const h = await createHarness({ ...harness, staticDir: join(repoRoot, 'designer/dist') });
   await seedDemoUsers(h.store.em.fork());
   const server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await launchChromium();
+  const browser = await launchChromium({ webgl });
   return {
     h,
     url,

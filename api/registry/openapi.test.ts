@@ -61,6 +61,9 @@ describe('the OpenAPI document and the app’s HTTP hardening', () => {
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
+    // The map's MapLibre starts its worker from a blob; nothing else is let in beyond the app's own origin.
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(csp).toContain("connect-src 'self';");
     expect(nonce).toBeTruthy();
     const page = await res.text();
     expect(page).not.toContain('__SLUICE_CSP_NONCE__');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { splitList } from '../../domain/order-list-query.ts';
+import { mapSettings } from '../../domain/zones/map-settings.ts';
 import { orderMap, orderMapQuery } from '../../domain/zones/order-map.ts';
 import { zone, zoneInput, zoneName } from '../../domain/zones/zone.ts';
 import { orderPoints } from '../../store/zones/order-points.ts';
@@ -14,6 +15,16 @@ export function zoneRoutes(deps: ApiDeps) {
   const em = () => deps.store.em.fork();
   const tag = 'Zones';
   return [
+    defineRoute({
+      tag,
+      access: 'orders.read',
+      method: 'get',
+      path: '/map/settings',
+      operationId: 'mapSettings',
+      summary: "The map's configuration: background tiles, when the operator set them",
+      responses: { 200: { description: 'The tile URL template and its attribution, or null for a plain background.', schema: mapSettings }, ...STANDARD_ERRORS },
+      handler: (c) => c.json({ tiles: deps.mapTiles ?? null }),
+    }),
     defineRoute({
       tag,
       // Whoever reads orders sees where they are.

@@ -30,6 +30,8 @@ const VIEWS = {
   support: { label: 'Support', needs: ['support.read'] },
   // The driver monitor (#18): who is on the road, how far along, with what cash; their profile and tokens.
   drivers: { label: 'Drivers', needs: ['drivers.monitor'] },
+  // The last mile on a map (#18): whoever reads orders sees where they are.
+  map: { label: 'Map', needs: ['orders.read'] },
 } as const satisfies Record<string, { label: string; needs: readonly Permission[] }>;
 
 export type AppView = keyof typeof VIEWS;

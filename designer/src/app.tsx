@@ -30,6 +30,8 @@ const ReconciliationView = lazy(async () => ({ default: (await import('./reconci
 const WaybillsView = lazy(async () => ({ default: (await import('./waybills/waybills-view.tsx')).WaybillsView }));
 const DriversView = lazy(async () => ({ default: (await import('./drivers/drivers-view.tsx')).DriversView }));
 const TripsView = lazy(async () => ({ default: (await import('./trips/trips-view.tsx')).TripsView }));
+// MapLibre GL is the largest library of any screen: it loads with the Map tab only.
+const MapView = lazy(async () => ({ default: (await import('./map/map-view.tsx')).MapView }));
 const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
 
 export function App() {
@@ -160,6 +162,11 @@ export function App() {
           <Tabs.Panel value="drivers">
             <Suspense fallback={<Loader size="sm" />}>
               <DriversView />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="map">
+            <Suspense fallback={<Loader size="sm" />}>
+              <MapView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="admin">
