@@ -9,7 +9,7 @@ describe('viewsFor', () => {
     expect(tabs('dispatcher')).toEqual(['orders', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'trips', 'trip-planning', 'waybills', 'support', 'drivers', 'map']);
     expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'reconciliation', 'trips', 'trip-planning', 'waybills', 'support', 'drivers', 'map']);
     expect(tabs('admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'accounts', 'admin', 'inventory', 'trips', 'map']);
-    expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'trips', 'support', 'drivers', 'map']);
+    expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'trips', 'support', 'map']);
   });
 
   it('unites the screens of several roles, in tab order', () => {
