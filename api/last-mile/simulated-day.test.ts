@@ -12,7 +12,7 @@ import { createHarness, type Harness } from '../../test/sluice-harness.ts';
  * it (the bench runs the issue's 40 drivers × 50 orders); SIMDAY_SEED repeats a day whose check failed.
  */
 const size = {
-  drivers: Number(process.env.SIMDAY_DRIVERS ?? 6),
+  drivers: Number(process.env.SIMDAY_DRIVERS ?? 8),
   ordersPerDriver: Number(process.env.SIMDAY_ORDERS_PER_DRIVER ?? 50),
   seed: Number(process.env.SIMDAY_SEED ?? 20_261),
 };
