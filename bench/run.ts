@@ -47,6 +47,10 @@ const SUITES: Record<string, Suite> = {
     about: "the stop sequencer on Solomon's VRPTW instances (gap to the best known vehicles and distance), and its time on 100 and 1,000 generated stops",
     load: () => import('./sequencing.bench.ts'),
   },
+  'last-mile-day': {
+    about: "the issue's simulated last-mile day, 2,000 orders and 40 drivers (BENCH_DRIVERS, BENCH_ORDERS_PER_DRIVER) through the real stack and checked against the audit log: time per phase, orders/s, reports/s",
+    load: () => import('./last-mile-day.bench.ts'),
+  },
   'live-events': {
     about: '200 browsers following GET /events: events/s, delivery latency (p50, p99) and store reads/s, against polling per browser',
     load: () => import('./live-events.bench.ts'),

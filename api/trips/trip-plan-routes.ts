@@ -16,7 +16,7 @@ import { actorOf } from '../auth/principal.ts';
 import { UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
-import { reassignToDriver } from './reassign-to-driver.ts';
+import { reassignToDrivers } from './reassign-to-driver.ts';
 
 const tooMany = (message: string) => new UserError(400, 'invalid_request', message);
 
@@ -89,11 +89,9 @@ export function tripPlanRoutes(deps: ApiDeps) {
         for (const driverId of new Set(body.trips.map((t) => t.driverId)))
           await refusal(() => tripDriver(em(), driverId).then(() => null, (err: unknown) => (err instanceof TripRefusal ? err.message : Promise.reject(err))));
         const expected = new Map<string, OrderBasis>(body.basis.map((b) => [b.orderId, b]));
-        for (const trip of body.trips) {
-          const ids = trip.stops.map((s) => s.orderId);
-          const reassigned = await reassignToDriver(deps, em(), ids, trip.driverId, `Planned on ${trip.driverId}'s trip`, principal);
-          for (const id of reassigned) expected.set(id, { ...expected.get(id)!, assignee: trip.driverId });
-        }
+        const trips = body.trips.map((t) => ({ driverId: t.driverId, orderIds: t.stops.map((s) => s.orderId), reason: `Planned on ${t.driverId}'s trip` }));
+        for (const [driverId, reassigned] of await reassignToDrivers(deps, em(), trips, principal))
+          for (const id of reassigned) expected.set(id, { ...expected.get(id)!, assignee: driverId });
         try {
           const ids = await commitPlan(deps.store.em, { trips: body.trips, expected: [...expected.values()], note: body.note || 'Planned with the trip planner', by: actorOf(principal), now: new Date() });
           const trips = await Promise.all(ids.map((id) => readTrip(em(), id)));

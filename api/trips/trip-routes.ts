@@ -12,7 +12,7 @@ import { actorOf } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
-import { reassignToDriver } from './reassign-to-driver.ts';
+import { reassignToDrivers } from './reassign-to-driver.ts';
 
 const REFUSED = { description: 'The trip cannot take this change now (the message says why and what to do).', schema: errorBody };
 const NO_TRIP = { description: 'No such trip.', schema: errorBody };
@@ -128,7 +128,7 @@ export function tripRoutes(deps: ApiDeps) {
             const refused = handOverRefusal(trip, body.driverId);
             if (refused) throw new TripRefusal(refused);
             await tripDriver(em(), body.driverId);
-            const reassigned = await reassignToDriver(deps, em(), trip.stops.map((s) => s.orderId), body.driverId, body.reason, principal);
+            const reassigned = (await reassignToDrivers(deps, em(), [{ driverId: body.driverId, orderIds: trip.stops.map((s) => s.orderId), reason: body.reason }], principal)).get(body.driverId)!;
             await handOverTrip(deps.store.em, params.id, { ...body, reassigned }, { by: actorOf(principal), now: new Date() });
           }),
         ),
