@@ -75,8 +75,8 @@ export async function simulateDay(h: Harness, size: DaySize): Promise<SimulatedD
     await ok(await h.request('/work-areas', { method: 'POST', role: 'ops_manager', body: JSON.stringify(body) }), 201, `pool of ${zone}`);
   }
   for (const [i, id] of drivers.entries()) {
-    // Twice the driver's share: the planner bounds the orders a van holds at once, not a trip's orders, so a
-    // trip whose pickups come after drop-offs can hold more orders than the capacity the assignment rules count.
+    // Twice the driver's share, so that the plan's spread over drivers (by distance) is not cut short by
+    // capacity: a plan leaves a driver no more orders than the capacity the assignment rules count.
     const capacity = size.ordersPerDriver * 2;
     await ok(await h.request(`/work-areas/${zones[zoneOfDriver(i)]}-pool/resources`, { method: 'POST', role: 'ops_manager', body: JSON.stringify({ id, name: id, kind: 'driver', capacity }) }), 201, `driver ${id}`);
     const issued = await ok(await h.request(`/drivers/${id}/tokens`, { method: 'POST', role: 'dispatcher' }), 201, `token of ${id}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GeoPoint } from '../geo.ts';
 import type { OrderKind } from '../order.ts';
-import { planTrips } from './plan-trips.ts';
+import { overCapacity, planTrips } from './plan-trips.ts';
 import type { PlanningDriver, PlanningOrder } from './planning-order.ts';
 import { AVERAGE_SPEED_KMH, ROAD_FACTOR, SERVICE_MINUTES } from './road-travel.ts';
 
@@ -66,12 +66,22 @@ describe('planning trips from a depot\'s orders and drivers', () => {
     expect(stops.find((s) => s.orderId === 'fine')?.late).toBe(false);
   });
 
-  it('keeps a driver\'s capacity in orders: a pickup & delivery takes one place however many stops it has', () => {
+  it('keeps a driver\'s capacity in orders as assignment counts them: a pickup & delivery takes one place however many stops it has, from the trip\'s start', () => {
     const kinds: OrderKind[] = ['pickup_delivery', 'pickup_delivery'];
     const orders = kinds.map((kind, i) => order(`o${i}`, { kind, pickupLocation: north(1 + i), dropoffLocation: north(-1 - i) }));
     const proposal = plan(orders, [driver('d1', { capacity: 1 })]);
-    // One vehicle place: each pair is delivered before the next is collected.
-    expect(proposal.unplanned).toEqual([]);
-    expect(proposal.trips[0]!.stops.map((s) => s.kind)).toEqual(['pickup', 'dropoff', 'pickup', 'dropoff']);
+    // The van would carry one at a time, but committing assigns both to the driver at once, which the
+    // assignment rules refuse past the capacity: the second waits for another driver or a later plan.
+    expect(proposal.trips[0]!.stops.map((s) => s.kind)).toEqual(['pickup', 'dropoff']);
+    expect(proposal.unplanned).toEqual([expect.objectContaining({ reason: 'capacity', message: expect.stringContaining('capacity counts orders') })]);
+    expect(proposal.totals.orders).toBe(1);
+  });
+
+  it.each([
+    { ids: ['a', 'a', 'b', 'c', 'b', 'c'], capacity: 2, over: ['c'] },
+    { ids: ['a', 'b'], capacity: 2, over: [] },
+    { ids: ['a', 'b', 'c'], capacity: 1, over: ['b', 'c'] },
+  ])('over capacity on $ids with $capacity places: $over', ({ ids, capacity, over }) => {
+    expect([...overCapacity(ids, capacity)]).toEqual(over);
   });
 });
