@@ -106,11 +106,14 @@ describe('inventory and pricing holds', () => {
     expect(held.holds).toEqual([{ type: 'inventory', reason: 'Short of stock at release (GEAR): waits for a receipt.', placedBy: 'stock check at release' }]);
     expect(await stock('W3', 'GEAR')).toMatchObject({ onHand: 2, reserved: 2 });
     // The cycle's record counts only what it released: the held order waits there with its reason, its slot given back.
+    // (Cycles while the area was paused list both as waiting, for the pause: the one that held it says why.)
+    const shortReason = 'Short of stock at release (GEAR): waits for a receipt.';
     const cycles = await h.store.em.fork().find(ReleaseCycleRecord, { workAreaId: h.workAreaId });
-    const cycle = cycles.find((c) => c.waited.some((w) => w.orderId === second.id));
-    expect(cycle?.waited.find((w) => w.orderId === second.id)?.reason).toBe('Short of stock at release (GEAR): waits for a receipt.');
-    expect(cycle!.released.map((r) => r.orderId)).toEqual([first.id]);
-    expect(cycle!.usedAfter - cycle!.usedBefore).toBe(1);
+    const cycle = cycles.find((c) => c.waited.some((w) => w.orderId === second.id && w.reason === shortReason));
+    expect(cycle, JSON.stringify(cycles.map((c) => ({ released: c.released, waited: c.waited })))).toBeDefined();
+    // Other tests' orders share the area and may go in the same cycle: what it took is what it released, no more.
+    expect(cycle!.released.map((r) => r.orderId)).not.toContain(second.id);
+    expect(cycle!.usedAfter - cycle!.usedBefore).toBe(cycle!.released.reduce((sum, r) => sum + r.weight, 0));
 
     expect(await receive('REL-R2', 'W3', [{ sku: 'GEAR', qty: 2 }])).toMatchObject({ cleared: [second.id] });
     const released = await h.reach(second.id, 'assigned');
