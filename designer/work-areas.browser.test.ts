@@ -138,8 +138,9 @@ describe('work areas and resources in the app', () => {
     await page.getByTestId('resource-availability-reason').fill('Van in the workshop');
     await page.getByTestId('resource-availability-confirm').click();
     await page.getByTestId('resource-row-driver-ana').getByText('unavailable').waitFor();
-    const [ana] = ((await (await h.request('/work-areas/north-drivers/resources')).json()) as { resources: Resource[] }).resources;
-    expect(ana?.available).toBe(false);
+    // Named, not taken first: the area has other drivers, listed in no promised order.
+    const ana = async () => ((await (await h.request('/work-areas/north-drivers/resources')).json()) as { resources: Resource[] }).resources.find((r) => r.id === 'driver-ana');
+    await expect.poll(async () => (await ana())?.available).toBe(false);
     await page.close();
   });
 });
