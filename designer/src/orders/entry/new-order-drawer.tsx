@@ -27,6 +27,11 @@ const PRIORITY_OPTIONS = options(STATED_PRIORITIES);
 const PAYMENT_OPTIONS = options(PAYMENT_MODES, (mode) => PAYMENT_MODE_LABELS[mode]);
 const CARRIER_OPTIONS = options(CARRIER_TYPES);
 const shape = newOrder.shape;
+/** The points a kind's stops need: one "lat, lng" field each on the form, one point each in the request. */
+const POINT_FIELDS = [
+  { stop: 'pickup', draft: 'pickupPoint', request: 'pickupLocation', label: 'Pickup point', description: 'Latitude, longitude where the goods are collected, e.g. 51.92, 4.48.' },
+  { stop: 'dropoff', draft: 'dropoffPoint', request: 'dropoffLocation', label: 'Drop-off point', description: 'Latitude, longitude where the goods go; trips are planned from it.' },
+] as const;
 
 const areaOption = (area: WorkArea) => ({ value: area.id, label: `${area.name} (${humanize(area.kind)})` });
 
@@ -167,28 +172,18 @@ export function NewOrderDrawer({ workAreas, onCreated, onClose }: NewOrderDrawer
                 />
                 <TextInput label="Zone" description="Assignment prefers resources of the same zone." data-testid="entry-zone" value={draft.zone} onChange={(e) => set('zone', e.currentTarget.value)} maxLength={maxLengthOf(shape.zone.unwrap())} error={errors.zone} />
                 <TextInput label="Warehouse" description="The site that serves the order." data-testid="entry-warehouse" value={draft.warehouse} onChange={(e) => set('warehouse', e.currentTarget.value)} maxLength={maxLengthOf(shape.warehouse.unwrap())} error={errors.warehouse} />
-                {stopsOf(draft.kind).includes('pickup') && (
+                {POINT_FIELDS.filter((f) => stopsOf(draft.kind).includes(f.stop)).map((f) => (
                   <TextInput
-                    label="Pickup point"
-                    description="Latitude, longitude where the goods are collected, e.g. 51.92, 4.48."
-                    data-testid="entry-pickup-point"
-                    value={draft.pickupPoint}
-                    onChange={(e) => set('pickupPoint', e.currentTarget.value)}
+                    key={f.stop}
+                    label={f.label}
+                    description={f.description}
+                    data-testid={`entry-${f.stop}-point`}
+                    value={draft[f.draft]}
+                    onChange={(e) => set(f.draft, e.currentTarget.value)}
                     maxLength={60}
-                    error={pointError(errors, 'pickupLocation')}
+                    error={pointError(errors, f.request)}
                   />
-                )}
-                {stopsOf(draft.kind).includes('dropoff') && (
-                  <TextInput
-                    label="Drop-off point"
-                    description="Latitude, longitude where the goods go; trips are planned from it."
-                    data-testid="entry-dropoff-point"
-                    value={draft.dropoffPoint}
-                    onChange={(e) => set('dropoffPoint', e.currentTarget.value)}
-                    maxLength={60}
-                    error={pointError(errors, 'dropoffLocation')}
-                  />
-                )}
+                ))}
                 <Select
                   label="Payment"
                   data-testid="entry-payment"
