@@ -41,6 +41,15 @@ describe('inputs the fuzzer found', () => {
     expect((await h.request('/orders', { role: 'ops_manager' })).status).toBe(200);
   });
 
+  it('a route version past what a version column holds → 400, documented, on either database', async () => {
+    const stops = [{ name: 'Hub', location: { lat: 0, lng: 0 } }];
+    const route = (await (await h.request('/hub-routes', { method: 'POST', body: JSON.stringify({ name: 'Fuzz run', stops }), role: 'ops_manager' })).json()) as { id: string };
+    const res = await h.request(`/hub-routes/${route.id}`, { method: 'PUT', body: JSON.stringify({ name: 'Renamed', stops, version: 9007199254740990 }), role: 'ops_manager' });
+    expect(res.status).toBe(400);
+    expect(Object.keys(paths['/hub-routes/{id}']?.put?.responses ?? {})).toContain('400');
+    expect((await h.request(`/hub-routes/${route.id}`, { role: 'ops_manager' })).status).toBe(200);
+  });
+
   it('a hold cause cleared on a finished order → 409, documented', async () => {
     const { id } = await h.postOrder('FUZZ-FINISHED', 24);
     await h.client.workflow.getHandle(orderWorkflowId(id)).terminate('finished for the test');

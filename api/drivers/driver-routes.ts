@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { driverProfile, driverProfileInput } from '../../domain/drivers/driver-profile.ts';
 import { monitorQuery, monitorRow } from '../../domain/drivers/driver-trip.ts';
+import { rowVersionInput } from '../../domain/row-version.ts';
 import { driverResource, readDriverProfiles, saveDriverProfile } from '../../store/drivers/driver-profiles.ts';
 import { readDriverMonitor } from '../../store/drivers/driver-monitor.ts';
 import { DriverRefusal } from '../../store/drivers/driver-refusal.ts';
@@ -15,7 +16,7 @@ import { errorBody, idParams, pathId, STANDARD_ERRORS } from '../schemas.ts';
 const NO_DRIVER = { description: 'No such driver.', schema: errorBody };
 const profileUpdate = z.strictObject({
   /** The profile's version as read (0 before its first edit): a save from an older reading is refused. */
-  version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  version: rowVersionInput,
   profile: driverProfileInput,
 });
 

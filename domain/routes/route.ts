@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { geoPoint } from '../geo.ts';
 import { orderKind } from '../order.ts';
+import { rowVersionInput } from '../row-version.ts';
 import { ID_MAX, oneLine, paragraph } from '../text.ts';
 
 /** A hub run visits a few dozen places at most; a longer pattern is a trip plan, not a route. */
@@ -39,7 +40,7 @@ export const routeInput = z.strictObject({
 export type RouteInput = z.infer<typeof routeInput>;
 
 /** A change carries the version it was made from, so two people editing one route cannot both win. */
-export const routeUpdate = routeInput.extend({ version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+export const routeUpdate = routeInput.extend({ version: rowVersionInput });
 
 export const route = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { USERNAME_MAX_LENGTH } from '../auth-limits.ts';
 import type { Role } from '../roles.ts';
+import { rowVersionInput } from '../row-version.ts';
 import { ID_MAX, oneLine, paragraph } from '../text.ts';
 import { TICKET_STATUSES } from './ticket-machine.ts';
 
@@ -66,7 +67,7 @@ export const supportQueue = z.object({ tickets: z.array(supportTicketDetail.omit
 export type SupportQueue = z.infer<typeof supportQueue>;
 
 /** Changes carry the version the person saw: a ticket changed meanwhile is refused, not overwritten. */
-const versioned = { version: z.number().int().min(0).max(2_147_483_647) };
+const versioned = { version: rowVersionInput };
 
 export const assignTicketInput = z.object({ ...versioned, assignee: oneLine(USERNAME_MAX_LENGTH, 'whom to assign it to: a user name') });
 export const answerTicketInput = z.object({ ...versioned, text: paragraph(TICKET_TEXT_MAX, 'the answer the customer reads') });
