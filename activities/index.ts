@@ -20,6 +20,7 @@ import { splitOrderActivity } from './split-order.ts';
 import { createWebhookActivities } from './webhooks/index.ts';
 import { createBulkJobActivities } from './bulk-jobs/index.ts';
 import { createDocumentActivities } from './documents/index.ts';
+import { createTripActivities } from './trips/index.ts';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -45,6 +46,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBulkJobActivities(deps),
     ...createImportActivities(deps),
     ...createDocumentActivities(deps),
+    ...createTripActivities(deps),
   };
 }
 

@@ -6,3 +6,4 @@ export { storeRestoredWorkflow } from './store-restored.workflow.ts';
 export { webhookDeliveryWorkflow } from './webhook-delivery.workflow.ts';
 export { bulkJobWorkflow } from './bulk-job.workflow.ts';
 export { issueDocumentWorkflow } from './issue-document.workflow.ts';
+export { tripWorkflow } from './trip.workflow.ts';

@@ -4,6 +4,7 @@ import type { DriverTrip, MonitorRow } from '../../domain/drivers/driver-trip.ts
 import type { OrderSummary } from '../../domain/order.ts';
 import type { TripDetail } from '../../domain/trips/trip.ts';
 import { createHarness, eventually, type Harness } from '../../test/sluice-harness.ts';
+import { tripWorkflowId } from '../../workflows/trip-definitions.ts';
 
 /** Drivers work their trips through the driver API, on orders the worker released and assigned, on the real dev server. */
 describe('the driver API', () => {
@@ -119,6 +120,8 @@ describe('the driver API', () => {
 
     const t = await trip(tripId);
     expect(t.state).toBe('completed');
+    // The trip's workflow took it there, and has ended.
+    expect(await h.client.workflow.getHandle(tripWorkflowId(tripId)).result()).toBe('completed');
     expect(t.stops.map((s) => s.status)).toEqual(['done', 'done', 'done', 'failed']);
     expect(t.timeline.map((e) => e.action)).toEqual(['create', 'dispatch', 'stop_arrived', 'start', 'stop_done', 'stop_done', 'stop_done', 'stop_failed', 'complete']);
     expect(t.timeline.find((e) => e.action === 'stop_failed')?.reason).toBe('Nobody home');

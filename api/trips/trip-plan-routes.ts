@@ -17,6 +17,7 @@ import { UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
 import { reassignToDrivers } from './reassign-to-driver.ts';
+import { startTripWorkflows } from './trip-steps.ts';
 
 const tooMany = (message: string) => new UserError(400, 'invalid_request', message);
 
@@ -94,6 +95,7 @@ export function tripPlanRoutes(deps: ApiDeps) {
           for (const id of reassigned) expected.set(id, { ...expected.get(id)!, assignee: driverId });
         try {
           const ids = await commitPlan(deps.store.em, { trips: body.trips, expected: [...expected.values()], note: body.note || 'Planned with the trip planner', by: actorOf(principal), now: new Date() });
+          await startTripWorkflows(deps, ids);
           const trips = await Promise.all(ids.map((id) => readTrip(em(), id)));
           return c.json({ trips: trips.filter((t) => t !== null) }, 201);
         } catch (err) {

@@ -3,7 +3,6 @@ import { cancelTripInput, handOverInput, moveStopInput, newTripInput, reorderInp
 import { handOverRefusal } from '../../domain/trips/trip-edits.ts';
 import { handOverTrip, moveTripOrder, reorderTrip } from '../../store/trips/change-trip.ts';
 import { createTrip } from '../../store/trips/create-trip.ts';
-import { stepTrip } from '../../store/trips/step-trip.ts';
 import { tripDriver } from '../../store/trips/trip-driver.ts';
 import { TripRefusal } from '../../store/trips/trip-refusal.ts';
 import { listTrips, readTrip } from '../../store/trips/trips.ts';
@@ -13,6 +12,7 @@ import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 import { reassignToDrivers } from './reassign-to-driver.ts';
+import { startTripWorkflows, stepTripVia } from './trip-steps.ts';
 
 const REFUSED = { description: 'The trip cannot take this change now (the message says why and what to do).', schema: errorBody };
 const NO_TRIP = { description: 'No such trip.', schema: errorBody };
@@ -83,6 +83,7 @@ export function tripRoutes(deps: ApiDeps) {
       handler: async (c, { body, principal }) => {
         const id = crypto.randomUUID();
         await refusalsAsConflicts(() => createTrip(deps.store.em, { id, driverId: body.driverId, stops: body.stops, note: body.note ?? null, by: actorOf(principal), now: new Date() }));
+        await startTripWorkflows(deps, [id]);
         return c.json(await detail(id), 201);
       },
     }),
@@ -142,7 +143,7 @@ export function tripRoutes(deps: ApiDeps) {
       summary: 'Dispatching a planned trip to its driver',
       params: idParams,
       responses: changed,
-      handler: async (c, { params, principal }) => c.json(await change(params.id, () => stepTrip(deps.store.em, params.id, { action: 'dispatch', by: actorOf(principal), now: new Date() }))),
+      handler: async (c, { params, principal }) => c.json(await change(params.id, () => stepTripVia(deps, params.id, { action: 'dispatch', by: actorOf(principal) }))),
     }),
     defineRoute({
       tag,
@@ -155,7 +156,7 @@ export function tripRoutes(deps: ApiDeps) {
       body: cancelTripInput,
       responses: changed,
       handler: async (c, { params, body, principal }) =>
-        c.json(await change(params.id, () => stepTrip(deps.store.em, params.id, { action: 'cancel', reason: body.reason, by: actorOf(principal), now: new Date() }))),
+        c.json(await change(params.id, () => stepTripVia(deps, params.id, { action: 'cancel', reason: body.reason, by: actorOf(principal) }))),
     }),
   ];
 }

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../../domain/order.ts';
 import type { TripDetail } from '../../domain/trips/trip.ts';
 import type { Role } from '../../domain/roles.ts';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { createTrip } from '../../store/trips/create-trip.ts';
 import { createHarness, eventually, type Harness } from '../../test/sluice-harness.ts';
+import { tripStateQuery, tripStepUpdate, tripWorkflowId } from '../../workflows/trip-definitions.ts';
 
 /** Trips through the API, on orders the worker released and assigned to the pool's drivers. */
 describe('trips', () => {
@@ -138,4 +141,43 @@ describe('trips', () => {
     const res = await h.request('/orders', { method: 'POST', body: JSON.stringify({ reference: `PICK-${crypto.randomUUID()}`, account: 'ACME', kind: 'pick', workAreaId: h.workAreaId, dueAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 1 }] }) });
     return (await res.json()) as OrderSummary;
   };
+
+  it('runs each trip in a workflow of its own: dispatched and cancelled through it, one step at a time, and then it ends', { timeout: 120_000 }, async () => {
+    const [ana] = drivers as [string];
+    const a = await orderFor(ana, 'delivery');
+    const planned = await post('/trips', { driverId: ana, stops: [{ orderId: a, kind: 'dropoff' }] });
+    expect(planned.status).toBe(201);
+    const handle = h.client.workflow.getHandle(tripWorkflowId(planned.body.id));
+    expect(await handle.query(tripStateQuery)).toBe('planned');
+
+    const twice = await Promise.all([1, 2].map(() => post(`/trips/${planned.body.id}/dispatch`, {})));
+    expect(twice.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(twice.find((r) => r.status === 409)!.body.error?.message).toBe('A trip that is dispatched cannot be dispatched.');
+    expect(await handle.query(tripStateQuery)).toBe('dispatched');
+
+    expect((await post(`/trips/${planned.body.id}/cancel`, { reason: 'Van broke down' })).status).toBe(200);
+    expect(await handle.result()).toBe('cancelled');
+    expect((await post(`/trips/${planned.body.id}/cancel`, { reason: 'Again' })).body.error?.message).toBe('A trip that is cancelled cannot be cancelled.');
+    expect((await get(planned.body.id)).timeline.map((e) => e.action)).toEqual(['create', 'dispatch', 'cancel']);
+  });
+
+  it('starts the workflow of a trip planned without one from its stored state, and refuses completion while stops are open', { timeout: 120_000 }, async () => {
+    const [ana] = drivers as [string];
+    const [a, b] = [await orderFor(ana, 'delivery'), await orderFor(ana, 'delivery')];
+    const id = crypto.randomUUID();
+    const stops = [a, b].map((orderId) => ({ orderId, kind: 'dropoff' as const, pinned: false }));
+    await createTrip(h.store.em, { id, driverId: ana, stops, note: null, by: 'user:test', now: new Date() });
+    const handle = h.client.workflow.getHandle(tripWorkflowId(id));
+    await expect(handle.describe()).rejects.toThrow(WorkflowNotFoundError);
+
+    expect((await post(`/trips/${id}/dispatch`, {})).status).toBe(200);
+    expect(await handle.query(tripStateQuery)).toBe('dispatched');
+    // As the driver's first report does: the trip starts; completing it waits until its stops are settled.
+    expect(await handle.executeUpdate(tripStepUpdate, { args: [{ action: 'start', by: `driver:${ana}` }] })).toBe('in_progress');
+    const early = await handle.executeUpdate(tripStepUpdate, { args: [{ action: 'complete', by: `driver:${ana}` }] }).catch((err: unknown) => err);
+    expect(early).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((early as WorkflowUpdateFailedError).cause?.message).toBe('The trip still has 2 stops neither done nor failed: settle or move them before completing it.');
+    expect(await handle.query(tripStateQuery)).toBe('in_progress');
+    expect((await get(id)).state).toBe('in_progress');
+  });
 });

@@ -42,6 +42,9 @@ export function nextTripState(state: TripState, context: TripContext, action: Tr
   return next.value as TripState;
 }
 
+/** Whether the lifecycle allows the action from `state`, its guard aside: the guard reads the stops, which the store checks when it writes the step. */
+export const tripActionAllowed = (state: TripState, action: TripAction): boolean => nextTripState(state, { openStops: 0 }, action) !== null;
+
 const PAST: Record<TripAction, string> = { dispatch: 'dispatched', start: 'started', complete: 'completed', cancel: 'cancelled' };
 
 /** Why an action is refused, in words a dispatcher can act on. */

@@ -52,10 +52,12 @@ describe('drivers in the store', () => {
     await em.flush();
     return id;
   };
-  const dispatchedTrip = async (orderIds: string[]) => {
+  /** A trip its driver has started (in the live system, by the trip's workflow on the first report). */
+  const startedTrip = async (orderIds: string[]) => {
     const id = crypto.randomUUID();
     await createTrip(store().em, { id, driverId: 'd-ana', stops: orderIds.map((orderId) => ({ orderId, kind: 'dropoff' as const, pinned: false })), ...who() });
     await stepTrip(store().em, id, { action: 'dispatch', ...who() });
+    await stepTrip(store().em, id, { action: 'start', ...who() });
     return id;
   };
   const settle = (tripId: string, orderId: string, to: 'arrived' | 'done' | 'failed', from: 'pending' | 'arrived' = 'pending') =>
@@ -91,35 +93,42 @@ describe('drivers in the store', () => {
     expect(Object.fromEntries(cash)).toEqual({ 'd-ana': 3.35, 'd-bo': 7, nobody: 0 });
   });
 
-  it('settles stops: the first report starts the trip, a repeat is a no-op, the last settled completes it', async () => {
+  it('settles stops: a repeat is a no-op, each answer counts the stops left open, and the trip itself does not move', async () => {
     const [a, b] = [await order(), await order()];
-    const id = await dispatchedTrip([a, b]);
-    expect(await settle(id, a, 'arrived')).toBe('settled');
-    expect(await settle(id, a, 'arrived')).toBe('repeat');
-    expect((await readTrip(store().em.fork(), id))!.state).toBe('in_progress');
+    const id = await startedTrip([a, b]);
+    expect(await settle(id, a, 'arrived')).toEqual({ outcome: 'settled', openStops: 2 });
+    expect(await settle(id, a, 'arrived')).toEqual({ outcome: 'repeat', openStops: 2 });
     await expect(settle(id, a, 'done', 'pending')).rejects.toThrow(/became arrived while you reported/);
-    await settle(id, a, 'done', 'arrived');
-    await settle(id, b, 'failed');
+    expect(await settle(id, a, 'done', 'arrived')).toEqual({ outcome: 'settled', openStops: 1 });
+    expect(await settle(id, b, 'failed')).toEqual({ outcome: 'settled', openStops: 0 });
+    expect((await readTrip(store().em.fork(), id))!.state).toBe('in_progress');
+    expect(await stepTrip(store().em, id, { action: 'complete', ...who() })).toBe('completed');
     const t = (await readTrip(store().em.fork(), id))!;
-    expect(t.state).toBe('completed');
-    expect(t.timeline.map((e) => e.action)).toEqual(['create', 'dispatch', 'stop_arrived', 'start', 'stop_done', 'stop_failed', 'complete']);
+    expect(t.timeline.map((e) => e.action)).toEqual(['create', 'dispatch', 'start', 'stop_arrived', 'stop_done', 'stop_failed', 'complete']);
   });
 
-  it('completes a trip once when its last two stops are reported at the same moment', async () => {
+  it('refuses reports on a trip that is not in progress', async () => {
+    const a = await order();
+    const id = crypto.randomUUID();
+    await createTrip(store().em, { id, driverId: 'd-ana', stops: [{ orderId: a, kind: 'dropoff', pinned: false }], ...who() });
+    await stepTrip(store().em, id, { action: 'dispatch', ...who() });
+    await expect(settle(id, a, 'done')).rejects.toThrow('This trip is dispatched: its stops take no reports. Look at your trips again.');
+    await stepTrip(store().em, id, { action: 'cancel', ...who() });
+  });
+
+  it('lets exactly one of two reports at the same moment see the last stop settled', async () => {
     for (let round = 0; round < 4; round++) {
       const [a, b] = [await order(), await order()];
-      const id = await dispatchedTrip([a, b]);
-      await Promise.all([settle(id, a, 'done'), settle(id, b, 'done')]);
-      const t = (await readTrip(store().em.fork(), id))!;
-      expect(t.state).toBe('completed');
-      expect(t.timeline.filter((e) => e.action === 'complete')).toHaveLength(1);
-      expect(t.timeline.filter((e) => e.action === 'start')).toHaveLength(1);
+      const id = await startedTrip([a, b]);
+      const answers = await Promise.all([settle(id, a, 'done'), settle(id, b, 'done')]);
+      expect(answers.map((x) => x.openStops).sort()).toEqual([0, 1]);
+      await stepTrip(store().em, id, { action: 'complete', ...who() });
     }
   });
 
   it('shows each driver on the monitor with the current trip, stops done and left, late stops, filtered', async () => {
     const [late, onTime] = [await order({ dueInHours: -1 }), await order()];
-    const id = await dispatchedTrip([onTime, late]);
+    const id = await startedTrip([onTime, late]);
     await settle(id, onTime, 'done');
     const rows = await readDriverMonitor(store().em.fork(), { workAreaId: 'pool-d' }, new Date());
     const ana = rows.find((r) => r.driverId === 'd-ana')!;
