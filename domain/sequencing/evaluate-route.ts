@@ -10,6 +10,13 @@ export function depotLoad(inst: Instance, nodes: readonly number[]): number {
   return load;
 }
 
+/** Requests on a route: each unpaired stop, and each pair once, at its pickup (a drop-off is never on a route without it). */
+export function requestCount(inst: Instance, nodes: readonly number[]): number {
+  let count = 0;
+  for (const node of nodes) if (inst.role[node] !== -1) count++;
+  return count;
+}
+
 /**
  * Whether a route (stop nodes, depot implied at both ends) is one the vehicle can drive, and what it
  * costs. The reference every move is finally checked against; the quick checks in route-state only
@@ -22,7 +29,7 @@ export function evaluateRoute(inst: Instance, vehicle: number, nodes: readonly n
   for (let i = 0; i < head.length; i++) if (nodes[i] !== head[i]) return { ok: false, violation: 'pin' };
   const { n, dist, time } = inst;
   let load = depotLoad(inst, nodes);
-  if (load > v.capacity) return { ok: false, violation: 'capacity' };
+  if (load > v.capacity || requestCount(inst, nodes) > v.maxRequests) return { ok: false, violation: 'capacity' };
   let t = v.shiftStart;
   let distance = 0;
   let prev = 0;

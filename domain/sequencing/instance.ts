@@ -24,7 +24,8 @@ export interface Instance {
   readyAt: Float64Array;
   dueAt: Float64Array;
   service: Float64Array;
-  vehicles: { capacity: number; shiftStart: number; shiftEnd: number }[];
+  /** `maxRequests` is Infinity for a vehicle without that limit. */
+  vehicles: { capacity: number; maxRequests: number; shiftStart: number; shiftEnd: number }[];
   /** Per vehicle, the nodes pinned to the head of its route, in order. */
   pinnedHead: number[][];
   pinnedNode: Uint8Array;
@@ -86,7 +87,7 @@ export function buildInstance(problem: SequencingProblem, travel: Travel = strai
   }
   return {
     n, dist, time, demand, role, partner, readyAt, dueAt, service,
-    vehicles: problem.vehicles.map(({ capacity, shiftStart, shiftEnd }) => ({ capacity, shiftStart, shiftEnd })),
+    vehicles: problem.vehicles.map(({ capacity, maxRequests, shiftStart, shiftEnd }) => ({ capacity, maxRequests: maxRequests ?? Infinity, shiftStart, shiftEnd })),
     pinnedHead, pinnedNode, requests,
   };
 }

@@ -56,4 +56,10 @@ describe('the plan checker', () => {
     expect(text).toMatch(/over its capacity/);
     expect(text).toMatch(/after its window closes/);
   });
+
+  it('catches a route with more requests than its vehicle takes', () => {
+    const limited = structuredClone(problem);
+    limited.vehicles.forEach((v) => (v.maxRequests = 1));
+    expect(planViolations(limited, good).join('\n')).toMatch(/requests, over its limit of 1/);
+  });
 });

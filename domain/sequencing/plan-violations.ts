@@ -21,6 +21,8 @@ export function simulateRoute(problem: SequencingProblem, vehicleId: string, sto
   const stops = stopIds.map((id) => problem.stops.find((s) => s.id === id)!);
   let load = stops.filter((s) => !s.pair).reduce((sum, s) => sum + s.demand, 0);
   if (load > vehicle.capacity) violations.push(`${vehicleId} leaves the depot with ${load} units over its capacity ${vehicle.capacity}.`);
+  const requests = stops.filter((s) => s.pair?.role !== 'dropoff').length;
+  if (vehicle.maxRequests !== undefined && requests > vehicle.maxRequests) violations.push(`${vehicleId} takes ${requests} requests, over its limit of ${vehicle.maxRequests}.`);
   let clock = vehicle.shiftStart;
   let at = problem.depot;
   let distance = 0;

@@ -1,4 +1,4 @@
-import { depotLoad, evaluateRoute } from './evaluate-route.ts';
+import { depotLoad, evaluateRoute, requestCount } from './evaluate-route.ts';
 import type { Instance } from './instance.ts';
 import type { UnplannedReason } from './sequencing-problem.ts';
 
@@ -82,6 +82,8 @@ export class RouteState {
 
   /** Cheapest feasible place for a request on this route, or the constraint that ruled every place out. */
   bestInsertion(request: readonly number[]): InsertionResult {
+    const adds = request.some((node) => this.inst.role[node] !== -1) ? 1 : 0;
+    if (requestCount(this.inst, this.nodes) + adds > this.inst.vehicles[this.vehicle]!.maxRequests) return { ok: false, violation: 'capacity' };
     return request.length === 1 && this.inst.role[request[0]!] === 0 ? this.bestSingle(request[0]!) : this.bestByEvaluation(request);
   }
 

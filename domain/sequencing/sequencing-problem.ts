@@ -22,6 +22,11 @@ export const sequencingVehicle = z
     id,
     /** Units the vehicle holds at once, in the same unit as every stop's demand. */
     capacity: z.number().int().min(0).max(1_000_000),
+    /**
+     * The most requests (unpaired stops and pairs) the vehicle takes on one route, however few are on
+     * board at once: a driver who answers for every order from the start of the trip to its drop-off.
+     */
+    maxRequests: z.number().int().min(0).max(1_000_000).optional(),
     shiftStart: minute,
     /** The latest time the vehicle may be back at the depot. */
     shiftEnd: minute,

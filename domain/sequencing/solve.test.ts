@@ -59,6 +59,14 @@ describe('tiny instances with a known optimum', () => {
       stops: [stop('drop', 20, 0, { pair: { id: 'p', role: 'dropoff' } }), stop('pick', 10, 0, { pair: { id: 'p', role: 'pickup' } })],
       vehicles: [vehicle('v')], expected: [0, 1, 40],
     },
+    {
+      name: 'a limit of one request a route splits two pairs over two vehicles, though both fit on board',
+      stops: [
+        stop('pick1', 10, 0, { pair: { id: 'p1', role: 'pickup' } }), stop('drop1', 20, 0, { pair: { id: 'p1', role: 'dropoff' } }),
+        stop('pick2', -10, 0, { pair: { id: 'p2', role: 'pickup' } }), stop('drop2', -20, 0, { pair: { id: 'p2', role: 'dropoff' } }),
+      ],
+      vehicles: [{ ...vehicle('v1'), maxRequests: 1 }, { ...vehicle('v2'), maxRequests: 1 }], expected: [0, 2, 80],
+    },
   ])('$name', ({ stops, vehicles, expected }) => {
     const problem: SequencingProblem = { depot, vehicles, stops };
     const plan = solveSequencing(problem, { iterations: 20 });

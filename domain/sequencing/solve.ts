@@ -68,7 +68,7 @@ export function solveSequencing(problem: SequencingProblem, options: SolveOption
   const unplanned = [
     ...droppedPins.map(({ node, reason }) => unplannedStop(problem, node, reason)),
     ...best.unplanned.flatMap((request) => {
-      const reason = diagnose(inst, request);
+      const reason = diagnose(inst, request, routes);
       return request.map((node) => unplannedStop(problem, node, reason));
     }),
   ];

@@ -17,15 +17,23 @@ export function unplannedStop(problem: SequencingProblem, node: number, reason: 
   return { stopId: stop.id, reason, message: MESSAGES[reason](stop) };
 }
 
+const fullEverywhere = (planned: readonly RouteState[], request: readonly number[]) =>
+  planned.length > 0 &&
+  planned.every((route) => {
+    const r = route.bestInsertion(request);
+    return !r.ok && r.violation === 'capacity';
+  });
+
 /**
  * Why a request could not be planned: if some vehicle could serve it on its own (after its pinned
- * stops), the fleet ran out; otherwise the constraint that ruled out most vehicles.
+ * stops), the fleet ran out — for want of room when every planned route refuses it for capacity;
+ * otherwise the constraint that ruled out most vehicles.
  */
-export function diagnose(inst: Instance, request: readonly number[]): UnplannedReason {
+export function diagnose(inst: Instance, request: readonly number[], planned: readonly RouteState[] = []): UnplannedReason {
   const counts = new Map<UnplannedReason, number>();
   for (let v = 0; v < inst.vehicles.length; v++) {
     const r = new RouteState(inst, v, [...inst.pinnedHead[v]!]).bestInsertion(request);
-    if (r.ok) return 'no_vehicle_left';
+    if (r.ok) return fullEverywhere(planned, request) ? 'capacity' : 'no_vehicle_left';
     counts.set(r.violation, (counts.get(r.violation) ?? 0) + 1);
   }
   const rank = (reason: UnplannedReason) => UNPLANNED_REASONS.indexOf(reason);

@@ -45,7 +45,7 @@ const EPSILON = 1e-7;
 
 const sameVehicle = (inst: Instance, a: number, b: number) => {
   const [p, q] = [inst.vehicles[a]!, inst.vehicles[b]!];
-  return p.capacity === q.capacity && p.shiftStart === q.shiftStart && p.shiftEnd === q.shiftEnd;
+  return p.capacity === q.capacity && p.maxRequests === q.maxRequests && p.shiftStart === q.shiftStart && p.shiftEnd === q.shiftEnd;
 };
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GeoPoint } from '../geo.ts';
 import type { OrderKind } from '../order.ts';
-import { overCapacity, planTrips } from './plan-trips.ts';
+import { planTrips } from './plan-trips.ts';
 import type { PlanningDriver, PlanningOrder } from './planning-order.ts';
 import { AVERAGE_SPEED_KMH, ROAD_FACTOR, SERVICE_MINUTES } from './road-travel.ts';
 
@@ -24,7 +24,7 @@ describe('planning trips from a depot\'s orders and drivers', () => {
     { name: 'an order too far for any shift', orders: [order('a', { dropoffLocation: north(200) })], drivers: [driver('d1')], unplanned: { a: 'out_of_reach' }, message: /260 km by road from W1/ },
     { name: 'an order near, but the only shift ends in 20 minutes', orders: [order('a', { dropoffLocation: north(10) })], drivers: [driver('d1', { shiftEnd: inMinutes(20) })], unplanned: { a: 'out_of_reach' } },
     { name: 'no driver', orders: [order('a')], drivers: [], unplanned: { a: 'no_driver' }, message: /no driver to plan it on/ },
-    { name: 'more orders than the only vehicle holds', orders: [order('a'), order('b', { dropoffLocation: north(3) }), order('c', { dropoffLocation: north(4) })], drivers: [driver('d1', { capacity: 2 })], unplanned: { c: 'no_vehicle_left' } },
+    { name: 'more orders than the only vehicle holds', orders: [order('a'), order('b', { dropoffLocation: north(3) }), order('c', { dropoffLocation: north(4) })], drivers: [driver('d1', { capacity: 2 })], unplanned: { c: 'capacity' }, message: /capacity counts orders/ },
     {
       name: 'two orders due soon in opposite directions, one driver',
       orders: [order('n', { dropoffLocation: north(5), dueAt: inMinutes(20) }), order('s', { dropoffLocation: north(-5), dueAt: inMinutes(20) })],
@@ -77,11 +77,15 @@ describe('planning trips from a depot\'s orders and drivers', () => {
     expect(proposal.totals.orders).toBe(1);
   });
 
-  it.each([
-    { ids: ['a', 'a', 'b', 'c', 'b', 'c'], capacity: 2, over: ['c'] },
-    { ids: ['a', 'b'], capacity: 2, over: [] },
-    { ids: ['a', 'b', 'c'], capacity: 1, over: ['b', 'c'] },
-  ])('over capacity on $ids with $capacity places: $over', ({ ids, capacity, over }) => {
-    expect([...overCapacity(ids, capacity)]).toEqual(over);
+  it('fills each driver to their capacity in orders before leaving one out for room, pairs and deliveries alike', () => {
+    const orders = [
+      ...[0, 1, 2].map((i) => order(`pd${i}`, { kind: 'pickup_delivery', pickupLocation: north(1 + i), dropoffLocation: north(-1 - i) })),
+      ...[0, 1, 2].map((i) => order(`d${i}`, { dropoffLocation: north(2 + i) })),
+    ];
+    const proposal = plan(orders, [driver('d1', { capacity: 2 }), driver('d2', { capacity: 2 })]);
+    for (const trip of proposal.trips) expect(new Set(trip.stops.map((s) => s.orderId)).size).toBeLessThanOrEqual(2);
+    expect(proposal.totals.orders).toBe(4);
+    expect(proposal.unplanned).toHaveLength(2);
+    for (const u of proposal.unplanned) expect(u.reason).toBe('capacity');
   });
 });

@@ -24,28 +24,14 @@ export function planTrips(input: PlanningInput & { zone: string }, options: { se
   return proposalOf(input, built, plan);
 }
 
-/**
- * The orders past a driver's capacity on a route, counted as the assignment rules count them: every order in
- * hand from the start of the trip until it is delivered. The solver counts a pickup-and-delivery only between
- * its two stops, so it may put more orders on a van than its driver may hold, and the commit would be refused.
- * Those ranked last on the route (by their first stop) are left out; the trip's times only get earlier.
- */
-export function overCapacity(orderIdsInRouteOrder: readonly string[], capacity: number): Set<string> {
-  const distinct = [...new Set(orderIdsInRouteOrder)];
-  return new Set(distinct.slice(Math.max(0, capacity)));
-}
-
 function proposalOf(input: PlanningInput & { zone: string }, built: PlanningProblem, plan: SequencingPlan | null): TripPlanProposal {
   const { now } = input;
-  const leftOut: string[] = [];
   const trips = (plan?.routes ?? []).map((route) => {
     const driver = built.drivers.get(route.vehicleId)!;
-    const excess = overCapacity(route.stops.map((s) => built.stops.get(s.stopId)!.order.id), driver.capacity);
-    leftOut.push(...excess);
     return {
       driverId: driver.id,
       driverName: driver.name,
-      stops: route.stops.filter((s) => !excess.has(built.stops.get(s.stopId)!.order.id)).map((s) => {
+      stops: route.stops.map((s) => {
         const { order, kind } = built.stops.get(s.stopId)!;
         return { orderId: order.id, kind, arrivalAt: at(now, s.serviceStart), dueAt: order.dueAt.toISOString(), late: now.getTime() + s.serviceStart * 60_000 > order.dueAt.getTime() };
       }),
@@ -63,10 +49,6 @@ function proposalOf(input: PlanningInput & { zone: string }, built: PlanningProb
     if (seen.has(order.id)) continue;
     seen.add(order.id);
     unplanned.push({ orderId: order.id, reason: u.reason, message: PLANNING_MESSAGES[u.reason](context(order, 0)) });
-  }
-  for (const orderId of leftOut) {
-    const order = input.orders.find((o) => o.id === orderId)!;
-    unplanned.push({ orderId, reason: 'capacity', message: PLANNING_MESSAGES.capacity(context(order, 0)) });
   }
   const planned = new Set(trips.flatMap((t) => t.stops.map((s) => s.orderId)));
   return {

@@ -42,7 +42,7 @@ function placesOf(order: PlanningOrder): { kind: StopKind; at: GeoPoint }[] | nu
 
 /**
  * The sequencing problem for a depot's orders and drivers, on a timeline of minutes from `now`. Each order is
- * one unit of a vehicle's capacity (drivers' capacity counts orders); a delivery or a pickup alone is one stop,
+ * one request of a vehicle's capacity (drivers' capacity counts the orders on a trip); a delivery or a pickup alone is one stop,
  * a pickup-and-delivery a pair. An order's stops must be served by its due time, unless even a driver going
  * straight there from the depot now would be late: such an order is planned as soon as it fits and shown late.
  * Orders without a location, of another warehouse, or too far for any shift are ruled out before solving.
@@ -50,7 +50,9 @@ function placesOf(order: PlanningOrder): { kind: StopKind; at: GeoPoint }[] | nu
 export function buildPlanningProblem(input: PlanningInput): PlanningProblem {
   const { now, depot } = input;
   const drivers = new Map(input.drivers.map((d, i) => [`v${i}`, d]));
-  const vehicles = [...drivers].map(([id, d]) => ({ id, capacity: d.capacity, shiftStart: 0, shiftEnd: clamp(minutesFrom(now, d.shiftEnd)) }));
+  // A driver answers for each order from the start of the trip until its drop-off, as assignment counts them:
+  // capacity limits the orders on a trip, whatever is on board at once.
+  const vehicles = [...drivers].map(([id, d]) => ({ id, capacity: d.capacity, maxRequests: d.capacity, shiftStart: 0, shiftEnd: clamp(minutesFrom(now, d.shiftEnd)) }));
   const longestShift = Math.max(0, ...vehicles.map((v) => v.shiftEnd));
   const stops = new Map<string, StopOf>();
   const sequencing: SequencingStop[] = [];
