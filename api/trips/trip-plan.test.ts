@@ -102,6 +102,12 @@ describe('trip planning', () => {
     const rest = (await post<TripPlanPreview>('/trips/plan/preview', { zone })).body;
     expect(rest.trips).toEqual([]);
     expect(rest.unplanned.map((u) => u.orderId)).toEqual([nowhere]);
+
+    // A driver's committed trip comes first: a new order is planned after its stops, which its times count.
+    const busy = committed.body.trips[0]!;
+    const later = await order({ dropoffLocation: north(5) });
+    const next = (await post<TripPlanPreview>('/trips/plan/preview', { zone, driverIds: [busy.driverId] })).body;
+    expect(next.trips).toEqual([expect.objectContaining({ driverId: busy.driverId, stopsAhead: busy.stops.length, stops: [expect.objectContaining({ orderId: later })] })]);
   });
 
   it.each([

@@ -13,7 +13,7 @@ const north = (km: number): GeoPoint => ({ lat: depot.lat + km / 111.195, lng: d
 const order = (id: string, extra: Partial<PlanningOrder> = {}): PlanningOrder => ({
   id, kind: 'delivery', state: 'released', assignee: null, dueAt: inMinutes(240), warehouse: 'W1', pickupLocation: null, dropoffLocation: north(2), ...extra,
 });
-const driver = (id: string, extra: Partial<PlanningDriver> = {}): PlanningDriver => ({ id, name: `Driver ${id}`, capacity: 10, shiftEnd: inMinutes(480), ...extra });
+const driver = (id: string, extra: Partial<PlanningDriver> = {}): PlanningDriver => ({ id, name: `Driver ${id}`, capacity: 10, shiftEnd: inMinutes(480), ahead: [], ...extra });
 const plan = (orders: PlanningOrder[], drivers: PlanningDriver[]) => planTrips({ zone: 'north', warehouse: 'W1', depot, now, orders, drivers }, { timeLimitMs: 2_000 });
 
 describe('planning trips from a depot\'s orders and drivers', () => {
@@ -87,5 +87,34 @@ describe('planning trips from a depot\'s orders and drivers', () => {
     expect(proposal.totals.orders).toBe(4);
     expect(proposal.unplanned).toHaveLength(2);
     for (const u of proposal.unplanned) expect(u.reason).toBe('capacity');
+  });
+
+  it("plans after the stops a driver still has on live trips: new stops come later, and those orders take their places", () => {
+    const ahead = [
+      { orderId: 'x', kind: 'pickup' as const, at: north(-10) },
+      { orderId: 'x', kind: 'dropoff' as const, at: north(-12) },
+      { orderId: 'y', kind: 'dropoff' as const, at: north(-14) },
+      { orderId: 'z', kind: 'dropoff' as const, at: null },
+    ];
+    const busy = plan([order('a'), order('b', { dropoffLocation: north(3) })], [driver('d1', { capacity: 4, ahead })]);
+    const idle = plan([order('a'), order('b', { dropoffLocation: north(3) })], [driver('d1', { capacity: 4 })]);
+    // Three orders ahead (one without a location still takes its place) leave room for one of the two.
+    expect(busy.trips).toHaveLength(1);
+    expect(busy.trips[0]).toMatchObject({ stopsAhead: 3 });
+    expect(busy.trips[0]!.stops).toHaveLength(1);
+    expect(busy.trips[0]!.stops.map((s) => s.orderId)).not.toContain('x');
+    expect(busy.unplanned).toEqual([expect.objectContaining({ reason: 'capacity' })]);
+    // The stop it plans is reached only after the run south and back: later than with nothing ahead.
+    const first = (p: typeof busy, id: string) => Date.parse(p.trips[0]!.stops.find((s) => s.orderId === id)!.arrivalAt);
+    const planned = busy.trips[0]!.stops[0]!.orderId;
+    expect(first(busy, planned)).toBeGreaterThan(first(idle, planned) + 20 * 60_000);
+    expect(idle.trips[0]!.stopsAhead).toBe(0);
+  });
+
+  it('proposes no trip for a driver whose live trips leave no room', () => {
+    const ahead = [{ orderId: 'x', kind: 'dropoff' as const, at: north(1) }];
+    const proposal = plan([order('a')], [driver('d1', { capacity: 1, ahead })]);
+    expect(proposal.trips).toEqual([]);
+    expect(proposal.unplanned).toEqual([expect.objectContaining({ orderId: 'a', reason: 'capacity' })]);
   });
 });

@@ -26,12 +26,14 @@ export function planTrips(input: PlanningInput & { zone: string }, options: { se
 
 function proposalOf(input: PlanningInput & { zone: string }, built: PlanningProblem, plan: SequencingPlan | null): TripPlanProposal {
   const { now } = input;
-  const trips = (plan?.routes ?? []).map((route) => {
+  const isNew = (stopId: string) => !built.ahead.has(stopId);
+  const trips = (plan?.routes ?? []).filter((route) => route.stops.some((s) => isNew(s.stopId))).map((route) => {
     const driver = built.drivers.get(route.vehicleId)!;
     return {
       driverId: driver.id,
       driverName: driver.name,
-      stops: route.stops.map((s) => {
+      stopsAhead: route.stops.length - route.stops.filter((s) => isNew(s.stopId)).length,
+      stops: route.stops.filter((s) => isNew(s.stopId)).map((s) => {
         const { order, kind } = built.stops.get(s.stopId)!;
         return { orderId: order.id, kind, arrivalAt: at(now, s.serviceStart), dueAt: order.dueAt.toISOString(), late: now.getTime() + s.serviceStart * 60_000 > order.dueAt.getTime() };
       }),
@@ -43,7 +45,7 @@ function proposalOf(input: PlanningInput & { zone: string }, built: PlanningProb
   const context = (order: PlanningInput['orders'][number], roadKm: number) => ({ kind: order.kind, warehouse: input.warehouse, orderWarehouse: order.warehouse, roadKm });
   const unplanned: UnplannedOrder[] = built.ruledOut.map(({ order, reason, roadKm }) => ({ orderId: order.id, reason, message: PLANNING_MESSAGES[reason](context(order, roadKm)) }));
   const seen = new Set<string>();
-  for (const u of plan?.unplanned ?? []) {
+  for (const u of (plan?.unplanned ?? []).filter((x) => isNew(x.stopId))) {
     const { order } = built.stops.get(u.stopId)!;
     // Both stops of a pair come back unplanned with one reason: the order is listed once.
     if (seen.has(order.id)) continue;

@@ -1,7 +1,7 @@
 import type { GeoPoint } from '../geo.ts';
 import type { SequencingProblem, SequencingStop } from '../sequencing/sequencing-problem.ts';
 import { STOPS_FOR_KIND, type StopKind } from '../trips/trip.ts';
-import type { PlanningDriver, PlanningOrder } from './planning-order.ts';
+import type { PlanningDriver, PlanningOrder, StopAhead } from './planning-order.ts';
 import { pointOf, roadLeg, SERVICE_MINUTES } from './road-travel.ts';
 import type { PlanningReason } from './trip-plan.ts';
 
@@ -26,6 +26,8 @@ export interface PlanningProblem {
   problem: SequencingProblem | null;
   /** The solver's stop and vehicle ids back to orders and drivers. */
   stops: Map<string, StopOf>;
+  /** The solver's ids of the stops drivers still have on their live trips: pinned first on their routes, not proposed again. */
+  ahead: Set<string>;
   drivers: Map<string, PlanningDriver>;
   /** Orders ruled out before solving, each with its reason and the road kilometres from the depot (for the message). */
   ruledOut: { order: PlanningOrder; reason: PlanningReason; roadKm: number }[];
@@ -40,6 +42,34 @@ function placesOf(order: PlanningOrder): { kind: StopKind; at: GeoPoint }[] | nu
   return places.every((p) => p.at !== null) ? (places as { kind: StopKind; at: GeoPoint }[]) : null;
 }
 
+/** Orders of a driver's live trips with no location for a stop still to do: they take a place the solver cannot see. */
+const unrouted = (ahead: readonly StopAhead[]) => new Set(ahead.filter((s) => s.at === null).map((s) => s.orderId)).size;
+
+/**
+ * A driver's stops still to do, pinned in their order to the head of the driver's route: new stops are
+ * planned after them, in the time and room they leave. Their windows are open (they are promised already:
+ * a late one is the dispatcher's to see on the trip, not a reason to plan nothing after it). A pickup and
+ * its drop-off both still to do are a pair; a drop-off alone has its goods on board.
+ */
+function aheadStops(vehicleId: string, stopsAhead: readonly StopAhead[], firstIndex: number): SequencingStop[] {
+  const located = stopsAhead.filter((s): s is StopAhead & { at: GeoPoint } => s.at !== null);
+  const picked = new Set(located.filter((s) => s.kind === 'pickup').map((s) => s.orderId));
+  const paired = new Set(located.filter((s) => s.kind === 'dropoff' && picked.has(s.orderId)).map((s) => s.orderId));
+  const pairIds = new Map<string, string>();
+  return located.map((s, position) => {
+    const pairId = paired.has(s.orderId) ? (pairIds.get(s.orderId) ?? pairIds.set(s.orderId, `a${firstIndex + position}p`).get(s.orderId)!) : null;
+    return {
+      id: `a${firstIndex + position}`,
+      location: pointOf(s.at),
+      demand: 1,
+      window: { start: 0, end: HORIZON_MINUTES },
+      serviceMinutes: SERVICE_MINUTES,
+      pin: { vehicleId, position },
+      ...(pairId ? { pair: { id: pairId, role: s.kind } } : {}),
+    };
+  });
+}
+
 /**
  * The sequencing problem for a depot's orders and drivers, on a timeline of minutes from `now`. Each order is
  * one request of a vehicle's capacity (drivers' capacity counts the orders on a trip); a delivery or a pickup alone is one stop,
@@ -51,12 +81,17 @@ export function buildPlanningProblem(input: PlanningInput): PlanningProblem {
   const { now, depot } = input;
   const drivers = new Map(input.drivers.map((d, i) => [`v${i}`, d]));
   // A driver answers for each order from the start of the trip until its drop-off, as assignment counts them:
-  // capacity limits the orders on a trip, whatever is on board at once.
-  const vehicles = [...drivers].map(([id, d]) => ({ id, capacity: d.capacity, maxRequests: d.capacity, shiftStart: 0, shiftEnd: clamp(minutesFrom(now, d.shiftEnd)) }));
+  // capacity limits the orders on a trip, whatever is on board at once, and their live trips' orders count.
+  const vehicles = [...drivers].map(([id, d]) => ({ id, capacity: d.capacity, maxRequests: Math.max(0, d.capacity - unrouted(d.ahead)), shiftStart: 0, shiftEnd: clamp(minutesFrom(now, d.shiftEnd)) }));
   const longestShift = Math.max(0, ...vehicles.map((v) => v.shiftEnd));
   const stops = new Map<string, StopOf>();
   const sequencing: SequencingStop[] = [];
   const ruledOut: PlanningProblem['ruledOut'] = [];
+  const ahead = new Set<string>();
+  for (const [vehicleId, d] of drivers) for (const s of aheadStops(vehicleId, d.ahead, sequencing.length)) {
+    ahead.add(s.id);
+    sequencing.push(s);
+  }
 
   for (const order of input.orders) {
     const places = placesOf(order);
@@ -98,6 +133,6 @@ export function buildPlanningProblem(input: PlanningInput): PlanningProblem {
       });
     });
   }
-  const problem = vehicles.length > 0 && sequencing.length > 0 ? { depot: pointOf(depot), vehicles, stops: sequencing } : null;
-  return { problem, stops, drivers, ruledOut };
+  const problem = vehicles.length > 0 && stops.size > 0 ? { depot: pointOf(depot), vehicles, stops: sequencing } : null;
+  return { problem, stops, ahead, drivers, ruledOut };
 }

@@ -33,6 +33,8 @@ export const proposedStop = z.object({ orderId: z.string(), kind: stopKind, arri
 export const proposedTrip = z.object({
   driverId: z.string(),
   driverName: z.string(),
+  /** Stops the driver still has on live trips, done first: the new stops' times, the distance and the duration count them. */
+  stopsAhead: z.number().int(),
   stops: z.array(proposedStop),
   distanceKm: z.number(),
   durationMinutes: z.number(),

@@ -3,7 +3,7 @@ import type { ProposedTrip } from '../../../domain/trip-planning/trip-plan.ts';
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
-/** One proposed trip: its driver, distance and duration, and its stops in order with when the driver gets there. */
+/** One proposed trip: its driver, distance and duration (with the stops still to do on their current trips), and its stops in order with when the driver gets there. */
 export function ProposedTripTable({ trip }: { trip: ProposedTrip }) {
   const id = `trip-${trip.driverId}`;
   return (
@@ -14,6 +14,11 @@ export function ProposedTripTable({ trip }: { trip: ProposedTrip }) {
       <Text size="sm" c="dimmed">
         {trip.stops.length} stops · {trip.distanceKm} km · {trip.durationMinutes} min · back at {clock(trip.returnAt)}
       </Text>
+      {trip.stopsAhead > 0 && (
+        <Text size="sm" data-testid="proposed-trip-ahead">
+          After the {trip.stopsAhead} {trip.stopsAhead === 1 ? 'stop' : 'stops'} still to do on {trip.driverName}'s current trips: the times, distance and duration include them.
+        </Text>
+      )}
       <Table striped withTableBorder maw={720}>
         <Table.Thead>
           <Table.Tr>
