@@ -92,6 +92,11 @@ describe('trips', () => {
     expect(nobody.status).toBe(409);
     expect(nobody.body.error?.message).toMatch(/No driver nobody/);
     expect((await h.getOrder(b)).assignee).toBe(ana);
+    // The ops manager may plan trips but not reassign orders: told so before anything moves.
+    const asManager = await post(`/trips/${trip.id}/hand-over`, { driverId: bo, reason: 'Van broke down' }, 'ops_manager');
+    expect(asManager.status).toBe(403);
+    expect(asManager.body.error?.message).toBe(`This puts order ${b}, assigned to ${ana}, on ${bo}'s trip, which reassigns it: The action "reassign" needs the dispatcher role. Ask a dispatcher, or leave out orders assigned to other drivers.`);
+    expect((await h.getOrder(b)).assignee).toBe(ana);
     // Handing the trip to bo reassigns its orders to bo through their workflows, then its stops go with it, in order.
     const handed = await post(`/trips/${trip.id}/hand-over`, { driverId: bo, reason: 'Van broke down' });
     expect(handed.status, JSON.stringify(handed.body)).toBe(200);
