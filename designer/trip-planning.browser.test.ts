@@ -50,12 +50,18 @@ describe('planning trips in the app', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('tab-trip-planning').click();
     await page.getByTestId('plan-zone').fill(zone);
+    // Drivers are chosen by name from the list, not typed as ids.
+    await page.getByTestId('plan-drivers').click();
+    for (const name of ['Driver ana', 'Driver bo']) await page.getByRole('option', { name }).click();
+    await page.keyboard.press('Escape');
     await page.getByTestId('plan-preview').click();
     const proposal = page.getByTestId('plan-proposal');
     await proposal.waitFor();
     await proposal.getByText(/trips? from HARBOUR for 3 orders/).waitFor();
+    // Orders show by their reference, each a link to the order.
+    await proposal.getByRole('link', { name: 'HARBOUR-1' }).waitFor();
     const unplanned = page.getByTestId('plan-unplanned');
-    await unplanned.getByText(orders[3]!).waitFor();
+    expect(await unplanned.getByRole('link', { name: 'HARBOUR-4' }).getAttribute('href')).toBe(`/?view=orders&order=${orders[3]}`);
     await unplanned.getByText('It has no drop-off location: add the address\'s location to the order, then plan again.').waitFor();
     await checkScreen(page, 'trip-planning-proposal');
 

@@ -64,7 +64,7 @@ describe('trip planning', () => {
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     const plan = preview.body;
     expect(plan).toMatchObject({ zone, warehouse, depot });
-    expect(plan.unplanned).toEqual([{ orderId: nowhere, reason: 'no_location', message: expect.stringMatching(/no drop-off location/) }]);
+    expect(plan.unplanned).toEqual([{ orderId: nowhere, reference: expect.stringMatching(/^PLAN-/), reason: 'no_location', message: expect.stringMatching(/no drop-off location/) }]);
     const planned = plan.trips.flatMap((t) => t.stops.map((s) => s.orderId));
     for (const id of located) expect(planned).toContain(id);
     for (const t of plan.trips) {

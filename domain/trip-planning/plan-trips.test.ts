@@ -11,7 +11,7 @@ const depot: GeoPoint = { lat: 52.37, lng: 4.89 };
 /** A place `km` north (or south, negative) of the depot: a degree of latitude is 111.195 km on the haversine's sphere. */
 const north = (km: number): GeoPoint => ({ lat: depot.lat + km / 111.195, lng: depot.lng });
 const order = (id: string, extra: Partial<PlanningOrder> = {}): PlanningOrder => ({
-  id, kind: 'delivery', state: 'released', assignee: null, dueAt: inMinutes(240), warehouse: 'W1', pickupLocation: null, dropoffLocation: north(2), ...extra,
+  id, reference: `REF-${id}`, kind: 'delivery', state: 'released', assignee: null, dueAt: inMinutes(240), warehouse: 'W1', pickupLocation: null, dropoffLocation: north(2), ...extra,
 });
 const driver = (id: string, extra: Partial<PlanningDriver> = {}): PlanningDriver => ({ id, name: `Driver ${id}`, capacity: 10, shiftEnd: inMinutes(480), ahead: [], ...extra });
 const plan = (orders: PlanningOrder[], drivers: PlanningDriver[]) => planTrips({ zone: 'north', warehouse: 'W1', depot, now, orders, drivers }, { timeLimitMs: 2_000 });

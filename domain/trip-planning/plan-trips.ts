@@ -35,7 +35,7 @@ function proposalOf(input: PlanningInput & { zone: string }, built: PlanningProb
       stopsAhead: route.stops.length - route.stops.filter((s) => isNew(s.stopId)).length,
       stops: route.stops.filter((s) => isNew(s.stopId)).map((s) => {
         const { order, kind } = built.stops.get(s.stopId)!;
-        return { orderId: order.id, kind, arrivalAt: at(now, s.serviceStart), dueAt: order.dueAt.toISOString(), late: now.getTime() + s.serviceStart * 60_000 > order.dueAt.getTime() };
+        return { orderId: order.id, reference: order.reference, kind, arrivalAt: at(now, s.serviceStart), dueAt: order.dueAt.toISOString(), late: now.getTime() + s.serviceStart * 60_000 > order.dueAt.getTime() };
       }),
       distanceKm: tenth(route.distance),
       durationMinutes: Math.round(route.duration),
@@ -43,14 +43,14 @@ function proposalOf(input: PlanningInput & { zone: string }, built: PlanningProb
     };
   });
   const context = (order: PlanningInput['orders'][number], roadKm: number) => ({ kind: order.kind, warehouse: input.warehouse, orderWarehouse: order.warehouse, roadKm });
-  const unplanned: UnplannedOrder[] = built.ruledOut.map(({ order, reason, roadKm }) => ({ orderId: order.id, reason, message: PLANNING_MESSAGES[reason](context(order, roadKm)) }));
+  const unplanned: UnplannedOrder[] = built.ruledOut.map(({ order, reason, roadKm }) => ({ orderId: order.id, reference: order.reference, reason, message: PLANNING_MESSAGES[reason](context(order, roadKm)) }));
   const seen = new Set<string>();
   for (const u of (plan?.unplanned ?? []).filter((x) => isNew(x.stopId))) {
     const { order } = built.stops.get(u.stopId)!;
     // Both stops of a pair come back unplanned with one reason: the order is listed once.
     if (seen.has(order.id)) continue;
     seen.add(order.id);
-    unplanned.push({ orderId: order.id, reason: u.reason, message: PLANNING_MESSAGES[u.reason](context(order, 0)) });
+    unplanned.push({ orderId: order.id, reference: order.reference, reason: u.reason, message: PLANNING_MESSAGES[u.reason](context(order, 0)) });
   }
   const planned = new Set(trips.flatMap((t) => t.stops.map((s) => s.orderId)));
   return {

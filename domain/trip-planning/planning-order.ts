@@ -6,6 +6,8 @@ import type { StopKind } from '../trips/trip.ts';
 /** An order as trip planning reads it. */
 export interface PlanningOrder {
   id: string;
+  /** The capturing system's reference, as dispatchers know the order; null when it was taken without one. */
+  reference: string | null;
   kind: OrderKind;
   state: OrderState;
   assignee: string | null;

@@ -29,7 +29,7 @@ export type PlanningReason = (typeof PLANNING_REASONS)[number];
 export const orderBasis = z.strictObject({ orderId, state: orderState, assignee: oneLine(200).nullable() });
 export type OrderBasis = z.infer<typeof orderBasis>;
 
-export const proposedStop = z.object({ orderId: z.string(), kind: stopKind, arrivalAt: z.iso.datetime(), dueAt: z.iso.datetime(), late: z.boolean() });
+export const proposedStop = z.object({ orderId: z.string(), reference: z.string().nullable(), kind: stopKind, arrivalAt: z.iso.datetime(), dueAt: z.iso.datetime(), late: z.boolean() });
 export const proposedTrip = z.object({
   driverId: z.string(),
   driverName: z.string(),
@@ -42,7 +42,7 @@ export const proposedTrip = z.object({
 });
 export type ProposedTrip = z.infer<typeof proposedTrip>;
 
-export const unplannedOrder = z.object({ orderId: z.string(), reason: z.enum(PLANNING_REASONS), message: z.string() });
+export const unplannedOrder = z.object({ orderId: z.string(), reference: z.string().nullable(), reason: z.enum(PLANNING_REASONS), message: z.string() });
 export type UnplannedOrder = z.infer<typeof unplannedOrder>;
 
 export const tripPlanProposal = z.object({

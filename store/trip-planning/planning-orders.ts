@@ -9,6 +9,7 @@ import { dateOf, sqlOn, type DateColumn } from '../sql.ts';
 
 type Row = {
   id: string;
+  reference: string | null;
   kind: OrderKind;
   state: OrderState;
   assignee: string | null;
@@ -28,13 +29,14 @@ const point = (lat: number | null, lng: number | null) => (lat === null || lng =
  */
 export async function planningOrders(em: EntityManager, zone: string, limit: number): Promise<PlanningOrder[]> {
   const kinds = Object.keys(STOPS_FOR_KIND);
-  const { rows } = await sql<Row>`select o.id, o.kind, o.state, o.assignee, o.due_at, o.warehouse, o.pickup_lat, o.pickup_lng, o.dropoff_lat, o.dropoff_lng
+  const { rows } = await sql<Row>`select o.id, o.reference, o.kind, o.state, o.assignee, o.due_at, o.warehouse, o.pickup_lat, o.pickup_lng, o.dropoff_lat, o.dropoff_lng
     from orders o
     where o.zone = ${zone} and o.kind in (${sql.join(kinds)}) and o.state in (${sql.join(TRIP_ORDER_STATES)})
       and not exists (select 1 from trip_orders t where t.order_id = o.id)
     order by o.due_at, o.id limit ${limit}`.execute(sqlOn(em));
   return rows.map((r) => ({
     id: r.id,
+    reference: r.reference,
     kind: r.kind,
     state: r.state,
     assignee: r.assignee,

@@ -1,4 +1,5 @@
-import { Badge, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Table, Text, Title } from '@mantine/core';
+import { orderLink } from '../../../domain/notification.ts';
 import type { ProposedTrip } from '../../../domain/trip-planning/trip-plan.ts';
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -33,7 +34,11 @@ export function ProposedTripTable({ trip }: { trip: ProposedTrip }) {
           {trip.stops.map((s, i) => (
             <Table.Tr key={`${s.kind}:${s.orderId}`}>
               <Table.Td>{i + 1}</Table.Td>
-              <Table.Td>{s.orderId}</Table.Td>
+              <Table.Td>
+                <Anchor href={orderLink(s.orderId)} target="_blank" title={`Order ${s.orderId}`}>
+                  {s.reference ?? s.orderId}
+                </Anchor>
+              </Table.Td>
               <Table.Td>{s.kind === 'pickup' ? 'Pickup' : 'Drop-off'}</Table.Td>
               <Table.Td>{clock(s.arrivalAt)}</Table.Td>
               <Table.Td>

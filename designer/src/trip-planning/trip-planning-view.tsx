@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Autocomplete, Button, Group, MultiSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { orderLink } from '../../../domain/notification.ts';
 import type { TripPlanPreview } from '../../../domain/trip-planning/trip-plan.ts';
 import { ProposedTripTable } from './proposed-trip-table.tsx';
-import { commitOf, commitTripPlan, previewTripPlan } from './trip-planning-client.ts';
+import { commitOf, commitTripPlan, planningChoices, previewTripPlan, type PlanningChoices } from './trip-planning-client.ts';
 
 const REASON_LABELS: Record<string, string> = {
   no_location: 'No location',
@@ -24,7 +25,14 @@ const REASON_LABELS: Record<string, string> = {
 export function TripPlanningView() {
   const [zone, setZone] = useState('');
   const [warehouse, setWarehouse] = useState('');
-  const [drivers, setDrivers] = useState('');
+  const [drivers, setDrivers] = useState<string[]>([]);
+  const [choices, setChoices] = useState<PlanningChoices>({ zones: [], warehouses: [], drivers: [] });
+  useEffect(() => {
+    const abort = new AbortController();
+    // Suggestions only: a zone or warehouse typed by hand is planned all the same.
+    void planningChoices(abort.signal).then(setChoices);
+    return () => abort.abort();
+  }, []);
   const [preview, setPreview] = useState<TripPlanPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -43,8 +51,7 @@ export function TripPlanningView() {
   const propose = () =>
     run(async () => {
       setPreview(null);
-      const driverIds = drivers.split(',').map((d) => d.trim()).filter(Boolean);
-      setPreview(await previewTripPlan({ zone: zone.trim(), ...(warehouse.trim() ? { warehouse: warehouse.trim() } : {}), ...(driverIds.length ? { driverIds } : {}) }));
+      setPreview(await previewTripPlan({ zone: zone.trim(), ...(warehouse.trim() ? { warehouse: warehouse.trim() } : {}), ...(drivers.length ? { driverIds: drivers } : {}) }));
     });
   const accept = () =>
     run(async () => {
@@ -61,9 +68,20 @@ export function TripPlanningView() {
         straight lines times a road factor; look the proposal over, then accept it to plan the trips. Assigned orders go to their trip's driver.
       </Text>
       <Group align="flex-end">
-        <TextInput label="Zone" required value={zone} onChange={(e) => setZone(e.currentTarget.value)} data-testid="plan-zone" />
-        <TextInput label="Warehouse" description="Empty: the one most orders leave from" value={warehouse} onChange={(e) => setWarehouse(e.currentTarget.value)} data-testid="plan-warehouse" />
-        <TextInput label="Drivers" description="Ids, comma-separated; empty: all of the zone" value={drivers} onChange={(e) => setDrivers(e.currentTarget.value)} data-testid="plan-drivers" />
+        <Autocomplete label="Zone" required data={choices.zones} value={zone} onChange={setZone} data-testid="plan-zone" />
+        <Autocomplete label="Warehouse" description="Empty: the one most orders leave from" data={choices.warehouses} value={warehouse} onChange={setWarehouse} data-testid="plan-warehouse" />
+        <MultiSelect
+          label="Drivers"
+          description="Empty: the zone's available drivers"
+          data={choices.drivers}
+          value={drivers}
+          onChange={setDrivers}
+          searchable
+          clearable
+          maxValues={100}
+          miw={260}
+          data-testid="plan-drivers"
+        />
         <Button onClick={() => void propose()} loading={busy} disabled={zone.trim() === ''} data-testid="plan-preview">
           Propose trips
         </Button>
@@ -99,7 +117,11 @@ export function TripPlanningView() {
                 <Table.Tbody>
                   {preview.unplanned.map((u) => (
                     <Table.Tr key={u.orderId}>
-                      <Table.Td>{u.orderId}</Table.Td>
+                      <Table.Td>
+                        <Anchor href={orderLink(u.orderId)} target="_blank" title={`Order ${u.orderId}`}>
+                          {u.reference ?? u.orderId}
+                        </Anchor>
+                      </Table.Td>
                       <Table.Td>{REASON_LABELS[u.reason] ?? u.reason}</Table.Td>
                       <Table.Td>{u.message}</Table.Td>
                     </Table.Tr>
