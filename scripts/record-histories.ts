@@ -18,10 +18,11 @@ import { seedDefaults } from '../store/seed.ts';
 import { bundleWorkflows, createSluiceWorker } from '../worker/create-worker.ts';
 import { CYCLE_TELLS_ORDERS_PATCH } from '../workflows/area-controller.workflow.ts';
 import { areaWorkflowId, ORDER_WORKFLOW_REVISION, orderWorkflowId } from '../workflows/definitions.ts';
+import { tripWorkflowId } from '../workflows/trip-definitions.ts';
 
 /**
  * `npm run histories:record`: drives the lifecycle's main paths on a fresh dev server and saves each
- * order's workflow history under workflows/histories/. The replay test replays them on every change,
+ * order's (and trip's) workflow history under workflows/histories/. The replay test replays them on every change,
  * so a change to the machine or the workflow that would break running orders fails CI. Re-record only
  * when a change is deliberately incompatible and running orders are handled (patched() or versioning):
  * existing recordings are kept, new scenarios are added.
@@ -216,6 +217,30 @@ try {
   await publishEscalation(DEFAULT_RULESETS.escalation, 'keep');
   recorded[`${REV}-deadline-redecided`] = redecided.id;
 
+  // Trips: one dispatched, then cancelled; one its driver completes through the driver API.
+  await call('/work-areas', { id: 'record-drivers', name: 'Drivers', kind: 'driver_pool', zone: null, capacity: { wipLimit: 10 } }, 'ops_manager');
+  await call('/work-areas/record-drivers/resources', { id: 'record-ana', name: 'Ana', kind: 'driver', capacity: 10 }, 'ops_manager');
+  const { token } = await call<{ token: string }>('/drivers/record-ana/tokens', {});
+  const dispatchedTrip = async (reference: string) => {
+    const o = await order(reference, { kind: 'delivery', workAreaId: 'record-drivers', dropoffLocation: { lat: 52.1, lng: 5.1 } });
+    await until(o.id, 'assigned');
+    const trip = await call<{ id: string }>('/trips', { driverId: 'record-ana', stops: [{ orderId: o.id, kind: 'dropoff' }] });
+    await call(`/trips/${trip.id}/dispatch`, {});
+    return { orderId: o.id, tripId: trip.id };
+  };
+  const trips: Record<string, string> = {};
+  const cancelled = await dispatchedTrip('TRIP-CANCELLED');
+  await call(`/trips/${cancelled.tripId}/cancel`, { reason: 'recorded' });
+  trips['trip-dispatched-cancelled'] = cancelled.tripId;
+  const driven = await dispatchedTrip('TRIP-DRIVEN');
+  const report = await app.request(`/driver/trips/${driven.tripId}/reports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ orderId: driven.orderId, kind: 'dropoff', status: 'done' }),
+  });
+  if (!report.ok) throw new Error(`driver report: ${report.status} ${await report.text()}`);
+  trips['trip-started-completed'] = driven.tripId;
+
   const save = async (name: string, workflowId: string) => {
     const file = join(repoRoot, 'workflows/histories', `${name}.json`);
     // A recording made by older code is what proves compatibility: it is never overwritten.
@@ -227,6 +252,10 @@ try {
   for (const [name, id] of Object.entries(recorded)) {
     await client.workflow.getHandle(orderWorkflowId(id)).result();
     await save(name, orderWorkflowId(id));
+  }
+  for (const [name, id] of Object.entries(trips)) {
+    await client.workflow.getHandle(tripWorkflowId(id)).result();
+    await save(name, tripWorkflowId(id));
   }
   // The pick orders' area controller, named by the newest patch it runs with; it never ends, so it replays as far as it got.
   const { workAreaId } = await call<OrderDetail>(`/orders/${recorded[`${REV}-pick-happy-path`]}`);

@@ -36,6 +36,10 @@ describe('replaying recorded order histories', () => {
     expect(files).toEqual(expect.arrayContaining(['area-controller-before-patches.json', `area-controller-${CYCLE_TELLS_ORDERS_PATCH}.json`]));
   });
 
+  it("covers a trip cancelled after dispatch and one its driver's reports start and complete", () => {
+    expect(files).toEqual(expect.arrayContaining(['trip-dispatched-cancelled.json', 'trip-started-completed.json']));
+  });
+
   it.each(files)('%s replays without nondeterminism', async (file) => {
     await expect(Worker.runReplayHistory({ workflowBundle: bundle }, historyOf(file), `replay-${file}`)).resolves.toBeUndefined();
   });
@@ -48,6 +52,10 @@ describe('replaying recorded order histories with the tracing interceptors on', 
   beforeAll(async () => {
     tracing = workerTracing({ resource: Resource.default(), spanProcessor: new SimpleSpanProcessor(new InMemorySpanExporter()) });
     bundle = await bundleWorkflows(tracing);
+  });
+
+  it("covers a trip cancelled after dispatch and one its driver's reports start and complete", () => {
+    expect(files).toEqual(expect.arrayContaining(['trip-dispatched-cancelled.json', 'trip-started-completed.json']));
   });
 
   it.each(files)('%s replays without nondeterminism', async (file) => {
