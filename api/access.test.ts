@@ -62,7 +62,7 @@ describe('access to every route', () => {
     const { token } = await driverToken();
     const headers = { authorization: `Bearer ${token}` };
     const outcomes = await Promise.all(routes.map(async (route) => ({ route: `${route.method} ${route.path}`, access: route.access, status: await call(route, headers) })));
-    expect(outcomes.filter((o) => o.access === 'driver').length).toBeGreaterThanOrEqual(4);
+    expect(outcomes.filter((o) => o.access === 'driver').length).toBeGreaterThanOrEqual(6);
     for (const o of outcomes) {
       if (o.access === 'driver' || o.access === 'public') expect([401, 403], `${o.route} should let the driver in`).not.toContain(o.status);
       else expect(o.status, `${o.route} should refuse a driver`).toBe(403);
@@ -148,6 +148,8 @@ describe('access to every route', () => {
     { method: 'GET', path: '/driver/trips', allowed: [] },
     { method: 'POST', path: '/driver/trips/x/reports', body: {}, allowed: [] },
     { method: 'POST', path: '/driver/location', body: {}, allowed: [] },
+    { method: 'GET', path: '/driver/trips/x/orders/y/messages', allowed: [] },
+    { method: 'POST', path: '/driver/trips/x/orders/y/messages', body: {}, allowed: [] },
     // Routes, route sessions and waybills (#18): dispatchers and the ops manager run them; whoever reads orders reads them.
     { method: 'GET', path: '/hub-routes', allowed: ROLES },
     { method: 'GET', path: '/hub-routes/x', allowed: ROLES },

@@ -13,6 +13,7 @@ import { tripPlanRoutes } from './trips/trip-plan-routes.ts';
 import { tripRoutes } from './trips/trip-routes.ts';
 import { driverApiRoutes } from './drivers/driver-api-routes.ts';
 import { driverRoutes } from './drivers/driver-routes.ts';
+import { driverThreadRoutes } from './drivers/driver-thread-routes.ts';
 import { hubRouteRoutes } from './hub-routes/hub-route-routes.ts';
 import { waybillRoutes } from './waybills/waybill-routes.ts';
 import { conversationRoutes } from './conversations/conversation-routes.ts';
@@ -97,6 +98,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...tripRoutes(deps),
     ...driverRoutes(deps),
     ...driverApiRoutes(deps),
+    ...driverThreadRoutes(deps),
     ...hubRouteRoutes(deps),
     ...waybillRoutes(deps),
     ...conversationRoutes(deps),

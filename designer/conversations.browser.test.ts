@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
+import { postMessage } from '../store/conversations/order-messages.ts';
+import { TripOrderRecord, TripRecord } from '../store/trips/trip.entity.ts';
 import { checkScreen, openPage } from '../test/browser.ts';
 import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
 
@@ -60,6 +62,31 @@ describe("an order's conversation in the browser", () => {
     await thread.scrollIntoViewIfNeeded();
     await checkScreen(sofia, 'conversation-mentioned-reads-thread');
     await sofia.close();
+    await dan.close();
+  });
+
+  it("marks the driver's messages in the thread, and names the driver an @driver told", async () => {
+    const order = await session!.h.postOrder(`TALK-DRV-${Date.now()}`, 3);
+    const driverId = `drv-${Date.now()}`;
+    // The order on a live trip of the driver's, as a committed plan leaves it: what @driver resolves through.
+    const em = session!.h.store.em.fork();
+    const now = new Date();
+    em.create(TripRecord, { id: `trip-${driverId}`, driverId, workAreaId: session!.h.workAreaId, state: 'dispatched', createdBy: 'dan', createdAt: now, updatedAt: now });
+    em.create(TripOrderRecord, { orderId: order.id, tripId: `trip-${driverId}` });
+    await em.flush();
+    // What POST /driver/trips/:tripId/orders/:orderId/messages writes.
+    await postMessage(session!.h.store.em, { orderId: order.id, author: { kind: 'driver', id: driverId, name: 'Ana Driver' }, text: 'Gate is locked, waiting at the side door', actor: `driver:${driverId}`, now });
+
+    const dan = await signIn('dan', `/?view=orders&order=${encodeURIComponent(order.id)}`);
+    const conversation = dan.getByTestId('order-drawer').getByTestId('order-conversation');
+    const fromDriver = conversation.getByTestId('conversation-message').filter({ hasText: 'Gate is locked' });
+    await fromDriver.getByText('Ana Driver').waitFor();
+    await fromDriver.getByText('driver', { exact: true }).waitFor();
+    await conversation.getByTestId('conversation-text').fill('@driver ring the bell at number 12, they have the key');
+    await conversation.getByTestId('conversation-post').click();
+    await conversation.getByText(`Notified: driver ${driverId}`).waitFor();
+    await conversation.scrollIntoViewIfNeeded();
+    await checkScreen(dan, 'conversation-driver-in-thread');
     await dan.close();
   });
 });

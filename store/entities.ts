@@ -13,6 +13,7 @@ import { OrderCandidateAreaRecord } from './order-candidate-area.entity.ts';
 import { OrderOperationRecord } from './order-operation.entity.ts';
 import { ImportTemplateRecord, OrderImportRecord, OrderImportRowRecord } from './order-import.entity.ts';
 import { OrderRecord } from './order.entity.ts';
+import { DriverThreadReadRecord } from './conversations/driver-thread-read.entity.ts';
 import { OrderMessageRecord } from './conversations/order-message.entity.ts';
 import { OrderSkuRecord } from './order-sku.entity.ts';
 import { NotificationReadMarkRecord, NotificationReadRecord, NotificationRecord } from './notifications/notification.entity.ts';
@@ -112,5 +113,6 @@ export const ENTITIES = [
   WaybillRecord,
   WaybillOrderRecord,
   OrderMessageRecord,
+  DriverThreadReadRecord,
   ZoneRecord,
 ];

@@ -15,7 +15,7 @@ import { driverTripOf, reportStop } from './report-stop.ts';
 const PING_MAX_AGE_MS = 24 * 3_600_000;
 const PING_MAX_AHEAD_MS = 5 * 60_000;
 
-const driverOf = (principal: Principal): string => {
+export const driverOf = (principal: Principal): string => {
   // The route's policy lets only a driver's token in; this keeps the type honest.
   if (principal.kind !== 'driver') throw new UserError(403, 'forbidden', 'The driver API is for drivers: call it with your driver token.');
   return principal.driverId;

@@ -6,6 +6,11 @@ import { ID_MAX, paragraph } from '../text.ts';
 export const MESSAGE_MAX = 2000;
 /** More people than this in one message is a broadcast, which is what a role's notification is for. */
 export const MENTIONS_MAX = 10;
+/**
+ * `@driver` mentions the order's driver (the driver of the live trip it is on): people do not know drivers'
+ * resource ids, and the order has one driver at a time. A user named `driver` is mentioned by it too.
+ */
+export const DRIVER_MENTION = 'driver';
 
 /**
  * Who wrote a message: a person signed in to the app (or an integration's token, as `token:<id>`), or a
@@ -30,6 +35,8 @@ export const conversationMessage = z.object({
   text: z.string().max(MESSAGE_MAX),
   /** The user names mentioned that name a person (each told, but the author): a name that matches nobody stays text. */
   mentions: z.array(z.string().max(USERNAME_MAX_LENGTH)).max(MENTIONS_MAX),
+  /** The driver (resource id) an `@driver` reached: the order's driver when it was posted; null when none. */
+  mentionedDriver: z.string().max(ID_MAX).nullable(),
   createdAt: z.iso.datetime(),
 });
 export type ConversationMessage = z.infer<typeof conversationMessage>;

@@ -15,6 +15,11 @@ export const driverStop = z.object({
   dueAt: z.string(),
   /** Cash to collect on a cash-on-delivery drop-off; null elsewhere. */
   codToCollect: z.number().nullable(),
+  /**
+   * Messages on the order's conversation that mention this driver (`@driver`) and that the driver has not read
+   * yet (read = fetched the thread's newest page). Both stops of one order show the order's count.
+   */
+  unreadMentions: z.number().int().min(0),
 });
 export type DriverStop = z.infer<typeof driverStop>;
 

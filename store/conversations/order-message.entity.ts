@@ -8,7 +8,8 @@ import type { MessageAuthor } from '../../domain/conversations/conversation.ts';
 export const OrderMessageRecord = defineEntity({
   name: 'OrderMessageRecord',
   tableName: 'order_messages',
-  indexes: [{ properties: ['orderId', 'seq'] }],
+  // The second index counts a driver's unread mentions on the orders of their trips.
+  indexes: [{ properties: ['orderId', 'seq'] }, { properties: ['mentionedDriverId', 'orderId'] }],
   properties: {
     seq: p.integer().primary().autoincrement(),
     orderId: p.string(),
@@ -17,6 +18,8 @@ export const OrderMessageRecord = defineEntity({
     authorName: p.string(),
     text: p.text(),
     mentions: p.json<string[]>(),
+    /** The order's driver when the message says `@driver` (see domain/conversations/conversation.ts). */
+    mentionedDriverId: p.string().nullable(),
     createdAt: p.datetime(),
   },
 });

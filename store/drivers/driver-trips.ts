@@ -1,12 +1,16 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { DriverStop, DriverTrip } from '../../domain/drivers/driver-trip.ts';
 import { LIVE_TRIP_STATES } from '../../domain/trips/trip.ts';
+import { threadKey, unreadMentions } from '../conversations/driver-mentions.ts';
 import { OrderRecord } from '../order.entity.ts';
 import { TripRecord, TripStopRecord } from '../trips/trip.entity.ts';
 
 const point = (lat: number | null | undefined, lng: number | null | undefined) => (lat != null && lng != null ? { lat, lng } : null);
 
-/** Trips with their stops in order, each stop with its order's point, due time and cash to collect. */
+/**
+ * Trips with their stops in order, each stop with its order's point, due time, cash to collect and the
+ * mentions of the trip's driver on the order's conversation that they have not read.
+ */
 export async function withStops(em: EntityManager, trips: readonly TripRecord[]): Promise<DriverTrip[]> {
   if (trips.length === 0) return [];
   const stops = await em.find(TripStopRecord, { tripId: { $in: trips.map((t) => t.id) } }, { orderBy: { tripId: 'asc', position: 'asc' }, refresh: true });
@@ -19,6 +23,8 @@ export async function withStops(em: EntityManager, trips: readonly TripRecord[])
       )
     ).map((o) => [o.id, o]),
   );
+  const unread = await unreadMentions(em, [...new Set(trips.map((t) => t.driverId))], [...orders.keys()]);
+  const driverOf = new Map(trips.map((t) => [t.id, t.driverId]));
   const byTrip = new Map<string, DriverStop[]>();
   for (const s of stops) {
     const o = orders.get(s.orderId);
@@ -31,6 +37,7 @@ export async function withStops(em: EntityManager, trips: readonly TripRecord[])
       point: s.kind === 'pickup' ? point(o?.pickupLat, o?.pickupLng) : point(o?.dropoffLat, o?.dropoffLng),
       dueAt: (o?.dueAt ?? new Date(0)).toISOString(),
       codToCollect: s.kind === 'dropoff' && o?.paymentMode === 'cod' ? (o.codAmount ?? null) : null,
+      unreadMentions: unread.get(threadKey(driverOf.get(s.tripId)!, s.orderId)) ?? 0,
     };
     byTrip.set(s.tripId, [...(byTrip.get(s.tripId) ?? []), stop]);
   }
@@ -47,4 +54,10 @@ export async function liveTripsOf(em: EntityManager, driverIds: readonly string[
 export async function tripOfDriver(em: EntityManager, driverId: string, tripId: string): Promise<TripRecord | null> {
   const trip = await em.findOne(TripRecord, { id: tripId }, { refresh: true });
   return trip?.driverId === driverId ? trip : null;
+}
+
+/** Whether the order has a stop on this driver's live trip: the one order conversation a driver may open. */
+export async function orderOnLiveTripOf(em: EntityManager, driverId: string, tripId: string, orderId: string): Promise<boolean> {
+  const trip = await em.findOne(TripRecord, { id: tripId, driverId, state: { $in: [...LIVE_TRIP_STATES] } }, { fields: ['id'], refresh: true });
+  return trip !== null && (await em.count(TripStopRecord, { tripId, orderId })) > 0;
 }

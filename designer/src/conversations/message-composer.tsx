@@ -31,7 +31,7 @@ export function MessageComposer({ orderId, onPosted }: { orderId: string; onPost
       <Textarea
         data-testid="conversation-text"
         label="New message"
-        description="Everyone who works this order reads it. Type @ and a user name (e.g. @dan) to notify that person."
+        description="Everyone who works this order reads it. Type @ and a user name (e.g. @dan) to notify that person, or @driver to tell the driver of the trip it is on."
         autosize
         minRows={2}
         maxRows={8}

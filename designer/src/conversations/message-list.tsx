@@ -3,6 +3,9 @@ import type { ConversationMessage } from '../../../domain/conversations/conversa
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+/** Who a message told: the people by user name, and the order's driver an `@driver` reached (by their id). */
+const notified = (message: ConversationMessage) => [...message.mentions.map((name) => `@${name}`), ...(message.mentionedDriver ? [`driver ${message.mentionedDriver}`] : [])];
+
 /** Messages oldest first, as a thread reads; their text is shown as text, never as markup. */
 export function MessageList({ messages }: { messages: readonly ConversationMessage[] }) {
   return (
@@ -27,9 +30,9 @@ export function MessageList({ messages }: { messages: readonly ConversationMessa
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {message.text}
           </Text>
-          {message.mentions.length > 0 && (
+          {notified(message).length > 0 && (
             <Text size="xs" c="dimmed">
-              Notified: {message.mentions.map((name) => `@${name}`).join(', ')}
+              Notified: {notified(message).join(', ')}
             </Text>
           )}
         </Paper>
