@@ -8,7 +8,7 @@ import { hoursFromNow } from '../test/clock.ts';
 import { checkScreen, openPage } from '../test/browser.ts';
 import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
 
-/** A dispatcher opens a waybill, adds two released deliveries, seals it behind a confirmation, and finds it locked. */
+/** A dispatcher opens a waybill, adds two released deliveries, seals it behind a confirmation, finds it locked, and opens its manifest's PDF. */
 describe('waybills in the app', () => {
   let session: DesignerSession | undefined;
   let browser: Browser;
@@ -55,6 +55,10 @@ describe('waybills in the app', () => {
     await page.getByText('Sealed: its orders are locked and move together.').waitFor();
     expect(await page.getByTestId('waybill-add').count()).toBe(0);
     await checkScreen(page, 'waybill-sealed');
+    // The sealed manifest's PDF opens with the page's own sign-in.
+    const pdf = await page.request.get(`${url}${await page.getByTestId('waybill-manifest-pdf').getAttribute('href')}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
 
     // The API refuses what the screen no longer offers, saying why.
     const { waybills } = (await (await session!.h.request('/waybills')).json()) as { waybills: { id: string }[] };
