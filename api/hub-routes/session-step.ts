@@ -41,7 +41,8 @@ async function moveOrders(deps: Deps, session: RouteSession, step: OrderMovingSt
       }
       results.push({ orderId, outcome: 'acted', actions: taken, message: null });
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
+      // Temporal away is no refusal: the caller sends the step again, and the repeat moves what this one did not.
+      if (!(err instanceof UserError) || err.status >= 500) throw err;
       results.push({ orderId, outcome: 'refused', actions: taken, message: err.message });
     }
   }
