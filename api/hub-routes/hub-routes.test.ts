@@ -115,7 +115,7 @@ describe('routes and route sessions', () => {
 
     const delivered = await h.request(`/orders/${plain}/actions`, { method: 'POST', role: 'dispatcher', body: JSON.stringify({ action: 'deliver' }) });
     expect(delivered.status, await delivered.clone().text()).toBe(200);
-    await h.reach(plain, 'delivered');
+    await eventually(async () => ((await h.getOrder(plain)).lastMileStatus === 'Delivered' ? true : undefined), `order ${plain} to be delivered`);
     const done = await call<SessionStepResult>('POST', `/route-sessions/${session.id}/complete`, {});
     expect(done.body).toMatchObject({ state: 'completed', orders: [], undelivered: [collected], repeated: false });
     expect(done.body.results.find((r) => r.orderId === plain)).toMatchObject({ outcome: 'skipped', message: 'Delivered.' });

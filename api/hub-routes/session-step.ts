@@ -51,10 +51,10 @@ async function moveOrders(deps: Deps, session: RouteSession, step: OrderMovingSt
 
 /** What completing finds each order of the session at: delivered, or not yet, with what is left to do. */
 async function completionResults(deps: Deps, session: RouteSession): Promise<{ results: SessionOrderResult[]; undelivered: string[] }> {
-  const states = new Map((await deps.store.em.fork().find(OrderRecord, { id: { $in: session.orders.map((o) => o.orderId) } }, { refresh: true })).map((o) => [o.id, o.state]));
+  const orders = new Map((await deps.store.em.fork().find(OrderRecord, { id: { $in: session.orders.map((o) => o.orderId) } }, { refresh: true })).map((o) => [o.id, o]));
   const reasons = session.orders.map(({ orderId }) => {
-    const state = states.get(orderId);
-    return { orderId, reason: state === undefined ? 'No such order any more.' : undeliveredReason(state) };
+    const order = orders.get(orderId);
+    return { orderId, reason: order ? undeliveredReason(order.state, order.lastMileStatus ?? null) : 'No such order any more.' };
   });
   return {
     results: reasons.map(({ orderId, reason }) => ({ orderId, outcome: 'skipped', actions: [], message: reason ?? 'Delivered.' })),

@@ -37,14 +37,15 @@ describe('what a session step does to each of its orders', () => {
   });
 
   it.each([
-    { state: 'delivered', expected: null },
-    { state: 'awaiting_remit', expected: null },
-    { state: 'closed', expected: null },
-    { state: 'in_transit', expected: /^Not delivered yet \(in transit\): report its delivery/ },
-    { state: 'attempt_failed', expected: /^Not delivered yet \(attempt failed\)/ },
-    { state: 'returned', expected: /^Not delivered: the order is returned\.$/ },
-  ] as const)('a completed session finds a $state order: $expected', ({ state, expected }) => {
-    const reason = undeliveredReason(state);
+    { state: 'delivered', lastMile: 'Delivered', expected: null },
+    { state: 'awaiting_remit', lastMile: 'Delivered', expected: null },
+    { state: 'closed', lastMile: 'Delivered', expected: null },
+    { state: 'closed', lastMile: 'Returned', expected: /^Not delivered: the order is closed \(returned\)\.$/ },
+    { state: 'in_transit', lastMile: 'In Transit', expected: /^Not delivered yet \(in transit\): report its delivery/ },
+    { state: 'attempt_failed', lastMile: 'In Transit', expected: /^Not delivered yet \(attempt failed\)/ },
+    { state: 'returned', lastMile: 'Returned', expected: /^Not delivered: the order is returned\.$/ },
+  ] as const)('a completed session finds a $state order ($lastMile): $expected', ({ state, lastMile, expected }) => {
+    const reason = undeliveredReason(state, lastMile);
     if (expected === null) expect(reason).toBeNull();
     else expect(reason).toMatch(expected);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toTheRoad, type StopOrderAction } from '../drivers/stop-order-actions.ts';
+import type { LastMileStatus } from '../last-mile.ts';
 import type { OrderState } from '../lifecycle.ts';
 import type { OrderKind } from '../order.ts';
 import { routeSession, type SessionState } from './route-session.ts';
@@ -36,8 +37,12 @@ export function sessionOrderActions(step: OrderMovingStep, kind: OrderKind, stat
   return road.length === 0 ? { skipped: 'Already on the road.' } : { actions: road };
 }
 
-/** Whether a completed session leaves the order undelivered, and the words that say what is left to do. */
-export function undeliveredReason(state: OrderState): string | null {
+/**
+ * Whether a completed session leaves the order undelivered, and the words that say what is left to do. A closed
+ * order is delivered only if its last-mile status says so: a returned order closes too.
+ */
+export function undeliveredReason(state: OrderState, lastMile: LastMileStatus | null): string | null {
+  if (state === 'closed') return lastMile === 'Delivered' ? null : `Not delivered: the order is closed${lastMile ? ` (${lastMile.toLowerCase()})` : ''}.`;
   if (DELIVERED.includes(state)) return null;
   if (OFF_THE_RUN.includes(state)) return `Not delivered: the order is ${words(state)}.`;
   return `Not delivered yet (${words(state)}): report its delivery or failed attempt, or return it.`;
