@@ -165,6 +165,7 @@ describe('access to every route', () => {
     { method: 'GET', path: '/waybills', allowed: ROLES },
     { method: 'GET', path: '/waybills/x', allowed: ROLES },
     { method: 'GET', path: '/waybills/x/manifest', allowed: ROLES },
+    { method: 'GET', path: '/waybills/x/manifest.pdf', allowed: ROLES },
     { method: 'POST', path: '/waybills', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'POST', path: '/waybills/x/orders', body: {}, allowed: ['dispatcher', 'ops_manager'] },
     { method: 'DELETE', path: '/waybills/x/orders/y', allowed: ['dispatcher', 'ops_manager'] },

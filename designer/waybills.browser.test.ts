@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
@@ -5,10 +6,11 @@ import { AccountRecord } from '../store/accounts/account.entity.ts';
 import { OrderRecord } from '../store/order.entity.ts';
 import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { hoursFromNow } from '../test/clock.ts';
-import { checkScreen, openPage } from '../test/browser.ts';
+import { ARTIFACTS, checkScreen, openPage } from '../test/browser.ts';
+import { screenshotPdfPage } from '../test/render-pdf-page.ts';
 import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
 
-/** A dispatcher opens a waybill, adds two released deliveries, seals it behind a confirmation, and finds it locked. */
+/** A dispatcher opens a waybill, adds two released deliveries, seals it behind a confirmation, finds it locked, and opens its manifest's PDF. */
 describe('waybills in the app', () => {
   let session: DesignerSession | undefined;
   let browser: Browser;
@@ -55,6 +57,13 @@ describe('waybills in the app', () => {
     await page.getByText('Sealed: its orders are locked and move together.').waitFor();
     expect(await page.getByTestId('waybill-add').count()).toBe(0);
     await checkScreen(page, 'waybill-sealed');
+    // The sealed manifest's PDF opens with the page's own sign-in.
+    const pdf = await page.request.get(`${url}${await page.getByTestId('waybill-manifest-pdf').getAttribute('href')}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const viewer = await openPage(browser, { viewport: { width: 900, height: 1300 } });
+    await screenshotPdfPage(viewer, url, new Uint8Array(await pdf.body()), join(ARTIFACTS, 'waybill-manifest-page.png'));
+    await viewer.close();
 
     // The API refuses what the screen no longer offers, saying why.
     const { waybills } = (await (await session!.h.request('/waybills')).json()) as { waybills: { id: string }[] };

@@ -5,12 +5,14 @@ import { SESSION_ACTIONS, type SessionAction } from '../../domain/routes/session
 import { paragraph } from '../../domain/text.ts';
 import { createRoute, listRoutes, readRoute, retireRoute, updateRoute } from '../../store/routes/hub-routes.ts';
 import { RouteRefusal } from '../../store/routes/route-refusal.ts';
-import { listSessions, openSession, readSession, stepSession } from '../../store/routes/route-sessions.ts';
+import { sessionStepResult } from '../../domain/routes/session-order-actions.ts';
+import { listSessions, openSession, readSession } from '../../store/routes/route-sessions.ts';
 import { acceptOffers, sessionOffers } from '../../store/routes/session-offers.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
+import { takeSessionStep } from './session-step.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 
 const REFUSED = { description: 'The route or session cannot take this change now (the message says why and what to do).', schema: errorBody };
@@ -28,9 +30,9 @@ async function refusalsAsConflicts<T>(work: () => Promise<T>): Promise<T> {
 const PATHS: Record<SessionAction, string> = { start: 'start', pick_up: 'pick-up', depart: 'depart', complete: 'complete', cancel: 'cancel' };
 const SUMMARIES: Record<SessionAction, string> = {
   start: 'Starting a route session',
-  pick_up: "Marking a session's goods loaded at the hub",
-  depart: 'Sending a session on its way',
-  complete: 'Completing a session: its orders are free for another',
+  pick_up: "Marking a session's goods loaded at the hub: its orders are picked up",
+  depart: 'Sending a session on its way: its orders go in transit',
+  complete: 'Completing a session: its orders are free for another, and those not delivered are named',
   cancel: 'Cancelling a session before its goods are loaded',
 };
 
@@ -204,11 +206,16 @@ export function hubRouteRoutes(deps: ApiDeps) {
         summary: SUMMARIES[action],
         params: idParams,
         body: sessionStepInput,
-        responses: sessionChanged,
+        responses: {
+          200: { description: 'The session as it is now, with what the step did to each of its orders (acted, skipped or refused, with why) and, on completion, the orders not delivered.', schema: sessionStepResult },
+          404: NOT_FOUND,
+          409: REFUSED,
+          ...STANDARD_ERRORS,
+        },
         handler: async (c, { params, body, principal }) => {
           await sessionDetail(params.id);
-          await refusalsAsConflicts(() => stepSession(deps.store.em, params.id, { action, reason: body.reason ?? null, ...who(principal) }));
-          return c.json(await sessionDetail(params.id));
+          const taken = await takeSessionStep(deps, params.id, { action, reason: body.reason ?? null, actor: { name: actorOf(principal), roles: principal.roles }, now: new Date() });
+          return c.json({ ...(await sessionDetail(params.id)), ...taken });
         },
       }),
     ),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../../domain/order.ts';
 import type { Route } from '../../domain/routes/route.ts';
 import type { RouteSession, SessionOffer } from '../../domain/routes/route-session.ts';
+import type { SessionStepResult } from '../../domain/routes/session-order-actions.ts';
 import type { Role } from '../../domain/roles.ts';
 import { createHarness, eventually, type Harness } from '../../test/sluice-harness.ts';
 
@@ -25,14 +26,14 @@ describe('routes and route sessions', () => {
     await h?.close();
   });
 
-  const orderAt = async (dropoffLocation: { lat: number; lng: number }) => {
+  const orderAt = async (dropoffLocation: { lat: number; lng: number }, more: Record<string, unknown> = {}, until = ['released', 'assigned']) => {
     const res = await h.request('/orders', {
       method: 'POST',
-      body: JSON.stringify({ reference: `RT-${crypto.randomUUID()}`, account: 'ACME', kind: 'delivery', workAreaId: pool, zone, dropoffLocation, dueAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 5 }] }),
+      body: JSON.stringify({ reference: `RT-${crypto.randomUUID()}`, account: 'ACME', kind: 'delivery', workAreaId: pool, zone, dropoffLocation, dueAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 5 }], ...more }),
     });
-    expect(res.status).toBe(201);
+    expect(res.status, await res.clone().text()).toBe(201);
     const { id } = (await res.json()) as OrderSummary;
-    await eventually(async () => (['released', 'assigned'].includes((await h.getOrder(id)).state) ? true : undefined), `order ${id} to be released`);
+    await eventually(async () => (until.includes((await h.getOrder(id)).state) ? true : undefined), `order ${id} to be ${until.join(' or ')}`);
     return id;
   };
   const call = async <T>(method: string, path: string, body?: unknown, role: Role = 'dispatcher') => {
@@ -76,6 +77,50 @@ describe('routes and route sessions', () => {
     expect(cancel.body.error!.message).toMatch(/goods are on board/);
     const done = await call<RouteSession>('POST', `/route-sessions/${session.id}/complete`, {});
     expect(done.body).toMatchObject({ state: 'completed', orders: [] });
+  });
+
+  it('moves the orders with the session: loading picks them up, leaving puts them on the road, a repeated step moves none twice, completing names the undelivered', { timeout: 180_000 }, async () => {
+    const plain = await orderAt({ lat: 52.37, lng: 4.9 }, {}, ['assigned']);
+    const collected = await orderAt({ lat: 52.36, lng: 4.89 }, { kind: 'pickup_delivery', pickupLocation: { lat: 52.4, lng: 4.95 } }, ['assigned']);
+    const route = (await call<Route>('POST', '/hub-routes', { name: 'Loading run', zone, driverIds: [driver], stops: [{ name: 'Loading dock', location: HUB, radiusKm: 2 }] })).body;
+    const session = (await call<RouteSession>('POST', `/hub-routes/${route.id}/sessions`, { day: new Date().toISOString().slice(0, 10), shift: 'loading', driverId: driver })).body;
+    expect((await call<RouteSession>('POST', `/route-sessions/${session.id}/orders`, { orderIds: [plain, collected] })).status).toBe(200);
+    const started = await call<SessionStepResult>('POST', `/route-sessions/${session.id}/start`, {});
+    expect(started.body).toMatchObject({ state: 'started', results: [], undelivered: [], repeated: false });
+
+    const loaded = await call<SessionStepResult>('POST', `/route-sessions/${session.id}/pick-up`, {});
+    expect(loaded.status, JSON.stringify(loaded.body)).toBe(200);
+    expect(loaded.body.state).toBe('picked_up');
+    expect(new Set(loaded.body.results)).toEqual(new Set([plain, collected].map((orderId) => ({ orderId, outcome: 'acted', actions: ['pick_up'], message: null }))));
+    for (const id of [plain, collected]) expect(await h.reach(id, 'picked_up')).toMatchObject({ lastMileStatus: 'Picked Up' });
+
+    const reloaded = await call<SessionStepResult>('POST', `/route-sessions/${session.id}/pick-up`, {});
+    expect(reloaded.status).toBe(200);
+    expect(reloaded.body.repeated).toBe(true);
+    expect(reloaded.body.results.map((r) => [r.outcome, r.message])).toEqual([plain, collected].map(() => ['skipped', expect.stringMatching(/^Already picked up/)]));
+
+    // Two dispatchers send the session off at the same moment: one steps it, the other's step is a repeat whose order actions join the first's.
+    const departs = await Promise.all([1, 2].map(() => call<SessionStepResult>('POST', `/route-sessions/${session.id}/depart`, {})));
+    expect(departs.map((d) => d.status)).toEqual([200, 200]);
+    expect(departs.map((d) => d.body.repeated).sort()).toEqual([false, true]);
+    const first = departs.find((d) => !d.body.repeated)!.body;
+    expect(first.results.find((r) => r.orderId === collected)).toMatchObject({ outcome: 'acted', actions: ['stage', 'depart'] });
+    expect(first.results.find((r) => r.orderId === plain)).toMatchObject({ outcome: 'acted', actions: ['depart'] });
+    for (const id of [plain, collected]) {
+      const order = await h.reach(id, 'in_transit');
+      expect(order.lastMileStatus).toBe('In Transit');
+      expect(order.timeline.filter((t) => t.to === 'in_transit')).toHaveLength(1);
+      expect(order.timeline.filter((t) => t.to === 'picked_up')).toHaveLength(1);
+    }
+
+    const delivered = await h.request(`/orders/${plain}/actions`, { method: 'POST', role: 'dispatcher', body: JSON.stringify({ action: 'deliver' }) });
+    expect(delivered.status, await delivered.clone().text()).toBe(200);
+    await eventually(async () => ((await h.getOrder(plain)).lastMileStatus === 'Delivered' ? true : undefined), `order ${plain} to be delivered`);
+    const done = await call<SessionStepResult>('POST', `/route-sessions/${session.id}/complete`, {});
+    expect(done.body).toMatchObject({ state: 'completed', orders: [], undelivered: [collected], repeated: false });
+    expect(done.body.results.find((r) => r.orderId === plain)).toMatchObject({ outcome: 'skipped', message: 'Delivered.' });
+    expect(done.body.results.find((r) => r.orderId === collected)?.message).toMatch(/^Not delivered yet \(in transit\)/);
+    expect((await call<SessionStepResult>('POST', `/route-sessions/${session.id}/complete`, {})).status).toBe(409);
   });
 
   it.each([

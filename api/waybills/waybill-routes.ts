@@ -8,6 +8,7 @@ import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../auth/principal.ts';
 import { notFound, UserError } from '../errors.ts';
 import { performAction } from '../order-actions.ts';
+import { manifestPdf } from './manifest-pdf.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, idParams, STANDARD_ERRORS } from '../schemas.ts';
 
@@ -76,6 +77,28 @@ export function waybillRoutes(deps: ApiDeps) {
         const found = await waybillManifest(em(), params.id);
         if (!found) throw notFound(`Waybill ${params.id}`);
         return c.json(found);
+      },
+    }),
+    defineRoute({
+      tag,
+      access: 'waybills.read',
+      method: 'get',
+      path: '/waybills/:id/manifest.pdf',
+      operationId: 'getWaybillManifestPdf',
+      summary: "A sealed waybill's manifest as PDF, to travel with the load",
+      params: idParams,
+      responses: {
+        200: { description: 'The manifest on A4 pages: the lane, who sealed it and when, and each order with its drop-off, lines and cash on delivery.', contentType: 'application/pdf' },
+        404: NO_WAYBILL,
+        409: { description: 'The waybill is still open: its manifest may yet change.', schema: errorBody },
+        ...STANDARD_ERRORS,
+      },
+      handler: async (c, { params }) => {
+        const found = await waybillManifest(em(), params.id);
+        if (!found) throw notFound(`Waybill ${params.id}`);
+        if (found.waybill.state !== 'sealed') throw new UserError(409, 'conflict', 'The waybill is still open, so its manifest may change: seal it first, then print the manifest.');
+        const pdf = await manifestPdf(found);
+        return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="waybill-${params.id.replace(/[^\w.-]/g, '_')}-manifest.pdf"` });
       },
     }),
     defineRoute({

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../../domain/order.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Manifest, MoveResult, Waybill } from '../../domain/waybills/waybill.ts';
+import { pdfText } from '../../test/pdf-text.ts';
 import { createHarness, eventually, type Harness } from '../../test/sluice-harness.ts';
 
 /** Waybills through the API, on delivery orders the worker released and assigned, moved through their workflows. */
@@ -21,10 +22,10 @@ describe('waybills', () => {
     await h?.close();
   });
 
-  const orderTo = async (zone: string) => {
+  const orderTo = async (zone: string, more: Record<string, unknown> = {}) => {
     const res = await h.request('/orders', {
       method: 'POST',
-      body: JSON.stringify({ reference: `WB-${crypto.randomUUID()}`, account: 'ACME', kind: 'delivery', workAreaId: pool, warehouse: site, zone, dueAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 5 }] }),
+      body: JSON.stringify({ reference: `WB-${crypto.randomUUID()}`, account: 'ACME', kind: 'delivery', workAreaId: pool, warehouse: site, zone, dueAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), lines: [{ sku: 'A', qty: 1, price: 5 }], ...more }),
     });
     expect(res.status, await res.clone().text()).toBe(201);
     const { id } = (await res.json()) as OrderSummary;
@@ -66,6 +67,32 @@ describe('waybills', () => {
     // Picking up twice: each order's lifecycle refuses it, and the result says so order by order.
     const again = (await (await h.request(`/waybills/${id}/moves`, { method: 'POST', role: 'dispatcher', body: JSON.stringify({ action: 'pick_up' }) })).json()) as { results: MoveResult[] };
     expect(again.results.every((r) => !r.ok && typeof r.message === 'string' && r.message.length > 0)).toBe(true);
+  });
+
+  it('prints a sealed waybill\'s manifest as PDF, and refuses one still open', { timeout: 120_000 }, async () => {
+    const plain = await orderTo('east', { reference: `WB-PLAIN-${Date.now()}`, dropoffLocation: { lat: 52.1234567, lng: 4.7654321 } });
+    const cod = await orderTo('east', { reference: `WB-COD-${Date.now()}`, account: 'Zeta Traders', paymentMode: 'cod', codAmount: 42.5, lines: [{ sku: 'A', qty: 1, price: 20 }, { sku: 'B', qty: 2, price: 11.25 }] });
+    const id = (await call('POST', '/waybills', { origin: site, destination: 'east', carrierType: 'internal' })).body.id;
+    await call('POST', `/waybills/${id}/orders`, { orderIds: [plain, cod] });
+
+    const open = await h.request(`/waybills/${id}/manifest.pdf`, { role: 'dispatcher' });
+    expect(open.status).toBe(409);
+    expect(((await open.json()) as { error: { message: string } }).error.message).toMatch(/seal it first/);
+
+    const sealed = (await call('POST', `/waybills/${id}/seal`)).body;
+    const res = await h.request(`/waybills/${id}/manifest.pdf`, { role: 'finance' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const { pages, sizes } = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    expect(sizes[0]).toEqual([595, 842]);
+    const text = pages.join(' ');
+    const [plainRef, codRef] = await Promise.all([plain, cod].map(async (o) => (await h.getOrder(o)).reference!));
+    for (const expected of [`Waybill: ${id}`, `Origin: ${site}`, 'Destination: east', 'Carrier: internal', `by ${sealed.sealedBy}`, sealed.sealedAt!.slice(0, 10), plainRef, codRef, 'ACME', 'Zeta Traders', '52.12346, 4.76543', 'not geocoded', '42.50', 'Orders: 2'])
+      expect(text).toContain(expected);
+    // Lines per order: one for the plain order, two for the COD one, in the order they went on.
+    expect(text).toMatch(new RegExp(`${plainRef} ACME 52\\.12346, 4\\.76543 1 —`));
+    expect(text).toMatch(new RegExp(`${codRef} Zeta Traders not geocoded 2 42\\.50`));
+    expect((await h.request('/waybills/nope/manifest.pdf', { role: 'dispatcher' })).status).toBe(404);
   });
 
   it('answers 404 for a waybill that is not there, and 400 for a lane without a carrier', async () => {

@@ -6,8 +6,8 @@ import type { ReportedStatus } from './stop-report.ts';
 /** An order action a stop report sends, in the order sent. */
 export type StopOrderAction = 'pick_up' | 'stage' | 'depart' | 'deliver' | 'fail_attempt';
 
-/** The steps from where the goods are to the road: a pickup & delivery order stops at the hub (staged) first. */
-function toTheRoad(kind: OrderKind, state: OrderState): StopOrderAction[] | null {
+/** The steps from where the goods are to the road: a pickup & delivery order stops at the hub (staged) first; null where no step leads there. */
+export function toTheRoad(kind: OrderKind, state: OrderState): StopOrderAction[] | null {
   const staging = kind === 'pickup_delivery';
   switch (state) {
     case 'assigned':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { geoPoint } from '../geo.ts';
 import { carrierType, type CarrierType } from '../order.ts';
 import { ID_MAX, oneLine, paragraph } from '../text.ts';
 
@@ -60,6 +61,10 @@ export const manifestLine = z.object({
   value: z.number().nullable(),
   paymentMode: z.string(),
   codAmount: z.number().nullable(),
+  /** Where the order is delivered, when it was geocoded. */
+  dropoffLocation: geoPoint.nullable(),
+  /** How many lines (SKUs) the order has: what the loader counts against. */
+  lineCount: z.number().int(),
 });
 export const manifest = z.object({ waybill, lines: z.array(manifestLine), totals: z.object({ orders: z.number(), units: z.number(), value: z.number() }) });
 export type Manifest = z.infer<typeof manifest>;

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { Manifest, MoveResult, WaybillMove } from '../../domain/waybills/waybill.ts';
 import { insertAudit } from '../audit-log.ts';
 import { OrderRecord } from '../order.entity.ts';
+import { toOrderListItem } from '../order-read-model.ts';
 import { readWaybill } from './waybills.ts';
 
 /** What the waybill carries, order by order in the order they went on, with its totals; null when there is no such waybill. */
@@ -13,7 +14,7 @@ export async function waybillManifest(em: EntityManager, id: string): Promise<Ma
     const o = orders.get(orderId);
     if (!o) return [];
     const value = o.orderValue ?? o.lines.reduce((sum, l) => sum + l.qty * l.price, 0);
-    return [{ orderId, reference: o.reference ?? null, account: o.account, kind: o.kind, state: o.state, units: o.units, value, paymentMode: o.paymentMode, codAmount: o.paymentMode === 'cod' ? (o.codAmount ?? value) : null }];
+    return [{ orderId, reference: o.reference ?? null, account: o.account, kind: o.kind, state: o.state, units: o.units, value, paymentMode: o.paymentMode, codAmount: o.paymentMode === 'cod' ? (o.codAmount ?? value) : null, dropoffLocation: toOrderListItem(o).dropoffLocation, lineCount: o.lines.length }];
   });
   return { waybill, lines, totals: { orders: lines.length, units: lines.reduce((s, l) => s + l.units, 0), value: lines.reduce((s, l) => s + (l.value ?? 0), 0) } };
 }

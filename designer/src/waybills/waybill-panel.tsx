@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { WAYBILL_MOVES, type MoveResult, type Waybill, type WaybillMove } from '../../../domain/waybills/waybill.ts';
 import { LoadError } from '../api/load-error.tsx';
 import { useResource } from '../api/use-resource.ts';
-import { addOrders, moveOrders, readManifest, removeOrder, sealWaybill } from './waybills-client.ts';
+import { addOrders, manifestPdfUrl, moveOrders, readManifest, removeOrder, sealWaybill } from './waybills-client.ts';
 
 const MOVE_LABELS: Record<WaybillMove, string> = { pick_up: 'Mark picked up', depart: 'Mark in transit', deliver: 'Mark delivered' };
 
@@ -69,6 +69,9 @@ export function WaybillPanel({ waybill, onChanged }: { waybill: Waybill; onChang
       ) : (
         <Group>
           <Text size="sm">Sealed: its orders are locked and move together.</Text>
+          <Button component="a" variant="light" href={manifestPdfUrl(waybill.id)} target="_blank" rel="noopener" data-testid="waybill-manifest-pdf">
+            Manifest (PDF)
+          </Button>
           {WAYBILL_MOVES.map((action) => (
             <Button key={action} variant="default" onClick={() => void act(async () => setResults(await moveOrders(waybill.id, action)))} data-testid={`waybill-move-${action}`}>
               {MOVE_LABELS[action]}
