@@ -9,6 +9,7 @@ const sessionPath = (id: string) => `/route-sessions/${encodeURIComponent(id)}`;
 const STEP_PATHS: Record<SessionAction, string> = { start: 'start', pick_up: 'pick-up', depart: 'depart', complete: 'complete', cancel: 'cancel' };
 
 export const listRoutes = async (signal?: AbortSignal) => (await request<{ routes: Route[] }>('/hub-routes', { signal })).routes;
+export const readRoute = (id: string, signal?: AbortSignal) => request<Route>(routePath(id), { signal });
 export const createRoute = (input: RouteInput) => request<Route>('/hub-routes', { method: 'POST', body: input });
 export const updateRoute = (id: string, version: number, input: RouteInput) => request<Route>(routePath(id), { method: 'PUT', body: { ...input, version } });
 export const retireRoute = (id: string, reason: string) => request<Route>(`${routePath(id)}/retire`, { method: 'POST', body: { reason } });
