@@ -18,14 +18,14 @@ const serves = (s: Route['stops'][number]) =>
 
 /** One route: its stops in order, changing or retiring it, and its sessions (opening one, and each one's drawer). */
 export function RoutePanel({ route, manages, onChanged }: { route: Route; manages: boolean; onChanged: () => void }) {
-  const [reload, setReload] = useState(0);
-  const sessions = useResource(`route-sessions:${route.id}:${reload}`, (signal) => listSessions(route.id, signal));
+  // Reloaded under the same key, so the list (and an open session's drawer) stays shown while it loads.
+  const sessions = useResource(`route-sessions:${route.id}`, (signal) => listSessions(route.id, signal));
   const [openId, setOpenId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [retiring, setRetiring] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => setReload((n) => n + 1);
+  const refresh = sessions.reload;
   const shown = sessions.data?.find((s) => s.id === openId) ?? null;
   const editable = manages && route.active;
 

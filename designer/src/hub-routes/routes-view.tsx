@@ -12,11 +12,10 @@ import { RoutePanel } from './route-panel.tsx';
 export function RoutesView() {
   const { user } = useSession();
   const manages = can(user.roles, 'routes.manage');
-  const [reload, setReload] = useState(0);
-  const routes = useResource(`hub-routes:${reload}`, (signal) => listRoutes(signal));
+  const routes = useResource('hub-routes', (signal) => listRoutes(signal));
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const refresh = () => setReload((n) => n + 1);
+  const refresh = routes.reload;
   const current = routes.data?.find((r) => r.id === selected) ?? null;
 
   return (

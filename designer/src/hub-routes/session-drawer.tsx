@@ -45,6 +45,8 @@ export function SessionDrawer({ session, routeName, manages, onClose, onChanged 
       return true;
     } catch (err) {
       setError((err as Error).message);
+      // A refusal often means someone else moved the session meanwhile: show it as it is now.
+      onChanged();
       return false;
     } finally {
       setBusy(false);
