@@ -110,4 +110,28 @@ describe('routes and route sessions in the app', () => {
     await checkScreen(page, 'hub-route-session-refused');
     await page.close();
   });
+
+  it('shows finance the routes and sessions without the buttons, saying who may use them', async () => {
+    const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
+    await page.goto(url);
+    await page.getByTestId('login-username').fill('fred');
+    await page.getByTestId('login-password').fill(DEMO_USERS.find((u) => u.username === 'fred')!.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('tab-waybills').click();
+    // Finance runs no waybills, so the tab holds only the routes part.
+    await page.getByRole('heading', { name: 'Routes & sessions' }).waitFor();
+    expect(await page.getByTestId('hub-runs-part').count()).toBe(0);
+    await page.getByTestId('routes-table').getByRole('button', { name: 'Morning hub run' }).click();
+    const panel = page.getByTestId('route-panel');
+    await panel.getByTestId('route-read-only').getByText('needs the dispatcher or ops manager role').waitFor();
+    expect(await page.getByTestId('route-new').count()).toBe(0);
+    expect(await panel.getByTestId('route-edit').count()).toBe(0);
+    expect(await panel.getByTestId('session-open').count()).toBe(0);
+    await panel.getByTestId('sessions-table').getByRole('button').first().click();
+    const drawer = page.getByRole('dialog', { name: /Morning hub run ·/ });
+    await drawer.getByTestId('session-read-only').waitFor();
+    expect(await drawer.getByRole('button', { name: 'Start' }).count()).toBe(0);
+    await checkScreen(page, 'hub-route-session-read-only');
+    await page.close();
+  });
 });
