@@ -75,6 +75,23 @@ describe('routes and route sessions in the app', () => {
     await panel.getByTestId('route-stops').getByText('North depot').waitFor();
     await page.getByTestId('routes-table').getByRole('row', { name: /Morning hub run/ }).getByText('ria-ui').waitFor();
     await panel.getByTestId('sessions-empty').waitFor();
+
+    // Someone else changes the route meanwhile: saving from the version read is refused, and the form reloads it.
+    const [made] = ((await (await session!.h.request('/hub-routes')).json()) as { routes: Route[] }).routes;
+    const { id, version, name, warehouse, stops, driverIds } = made!;
+    const meanwhile = await session!.h.request(`/hub-routes/${id}`, { method: 'PUT', role: 'ops_manager', body: JSON.stringify({ name, zone, warehouse, stops, driverIds, version }) });
+    expect(meanwhile.status).toBe(200);
+    await panel.getByTestId('route-edit').click();
+    const edit = page.getByRole('dialog', { name: 'Change route Morning hub run' });
+    await edit.getByTestId('route-stop-radius-0').fill('4');
+    await edit.getByTestId('route-save').click();
+    await edit.getByTestId('route-form-error').getByText(/Someone else changed route Morning hub run since you read it/).waitFor();
+    await checkScreen(page, 'hub-route-stale-edit');
+    await edit.getByTestId('route-reload').click();
+    await edit.getByTestId('route-form-error').waitFor({ state: 'detached' });
+    expect(await edit.getByTestId('route-stop-radius-0').inputValue()).toBe('3');
+    await edit.getByTestId('route-save').click();
+    await edit.waitFor({ state: 'detached' });
     // Today where the browser is: its own calendar day, not UTC's.
     const today = await page.evaluate(() => {
       const d = new Date();
