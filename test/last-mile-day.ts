@@ -129,7 +129,7 @@ export async function simulateDay(h: Harness, size: DaySize): Promise<SimulatedD
       return waiting === 0 ? true : undefined;
     },
     `all ${total} orders to be assigned`,
-    Math.max(60_000, total * 300),
+    Math.max(120_000, total * 600),
   );
   day.seconds.intake = seconds(t);
 

@@ -5,15 +5,15 @@ const tabs = (...roles: Parameters<typeof viewsFor>[0]) => viewsFor(roles).map((
 
 describe('viewsFor', () => {
   it('gives each role only its screens', () => {
-    expect(tabs('finance')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'trips', 'map']);
+    expect(tabs('finance')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'trips', 'waybills', 'map']);
     expect(tabs('dispatcher')).toEqual(['orders', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'trips', 'trip-planning', 'waybills', 'support', 'drivers', 'map']);
     expect(tabs('ops_manager')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'inventory', 'reconciliation', 'trips', 'trip-planning', 'waybills', 'support', 'drivers', 'map']);
-    expect(tabs('admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'accounts', 'admin', 'inventory', 'trips', 'map']);
-    expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'trips', 'support', 'map']);
+    expect(tabs('admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'accounts', 'admin', 'inventory', 'trips', 'waybills', 'map']);
+    expect(tabs('order_processor')).toEqual(['orders', 'bulk', 'accounts', 'returns', 'reconciliation', 'trips', 'waybills', 'support', 'map']);
   });
 
   it('unites the screens of several roles, in tab order', () => {
-    expect(tabs('finance', 'admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'admin', 'inventory', 'returns', 'reconciliation', 'trips', 'map']);
+    expect(tabs('finance', 'admin')).toEqual(['orders', 'dashboard', 'import', 'areas', 'priority-rules', 'bulk', 'accounts', 'admin', 'inventory', 'returns', 'reconciliation', 'trips', 'waybills', 'map']);
   });
 
   it('opens the screen a URL names, when the person may see it', () => {

@@ -24,8 +24,9 @@ const VIEWS = {
   trips: { label: 'Trips', needs: ['trips.read'] },
   // Trip planning: a proposal of a zone's trips, planned when the dispatcher accepts it.
   'trip-planning': { label: 'Plan trips', needs: ['trips.manage'] },
-  // Last mile (#18): waybills are opened, filled, sealed and moved by who runs the floor.
-  waybills: { label: 'Waybills', needs: ['waybills.manage'] },
+  // Last mile (#18): waybills are opened, filled, sealed and moved by who runs the floor; routes and their
+  // sessions are read by whoever reads orders. The id predates routes and stays, as tests and bookmarks name it.
+  waybills: { label: 'Routes & waybills', needs: ['waybills.manage', 'routes.read'] },
   // Customers' questions from tracking pages (#18): the support desk's queue.
   support: { label: 'Support', needs: ['support.read'] },
   // The driver monitor (#18): who is on the road, how far along, with what cash; their profile and tokens.

@@ -27,7 +27,7 @@ const ReturnsView = lazy(async () => ({ default: (await import('./returns/return
 const SupportView = lazy(async () => ({ default: (await import('./support/support-view.tsx')).SupportView }));
 const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
 const ReconciliationView = lazy(async () => ({ default: (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView }));
-const WaybillsView = lazy(async () => ({ default: (await import('./waybills/waybills-view.tsx')).WaybillsView }));
+const HubRunsView = lazy(async () => ({ default: (await import('./hub-routes/hub-runs-view.tsx')).HubRunsView }));
 const DriversView = lazy(async () => ({ default: (await import('./drivers/drivers-view.tsx')).DriversView }));
 const TripsView = lazy(async () => ({ default: (await import('./trips/trips-view.tsx')).TripsView }));
 // MapLibre GL is the largest library of any screen: it loads with the Map tab only.
@@ -111,7 +111,7 @@ export function App() {
           </Tabs.Panel>
           <Tabs.Panel value="waybills">
             <Suspense fallback={<Loader size="sm" />}>
-              <WaybillsView />
+              <HubRunsView />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="bulk">
