@@ -75,7 +75,8 @@ describe('the map', () => {
     expect(failed, 'console errors (a CSP refusal, no WebGL)').toEqual([]);
     await checkScreen(page, 'map-zones-orders-drivers');
 
-    await clickUntilShown(canvas, page.locator(`[data-testid="order-drawer"][data-order-id="${ids.middle}"]`));
+    // SwiftShader draws slowly on a busy machine: each click waits long enough for the drawer a hit opens.
+    await clickUntilShown(canvas, page.locator(`[data-testid="order-drawer"][data-order-id="${ids.middle}"]`), { perClick: 10_000 });
     expect(new URL(page.url()).searchParams.get('view')).toBe('orders');
     await page.close();
   });

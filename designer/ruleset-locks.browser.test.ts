@@ -98,7 +98,7 @@ describe('ruleset locks in the browser', () => {
     expect(await page.getByTestId('inspector-condition-value').isDisabled()).toBe(false);
     await checkScreen(page, 'rules-value-editor-condition');
 
-    await page.locator('.react-flow__node', { hasText: 'Deadline 25 min, then to a dispatcher' }).click();
+    await clickUntilShown(page.locator('.react-flow__node', { hasText: 'Deadline 25 min, then to a dispatcher' }), page.getByTestId('inspector-outcome-type'));
     expect(await page.getByTestId('inspector-outcome-type').isDisabled()).toBe(true);
     await page.getByTestId('inspector-lock-notes').getByText('Bound: “Stuck in validation”, minutes: between 5 and 30.').waitFor();
     await page.getByTestId('inspector-param-minutes').fill('45');
@@ -168,7 +168,7 @@ describe('ruleset locks in the browser', () => {
     await checkScreen(page, 'rules-partly-locked-condition');
 
     // The locked rule is the first, and so is its outcome on the canvas.
-    await page.locator('.react-flow__node', { has: page.locator('[data-kind="outcome"]') }).first().click();
+    await clickUntilShown(page.locator('.react-flow__node', { has: page.locator('[data-kind="outcome"]') }).first(), page.getByTestId('inspector-outcome-type'));
     await inspector.getByTestId('inspector-lock-notes').getByText(why).waitFor();
     expect(await page.getByTestId('inspector-outcome-type').isDisabled()).toBe(true);
     await inspector.getByText('Allowed: between 5 and 30').waitFor();
@@ -179,8 +179,8 @@ describe('ruleset locks in the browser', () => {
     await page.getByTestId('inspector-param-minutes').fill('25');
     await page.getByTestId('rules-lock-refused').waitFor({ state: 'detached' });
 
-    // A rule the admin did not lock keeps all of its fields.
-    await condition(page, 'slackHours').click();
+    // A rule the admin did not lock keeps all of its fields (known to be shown once the condition's own fields are).
+    await clickUntilShown(condition(page, 'slackHours'), page.getByTestId('inspector-condition-fact'));
     expect(await page.getByTestId('inspector-lock-notes').count()).toBe(0);
     expect(await page.getByTestId('inspector-condition-fact').isDisabled()).toBe(false);
     expect(await page.getByTestId('inspector-value-mode').locator('input').first().isDisabled()).toBe(false);

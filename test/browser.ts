@@ -54,13 +54,14 @@ export async function checkScreen(page: Page, name: string, screenshot: { fullPa
 
 /**
  * Clicks until what the click should open is shown. For canvases that may still be settling (a layout, a
- * pan to a found node): a click that lands where a node was a moment before selects nothing.
+ * pan to a found node): a click that lands where a node was a moment before selects nothing. Each click
+ * waits `perClick` for its result before the next, so a slow machine's late answer is not clicked away.
  */
-export async function clickUntilShown(target: Locator, shown: Locator, timeout = 30_000): Promise<void> {
+export async function clickUntilShown(target: Locator, shown: Locator, { timeout = 60_000, perClick = 5_000 }: { timeout?: number; perClick?: number } = {}): Promise<void> {
   await expect
     .poll(async () => {
       await target.click();
-      return shown.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+      return shown.waitFor({ timeout: perClick }).then(() => true, () => false);
     }, { timeout })
     .toBe(true);
 }
