@@ -72,13 +72,13 @@ describe('end-of-day reconciliation in the browser', () => {
 
     await finance.getByTestId('reconciliation-sign-off').click();
     const status = finance.getByTestId('reconciliation-status');
-    await status.getByText('Signed off').waitFor();
+    await status.getByText('Signed off', { exact: true }).waitFor();
     await status.getByText(/By Fred Marsh|By fred/).waitFor();
     await expect.poll(() => finance.getByTestId('reconciliation-sign-off').count()).toBe(0);
     await checkScreen(finance, 'reconciliation-signed-off', { fullPage: true });
 
     const processor = await reconciliationAs('paula');
-    await processor.getByTestId('reconciliation-status').getByText('Signed off').waitFor();
+    await processor.getByTestId('reconciliation-status').getByText('Signed off', { exact: true }).waitFor();
     await expect.poll(() => processor.getByTestId('reconciliation-reopen').count()).toBe(0);
     await processor.getByTestId('reconciliation-discrepancies').getByRole('link', { name: 'EOD-SHORT' }).click();
     await expect.poll(() => new URL(processor.url()).searchParams.get('order')).toBe('EOD-SHORT');
@@ -89,7 +89,7 @@ describe('end-of-day reconciliation in the browser', () => {
     await finance.getByTestId('reconciliation-reopen-reason').fill('The driver brought the missing 10.00');
     await checkScreen(finance, 'reconciliation-reopen-form');
     await finance.getByTestId('reconciliation-reopen-confirm').click();
-    await status.getByText('Reopened').waitFor();
+    await status.getByText('Reopened', { exact: true }).waitFor();
     await status.getByText(/The driver brought the missing 10.00/).waitFor();
     await finance.getByTestId('reconciliation-sign-off').waitFor();
     await finance.close();
