@@ -66,7 +66,8 @@ describe('the app loads in pieces, compressed', () => {
 
     await page.getByTestId('orders-table').getByText('LAZY-1').click();
     await page.getByTestId('order-drawer').getByText('LAZY-1').first().waitFor();
-    expect(seen.named(/\/zod-/)).toHaveLength(1);
+    // zod's own chunk (its setup, shared with the forms that check input, may come in a chunk of its own beside it).
+    expect(seen.named(/\/zod-[\w-]{8}\.js$/)).toHaveLength(1);
     // The styles of the Mantine components only the drawer shows (its timeline) come with it.
     expect(seen.named(/\/order-drawer-[^/]+\.css$/).map((asset) => asset.coding)).toEqual(['br']);
     await page.keyboard.press('Escape');
