@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { TripAction } from '../domain/trips/trip-machine.ts';
-import type { TripState } from '../domain/trips/trip.ts';
+import type { TripState } from '../domain/trips/trip-states.ts';
 
 /** Shared by the trip's workflow, its activity and the API. */
 export const tripWorkflowId = (tripId: string) => `trip-${tripId}`;

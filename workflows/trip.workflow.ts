@@ -1,7 +1,7 @@
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { TripActivities } from '../activities/trips/index.ts';
 import { tripActionAllowed, tripRefusal } from '../domain/trips/trip-machine.ts';
-import { isLiveTrip, type TripState } from '../domain/trips/trip.ts';
+import { isLiveTrip, type TripState } from '../domain/trips/trip-states.ts';
 import { TRIP_STEP_REFUSED, tripStateQuery, tripStepUpdate, type TripStepCommand, type TripWorkflowInput } from './trip-definitions.ts';
 
 // A dispatcher waits on the step: a store that does not answer after a few tries is an error to show, not to wait out.

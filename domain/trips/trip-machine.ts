@@ -1,5 +1,5 @@
 import { setup, transition } from 'xstate';
-import { TRIP_STATE_LABELS, type TripState } from './trip.ts';
+import { TRIP_STATE_LABELS, type TripState } from './trip-states.ts';
 
 /** A step of a trip's own lifecycle: a dispatcher dispatches or cancels it; the driver starts and completes it. */
 export const TRIP_ACTIONS = ['dispatch', 'start', 'complete', 'cancel'] as const;

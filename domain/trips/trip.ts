@@ -1,22 +1,10 @@
 import { z } from 'zod';
 import type { OrderKind } from '../order.ts';
 import { oneLine, paragraph } from '../text.ts';
+import { TRIP_STATES } from './trip-states.ts';
 
-export const TRIP_STATES = ['planned', 'dispatched', 'in_progress', 'completed', 'cancelled'] as const;
+export { isLiveTrip, LIVE_TRIP_STATES, TRIP_STATE_LABELS, TRIP_STATES, type TripState } from './trip-states.ts';
 export const tripState = z.enum(TRIP_STATES);
-export type TripState = z.infer<typeof tripState>;
-
-/** The states in which a trip holds its orders: an order is on at most one of these at a time. */
-export const LIVE_TRIP_STATES = ['planned', 'dispatched', 'in_progress'] as const satisfies readonly TripState[];
-export const isLiveTrip = (state: TripState) => (LIVE_TRIP_STATES as readonly TripState[]).includes(state);
-
-export const TRIP_STATE_LABELS: Record<TripState, string> = {
-  planned: 'Planned',
-  dispatched: 'Dispatched',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
 
 export const STOP_KINDS = ['pickup', 'dropoff'] as const;
 export const stopKind = z.enum(STOP_KINDS);
