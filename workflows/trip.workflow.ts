@@ -22,8 +22,9 @@ export async function tripWorkflow(input: TripWorkflowInput): Promise<TripState>
   setHandler(
     tripStepUpdate,
     async (command) => {
-      await condition(() => !stepping);
-      // A step that waited behind another is judged on the state that one left.
+      // One step at a time: the check and the claim run with no await between them, so two updates that
+      // arrive together cannot both pass; a step that waited behind another is judged on the state it left.
+      while (stepping) await condition(() => !stepping);
       if (!tripActionAllowed(state, command.action)) throw refused(state, command);
       stepping = true;
       try {
