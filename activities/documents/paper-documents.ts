@@ -1,16 +1,12 @@
 import { DOCUMENT_KIND_LABELS } from '../../domain/document.ts';
 import type { DocumentContent } from './document-content.ts';
 import { renderPdf } from './pdf-canvas.ts';
+import { tableRow, type TableColumn } from './pdf-table-row.ts';
 
 const MARGIN = 50;
 const ROW = 16;
 
-interface Column {
-  title: string;
-  width: number;
-  align?: 'left' | 'right';
-  value: (line: DocumentContent['order']['lines'][number], index: number) => string;
-}
+type Column = TableColumn<DocumentContent['order']['lines'][number]>;
 
 const money = (n: number) => n.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const date = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
@@ -48,15 +44,6 @@ function heading(doc: PDFKit.PDFDocument, content: DocumentContent): void {
   doc.moveDown(1);
 }
 
-function row(doc: PDFKit.PDFDocument, columns: Column[], y: number, cells: string[], bold = false): void {
-  doc.font(bold ? 'bold' : 'regular').fontSize(9);
-  let x = MARGIN;
-  columns.forEach((column, i) => {
-    doc.text(cells[i] ?? '', x, y, { width: column.width - 6, align: column.align ?? 'left', lineBreak: false, ellipsis: true });
-    x += column.width;
-  });
-}
-
 /** Invoice, credit note, packing slip or pick list: an A4 page (or more) with the order's facts and its lines. */
 export function renderPaperDocument(content: DocumentContent): Promise<Buffer> {
   const title = DOCUMENT_KIND_LABELS[content.kind] + (content.number ? ` ${content.number}` : ` for order ${content.order.reference ?? content.order.id}`);
@@ -67,7 +54,7 @@ export function renderPaperDocument(content: DocumentContent): Promise<Buffer> {
     const bottom = doc.page.height - MARGIN - ROW;
     let y = doc.y;
     const header = () => {
-      row(doc, columns, y, columns.map((c) => c.title), true);
+      tableRow(doc, columns, MARGIN, y, columns.map((c) => c.title), true);
       y += ROW;
     };
     header();
@@ -77,7 +64,7 @@ export function renderPaperDocument(content: DocumentContent): Promise<Buffer> {
         y = MARGIN;
         header();
       }
-      row(doc, columns, y, columns.map((c) => c.value(line, i)));
+      tableRow(doc, columns, MARGIN, y, columns.map((c) => c.value(line, i)));
       y += ROW;
     });
     if (y > bottom - ROW) {

@@ -1,4 +1,5 @@
 import { renderPdf } from '../../activities/documents/pdf-canvas.ts';
+import { tableRow, type TableColumn } from '../../activities/documents/pdf-table-row.ts';
 import type { Manifest } from '../../domain/waybills/waybill.ts';
 
 const MARGIN = 48;
@@ -9,7 +10,7 @@ const money = (n: number) => n.toLocaleString('en', { minimumFractionDigits: 2, 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
 const point = (p: Line['dropoffLocation']) => (p ? `${p.lat.toFixed(5)}, ${p.lng.toFixed(5)}` : 'not geocoded');
 
-const COLUMNS: { title: string; width: number; align?: 'right'; value: (l: Line, i: number) => string }[] = [
+const COLUMNS: TableColumn<Line>[] = [
   { title: '#', width: 28, value: (_, i) => String(i + 1) },
   { title: 'Reference', width: 130, value: (l) => l.reference ?? l.orderId },
   { title: 'Account', width: 110, value: (l) => l.account },
@@ -17,15 +18,6 @@ const COLUMNS: { title: string; width: number; align?: 'right'; value: (l: Line,
   { title: 'Lines', width: 40, align: 'right', value: (l) => String(l.lineCount) },
   { title: 'COD', width: 71, align: 'right', value: (l) => (l.codAmount === null ? '—' : money(l.codAmount)) },
 ];
-
-function row(doc: PDFKit.PDFDocument, y: number, cells: string[], bold = false): void {
-  doc.font(bold ? 'bold' : 'regular').fontSize(9);
-  let x = MARGIN;
-  COLUMNS.forEach((column, i) => {
-    doc.text(cells[i] ?? '', x, y, { width: column.width - 6, align: column.align ?? 'left', lineBreak: false, ellipsis: true });
-    x += column.width;
-  });
-}
 
 /**
  * A sealed waybill's manifest on A4 pages, the paper that travels with the load: the lane and who sealed it,
@@ -51,7 +43,7 @@ export function manifestPdf(manifest: Manifest): Promise<Buffer> {
     const bottom = doc.page.height - MARGIN - ROW;
     let y = doc.y;
     const header = () => {
-      row(doc, y, COLUMNS.map((c) => c.title), true);
+      tableRow(doc, COLUMNS, MARGIN, y, COLUMNS.map((c) => c.title), true);
       y += ROW;
     };
     header();
@@ -61,7 +53,7 @@ export function manifestPdf(manifest: Manifest): Promise<Buffer> {
         y = MARGIN;
         header();
       }
-      row(doc, y, COLUMNS.map((c) => c.value(line, i)));
+      tableRow(doc, COLUMNS, MARGIN, y, COLUMNS.map((c) => c.value(line, i)));
       y += ROW;
     });
     if (lines.length === 0) doc.font('regular').fontSize(9).text('No orders on this waybill.', MARGIN, y, { width: 499 });
