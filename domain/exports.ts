@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { DECISION_POINTS } from './decision-points.ts';
 import { orderKind, orderState } from './order.ts';
 import { ID_MAX, oneLine } from './text.ts';
+import { instantInput } from './instant-input.ts';
 
 export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson' };
 
-const instant = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time, e.g. 2026-11-21T14:00:00Z' }).max(40);
+const instant = instantInput();
 
 /** What every export takes: its format, a time range (from inclusive, to exclusive) and a work area. */
 const exportQuery = z.object({

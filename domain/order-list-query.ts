@@ -4,6 +4,7 @@ import { HOLD_TYPES, ORDER_STATES } from './lifecycle.ts';
 import { ORDER_KINDS, STATED_PRIORITIES } from './order.ts';
 import { ROLES } from './roles.ts';
 import { ID_MAX, oneLine } from './text.ts';
+import { instantInput } from './instant-input.ts';
 
 /**
  * The orders table's columns a page can be sorted on; ties are broken by id, in the same direction.
@@ -34,7 +35,7 @@ export const enumList = (values: readonly string[], what: string) => {
 
 export const splitList = <T extends string>(list: string | undefined): T[] | undefined => (list === undefined ? undefined : ([...new Set(list.split(','))] as T[]));
 
-const instant = z.iso.datetime({ offset: true, message: 'an instant, e.g. 2030-01-31T08:00:00Z' }).max(40);
+const instant = instantInput('an instant, e.g. 2030-01-31T08:00:00Z');
 const oneId = oneLine(ID_MAX).regex(/^[^\s,]+$/, 'an id, without spaces or commas');
 
 /** Longest cursor: a sort key (at most ID_MAX characters, JSON-escaped) and an id, base64url. */

@@ -8,6 +8,7 @@ import { releaseJudgement } from './release-judgement.ts';
 import { CARRIER_TYPES } from './resource.ts';
 import { PERMISSIONS } from './roles.ts';
 import { ID_MAX, oneLine, paragraph } from './text.ts';
+import { instantInput } from './instant-input.ts';
 
 export * from './lifecycle.ts';
 
@@ -62,7 +63,7 @@ export const newOrder = z.strictObject({
   account: oneLine(100, 'account is required'),
   kind: orderKind.default('pick'),
   statedPriority: statedPriority.default('normal'),
-  dueAt: z.iso.datetime({ offset: true, message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-11-21T14:00:00Z' }).max(40),
+  dueAt: instantInput('dueAt must be an ISO 8601 date-time, e.g. 2026-11-21T14:00:00Z'),
   /** Where the order goes. Without it, every area of the order's kind that serves its zone may release it. */
   workAreaId: oneLine(ID_MAX).optional(),
   /** Where the work is (a delivery zone, a part of the warehouse): assignment prefers resources of the same zone. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DECISION_POINTS, HIT_POLICIES } from './decision-points.ts';
 import { inFlightPolicy } from './in-flight-policy.ts';
 import { jsonKey, oneLine, paragraph } from './text.ts';
+import { instantInput } from './instant-input.ts';
 
 /** Far more than any ruleset a person edits; beyond them validating and running rules would only cost. */
 export const MAX_RULES = 1000;
@@ -137,7 +138,7 @@ export const publishRulesetRequest = z.strictObject({
   definition: rulesetDefinition,
   note: paragraph(500, 'say what changed and why'),
   /** When the version takes effect; now if absent. */
-  effectiveFrom: z.iso.datetime({ offset: true }).max(40).optional(),
+  effectiveFrom: instantInput().optional(),
   /** Publish although stored test cases fail; the reason is kept in the audit log with the publish. */
   override: z.strictObject({ reason: paragraph(500, 'say why these rules may be published although test cases fail') }).optional(),
   /** What happens to the orders waiting at the decision point (domain/in-flight-policy.ts); re-decide where it can if absent. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_MAX, oneLine } from './text.ts';
 import { TREND_EVENTS } from './trend-events.ts';
+import { instantInput } from './instant-input.ts';
 
 /** Shifts are the three eight-hour blocks of a local day (00–08, 08–16, 16–24); weeks count from the period's first day. */
 export const TREND_BUCKETS = ['shift', 'day', 'week'] as const;
@@ -81,7 +82,7 @@ export const trends = z.object({
 export type Trends = z.infer<typeof trends>;
 
 
-const instant = z.iso.datetime({ offset: true, message: 'an instant, e.g. 2030-01-31T08:00:00Z' }).max(40);
+const instant = instantInput('an instant, e.g. 2030-01-31T08:00:00Z');
 
 /** The orders list's filter for the orders behind a figure: `moved` in [movedFrom, movedTo), late ones only, in these areas. */
 export const orderMoveQuery = {

@@ -31,6 +31,18 @@ describe("a decision's input", () => {
     expect((await inForce(store().em.fork(), 'priority'))?.version).toBe(1);
   });
 
+  // Orders taken before due times were bounded (domain/instant-input.ts): PostgreSQL hands these back as "0001-01-01 00:00:00+00 BC" and "10000-…", which Date alone does not read.
+  it.each([
+    { what: 'before 1 AD', dueAt: '0000-06-01T00:00:00.000Z' },
+    { what: 'after 9999', dueAt: '+010000-01-01T13:59:59.000Z' },
+  ])('reads an order due $what, as stored before due times were bounded', async ({ dueAt }) => {
+    const em = store().em.fork();
+    const id = `o-far-${dueAt.slice(0, 3)}`;
+    em.create(OrderRecord, { id, account: 'ACME', kind: 'pick', statedPriority: 'normal', dueAt: new Date(dueAt), workAreaId: 'pick-a', lines: [{ sku: 'A', qty: 1, price: 1 }], state: 'captured' });
+    await em.flush();
+    expect((await readDecisionInput(store().em.fork(), id, 'intake'))!.order.dueAt.toISOString()).toBe(dueAt);
+  });
+
   it('is null for an order the store does not have', async () => {
     expect(await readDecisionInput(store().em.fork(), 'nobody', 'priority')).toBeNull();
   });

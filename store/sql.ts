@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Kysely } from 'kysely';
+import postgresDate from 'postgres-date';
 
 /*
  * Plain SQL with bound parameters, for the few writes every order makes many times (a transition, a
@@ -18,5 +19,17 @@ export type DateColumn = number | string;
 /** A JSON column as a plain row holds it: text from SQLite, parsed from PostgreSQL's jsonb. */
 export type JsonColumn<T> = string | T;
 
-export const dateOf = (v: DateColumn): Date => new Date(v);
+// Its types declare an ES default export; Node hands a CommonJS module's exports over as the default.
+const parsePostgresDate = postgresDate as unknown as (text: string) => Date | number | null;
+
+/**
+ * The Date a date column holds. PostgreSQL's text outside years 1–9999 ("… BC", five digits) is not a form
+ * Date reads, so what Date cannot read goes through the parser PostgreSQL's driver uses.
+ */
+export function dateOf(v: DateColumn): Date {
+  const date = new Date(v);
+  if (typeof v === 'number' || !Number.isNaN(date.getTime())) return date;
+  const parsed = parsePostgresDate(v);
+  return parsed instanceof Date ? parsed : date;
+}
 export const jsonOf = <T>(v: JsonColumn<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);

@@ -53,6 +53,9 @@ export interface TemporalOverride {
   namespace: string;
 }
 
+// Well inside a hook's time, so that a worker that cannot stop fails the test with its reason rather than a timeout.
+const SHUTDOWN_FORCE_TIME = '30s';
+
 /**
  * A real SQLite file, a client of the test run's Temporal server, and the API on top. Each harness gets
  * its own task queue and work area, so test files never share a workflow.
@@ -113,14 +116,15 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
     reach: (id, state) => eventually(async () => ((o) => (o.state === state ? o : undefined))(await getOrder(id)), `order ${id} to be ${state}`),
     async startWorker(bundle) {
       const connection = await workerConnection();
-      const worker = await createSluiceWorker({ connection, namespace, taskQueue, store, client, workflowBundle: bundle });
+      const worker = await createSluiceWorker({ connection, namespace, taskQueue, store, client, workflowBundle: bundle, shutdownForceTime: SHUTDOWN_FORCE_TIME });
       running.push({ worker, run: worker.run(), connection });
       return worker;
     },
     async close() {
+      const failed: unknown[] = [];
       for (const { worker, run, connection: c } of running) {
         worker.shutdown();
-        await run;
+        await run.catch((err: unknown) => failed.push(err));
         // A connection the caller gave belongs to the caller.
         if (!options.temporal) await c.close();
       }
@@ -129,6 +133,8 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
       const disagree = await ranksDisagree(store.em.fork());
       await store.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
+      // A worker still busy when its shutdown gave up (SHUTDOWN_FORCE_TIME) had a workflow whose activity kept failing: its warnings are above.
+      if (failed.length > 0) throw new Error(`the worker did not stop cleanly: ${failed.map(String).join('; ')}`);
       if (disagree.length > 0) throw new Error(`orders whose sort ranks disagree with their stated priority or last-mile status (order-sort-ranks.ts): ${disagree.join(', ')}`);
     },
   };

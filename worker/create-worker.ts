@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
 import { bundleWorkflowCode, type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
@@ -38,6 +39,8 @@ export interface SluiceWorkerOptions {
   clock?: () => Date;
   /** Temporal's OpenTelemetry interceptors, when tracing is on; a given bundle must have been built with them. */
   tracing?: WorkerTracing;
+  /** How long a shutdown waits for work in hand; 60 s unless given. */
+  shutdownForceTime?: Duration;
 }
 
 /** A worker that runs the order and work-area workflows and every activity. */
@@ -46,6 +49,9 @@ export function createSluiceWorker(options: SluiceWorkerOptions): Promise<Worker
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
+    // A workflow whose activity keeps failing would otherwise hold a stopping worker draining for ever;
+    // what it had in hand goes back to Temporal and another worker picks it up.
+    shutdownForceTime: options.shutdownForceTime ?? '60s',
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: PRELOAD_MODULES } }),
     ...(options.tracing ? { sinks: options.tracing.sinks } : {}),
     activities: createActivities({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { geoPoint } from '../geo.ts';
 import { CARRIER_TYPES } from '../resource.ts';
 import { oneLine } from '../text.ts';
+import { instantInput } from '../instant-input.ts';
 
 /** A clock time of the driver's area, "07:30": shifts are planned in local time, whatever the server's zone. */
 export const localTime = z
@@ -51,5 +52,5 @@ export const driverProfile = z.object({
 export type DriverProfile = z.infer<typeof driverProfile>;
 
 /** A location ping: where the driver's phone is, and when it took the fix (not long ago, not ahead). */
-export const locationPing = geoPoint.extend({ at: z.iso.datetime({ offset: true, message: 'an ISO 8601 time, e.g. 2026-05-01T09:30:00Z' }).max(40) });
+export const locationPing = geoPoint.extend({ at: instantInput('an ISO 8601 time, e.g. 2026-05-01T09:30:00Z') });
 export type LocationPing = z.infer<typeof locationPing>;
