@@ -19,4 +19,8 @@ describe('an instant a caller sends', () => {
     expect(parsed.success).toBe(ok);
     if (!ok && /^\d{4}-\d\d-\d\dT/.test(text) && !text.includes('02-30')) expect(parsed.error!.issues[0]!.message).toBe('a time from 1970 to the end of 9999 (UTC)');
   });
+
+  it('that is no date-time at all gets one message, the example', () => {
+    expect(instantInput('an instant, e.g. 2030-01-31T08:00:00Z').safeParse('tomorrow').error!.issues.map((i) => i.message)).toEqual(['an instant, e.g. 2030-01-31T08:00:00Z']);
+  });
 });

@@ -12,7 +12,8 @@ export const instantInput = (example = 'an ISO 8601 date-time, e.g. 2030-01-31T0
   z.iso
     .datetime({ offset: true, message: example })
     .max(40)
+    // Text that is no date-time at all has its one message from the check above.
     .refine((s) => {
       const t = Date.parse(s);
-      return t >= FIRST && t < END;
+      return Number.isNaN(t) || (t >= FIRST && t < END);
     }, 'a time from 1970 to the end of 9999 (UTC)');
