@@ -96,6 +96,7 @@ describe('the driver monitor', () => {
     await refusal.getByText(/has already been to .*it stays where it was/).waitFor();
     await checkScreen(page, 'drivers-trip-refused');
 
+    const cardElement = await card.elementHandle();
     await card.getByRole('button', { name: `Later: the drop-off of ${refs[1]}` }).click();
     const rows = () => card.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')));
     const [a, b, c] = orders;
@@ -103,6 +104,8 @@ describe('the driver monitor', () => {
     const stored = (await (await session!.h.request(`/trips/${trip.id}`)).json()) as TripDetail;
     expect(stored.stops.map((s) => s.orderId)).toEqual([a, c, b]);
     expect(stored.timeline.at(-1)).toMatchObject({ actor: 'dan' });
+    // The newer trip is read while the card stays on screen: no loader in its place, and the keyboard's place is kept.
+    expect(await cardElement!.evaluate((el) => el.isConnected)).toBe(true);
     await card.getByText(refs[2]).first().waitFor();
     await checkScreen(page, 'drivers-trip-reordered');
     await page.close();
