@@ -1,12 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { ApiDeps } from './api-deps.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { compressJson } from './compression/compress-json.ts';
+import { serveDesigner } from './designer-page.ts';
 import { documentRoutes } from './documents/document-routes.ts';
 import { returnRoutes } from './returns/return-routes.ts';
 import { tripPlanRoutes } from './trips/trip-plan-routes.ts';
@@ -21,7 +19,6 @@ import { supportRoutes } from './support/support-routes.ts';
 import { zoneRoutes } from './zones/zone-routes.ts';
 import { mapTilesFromEnv, tileOrigin } from './zones/map-tiles.ts';
 import { reconciliationRoutes } from './reconciliation/reconciliation-routes.ts';
-import { precompressedAssets } from './compression/precompressed-assets.ts';
 import type { AppEnv } from './auth/principal.ts';
 import { handleError, UserError } from './errors.ts';
 import { allowedMethods } from './registry/allowed-methods.ts';
@@ -61,7 +58,6 @@ import { malformedTokens, publicTrackingHeaders, trackingRoutes } from './tracki
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A batch of orders carries up to a thousand of them. */
 export const MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
-const NONCE_PLACEHOLDER = /__SLUICE_CSP_NONCE__/g;
 
 /** Every route of the API, each with its schemas and policy. */
 export function apiRoutes(deps: ApiDeps): AnyRoute[] {
@@ -153,7 +149,7 @@ export function createApp(deps: ApiDeps) {
   const routes = apiRoutes({ ...deps, mapTiles });
   mountRoutes(app, routes, authenticate(deps.store));
   app.onError(handleError);
-  serveDesigner(app, deps.staticDir);
+  serveDesigner(app, deps.staticDir, deps.store);
   app.notFound((c) => {
     const allowed = allowedMethods(routes, c.req.path);
     if (allowed.length === 0) return handleError(new UserError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`), c);
@@ -161,27 +157,4 @@ export function createApp(deps: ApiDeps) {
     return handleError(new UserError(405, 'method_not_allowed', `${c.req.path} does not take ${c.req.method}; it takes ${allowed.join(', ')}.`), c);
   });
   return app;
-}
-
-function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined): void {
-  const index = staticDir && join(staticDir, 'index.html');
-  if (!index || !existsSync(index)) {
-    app.get('/', (c) => c.text('The designer is not built yet: run `npm run build`, then reload.', 503));
-    return;
-  }
-  const page = readFileSync(index, 'utf8');
-  const root = relative(process.cwd(), staticDir);
-  // File names carry a content hash, so a browser may keep them for good. The build wrote a brotli and
-  // a gzip file beside each (designer/precompress.ts): the best one the caller accepts is sent.
-  app.use('/assets/*', async (c, next) => {
-    await next();
-    if (!c.res.ok) return;
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    c.header('Vary', 'Accept-Encoding');
-  });
-  app.use('/assets/*', precompressedAssets(root), serveStatic({ root }));
-  app.get('/', (c) => {
-    c.header('Cache-Control', 'no-store');
-    return c.html(page.replace(NONCE_PLACEHOLDER, c.get('secureHeadersNonce') ?? ''));
-  });
 }

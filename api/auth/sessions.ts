@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import type { SessionView } from '../../domain/auth.ts';
 import { SessionRecord } from '../../store/session.entity.ts';
 import { UserRecord } from '../../store/user.entity.ts';
+import { toUserView } from '../../store/users.ts';
 import { randomToken, sha256 } from './secrets.ts';
 
 export const SESSION_COOKIE = 'sluice_session';
@@ -25,6 +27,11 @@ export async function findSession(em: EntityManager, token: string, now = new Da
   }
   const user = await em.findOne(UserRecord, { id: session.userId });
   return user && !user.disabled ? { session, user } : null;
+}
+
+/** What `GET /auth/me` answers for a session: the person, and the token to send as `X-CSRF-Token`. */
+export function sessionViewOf(user: UserRecord, csrfToken: string): SessionView {
+  return { user: toUserView(user), csrfToken, mustChangePassword: user.mustChangePassword };
 }
 
 export async function endSession(em: EntityManager, sessionKey: string): Promise<void> {

@@ -1,14 +1,13 @@
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { changePasswordRequest, loginRequest, sessionView, type SessionView } from '../../domain/auth.ts';
+import { changePasswordRequest, loginRequest, sessionView } from '../../domain/auth.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import { UserRecord } from '../../store/user.entity.ts';
-import { toUserView } from '../../store/users.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { clientAddress } from '../client-address.ts';
 import { clearFailures, pauseRemaining, recordFailure, throttleKey } from '../auth/login-throttle.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { hashPassword, verifyPassword } from '../auth/secrets.ts';
-import { createSession, endSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { createSession, endSession, SESSION_COOKIE, sessionViewOf } from '../auth/sessions.ts';
 import { UserError } from '../errors.ts';
 import { defineRoute } from '../registry/route.ts';
 import { errorBody, STANDARD_ERRORS } from '../schemas.ts';
@@ -26,8 +25,6 @@ function userPrincipal(principal: Principal) {
 
 export function authRoutes(deps: ApiDeps) {
   const em = () => deps.store.em.fork();
-  const view = (user: UserRecord, csrfToken: string): SessionView => ({ user: toUserView(user), csrfToken, mustChangePassword: user.mustChangePassword });
-
   return [
     defineRoute({
       method: 'post',
@@ -74,7 +71,7 @@ export function authRoutes(deps: ApiDeps) {
           path: '/',
           expires: session.expiresAt,
         });
-        return c.json(view(user, session.csrfToken));
+        return c.json(sessionViewOf(user, session.csrfToken));
       },
     }),
     defineRoute({
@@ -106,7 +103,7 @@ export function authRoutes(deps: ApiDeps) {
       responses: { 200: { description: 'The signed-in person and the CSRF token for changes.', schema: sessionView }, ...STANDARD_ERRORS },
       handler: async (c, { principal }) => {
         const me = userPrincipal(principal);
-        return c.json(view(await em().findOneOrFail(UserRecord, { id: me.userId }), me.csrfToken));
+        return c.json(sessionViewOf(await em().findOneOrFail(UserRecord, { id: me.userId }), me.csrfToken));
       },
     }),
     defineRoute({

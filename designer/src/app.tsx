@@ -1,38 +1,51 @@
 import { Anchor, AppShell, Group, Loader, Tabs, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
+import type { Role } from '../../domain/roles.ts';
 import { viewIn, viewsFor, type AppView } from './app-views.ts';
+import { screen, type Screen } from './common/screen-loader.ts';
 import { useFocusMainHeading } from './common/use-focus-main-heading.ts';
 import { LiveIndicator } from './live/live-indicator.tsx';
 import { NoViews } from './no-views.tsx';
 import { NotificationBell } from './notifications/notification-bell.tsx';
+import { primeOrdersView } from './orders/first-reads.ts';
 import { useLocationSearch } from './orders/orders-link.ts';
 import { UserMenu } from './session/user-menu.tsx';
 import { useSession } from './session/use-session.ts';
 
 // Each screen loads on its first visit: the canvas (React Flow) and the forms' schemas are most of the
 // bundle, and the first page need not wait for screens it does not show.
-const loadOrdersView = () => import('./orders/orders-view.tsx');
-// The Orders view is most people's first screen: its code loads while the session is checked, not after.
-const firstView = new URLSearchParams(window.location.search).get('view');
-if (firstView === null || firstView === 'orders') void loadOrdersView();
-const OrdersView = lazy(async () => ({ default: (await loadOrdersView()).OrdersView }));
-const RulesView = lazy(async () => ({ default: (await import('./rules/rules-view.tsx')).RulesView }));
-const AreasView = lazy(async () => ({ default: (await import('./areas/areas-view.tsx')).AreasView }));
-const DashboardView = lazy(async () => ({ default: (await import('./dashboard/dashboard-view.tsx')).DashboardView }));
-const BulkView = lazy(async () => ({ default: (await import('./bulk/bulk-view.tsx')).BulkView }));
-const ImportView = lazy(async () => ({ default: (await import('./import/import-view.tsx')).ImportView }));
-const TripPlanningView = lazy(async () => ({ default: (await import('./trip-planning/trip-planning-view.tsx')).TripPlanningView }));
-const InventoryView = lazy(async () => ({ default: (await import('./inventory/inventory-view.tsx')).InventoryView }));
-const ReturnsView = lazy(async () => ({ default: (await import('./returns/returns-view.tsx')).ReturnsView }));
-const SupportView = lazy(async () => ({ default: (await import('./support/support-view.tsx')).SupportView }));
-const AccountsView = lazy(async () => ({ default: (await import('./accounts/accounts-view.tsx')).AccountsView }));
-const ReconciliationView = lazy(async () => ({ default: (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView }));
-const HubRunsView = lazy(async () => ({ default: (await import('./hub-routes/hub-runs-view.tsx')).HubRunsView }));
-const DriversView = lazy(async () => ({ default: (await import('./drivers/drivers-view.tsx')).DriversView }));
-const TripsView = lazy(async () => ({ default: (await import('./trips/trips-view.tsx')).TripsView }));
-// MapLibre GL is the largest library of any screen: it loads with the Map tab only.
-const MapView = lazy(async () => ({ default: (await import('./map/map-view.tsx')).MapView }));
-const AdminView = lazy(async () => ({ default: (await import('./admin/admin-view.tsx')).AdminView }));
+const SCREENS: Record<AppView, Screen<object>> = {
+  orders: screen(async () => (await import('./orders/orders-view.tsx')).OrdersView),
+  dashboard: screen(async () => (await import('./dashboard/dashboard-view.tsx')).DashboardView),
+  import: screen(async () => (await import('./import/import-view.tsx')).ImportView),
+  areas: screen(async () => (await import('./areas/areas-view.tsx')).AreasView),
+  'priority-rules': screen(async () => (await import('./rules/rules-view.tsx')).RulesView),
+  bulk: screen(async () => (await import('./bulk/bulk-view.tsx')).BulkView),
+  accounts: screen(async () => (await import('./accounts/accounts-view.tsx')).AccountsView),
+  admin: screen(async () => (await import('./admin/admin-view.tsx')).AdminView),
+  inventory: screen(async () => (await import('./inventory/inventory-view.tsx')).InventoryView),
+  returns: screen(async () => (await import('./returns/returns-view.tsx')).ReturnsView),
+  reconciliation: screen(async () => (await import('./reconciliation/reconciliation-view.tsx')).ReconciliationView),
+  trips: screen(async () => (await import('./trips/trips-view.tsx')).TripsView),
+  'trip-planning': screen(async () => (await import('./trip-planning/trip-planning-view.tsx')).TripPlanningView),
+  waybills: screen(async () => (await import('./hub-routes/hub-runs-view.tsx')).HubRunsView),
+  support: screen(async () => (await import('./support/support-view.tsx')).SupportView),
+  drivers: screen(async () => (await import('./drivers/drivers-view.tsx')).DriversView),
+  // MapLibre GL is the largest library of any screen: it loads with the Map tab only.
+  map: screen(async () => (await import('./map/map-view.tsx')).MapView),
+};
+// The first screen's code (the one the URL names, else Orders, most people's first) starts loading as
+// this script runs: main.tsx renders once it is there, or, for someone yet to sign in, while they do.
+const named = new URLSearchParams(window.location.search).get('view');
+const firstScreen = SCREENS[named !== null && Object.hasOwn(SCREENS, named) ? (named as AppView) : 'orders'].preload();
+export const preloadFirstScreen = (): Promise<unknown> => firstScreen;
+
+/** For a person known to be signed in, starts their first screen's reads while its code loads. */
+export function primeFirstReads(roles: readonly Role[]): void {
+  const views = viewsFor(roles);
+  const search = window.location.search;
+  if ((viewIn(search, views) ?? views[0]?.value) === 'orders') primeOrdersView(search, roles);
+}
 
 export function App() {
   const { user } = useSession();
@@ -89,91 +102,16 @@ export function App() {
         </AppShell.Header>
         <AppShell.Main>
           {view === null && <NoViews />}
-          <Tabs.Panel value="orders">
-            <Suspense fallback={<Loader size="sm" />}>
-              <OrdersView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="inventory">
-            <Suspense fallback={<Loader size="sm" />}>
-              <InventoryView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="trip-planning">
-            <Suspense fallback={<Loader size="sm" />}>
-              <TripPlanningView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="reconciliation">
-            <Suspense fallback={<Loader size="sm" />}>
-              <ReconciliationView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="waybills">
-            <Suspense fallback={<Loader size="sm" />}>
-              <HubRunsView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="bulk">
-            <Suspense fallback={<Loader size="sm" />}>
-              <BulkView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="dashboard">
-            <Suspense fallback={<Loader size="sm" />}>
-              <DashboardView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="import">
-            <Suspense fallback={<Loader size="sm" />}>
-              <ImportView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="areas">
-            <Suspense fallback={<Loader size="sm" />}>
-              <AreasView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="priority-rules">
-            <Suspense fallback={<Loader size="sm" />}>
-              <RulesView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="accounts">
-            <Suspense fallback={<Loader size="sm" />}>
-              <AccountsView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="returns">
-            <Suspense fallback={<Loader size="sm" />}>
-              <ReturnsView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="support">
-            <Suspense fallback={<Loader size="sm" />}>
-              <SupportView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="trips">
-            <Suspense fallback={<Loader size="sm" />}>
-              <TripsView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="drivers">
-            <Suspense fallback={<Loader size="sm" />}>
-              <DriversView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="map">
-            <Suspense fallback={<Loader size="sm" />}>
-              <MapView />
-            </Suspense>
-          </Tabs.Panel>
-          <Tabs.Panel value="admin">
-            <Suspense fallback={<Loader size="sm" />}>
-              <AdminView />
-            </Suspense>
-          </Tabs.Panel>
+          {views.map(({ value }) => {
+            const Screen = SCREENS[value].Component;
+            return (
+              <Tabs.Panel key={value} value={value}>
+                <Suspense fallback={<Loader size="sm" />}>
+                  <Screen />
+                </Suspense>
+              </Tabs.Panel>
+            );
+          })}
         </AppShell.Main>
       </AppShell>
     </Tabs>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
+import { primedAnswer, takePrimed } from './primed-reads.ts';
 import { getSignInCount, subscribeToSession } from './session-store.ts';
 
 export interface Resource<T> {
@@ -23,22 +24,28 @@ interface Loaded<T> {
 export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Resource<T> {
   const [generation, setGeneration] = useState(0);
   const signIns = useSyncExternalStore(subscribeToSession, getSignInCount);
-  const [loaded, setLoaded] = useState<Loaded<T>>();
-  const loadLatest = useEffectEvent(load);
   const attempt = `${generation}/${signIns}`;
+  // A read primed before the screen rendered (primed-reads.ts) that has already answered is shown at once.
+  const [loaded, setLoaded] = useState<Loaded<T> | undefined>(() => {
+    const answer = primedAnswer(key);
+    return answer && { key, attempt, data: answer.data as T, error: undefined };
+  });
+  const loadLatest = useEffectEvent(load);
 
   useEffect(() => {
     const controller = new AbortController();
     const settle = (outcome: { data: T } | { error: Error }) => {
       if (controller.signal.aborted) return;
       setLoaded((previous) => {
+        if ('data' in outcome && previous?.key === key && previous.attempt === attempt && previous.data === outcome.data) return previous;
         const previousData = previous?.key === key ? previous.data : undefined;
         return 'data' in outcome
           ? { key, attempt, data: outcome.data, error: undefined }
           : { key, attempt, data: previousData, error: outcome.error };
       });
     };
-    loadLatest(controller.signal).then(
+    const read = (takePrimed(key) as Promise<T> | undefined) ?? loadLatest(controller.signal);
+    read.then(
       (data) => settle({ data }),
       (error: unknown) => settle({ error: error instanceof Error ? error : new Error(String(error)) }),
     );

@@ -5,6 +5,8 @@ import { countMyUnread, listMyNotifications } from './notifications-client.ts';
 const SHOWN = 20;
 /** The browser retries a dropped stream itself; this covers one it gave up on (a 5xx). */
 const REOPEN_AFTER_MS = 5_000;
+/** How long the first read waits for the stream to open, so that a stream that never does still shows the bell's count. */
+const READY_WAIT_MS = 3_000;
 
 export interface MyNotifications {
   count: UnreadCount | null;
@@ -14,8 +16,9 @@ export interface MyNotifications {
 }
 
 /**
- * The signed-in person's newest notifications and unread count, read again whenever their stream says a new
- * one arrived, and when it (re)opens: what arrived while it was down is then read too.
+ * The signed-in person's newest notifications and unread count, read when their stream opens (so nothing that
+ * arrives meanwhile is missed, and the app's first page does not read them twice), again whenever it says a new
+ * one arrived, and when it reopens: what arrived while it was down is then read too.
  */
 export function useMyNotifications(): MyNotifications {
   const [count, setCount] = useState<UnreadCount | null>(null);
@@ -25,6 +28,7 @@ export function useMyNotifications(): MyNotifications {
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   useEffect(() => {
+    if (generation === 0) return;
     const abort = new AbortController();
     Promise.all([countMyUnread(abort.signal), listMyNotifications(SHOWN, abort.signal)])
       .then(([c, page]) => {
@@ -41,17 +45,25 @@ export function useMyNotifications(): MyNotifications {
   useEffect(() => {
     let source: EventSource | undefined;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+    const firstRead = setTimeout(reload, READY_WAIT_MS);
+    const opened = () => {
+      clearTimeout(firstRead);
+      reload();
+    };
     const open = () => {
       const current = new EventSource('/notifications/stream');
       source = current;
-      current.addEventListener('ready', reload);
+      current.addEventListener('ready', opened);
       current.addEventListener('notification', reload);
       current.onerror = () => {
-        if (current.readyState === EventSource.CLOSED) reopenTimer = setTimeout(open, REOPEN_AFTER_MS);
+        if (current.readyState !== EventSource.CLOSED) return;
+        opened();
+        reopenTimer = setTimeout(open, REOPEN_AFTER_MS);
       };
     };
     open();
     return () => {
+      clearTimeout(firstRead);
       clearTimeout(reopenTimer);
       source?.close();
     };

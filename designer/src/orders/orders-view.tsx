@@ -10,9 +10,10 @@ import type { OrderSummary } from '../../../domain/order.ts';
 import type { SavedView } from '../../../domain/saved-view.ts';
 import { useSession } from '../session/use-session.ts';
 import { DeskFilter } from './desk-filter.tsx';
+import { ORDERS_KEYS, pageQueryOf } from './first-reads.ts';
 import { MovedFilterNote } from './moved-filter-note.tsx';
 import { followInApp } from './orders-link.ts';
-import { DESK_PAGE_SIZE, deskFor, DESK_LABELS } from './desks.ts';
+import { deskFor, DESK_LABELS } from './desks.ts';
 import { OrdersEmpty } from './orders-empty.tsx';
 import { OrdersTable } from './orders-table.tsx';
 import { bulkHref } from './table/bulk-link.ts';
@@ -44,12 +45,12 @@ export function OrdersView() {
   const desk = state.desk ?? deskFor(user.roles);
   const query = useMemo(() => listQuery({ ...state, desk }), [state, desk]);
   const queryText = query.toString();
-  const pageQuery = new URLSearchParams({ ...Object.fromEntries(query), ...moveFilter, limit: String(DESK_PAGE_SIZE), ...(state.cursor ? { cursor: state.cursor } : {}) });
-  const orders = useResource(`orders:${pageQuery}`, (signal) => listOrders(pageQuery, signal));
+  const pageQuery = pageQueryOf(query, moveFilter, state.cursor);
+  const orders = useResource(ORDERS_KEYS.page(pageQuery), (signal) => listOrders(pageQuery, signal));
   // The page before stays on screen while the next loads: the table does not jump when paging.
   const [shown, setShown] = useState(orders.data);
   if (orders.data && orders.data !== shown) setShown(orders.data);
-  const workAreas = useResource('work-areas', listWorkAreas);
+  const workAreas = useResource(ORDERS_KEYS.workAreas, listWorkAreas);
   const [columnChoice, setColumnChoice] = useState(() => rememberedColumns(user.id));
   const columns = state.columns ?? columnChoice ?? DEFAULT_COLUMNS;
   const chooseColumns = (next: OrderColumn[]) => {

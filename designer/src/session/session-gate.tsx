@@ -2,6 +2,7 @@ import { Center, Group, Loader, Text } from '@mantine/core';
 import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { can } from '../../../domain/roles.ts';
 import { LoadError } from '../api/load-error.tsx';
+import { getSessionState } from '../api/session-store.ts';
 import { checkSession } from './session-actions.ts';
 import { SessionContext, useSessionState, type Session } from './use-session.ts';
 
@@ -44,6 +45,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => {
+    // The page brought the session with it (main.tsx): nothing to ask.
+    if (getSessionState().status !== 'checking') return;
     const controller = new AbortController();
     void checkSession(controller.signal);
     return () => controller.abort();

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionView } from '../domain/auth.ts';
+import { EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
+import { SessionRecord } from '../store/session.entity.ts';
+import { useTempStore } from '../test/temp-store.ts';
+import { createApp } from './app.ts';
+import { DEMO_USERS, seedDemoUsers } from './auth/bootstrap-users.ts';
+import { designerPage } from './designer-page.ts';
+import { sha256 } from './auth/secrets.ts';
+
+/** The page as the build leaves it: Vite's nonce placeholder on its tags. */
+const BUILT = '<!doctype html><html><head><script type="module" nonce="__SLUICE_CSP_NONCE__" src="/assets/index.js"></script></head><body>\n<div id="root"></div></body></html>';
+const SESSION: SessionView = {
+  user: { id: 'u1', username: 'dan', displayName: 'Dan', roles: ['dispatcher'], disabled: false, createdAt: new Date().toISOString() },
+  csrfToken: 'csrf',
+  mustChangePassword: false,
+};
+const embedded = (html: string): unknown => {
+  const match = new RegExp(`<script type="application/json" id="${EMBEDDED_SESSION_ID}">(.*?)</script>`, 's').exec(html);
+  return match ? JSON.parse(match[1]!) : undefined;
+};
+
+describe('the app page', () => {
+  it('carries the nonce, and the session only for someone signed in', () => {
+    const page = designerPage(BUILT, 'n0nce', null);
+    expect(page).toContain('nonce="n0nce"');
+    expect(page).not.toContain(EMBEDDED_SESSION_ID);
+    expect(embedded(designerPage(BUILT, 'n0nce', SESSION))).toEqual(SESSION);
+  });
+
+  it('keeps a name that looks like markup inside its data block', () => {
+    const name = '</script><script>alert(1)</script><!--';
+    const page = designerPage(BUILT, 'n', { ...SESSION, user: { ...SESSION.user, displayName: name } });
+    expect(page.match(/<script/g)).toHaveLength(2);
+    expect((embedded(page) as SessionView).user.displayName).toBe(name);
+  });
+});
+
+describe('GET / from the API', () => {
+  const store = useTempStore();
+  let app: ReturnType<typeof createApp>;
+  let dist: string;
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'sluice-page-'));
+    writeFileSync(join(dist, 'index.html'), BUILT);
+    await seedDemoUsers(store().em.fork());
+    // The page reads the store alone; a connection never made stands in for Temporal.
+    app = createApp({ store: store(), temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'page', staticDir: dist });
+  });
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  const signIn = async (username: string) => {
+    const password = DEMO_USERS.find((u) => u.username === username)!.password;
+    const res = await app.request('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    expect(res.status).toBe(200);
+    return res.headers.get('set-cookie')!.split(';')[0]!;
+  };
+
+  it('hands a signed-in person the session /auth/me would answer, in a page no cache keeps', async () => {
+    const cookie = await signIn('dan');
+    const page = await app.request('/', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const me = await (await app.request('/auth/me', { headers: { cookie } })).json();
+    expect(embedded(await page.text())).toEqual(me);
+  });
+
+  it.each([
+    { case: 'no cookie', cookie: undefined },
+    { case: 'an unknown cookie', cookie: 'sluice_session=not-a-session' },
+  ])('hands over no session with $case', async ({ cookie }) => {
+    const page = await app.request('/', { headers: cookie ? { cookie } : {} });
+    expect(page.status).toBe(200);
+    expect(embedded(await page.text())).toBeUndefined();
+  });
+
+  it('hands over no session once it has expired', async () => {
+    const cookie = await signIn('olivia');
+    const em = store().em.fork();
+    await em.nativeUpdate(SessionRecord, { tokenHash: sha256(cookie.split('=')[1]!) }, { expiresAt: new Date(Date.now() - 1_000) });
+    expect(embedded(await (await app.request('/', { headers: { cookie } })).text())).toBeUndefined();
+  });
+});

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { SessionView } from '../domain/auth.ts';
+import { EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
+import { log } from '../logging/logger.ts';
+import type { Store } from '../store/open-store.ts';
+import type { AppEnv } from './auth/principal.ts';
+import { findSession, SESSION_COOKIE, sessionViewOf } from './auth/sessions.ts';
+import { precompressedAssets } from './compression/precompressed-assets.ts';
+
+const NONCE_PLACEHOLDER = /__SLUICE_CSP_NONCE__/g;
+
+/** JSON safe inside a `<script>` element: nothing in it can close the element or start a comment. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The app's page with this response's CSP nonce and, for a signed-in person, their session: the app then
+ * starts on its first screen instead of asking `/auth/me` first, a round trip on every cold open. A data
+ * block is not run, so the CSP needs no nonce for it.
+ */
+export function designerPage(page: string, nonce: string, session: SessionView | null): string {
+  const withNonce = page.replace(NONCE_PLACEHOLDER, nonce);
+  if (!session) return withNonce;
+  const block = `<script type="application/json" id="${EMBEDDED_SESSION_ID}">${scriptJson(session)}</script>`;
+  return withNonce.replace('<body>', `<body>\n    ${block}`);
+}
+
+/** The cookie's session, or null; a store that cannot answer leaves the app to ask `/auth/me`, which says why. */
+async function sessionOf(store: Store, cookie: string | undefined): Promise<SessionView | null> {
+  if (!cookie) return null;
+  try {
+    const found = await findSession(store.em.fork(), cookie);
+    return found && sessionViewOf(found.user, found.session.csrfToken);
+  } catch (error) {
+    log.warn({ err: error }, 'the session could not be read for the app page; the app asks for it itself');
+    return null;
+  }
+}
+
+/** The built designer at `/` and its assets, or a 503 saying how to build it. */
+export function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined, store: Store): void {
+  const index = staticDir && join(staticDir, 'index.html');
+  if (!index || !existsSync(index)) {
+    app.get('/', (c) => c.text('The designer is not built yet: run `npm run build`, then reload.', 503));
+    return;
+  }
+  const page = readFileSync(index, 'utf8');
+  const root = relative(process.cwd(), staticDir);
+  // File names carry a content hash, so a browser may keep them for good. The build wrote a brotli and
+  // a gzip file beside each (designer/precompress.ts): the best one the caller accepts is sent.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (!c.res.ok) return;
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('Vary', 'Accept-Encoding');
+  });
+  app.use('/assets/*', precompressedAssets(root), serveStatic({ root }));
+  app.get('/', async (c) => {
+    // The page carries the session's CSRF token: it must never be kept by a cache.
+    c.header('Cache-Control', 'no-store');
+    return c.html(designerPage(page, c.get('secureHeadersNonce') ?? '', await sessionOf(store, getCookie(c, SESSION_COOKIE))));
+  });
+}

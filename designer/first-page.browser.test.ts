@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
+import { checkScreen, openPage } from '../test/browser.ts';
+import { openDesigner, type DesignerSession } from '../test/designer-session.ts';
+
+/**
+ * A signed-in person's cold open (#17's first page): the page brings the session, the Orders view's reads
+ * start while its code loads, and the screen appears whole, each read made once.
+ */
+describe('the first page of someone signed in', () => {
+  let session: DesignerSession | undefined;
+  beforeAll(async () => {
+    session = await openDesigner({ worker: false });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('asks nobody who is signed in, starts the page\'s reads before its code has loaded, and shows no loader on the way', async () => {
+    const { url, browser } = session!;
+    const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
+    const dan = DEMO_USERS.find((u) => u.username === 'dan')!;
+    expect((await page.context().request.post(`${url}/auth/login`, { data: { username: dan.username, password: dan.password } })).ok()).toBe(true);
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      const { pathname, search } = new URL(request.url());
+      if (pathname !== '/' && !pathname.startsWith('/assets/') && pathname !== '/favicon.ico') reads.push(`${pathname}${search}`);
+    });
+    // Anything the person saw on the way: the session check, or a loader where the screen goes.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { seenOnTheWay: seen });
+      new MutationObserver(() => {
+        if (document.body?.innerText.includes('Checking whether you are signed in') && !seen.includes('checking')) seen.push('checking');
+        // A loader in the screen's place; the table's own "Refreshing" beside its title is a later read.
+        if (document.querySelector('main .mantine-Loader-root:not([aria-label="Refreshing"])') && !seen.includes('loader')) seen.push('loader');
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const notificationsRead = page.waitForRequest((request) => new URL(request.url()).pathname === '/notifications/unread-count');
+
+    await page.goto(`${url}/?view=orders&desk=all`);
+    await page.getByText('No orders yet').waitFor();
+    await notificationsRead;
+    // The bell's read waits for its stream to open; a second read would come right behind the first.
+    await page.waitForTimeout(1_000);
+
+    expect(await page.evaluate(() => (window as unknown as { seenOnTheWay: string[] }).seenOnTheWay)).toEqual([]);
+    expect(reads.filter((path) => path === '/auth/me')).toEqual([]);
+    const count = (pattern: RegExp) => reads.filter((path) => pattern.test(path)).length;
+    expect({
+      queues: count(/^\/orders\/views$/),
+      areas: count(/^\/work-areas$/),
+      unread: count(/^\/notifications\/unread-count$/),
+      newest: count(/^\/notifications\?/),
+    }).toEqual({ queues: 1, areas: 1, unread: 1, newest: 1 });
+    // The page was read before the live stream started, so the stream's start reads it once more (nothing
+    // in between is missed); the first read is what the screen showed first.
+    expect(reads.indexOf('/orders?limit=100')).toBeLessThan(reads.indexOf('/events'));
+    expect(count(/^\/orders\?/)).toBe(2);
+    await checkScreen(page, 'first-page-signed-in');
+    await page.close();
+  });
+});
