@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -32,6 +32,13 @@ describe('the app page', () => {
     expect(embedded(designerPage(BUILT, 'n0nce', SESSION))).toEqual(SESSION);
   });
 
+  it("asks for the first screen's files in its head, as the app's own loader would (crossorigin)", () => {
+    const page = designerPage(BUILT, 'n', null, ['assets/orders-view-abc.js', 'assets/Table-abc.css']);
+    const head = page.slice(0, page.indexOf('</head>'));
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/orders-view-abc.js" nonce="n">');
+    expect(head).toContain('<link rel="preload" as="style" crossorigin href="/assets/Table-abc.css" nonce="n">');
+  });
+
   it('keeps a name that looks like markup inside its data block', () => {
     const name = '</script><script>alert(1)</script><!--';
     const page = designerPage(BUILT, 'n', { ...SESSION, user: { ...SESSION.user, displayName: name } });
@@ -47,6 +54,18 @@ describe('GET / from the API', () => {
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'sluice-page-'));
     writeFileSync(join(dist, 'index.html'), BUILT);
+    // The build's manifest (designer/first-load.ts reads it): the page's chunk, and the two first screens' own.
+    mkdirSync(join(dist, '.vite'));
+    writeFileSync(
+      join(dist, '.vite/manifest.json'),
+      JSON.stringify({
+        'index.html': { file: 'assets/index.js', imports: ['_react.js'] },
+        '_react.js': { file: 'assets/react.js' },
+        'src/orders/orders-view.tsx': { file: 'assets/orders-view.js', imports: ['_react.js', '_table.js'] },
+        '_table.js': { file: 'assets/table.js', css: ['assets/table.css'] },
+        'src/session/login-page.tsx': { file: 'assets/login-page.js', imports: ['_react.js'] },
+      }),
+    );
     await seedDemoUsers(store().em.fork());
     // The page reads the store alone; a connection never made stands in for Temporal.
     app = createApp({ store: store(), temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'page', staticDir: dist });
@@ -67,6 +86,19 @@ describe('GET / from the API', () => {
     expect(page.headers.get('cache-control')).toBe('no-store');
     const me = await (await app.request('/auth/me', { headers: { cookie } })).json();
     expect(embedded(await page.text())).toEqual(me);
+  });
+
+  it.each([
+    { case: 'signed in, on the Orders view', path: '/?view=orders', signedIn: true, files: ['orders-view.js', 'table.js', 'table.css'] },
+    { case: 'signed in, no screen named', path: '/', signedIn: true, files: ['orders-view.js', 'table.js', 'table.css'] },
+    { case: 'signed in, on another screen', path: '/?view=map', signedIn: true, files: [] },
+    { case: 'signed out', path: '/?view=orders', signedIn: false, files: ['login-page.js'] },
+  ])("asks for the first screen's own files up front: $case", async ({ path, signedIn, files }) => {
+    const headers: Record<string, string> = signedIn ? { cookie: await signIn('dan') } : {};
+    const html = await (await app.request(path, { headers })).text();
+    const preloaded = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="\/assets\/([^"]+)"/g)].map((m) => m[1]);
+    // What index.html loads itself (react.js) is not asked for twice.
+    expect(preloaded).toEqual(files);
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { SessionView } from '../domain/auth.ts';
+import { screenOnlyFiles } from '../designer/first-load.ts';
 import { EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
 import { log } from '../logging/logger.ts';
 import type { Store } from '../store/open-store.ts';
@@ -21,13 +22,40 @@ function scriptJson(value: unknown): string {
 /**
  * The app's page with this response's CSP nonce and, for a signed-in person, their session: the app then
  * starts on its first screen instead of asking `/auth/me` first, a round trip on every cold open. A data
- * block is not run, so the CSP needs no nonce for it.
+ * block is not run, so the CSP needs no nonce for it. `preload` names the first screen's files, fetched
+ * while the page's own scripts load and run rather than after.
  */
-export function designerPage(page: string, nonce: string, session: SessionView | null): string {
-  const withNonce = page.replace(NONCE_PLACEHOLDER, nonce);
-  if (!session) return withNonce;
+export function designerPage(page: string, nonce: string, session: SessionView | null, preload: readonly string[] = []): string {
+  let html = page.replace(NONCE_PLACEHOLDER, nonce);
+  if (preload.length > 0) {
+    // Marked as the app's own loader marks them (crossorigin), so the requests it makes later find these.
+    const links = preload.map((file) =>
+      file.endsWith('.css') ? `<link rel="preload" as="style" crossorigin href="/${file}" nonce="${nonce}">` : `<link rel="modulepreload" crossorigin href="/${file}" nonce="${nonce}">`,
+    );
+    html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+  }
+  if (!session) return html;
   const block = `<script type="application/json" id="${EMBEDDED_SESSION_ID}">${scriptJson(session)}</script>`;
-  return withNonce.replace('<body>', `<body>\n    ${block}`);
+  return html.replace('<body>', `<body>\n    ${block}`);
+}
+
+/**
+ * The files of the screen a page request will open first: the sign-in for someone signed out, the Orders
+ * view for someone signed in whose URL names no other screen (app.tsx's default for most people).
+ */
+function firstScreenFiles(staticDir: string): (signedIn: boolean, view: string | undefined) => readonly string[] {
+  // A page put together by hand (tests) or by an older build has no manifest: the app loads its screen when it asks.
+  if (!existsSync(join(staticDir, '.vite/manifest.json'))) return () => [];
+  const files = (screen: 'orders' | 'signIn') => {
+    try {
+      return screenOnlyFiles(staticDir, screen);
+    } catch (error) {
+      log.warn({ err: error }, 'the build manifest names no first screen: the app loads it when it asks');
+      return [];
+    }
+  };
+  const [orders, signIn] = [files('orders'), files('signIn')];
+  return (signedIn, view) => (!signedIn ? signIn : view === undefined || view === 'orders' ? orders : []);
 }
 
 /** The cookie's session, or null; a store that cannot answer leaves the app to ask `/auth/me`, which says why. */
@@ -60,9 +88,11 @@ export function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined, 
     c.header('Vary', 'Accept-Encoding');
   });
   app.use('/assets/*', precompressedAssets(root), serveStatic({ root }));
+  const preloadFor = firstScreenFiles(staticDir);
   app.get('/', async (c) => {
     // The page carries the session's CSRF token: it must never be kept by a cache.
     c.header('Cache-Control', 'no-store');
-    return c.html(designerPage(page, c.get('secureHeadersNonce') ?? '', await sessionOf(store, getCookie(c, SESSION_COOKIE))));
+    const session = await sessionOf(store, getCookie(c, SESSION_COOKIE));
+    return c.html(designerPage(page, c.get('secureHeadersNonce') ?? '', session, preloadFor(session !== null, c.req.query('view'))));
   });
 }

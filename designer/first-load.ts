@@ -19,24 +19,39 @@ export interface FirstLoad {
 /** The manifest keys of the screens, as app.tsx and session-gate.tsx load them. */
 export const SCREENS = { orders: 'src/orders/orders-view.tsx', signIn: 'src/session/login-page.tsx' } as const;
 
+function readManifest(distDir: string): Manifest {
+  return JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+}
+
+/** The files a chunk brings, itself first: its static imports and stylesheets, transitively. */
+function filesOf(manifest: Manifest, key: string, files = new Set<string>()): Set<string> {
+  const chunk = manifest[key];
+  if (!chunk) throw new Error(`The build manifest has no ${key}: was the screen renamed?`);
+  if (files.has(chunk.file)) return files;
+  files.add(chunk.file);
+  chunk.css?.forEach((css) => files.add(css));
+  chunk.imports?.forEach((imported) => filesOf(manifest, imported, files));
+  return files;
+}
+
+/**
+ * The files a screen brings beyond what index.html itself loads: what the page can ask for while its
+ * first script still runs (api/designer-page.ts), rather than once that script asks for the screen.
+ */
+export function screenOnlyFiles(distDir: string, screen: keyof typeof SCREENS): string[] {
+  const manifest = readManifest(distDir);
+  const page = filesOf(manifest, 'index.html');
+  return [...filesOf(manifest, SCREENS[screen])].filter((file) => !page.has(file));
+}
+
 /**
  * The files a browser fetches for index.html and then the screen: each chunk's static imports and
  * stylesheets, transitively (dynamic imports wait for a later click). A file's sent size is its
  * precompressed `.br` copy's when the build wrote one, as the API sends that (api/app.ts).
  */
 export function firstLoad(distDir: string, screen: keyof typeof SCREENS): FirstLoad {
-  const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Manifest;
-  const files = new Set<string>(['index.html']);
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk) throw new Error(`The build manifest has no ${key}: was the screen renamed?`);
-    if (files.has(chunk.file)) return;
-    files.add(chunk.file);
-    chunk.css?.forEach((css) => files.add(css));
-    chunk.imports?.forEach(visit);
-  };
-  visit('index.html');
-  visit(SCREENS[screen]);
+  const manifest = readManifest(distDir);
+  const files = filesOf(manifest, SCREENS[screen], filesOf(manifest, 'index.html', new Set(['index.html'])));
   const sizeOf = (file: string) => statSync(join(distDir, file)).size;
   const sentSizeOf = (file: string) => (existsSync(join(distDir, `${file}.br`)) ? sizeOf(`${file}.br`) : sizeOf(file));
   return {
