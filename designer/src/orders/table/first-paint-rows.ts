@@ -3,8 +3,8 @@ import { startTransition, useEffect, useState } from 'react';
 /**
  * How many rows the table's very first paint renders: what a laptop's screen shows below the table's
  * controls. A page of a hundred rows of badges, checkboxes and due times costs the browser most of a
- * second to lay out on a slow machine, and each row of the first paint holds the first row back (30 of
- * them cost a cold open about a tenth of a second here); the rest follow in the next frame.
+ * second to lay out on a slow machine, and every row of the first paint holds the first one back; the
+ * rest follow in the next frame.
  */
 export const FIRST_PAINT_ROWS = 15;
 
