@@ -37,8 +37,7 @@ const SCREENS: Record<AppView, Screen<object>> = {
 // The first screen's code (the one the URL names, else Orders, most people's first) starts loading as
 // this script runs: main.tsx renders once it is there, or, for someone yet to sign in, while they do.
 const named = new URLSearchParams(window.location.search).get('view');
-const firstScreen = SCREENS[named !== null && Object.hasOwn(SCREENS, named) ? (named as AppView) : 'orders'].preload();
-export const preloadFirstScreen = (): Promise<unknown> => firstScreen;
+export const firstScreenLoaded: Promise<unknown> = SCREENS[named !== null && Object.hasOwn(SCREENS, named) ? (named as AppView) : 'orders'].preload();
 
 /** For a person known to be signed in, starts their first screen's reads while its code loads. */
 export function primeFirstReads(roles: readonly Role[]): void {

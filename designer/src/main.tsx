@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OrderEventStreamProvider } from './api/order-event-stream.tsx';
 import { sessionConfirmed } from './api/session-store.ts';
-import { App, preloadFirstScreen, primeFirstReads } from './app.tsx';
+import { App, firstScreenLoaded, primeFirstReads } from './app.tsx';
 import { cspNonce } from './csp-nonce.ts';
 import { takeEmbeddedSession } from './session/embedded-session.ts';
 import { SessionGate } from './session/session-gate.tsx';
@@ -35,7 +35,7 @@ if (session) {
   // Signed in already: the first screen's code is awaited, so the app appears whole at once rather than
   // with a loader in its place (which React then keeps up for at least 300 ms). A failed load renders
   // anyway, as if it had not been awaited.
-  void preloadFirstScreen().then(render, render);
+  void firstScreenLoaded.then(render, render);
 } else {
   render();
 }

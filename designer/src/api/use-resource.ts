@@ -20,11 +20,13 @@ interface Loaded<T> {
 /**
  * Loads `key` with `load`, again whenever the key changes, `reload` is called or the person signs in again
  * after their session expired (what failed meanwhile should come back by itself); a superseded load is aborted.
+ * `version` (a record's version, say) reads the same key again when it changes, keeping its data on screen
+ * meanwhile: a key that carried the version would drop it, and the view would flicker.
  */
-export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Resource<T> {
+export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>, version: string | number = ''): Resource<T> {
   const [generation, setGeneration] = useState(0);
   const signIns = useSyncExternalStore(subscribeToSession, getSignInCount);
-  const attempt = `${generation}/${signIns}`;
+  const attempt = `${generation}/${signIns}/${version}`;
   // A read primed before the screen rendered (primed-reads.ts) that has already answered is shown at once.
   const [loaded, setLoaded] = useState<Loaded<T> | undefined>(() => {
     const answer = primedAnswer(key);

@@ -1,5 +1,5 @@
 import { Alert, Drawer, Loader, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { MonitorRow } from '../../../domain/drivers/driver-trip.ts';
 import { can } from '../../../domain/roles.ts';
 import { LoadError } from '../api/load-error.tsx';
@@ -30,16 +30,9 @@ export function DriverDrawer({ driverId, trip, now, onClose, onChanged }: Driver
   // Kept here, not in the form, which starts afresh from the profile read back after each save.
   const [saved, setSaved] = useState(false);
   const driver = useResource(`driver:${driverId}`, (signal) => getDriver(driverId, signal));
-  // Keyed by the trip, not its version, so a newer version is read while the card stays on screen (and keeps its focus).
-  const current = useResource(`driver-trip:${trip?.id ?? ''}`, (signal) => (trip ? getTrip(trip.id, signal) : Promise.resolve(null)));
-  const seen = useRef(trip);
-  const { reload: reloadTrip } = current;
-  useEffect(() => {
-    // A change made elsewhere (the driver's app, another dispatcher) reaches the drawer as the monitor's newer version.
-    const before = seen.current;
-    seen.current = trip;
-    if (before && trip && before.id === trip.id && before.version !== trip.version) reloadTrip();
-  }, [trip, reloadTrip]);
+  // A newer version (a change made here, in the driver's app or by another dispatcher, as the monitor last
+  // read it) is read while the card stays on screen and keeps its focus.
+  const current = useResource(`driver-trip:${trip?.id ?? ''}`, (signal) => (trip ? getTrip(trip.id, signal) : Promise.resolve(null)), trip?.version);
   const tripData = current.data;
   // Keyed by the orders, not the trip's version: a re-sequenced trip keeps its names on screen while they are read again.
   const orderIds = [...new Set(tripData?.stops.map((s) => s.orderId) ?? [])].sort().join(',');

@@ -30,7 +30,7 @@ interface SessionDrawerProps {
 /** One run of a route: its orders, the orders on offer while it is open, and the steps its lifecycle allows now. */
 export function SessionDrawer({ session, routeName, manages, onClose, onChanged }: SessionDrawerProps) {
   const open = session.state === 'open';
-  const offers = useResource(`session-offers:${session.id}:${session.version}:${open}`, (signal) => (open ? listOffers(session.id, signal) : Promise.resolve([])));
+  const offers = useResource(`session-offers:${session.id}:${open}`, (signal) => (open ? listOffers(session.id, signal) : Promise.resolve([])), session.version);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);

@@ -22,7 +22,8 @@ export function TripsView() {
   const [now] = useState(() => Date.now());
   const trips = useResource(`trips:${state ?? ''}:${driver ?? ''}`, (signal) => listTrips({ ...(state ? { state } : {}), ...(driver ? { driverId: driver } : {}) }, signal));
   const shown = trips.data ?? [];
-  const orders = useResource(`trip-orders:${shown.map((t) => `${t.id}@${t.version}`).join(',')}`, (signal) => ordersOf(shown, signal));
+  // Read again when a trip changes (its orders' last-mile statuses follow its stops), their names kept on screen meanwhile.
+  const orders = useResource(`trip-orders:${shown.map((t) => t.id).join(',')}`, (signal) => ordersOf(shown, signal), shown.map((t) => t.version).join(','));
   // The drivers offered are those of the trips seen so far, so choosing one keeps the others on offer.
   const [drivers, setDrivers] = useState<string[]>([]);
   const fresh = shown.map((t) => t.driverId).filter((d) => !drivers.includes(d));

@@ -9,7 +9,7 @@ const MOVE_LABELS: Record<WaybillMove, string> = { pick_up: 'Mark picked up', de
 
 /** One waybill: its manifest, adding and removing orders while open, sealing with a confirmation, and moving its orders together once sealed. */
 export function WaybillPanel({ waybill, onChanged }: { waybill: Waybill; onChanged: () => void }) {
-  const manifest = useResource(`waybill-manifest:${waybill.id}:${waybill.version}`, (signal) => readManifest(waybill.id, signal));
+  const manifest = useResource(`waybill-manifest:${waybill.id}`, (signal) => readManifest(waybill.id, signal), waybill.version);
   const [ids, setIds] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
