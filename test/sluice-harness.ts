@@ -113,7 +113,16 @@ export async function createHarness(options: { wipLimit?: number; staticDir?: st
       return (await res.json()) as OrderSummary;
     },
     getOrder,
-    reach: (id, state) => eventually(async () => ((o) => (o.state === state ? o : undefined))(await getOrder(id)), `order ${id} to be ${state}`),
+    async reach(id, state) {
+      let last: OrderDetail | undefined;
+      return eventually(
+        async () => {
+          last = await getOrder(id);
+          return last.state === state ? last : undefined;
+        },
+        () => `order ${id} to be ${state} (it is ${last?.state ?? 'unread'}${last?.holds?.length ? `, held: ${last.holds.map((h) => `${h.type}: ${h.reason}`).join('; ')}` : ''})`,
+      );
+    },
     async startWorker(bundle) {
       const connection = await workerConnection();
       const worker = await createSluiceWorker({ connection, namespace, taskQueue, store, client, workflowBundle: bundle, shutdownForceTime: SHUTDOWN_FORCE_TIME });
@@ -158,12 +167,12 @@ export function quietWorkerLogs(telemetryOptions?: RuntimeOptions['telemetryOpti
 }
 
 /** Polls until `check` returns a value, or fails with what it last saw. */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string | (() => string), timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -5,16 +5,10 @@ import type { ReconciliationDayView } from '../../domain/reconciliation/reconcil
 import { dayOf } from '../../domain/reconciliation/site-day.ts';
 import type { Role } from '../../domain/roles.ts';
 import { AuditEntryRecord } from '../../store/audit-entry.entity.ts';
-import { hoursFromNow } from '../../test/clock.ts';
+import { hoursFromNow, zoneInDaytime } from '../../test/clock.ts';
 import { parseCsv } from '../../test/parse-csv.ts';
 import { pdfText } from '../../test/pdf-text.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
-
-/** A zone where it is neither just before nor just after midnight now, so the test's day does not turn under it. */
-function zoneAwayFromMidnight(): string {
-  const hour = (zone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
-  return ['UTC', 'Asia/Tokyo', 'America/New_York'].find((zone) => hour(zone) >= 1 && hour(zone) <= 22)!;
-}
 
 /**
  * A simulated day through the real stack (dev server, worker, default rules, the API as each role): COD
@@ -30,7 +24,7 @@ describe('end-of-day reconciliation of a simulated day', () => {
   beforeAll(async () => {
     h = await createHarness({ wipLimit: 50, worker: true });
     site = `S-${h.workAreaId}`;
-    zone = zoneAwayFromMidnight();
+    zone = zoneInDaytime();
     day = dayOf(new Date(), zone);
     await h.store.em.fork().getConnection().execute('update work_areas set warehouse = ?, time_zone = ? where id = ?', [site, zone, h.workAreaId]);
   }, 120_000);
