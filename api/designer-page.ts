@@ -46,15 +46,13 @@ export function designerPage(page: string, nonce: string, session: SessionView |
 function firstScreenFiles(staticDir: string): (signedIn: boolean, view: string | undefined) => readonly string[] {
   // A page put together by hand (tests) or by an older build has no manifest: the app loads its screen when it asks.
   if (!existsSync(join(staticDir, '.vite/manifest.json'))) return () => [];
-  const files = (screen: 'orders' | 'signIn') => {
-    try {
-      return screenOnlyFiles(staticDir, screen);
-    } catch (error) {
-      log.warn({ err: error }, 'the build manifest names no first screen: the app loads it when it asks');
-      return [];
-    }
-  };
-  const [orders, signIn] = [files('orders'), files('signIn')];
+  let files = { orders: [] as readonly string[], signIn: [] as readonly string[] };
+  try {
+    files = screenOnlyFiles(staticDir);
+  } catch (error) {
+    log.warn({ err: error }, 'the build manifest names no first screen: the app loads it when it asks');
+  }
+  const { orders, signIn } = files;
   return (signedIn, view) => (!signedIn ? signIn : view === undefined || view === 'orders' ? orders : []);
 }
 

@@ -35,13 +35,14 @@ function filesOf(manifest: Manifest, key: string, files = new Set<string>()): Se
 }
 
 /**
- * The files a screen brings beyond what index.html itself loads: what the page can ask for while its
- * first script still runs (api/designer-page.ts), rather than once that script asks for the screen.
+ * The files each first screen brings beyond what index.html itself loads: what the page can ask for while
+ * its first script still runs (api/designer-page.ts), rather than once that script asks for the screen.
  */
-export function screenOnlyFiles(distDir: string, screen: keyof typeof SCREENS): string[] {
+export function screenOnlyFiles(distDir: string): Record<keyof typeof SCREENS, string[]> {
   const manifest = readManifest(distDir);
   const page = filesOf(manifest, 'index.html');
-  return [...filesOf(manifest, SCREENS[screen])].filter((file) => !page.has(file));
+  const only = (screen: keyof typeof SCREENS) => [...filesOf(manifest, SCREENS[screen])].filter((file) => !page.has(file));
+  return { orders: only('orders'), signIn: only('signIn') };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Anchor, AppShell, Group, Loader, Tabs, Text, Title } from '@mantine/cor
 import { Suspense, useState } from 'react';
 import type { Role } from '../../domain/roles.ts';
 import { viewIn, viewsFor, type AppView } from './app-views.ts';
+import { ScreenBoundary } from './common/screen-boundary.tsx';
 import { screen, type Screen } from './common/screen-loader.ts';
 import { useFocusMainHeading } from './common/use-focus-main-heading.ts';
 import { LiveIndicator } from './live/live-indicator.tsx';
@@ -101,13 +102,15 @@ export function App() {
         </AppShell.Header>
         <AppShell.Main>
           {view === null && <NoViews />}
-          {views.map(({ value }) => {
+          {views.map(({ value, label }) => {
             const Screen = SCREENS[value].Component;
             return (
               <Tabs.Panel key={value} value={value}>
-                <Suspense fallback={<Loader size="sm" />}>
-                  <Screen />
-                </Suspense>
+                <ScreenBoundary what={`The ${label} screen`}>
+                  <Suspense fallback={<Loader size="sm" />}>
+                    <Screen />
+                  </Suspense>
+                </ScreenBoundary>
               </Tabs.Panel>
             );
           })}

@@ -3,6 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OrderEventStreamProvider } from './api/order-event-stream.tsx';
+import { ScreenBoundary } from './common/screen-boundary.tsx';
 import { sessionConfirmed } from './api/session-store.ts';
 import { App, firstScreenLoaded, primeFirstReads } from './app.tsx';
 import { cspNonce } from './csp-nonce.ts';
@@ -19,11 +20,13 @@ const render = () =>
     <StrictMode>
       {/* Mantine injects <style> elements (AppShell, grids, inline styles); the strict CSP admits only nonced ones. */}
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} getStyleNonce={nonce ? () => nonce : undefined}>
-        <SessionGate>
-          <OrderEventStreamProvider>
-            <App />
-          </OrderEventStreamProvider>
-        </SessionGate>
+        <ScreenBoundary what="Sluice">
+          <SessionGate>
+            <OrderEventStreamProvider>
+              <App />
+            </OrderEventStreamProvider>
+          </SessionGate>
+        </ScreenBoundary>
       </MantineProvider>
     </StrictMode>,
   );

@@ -97,6 +97,9 @@ export function publishRulesetDraft(dp: DecisionPointId, body: { note: string; e
   return request<RulesetView | { changeRequest: ChangeRequestView }>(rulesetPath(dp, '/draft/publish'), { method: 'POST', body });
 }
 
+/** The `useResource` key of `listWorkAreas`: the views that read the areas share one read and its reloads. */
+export const WORK_AREAS_KEY = 'work-areas';
+
 export async function listWorkAreas(signal?: AbortSignal): Promise<WorkArea[]> {
   return (await request<{ workAreas: WorkArea[] }>('/work-areas', { signal })).workAreas;
 }

@@ -2,7 +2,7 @@ import { Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantin
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { getOperatingMeasures, listReleaseGroups } from '../api/areas-client.ts';
-import { listWorkAreas } from '../api/client.ts';
+import { listWorkAreas, WORK_AREAS_KEY } from '../api/client.ts';
 import { LoadError } from '../api/load-error.tsx';
 import { useOrderEvents } from '../api/order-event-stream.tsx';
 import { useResource } from '../api/use-resource.ts';
@@ -22,7 +22,7 @@ const REFRESH_DEBOUNCE_MS = 500;
 /** The floor at a glance: every area against its limits, how evenly work is spread, and why an area's pool waits. */
 export function AreasView() {
   const measures = useResource('measures', getOperatingMeasures);
-  const workAreas = useResource('work-areas', listWorkAreas);
+  const workAreas = useResource(WORK_AREAS_KEY, listWorkAreas);
   const groups = useResource('release-groups', listReleaseGroups);
   const session = useSession();
   const canEdit = session.can('workAreas.manage');

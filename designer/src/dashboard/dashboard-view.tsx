@@ -1,7 +1,7 @@
 import { Group, Loader, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { TREND_BUCKETS, type TrendBucket, type Trends } from '../../../domain/trends.ts';
-import { listWorkAreas } from '../api/client.ts';
+import { listWorkAreas, WORK_AREAS_KEY } from '../api/client.ts';
 import { LoadError } from '../api/load-error.tsx';
 import { request } from '../api/request.ts';
 import { useResource } from '../api/use-resource.ts';
@@ -26,7 +26,7 @@ export function DashboardView() {
   const [bucket, setBucket] = useState<TrendBucket>('day');
   const [site, setSite] = useState(ALL);
   const [areaId, setAreaId] = useState(ALL);
-  const areas = useResource('work-areas', listWorkAreas);
+  const areas = useResource(WORK_AREAS_KEY, listWorkAreas);
   // Today as the person's calendar has it; the server cuts the days in the areas' own zone.
   const to = new Date().toLocaleDateString('en-CA');
   const query = new URLSearchParams({ from: dayBefore(to, Number(days) - 1), to, bucket, ...(site !== ALL ? { site } : {}), ...(areaId !== ALL ? { areaId } : {}) });

@@ -1,13 +1,13 @@
 import type { Desk } from '../../../domain/order-desks.ts';
 import type { Role } from '../../../domain/roles.ts';
-import { listOrders, listOrderViews, listWorkAreas } from '../api/client.ts';
+import { listOrders, listOrderViews, listWorkAreas, WORK_AREAS_KEY } from '../api/client.ts';
 import { primeRead } from '../api/primed-reads.ts';
 import { DESK_PAGE_SIZE, deskFor } from './desks.ts';
 import { moveQuery, readOrdersLink } from './orders-link.ts';
 import { listQuery, readViewState } from './table/orders-view-state.ts';
 
 /** The keys under which the Orders view reads, shared with main.tsx's primed reads of its first page. */
-export const ORDERS_KEYS = { workAreas: 'work-areas', queues: 'order-views', page: (pageQuery: URLSearchParams) => `orders:${pageQuery}` };
+export const ORDERS_KEYS = { workAreas: WORK_AREAS_KEY, queues: 'order-views', page: (pageQuery: URLSearchParams) => `orders:${pageQuery}` };
 
 /** `GET /orders`'s query for one page of the view: its filters, a dashboard figure's move filter, the page. */
 export function pageQueryOf(query: URLSearchParams, moveFilter: Record<string, string>, cursor: string | undefined): URLSearchParams {

@@ -1,10 +1,15 @@
 import { Code, EmptyState, Stack, Text } from '@mantine/core';
 
-const EXAMPLE = `curl -X POST http://localhost:3000/orders \\
+/** A `curl` that takes an order due tomorrow at 14:00 UTC, posted to the API this page came from. */
+function example(now: Date): string {
+  const due = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 14));
+  return `curl -X POST ${window.location.origin}/orders \\
+  -H 'authorization: Bearer <an API token from Admin>' \\
   -H 'content-type: application/json' \\
   -d '{"account":"ACME","kind":"pick","statedPriority":"high",
-       "dueAt":"2030-01-01T14:00:00Z",
+       "dueAt":"${due.toISOString().replace('.000', '')}",
        "lines":[{"sku":"SKU-1","qty":2,"price":9.5}]}'`;
+}
 
 /** Shown before the first order exists: says where orders come from and how to get some. */
 export function OrdersEmpty() {
@@ -18,9 +23,9 @@ export function OrdersEmpty() {
         <Text size="sm">
           Post an order to <Code>POST /orders</Code>, for example:
         </Text>
-        <Code block>{EXAMPLE}</Code>
+        <Code block>{example(new Date())}</Code>
         <Text size="sm">
-          Or run <Code>npm start</Code>, which starts everything and seeds a set of demo orders.
+          Or start Sluice with <Code>./sluice start</Code>, which seeds a set of demo orders into an empty store.
         </Text>
       </Stack>
     </EmptyState>

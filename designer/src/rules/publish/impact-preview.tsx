@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { DecisionPointId } from '../../../../domain/decision-points.ts';
 import type { RulesetDefinition } from '../../../../domain/ruleset.ts';
 import type { RulesImpact } from '../../../../domain/ruleset-testing.ts';
-import { listWorkAreas } from '../../api/client.ts';
+import { listWorkAreas, WORK_AREAS_KEY } from '../../api/client.ts';
 import { previewImpact } from '../../api/ruleset-testing-client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { humanize, plural } from '../../format/labels.ts';
@@ -16,7 +16,7 @@ const judged = ({ summary, rank }: Judged) => (rank === null ? summary : `${summ
 
 function ImpactTable({ impact }: { impact: RulesImpact }) {
   const [opened, setOpened] = useState<string | null>(null);
-  const workAreas = useResource('work-areas', listWorkAreas);
+  const workAreas = useResource(WORK_AREAS_KEY, listWorkAreas);
   const workAreaNames = useMemo(() => new Map((workAreas.data ?? []).map((area) => [area.id, area.name])), [workAreas.data]);
   return (
     <>
