@@ -1,3 +1,5 @@
+import { localTime } from '../domain/shift-calendar.ts';
+
 /**
  * Instants relative to the clock the test runs on. Tests build due times from these, never from a
  * literal date, so a test written today still means the same a year from now.
@@ -5,8 +7,8 @@
 export const hoursFromNow = (hours: number): string => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 const ZONES_FOR_DAYTIME = ['UTC', 'Asia/Tokyo', 'America/New_York'];
-/** The hour of the day (0–23) in `zone` at `at`. */
-export const hourIn = (zone: string, at: Date): number => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(at));
+/** The hour of the day (0–23) in `zone` at `at`, read as the release cycle reads an area's `hourOfDay`. */
+export const hourIn = (zone: string, at: Date): number => Number(localTime(at, zone).time.slice(0, 2));
 
 /**
  * A time zone where it is daytime at `at` (local hour 01–17), for a work area whose test must not depend on
@@ -15,5 +17,8 @@ export const hourIn = (zone: string, at: Date): number => Number(new Intl.DateTi
  * between them always have such an hour.
  */
 export function zoneInDaytime(at = new Date()): string {
-  return ZONES_FOR_DAYTIME.find((zone) => hourIn(zone, at) >= 1 && hourIn(zone, at) <= 17)!;
+  return ZONES_FOR_DAYTIME.find((zone) => {
+    const hour = hourIn(zone, at);
+    return hour >= 1 && hour <= 17;
+  })!;
 }
