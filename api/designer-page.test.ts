@@ -54,16 +54,16 @@ describe('GET / from the API', () => {
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'sluice-page-'));
     writeFileSync(join(dist, 'index.html'), BUILT);
-    // The build's manifest (designer/first-load.ts reads it): the page's chunk, and the two first screens' own.
+    // The build's manifest (designer/first-load.ts reads it): the page's chunk (the Orders view is in it), and the sign-in screen's own.
     mkdirSync(join(dist, '.vite'));
     writeFileSync(
       join(dist, '.vite/manifest.json'),
       JSON.stringify({
-        'index.html': { file: 'assets/index.js', imports: ['_react.js'] },
+        'index.html': { file: 'assets/index.js', imports: ['_react.js', '_table.js'] },
         '_react.js': { file: 'assets/react.js' },
-        'src/orders/orders-view.tsx': { file: 'assets/orders-view.js', imports: ['_react.js', '_table.js'] },
         '_table.js': { file: 'assets/table.js', css: ['assets/table.css'] },
-        'src/session/login-page.tsx': { file: 'assets/login-page.js', imports: ['_react.js'] },
+        'src/session/login-page.tsx': { file: 'assets/login-page.js', imports: ['_react.js', '_form.js'] },
+        '_form.js': { file: 'assets/form.js', css: ['assets/form.css'] },
       }),
     );
     await seedDemoUsers(store().em.fork());
@@ -89,15 +89,15 @@ describe('GET / from the API', () => {
   });
 
   it.each([
-    { case: 'signed in, on the Orders view', path: '/?view=orders', signedIn: true, files: ['orders-view.js', 'table.js', 'table.css'] },
-    { case: 'signed in, no screen named', path: '/', signedIn: true, files: ['orders-view.js', 'table.js', 'table.css'] },
+    // The Orders view is part of the page: nothing more to ask for.
+    { case: 'signed in, on the Orders view', path: '/?view=orders', signedIn: true, files: [] },
     { case: 'signed in, on another screen', path: '/?view=map', signedIn: true, files: [] },
-    { case: 'signed out', path: '/?view=orders', signedIn: false, files: ['login-page.js'] },
-  ])("asks for the first screen's own files up front: $case", async ({ path, signedIn, files }) => {
+    { case: 'signed out', path: '/?view=orders', signedIn: false, files: ['login-page.js', 'form.js', 'form.css'] },
+  ])("asks for the sign-in screen's own files up front: $case", async ({ path, signedIn, files }) => {
     const headers: Record<string, string> = signedIn ? { cookie: await signIn('dan') } : {};
     const html = await (await app.request(path, { headers })).text();
     const preloaded = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="\/assets\/([^"]+)"/g)].map((m) => m[1]);
-    // What index.html loads itself (react.js) is not asked for twice.
+    // What index.html loads itself (react.js, table.js) is not asked for twice.
     expect(preloaded).toEqual(files);
   });
 

@@ -4,7 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { SessionView } from '../domain/auth.ts';
-import { screenOnlyFiles } from '../designer/first-load.ts';
+import { signInOnlyFiles } from '../designer/first-load.ts';
 import { EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
 import { log } from '../logging/logger.ts';
 import type { Store } from '../store/open-store.ts';
@@ -40,20 +40,18 @@ export function designerPage(page: string, nonce: string, session: SessionView |
 }
 
 /**
- * The files of the screen a page request will open first: the sign-in for someone signed out, the Orders
- * view for someone signed in whose URL names no other screen (app.tsx's default for most people).
+ * The files of the screen a page request will open first that the page does not load itself: the sign-in
+ * screen's, for someone signed out. (The Orders view, most people's first screen, is part of the page.)
  */
-function firstScreenFiles(staticDir: string): (signedIn: boolean, view: string | undefined) => readonly string[] {
+function signInFiles(staticDir: string): readonly string[] {
   // A page put together by hand (tests) or by an older build has no manifest: the app loads its screen when it asks.
-  if (!existsSync(join(staticDir, '.vite/manifest.json'))) return () => [];
-  let files = { orders: [] as readonly string[], signIn: [] as readonly string[] };
+  if (!existsSync(join(staticDir, '.vite/manifest.json'))) return [];
   try {
-    files = screenOnlyFiles(staticDir);
+    return signInOnlyFiles(staticDir);
   } catch (error) {
-    log.warn({ err: error }, 'the build manifest names no first screen: the app loads it when it asks');
+    log.warn({ err: error }, 'the build manifest names no sign-in screen: the app loads it when it asks');
+    return [];
   }
-  const { orders, signIn } = files;
-  return (signedIn, view) => (!signedIn ? signIn : view === undefined || view === 'orders' ? orders : []);
 }
 
 /** The cookie's session, or null; a store that cannot answer leaves the app to ask `/auth/me`, which says why. */
@@ -86,11 +84,11 @@ export function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined, 
     c.header('Vary', 'Accept-Encoding');
   });
   app.use('/assets/*', precompressedAssets(root), serveStatic({ root }));
-  const preloadFor = firstScreenFiles(staticDir);
+  const signInPreload = signInFiles(staticDir);
   app.get('/', async (c) => {
     // The page carries the session's CSRF token: it must never be kept by a cache.
     c.header('Cache-Control', 'no-store');
     const session = await sessionOf(store, getCookie(c, SESSION_COOKIE));
-    return c.html(designerPage(page, c.get('secureHeadersNonce') ?? '', session, preloadFor(session !== null, c.req.query('view'))));
+    return c.html(designerPage(page, c.get('secureHeadersNonce') ?? '', session, session ? [] : signInPreload));
   });
 }

@@ -28,10 +28,11 @@ function mantineClassOf(component: string): string {
 // Budgets in bytes (deterministic, unlike a load time) with room for the app to grow: a screen that
 // pulls a heavy library back into its first load, or an asset sent uncompressed, goes past them. The
 // orders screen grew to 182 kB with the table's own search, filters, paging and selection and the
-// notification bell in the header (#17).
+// notification bell in the header (#17). The sign-in screen brings the Orders view, which is part of the
+// page since it stopped being a screen of its own (app.tsx): signing in leads there for everyone who reads orders.
 const BUDGETS: { screen: keyof typeof SCREENS; budget: number }[] = [
   { screen: 'orders', budget: 195_000 },
-  { screen: 'signIn', budget: 170_000 },
+  { screen: 'signIn', budget: 190_000 },
 ];
 
 describe('first load of the built app (npm run build first)', () => {

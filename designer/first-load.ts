@@ -16,8 +16,11 @@ export interface FirstLoad {
   rawBytes: number;
 }
 
-/** The manifest keys of the screens, as app.tsx and session-gate.tsx load them. */
-export const SCREENS = { orders: 'src/orders/orders-view.tsx', signIn: 'src/session/login-page.tsx' } as const;
+/**
+ * The manifest keys of the first screens, as app.tsx and session-gate.tsx load them: the Orders view is
+ * part of the page itself (app.tsx imports it), the sign-in screen a chunk of its own.
+ */
+export const SCREENS = { orders: 'index.html', signIn: 'src/session/login-page.tsx' } as const;
 
 function readManifest(distDir: string): Manifest {
   return JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Manifest;
@@ -35,14 +38,13 @@ function filesOf(manifest: Manifest, key: string, files = new Set<string>()): Se
 }
 
 /**
- * The files each first screen brings beyond what index.html itself loads: what the page can ask for while
+ * The files the sign-in screen brings beyond what index.html itself loads: what the page can ask for while
  * its first script still runs (api/designer-page.ts), rather than once that script asks for the screen.
  */
-export function screenOnlyFiles(distDir: string): Record<keyof typeof SCREENS, string[]> {
+export function signInOnlyFiles(distDir: string): string[] {
   const manifest = readManifest(distDir);
   const page = filesOf(manifest, 'index.html');
-  const only = (screen: keyof typeof SCREENS) => [...filesOf(manifest, SCREENS[screen])].filter((file) => !page.has(file));
-  return { orders: only('orders'), signIn: only('signIn') };
+  return [...filesOf(manifest, SCREENS.signIn)].filter((file) => !page.has(file));
 }
 
 /**

@@ -3,20 +3,23 @@ import { Suspense, useState } from 'react';
 import type { Role } from '../../domain/roles.ts';
 import { viewIn, viewsFor, type AppView } from './app-views.ts';
 import { ScreenBoundary } from './common/screen-boundary.tsx';
-import { screen, type Screen } from './common/screen-loader.ts';
+import { loadedScreen, screen, type Screen } from './common/screen-loader.ts';
 import { useFocusMainHeading } from './common/use-focus-main-heading.ts';
 import { LiveIndicator } from './live/live-indicator.tsx';
 import { NoViews } from './no-views.tsx';
 import { NotificationBell } from './notifications/notification-bell.tsx';
 import { primeOrdersView } from './orders/first-reads.ts';
 import { useLocationSearch } from './orders/orders-link.ts';
+import { OrdersView } from './orders/orders-view.tsx';
 import { UserMenu } from './session/user-menu.tsx';
 import { useSession } from './session/use-session.ts';
 
 // Each screen loads on its first visit: the canvas (React Flow) and the forms' schemas are most of the
-// bundle, and the first page need not wait for screens it does not show.
+// bundle, and the first page need not wait for screens it does not show. The Orders view, the first tab of
+// everyone who reads orders, comes with the page: as a screen of its own it was some twenty more files
+// to fetch before its first row, each a round trip on a busy machine (#17).
 const SCREENS: Record<AppView, Screen<object>> = {
-  orders: screen(async () => (await import('./orders/orders-view.tsx')).OrdersView),
+  orders: loadedScreen(OrdersView),
   dashboard: screen(async () => (await import('./dashboard/dashboard-view.tsx')).DashboardView),
   import: screen(async () => (await import('./import/import-view.tsx')).ImportView),
   areas: screen(async () => (await import('./areas/areas-view.tsx')).AreasView),
@@ -40,11 +43,11 @@ const SCREENS: Record<AppView, Screen<object>> = {
 const named = new URLSearchParams(window.location.search).get('view');
 export const firstScreenLoaded: Promise<unknown> = SCREENS[named !== null && Object.hasOwn(SCREENS, named) ? (named as AppView) : 'orders'].preload();
 
-/** For a person known to be signed in, starts their first screen's reads while its code loads. */
-export function primeFirstReads(roles: readonly Role[]): void {
+/** For a person known to be signed in, starts their first screen's reads while its code loads; settles with the main one. */
+export function primeFirstReads(roles: readonly Role[]): Promise<unknown> {
   const views = viewsFor(roles);
   const search = window.location.search;
-  if ((viewIn(search, views) ?? views[0]?.value) === 'orders') primeOrdersView(search, roles);
+  return (viewIn(search, views) ?? views[0]?.value) === 'orders' ? primeOrdersView(search, roles) : Promise.resolve();
 }
 
 export function App() {

@@ -12,8 +12,9 @@ interface Primed {
 const FRESH_FOR_MS = 10_000;
 const primed = new Map<string, Primed>();
 
-export function primeRead(key: string, load: () => Promise<unknown>): void {
-  if (primed.has(key)) return;
+export function primeRead(key: string, load: () => Promise<unknown>): Promise<unknown> {
+  const started = primed.get(key);
+  if (started) return started.promise;
   const entry: Primed = { promise: load(), at: Date.now() };
   // A failure is the screen's to show, when it takes the read; until then it is not unhandled.
   entry.promise.then(
@@ -23,6 +24,7 @@ export function primeRead(key: string, load: () => Promise<unknown>): void {
     () => undefined,
   );
   primed.set(key, entry);
+  return entry.promise;
 }
 
 function fresh(key: string): Primed | undefined {

@@ -1,7 +1,7 @@
 import { createElement, Suspense } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { screen } from './screen-loader.ts';
+import { loadedScreen, screen } from './screen-loader.ts';
 
 const Hello = () => createElement('p', null, 'the screen');
 const shown = (component: Parameters<typeof createElement>[0]) => renderToString(createElement(Suspense, { fallback: createElement('p', null, 'loading') }, createElement(component)));
@@ -23,5 +23,12 @@ describe('a screen loaded on demand', () => {
     expect(shown(Component)).toContain('loading');
     await Promise.all([preload(), preload()]);
     expect(loads).toBe(1);
+  });
+
+  it('renders at once, never suspended, when its code comes with the page', async () => {
+    const { Component, preload } = loadedScreen(Hello);
+    expect(shown(Component)).toMatch(/<p>the screen<\/p>/);
+    expect(shown(Component)).not.toMatch(/loading/);
+    expect(await preload()).toBe(Hello);
   });
 });

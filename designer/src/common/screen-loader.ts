@@ -1,7 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 export interface Screen<P extends object> {
-  Component: LazyExoticComponent<ComponentType<P>>;
+  Component: LazyExoticComponent<ComponentType<P>> | ComponentType<P>;
   /** Starts loading the screen's code now, e.g. while the session is checked. */
   preload: () => Promise<ComponentType<P>>;
 }
@@ -26,4 +26,9 @@ export function screen<P extends object>(load: () => Promise<ComponentType<P>>):
     return preload().then((component) => ({ default: component }));
   });
   return { Component, preload };
+}
+
+/** A screen whose code comes with the page: nothing to load, it renders at once. */
+export function loadedScreen<P extends object>(Component: ComponentType<P>): Screen<P> {
+  return { Component, preload: () => Promise.resolve(Component) };
 }

@@ -14,13 +14,14 @@ export function pageQueryOf(query: URLSearchParams, moveFilter: Record<string, s
   return new URLSearchParams({ ...Object.fromEntries(query), ...moveFilter, limit: String(DESK_PAGE_SIZE), ...(cursor ? { cursor } : {}) });
 }
 
-/** The Orders view's first reads for this URL and person, started before its code has loaded. */
-export function primeOrdersView(search: string, roles: readonly Role[]): void {
+/** The Orders view's first reads for this URL and person, started before its code has loaded; settles with its page. */
+export function primeOrdersView(search: string, roles: readonly Role[]): Promise<unknown> {
   const state = readViewState(search);
   const desk: Desk = state.desk ?? deskFor(roles);
   const link = readOrdersLink(search);
   const pageQuery = pageQueryOf(listQuery({ ...state, desk }), link ? moveQuery(link) : {}, state.cursor);
-  primeRead(ORDERS_KEYS.page(pageQuery), () => listOrders(pageQuery));
+  const page = primeRead(ORDERS_KEYS.page(pageQuery), () => listOrders(pageQuery));
   primeRead(ORDERS_KEYS.workAreas, () => listWorkAreas());
   primeRead(ORDERS_KEYS.queues, () => listOrderViews());
+  return page;
 }
