@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView } from '../domain/auth.ts';
-import { EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
+import { EMBEDDED_ORDERS_PAGE_ID, EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
 import { SessionRecord } from '../store/session.entity.ts';
 import { useTempStore } from '../test/temp-store.ts';
 import { createApp } from './app.ts';
@@ -19,31 +19,35 @@ const SESSION: SessionView = {
   csrfToken: 'csrf',
   mustChangePassword: false,
 };
-const embedded = (html: string): unknown => {
-  const match = new RegExp(`<script type="application/json" id="${EMBEDDED_SESSION_ID}">(.*?)</script>`, 's').exec(html);
+const dataBlock = (id: string) => (html: string): unknown => {
+  const match = new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, 's').exec(html);
   return match ? JSON.parse(match[1]!) : undefined;
 };
+const embedded = dataBlock(EMBEDDED_SESSION_ID);
+const embeddedPage = dataBlock(EMBEDDED_ORDERS_PAGE_ID);
 
 describe('the app page', () => {
   it('carries the nonce, and the session only for someone signed in', () => {
-    const page = designerPage(BUILT, 'n0nce', null);
+    const page = designerPage(BUILT, 'n0nce');
     expect(page).toContain('nonce="n0nce"');
     expect(page).not.toContain(EMBEDDED_SESSION_ID);
-    expect(embedded(designerPage(BUILT, 'n0nce', SESSION))).toEqual(SESSION);
+    expect(embedded(designerPage(BUILT, 'n0nce', { session: SESSION }))).toEqual(SESSION);
   });
 
   it("asks for the first screen's files in its head, as the app's own loader would (crossorigin)", () => {
-    const page = designerPage(BUILT, 'n', null, ['assets/orders-view-abc.js', 'assets/Table-abc.css']);
+    const page = designerPage(BUILT, 'n', { preload: ['assets/login-page-abc.js', 'assets/Paper-abc.css'] });
     const head = page.slice(0, page.indexOf('</head>'));
-    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/orders-view-abc.js" nonce="n">');
-    expect(head).toContain('<link rel="preload" as="style" crossorigin href="/assets/Table-abc.css" nonce="n">');
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/login-page-abc.js" nonce="n">');
+    expect(head).toContain('<link rel="preload" as="style" crossorigin href="/assets/Paper-abc.css" nonce="n">');
   });
 
   it('keeps a name that looks like markup inside its data block', () => {
     const name = '</script><script>alert(1)</script><!--';
-    const page = designerPage(BUILT, 'n', { ...SESSION, user: { ...SESSION.user, displayName: name } });
-    expect(page.match(/<script/g)).toHaveLength(2);
+    const ordersPage = { query: 'limit=100', page: { orders: [{ account: name }] } };
+    const page = designerPage(BUILT, 'n', { session: { ...SESSION, user: { ...SESSION.user, displayName: name } }, ordersPage });
+    expect(page.match(/<script/g)).toHaveLength(3);
     expect((embedded(page) as SessionView).user.displayName).toBe(name);
+    expect(embeddedPage(page)).toEqual(ordersPage);
   });
 });
 
@@ -99,6 +103,27 @@ describe('GET / from the API', () => {
     const preloaded = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="\/assets\/([^"]+)"/g)].map((m) => m[1]);
     // What index.html loads itself (react.js, table.js) is not asked for twice.
     expect(preloaded).toEqual(files);
+  });
+
+  it.each([
+    { case: 'no screen named', path: '/', query: 'desk=exceptions&limit=100' },
+    { case: 'the Orders view, a desk, a search and a sort named', path: '/?view=orders&desk=all&q=ACME&sort=due&dir=asc', query: 'q=ACME&sort=due&dir=asc&limit=100' },
+  ])("carries the Orders view's first page as GET /orders answers it: $case", async ({ path, query }) => {
+    const cookie = await signIn('dan');
+    const html = await (await app.request(path, { headers: { cookie } })).text();
+    const answer = await (await app.request(`/orders?${query}`, { headers: { cookie } })).json();
+    expect(embeddedPage(html)).toEqual({ query, page: answer });
+  });
+
+  it.each([
+    { case: 'signed out', path: '/', signedIn: false },
+    { case: 'signed in, on another screen', path: '/?view=map', signedIn: true },
+    { case: 'signed in, with a cursor GET /orders refuses', path: '/?view=orders&cursor=not-one-it-gave', signedIn: true },
+  ])("carries no orders page when $case", async ({ path, signedIn }) => {
+    const headers: Record<string, string> = signedIn ? { cookie: await signIn('dan') } : {};
+    const res = await app.request(path, { headers });
+    expect(res.status).toBe(200);
+    expect(embeddedPage(await res.text())).toBeUndefined();
   });
 
   it.each([

@@ -5,7 +5,8 @@ import type { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { SessionView } from '../domain/auth.ts';
 import { signInOnlyFiles } from '../designer/first-load.ts';
-import { EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
+import { EMBEDDED_ORDERS_PAGE_ID, EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
+import { firstPageQuery } from '../designer/src/orders/first-page-query.ts';
 import { log } from '../logging/logger.ts';
 import type { Store } from '../store/open-store.ts';
 import type { AppEnv } from './auth/principal.ts';
@@ -19,13 +20,26 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** What the server reads for the page, so the app need not ask: `GET /orders?{query}`'s answer. */
+export interface EmbeddedOrdersPage {
+  query: string;
+  page: unknown;
+}
+
+export interface PageEmbeds {
+  session?: SessionView | null;
+  /** The first screen's files, fetched while the page's own scripts load and run rather than after. */
+  preload?: readonly string[];
+  ordersPage?: EmbeddedOrdersPage | null;
+}
+
 /**
  * The app's page with this response's CSP nonce and, for a signed-in person, their session: the app then
- * starts on its first screen instead of asking `/auth/me` first, a round trip on every cold open. A data
- * block is not run, so the CSP needs no nonce for it. `preload` names the first screen's files, fetched
- * while the page's own scripts load and run rather than after.
+ * starts on its first screen instead of asking `/auth/me` first, a round trip on every cold open. For
+ * someone opening the Orders view it also carries the view's first page, so the first render has its rows.
+ * A data block is not run, so the CSP needs no nonce for it.
  */
-export function designerPage(page: string, nonce: string, session: SessionView | null, preload: readonly string[] = []): string {
+export function designerPage(page: string, nonce: string, { session = null, preload = [], ordersPage = null }: PageEmbeds = {}): string {
   let html = page.replace(NONCE_PLACEHOLDER, nonce);
   if (preload.length > 0) {
     // Marked as the app's own loader marks them (crossorigin), so the requests it makes later find these.
@@ -35,8 +49,9 @@ export function designerPage(page: string, nonce: string, session: SessionView |
     html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
   }
   if (!session) return html;
-  const block = `<script type="application/json" id="${EMBEDDED_SESSION_ID}">${scriptJson(session)}</script>`;
-  return html.replace('<body>', `<body>\n    ${block}`);
+  const blocks = [`<script type="application/json" id="${EMBEDDED_SESSION_ID}">${scriptJson(session)}</script>`];
+  if (ordersPage) blocks.push(`<script type="application/json" id="${EMBEDDED_ORDERS_PAGE_ID}">${scriptJson(ordersPage)}</script>`);
+  return html.replace('<body>', `<body>\n    ${blocks.join('\n    ')}`);
 }
 
 /**
@@ -66,6 +81,24 @@ async function sessionOf(store: Store, cookie: string | undefined): Promise<Sess
   }
 }
 
+/**
+ * The Orders view's first page for this URL, as `GET /orders` answers the person now (the same route, so
+ * the same checks), or null for a URL that opens another screen, or when the read is refused or fails:
+ * the app then reads it itself.
+ */
+async function ordersPageOf(app: Hono<AppEnv>, url: URL, session: SessionView, cookie: string): Promise<EmbeddedOrdersPage | null> {
+  const view = url.searchParams.get('view');
+  if (view !== null && view !== 'orders') return null;
+  const query = firstPageQuery(url.search, session.user.roles).toString();
+  try {
+    const res = await app.request(`/orders?${query}`, { headers: { cookie } });
+    return res.ok ? { query, page: await res.json() } : null;
+  } catch (error) {
+    log.warn({ err: error }, "the Orders view's first page could not be read for the app page; the app reads it itself");
+    return null;
+  }
+}
+
 /** The built designer at `/` and its assets, or a 503 saying how to build it. */
 export function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined, store: Store): void {
   const index = staticDir && join(staticDir, 'index.html');
@@ -89,6 +122,9 @@ export function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined, 
     // The page carries the session's CSRF token: it must never be kept by a cache.
     c.header('Cache-Control', 'no-store');
     const session = await sessionOf(store, getCookie(c, SESSION_COOKIE));
-    return c.html(designerPage(page, c.get('secureHeadersNonce') ?? '', session, session ? [] : signInPreload));
+    const nonce = c.get('secureHeadersNonce') ?? '';
+    if (!session) return c.html(designerPage(page, nonce, { preload: signInPreload }));
+    const ordersPage = await ordersPageOf(app, new URL(c.req.url), session, c.req.header('cookie') ?? '');
+    return c.html(designerPage(page, nonce, { session, ordersPage }));
   });
 }

@@ -14,13 +14,16 @@ import { onBothStores } from './on-both-stores.ts';
 import { insertOrders } from './orders-table.bench.ts';
 import { percentile } from './percentile.ts';
 import { DESK_PAGE_SIZE } from '../designer/src/orders/desks.ts';
+import { FIRST_PAGE_TIMING } from '../designer/src/orders/table/first-paint-rows.ts';
 
 /**
  * `npm run bench -- app-first-page [--store postgres]` (after `npm run build`): the app's Orders view in
  * Chromium, signed in as a dispatcher, from navigation to its first row shown, on the orders-table bench's
  * store (BENCH_ORDERS, a million) against the same page on the same store while still empty (its "No
  * orders yet" shown), measured in the same run. Cold: a new browser context each run (no cache, a new
- * session); warm: the page opened again in the same context. BENCH_REPS runs each, 10. Target: under 1 s.
+ * session); warm: the page opened again in the same context. BENCH_REPS runs each, 10. Target: under 1 s,
+ * by when Chromium painted it (Element Timing); the time to Playwright seeing it, which adds its polling,
+ * is printed beside.
  */
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const REPS = Number(process.env.BENCH_REPS ?? 10);
@@ -40,6 +43,29 @@ export async function ordersPageReady(page: Page, timeout = 60_000): Promise<'ro
   return (await row.isVisible()) ? 'rows' : 'empty';
 }
 
+/**
+ * When Chromium painted what the Orders view shows first (its first row, or its "No orders yet"), on the
+ * machine's clock (ms since the epoch, as `Date.now()`): the earliest of the entries it reports for the
+ * elements the view marks (FIRST_PAGE_TIMING). Not from the page's own time origin: a new tab's first
+ * page has it from when the tab was opened, before it was asked for.
+ */
+export async function shownAt(page: Page): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`Chromium reported no paint of an element marked ${name}`)), 10_000);
+        new PerformanceObserver((list, observer) => {
+          const painted = (list.getEntries() as unknown as { identifier: string; renderTime: number }[]).filter((entry) => entry.identifier === name).map((entry) => entry.renderTime);
+          if (painted.length === 0) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(performance.timeOrigin + Math.min(...painted));
+        }).observe({ type: 'element', buffered: true });
+      }),
+    FIRST_PAGE_TIMING,
+  );
+}
+
 /** A new browser context signed in as the dispatcher (the session cookie set by POST /auth/login). */
 export async function signedInContext(browser: Browser, url: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -48,22 +74,32 @@ export async function signedInContext(browser: Browser, url: string): Promise<Br
   return context;
 }
 
-/** Milliseconds from navigation to the Orders view ready, and to its whole first page in the document. */
-async function timeOpen(page: Page, url: string): Promise<{ ms: number; wholeMs: number; shown: 'rows' | 'empty' }> {
+interface Open {
+  /** From asking for the page to its first row (or "No orders yet") painted, by Chromium's report. */
+  painted: number;
+  /** From asking for the page to Playwright seeing that row. */
+  seen: number;
+  /** From asking for the page to its whole first page in the document. */
+  whole: number;
+  shown: 'rows' | 'empty';
+}
+
+async function timeOpen(page: Page, url: string): Promise<Open> {
+  const asked = Date.now();
   const t0 = performance.now();
   await page.goto(`${url}/?view=orders&desk=all`);
   const shown = await ordersPageReady(page);
-  const ms = performance.now() - t0;
+  const seen = performance.now() - t0;
   // The table paints a screenful first and the rest of the page after it (designer/src/orders/table/first-paint-rows.ts).
   if (shown === 'rows') await page.locator('[data-testid^="order-row-"]').nth(DESK_PAGE_SIZE - 1).waitFor({ state: 'attached', timeout: 60_000 });
-  return { ms, wholeMs: performance.now() - t0, shown };
+  const whole = performance.now() - t0;
+  return { painted: (await shownAt(page)) - asked, seen, whole, shown };
 }
 
-async function runs(browser: Browser, url: string): Promise<{ cold: number[]; warm: number[]; whole: number[]; shown: string }> {
-  const cold: number[] = [];
-  const warm: number[] = [];
-  const whole: number[] = [];
-  let shown = '';
+type Runs = Record<'cold' | 'warm', Pick<Open, 'painted' | 'seen'>[]> & { whole: number[]; shown: string };
+
+async function runs(browser: Browser, url: string): Promise<Runs> {
+  const result: Runs = { cold: [], warm: [], whole: [], shown: '' };
   // One unmeasured open: the server's first reads and Chromium's first start are not the page's.
   for (let i = -1; i < REPS; i++) {
     const context = await signedInContext(browser, url);
@@ -71,17 +107,17 @@ async function runs(browser: Browser, url: string): Promise<{ cold: number[]; wa
       const page = await context.newPage();
       const first = await timeOpen(page, url);
       const again = await timeOpen(page, url);
-      shown = first.shown;
+      result.shown = first.shown;
       if (i >= 0) {
-        cold.push(first.ms);
-        warm.push(again.ms);
-        whole.push(first.wholeMs);
+        result.cold.push(first);
+        result.warm.push(again);
+        result.whole.push(first.whole);
       }
     } finally {
       await context.close();
     }
   }
-  return { cold, warm, whole, shown };
+  return result;
 }
 
 async function serveApp(store: Store): Promise<{ url: string; close(): void }> {
@@ -114,12 +150,16 @@ async function measure(name: string, config: StoreConfig): Promise<void> {
     if (large.shown !== 'rows') throw new Error('the Orders view showed no row on the large store');
     const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(0)} ms`.padStart(9);
     const ratio = (a: number[], b: number[]) => `${(percentile(a, 50) / percentile(b, 50)).toFixed(2)}×`.padStart(7);
-    console.log(`\nThe app's first page on ${name}: ${ORDERS.toLocaleString('en')} orders stored in ${stored} s; navigation to the first row shown, ${REPS} runs after one unmeasured, target ${TARGET_MS} ms.`);
-    console.log(`${'open'.padEnd(6)} ${'empty p50'.padStart(9)} ${'empty p95'.padStart(9)} ${'large p50'.padStart(9)} ${'large p95'.padStart(9)}  ratio (p50)  target`);
+    console.log(`\nThe app's first page on ${name}: ${ORDERS.toLocaleString('en')} orders stored in ${stored} s; navigation to the first row shown, ${REPS} runs after one unmeasured, target ${TARGET_MS} ms (painted p95).`);
+    console.log(`${'open'.padEnd(14)} ${'empty p50'.padStart(9)} ${'empty p95'.padStart(9)} ${'large p50'.padStart(9)} ${'large p95'.padStart(9)}  ratio (p50)  target`);
     for (const kind of ['cold', 'warm'] as const) {
-      const [b, l] = [baseline[kind], large[kind]];
-      console.log(`${kind.padEnd(6)} ${ms(b, 50)} ${ms(b, 95)} ${ms(l, 50)} ${ms(l, 95)}  ${ratio(l, b)}      ${percentile(l, 95) < TARGET_MS ? 'met' : 'MISSED'}`);
+      for (const clock of ['painted', 'seen'] as const) {
+        const [b, l] = [baseline[kind].map((open) => open[clock]), large[kind].map((open) => open[clock])];
+        const target = clock === 'painted' ? (percentile(l, 95) < TARGET_MS ? 'met' : 'MISSED') : '';
+        console.log(`${`${kind}, ${clock}`.padEnd(14)} ${ms(b, 50)} ${ms(b, 95)} ${ms(l, 50)} ${ms(l, 95)}  ${ratio(l, b)}      ${target}`);
+      }
     }
+    console.log(`Painted: when Chromium painted it (Element Timing). Seen: when Playwright noticed it.`);
     console.log(`Cold, to the whole first page of ${DESK_PAGE_SIZE} rows in the document: p50 ${ms(large.whole, 50).trim()}, p95 ${ms(large.whole, 95).trim()}.`);
   } finally {
     server.close();

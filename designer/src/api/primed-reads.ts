@@ -27,6 +27,13 @@ export function primeRead(key: string, load: () => Promise<unknown>): Promise<un
   return entry.promise;
 }
 
+/** A read whose answer is already in hand (the server put it in the page): the screen shows it at once. */
+export function primeAnswered(key: string, data: unknown): Promise<unknown> {
+  const promise = Promise.resolve(data);
+  primed.set(key, { promise, at: Date.now(), settled: { data } });
+  return promise;
+}
+
 function fresh(key: string): Primed | undefined {
   const entry = primed.get(key);
   if (entry && Date.now() - entry.at > FRESH_FOR_MS) primed.delete(key);

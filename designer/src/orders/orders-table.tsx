@@ -12,7 +12,7 @@ import { LastMileBadge } from './last-mile-badge.tsx';
 import { StatedPriority } from './stated-priority.tsx';
 import { StateBadge } from './state-badge.tsx';
 import { COLUMN_LABELS, COLUMN_SORTS, DEFAULT_COLUMNS, type OrderColumn } from './table/order-columns.ts';
-import { useFirstPaintRows } from './table/first-paint-rows.ts';
+import { FIRST_PAGE_TIMING, useFirstPaintRows } from './table/first-paint-rows.ts';
 import { SortHeader } from './table/sort-header.tsx';
 import { workDone } from './work-done.ts';
 
@@ -48,7 +48,7 @@ export function OrdersTable({ orders, workAreaNames, onOpen, columns = DEFAULT_C
     switch (column) {
       case 'reference':
         return (
-          <Text fw={600} size="sm">
+          <Text fw={600} size="sm" elementtiming={FIRST_PAGE_TIMING}>
             {orderName(order)}
           </Text>
         );
