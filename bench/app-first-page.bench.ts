@@ -47,7 +47,9 @@ export async function ordersPageReady(page: Page, timeout = 60_000): Promise<'ro
  * When Chromium painted what the Orders view shows first (its first row, or its "No orders yet"), on the
  * machine's clock (ms since the epoch, as `Date.now()`): the earliest of the entries it reports for the
  * elements the view marks (FIRST_PAGE_TIMING). Not from the page's own time origin: a new tab's first
- * page has it from when the tab was opened, before it was asked for.
+ * page has it from when the tab was opened, before it was asked for. Nor as `timeOrigin` plus the entry's
+ * time: Chromium's epoch for `timeOrigin` drifts from the machine's clock (by 77 ms once, in CI). The page's
+ * `Date.now()` less the time since the paint, both read at once, is the machine's clock.
  */
 export async function shownAt(page: Page): Promise<number> {
   return page.evaluate(
@@ -59,7 +61,7 @@ export async function shownAt(page: Page): Promise<number> {
           if (painted.length === 0) return;
           observer.disconnect();
           clearTimeout(timer);
-          resolve(performance.timeOrigin + Math.min(...painted));
+          resolve(Date.now() - (performance.now() - Math.min(...painted)));
         }).observe({ type: 'element', buffered: true });
       }),
     FIRST_PAGE_TIMING,
