@@ -1,4 +1,5 @@
 import { EMBEDDED_ORDERS_PAGE_ID } from '../../../domain/embedded-session.ts';
+import { takeDataBlock } from '../api/data-block.ts';
 import type { OrderPage } from '../api/client.ts';
 
 /**
@@ -6,13 +7,4 @@ import type { OrderPage } from '../api/client.ts';
  * absent when the page came from Vite's dev server or the server could not read it. `query` is the one it
  * read with: the app takes the answer only for the same query.
  */
-export function takeEmbeddedOrdersPage(): { query: string; page: OrderPage } | undefined {
-  const element = document.getElementById(EMBEDDED_ORDERS_PAGE_ID);
-  if (!element) return undefined;
-  element.remove();
-  try {
-    return JSON.parse(element.textContent) as { query: string; page: OrderPage };
-  } catch {
-    return undefined;
-  }
-}
+export const takeEmbeddedOrdersPage = (): { query: string; page: OrderPage } | undefined => takeDataBlock(EMBEDDED_ORDERS_PAGE_ID);
