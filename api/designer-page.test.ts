@@ -5,7 +5,12 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView } from '../domain/auth.ts';
 import { EMBEDDED_ORDERS_PAGE_ID, EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
+import { LIFTED_STYLES_ID, STYLE_INDEX_ATTRIBUTE } from '../designer/src/ssr/inline-styles.ts';
+import { VIEWER_COOKIE } from '../designer/src/ssr/viewer-cookie.ts';
+import { repoRoot } from '../launcher/repo-root.ts';
+import { OrderRecord } from '../store/order.entity.ts';
 import { SessionRecord } from '../store/session.entity.ts';
+import { hoursFromNow } from '../test/clock.ts';
 import { useTempStore } from '../test/temp-store.ts';
 import { createApp } from './app.ts';
 import { DEMO_USERS, seedDemoUsers } from './auth/bootstrap-users.ts';
@@ -140,5 +145,59 @@ describe('GET / from the API', () => {
     const em = store().em.fork();
     await em.nativeUpdate(SessionRecord, { tokenHash: sha256(cookie.split('=')[1]!) }, { expiresAt: new Date(Date.now() - 1_000) });
     expect(embedded(await (await app.request('/', { headers: { cookie } })).text())).toBeUndefined();
+  });
+});
+
+/** The built app's page, whose first screen the server renders (designer/src/ssr/): `npm run build` first. */
+describe('GET / with the first screen rendered on the server', () => {
+  const store = useTempStore();
+  let app: ReturnType<typeof createApp>;
+  let cookie: string;
+  const dueAt = new Date(hoursFromNow(5));
+  // An account whose `$'` a string replacement would read as "the rest of the page".
+  const account = "O'Brien $' & <Sons>";
+  beforeAll(async () => {
+    await seedDemoUsers(store().em.fork());
+    const em = store().em.fork();
+    em.create(OrderRecord, { id: 'ssr-1', reference: 'SSR-0001', account, kind: 'pick', statedPriority: 'high', dueAt, workAreaId: 'area-1', lines: [{ sku: 'A-1', qty: 1, price: 1 }], state: 'queued' });
+    await em.flush();
+    app = createApp({ store: store(), temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'page', staticDir: join(repoRoot, 'designer/dist') });
+    const password = DEMO_USERS.find((u) => u.username === 'dan')!.password;
+    const res = await app.request('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dan', password }) });
+    cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  });
+  const rootOf = (html: string) => /<div id="root"[^>]*>([\s\S]*)<\/div>\s*<\/body>/.exec(html)?.[1] ?? '';
+  const open = async (path: string, viewer?: string) => {
+    const res = await app.request(path, { headers: { cookie: viewer === undefined ? cookie : `${cookie}; ${VIEWER_COOKIE}=${encodeURIComponent(viewer)}` } });
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+
+  it("renders the Orders view with its rows, the dates in the viewer's locale and zone, and no inline style the CSP would refuse", async () => {
+    const html = await open('/?view=orders&desk=all', 'en-GB Asia/Tokyo');
+    const root = rootOf(html);
+    expect(root).toContain('SSR-0001');
+    expect(root).toContain("O&#x27;Brien $&#x27; &amp; &lt;Sons&gt;");
+    const due = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' }).format(dueAt);
+    expect(root).toContain(due);
+    expect(root).not.toMatch(/ style="/);
+    expect(root).toContain(`${STYLE_INDEX_ATTRIBUTE}="0"`);
+    // The styles for the first paint come in a sheet with this response's nonce, in the head.
+    const nonce = /<meta property="csp-nonce" nonce="([^"]+)"/.exec(html)![1];
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain(`<style id="${LIFTED_STYLES_ID}" nonce="${nonce}">[${STYLE_INDEX_ATTRIBUTE}="0"]{`);
+    expect(html).toMatch(/<div id="root" data-rendered-at="\d+">/);
+  });
+
+  it.each([
+    { case: 'the browser has not told its locale and zone yet', path: '/?view=orders', viewer: undefined },
+    { case: 'the cookie names a zone nobody has', path: '/?view=orders', viewer: 'en-GB Nowhere/Atlantis' },
+    { case: 'the URL opens another screen', path: '/?view=map', viewer: 'en-GB UTC' },
+    // The order's drawer loads its code in the browser: the server would send the table without it.
+    { case: "the URL opens an order's drawer", path: '/?view=orders&desk=all&order=ssr-1', viewer: 'en-GB UTC' },
+  ])('leaves the screen to the browser when $case', async ({ path, viewer }) => {
+    const html = await open(path, viewer);
+    expect(rootOf(html)).toBe('');
+    expect(html).not.toContain(LIFTED_STYLES_ID);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -7,6 +8,10 @@ import type { SessionView } from '../domain/auth.ts';
 import { signInOnlyFiles } from '../designer/first-load.ts';
 import { EMBEDDED_ORDERS_PAGE_ID, EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
 import { firstPageQuery } from '../designer/src/orders/first-page-query.ts';
+import { viewIn, viewsFor } from '../designer/src/app-views.ts';
+import type { FirstScreen } from '../designer/src/ssr/render-first-screen.tsx';
+import { LIFTED_STYLES_ID, type LiftedStyles } from '../designer/src/ssr/inline-styles.ts';
+import { VIEWER_COOKIE, viewerOf } from '../designer/src/ssr/viewer-cookie.ts';
 import { log } from '../logging/logger.ts';
 import type { Store } from '../store/open-store.ts';
 import type { AppEnv } from './auth/principal.ts';
@@ -31,7 +36,11 @@ export interface PageEmbeds {
   /** The first screen's files, fetched while the page's own scripts load and run rather than after. */
   preload?: readonly string[];
   ordersPage?: EmbeddedOrdersPage | null;
+  /** The first screen as the server rendered it at `renderedAt` (designer/src/ssr/), which the app takes over. */
+  firstScreen?: (LiftedStyles & { renderedAt: number }) | null;
 }
+
+const ROOT = '<div id="root"></div>';
 
 /**
  * The app's page with this response's CSP nonce and, for a signed-in person, their session: the app then
@@ -39,19 +48,26 @@ export interface PageEmbeds {
  * someone opening the Orders view it also carries the view's first page, so the first render has its rows.
  * A data block is not run, so the CSP needs no nonce for it.
  */
-export function designerPage(page: string, nonce: string, { session = null, preload = [], ordersPage = null }: PageEmbeds = {}): string {
+export function designerPage(page: string, nonce: string, { session = null, preload = [], ordersPage = null, firstScreen = null }: PageEmbeds = {}): string {
   let html = page.replace(NONCE_PLACEHOLDER, nonce);
+  // Replaced by functions throughout: a string replacement reads `$&` or `$'` in an order's text as a pattern.
+  if (firstScreen) {
+    html = html.replace(ROOT, () => `<div id="root" data-rendered-at="${firstScreen.renderedAt}">${firstScreen.html}</div>`);
+    // Its styles are the screen's first paint: in the head, before anything is painted. Lifted styles hold no `<`.
+    html = html.replace('</head>', () => `  <style id="${LIFTED_STYLES_ID}" nonce="${nonce}">${firstScreen.css}</style>\n  </head>`);
+  }
   if (preload.length > 0) {
     // Marked as the app's own loader marks them (crossorigin), so the requests it makes later find these.
     const links = preload.map((file) =>
       file.endsWith('.css') ? `<link rel="preload" as="style" crossorigin href="/${file}" nonce="${nonce}">` : `<link rel="modulepreload" crossorigin href="/${file}" nonce="${nonce}">`,
     );
-    html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+    html = html.replace('</head>', () => `  ${links.join('\n    ')}\n  </head>`);
   }
   if (!session) return html;
   const blocks = [`<script type="application/json" id="${EMBEDDED_SESSION_ID}">${scriptJson(session)}</script>`];
+  if (firstScreen) blocks.push(`<script type="application/json" id="${LIFTED_STYLES_ID}-list">${scriptJson(firstScreen.styles)}</script>`);
   if (ordersPage) blocks.push(`<script type="application/json" id="${EMBEDDED_ORDERS_PAGE_ID}">${scriptJson(ordersPage)}</script>`);
-  return html.replace('<body>', `<body>\n    ${blocks.join('\n    ')}`);
+  return html.replace('<body>', () => `<body>\n    ${blocks.join('\n    ')}`);
 }
 
 /**
@@ -99,6 +115,42 @@ async function ordersPageOf(app: Hono<AppEnv>, url: URL, session: SessionView, c
   }
 }
 
+type RenderFirstScreen = (screen: FirstScreen) => LiftedStyles | undefined;
+
+/** Where `npm run build` puts the first screen's server render (designer/vite.config.ts). */
+const FIRST_SCREEN_RENDERER = 'server/render-first-screen.js';
+
+/** The build's server render of the first screen, or undefined (an older build, a page put together by hand). */
+async function firstScreenRenderer(staticDir: string): Promise<RenderFirstScreen | undefined> {
+  const file = join(staticDir, FIRST_SCREEN_RENDERER);
+  if (!existsSync(file)) return undefined;
+  try {
+    return ((await import(pathToFileURL(file).href)) as { renderFirstScreen: RenderFirstScreen }).renderFirstScreen;
+  } catch (error) {
+    log.warn({ err: error }, 'the first screen cannot be rendered on the server: the app renders it in the browser');
+    return undefined;
+  }
+}
+
+/**
+ * The Orders view's first screen rendered for this person, or null: when it is not their first screen,
+ * their browser has not told its locale and time zone yet (its first visit), or the render failed. The app
+ * then renders it in the browser, as it always can.
+ */
+function firstScreenOf(render: RenderFirstScreen | undefined, url: URL, session: SessionView, ordersPage: EmbeddedOrdersPage, cookies: Record<string, string>, nonce: string) {
+  const views = viewsFor(session.user.roles);
+  const viewer = viewerOf(cookies[VIEWER_COOKIE]);
+  if (!render || !viewer || (viewIn(url.search, views) ?? views[0]?.value) !== 'orders') return null;
+  const renderedAt = Date.now();
+  try {
+    const rendered = render({ session, orders: ordersPage, nonce, search: url.search, now: renderedAt, ...viewer, cookies });
+    return rendered ? { ...rendered, renderedAt } : null;
+  } catch (error) {
+    log.warn({ err: error }, 'the first screen could not be rendered on the server; the app renders it in the browser');
+    return null;
+  }
+}
+
 /** The built designer at `/` and its assets, or a 503 saying how to build it. */
 export function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined, store: Store): void {
   const index = staticDir && join(staticDir, 'index.html');
@@ -118,13 +170,16 @@ export function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined, 
   });
   app.use('/assets/*', precompressedAssets(root), serveStatic({ root }));
   const signInPreload = signInFiles(staticDir);
+  const renderer = firstScreenRenderer(staticDir);
   app.get('/', async (c) => {
     // The page carries the session's CSRF token: it must never be kept by a cache.
     c.header('Cache-Control', 'no-store');
     const session = await sessionOf(store, getCookie(c, SESSION_COOKIE));
     const nonce = c.get('secureHeadersNonce') ?? '';
     if (!session) return c.html(designerPage(page, nonce, { preload: signInPreload }));
-    const ordersPage = await ordersPageOf(app, new URL(c.req.url), session, c.req.header('cookie') ?? '');
-    return c.html(designerPage(page, nonce, { session, ordersPage }));
+    const url = new URL(c.req.url);
+    const ordersPage = await ordersPageOf(app, url, session, c.req.header('cookie') ?? '');
+    const firstScreen = ordersPage && firstScreenOf(await renderer, url, session, ordersPage, getCookie(c), nonce);
+    return c.html(designerPage(page, nonce, { session, ordersPage, firstScreen }));
   });
 }

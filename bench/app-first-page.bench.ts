@@ -15,6 +15,7 @@ import { insertOrders } from './orders-table.bench.ts';
 import { percentile } from './percentile.ts';
 import { DESK_PAGE_SIZE } from '../designer/src/orders/desks.ts';
 import { FIRST_PAGE_TIMING } from '../designer/src/orders/table/first-paint-rows.ts';
+import { VIEWER_COOKIE } from '../designer/src/ssr/viewer-cookie.ts';
 
 /**
  * `npm run bench -- app-first-page [--store postgres]` (after `npm run build`): the app's Orders view in
@@ -68,11 +69,19 @@ export async function shownAt(page: Page): Promise<number> {
   );
 }
 
-/** A new browser context signed in as the dispatcher (the session cookie set by POST /auth/login). */
+/** The browser's locale and zone, set rather than left to the machine, so the bench can say them in the viewer cookie. */
+const VIEWER = { locale: 'en-US', timeZone: 'UTC' };
+
+/**
+ * A new browser context (nothing cached) signed in as the dispatcher (the session cookie set by POST
+ * /auth/login), with the viewer cookie the app set on the person's earlier visits (designer/src/main.tsx),
+ * as any returning person's browser has it: the server renders their first screen.
+ */
 export async function signedInContext(browser: Browser, url: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: VIEWER.locale, timezoneId: VIEWER.timeZone });
   const res = await context.request.post(`${url}/auth/login`, { data: { username: DISPATCHER.username, password: DISPATCHER.password } });
   if (!res.ok()) throw new Error(`signing in answered ${res.status()}: ${await res.text()}`);
+  await context.addCookies([{ name: VIEWER_COOKIE, value: encodeURIComponent(`${VIEWER.locale} ${VIEWER.timeZone}`), url }]);
   return context;
 }
 

@@ -11,6 +11,7 @@ import { NotificationBell } from './notifications/notification-bell.tsx';
 import { primeOrdersView } from './orders/first-reads.ts';
 import { useLocationSearch } from './orders/orders-link.ts';
 import { OrdersView } from './orders/orders-view.tsx';
+import { HydrationEnd } from './ssr/hydration-end.tsx';
 import { UserMenu } from './session/user-menu.tsx';
 import { useSession } from './session/use-session.ts';
 
@@ -38,16 +39,20 @@ const SCREENS: Record<AppView, Screen<object>> = {
   // MapLibre GL is the largest library of any screen: it loads with the Map tab only.
   map: screen(async () => (await import('./map/map-view.tsx')).MapView),
 };
-// The first screen's code (the one the URL names, else Orders, most people's first) starts loading as
-// this script runs: main.tsx renders once it is there, or, for someone yet to sign in, while they do.
-const named = new URLSearchParams(window.location.search).get('view');
-export const firstScreenLoaded: Promise<unknown> = SCREENS[named !== null && Object.hasOwn(SCREENS, named) ? (named as AppView) : 'orders'].preload();
+/**
+ * Starts loading the first screen's code (the one the URL names, else Orders, most people's first): main.tsx
+ * renders once it is there, or, for someone yet to sign in, while they do.
+ */
+export function loadFirstScreen(): Promise<unknown> {
+  const named = new URLSearchParams(window.location.search).get('view');
+  return SCREENS[named !== null && Object.hasOwn(SCREENS, named) ? (named as AppView) : 'orders'].preload();
+}
 
 /** For a person known to be signed in, starts their first screen's reads while its code loads; settles with the main one. */
-export function primeFirstReads(roles: readonly Role[]): Promise<unknown> {
+export function primeFirstReads(roles: readonly Role[], options: { hydrating?: boolean } = {}): Promise<unknown> {
   const views = viewsFor(roles);
   const search = window.location.search;
-  return (viewIn(search, views) ?? views[0]?.value) === 'orders' ? primeOrdersView(search, roles) : Promise.resolve();
+  return (viewIn(search, views) ?? views[0]?.value) === 'orders' ? primeOrdersView(search, roles, options) : Promise.resolve();
 }
 
 export function App() {
@@ -112,6 +117,7 @@ export function App() {
                 <ScreenBoundary what={`The ${label} screen`}>
                   <Suspense fallback={<Loader size="sm" />}>
                     <Screen />
+                    <HydrationEnd />
                   </Suspense>
                 </ScreenBoundary>
               </Tabs.Panel>

@@ -63,6 +63,15 @@ export function sessionCheckFailed(error: ApiError): void {
   update({ status: 'unavailable', error });
 }
 
+/**
+ * Back to knowing nothing, without telling anyone: the server's render of a person's first screen
+ * (ssr/render-first-screen.tsx) confirms their session here, and none of it may stay for the next page.
+ */
+export function sessionForgotten(): void {
+  state = { status: 'checking' };
+  signIns = 0;
+}
+
 /** Sent as `X-CSRF-Token` with every change; only a live session has one. */
 export function currentCsrfToken(): string | undefined {
   return state.status === 'signed-in' ? state.session.csrfToken : undefined;

@@ -25,7 +25,7 @@ interface Loaded<T> {
  */
 export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>, version: string | number = ''): Resource<T> {
   const [generation, setGeneration] = useState(0);
-  const signIns = useSyncExternalStore(subscribeToSession, getSignInCount);
+  const signIns = useSyncExternalStore(subscribeToSession, getSignInCount, getSignInCount);
   const attempt = `${generation}/${signIns}/${version}`;
   // A read primed before the screen rendered (primed-reads.ts) that has already answered is shown at once.
   const [loaded, setLoaded] = useState<Loaded<T> | undefined>(() => {

@@ -1,23 +1,19 @@
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const calendarDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+import { viewerDateTimeFormat, viewerRelativeTimeFormat } from './viewer-format.ts';
+
+const dateTime = viewerDateTimeFormat({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const calendarDateTime = viewerDateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' });
+const relative = viewerRelativeTimeFormat({ numeric: 'auto', style: 'short' });
 
 /** e.g. "Sat 21 Nov, 14:05" in the viewer's locale and time zone. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateTime().format(date);
 }
 
 /** e.g. "24 Dec 2026, 18:00": a date a rule states, where the year matters. */
 export function formatCalendarDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : calendarDateTime.format(date);
+  return Number.isNaN(date.getTime()) ? iso : calendarDateTime().format(date);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -31,7 +27,7 @@ export function formatRelative(iso: string, now: number): string {
   const delta = new Date(iso).getTime() - now;
   if (Number.isNaN(delta)) return '';
   for (const [unit, size] of UNITS) {
-    if (Math.abs(delta) >= size) return relative.format(Math.trunc(delta / size), unit);
+    if (Math.abs(delta) >= size) return relative().format(Math.trunc(delta / size), unit);
   }
-  return relative.format(0, 'minute');
+  return relative().format(0, 'minute');
 }

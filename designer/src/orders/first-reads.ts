@@ -11,12 +11,16 @@ export const ORDERS_KEYS = { workAreas: WORK_AREAS_KEY, queues: 'order-views', p
  * The Orders view's first reads for this URL and person, started before the app renders; settles with its
  * page. The page the server put in the HTML is taken as that read's answer when it is the same query.
  */
-export function primeOrdersView(search: string, roles: readonly Role[]): Promise<unknown> {
+export function primeOrdersView(search: string, roles: readonly Role[], { hydrating = false } = {}): Promise<unknown> {
   const pageQuery = firstPageQuery(search, roles);
   const embedded = takeEmbeddedOrdersPage();
   const key = ORDERS_KEYS.page(pageQuery);
   const page = embedded?.query === pageQuery.toString() ? primeAnswered(key, embedded.page) : primeRead(key, () => listOrders(pageQuery));
-  primeRead(ORDERS_KEYS.workAreas, () => listWorkAreas());
-  primeRead(ORDERS_KEYS.queues, () => listOrderViews());
+  // A first render that repeats the server's must not find these answered (the server had neither): the
+  // view reads them once it is on screen.
+  if (!hydrating) {
+    primeRead(ORDERS_KEYS.workAreas, () => listWorkAreas());
+    primeRead(ORDERS_KEYS.queues, () => listOrderViews());
+  }
   return page;
 }

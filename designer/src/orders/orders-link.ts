@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { TREND_EVENTS, type TrendEvent } from '../../../domain/trend-events.ts';
+import { pageSearch } from '../ssr/rendered-page.ts';
 
 /** The orders behind a dashboard figure, as the app's URL carries them: a link opens, bookmarks and shares. */
 export interface OrdersLink {
@@ -39,7 +40,7 @@ const subscribe = (onChange: () => void) => {
 };
 
 /** The URL's query string, kept current as links are followed and the browser goes back and forth. */
-export const useLocationSearch = (): string => useSyncExternalStore(subscribe, () => window.location.search);
+export const useLocationSearch = (): string => useSyncExternalStore(subscribe, pageSearch, pageSearch);
 
 /** Follows an in-app link without reloading the app: the URL changes, and every view reading it is told. */
 export function followInApp(href: string): void {

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { humanize } from '../format/labels.ts';
 import { orderName } from '../format/order-name.ts';
 import { useNow } from '../format/use-now.ts';
+import { viewerDateTimeFormat } from '../format/viewer-format.ts';
 import { DueTime } from './due-time.tsx';
 import { LastMileBadge } from './last-mile-badge.tsx';
 import { StatedPriority } from './stated-priority.tsx';
@@ -36,7 +37,7 @@ interface OrdersTableProps {
 /** Below this width the table scrolls sideways rather than squeezing its columns. */
 const TABLE_MIN_WIDTH = 1080;
 
-const taken = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+const taken = viewerDateTimeFormat({ dateStyle: 'short', timeStyle: 'short' });
 
 export function OrdersTable({ orders, workAreaNames, onOpen, columns = DEFAULT_COLUMNS, sort, onSort, selection }: OrdersTableProps) {
   const now = useNow();
@@ -84,7 +85,7 @@ export function OrdersTable({ orders, workAreaNames, onOpen, columns = DEFAULT_C
       case 'area':
         return workAreaNames.get(order.workAreaId) ?? order.workAreaId;
       case 'created':
-        return taken.format(new Date(order.createdAt));
+        return taken().format(new Date(order.createdAt));
     }
   };
   const pageSelected = selection !== undefined && orders.length > 0 && orders.every((order) => selection.selected.has(order.id));

@@ -19,5 +19,5 @@ export function useSession(): Session {
 }
 
 export function useSessionState(): SessionState {
-  return useSyncExternalStore(subscribeToSession, getSessionState);
+  return useSyncExternalStore(subscribeToSession, getSessionState, getSessionState);
 }

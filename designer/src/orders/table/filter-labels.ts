@@ -1,9 +1,10 @@
 import type { WorkArea } from '../../../../domain/work-area.ts';
 import { ROLE_LABELS, type Role } from '../../../../domain/roles.ts';
 import { humanize } from '../../format/labels.ts';
+import { viewerDateTimeFormat } from '../../format/viewer-format.ts';
 import type { FilterKey, OrderFilters } from './orders-view-state.ts';
 
-const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+const time = viewerDateTimeFormat({ dateStyle: 'short', timeStyle: 'short' });
 const list = (value: string) => value.split(',').map(humanize).join(' or ');
 
 /** An active filter in words, as its chip says it; the due window is one chip for its two ends. */
@@ -19,8 +20,8 @@ export function filterChips(filters: OrderFilters, areas: readonly WorkArea[]): 
   add('zone', (v) => `Zone: ${v}`);
   add('warehouse', (v) => `Warehouse: ${v}`);
   if (filters.dueFrom || filters.dueTo) {
-    const from = filters.dueFrom ? `from ${time.format(new Date(filters.dueFrom))}` : '';
-    const to = filters.dueTo ? `before ${time.format(new Date(filters.dueTo))}` : '';
+    const from = filters.dueFrom ? `from ${time().format(new Date(filters.dueFrom))}` : '';
+    const to = filters.dueTo ? `before ${time().format(new Date(filters.dueTo))}` : '';
     chips.push({ keys: ['dueFrom', 'dueTo'], label: `Due ${[from, to].filter(Boolean).join(' and ')}` });
   }
   add('priority', (v) => `Stated priority: ${list(v)}`);

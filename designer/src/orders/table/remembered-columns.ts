@@ -1,21 +1,16 @@
+import { pageCookie } from '../../ssr/rendered-page.ts';
 import { ORDER_COLUMNS, type OrderColumn } from './order-columns.ts';
 
-const key = (userId: string) => `sluice.orders.columns.${userId}`;
+// A cookie, not local storage: the server renders the first page of the table with the person's columns.
+const cookie = (userId: string) => `sluice.orders.columns.${userId}`;
+const A_YEAR_S = 365 * 24 * 3600;
 
-/** The columns this person chose last, on this browser; none when they never chose or the storage is unusable. */
+/** The columns this person chose last, on this browser; none when they never chose. */
 export function rememberedColumns(userId: string): OrderColumn[] | null {
-  try {
-    const stored = window.localStorage.getItem(key(userId))?.split(',').filter((column): column is OrderColumn => (ORDER_COLUMNS as readonly string[]).includes(column));
-    return stored && stored.length > 0 ? stored : null;
-  } catch {
-    return null;
-  }
+  const stored = pageCookie(cookie(userId))?.split(',').filter((column): column is OrderColumn => (ORDER_COLUMNS as readonly string[]).includes(column));
+  return stored && stored.length > 0 ? stored : null;
 }
 
 export function rememberColumns(userId: string, columns: readonly OrderColumn[]): void {
-  try {
-    window.localStorage.setItem(key(userId), columns.join(','));
-  } catch {
-    // A private window may refuse storage: the choice then lasts as long as the URL that carries it.
-  }
+  document.cookie = `${cookie(userId)}=${encodeURIComponent(columns.join(','))}; path=/; max-age=${A_YEAR_S}; samesite=lax`;
 }
