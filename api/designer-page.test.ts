@@ -46,8 +46,8 @@ describe('the app page', () => {
     expect(head).toContain('<link rel="preload" as="style" crossorigin href="/assets/Paper-abc.css" nonce="n">');
   });
 
-  it('keeps a name that looks like markup inside its data block', () => {
-    const name = '</script><script>alert(1)</script><!--';
+  it('keeps a name that looks like markup, or like a replacement pattern, inside its data block', () => {
+    const name = "</script><script>alert(1)</script><!-- $' $& $`";
     const ordersPage = { query: 'limit=100', page: { orders: [{ account: name }] } };
     const page = designerPage(BUILT, 'n', { session: { ...SESSION, user: { ...SESSION.user, displayName: name } }, ordersPage });
     expect(page.match(/<script/g)).toHaveLength(3);

@@ -8,7 +8,7 @@ import type { SessionView } from '../domain/auth.ts';
 import { signInOnlyFiles } from '../designer/first-load.ts';
 import { EMBEDDED_ORDERS_PAGE_ID, EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
 import { firstPageQuery } from '../designer/src/orders/first-page-query.ts';
-import { viewIn, viewsFor } from '../designer/src/app-views.ts';
+import { firstViewOf } from '../designer/src/app-views.ts';
 import type { FirstScreen } from '../designer/src/ssr/render-first-screen.tsx';
 import { LIFTED_STYLES_ID, type LiftedStyles } from '../designer/src/ssr/inline-styles.ts';
 import { VIEWER_COOKIE, viewerOf } from '../designer/src/ssr/viewer-cookie.ts';
@@ -138,9 +138,8 @@ async function firstScreenRenderer(staticDir: string): Promise<RenderFirstScreen
  * then renders it in the browser, as it always can.
  */
 function firstScreenOf(render: RenderFirstScreen | undefined, url: URL, session: SessionView, ordersPage: EmbeddedOrdersPage, cookies: Record<string, string>, nonce: string) {
-  const views = viewsFor(session.user.roles);
   const viewer = viewerOf(cookies[VIEWER_COOKIE]);
-  if (!render || !viewer || (viewIn(url.search, views) ?? views[0]?.value) !== 'orders') return null;
+  if (!render || !viewer || firstViewOf(url.search, session.user.roles) !== 'orders') return null;
   const renderedAt = Date.now();
   try {
     const rendered = render({ session, orders: ordersPage, nonce, search: url.search, now: renderedAt, ...viewer, cookies });

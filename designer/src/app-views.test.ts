@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewIn, viewsFor } from './app-views.ts';
+import { firstViewOf, viewIn, viewsFor } from './app-views.ts';
 
 const tabs = (...roles: Parameters<typeof viewsFor>[0]) => viewsFor(roles).map((view) => view.value);
 
@@ -24,5 +24,15 @@ describe('viewsFor', () => {
 
   it('shows nothing to nobody', () => {
     expect(tabs()).toEqual([]);
+    expect(firstViewOf('?view=orders', [])).toBeNull();
+  });
+
+  it.each([
+    { search: '', roles: ['finance'] as const, first: 'orders' },
+    { search: '?view=dashboard', roles: ['ops_manager'] as const, first: 'dashboard' },
+    // A screen the person may not see is not where the app opens: their first tab is.
+    { search: '?view=dashboard&desk=all', roles: ['dispatcher'] as const, first: 'orders' },
+  ])('opens $search for $roles on $first', ({ search, roles, first }) => {
+    expect(firstViewOf(search, roles)).toBe(first);
   });
 });

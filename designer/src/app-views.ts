@@ -54,3 +54,9 @@ export function viewIn(search: string, views: readonly ViewTab[]): AppView | nul
   const named = new URLSearchParams(search).get('view');
   return views.find((view) => view.value === named)?.value ?? null;
 }
+
+/** The screen the app opens on for this URL and person: the one the URL names, else their first tab. */
+export function firstViewOf(search: string, roles: readonly Role[]): AppView | null {
+  const views = viewsFor(roles);
+  return viewIn(search, views) ?? views[0]?.value ?? null;
+}

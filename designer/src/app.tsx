@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Group, Loader, Tabs, Text, Title } from '@mantine/core';
 import { Suspense, useState } from 'react';
 import type { Role } from '../../domain/roles.ts';
-import { viewIn, viewsFor, type AppView } from './app-views.ts';
+import { firstViewOf, viewIn, viewsFor, type AppView } from './app-views.ts';
 import { ScreenBoundary } from './common/screen-boundary.tsx';
 import { loadedScreen, screen, type Screen } from './common/screen-loader.ts';
 import { useFocusMainHeading } from './common/use-focus-main-heading.ts';
@@ -50,9 +50,8 @@ export function loadFirstScreen(): Promise<unknown> {
 
 /** For a person known to be signed in, starts their first screen's reads while its code loads; settles with the main one. */
 export function primeFirstReads(roles: readonly Role[], options: { hydrating?: boolean } = {}): Promise<unknown> {
-  const views = viewsFor(roles);
   const search = window.location.search;
-  return (viewIn(search, views) ?? views[0]?.value) === 'orders' ? primeOrdersView(search, roles, options) : Promise.resolve();
+  return firstViewOf(search, roles) === 'orders' ? primeOrdersView(search, roles, options) : Promise.resolve();
 }
 
 export function App() {

@@ -50,7 +50,13 @@ export function pageCookie(name: string): string | undefined {
   if (onServer) return onServer.cookies[name];
   for (const pair of document.cookie.split('; ')) {
     const at = pair.indexOf('=');
-    if (pair.slice(0, at) === name) return decodeURIComponent(pair.slice(at + 1));
+    if (pair.slice(0, at) !== name) continue;
+    try {
+      return decodeURIComponent(pair.slice(at + 1));
+    } catch {
+      // Not one the app set (it encodes what it sets): taken as none.
+      return undefined;
+    }
   }
   return undefined;
 }
