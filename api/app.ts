@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { ApiDeps } from './api-deps.ts';
 import { authenticate } from './auth/authenticate.ts';
-import { compressJson } from './compression/compress-json.ts';
+import { compressWholeAnswers } from './compression/compress-whole-answers.ts';
 import { serveDesigner } from './designer-page.ts';
 import { documentRoutes } from './documents/document-routes.ts';
 import { returnRoutes } from './returns/return-routes.ts';
@@ -139,7 +139,7 @@ export function createApp(deps: ApiDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(compressJson());
+  app.use(compressWholeAnswers());
   app.use('/track/*', malformedTokens);
   app.use('/public/track/*', malformedTokens);
   const limitTo = (maxSize: number) =>

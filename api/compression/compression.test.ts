@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPriorityRuleset } from '../../rules/defaults/index.ts';
 import { createHarness, type Harness } from '../../test/sluice-harness.ts';
 import { createApp } from '../app.ts';
-import { COMPRESS_MIN_BYTES } from './compress-json.ts';
+import { COMPRESS_MIN_BYTES } from './compress-whole-answers.ts';
 
 const BROWSER = 'gzip, deflate, br, zstd';
 /** An asset as the build leaves it: the file and its brotli and gzip copies (designer/precompress.ts). */
 const ASSET = 'export const screen = "orders";\n'.repeat(200);
+/** The app's page, as large as one carrying a session and a first page. */
+const PAGE = `<!doctype html><title>Sluice</title><script type="module" src="/assets/index-abc123.js"></script>${'<p>row</p>'.repeat(500)}`;
 
 let h: Harness;
 let app: ReturnType<typeof createApp>;
@@ -19,7 +21,7 @@ beforeAll(async () => {
   h = await createHarness();
   dist = mkdtempSync(join(tmpdir(), 'sluice-dist-'));
   mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Sluice</title><script type="module" src="/assets/index-abc123.js"></script>');
+  writeFileSync(join(dist, 'index.html'), PAGE);
   writeFileSync(join(dist, 'assets/index-abc123.js'), ASSET);
   writeFileSync(join(dist, 'assets/index-abc123.js.br'), brotliCompressSync(ASSET));
   writeFileSync(join(dist, 'assets/index-abc123.js.gz'), gzipSync(ASSET));
@@ -61,10 +63,18 @@ describe('the built app', () => {
     expect((await get('/assets/index-missing.js', BROWSER)).status).toBe(404);
   });
 
-  it('sends index.html for every visit afresh, as it carries a new CSP nonce each time', async () => {
-    const res = await get('/', BROWSER);
+  it.each([
+    { accept: BROWSER, coding: 'br' },
+    { accept: 'gzip', coding: 'gzip' },
+    { accept: undefined, coding: 'none' },
+  ] as const)('sends index.html for every visit afresh, as it carries a new CSP nonce each time, $coding when the browser accepts "$accept"', async ({ accept, coding }) => {
+    const res = await get('/', accept);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.text()).toContain('/assets/index-abc123.js');
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-encoding')).toBe(coding === 'none' ? null : coding);
+    const body = await bytesOf(res);
+    if (coding !== 'none') expect(body.length).toBeLessThan(PAGE.length / 10);
+    expect(decoded[coding](body).toString()).toContain('/assets/index-abc123.js');
   });
 });
 

@@ -6,7 +6,8 @@ import { chosenCoding, type Coding } from './content-coding.ts';
 /** Below this, the coding's headers and the CPU cost more than the bytes saved. */
 export const COMPRESS_MIN_BYTES = 1024;
 
-const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+/** JSON, and the app's page (which carries a session, a first page and, rendered, the first screen). */
+const WHOLE_TYPE = /^(?:application\/(?:[\w.-]+\+)?json|text\/html)\s*(?:;|$)/i;
 
 // Answers are compressed per request, so brotli runs at a fast level (close to gzip's speed, still
 // smaller); the precompressed assets use the slowest, smallest one once at build time.
@@ -16,15 +17,15 @@ const compressors: Record<Coding, (body: Buffer) => Promise<Buffer>> = {
 };
 
 /**
- * Compresses JSON answers the caller accepts compressed. Only JSON: it is built whole before it is
- * sent, so reading it costs no latency, whereas the event stream and the backtest's and exports'
- * streams (other content types) must reach the caller line by line and pass untouched.
+ * Compresses JSON answers and the app's page, when the caller accepts it. Only those: they are built whole
+ * before they are sent, so reading them costs no latency, whereas the event stream and the backtest's and
+ * exports' streams (other content types) must reach the caller line by line and pass untouched.
  */
-export function compressJson(): MiddlewareHandler {
+export function compressWholeAnswers(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (c.req.method === 'HEAD' || !res.body || res.headers.has('Content-Encoding') || !JSON_TYPE.test(res.headers.get('Content-Type') ?? '')) return;
+    if (c.req.method === 'HEAD' || !res.body || res.headers.has('Content-Encoding') || !WHOLE_TYPE.test(res.headers.get('Content-Type') ?? '')) return;
     res.headers.append('Vary', 'Accept-Encoding');
     const coding = chosenCoding(c.req.header('Accept-Encoding'));
     if (!coding) return;
