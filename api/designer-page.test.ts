@@ -9,6 +9,7 @@ import { LIFTED_STYLES_ID, STYLE_INDEX_ATTRIBUTE } from '../designer/src/ssr/inl
 import { VIEWER_COOKIE } from '../designer/src/ssr/viewer-cookie.ts';
 import { repoRoot } from '../launcher/repo-root.ts';
 import { OrderRecord } from '../store/order.entity.ts';
+import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { SessionRecord } from '../store/session.entity.ts';
 import { hoursFromNow } from '../test/clock.ts';
 import { useTempStore } from '../test/temp-store.ts';
@@ -48,7 +49,7 @@ describe('the app page', () => {
 
   it('keeps a name that looks like markup, or like a replacement pattern, inside its data block', () => {
     const name = "</script><script>alert(1)</script><!-- $' $& $`";
-    const ordersPage = { query: 'limit=100', page: { orders: [{ account: name }] } };
+    const ordersPage = { query: 'limit=100', page: { orders: [{ account: name }] }, workAreas: null };
     const page = designerPage(BUILT, 'n', { session: { ...SESSION, user: { ...SESSION.user, displayName: name } }, ordersPage });
     expect(page.match(/<script/g)).toHaveLength(3);
     expect((embedded(page) as SessionView).user.displayName).toBe(name);
@@ -113,11 +114,12 @@ describe('GET / from the API', () => {
   it.each([
     { case: 'no screen named', path: '/', query: 'desk=exceptions&limit=100' },
     { case: 'the Orders view, a desk, a search and a sort named', path: '/?view=orders&desk=all&q=ACME&sort=due&dir=asc', query: 'q=ACME&sort=due&dir=asc&limit=100' },
-  ])("carries the Orders view's first page as GET /orders answers it: $case", async ({ path, query }) => {
+  ])("carries the Orders view's first page as GET /orders answers it, and the work areas its rows name: $case", async ({ path, query }) => {
     const cookie = await signIn('dan');
     const html = await (await app.request(path, { headers: { cookie } })).text();
     const answer = await (await app.request(`/orders?${query}`, { headers: { cookie } })).json();
-    expect(embeddedPage(html)).toEqual({ query, page: answer });
+    const { workAreas } = (await (await app.request('/work-areas', { headers: { cookie } })).json()) as { workAreas: unknown[] };
+    expect(embeddedPage(html)).toEqual({ query, page: answer, workAreas });
   });
 
   it.each([
@@ -159,7 +161,8 @@ describe('GET / with the first screen rendered on the server', () => {
   beforeAll(async () => {
     await seedDemoUsers(store().em.fork());
     const em = store().em.fork();
-    em.create(OrderRecord, { id: 'ssr-1', reference: 'SSR-0001', account, kind: 'pick', statedPriority: 'high', dueAt, workAreaId: 'area-1', lines: [{ sku: 'A-1', qty: 1, price: 1 }], state: 'queued' });
+    em.create(WorkAreaRecord, { id: 'ssr-area', name: 'Pick zone North', kind: 'pick_zone', wipLimit: 50 });
+    em.create(OrderRecord, { id: 'ssr-1', reference: 'SSR-0001', account, kind: 'pick', statedPriority: 'high', dueAt, workAreaId: 'ssr-area', lines: [{ sku: 'A-1', qty: 1, price: 1 }], state: 'queued' });
     await em.flush();
     app = createApp({ store: store(), temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }), taskQueue: 'page', staticDir: join(repoRoot, 'designer/dist') });
     const password = DEMO_USERS.find((u) => u.username === 'dan')!.password;
@@ -178,6 +181,8 @@ describe('GET / with the first screen rendered on the server', () => {
     const root = rootOf(html);
     expect(root).toContain('SSR-0001');
     expect(root).toContain("O&#x27;Brien $&#x27; &amp; &lt;Sons&gt;");
+    // The row names its area, not the area's id: the work areas were read for the page too.
+    expect(root).toContain('Pick zone North');
     const due = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' }).format(dueAt);
     expect(root).toContain(due);
     expect(root).not.toMatch(/ style="/);

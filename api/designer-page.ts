@@ -9,6 +9,7 @@ import { signInOnlyFiles } from '../designer/first-load.ts';
 import { EMBEDDED_ORDERS_PAGE_ID, EMBEDDED_SESSION_ID } from '../domain/embedded-session.ts';
 import { firstPageQuery } from '../designer/src/orders/first-page-query.ts';
 import { firstViewOf } from '../designer/src/app-views.ts';
+import type { EmbeddedOrdersPage as ViewReads } from '../designer/src/orders/embedded-orders-page.ts';
 import type { FirstScreen } from '../designer/src/ssr/render-first-screen.tsx';
 import { LIFTED_STYLES_ID, type LiftedStyles } from '../designer/src/ssr/inline-styles.ts';
 import { VIEWER_COOKIE, viewerOf } from '../designer/src/ssr/viewer-cookie.ts';
@@ -20,16 +21,14 @@ import { precompressedAssets } from './compression/precompressed-assets.ts';
 
 const NONCE_PLACEHOLDER = /__SLUICE_CSP_NONCE__/g;
 
+/** What the server reads for the page, so the app need not ask (the Orders view's first reads). */
+export type EmbeddedOrdersPage = ViewReads<unknown>;
+
 /** JSON safe inside a `<script>` element: nothing in it can close the element or start a comment. */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** What the server reads for the page, so the app need not ask: `GET /orders?{query}`'s answer. */
-export interface EmbeddedOrdersPage {
-  query: string;
-  page: unknown;
-}
 
 export interface PageEmbeds {
   session?: SessionView | null;
@@ -99,16 +98,19 @@ async function sessionOf(store: Store, cookie: string | undefined): Promise<Sess
 
 /**
  * The Orders view's first page for this URL, as `GET /orders` answers the person now (the same route, so
- * the same checks), or null for a URL that opens another screen, or when the read is refused or fails:
- * the app then reads it itself.
+ * the same checks), with `GET /work-areas`' list; or null for a URL that opens another screen, or when the
+ * read is refused or fails: the app then reads it itself.
  */
 async function ordersPageOf(app: Hono<AppEnv>, url: URL, session: SessionView, cookie: string): Promise<EmbeddedOrdersPage | null> {
   const view = url.searchParams.get('view');
   if (view !== null && view !== 'orders') return null;
   const query = firstPageQuery(url.search, session.user.roles).toString();
   try {
-    const res = await app.request(`/orders?${query}`, { headers: { cookie } });
-    return res.ok ? { query, page: await res.json() } : null;
+    const [orders, areas] = await Promise.all([app.request(`/orders?${query}`, { headers: { cookie } }), app.request('/work-areas', { headers: { cookie } })]);
+    if (!orders.ok) return null;
+    // The rows name their areas by this list: without it they show the areas' ids until the app reads it.
+    const workAreas = areas.ok ? ((await areas.json()) as { workAreas: ViewReads['workAreas'] }).workAreas : null;
+    return { query, page: await orders.json(), workAreas };
   } catch (error) {
     log.warn({ err: error }, "the Orders view's first page could not be read for the app page; the app reads it itself");
     return null;

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../api/auth/bootstrap-users.ts';
 import { OrderRecord } from '../store/order.entity.ts';
+import { WorkAreaRecord } from '../store/work-area.entity.ts';
 import { hoursFromNow } from '../test/clock.ts';
 import { LIFTED_STYLES_ID, STYLE_INDEX_ATTRIBUTE } from './src/ssr/inline-styles.ts';
 import { ARTIFACTS, checkScreen, openPage } from '../test/browser.ts';
@@ -60,12 +61,13 @@ describe('the first page of someone signed in', () => {
     expect(reads.filter((path) => path === '/auth/me')).toEqual([]);
     // The Orders view's code is part of the page's own: no chunk of its own to ask for.
     expect(await page.locator('head link[href*="/orders-view-"]').count()).toBe(0);
+    // The work areas the rows name came with the page as well; the queues are read once.
     expect({
       queues: count(/^\/orders\/views$/),
       areas: count(/^\/work-areas$/),
       unread: count(/^\/notifications\/unread-count$/),
       newest: count(/^\/notifications\?/),
-    }).toEqual({ queues: 1, areas: 1, unread: 1, newest: 1 });
+    }).toEqual({ queues: 1, areas: 0, unread: 1, newest: 1 });
     expect(reads.indexOf('/orders?limit=100')).toBeGreaterThan(reads.indexOf('/events'));
     expect(count(/^\/orders\?/)).toBe(1);
     await checkScreen(page, 'first-page-signed-in');
@@ -93,6 +95,9 @@ describe('the first page of someone signed in', () => {
     const bare = await noScript.newPage();
     await bare.goto(`${url}/?view=orders&desk=all`);
     await expect.poll(() => bare.locator('[data-testid^="order-row-"]').count()).toBe(3);
+    // Each row names its work area (the page carried the list), not the area's id.
+    const areaName = (await h.store.em.fork().findOneOrFail(WorkAreaRecord, { id: h.workAreaId })).name;
+    expect(await bare.getByTestId('order-row-server-0').innerText()).toContain(areaName);
     // (Nothing is evaluated in a page without scripts, axe neither: the app's own render of it is checked below.)
     mkdirSync(ARTIFACTS, { recursive: true });
     await bare.screenshot({ path: join(ARTIFACTS, 'first-page-from-the-server-no-script.png') });

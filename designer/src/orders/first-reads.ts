@@ -15,9 +15,11 @@ export function primeOrdersView(search: string, roles: readonly Role[], { hydrat
   const pageQuery = firstPageQuery(search, roles);
   const embedded = takeEmbeddedOrdersPage();
   const key = ORDERS_KEYS.page(pageQuery);
-  const page = embedded?.query === pageQuery.toString() ? primeAnswered(key, embedded.page) : primeRead(key, () => listOrders(pageQuery));
-  // A first render that repeats the server's must not find these answered (the server had neither): the
-  // view reads them once it is on screen.
+  const same = embedded?.query === pageQuery.toString();
+  const page = same ? primeAnswered(key, embedded.page) : primeRead(key, () => listOrders(pageQuery));
+  if (same && embedded.workAreas) primeAnswered(ORDERS_KEYS.workAreas, embedded.workAreas);
+  // A first render that repeats the server's must not find answered what the server had not: the view
+  // reads these once it is on screen.
   if (!hydrating) {
     primeRead(ORDERS_KEYS.workAreas, () => listWorkAreas());
     primeRead(ORDERS_KEYS.queues, () => listOrderViews());

@@ -3,6 +3,7 @@ import type { SessionView } from '../../../domain/auth.ts';
 import { sessionConfirmed, sessionForgotten } from '../api/session-store.ts';
 import { primeAnswered, takePrimed } from '../api/primed-reads.ts';
 import { AppRoot } from '../app-root.tsx';
+import type { EmbeddedOrdersPage } from '../orders/embedded-orders-page.ts';
 import { ORDERS_KEYS } from '../orders/first-reads.ts';
 import { liftInlineStyles, type LiftedStyles } from './inline-styles.ts';
 import { renderingPage, type RenderedPage } from './rendered-page.ts';
@@ -12,8 +13,8 @@ const CLIENT_RENDERED_BOUNDARY = '<!--$!-->';
 
 export interface FirstScreen extends RenderedPage {
   session: SessionView;
-  /** `GET /orders?{query}`'s answer for the Orders view's first page, the same the page carries for the app. */
-  orders: { query: string; page: unknown };
+  /** The Orders view's first reads, the same the page carries for the app. */
+  orders: EmbeddedOrdersPage<unknown>;
   nonce: string;
 }
 
@@ -30,6 +31,7 @@ export function renderFirstScreen({ session, orders, nonce, ...page }: FirstScre
     try {
       sessionConfirmed(session);
       primeAnswered(key, orders.page);
+      if (orders.workAreas) primeAnswered(ORDERS_KEYS.workAreas, orders.workAreas);
       const html = renderToString(<AppRoot nonce={nonce} />);
       // A part still loading (an order's drawer the URL opens) is marked for the browser to render; React
       // then reports that it had to, an error in the console of a page that has none. Such a page is left
@@ -37,6 +39,7 @@ export function renderFirstScreen({ session, orders, nonce, ...page }: FirstScre
       return html.includes(CLIENT_RENDERED_BOUNDARY) ? undefined : liftInlineStyles(html);
     } finally {
       takePrimed(key);
+      takePrimed(ORDERS_KEYS.workAreas);
       sessionForgotten();
     }
   });
