@@ -44,7 +44,8 @@ const ROOT = '<div id="root"></div>';
 /**
  * The app's page with this response's CSP nonce and, for a signed-in person, their session: the app then
  * starts on its first screen instead of asking `/auth/me` first, a round trip on every cold open. For
- * someone opening the Orders view it also carries the view's first page, so the first render has its rows.
+ * someone opening the Orders view it also carries the view's first reads, so the first render has its rows,
+ * and for a returning person that screen rendered (designer/src/ssr/), so the browser paints it at once.
  * A data block is not run, so the CSP needs no nonce for it.
  */
 export function designerPage(page: string, nonce: string, { session = null, preload = [], ordersPage = null, firstScreen = null }: PageEmbeds = {}): string {

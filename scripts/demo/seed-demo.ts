@@ -20,6 +20,15 @@ export type SeedOptions = {
 
 /** States the system moves an order out of by itself: the seeder waits for them to settle. */
 const MOVING: ReadonlySet<OrderState> = new Set(['captured', 'validating', 'released', 'completed', 'delivered', 'returned']);
+/**
+ * The road each released delivery takes, dealt in the order the driver pools release them rather than
+ * drawn with the order: which orders fill the pools first depends on how the intake's workflows
+ * interleave, and a pool full of drawn intents that keep their orders (in transit, a failed attempt)
+ * showed no return at all on a busy machine. Dealt, the first ten released go every way, a return among them.
+ */
+const DELIVERY_ROADS: readonly DemoIntent[] = ['deliver', 'transit', 'return', 'remit', 'fail', 'deliver', 'pick_up', 'transit', 'deliver', 'remit'];
+const ROAD_INTENTS: ReadonlySet<DemoIntent> = new Set(DELIVERY_ROADS);
+
 /** Quiet polls in a row after which the operation counts as settled (the areas full, every intent carried out). */
 const SETTLED_AFTER = 6;
 
@@ -58,10 +67,17 @@ export async function seedDemo(api: DemoApi, options: SeedOptions): Promise<{ se
   const intents = new Map<string, DemoIntent>(planned.map((p) => [p.order.reference!, p.intent]));
   const dueOf = new Map(planned.map((p) => [p.order.reference!, p.order.lines.reduce((sum, l) => sum + l.qty * l.price, 0)]));
   const deadline = Date.now() + maxMs;
+  const dealt = new Set<string>();
   let quiet = 0;
   let last = '';
   while (quiet < SETTLED_AFTER && Date.now() < deadline && !options.signal?.aborted) {
     const orders = await listOrders(api, 'DEMO-');
+    for (const o of orders) {
+      const intent = intents.get(o.reference!);
+      if (o.state !== 'assigned' || !intent || !ROAD_INTENTS.has(intent) || dealt.has(o.reference!)) continue;
+      intents.set(o.reference!, DELIVERY_ROADS[dealt.size % DELIVERY_ROADS.length]!);
+      dealt.add(o.reference!);
+    }
     const steps = orders.flatMap((o) => {
       const step = nextDemoStep(o, intents.get(o.reference!) ?? 'wait', dueOf.get(o.reference!) ?? 0);
       return step ? [{ order: o, step }] : [];
