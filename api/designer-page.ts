@@ -176,12 +176,13 @@ export function serveDesigner(app: Hono<AppEnv>, staticDir: string | undefined, 
   app.get('/', async (c) => {
     // The page carries the session's CSRF token: it must never be kept by a cache.
     c.header('Cache-Control', 'no-store');
-    const session = await sessionOf(store, getCookie(c, SESSION_COOKIE));
+    const cookies = getCookie(c);
+    const session = await sessionOf(store, cookies[SESSION_COOKIE]);
     const nonce = c.get('secureHeadersNonce') ?? '';
     if (!session) return c.html(designerPage(page, nonce, { preload: signInPreload }));
     const url = new URL(c.req.url);
     const ordersPage = await ordersPageOf(app, url, session, c.req.header('cookie') ?? '');
-    const firstScreen = ordersPage && firstScreenOf(await renderer, url, session, ordersPage, getCookie(c), nonce);
+    const firstScreen = ordersPage && firstScreenOf(await renderer, url, session, ordersPage, cookies, nonce);
     return c.html(designerPage(page, nonce, { session, ordersPage, firstScreen }));
   });
 }

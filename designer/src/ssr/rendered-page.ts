@@ -60,3 +60,10 @@ export function pageCookie(name: string): string | undefined {
   }
   return undefined;
 }
+
+const A_YEAR_S = 365 * 24 * 3600;
+
+/** Keeps `value` for a year in a cookie of this site, encoded as {@link pageCookie} decodes it (and the server's parser). */
+export function keepPageCookie(name: string, value: string): void {
+  document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=${A_YEAR_S}; samesite=lax`;
+}

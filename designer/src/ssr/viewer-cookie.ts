@@ -1,9 +1,10 @@
+import { keepPageCookie } from './rendered-page.ts';
+
 /**
  * The cookie in which the app tells the server the viewer's locale and time zone, so the server can render
  * the first screen's dates as the browser would (api/designer-page.ts). Shared by both sides.
  */
 export const VIEWER_COOKIE = 'sluice-viewer';
-const A_YEAR_S = 365 * 24 * 3600;
 /** Longer than any locale tag with extensions and any IANA zone name; anything longer is not one. */
 const MAX_LENGTH = 200;
 
@@ -14,7 +15,7 @@ export interface Viewer {
 
 export function rememberViewer(): void {
   const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions();
-  document.cookie = `${VIEWER_COOKIE}=${encodeURIComponent(`${locale} ${timeZone}`)}; path=/; max-age=${A_YEAR_S}; samesite=lax`;
+  keepPageCookie(VIEWER_COOKIE, `${locale} ${timeZone}`);
 }
 
 /** The cookie's viewer, or undefined when it is missing or names a locale or zone this runtime does not know. */

@@ -1,9 +1,8 @@
-import { pageCookie } from '../../ssr/rendered-page.ts';
+import { keepPageCookie, pageCookie } from '../../ssr/rendered-page.ts';
 import { ORDER_COLUMNS, type OrderColumn } from './order-columns.ts';
 
 // A cookie, not local storage: the server renders the first page of the table with the person's columns.
 const cookie = (userId: string) => `sluice.orders.columns.${userId}`;
-const A_YEAR_S = 365 * 24 * 3600;
 
 /** The columns this person chose last, on this browser; none when they never chose. */
 export function rememberedColumns(userId: string): OrderColumn[] | null {
@@ -12,5 +11,5 @@ export function rememberedColumns(userId: string): OrderColumn[] | null {
 }
 
 export function rememberColumns(userId: string, columns: readonly OrderColumn[]): void {
-  document.cookie = `${cookie(userId)}=${encodeURIComponent(columns.join(','))}; path=/; max-age=${A_YEAR_S}; samesite=lax`;
+  keepPageCookie(cookie(userId), columns.join(','));
 }
